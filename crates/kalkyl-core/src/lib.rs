@@ -1,0 +1,8 @@
+//! Kalkyl's domain library: everything that is not the browser.
+//!
+//! It reads the text a controller pastes, models the table, computes every
+//! deviation and forecast with exact decimals, checks the figures a report
+//! states, and writes the export formats. It has no web dependency and never
+//! panics on user input: every uncertainty becomes a [`diagnostics`] entry.
+
+pub mod lang;

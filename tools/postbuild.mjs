@@ -1,0 +1,51 @@
+// Trunk post_build hook (see Trunk.toml). Runs in the staging directory that
+// becomes dist/:
+//  1. puts the sha256 of every inline <script> into the CSP in index.html, so
+//     the policy can forbid all other inline script;
+//  2. writes sw.js, the service worker, with the list of files to cache and a
+//     version derived from their contents: a new deploy gets a new cache and
+//     the old one is deleted, so a stale app never sticks.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+const PLACEHOLDER = 'KALKYL_INLINE_SCRIPT_HASHES';
+const staging = process.env.TRUNK_STAGING_DIR;
+if (!staging) {
+  console.error('postbuild: TRUNK_STAGING_DIR is not set; run me from Trunk');
+  process.exit(1);
+}
+
+const indexPath = join(staging, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+if (!html.includes(PLACEHOLDER)) {
+  console.error(`postbuild: ${PLACEHOLDER} not found in index.html`);
+  process.exit(1);
+}
+const hashes = [];
+for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+  hashes.push(`'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
+}
+html = html.replace(PLACEHOLDER, hashes.join(' '));
+writeFileSync(indexPath, html);
+
+function listFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+const files = listFiles(staging)
+  .map((p) => relative(staging, p).split(sep).join('/'))
+  .filter((p) => p !== 'sw.js')
+  .sort();
+const version = createHash('sha256');
+for (const f of files) {
+  version.update(f).update('\0').update(readFileSync(join(staging, f))).update('\0');
+}
+const template = readFileSync(new URL('./sw.template.js', import.meta.url), 'utf8');
+const sw = template
+  .replace("'__KALKYL_VERSION__'", JSON.stringify(version.digest('hex').slice(0, 16)))
+  .replace("['__KALKYL_FILES__']", JSON.stringify(['./', ...files.map((f) => `./${f}`)]));
+writeFileSync(join(staging, 'sw.js'), sw);
+console.log(`postbuild: ${hashes.length} inline script hash(es); sw.js caches ${files.length} files`);
