@@ -20,7 +20,8 @@ const SV: Texts = Texts {
     language_label: "Språk",
     empty_title: "Klistra in en tabell för att börja",
     empty_line_1: "Kopiera en tabell med utfall och budget från Excel, Word eller en PDF-rapport.",
-    empty_line_2: "Klistra in den här (Ctrl+V): Kalkyl räknar om avvikelser, prognoser och summor direkt.",
+    empty_line_2:
+        "Klistra in den här (Ctrl+V): Kalkyl räknar om avvikelser, prognoser och summor direkt.",
     offline_ready: "Fungerar offline",
     offline_pending: "Förbereder offlineläge …",
     offline_unavailable: "Offlineläge är inte tillgängligt i den här webbläsaren",
@@ -32,7 +33,8 @@ const EN: Texts = Texts {
     language_label: "Language",
     empty_title: "Paste a table to begin",
     empty_line_1: "Copy a table of outcome and budget from Excel, Word or a PDF report.",
-    empty_line_2: "Paste it here (Ctrl+V): Kalkyl recomputes deviations, forecasts and totals at once.",
+    empty_line_2:
+        "Paste it here (Ctrl+V): Kalkyl recomputes deviations, forecasts and totals at once.",
     offline_ready: "Works offline",
     offline_pending: "Preparing offline mode …",
     offline_unavailable: "Offline mode is not available in this browser",

@@ -47,7 +47,13 @@ mod tests {
 
     #[test]
     fn tags_round_trip_and_unknown_falls_back_to_swedish() {
-        for (tag, lang) in [("sv", Lang::Sv), ("en", Lang::En), ("EN-GB", Lang::En), ("de", Lang::Sv), ("", Lang::Sv)] {
+        for (tag, lang) in [
+            ("sv", Lang::Sv),
+            ("en", Lang::En),
+            ("EN-GB", Lang::En),
+            ("de", Lang::Sv),
+            ("", Lang::Sv),
+        ] {
             assert_eq!(Lang::from_tag(tag), lang, "tag {tag:?}");
         }
         assert_eq!(Lang::from_tag(Lang::En.tag()), Lang::En);
