@@ -1,0 +1,31 @@
+// The size budget: everything the first visit downloads (HTML, JS, WASM,
+// CSS), gzip-compressed, stays at or under 250 KiB.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { DIST } from './lib/harness.mjs';
+
+const BUDGET_KIB = 250;
+
+test(`the first load is at most ${BUDGET_KIB} KiB gzip-compressed`, async () => {
+  const html = await readFile(join(DIST, 'index.html'), 'utf8');
+  const referenced = new Set();
+  for (const m of html.matchAll(/(?:href|src)="\.?\/?([^"?#]+\.(?:js|wasm|css))"/g)) referenced.add(m[1]);
+  // The loader imports the JS and WASM by name inside the inline script.
+  for (const m of html.matchAll(/'\.?\/?([^'?#]+\.(?:js|wasm))'/g)) referenced.add(m[1]);
+  const kinds = [...referenced].map((f) => f.split('.').pop());
+  for (const kind of ['js', 'wasm', 'css']) assert.ok(kinds.includes(kind), `index.html loads a .${kind}: ${[...referenced]}`);
+
+  let total = gzipSync(html, { level: 9 }).length;
+  const parts = [`index.html ${(total / 1024).toFixed(1)}`];
+  for (const file of [...referenced].sort()) {
+    const size = gzipSync(await readFile(join(DIST, file)), { level: 9 }).length;
+    parts.push(`${file} ${(size / 1024).toFixed(1)}`);
+    total += size;
+  }
+  const kib = total / 1024;
+  console.log(`first load: ${kib.toFixed(1)} KiB gzip (budget ${BUDGET_KIB} KiB): ${parts.join(', ')}`);
+  assert.ok(kib <= BUDGET_KIB, `first load is ${kib.toFixed(1)} KiB gzip, over the ${BUDGET_KIB} KiB budget`);
+});
