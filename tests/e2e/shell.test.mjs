@@ -3,7 +3,7 @@
 // a panic instead of a blank page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSession } from './lib/harness.mjs';
+import { launchPersistent, openSession } from './lib/harness.mjs';
 import { KalkylPage } from './lib/kalkyl-page.mjs';
 
 let session;
@@ -43,7 +43,7 @@ test('the page is served with a strict Content-Security-Policy', async () => {
   );
   assert.match(csp, /default-src 'none'/);
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
-  assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval'|\*|https?:/);
+  assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'|\*|https?:|data:|blob:/);
   assert.doesNotMatch(csp, /KALKYL_INLINE_SCRIPT_HASHES/);
   // Trunk's subresource integrity is kept.
   const integrity = await session.page.evaluate(() =>
@@ -52,15 +52,28 @@ test('the page is served with a strict Content-Security-Policy', async () => {
   assert.ok(integrity.length >= 2, `integrity attributes: ${integrity}`);
 });
 
-test('the app is installable: manifest and icons are found and valid', async () => {
-  const cdp = await session.context.newCDPSession(session.page);
-  const { errors } = await cdp.send('Page.getInstallabilityErrors');
-  assert.deepEqual(errors, [], JSON.stringify(errors));
-  const manifest = await cdp.send('Page.getAppManifest');
-  assert.deepEqual(manifest.errors, []);
-  const parsed = JSON.parse(manifest.data);
-  assert.equal(parsed.short_name, 'Kalkyl');
-  await cdp.detach();
+test('the app is installable: manifest, icons and service worker pass Chromium\'s check', async () => {
+  // Chromium refuses installation in incognito contexts, so use a real profile.
+  const profile = await launchPersistent();
+  try {
+    const page = await profile.context.newPage();
+    const app = new KalkylPage(page, session.server.url);
+    await app.open();
+    await app.waitOfflineReady();
+    const cdp = await profile.context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
+    const manifest = await cdp.send('Page.getAppManifest');
+    assert.deepEqual(manifest.errors, []);
+    const parsed = JSON.parse(manifest.data);
+    assert.equal(parsed.short_name, 'Kalkyl');
+    for (const icon of parsed.icons) {
+      const response = await page.request.get(new URL(icon.src, session.server.url).href);
+      assert.equal(response.status(), 200, icon.src);
+    }
+  } finally {
+    await profile.close();
+  }
 });
 
 test('a panic shows the crash message, not a blank page', async () => {

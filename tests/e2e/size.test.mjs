@@ -12,7 +12,7 @@ const BUDGET_KIB = 250;
 test(`the first load is at most ${BUDGET_KIB} KiB gzip-compressed`, async () => {
   const html = await readFile(join(DIST, 'index.html'), 'utf8');
   const referenced = new Set();
-  for (const m of html.matchAll(/(?:href|src)="\.?\/?([^"?#]+\.(?:js|wasm|css))"/g)) referenced.add(m[1]);
+  for (const m of html.matchAll(/(?:href|src)=["']?\.?\/?([^"'\s>?#]+\.(?:js|wasm|css))/g)) referenced.add(m[1]);
   // The loader imports the JS and WASM by name inside the inline script.
   for (const m of html.matchAll(/'\.?\/?([^'?#]+\.(?:js|wasm))'/g)) referenced.add(m[1]);
   const kinds = [...referenced].map((f) => f.split('.').pop());

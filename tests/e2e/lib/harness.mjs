@@ -25,6 +25,26 @@ export function launchBrowser() {
 }
 
 /**
+ * A browser with a real on-disk profile (not incognito), for what Chromium
+ * only allows there, such as installing the app. Returns { context, close }.
+ */
+export async function launchPersistent() {
+  const dir = await mkdtemp(join(tmpdir(), 'kalkyl-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    args: FLAGS,
+    headless: true,
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
  * Copies dist/ into a temporary folder, so a test can change "the deployed
  * app" (for example to simulate a new deploy) without touching dist/.
  */
