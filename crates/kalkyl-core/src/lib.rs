@@ -5,4 +5,8 @@
 //! states, and writes the export formats. It has no web dependency and never
 //! panics on user input: every uncertainty becomes a [`diagnostics`] entry.
 
+pub mod diagnostics;
+pub mod grid;
 pub mod lang;
+pub mod model;
+pub mod number;
