@@ -10,3 +10,4 @@ pub mod grid;
 pub mod lang;
 pub mod model;
 pub mod number;
+pub mod read;

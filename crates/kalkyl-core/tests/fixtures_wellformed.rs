@@ -283,6 +283,11 @@ fn stated_variances(f: &Fixture) -> Vec<VarianceColumn> {
         let pair = |x: &str, y: &str| Some((f.column(x)?, f.column(y)?));
         let found = if yoy {
             pair("outcome", "prior_outcome").map(|(a, b)| (Formula::YearOverYear, a, b))
+        } else if heading.contains("prognos") {
+            // A forecast deviation needs a forecast column; without one it
+            // cannot be recomputed ("Prognostiserad avvikelse mot årsbudget"
+            // beside accumulated figures), so it is not checked.
+            pair("forecast", "annual_budget").map(|(a, b)| (Formula::Convention, a, b))
         } else if f.sign.as_deref() == Some("outcome_minus_forecast") {
             pair("outcome", "forecast").map(|(a, b)| (Formula::Convention, a, b))
         } else {

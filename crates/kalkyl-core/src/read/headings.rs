@@ -1,0 +1,385 @@
+//! Column headings: cleaning them, and what their words say about the
+//! column's role, year, unit and the months elapsed.
+
+use crate::model::Role;
+use crate::number::Unit;
+
+/// Joins what Word and PDF copies break: "Budget- avvikelse" becomes
+/// "Budgetavvikelse", "Års- prognos" becomes "Årsprognos"; folds whitespace.
+pub(crate) fn clean_heading(raw: &str) -> String {
+    let folded: String = raw
+        .replace('\u{ad}', "")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    // A hyphen that ends a word part and is followed by a lowercase word is a
+    // line-break hyphen: "Budget- avvikelse". "Re/ny" and "0-4 år" are kept.
+    let mut out = String::with_capacity(folded.len());
+    let chars: Vec<char> = folded.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '-'
+            && i > 0
+            && chars[i - 1].is_alphabetic()
+            && chars.get(i + 1) == Some(&' ')
+            && chars.get(i + 2).is_some_and(|n| n.is_lowercase())
+        {
+            i += 2;
+            continue;
+        }
+        // "Förtroende-valda": a word hyphenated at a line break inside a
+        // cell. Short prefixes ("e-hälsa") and capitals ("IT-stöd") stay.
+        if c == '-' && i >= 4 && chars.get(i + 1).is_some_and(|n| n.is_lowercase()) {
+            let word_start = chars[..i]
+                .iter()
+                .rposition(|c| !c.is_alphabetic())
+                .map_or(0, |p| p + 1);
+            let prefix = &chars[word_start..i];
+            let tail_len = chars[i + 1..]
+                .iter()
+                .take_while(|c| c.is_alphabetic())
+                .count();
+            if prefix.len() >= 4 && prefix.iter().skip(1).all(|c| c.is_lowercase()) && tail_len >= 3
+            {
+                i += 1;
+                continue;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// A heading reduced for matching: lowercase letters, digits and `%` only,
+/// so "Ack. budget- avvikelse" and "Årsbudg et" match "ackbudgetavvikelse"
+/// and "årsbudget".
+pub(crate) fn compact(heading: &str) -> String {
+    heading
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric() || *c == '%')
+        .collect()
+}
+
+const MONTHS: [(&str, u8); 12] = [
+    ("januari", 1),
+    ("februari", 2),
+    ("mars", 3),
+    ("april", 4),
+    ("maj", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("augusti", 8),
+    ("september", 9),
+    ("oktober", 10),
+    ("november", 11),
+    ("december", 12),
+];
+
+fn contains_any(text: &str, needles: &[&str]) -> bool {
+    needles.iter().any(|n| text.contains(n))
+}
+
+/// The role a heading's words name, if any. Order matters: "Budgetavvikelse"
+/// is a deviation before it is a budget, "Årsprognos" a forecast.
+pub(crate) fn role_of(heading: &str) -> Option<Role> {
+    let key = compact(heading);
+    if key.is_empty() {
+        return None;
+    }
+    if contains_any(&key, &["%", "procent", "relation", "andel"]) {
+        return Some(Role::StatedPercent);
+    }
+    let mentions_month = MONTHS.iter().any(|(m, _)| key.contains(m));
+    if key.contains("prognos")
+        && contains_any(&key, &["avvik", "förändring"])
+        && (mentions_month || contains_any(&key, &["föregående", "tidigare", "förra"]))
+    {
+        return Some(Role::PreviousForecast);
+    }
+    if contains_any(
+        &key,
+        &[
+            "avvik",
+            "differens",
+            "skillnad",
+            "diff",
+            "återstår",
+            "förändring",
+        ],
+    ) {
+        return Some(Role::StatedVariance);
+    }
+    if contains_any(&key, &["projektbudget", "totalbudget", "totalkalkyl"]) {
+        return Some(Role::TotalBudget);
+    }
+    if contains_any(&key, &["årsbudget", "helårsbudget", "budgethelår"]) {
+        return Some(Role::AnnualBudget);
+    }
+    if key.contains("budget") && !key.contains("budgetram") {
+        // "Budget 2021" names the year's budget; "Ack. budget", "Periodens
+        // budget" and a plain "Budget" are the budget for the period.
+        let periodic = contains_any(&key, &["ack", "period", "hittills", "mån"]);
+        if year_of(heading).is_some() && !periodic {
+            return Some(Role::AnnualBudget);
+        }
+        return Some(Role::Budget);
+    }
+    if contains_any(&key, &["prognos"]) {
+        return Some(Role::Forecast);
+    }
+    if contains_any(&key, &["föregående", "föreg", "fgår", "förraåret"])
+        && contains_any(&key, &["utfall", "resultat", "bokslut"])
+    {
+        return Some(Role::PriorOutcome);
+    }
+    if contains_any(&key, &["utfall", "resultat", "bokslut", "ackumulerat"]) {
+        return Some(Role::Outcome);
+    }
+    // Codes and tags beside the label: "Konto", "Grupp", "Re/ny". Matched at
+    // the start only, so "Regionkontoret" is not an account column.
+    if [
+        "reny",
+        "nyre",
+        "konto",
+        "grupp",
+        "kommentar",
+        "status",
+        "typ",
+    ]
+    .iter()
+    .any(|w| key.starts_with(w))
+        && !key.starts_with("kontoklass")
+    {
+        return Some(Role::Text);
+    }
+    if contains_any(
+        &key,
+        &[
+            "uppdrag",
+            "investering",
+            "kategori",
+            "belopp",
+            "indikator",
+            "kontoklass",
+            "område",
+            "verksamhet",
+            "enhet",
+            "nämnd",
+            "benämning",
+            "projekt",
+            "yrkesgrupp",
+            "åldersgrupp",
+            "förvaltning",
+            "post",
+        ],
+    ) {
+        return Some(Role::Label);
+    }
+    if contains_any(&key, &["omsättning", "målvärde", "mål", "antal"]) {
+        return Some(Role::Other);
+    }
+    None
+}
+
+/// A year (1900–2100) written as a word of its own.
+pub(crate) fn year_of(heading: &str) -> Option<u16> {
+    heading
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<u16>().ok())
+        .find(|y| (1900..=2100).contains(y))
+}
+
+/// A unit named by a word of the heading: "Belopp i mnkr", "Investering (tkr)",
+/// "Utfall 2021, mnkr", "miljoner kronor".
+pub(crate) fn unit_of(heading: &str) -> Option<Unit> {
+    let lower = heading.to_lowercase();
+    for phrase in ["miljarder kronor", "miljoner kronor", "tusen kronor"] {
+        if lower.contains(phrase) {
+            return Unit::from_word(phrase);
+        }
+    }
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .find_map(|w| match w {
+            // "kr" alone is too common a word in prose to count in a title,
+            // but in a heading it is the unit.
+            "kr" | "kronor" | "sek" => Some(Unit::Kr),
+            "tkr" | "tsek" | "ksek" => Some(Unit::Tkr),
+            "mnkr" | "mkr" | "msek" | "mnkronor" => Some(Unit::Mnkr),
+            "mdkr" | "mdsek" => Some(Unit::Mdkr),
+            _ => None,
+        })
+}
+
+/// Months elapsed, from text such as "januari - april" (4), "jan–aug" (8),
+/// "Utfall 8 mån" (8), "Helår" (12), "tertial 2" (8), "delår" without more
+/// says nothing.
+pub(crate) fn months_of(text: &str) -> Option<u8> {
+    let lower = text.to_lowercase();
+    if lower.contains("helår") || lower.contains("helårs") || lower.contains("bokslut") {
+        return Some(12);
+    }
+    // "8 mån", "8 månader"
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+        .filter(|w| !w.is_empty())
+        .collect();
+    for pair in words.windows(2) {
+        if let [number, unit] = pair {
+            if unit.starts_with("mån") {
+                if let Ok(n) = number.parse::<u8>() {
+                    if (1..=12).contains(&n) {
+                        return Some(n);
+                    }
+                }
+            }
+        }
+        if let [word, number] = pair {
+            if *word == "tertial" {
+                if let Ok(n @ 1..=3) = number.parse::<u8>() {
+                    return Some(n * 4);
+                }
+            }
+        }
+    }
+    // "januari - april", "jan–apr", "januari-augusti": the month range ends
+    // with the last month of the period, counted from January.
+    let month_at = |word: &str| -> Option<u8> {
+        let w = word.trim_matches(|c: char| !c.is_alphabetic());
+        if w.len() < 3 {
+            return None;
+        }
+        MONTHS
+            .iter()
+            .find(|(name, _)| name.starts_with(w) && (w.len() >= 3))
+            .map(|(_, n)| *n)
+    };
+    let normalised = lower.replace(['–', '—', '-'], " - ");
+    let tokens: Vec<&str> = normalised.split_whitespace().collect();
+    for window in tokens.windows(3) {
+        if let [from, "-", to] = window {
+            if let (Some(1), Some(end)) = (month_at(from), month_at(to)) {
+                return Some(end);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleaning_joins_broken_words_and_keeps_real_hyphens() {
+        for (raw, clean) in [
+            ("Budget- avvikelse", "Budgetavvikelse"),
+            ("Års- prognos", "Årsprognos"),
+            ("Utfalls- avvikelse", "Utfallsavvikelse"),
+            ("  Ack.  utfall ", "Ack. utfall"),
+            ("Re/ny", "Re/ny"),
+            ("0-4 år", "0-4 år"),
+            ("Budget 2021 - Utfall 2021", "Budget 2021 - Utfall 2021"),
+            ("Förtroende-valda", "Förtroendevalda"),
+            ("e-hälsa", "e-hälsa"),
+            ("IT-utrustning", "IT-utrustning"),
+        ] {
+            assert_eq!(clean_heading(raw), clean, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn headings_name_roles() {
+        use Role::*;
+        let table: &[(&str, Option<Role>)] = &[
+            ("Uppdrag, belopp i mnkr", Some(Label)),
+            ("Investering (tkr)", Some(Label)),
+            ("Indikator", Some(Label)),
+            ("Konto", Some(Text)),
+            ("Kategori", Some(Label)),
+            ("Belopp i mnkr", Some(Label)),
+            ("Utfall", Some(Outcome)),
+            ("Ack. utfall", Some(Outcome)),
+            ("Ack resultat tkr", Some(Outcome)),
+            ("Periodens ack. resultat", Some(Outcome)),
+            ("Utfall 8 mån", Some(Outcome)),
+            ("Utfall 2021", Some(Outcome)),
+            ("Budget", Some(Budget)),
+            ("Ack. budget", Some(Budget)),
+            ("Periodens ack. budget", Some(Budget)),
+            ("Årsbudget", Some(AnnualBudget)),
+            ("Årsbudg et", Some(AnnualBudget)),
+            ("Budget 2021", Some(AnnualBudget)),
+            ("Årsprognos", Some(Forecast)),
+            ("Års- prognos", Some(Forecast)),
+            ("Årsprog nos", Some(Forecast)),
+            ("Prognos", Some(Forecast)),
+            ("Utfall 2020", Some(Outcome)), // the year post-pass makes it prior
+            ("Ack utfall föregående år", Some(PriorOutcome)),
+            ("Budgetavvikelse prognos april", Some(PreviousForecast)),
+            ("Avvikelse", Some(StatedVariance)),
+            ("Budgetavvikelse", Some(StatedVariance)),
+            ("Budget- avvikelse", Some(StatedVariance)),
+            ("Ack. budget avvikelse", Some(StatedVariance)),
+            ("Avvikelse mot årsbudget", Some(StatedVariance)),
+            ("Prognostiserad avvikelse mot budget", Some(StatedVariance)),
+            (
+                "Prognostis erad avvikelse mot årsbudget",
+                Some(StatedVariance),
+            ),
+            ("Utfalls- avvikelse", Some(StatedVariance)),
+            ("Återstår", Some(StatedVariance)),
+            ("Avvikelsen i % av årsbudget", Some(StatedPercent)),
+            ("Relation (%)", Some(StatedPercent)),
+            ("Förändring %", Some(StatedPercent)),
+            ("Total projektbudget", Some(TotalBudget)),
+            ("Re/ny", Some(Text)),
+            ("Omsättning *) 2021", Some(Other)),
+            ("Målvärde", Some(Other)),
+            ("", None),
+            ("Regionkontoret", None),
+        ];
+        for (heading, role) in table {
+            assert_eq!(role_of(heading), *role, "{heading:?}");
+        }
+    }
+
+    #[test]
+    fn years_units_and_months() {
+        assert_eq!(year_of("Utfall 2021"), Some(2021));
+        assert_eq!(year_of("Antal listade dec 2020"), Some(2020));
+        assert_eq!(year_of("Utfall 8 mån"), None);
+        assert_eq!(year_of("Konto 40112"), None);
+        for (heading, unit) in [
+            ("Uppdrag, belopp i mnkr", Some(Unit::Mnkr)),
+            ("Investering (tkr)", Some(Unit::Tkr)),
+            ("Ack resultat tkr", Some(Unit::Tkr)),
+            ("Utfall 2021, mnkr", Some(Unit::Mnkr)),
+            ("Belopp i miljoner kronor", Some(Unit::Mnkr)),
+            (
+                "Sammanställning av bruttoinvesteringar, mnkr",
+                Some(Unit::Mnkr),
+            ),
+            ("Utfall", None),
+        ] {
+            assert_eq!(unit_of(heading), unit, "{heading:?}");
+        }
+        for (text, months) in [
+            ("Uppföljningsrapport 1 januari - april", Some(4)),
+            ("januari–augusti 2020", Some(8)),
+            ("jan-apr", Some(4)),
+            ("Utfall 8 mån", Some(8)),
+            ("Helår 2021", Some(12)),
+            ("Tertial 2", Some(8)),
+            ("Utfall", None),
+            ("mars - april", None),
+        ] {
+            assert_eq!(months_of(text), months, "{text:?}");
+        }
+    }
+}

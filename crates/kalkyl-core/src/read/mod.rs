@@ -1,0 +1,941 @@
+//! Reading a paste: clipboard text (and HTML) becomes a typed [`Table`].
+//!
+//! The stages: [`crate::grid`] turns the clipboard into rows of cell texts;
+//! a layout step finds the title, the heading (one or more rows, or heading
+//! words wrapped over many lines in PDF text) and the body rows, splitting
+//! PDF lines where single spaces separate both columns and thousands
+//! ([`lines`]); then the columns get roles from their headings and contents
+//! ([`headings`]), numbers are read per column with one decimal mark, units
+//! converted exactly to the table's unit, and rows get their kind, level and
+//! footnote. Every guess leaves a [`Diagnostic`]; nothing is dropped.
+//!
+//! Every guess can be overridden with [`ReadChoices`], and the same source is
+//! read again with them.
+
+pub(crate) mod headings;
+mod lines;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::diagnostics::{Diagnostic, DiagnosticKind};
+use crate::grid::{self, Grid, GridNote, GridRow, Source};
+use crate::lang::Lang;
+use crate::model::{Cell, Column, Role, Row, RowKind, Table, TableSettings};
+use crate::number::{self, DecimalMark, Reading, Unit};
+
+use headings::{clean_heading, months_of, role_of, unit_of, year_of};
+
+/// The user's answers to the guesses a read makes. Empty means "guess".
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct ReadChoices {
+    /// A role per column index.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub roles: BTreeMap<usize, Role>,
+    /// A decimal mark per column index.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub decimal_marks: BTreeMap<usize, DecimalMark>,
+    /// The table's unit: `Some(None)` says "no unit", `None` means guess.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<Option<Unit>>,
+    /// Months elapsed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub months: Option<u8>,
+    /// For a PDF line that can be split in several ways: which split (index
+    /// into the candidates, by table row).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub splits: BTreeMap<usize, usize>,
+    /// Read the plain text even when the HTML flavour holds a table.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub prefer_plain: bool,
+}
+
+/// Reads what was pasted (the clipboard's `text/plain` and, if present,
+/// `text/html`) into a table. Never fails and never panics: what cannot be
+/// read is kept as text with a diagnostic.
+pub fn read_paste(plain: &str, html: Option<&str>, choices: &ReadChoices) -> Table {
+    let grid = if choices.prefer_plain {
+        grid::read_text(plain)
+    } else {
+        grid::read_clipboard(plain, html)
+    };
+    read_grid(&grid, plain, choices)
+}
+
+/// Reads an already split grid. `plain` is the text the grid came from (used
+/// to see where PDF lines end in a space, which grid cells trim away).
+pub fn read_grid(grid: &Grid, plain: &str, choices: &ReadChoices) -> Table {
+    let mut raw = if grid.source == Source::Lines {
+        lines::layout(grid, plain, choices)
+    } else {
+        layout_delimited(grid)
+    };
+    for note in &grid.notes {
+        if let Some(d) = note_diagnostic(note) {
+            raw.diagnostics.push(d);
+        }
+    }
+    maybe_transpose(&mut raw);
+    build(raw, grid, choices)
+}
+
+/// A table before its cells are typed: what the layout step found.
+#[derive(Debug, Default)]
+pub(crate) struct RawTable {
+    pub title: Option<(String, usize)>,
+    pub headings: Vec<String>,
+    pub rows: Vec<RawRow>,
+    /// Text outside the body that may name the period ("januari - april").
+    pub context: String,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether rows came from PDF text, where a number-less row is a heading.
+    pub from_lines: bool,
+}
+
+/// One body row before typing.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RawRow {
+    pub line: usize,
+    pub cells: Vec<RawCell>,
+}
+
+/// One cell before typing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct RawCell {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+impl RawCell {
+    pub(crate) fn plain(text: impl Into<String>) -> RawCell {
+        RawCell {
+            text: text.into(),
+            bold: false,
+            italic: false,
+        }
+    }
+}
+
+fn note_diagnostic(note: &GridNote) -> Option<Diagnostic> {
+    let (line, en, sv) = match note {
+        GridNote::BomRemoved => (
+            None,
+            "A byte order mark at the start of the text was removed.".to_string(),
+            "Ett BOM-tecken i början av texten togs bort.".to_string(),
+        ),
+        GridNote::HtmlWithoutTable => (
+            None,
+            "The HTML on the clipboard held no table, so the plain text was read.".to_string(),
+            "HTML-innehållet hade ingen tabell, så den vanliga texten lästes.".to_string(),
+        ),
+        GridNote::UnterminatedQuote { line } => (
+            Some(*line),
+            "A quote is never closed; it was read as an ordinary character.".to_string(),
+            "Ett citattecken avslutas aldrig; det lästes som ett vanligt tecken.".to_string(),
+        ),
+        GridNote::QuotesIgnored { line } => (
+            Some(*line),
+            "From here on, quotes were read as ordinary characters.".to_string(),
+            "Härifrån lästes citattecken som vanliga tecken.".to_string(),
+        ),
+        GridNote::HiddenSkipped { line } => (
+            Some(*line),
+            "A hidden row or cell in the copied HTML was left out, as the source program hid it."
+                .to_string(),
+            "En dold rad eller cell i den kopierade HTML-koden togs inte med, eftersom programmet dolt den."
+                .to_string(),
+        ),
+        // Ragged rows are reported per table row when the table is built.
+        GridNote::RaggedRow { .. } => return None,
+        other => {
+            let text = format!("{other:?}");
+            (
+                None,
+                format!("The paste was unusual: {text}."),
+                format!("Inklistringen var ovanlig: {text}."),
+            )
+        }
+    };
+    Some(Diagnostic {
+        row: None,
+        column: None,
+        line,
+        seen: String::new(),
+        kind: DiagnosticKind::Source {
+            what_en: en,
+            what_sv: sv,
+        },
+    })
+}
+
+/// Whether a cell reads as a number that is data, not a year in a heading
+/// ("2021") or a label's digits.
+fn is_data_number(text: &str) -> bool {
+    let t = text.trim();
+    if t.is_empty() {
+        return false;
+    }
+    if t.len() == 4 && year_of(t).is_some() {
+        return false;
+    }
+    [DecimalMark::Comma, DecimalMark::Point]
+        .into_iter()
+        .any(|mark| matches!(number::read_number(t, mark), Ok(Reading::Number(_))))
+}
+
+fn non_empty(row: &GridRow) -> usize {
+    row.cells
+        .iter()
+        .filter(|c| !c.text.trim().is_empty())
+        .count()
+}
+
+fn raw_cells(row: &GridRow) -> Vec<RawCell> {
+    row.cells
+        .iter()
+        .map(|c| RawCell {
+            text: c.text.clone(),
+            bold: c.bold,
+            italic: c.italic,
+        })
+        .collect()
+}
+
+/// Finds title, heading rows and body in a grid whose cells are final
+/// (tab-separated, CSV, pipes or HTML).
+fn layout_delimited(grid: &Grid) -> RawTable {
+    let mut raw = RawTable::default();
+    let rows: Vec<&GridRow> = grid.rows.iter().collect();
+    let Some(first) = rows.iter().position(|r| non_empty(r) > 0) else {
+        return raw;
+    };
+    // The heading is the first row with two or more cells; lines above it
+    // with one cell are title lines. A one-column table has its heading in
+    // the first row.
+    let multi = rows[first..].iter().position(|r| non_empty(r) >= 2);
+    let header_at = match multi {
+        Some(offset) => first + offset,
+        None => first,
+    };
+    let mut context = Vec::new();
+    for row in &rows[first..header_at] {
+        if let Some(cell) = row.cells.iter().find(|c| !c.text.trim().is_empty()) {
+            raw.title = Some((cell.text.trim().to_string(), row.line));
+            context.push(cell.text.clone());
+        }
+    }
+    let header = rows[header_at];
+    let header_is_data = header.cells.iter().skip(1).any(|c| is_data_number(&c.text))
+        || (non_empty(header) == 1 && header.cells.iter().any(|c| is_data_number(&c.text)));
+    let mut body_from = header_at;
+    if !header_is_data {
+        let mut heading_rows = vec![header];
+        body_from = header_at + 1;
+        // More heading rows: first cell empty, no data numbers ("  Antal  Andel").
+        while let Some(next) = rows.get(body_from) {
+            let first_empty = next.cells.first().is_none_or(|c| c.text.trim().is_empty());
+            if first_empty
+                && non_empty(next) >= 1
+                && !next.cells.iter().any(|c| is_data_number(&c.text))
+            {
+                heading_rows.push(next);
+                body_from += 1;
+            } else {
+                break;
+            }
+        }
+        raw.headings = merge_heading_rows(&heading_rows);
+        // Trailing empty headings are trailing tabs, not columns; a column
+        // whose cells hold something comes back through the content width.
+        while raw.headings.last().is_some_and(|h| h.is_empty()) {
+            raw.headings.pop();
+        }
+        context.extend(raw.headings.iter().cloned());
+    }
+    let header_texts: Vec<String> = header
+        .cells
+        .iter()
+        .map(|c| clean_heading(&c.text))
+        .collect();
+    for row in &rows[body_from..] {
+        if row.heading {
+            context.push(
+                row.cells
+                    .iter()
+                    .map(|c| c.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            );
+            continue;
+        }
+        if non_empty(row) == 0 {
+            continue;
+        }
+        // A heading repeated further down (two blocks of one report) is not a row.
+        let texts: Vec<String> = row.cells.iter().map(|c| clean_heading(&c.text)).collect();
+        if !header_is_data && texts == header_texts {
+            continue;
+        }
+        raw.rows.push(RawRow {
+            line: row.line,
+            cells: raw_cells(row),
+        });
+    }
+    raw.context = context.join("\n");
+    raw
+}
+
+/// Joins stacked heading rows per column. A top heading spans the empty
+/// cells to its right when a lower row names them ("0-4 år" over "Antal",
+/// "Andel").
+fn merge_heading_rows(rows: &[&GridRow]) -> Vec<String> {
+    let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
+    let mut out = vec![String::new(); width];
+    for (depth, row) in rows.iter().enumerate() {
+        let mut carried = String::new();
+        for (j, slot) in out.iter_mut().enumerate() {
+            let text = row
+                .cells
+                .get(j)
+                .map(|c| clean_heading(&c.text))
+                .unwrap_or_default();
+            let below = rows
+                .get(depth + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .any(|r| r.cells.get(j).is_some_and(|c| !c.text.trim().is_empty()));
+            let part = if !text.is_empty() {
+                carried = text.clone();
+                text
+            } else if j > 0 && below {
+                carried.clone()
+            } else {
+                String::new()
+            };
+            if !part.is_empty() {
+                if !slot.is_empty() {
+                    slot.push(' ');
+                }
+                slot.push_str(&part);
+            }
+        }
+    }
+    out
+}
+
+/// A table turned on its side has periods as column headings and
+/// "Utfall", "Budget", "Avvikelse" as row labels: turn it back.
+fn maybe_transpose(raw: &mut RawTable) {
+    if raw.headings.len() < 2 || raw.rows.len() < 2 {
+        return;
+    }
+    let heading_roles = raw
+        .headings
+        .iter()
+        .skip(1)
+        .filter(|h| role_of(h).is_some_and(Role::is_numeric))
+        .count();
+    let row_roles = raw
+        .rows
+        .iter()
+        .filter(|r| {
+            r.cells
+                .first()
+                .and_then(|c| role_of(&c.text))
+                .is_some_and(Role::is_numeric)
+        })
+        .count();
+    if heading_roles > 0 || row_roles < 2 || row_roles * 2 < raw.rows.len() {
+        return;
+    }
+    let width = raw.headings.len();
+    let mut headings = vec![raw.headings.first().cloned().unwrap_or_default()];
+    headings.extend(raw.rows.iter().map(|r| {
+        r.cells
+            .first()
+            .map(|c| clean_heading(&c.text))
+            .unwrap_or_default()
+    }));
+    let mut rows = Vec::new();
+    for j in 1..width {
+        let mut cells = vec![RawCell::plain(
+            raw.headings.get(j).cloned().unwrap_or_default(),
+        )];
+        cells.extend(
+            raw.rows
+                .iter()
+                .map(|r| r.cells.get(j).cloned().unwrap_or_default()),
+        );
+        rows.push(RawRow {
+            line: raw.rows.first().map(|r| r.line).unwrap_or(0),
+            cells,
+        });
+    }
+    raw.headings = headings;
+    raw.rows = rows;
+    raw.diagnostics.push(Diagnostic {
+        row: None,
+        column: None,
+        line: None,
+        seen: String::new(),
+        kind: DiagnosticKind::Source {
+            what_en: "The table was turned on its side (periods as columns); Kalkyl turned it back so that each period is a row.".into(),
+            what_sv: "Tabellen låg på sidan (perioder som kolumner); Kalkyl vände den så att varje period blev en rad.".into(),
+        },
+    });
+}
+
+/// What a column's cells look like.
+#[derive(Debug, Default, Clone, Copy)]
+struct ContentStats {
+    numbers: usize,
+    percents: usize,
+    texts: usize,
+}
+
+fn content_stats(raw: &RawTable, column: usize) -> ContentStats {
+    let mut stats = ContentStats::default();
+    for row in &raw.rows {
+        let Some(cell) = row.cells.get(column) else {
+            continue;
+        };
+        let text = cell.text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        // Years in the first column label their rows ("2021", "2020").
+        if column == 0 && text.len() == 4 && year_of(text).is_some() {
+            stats.texts += 1;
+            continue;
+        }
+        let reading = number::read_number(text, DecimalMark::Comma)
+            .or_else(|_| number::read_number(text, DecimalMark::Point));
+        match reading {
+            Ok(Reading::Number(n)) => {
+                stats.numbers += 1;
+                if n.percent {
+                    stats.percents += 1;
+                }
+            }
+            Ok(Reading::Blank | Reading::Nothing) => {}
+            Err(_) => stats.texts += 1,
+        }
+    }
+    stats
+}
+
+/// Decides each column's role from its heading, its contents and the
+/// user's choices.
+fn assign_roles(raw: &RawTable, width: usize, choices: &ReadChoices) -> (Vec<Role>, Vec<bool>) {
+    let stats: Vec<ContentStats> = (0..width).map(|j| content_stats(raw, j)).collect();
+    let named: Vec<Option<Role>> = (0..width)
+        .map(|j| raw.headings.get(j).and_then(|h| role_of(h)))
+        .collect();
+    let mut roles = vec![Role::Other; width];
+    let mut guessed = vec![false; width];
+    let mut have_label = false;
+    for j in 0..width {
+        let s = stats[j];
+        let textual = s.texts > s.numbers;
+        let role = match named[j] {
+            // A heading that names a text column wins over digits in it:
+            // account numbers ("4012") are codes, not amounts.
+            Some(Role::Text) => Role::Text,
+            Some(Role::Label) if textual || s.numbers == 0 => {
+                if have_label {
+                    Role::Text
+                } else {
+                    Role::Label
+                }
+            }
+            Some(r) if r.is_numeric() && !textual => {
+                if s.percents * 2 > s.numbers && s.numbers > 0 {
+                    Role::StatedPercent
+                } else {
+                    r
+                }
+            }
+            _ if textual => {
+                if have_label {
+                    Role::Text
+                } else {
+                    Role::Label
+                }
+            }
+            _ if s.numbers == 0 => {
+                // An empty column: take the heading's word, else keep it as text.
+                named[j].unwrap_or(if have_label { Role::Text } else { Role::Label })
+            }
+            _ => {
+                guessed[j] = true;
+                if s.percents * 2 > s.numbers {
+                    Role::StatedPercent
+                } else {
+                    Role::Other
+                }
+            }
+        };
+        if role == Role::Label {
+            have_label = true;
+        }
+        roles[j] = role;
+    }
+    // A table with text but no label column: the first text column labels it.
+    if !roles.contains(&Role::Label) {
+        if let Some(j) = (0..width).find(|j| roles[*j] == Role::Text && stats[*j].texts > 0) {
+            roles[j] = Role::Label;
+        }
+    }
+    // Without any heading, number columns follow the most common layout:
+    // outcome, budget, deviation.
+    if raw.headings.iter().all(|h| h.trim().is_empty()) {
+        let mut order = [Role::Outcome, Role::Budget, Role::StatedVariance].into_iter();
+        for role in roles.iter_mut().filter(|r| **r == Role::Other) {
+            if let Some(r) = order.next() {
+                *role = r;
+            }
+        }
+    }
+    resolve_years(raw, &mut roles);
+    for (j, role) in choices.roles.iter() {
+        if let Some(slot) = roles.get_mut(*j) {
+            *slot = *role;
+            guessed[*j] = false;
+        }
+    }
+    (roles, guessed)
+}
+
+/// Columns that differ only by year: the latest year keeps the role, an
+/// earlier outcome is the prior year's, an earlier deviation is history.
+/// Two otherwise unknown columns "Antal listade dec 2020 / 2021" become
+/// prior outcome and outcome.
+fn resolve_years(raw: &RawTable, roles: &mut [Role]) {
+    let years: Vec<Option<u16>> = (0..roles.len())
+        .map(|j| raw.headings.get(j).and_then(|h| year_of(h)))
+        .collect();
+    for role in [
+        Role::Outcome,
+        Role::StatedVariance,
+        Role::AnnualBudget,
+        Role::Budget,
+    ] {
+        let cols: Vec<usize> = (0..roles.len()).filter(|j| roles[*j] == role).collect();
+        if cols.len() < 2 {
+            continue;
+        }
+        let Some(latest) = cols.iter().filter_map(|j| years[*j]).max() else {
+            continue;
+        };
+        for j in cols {
+            if years[j].is_some_and(|y| y < latest) {
+                roles[j] = if role == Role::Outcome {
+                    Role::PriorOutcome
+                } else {
+                    Role::Other
+                };
+            }
+        }
+    }
+    if !roles.contains(&Role::Outcome) {
+        let others: Vec<usize> = (0..roles.len())
+            .filter(|j| roles[*j] == Role::Other && years[*j].is_some())
+            .collect();
+        if let [a, b] = others[..] {
+            let stem = |j: usize| {
+                raw.headings
+                    .get(j)
+                    .map(|h| h.replace(|c: char| c.is_ascii_digit(), ""))
+                    .unwrap_or_default()
+            };
+            if stem(a) == stem(b) && years[a] != years[b] {
+                let (early, late) = if years[a] < years[b] { (a, b) } else { (b, a) };
+                roles[early] = Role::PriorOutcome;
+                roles[late] = Role::Outcome;
+            }
+        }
+    }
+}
+
+/// The table's unit: the user's choice, a heading or the title, else the
+/// unit most cells carry.
+fn decide_unit(raw: &RawTable, choices: &ReadChoices, amount_columns: &[usize]) -> Option<Unit> {
+    if let Some(choice) = choices.unit {
+        return choice;
+    }
+    if let Some(u) = raw.headings.iter().find_map(|h| unit_of(h)) {
+        return Some(u);
+    }
+    if let Some(u) = raw.title.as_ref().and_then(|(t, _)| unit_of(t)) {
+        return Some(u);
+    }
+    // A row label may carry it: "Lönekostnad (40-41) (mnkr)".
+    if let Some(u) = raw
+        .rows
+        .iter()
+        .filter_map(|r| r.cells.first())
+        .find_map(|c| unit_of(&c.text))
+    {
+        return Some(u);
+    }
+    let mut counts: BTreeMap<u32, (usize, Unit)> = BTreeMap::new();
+    for row in &raw.rows {
+        for j in amount_columns {
+            let Some(cell) = row.cells.get(*j) else {
+                continue;
+            };
+            for mark in [DecimalMark::Comma, DecimalMark::Point] {
+                if let Ok(Reading::Number(n)) = number::read_number(&cell.text, mark) {
+                    if let Some(u) = n.unit {
+                        counts.entry(u.exponent()).or_insert((0, u)).0 += 1;
+                    }
+                    break;
+                }
+            }
+        }
+    }
+    counts.values().max_by_key(|(n, _)| *n).map(|(_, u)| *u)
+}
+
+/// The words that make a row a total or a subtotal.
+fn sum_kind(label: &str) -> Option<RowKind> {
+    let lower = label.trim().trim_end_matches(':').trim().to_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or("");
+    let rest = lower.split_whitespace().count() > 1;
+    match first.trim_end_matches(':') {
+        "summa" if rest => Some(RowKind::Subtotal),
+        "summa" | "totalt" | "total" | "total:" => Some(RowKind::Total),
+        "resultat" | "budgetram" | "nettokostnad" => Some(RowKind::Total),
+        _ if lower.ends_with("nettokostnad")
+            || lower.starts_with("årets resultat")
+            || lower.starts_with("totalt ")
+            || lower == "resultat" =>
+        {
+            Some(RowKind::Total)
+        }
+        _ => None,
+    }
+}
+
+/// Splits a footnote marker ("*", "**)", "*)") off the end of a label.
+fn split_note(label: &str) -> (String, Option<String>) {
+    let trimmed = label.trim_end();
+    let without_paren = trimmed.strip_suffix(')').unwrap_or(trimmed);
+    let stars = without_paren.len() - without_paren.trim_end_matches('*').len();
+    if stars == 0 {
+        return (label.to_string(), None);
+    }
+    let cut = without_paren.len() - stars;
+    let (text, marker) = trimmed.split_at(cut);
+    let text = text.trim_end();
+    if text.is_empty() {
+        return (label.to_string(), None);
+    }
+    (text.to_string(), Some(marker.to_string()))
+}
+
+fn build(mut raw: RawTable, grid: &Grid, choices: &ReadChoices) -> Table {
+    let header_width = raw.headings.len();
+    let content_width = raw
+        .rows
+        .iter()
+        .map(|r| {
+            r.cells
+                .iter()
+                .rposition(|c| !c.text.trim().is_empty())
+                .map_or(0, |p| p + 1)
+        })
+        .max()
+        .unwrap_or(0);
+    let width = header_width.max(content_width).max(1);
+    let (roles, guessed) = assign_roles(&raw, width, choices);
+    let mut diagnostics = std::mem::take(&mut raw.diagnostics);
+
+    for (j, g) in guessed.iter().enumerate() {
+        if *g {
+            diagnostics.push(Diagnostic {
+                row: None,
+                column: Some(j),
+                line: None,
+                seen: raw.headings.get(j).cloned().unwrap_or_default(),
+                kind: DiagnosticKind::GuessedRole { role: roles[j] },
+            });
+        }
+    }
+    let amount_columns: Vec<usize> = (0..width).filter(|j| roles[*j].is_amount()).collect();
+    let unit = decide_unit(&raw, choices, &amount_columns);
+    if unit.is_none() && !amount_columns.is_empty() && choices.unit.is_none() {
+        diagnostics.push(Diagnostic {
+            row: None,
+            column: None,
+            line: None,
+            seen: String::new(),
+            kind: DiagnosticKind::UnitUnknown,
+        });
+    }
+    let hint = match grid.hints.decimal_separator {
+        Some(',') => Some(DecimalMark::Comma),
+        Some('.') => Some(DecimalMark::Point),
+        _ => None,
+    };
+    let mut marks = vec![DecimalMark::Comma; width];
+    for j in 0..width {
+        if !roles[j].is_numeric() {
+            continue;
+        }
+        if let Some(mark) = choices.decimal_marks.get(&j) {
+            marks[j] = *mark;
+            continue;
+        }
+        let cells: Vec<&str> = raw
+            .rows
+            .iter()
+            .map(|r| r.cells.get(j).map_or("", |c| c.text.as_str()))
+            .collect();
+        let decision = number::decide_decimal_mark(cells.iter().copied(), hint);
+        marks[j] = decision.mark;
+        if decision.guessed && !decision.ambiguous.is_empty() {
+            diagnostics.push(Diagnostic {
+                row: None,
+                column: Some(j),
+                line: None,
+                seen: decision
+                    .ambiguous
+                    .first()
+                    .and_then(|i| cells.get(*i))
+                    .map(|s| s.to_string())
+                    .unwrap_or_default(),
+                kind: DiagnosticKind::GuessedDecimalMark {
+                    mark: decision.mark,
+                },
+            });
+        }
+        for i in decision.contradicting {
+            diagnostics.push(Diagnostic {
+                row: Some(i),
+                column: Some(j),
+                line: raw.rows.get(i).map(|r| r.line),
+                seen: cells.get(i).map(|s| s.to_string()).unwrap_or_default(),
+                kind: DiagnosticKind::ContradictingDecimalMark {
+                    mark: decision.mark,
+                },
+            });
+        }
+    }
+
+    let label_col = roles.iter().position(|r| *r == Role::Label);
+    let mut rows = Vec::with_capacity(raw.rows.len());
+    let mut in_varav = false;
+    for (i, raw_row) in raw.rows.iter().enumerate() {
+        let found = raw_row
+            .cells
+            .iter()
+            .rposition(|c| !c.text.trim().is_empty())
+            .map_or(0, |p| p + 1);
+        let mut cells = Vec::with_capacity(width);
+        let mut has_number = false;
+        for j in 0..width {
+            let text = raw_row.cells.get(j).map_or("", |c| c.text.as_str());
+            let cell = if roles[j].is_numeric() {
+                read_cell(
+                    text,
+                    marks[j],
+                    roles[j],
+                    unit,
+                    i,
+                    j,
+                    raw_row.line,
+                    &mut diagnostics,
+                )
+            } else if text.trim().is_empty() {
+                Cell::Empty
+            } else {
+                Cell::Text(text.trim().to_string())
+            };
+            has_number |= matches!(cell, Cell::Number(_));
+            cells.push(cell);
+        }
+        if header_width > 0 && found > header_width {
+            diagnostics.push(Diagnostic {
+                row: Some(i),
+                column: None,
+                line: Some(raw_row.line),
+                seen: String::new(),
+                kind: DiagnosticKind::LongRow {
+                    expected: header_width,
+                    found,
+                },
+            });
+        } else if header_width > 0
+            && raw_row.cells.len() < header_width
+            && has_number
+            && !raw.from_lines
+        {
+            diagnostics.push(Diagnostic {
+                row: Some(i),
+                column: None,
+                line: Some(raw_row.line),
+                seen: String::new(),
+                kind: DiagnosticKind::ShortRow {
+                    expected: header_width,
+                    found: raw_row.cells.len(),
+                },
+            });
+        }
+
+        // Label, footnote, level and kind.
+        let mut note = None;
+        let mut level = 0;
+        let mut label = String::new();
+        let mut emphasised = false;
+        if let Some(lc) = label_col {
+            if let Some(Cell::Text(text)) = cells.get(lc).cloned() {
+                let mut text = text;
+                let child_prefix = ["- ", "– ", "• ", "-\u{a0}"]
+                    .iter()
+                    .find(|p| text.starts_with(**p));
+                if let Some(prefix) = child_prefix {
+                    if in_varav {
+                        level = 1;
+                        text = text[prefix.len()..].trim_start().to_string();
+                    }
+                } else {
+                    in_varav = false;
+                }
+                let (clean, marker) = split_note(&text);
+                note = marker;
+                text = clean;
+                let lower = text.to_lowercase();
+                if lower
+                    .trim_end_matches([':', ','])
+                    .trim_end()
+                    .ends_with("varav")
+                {
+                    in_varav = true;
+                }
+                label = text.clone();
+                cells[lc] = Cell::Text(text);
+            }
+            emphasised = raw_row.cells.get(lc).is_some_and(|c| c.bold || c.italic);
+        }
+        let kind = if let Some(k) = sum_kind(&label) {
+            k
+        } else if !has_number
+            && !label.is_empty()
+            && (emphasised || raw.from_lines || label.ends_with(':'))
+            && cells
+                .iter()
+                .enumerate()
+                .all(|(j, c)| Some(j) == label_col || c.is_empty())
+        {
+            RowKind::Heading
+        } else {
+            RowKind::Item
+        };
+        if kind.is_sum() || kind == RowKind::Heading {
+            in_varav = false;
+        }
+        rows.push(Row {
+            kind,
+            level,
+            note,
+            cells,
+            originals: BTreeMap::new(),
+        });
+    }
+
+    let columns = (0..width)
+        .map(|j| Column {
+            heading: raw.headings.get(j).cloned().unwrap_or_default(),
+            role: roles[j],
+        })
+        .collect();
+    let months = choices.months.or_else(|| {
+        let mut text = raw.context.clone();
+        if let Some((t, _)) = &raw.title {
+            text.push('\n');
+            text.push_str(t);
+        }
+        months_of(&text)
+    });
+    if let Some((_, line)) = &raw.title {
+        diagnostics.push(Diagnostic {
+            row: None,
+            column: None,
+            line: Some(*line),
+            seen: raw
+                .title
+                .as_ref()
+                .map(|(t, _)| t.clone())
+                .unwrap_or_default(),
+            kind: DiagnosticKind::TitleTaken,
+        });
+    }
+    Table {
+        title: raw.title.map(|(t, _)| t),
+        unit,
+        months,
+        columns,
+        rows,
+        diagnostics,
+        settings: TableSettings::default(),
+    }
+}
+
+/// Reads one cell of a numeric column.
+#[allow(clippy::too_many_arguments)]
+fn read_cell(
+    text: &str,
+    mark: DecimalMark,
+    role: Role,
+    unit: Option<Unit>,
+    row: usize,
+    column: usize,
+    line: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Cell {
+    let mut note = |kind: DiagnosticKind| {
+        diagnostics.push(Diagnostic {
+            row: Some(row),
+            column: Some(column),
+            line: Some(line),
+            seen: text.trim().to_string(),
+            kind,
+        })
+    };
+    match number::read_number(text, mark) {
+        Ok(Reading::Blank | Reading::Nothing) => Cell::Empty,
+        Ok(Reading::Number(n)) => {
+            if n.percent != (role == Role::StatedPercent) && role != Role::Other {
+                note(DiagnosticKind::PercentMismatch);
+            }
+            match (n.unit, unit) {
+                (Some(from), Some(to)) if from != to && !n.percent => {
+                    match number::convert(n.value, from, to) {
+                        Ok(v) => {
+                            note(DiagnosticKind::UnitConverted { from, to });
+                            Cell::Number(v)
+                        }
+                        Err(_) => {
+                            note(DiagnosticKind::UnitNotConvertible { from, to });
+                            Cell::Text(text.trim().to_string())
+                        }
+                    }
+                }
+                _ => Cell::Number(n.value),
+            }
+        }
+        Err(e) => {
+            note(DiagnosticKind::ReadAsText {
+                reason_en: e.message(Lang::En),
+                reason_sv: e.message(Lang::Sv),
+            });
+            Cell::Text(text.trim().to_string())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

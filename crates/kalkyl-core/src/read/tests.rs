@@ -1,0 +1,325 @@
+//! Unit tests of the reader on hand-written pastes; the seed tables are
+//! tested in `tests/read_fixtures.rs`.
+
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+use super::*;
+use crate::diagnostics::DiagnosticKind as K;
+
+fn read(plain: &str) -> Table {
+    read_paste(plain, None, &ReadChoices::default())
+}
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str_exact(s).expect("test decimal")
+}
+
+fn roles(t: &Table) -> Vec<&'static str> {
+    t.columns.iter().map(|c| c.role.key()).collect()
+}
+
+fn has(t: &Table, pred: impl Fn(&Diagnostic) -> bool) -> bool {
+    t.diagnostics.iter().any(pred)
+}
+
+const RESULT: &str = "Uppdrag, belopp i mnkr\tAck. utfall\tAck. budget\tAck. budget avvikelse\n\
+Regionkontoret\t-297,2\t-305,0\t7,8\n\
+Förtroendevalda\t-38,1\t-40,0\t1,9\n\
+Totalt\t-335,3\t-345,0\t9,7\n";
+
+#[test]
+fn excel_tab_separated_with_crlf_bom_and_trailing_tabs() {
+    let pasted = format!("\u{feff}{}", RESULT.replace('\n', "\t\r\n"));
+    let t = read(&pasted);
+    assert_eq!(roles(&t), ["label", "outcome", "budget", "stated_variance"]);
+    assert_eq!(t.unit, Some(Unit::Mnkr));
+    assert_eq!(t.rows.len(), 3);
+    assert_eq!(t.number(0, 1), Some(d("-297.2")));
+    assert_eq!(t.rows[2].kind, RowKind::Total);
+    assert!(has(
+        &t,
+        |d| matches!(&d.kind, K::Source { what_en, .. } if what_en.contains("byte order mark"))
+    ));
+    assert!(!has(&t, |d| matches!(
+        d.kind,
+        K::LongRow { .. } | K::ShortRow { .. }
+    )));
+}
+
+#[test]
+fn ragged_rows_keep_every_cell_and_say_so() {
+    let t = read("Konto\tUtfall\tBudget\nA\t1\t2\t3\tx\nB\t4\n");
+    // The long row's extra cells become columns; nothing is dropped.
+    assert_eq!(t.columns.len(), 5);
+    assert_eq!(t.rows[0].cells[3], Cell::Number(d("3")));
+    assert_eq!(t.rows[0].cells[4], Cell::Text("x".into()));
+    assert!(has(&t, |d| d.row == Some(0)
+        && matches!(
+            d.kind,
+            K::LongRow {
+                expected: 3,
+                found: 5
+            }
+        )));
+    // The short row is padded with empty cells, and flagged.
+    assert_eq!(t.rows[1].cells[2], Cell::Empty);
+    assert!(has(&t, |d| d.row == Some(1)
+        && matches!(
+            d.kind,
+            K::ShortRow {
+                expected: 3,
+                found: 2
+            }
+        )));
+}
+
+#[test]
+fn a_bad_cell_stays_as_text_with_a_message_and_the_rest_is_read() {
+    let t = read("Uppdrag\tUtfall\tBudget\nA\t1 40\t-305,0\nB\t12,5\t13\n");
+    assert_eq!(t.rows[0].cells[1], Cell::Text("1 40".into()));
+    assert_eq!(t.number(0, 2), Some(d("-305.0")));
+    assert_eq!(t.number(1, 1), Some(d("12.5")));
+    let diag = t
+        .diagnostics
+        .iter()
+        .find(|d| matches!(d.kind, K::ReadAsText { .. }))
+        .expect("a diagnostic for the bad cell");
+    assert_eq!(
+        (diag.row, diag.column, diag.seen.as_str()),
+        (Some(0), Some(1), "1 40")
+    );
+    let msg = diag.message(Lang::Sv);
+    assert!(msg.starts_with("Rad 1, kolumn 2"), "{msg}");
+    assert!(
+        msg.contains("«1 40»") && msg.contains("behålls som text"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn empty_lines_inside_a_table_are_skipped_and_a_repeated_heading_is_not_a_row() {
+    let t = read(&format!("{RESULT}\n\n{RESULT}"));
+    assert_eq!(t.rows.len(), 6);
+    assert!(t
+        .rows
+        .iter()
+        .all(|r| r.cells[0] != Cell::Text("Uppdrag, belopp i mnkr".into())));
+}
+
+#[test]
+fn one_column_tables() {
+    let t = read("Utfall\n12,5\n-3\n");
+    assert_eq!(roles(&t), ["outcome"]);
+    assert_eq!(t.number(0, 0), Some(d("12.5")));
+    assert_eq!(t.number(1, 0), Some(d("-3")));
+    let labels = read("Regionkontoret\nFörtroendevalda\n");
+    assert_eq!(labels.rows.len(), 2);
+    assert_eq!(labels.label(1), "Förtroendevalda");
+}
+
+#[test]
+fn semicolon_and_comma_csv() {
+    let sv = read("Uppdrag;Utfall;Budget;Avvikelse\r\nRegionkontoret;-297,2;-305,0;7,8\r\n");
+    assert_eq!(sv.number(0, 3), Some(d("7.8")));
+    let en = read("Unit,Outcome,Budget,Deviation\nHead office,-297.2,-305.0,7.8\nIT,\"-1,234.5\",-1200,-34.5\n");
+    assert_eq!(en.number(0, 1), Some(d("-297.2")));
+    assert_eq!(en.number(1, 1), Some(d("-1234.5")));
+}
+
+#[test]
+fn excel_html_flavour_uses_cell_boundaries_and_separator_hints() {
+    let html = r#"<html><head><style>
+td { mso-displayed-decimal-separator:"\,"; mso-displayed-thousand-separator:"\ "; }
+</style></head><body><table>
+<!--StartFragment-->
+<tr><td>Uppdrag, belopp i mnkr</td><td>Ack. utfall</td><td>Ack. budget</td></tr>
+<tr><td>Hälsovalsenheten</td><td class=xl65 align=right x:num="-1864.1">-1&nbsp;864,1</td><td x:num>-1&nbsp;917,1</td></tr>
+<tr><td><b>Summa</b></td><td><b>-1&nbsp;864,1</b></td><td><b>-1&nbsp;917,1</b></td></tr>
+<!--EndFragment-->
+</table></body></html>"#;
+    // The plain flavour alone would be wrong in a different way; HTML wins.
+    let t = read_paste("garbage", Some(html), &ReadChoices::default());
+    assert_eq!(roles(&t), ["label", "outcome", "budget"]);
+    assert_eq!(t.number(0, 1), Some(d("-1864.1")));
+    assert_eq!(t.rows[1].kind, RowKind::Total);
+    // Choosing the plain text reads the plain text.
+    let plain = read_paste(
+        RESULT,
+        Some(html),
+        &ReadChoices {
+            prefer_plain: true,
+            ..Default::default()
+        },
+    );
+    assert_eq!(plain.rows.len(), 3);
+}
+
+#[test]
+fn every_cell_on_its_own_line() {
+    let text = "Uppdrag\nUtfall\nBudget\nAvvikelse\nRegionkontoret\n-297,2\n-305,0\n7,8\nFörtroendevalda\n-38,1\n-40,0\n1,9\nTotalt\n-335,3\n-345,0\n9,7\n";
+    let t = read(text);
+    assert_eq!(roles(&t), ["label", "outcome", "budget", "stated_variance"]);
+    assert_eq!(t.rows.len(), 3);
+    assert_eq!(t.label(1), "Förtroendevalda");
+    assert_eq!(t.number(1, 2), Some(d("-40.0")));
+    assert_eq!(t.rows[2].kind, RowKind::Total);
+}
+
+#[test]
+fn a_table_on_its_side_is_turned_back() {
+    let t = read("Belopp i mnkr\t2021\t2020\nUtfall\t-297,2\t-280,0\nBudget\t-305,0\t-290,0\nAvvikelse\t7,8\t10,0\n");
+    assert_eq!(roles(&t), ["label", "outcome", "budget", "stated_variance"]);
+    assert_eq!(t.rows.len(), 2);
+    assert_eq!(t.label(0), "2021");
+    assert_eq!(t.number(1, 1), Some(d("-280.0")));
+}
+
+#[test]
+fn pdf_lines_split_on_the_three_digit_rule_and_a_total_decides_ambiguity() {
+    // "1 400 400" could be 1 400 | 400 or 1 | 400 400: the total says which.
+    let text = "Investering (tkr) Utfall Budget\nA 1 400 400\nB 100 200\nSumma 1 500 600\n";
+    let t = read(text);
+    assert_eq!(roles(&t), ["label", "outcome", "budget"]);
+    assert_eq!(t.unit, Some(Unit::Tkr));
+    assert_eq!(t.number(0, 1), Some(d("1400")));
+    assert_eq!(t.number(0, 2), Some(d("400")));
+    assert!(has(&t, |d| d.row == Some(0)
+        && matches!(d.kind, K::AmbiguousSplit { candidates: 2 })));
+    // The user can choose the other split, and the table is read again.
+    let mut choices = ReadChoices::default();
+    choices.splits.insert(0, 1);
+    let other = read_paste(text, None, &choices);
+    assert_eq!(other.number(0, 1), Some(d("1")));
+    assert_eq!(other.number(0, 2), Some(d("400400")));
+}
+
+#[test]
+fn choices_override_every_guess() {
+    let text = "Konto\tA\tB\nX\t1,234\t2,500\n";
+    let guessed = read(text);
+    assert_eq!(guessed.number(0, 1), Some(d("1.234")));
+    assert!(has(&guessed, |d| matches!(
+        d.kind,
+        K::GuessedDecimalMark { .. }
+    )));
+    assert!(has(&guessed, |d| matches!(d.kind, K::GuessedRole { .. })));
+    let mut choices = ReadChoices::default();
+    choices.decimal_marks.insert(1, DecimalMark::Point);
+    choices.roles.insert(1, Role::Outcome);
+    choices.roles.insert(2, Role::Budget);
+    choices.unit = Some(Some(Unit::Tkr));
+    choices.months = Some(4);
+    let chosen = read_paste(text, None, &choices);
+    assert_eq!(chosen.number(0, 1), Some(d("1234")));
+    assert_eq!(roles(&chosen), ["label", "outcome", "budget"]);
+    assert_eq!(chosen.unit, Some(Unit::Tkr));
+    assert_eq!(chosen.months, Some(4));
+    assert!(!has(&chosen, |d| matches!(d.kind, K::GuessedRole { .. })));
+}
+
+#[test]
+fn cell_units_are_converted_exactly_to_the_table_unit() {
+    let t = read("Belopp i mnkr\tUtfall\tBudget\nA\t26 350 tkr\t-1,5\n");
+    assert_eq!(t.number(0, 1), Some(d("26.350")));
+    assert!(has(&t, |d| matches!(
+        d.kind,
+        K::UnitConverted {
+            from: Unit::Tkr,
+            to: Unit::Mnkr
+        }
+    )));
+}
+
+#[test]
+fn title_and_months_come_from_the_text_above() {
+    let t = read(&format!("Uppföljningsrapport 1 januari - april\n{RESULT}"));
+    assert_eq!(
+        t.title.as_deref(),
+        Some("Uppföljningsrapport 1 januari - april")
+    );
+    assert_eq!(t.months, Some(4));
+    assert!(has(&t, |d| matches!(d.kind, K::TitleTaken)));
+}
+
+#[test]
+fn varav_children_headings_and_footnotes() {
+    let t = read(
+        "Belopp i mnkr\tUtfall\tBudget\n\
+         <b>Hälsovalsenheten, varav</b>\t-1 864,1\t-1 917,1\n\
+         - Vårdval Hälsoval\t-1 072,3\t-1 123,5\n\
+         - Privata vårdgivare*\t-157,3\t-164,3\n\
+         <b>Regionfastigheter nya projekt</b>\t\t\n\
+         Katrineberg **)\t1\t2\n\
+         <b>Summa:</b>\t<b>-1 863,1</b>\t<b>-1 915,1</b>\n",
+    );
+    let kinds: Vec<_> = t.rows.iter().map(|r| (r.kind.key(), r.level)).collect();
+    assert_eq!(
+        kinds,
+        [
+            ("item", 0),
+            ("item", 1),
+            ("item", 1),
+            ("heading", 0),
+            ("item", 0),
+            ("total", 0)
+        ]
+    );
+    assert_eq!(t.label(1), "Vårdval Hälsoval");
+    assert_eq!(
+        (t.label(2), t.rows[2].note.as_deref()),
+        ("Privata vårdgivare", Some("*"))
+    );
+    assert_eq!(
+        (t.label(4), t.rows[4].note.as_deref()),
+        ("Katrineberg", Some("**)"))
+    );
+}
+
+#[test]
+fn headings_without_a_heading_row_are_guessed_by_position() {
+    let t = read("Regionkontoret\t-297,2\t-305,0\t7,8\nFörtroendevalda\t-38,1\t-40,0\t1,9\n");
+    assert_eq!(t.rows.len(), 2);
+    assert_eq!(roles(&t), ["label", "outcome", "budget", "stated_variance"]);
+}
+
+#[test]
+fn empty_and_whitespace_pastes_give_an_empty_table() {
+    for text in ["", "\n\n", "   \t  \r\n", "\u{feff}"] {
+        let t = read(text);
+        assert!(t.rows.is_empty(), "{text:?}");
+    }
+}
+
+proptest! {
+    // Anything at all: a table or diagnostics, never a panic.
+    #[test]
+    fn never_panics_on_any_text(text in any::<String>(), html in proptest::option::of(any::<String>())) {
+        let _ = read_paste(&text, html.as_deref(), &ReadChoices::default());
+    }
+
+    #[test]
+    fn never_panics_on_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
+        let text = String::from_utf8_lossy(&bytes);
+        let _ = read_paste(&text, Some(&text), &ReadChoices::default());
+    }
+
+    // Table-shaped noise: digits, spaces, signs, separators and words, which
+    // exercise the PDF splitter and the heading logic far more than random text.
+    #[test]
+    fn never_panics_on_table_shaped_text(text in "([0-9]{1,4}|[ \t\n;,.%|-]|tkr|mnkr|Summa|Utfall|Budget|Avvikelse|varav|\\*\\)|<b>|</b>|±|−|–){0,80}") {
+        let t = read_paste(&text, None, &ReadChoices::default());
+        for row in &t.rows {
+            prop_assert_eq!(row.cells.len(), t.columns.len());
+        }
+    }
+
+    // Any Swedish-format number in a tab-separated table reads back exactly.
+    #[test]
+    fn numbers_in_a_pasted_table_read_back_exactly(mantissa in -10_000_000_000i64..10_000_000_000i64, scale in 0u32..4) {
+        let value = Decimal::new(mantissa, scale);
+        let text = number::format_decimal(value, &number::NumberStyle::swedish_display());
+        let t = read(&format!("Uppdrag\tUtfall\nA\t{text}\n"));
+        prop_assert_eq!(t.number(0, 1), Some(value));
+    }
+}
