@@ -103,6 +103,40 @@ pub fn register_service_worker() {
     let _ = container.register("./sw.js");
 }
 
+/// Calls `handler` with the clipboard's `text/plain` and `text/html` when
+/// the user pastes anywhere on the page except into a field being edited
+/// (a text box, a select, or an editable element), where pasting keeps its
+/// ordinary meaning.
+pub fn on_paste_outside_inputs(handler: impl Fn(String, Option<String>) + 'static) {
+    let listener = window_event_listener(leptos::ev::paste, move |ev: web_sys::ClipboardEvent| {
+        let editing = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            .is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || el.is_content_editable()
+            });
+        if editing {
+            return;
+        }
+        let Some(data) = ev.clipboard_data() else {
+            return;
+        };
+        let plain = data.get_data("text/plain").unwrap_or_default();
+        let html = data
+            .get_data("text/html")
+            .ok()
+            .filter(|h| !h.trim().is_empty());
+        if plain.trim().is_empty() && html.is_none() {
+            return;
+        }
+        ev.prevent_default();
+        handler(plain, html);
+    });
+    // The listener lives as long as the page.
+    std::mem::forget(listener);
+}
+
 /// A signal that follows the service worker's state.
 pub fn offline_status() -> ReadSignal<OfflineStatus> {
     let (status, set_status) = signal(OfflineStatus::Pending);

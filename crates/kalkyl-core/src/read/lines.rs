@@ -784,11 +784,13 @@ fn choose_splits(
         let label = r.label.join(" ").to_lowercase();
         label.starts_with("summa") || label.starts_with("total")
     });
+    // The total row may itself read several ways: it joins the search.
     let ambiguous: Vec<usize> = (0..candidates.len())
-        .filter(|i| candidates.get(*i).is_some_and(|c| c.len() > 1) && Some(*i) != total_at)
+        .filter(|i| candidates.get(*i).is_some_and(|c| c.len() > 1))
+        .filter(|i| total_at.is_some_and(|t| *i <= t))
         .collect();
     if let Some(t) = total_at {
-        if candidates.get(t).is_some_and(|c| c.len() == 1) && !ambiguous.is_empty() {
+        if candidates.get(t).is_some_and(|c| !c.is_empty()) && !ambiguous.is_empty() {
             let combos = ambiguous
                 .iter()
                 .try_fold(1usize, |acc, i| {
@@ -844,7 +846,7 @@ fn total_matches(candidates: &[Vec<Vec<String>>], pick: &[Option<usize>], total:
     };
     let width = candidates
         .get(total)
-        .and_then(|c| c.first())
+        .and_then(|c| c.get((*pick.get(total)?)?))
         .map_or(0, Vec::len);
     (0..width)
         .filter(|col| {

@@ -1,0 +1,156 @@
+//! The workspace: the tables a user has pasted, each with the text it came
+//! from and the user's answers to the reader's guesses, so that a changed
+//! guess reads the same text again without losing the user's edits.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::Table;
+use crate::read::{read_paste, ReadChoices};
+
+/// What was pasted, verbatim.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PastedSource {
+    /// The clipboard's `text/plain` (or the typed or dropped text).
+    pub plain: String,
+    /// The clipboard's `text/html`, when it had one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub html: Option<String>,
+}
+
+/// One table of the workspace.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sheet {
+    /// A stable id within the workspace.
+    pub id: u64,
+    /// The name shown on its tab.
+    pub name: String,
+    /// The pasted text.
+    pub source: PastedSource,
+    /// The user's answers to the reader's guesses.
+    pub choices: ReadChoices,
+    /// The table as read, with the user's edits.
+    pub table: Table,
+}
+
+impl Sheet {
+    /// Reads a paste into a new sheet.
+    pub fn from_paste(id: u64, plain: &str, html: Option<&str>) -> Sheet {
+        let source = PastedSource {
+            plain: plain.to_string(),
+            html: html.map(str::to_string),
+        };
+        let choices = ReadChoices::default();
+        let table = read_paste(&source.plain, source.html.as_deref(), &choices);
+        let name = table
+            .title
+            .clone()
+            .filter(|t| !t.trim().is_empty())
+            .unwrap_or_else(|| format!("Tabell {id}"));
+        Sheet {
+            id,
+            name,
+            source,
+            choices,
+            table,
+        }
+    }
+
+    /// Changes the read choices and reads the source again. Cells the user
+    /// had edited keep their edited value (and their pasted original) where
+    /// the row and column still exist; the table's settings are kept.
+    pub fn change_choices(&mut self, change: impl FnOnce(&mut ReadChoices)) {
+        change(&mut self.choices);
+        let mut fresh = read_paste(
+            &self.source.plain,
+            self.source.html.as_deref(),
+            &self.choices,
+        );
+        for (old, new) in self.table.rows.iter().zip(fresh.rows.iter_mut()) {
+            for (column, original) in &old.originals {
+                if let (Some(edited), Some(slot)) =
+                    (old.cells.get(*column), new.cells.get_mut(*column))
+                {
+                    *slot = edited.clone();
+                    new.originals.insert(*column, original.clone());
+                }
+            }
+        }
+        fresh.settings = std::mem::take(&mut self.table.settings);
+        self.table = fresh;
+    }
+}
+
+/// Everything the user has open.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Workspace {
+    /// The tables, in tab order.
+    pub sheets: Vec<Sheet>,
+    /// The id the next sheet gets.
+    pub next_id: u64,
+}
+
+impl Workspace {
+    /// Reads a paste into a new sheet at the end; returns its id.
+    pub fn add_paste(&mut self, plain: &str, html: Option<&str>) -> u64 {
+        self.next_id = self.next_id.saturating_add(1);
+        let id = self.next_id;
+        self.sheets.push(Sheet::from_paste(id, plain, html));
+        id
+    }
+
+    /// The sheet with this id.
+    pub fn sheet(&self, id: u64) -> Option<&Sheet> {
+        self.sheets.iter().find(|s| s.id == id)
+    }
+
+    /// The sheet with this id, to change.
+    pub fn sheet_mut(&mut self, id: u64) -> Option<&mut Sheet> {
+        self.sheets.iter_mut().find(|s| s.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Cell, Role};
+    use rust_decimal::Decimal;
+
+    const PASTE: &str = "Uppdrag\tUtfall\tBudget\nA\t1\t2\nB\t3\t4\n";
+
+    #[test]
+    fn pastes_become_sheets_with_ids_and_names() {
+        let mut ws = Workspace::default();
+        let a = ws.add_paste(PASTE, None);
+        let b = ws.add_paste(&format!("Resultat helår\n{PASTE}"), None);
+        assert_ne!(a, b);
+        assert_eq!(ws.sheet(a).map(|s| s.name.as_str()), Some("Tabell 1"));
+        assert_eq!(ws.sheet(b).map(|s| s.name.as_str()), Some("Resultat helår"));
+        assert_eq!(ws.sheet(b).and_then(|s| s.table.months), Some(12));
+    }
+
+    #[test]
+    fn a_changed_choice_rereads_but_keeps_edits_and_settings() {
+        let mut ws = Workspace::default();
+        let id = ws.add_paste(PASTE, None);
+        let sheet = ws.sheet_mut(id).expect("sheet");
+        // An edit, as the what-if layer records it.
+        sheet.table.rows[1].cells[1] = Cell::Number(Decimal::new(35, 1));
+        sheet.table.rows[1]
+            .originals
+            .insert(1, Cell::Number(Decimal::new(3, 0)));
+        sheet.table.settings.display_decimals = Some(2);
+        sheet.change_choices(|c| {
+            c.roles.insert(2, Role::AnnualBudget);
+        });
+        assert_eq!(sheet.table.columns[2].role, Role::AnnualBudget);
+        assert_eq!(
+            sheet.table.rows[1].cells[1],
+            Cell::Number(Decimal::new(35, 1))
+        );
+        assert_eq!(
+            sheet.table.rows[1].originals.get(&1),
+            Some(&Cell::Number(Decimal::new(3, 0)))
+        );
+        assert_eq!(sheet.table.settings.display_decimals, Some(2));
+    }
+}

@@ -1,0 +1,154 @@
+// Pasting: seed tables as real paste events (text/plain), through the paste
+// box, and as Excel's text/html flavour; every rendered cell is checked.
+// Changing a guess (role, split) reads the table again.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openSession, paste } from './lib/harness.mjs';
+import { KalkylPage } from './lib/kalkyl-page.mjs';
+import { loadFixtures, swedish } from './lib/fixtures.mjs';
+
+const fixtures = loadFixtures();
+let session;
+let app;
+
+before(async () => {
+  session = await openSession();
+  app = new KalkylPage(session.page, session.server.url);
+  await app.open();
+});
+
+after(async () => {
+  await session?.close();
+});
+
+/** Every cell of the active table as the user sees it. */
+async function renderedRows(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid="grid"] tbody tr')].map((tr) => ({
+      kind: tr.className.replace('kind-', ''),
+      cells: [...tr.querySelectorAll('td')].map((td) => ({
+        text: td.childNodes[0]?.textContent ?? '',
+        note: td.querySelector('sup')?.textContent ?? null,
+        indent: td.classList.contains('indent'),
+      })),
+    })),
+  );
+}
+
+async function roles(page) {
+  return page.$$eval('[data-testid="grid"] thead select[data-testid^="role-"]', (s) => s.map((x) => x.value));
+}
+
+function compare(fx, rows, got) {
+  assert.equal(got.length, fx.rows.length, `${fx.name}: row count`);
+  fx.rows.forEach((want, i) => {
+    assert.equal(got[i].kind, want.kind, `${fx.name} row ${i} kind`);
+    want.cells.forEach((cell, j) => {
+      const seen = got[i].cells[j];
+      const where = `${fx.name} row ${i} col ${j}`;
+      if (cell.kind === 'number') {
+        assert.equal(seen.text, swedish(cell.text, fx.columns[j] === 'stated_percent'), where);
+      } else if (cell.kind === 'empty') {
+        assert.equal(seen.text, '', where);
+      } else if (cell.kind === 'text') {
+        assert.equal(seen.text, cell.text, where);
+      } else {
+        assert.equal(seen.text, cell.text, where);
+        assert.equal(seen.note, cell.note, `${where} note`);
+        assert.equal(seen.indent, want.level > 0, `${where} indent`);
+      }
+    });
+  });
+}
+
+test(`every seed table pasted as text/plain renders every cell (${fixtures.length} tables)`, async () => {
+  for (const fx of fixtures) {
+    await paste(session.page, { plain: fx.paste });
+    await session.page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="sheet-tab"]').length === n,
+      fixtures.indexOf(fx) + 1,
+    );
+    assert.deepEqual(await roles(session.page), fx.columns, `${fx.name}: roles`);
+    compare(fx, fx.rows, await renderedRows(session.page));
+  }
+});
+
+test('the paste box reads typed or dropped text, and pasting into it only fills it', async () => {
+  const page = session.page;
+  const tabs = await page.getByTestId('sheet-tab').count();
+  const fx = fixtures.find((f) => f.name === '003-5.3-investeringar');
+  const box = page.getByTestId('paste-text');
+  await box.focus();
+  // A paste event aimed at the text box keeps its ordinary meaning.
+  await paste(page, { plain: 'nothing to read' });
+  assert.equal(await page.getByTestId('sheet-tab').count(), tabs);
+  await box.fill(fx.paste);
+  await page.getByTestId('paste-apply').click();
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="sheet-tab"]').length === n, tabs + 1);
+  compare(fx, fx.rows, await renderedRows(page));
+  assert.equal(await box.inputValue(), '', 'the box is emptied after reading');
+});
+
+test("Excel's text/html flavour is preferred, and its cell boundaries and separators are used", async () => {
+  const page = session.page;
+  const fx = fixtures.find((f) => f.name === '004-4.1-resultatrapport-regionstyrelsen');
+  const lines = fx.paste.split('\n');
+  const cell = (c) => c.replace(/<\/?b>/g, '').replace(/ /g, '&nbsp;');
+  const html = `<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><style>
+td {mso-displayed-decimal-separator:"\\,"; mso-displayed-thousand-separator:"\\ ";}
+.xl65 {font-weight:700;}
+</style></head><body><table><!--StartFragment-->
+${lines
+  .map((l) => {
+    const bold = l.startsWith('<b>');
+    return `<tr>${l
+      .split('\t')
+      .map((c) => `<td${bold ? ' class=xl65' : ''}>${cell(c)}</td>`)
+      .join('')}</tr>`;
+  })
+  .join('\n')}
+<!--EndFragment--></table></body></html>`;
+  // The plain flavour is deliberately different: the HTML must win.
+  await paste(page, { plain: 'x\ty', html });
+  await page.waitForFunction(() => document.querySelector('[data-testid="grid"] tbody tr td[data-col="1"]'));
+  assert.deepEqual(await roles(page), fx.columns);
+  compare(fx, fx.rows, await renderedRows(page));
+});
+
+test('changing a role or a split reads the table again', async () => {
+  const page = session.page;
+  await paste(page, { plain: 'Investering (tkr) Utfall Budget\nA 1 400 400\nB 100 200\nSumma 1 500 600\n' });
+  await page.waitForFunction(() => document.querySelector('[data-testid="split-next"]'));
+  const cellText = (r, c) => page.locator(`[data-testid="grid"] td[data-row="${r}"][data-col="${c}"]`).innerText();
+  // The stated total decided the split.
+  assert.equal(await cellText(0, 1), '1\u00a0400');
+  assert.equal(await cellText(0, 2), '400');
+  await page.locator('[data-testid="diagnostic"][data-row="0"] [data-testid="split-next"]').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="grid"] td[data-row="0"][data-col="1"]').innerText === '1');
+  assert.equal(await cellText(0, 2), '400\u00a0400');
+
+  await page.selectOption('[data-testid="role-2"]', 'annual_budget');
+  await page.waitForFunction(() => document.querySelector('[data-testid="role-2"]').value === 'annual_budget');
+  assert.equal(await cellText(0, 1), '1', 'the split chosen before is kept');
+});
+
+test('an unreadable cell is kept as text, marked, and explained where it is', async () => {
+  const page = session.page;
+  await paste(page, { plain: 'Uppdrag\tUtfall\tBudget\nA\t1 40\t-305,0\nB\t12,5\t13\n' });
+  const bad = page.locator('[data-testid="grid"] td[data-row="0"][data-col="1"]');
+  await bad.waitFor();
+  assert.equal(await bad.innerText(), '1 40');
+  assert.ok(await bad.evaluate((td) => td.classList.contains('flagged')));
+  assert.match(await bad.getAttribute('title'), /Rad 1, kolumn 2.*«1 40».*behålls som text/s);
+  const listed = await page.getByTestId('diagnostic').allInnerTexts();
+  assert.ok(listed.some((t) => /Rad 1, kolumn 2/.test(t)), listed.join('\n'));
+  // The rest of the paste is read.
+  assert.equal(await page.locator('td[data-row="1"][data-col="1"]').innerText(), '12,5');
+});
+
+test('no request left this origin and no error was logged while pasting', async () => {
+  assert.deepEqual(session.recorder.foreignRequests(session.server.url), []);
+  assert.deepEqual(session.recorder.cspViolations(), []);
+  assert.deepEqual(session.recorder.consoleErrors(), []);
+  assert.deepEqual(session.recorder.log.errors, []);
+});
