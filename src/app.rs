@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use kalkyl_core::diagnostics::{Diagnostic, DiagnosticKind};
+use kalkyl_core::diagnostics::{Diagnostic, DiagnosticKind, Severity};
 use kalkyl_core::lang::Lang;
 use kalkyl_core::model::{Cell, Role, RowKind, Table};
 use kalkyl_core::number::{format_decimal, DecimalMark, NumberStyle, Suffix, Unit};
@@ -470,7 +470,10 @@ fn diagnostic_item(
         <li
             class="diagnostic"
             data-testid="diagnostic"
-            data-kind=format!("{:?}", d.severity()).to_lowercase()
+            data-kind=match d.severity() {
+                Severity::Info => "info",
+                Severity::Warning => "warning",
+            }
             data-row=d.row.map(|r| r.to_string())
             data-col=d.column.map(|c| c.to_string())
         >

@@ -517,8 +517,8 @@ impl NotNumberReason {
             }
             NotNumberReason::Unexpected(c) => {
                 return match lang {
-                    Lang::Sv => format!("oväntat tecken {c:?}"),
-                    Lang::En => format!("unexpected character {c:?}"),
+                    Lang::Sv => format!("oväntat tecken «{c}»"),
+                    Lang::En => format!("unexpected character «{c}»"),
                 }
             }
         };
@@ -572,8 +572,8 @@ impl NumberError {
                 )
                 .to_string(),
             NumberError::UnknownUnit { unit } => match lang {
-                Lang::Sv => format!("okänd enhet {unit:?}"),
-                Lang::En => format!("unknown unit {unit:?}"),
+                Lang::Sv => format!("okänd enhet «{unit}»"),
+                Lang::En => format!("unknown unit «{unit}»"),
             },
         }
     }

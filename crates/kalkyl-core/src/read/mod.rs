@@ -149,14 +149,21 @@ fn note_diagnostic(note: &GridNote) -> Option<Diagnostic> {
         ),
         // Ragged rows are reported per table row when the table is built.
         GridNote::RaggedRow { .. } => return None,
-        other => {
-            let text = format!("{other:?}");
-            (
-                None,
-                format!("The paste was unusual: {text}."),
-                format!("Inklistringen var ovanlig: {text}."),
-            )
-        }
+        GridNote::ColumnsCut { line, limit } => (
+            Some(*line),
+            format!("The row has more than {limit} cells; the rest were not read."),
+            format!("Raden har fler än {limit} celler; resten lästes inte."),
+        ),
+        GridNote::RowsCut { line } => (
+            Some(*line),
+            "The paste is larger than Kalkyl reads at once; reading stopped here. Split the table and paste the rest separately.".to_string(),
+            "Inklistringen är större än Kalkyl läser på en gång; läsningen slutade här. Dela tabellen och klistra in resten för sig.".to_string(),
+        ),
+        GridNote::NotesCut { omitted } => (
+            None,
+            format!("{omitted} more notes about the paste were left out."),
+            format!("Ytterligare {omitted} anmärkningar om inklistringen visas inte."),
+        ),
     };
     Some(Diagnostic {
         row: None,
