@@ -1549,8 +1549,8 @@ mod tests {
             .to_string()
             .starts_with("not a number: bad thousands grouping"));
         let e = read_number("12 st", Comma).unwrap_err();
-        assert_eq!(e.message(Lang::Sv), "okänd enhet \"st\"");
-        assert_eq!(e.to_string(), "unknown unit \"st\"");
+        assert_eq!(e.message(Lang::Sv), "okänd enhet «st»");
+        assert_eq!(e.to_string(), "unknown unit «st»");
         assert!(NumberError::TooLarge
             .message(Lang::Sv)
             .contains("för stort"));
