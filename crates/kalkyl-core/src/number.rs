@@ -1554,7 +1554,7 @@ mod tests {
         assert!(NumberError::TooLarge
             .message(Lang::Sv)
             .contains("för stort"));
-        assert!(R::Unexpected('(').message(Lang::En).contains("'('"));
+        assert!(R::Unexpected('(').message(Lang::En).contains("«(»"));
         assert!(ConvertError::Inexact.to_string().contains("exactly"));
     }
 
