@@ -31,9 +31,13 @@ pub fn App() -> impl IntoView {
     let offline = browser::offline_status();
     let workspace = RwSignal::new(Workspace::default());
     let active = RwSignal::new(None::<u64>);
+    // How long the last paste took to read, for the browser benchmark.
+    let (read_ms, set_read_ms) = signal(None::<f64>);
     let add_paste = move |plain: String, html: Option<String>| {
         let mut id = None;
+        let start = browser::now_ms();
         workspace.update(|w| id = Some(w.add_paste(&plain, html.as_deref())));
+        set_read_ms.set(Some(browser::now_ms() - start));
         active.set(id);
     };
     browser::on_paste_outside_inputs(add_paste);
@@ -48,7 +52,11 @@ pub fn App() -> impl IntoView {
             </div>
             <LanguageSwitch lang set_lang />
         </header>
-        <main class="workspace" data-testid="workspace">
+        <main
+            class="workspace"
+            data-testid="workspace"
+            data-read-ms=move || read_ms.get().map(|ms| format!("{ms:.1}"))
+        >
             <Show when=empty>
                 <section class="empty-state" data-testid="empty-state">
                     <h1>{move || t().empty_title}</h1>

@@ -137,6 +137,13 @@ pub fn on_paste_outside_inputs(handler: impl Fn(String, Option<String>) + 'stati
     std::mem::forget(listener);
 }
 
+/// Milliseconds since the page started, for measuring work in the browser.
+pub fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
 /// A signal that follows the service worker's state.
 pub fn offline_status() -> ReadSignal<OfflineStatus> {
     let (status, set_status) = signal(OfflineStatus::Pending);

@@ -35,9 +35,10 @@ pub enum DiagnosticKind {
         /// The mark chosen.
         mark: DecimalMark,
     },
-    /// A cell is written with the other decimal mark than its column.
+    /// A cell is written with the other decimal mark than its column; it
+    /// is kept as text (a column never mixes marks).
     ContradictingDecimalMark {
-        /// The column's mark, used for the cell anyway.
+        /// The column's mark.
         mark: DecimalMark,
     },
     /// The heading did not name a known role; the role was guessed.
@@ -130,11 +131,11 @@ impl DiagnosticKind {
                 mark_name(mark)
             ),
             (DiagnosticKind::ContradictingDecimalMark { mark }, Lang::Sv) => format!(
-                "Skrivet med annat decimaltecken än resten av kolumnen; läst med kolumnens {}.",
+                "Skrivet med annat decimaltecken än resten av kolumnen, som har {}; en kolumn blandar aldrig decimaltecken. Byt kolumnens decimaltecken om det är fel.",
                 mark_name(mark)
             ),
             (DiagnosticKind::ContradictingDecimalMark { mark }, Lang::En) => format!(
-                "Written with another decimal mark than the rest of the column; read with the column's {}.",
+                "Written with another decimal mark than the rest of the column, which has a {}; a column never mixes them. Change the column's decimal mark if that is wrong.",
                 mark_name(mark)
             ),
             (DiagnosticKind::GuessedRole { role }, l) => match l {

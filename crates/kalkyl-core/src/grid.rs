@@ -17,6 +17,7 @@
 //! input, and [`MAX_COLUMNS`], [`MAX_ROWS`] and [`MAX_CELLS`] bound the grid.
 //! Anything unusual becomes a [`GridNote`].
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -45,12 +46,12 @@ const MAX_TABLE_DEPTH: usize = 32;
 
 /// What was pasted, as rows of cell texts.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Grid {
+pub struct Grid<'a> {
     /// The rows in paste order. Empty rows (no cells) are kept where the
     /// paste had empty lines, or between two HTML tables: they separate
     /// tables and the parts of headings that PDF text wraps. Trailing empty
     /// rows are dropped.
-    pub rows: Vec<GridRow>,
+    pub rows: Vec<GridRow<'a>>,
     /// Which flavour and delimiter the rows were read with.
     pub source: Source,
     /// Number-format hints found in Excel's HTML; empty for plain text.
@@ -62,7 +63,7 @@ pub struct Grid {
 
 /// One row of a [`Grid`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct GridRow {
+pub struct GridRow<'a> {
     /// Where the row starts: the 1-based line in the plain text, or the
     /// 1-based index of its `<tr>` in the HTML (counted over the whole
     /// document; an empty row between two tables and a table caption take
@@ -70,7 +71,7 @@ pub struct GridRow {
     pub line: usize,
     /// The cells, trailing empty ones included (the next stage decides what
     /// they mean). No cells at all for an empty line.
-    pub cells: Vec<GridCell>,
+    pub cells: Vec<GridCell<'a>>,
     /// `true` when the cells are final: the line was cut at delimiters, it is
     /// an HTML table row, or it is a heading. `false` when the line had no
     /// delimiter at all, so its single cell may hold several columns that
@@ -83,19 +84,30 @@ pub struct GridRow {
 
 /// One cell of a [`GridRow`].
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct GridCell {
+pub struct GridCell<'a> {
     /// The cell's text: markup removed, entities and escapes decoded, runs of
     /// whitespace folded to one space, trimmed. A no-break space (U+00A0) or
     /// narrow no-break space (U+202F) standing alone between two digits is
     /// kept as it is ("1\u{a0}234,5"), since the number reader accepts them;
     /// anywhere else it becomes an ordinary space.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// All of the cell's text is bold (`<b>`, `<strong>`, `**x**`, `<th>`, a
     /// bold CSS style). Never set on an empty cell, except a heading's.
     pub bold: bool,
     /// All of the cell's text is italic (`<i>`, `<em>`, `*x*`, an italic CSS
     /// style). Never set on an empty cell.
     pub italic: bool,
+}
+
+impl GridCell<'_> {
+    /// The same cell, owning its text.
+    pub fn into_owned(self) -> GridCell<'static> {
+        GridCell {
+            text: Cow::Owned(self.text.into_owned()),
+            bold: self.bold,
+            italic: self.italic,
+        }
+    }
 }
 
 /// The flavour and delimiter a [`Grid`] was read with.
@@ -187,7 +199,7 @@ pub enum GridNote {
 /// table (Excel, Word, Google Sheets and web pages all put one there), else
 /// the plain text (with a [`GridNote::HtmlWithoutTable`] when HTML was
 /// given but had no table).
-pub fn read_clipboard(plain: &str, html: Option<&str>) -> Grid {
+pub fn read_clipboard<'a>(plain: &'a str, html: Option<&str>) -> Grid<'a> {
     let Some(html) = html.filter(|h| !h.trim().is_empty()) else {
         return read_text(plain);
     };
@@ -232,7 +244,7 @@ pub fn read_clipboard(plain: &str, html: Option<&str>) -> Grid {
 /// italic (a footnote star as in "idrottshall*" stays), `<p>`, `<br>` and
 /// other common tags are removed (block tags leave a space), entities such
 /// as `&amp;` are decoded and backslash escapes (`\*`) drop the backslash.
-pub fn read_text(plain: &str) -> Grid {
+pub fn read_text(plain: &str) -> Grid<'_> {
     let mut sink = Sink::default();
     let text = match plain.strip_prefix('\u{feff}') {
         Some(rest) => {
@@ -268,7 +280,7 @@ pub fn read_text(plain: &str) -> Grid {
 /// `mso-displayed-thousand-separator` are read into [`Grid::hints`]. A
 /// `<caption>` becomes a heading row. Excel's `x:num` and number formats are
 /// ignored: the displayed text is what counts.
-pub fn read_html(html: &str) -> Option<Grid> {
+pub fn read_html(html: &str) -> Option<Grid<'static>> {
     let mut reader = HtmlReader::new(html);
     reader.run();
     let HtmlReader { sink, hints, .. } = reader;
@@ -309,16 +321,16 @@ impl Notes {
 
 /// The rows read so far, capped at [`MAX_ROWS`] and [`MAX_CELLS`].
 #[derive(Default)]
-struct Sink {
-    rows: Vec<GridRow>,
+struct Sink<'a> {
+    rows: Vec<GridRow<'a>>,
     notes: Notes,
     cells: usize,
     full: bool,
 }
 
-impl Sink {
+impl<'a> Sink<'a> {
     /// Adds a row; `false` once the grid is full and reading must stop.
-    fn row(&mut self, row: GridRow) -> bool {
+    fn row(&mut self, row: GridRow<'a>) -> bool {
         if self.full {
             return false;
         }
@@ -332,7 +344,7 @@ impl Sink {
         true
     }
 
-    fn finish(self, source: Source, hints: Hints) -> Grid {
+    fn finish(self, source: Source, hints: Hints) -> Grid<'a> {
         let Sink {
             mut rows,
             mut notes,
@@ -457,11 +469,11 @@ impl CellText {
     }
 
     /// The cell; `bold`/`italic` force the emphasis for the whole cell.
-    fn finish(self, bold: bool, italic: bool) -> GridCell {
+    fn finish(self, bold: bool, italic: bool) -> GridCell<'static> {
         GridCell {
             bold: self.visible && (bold || !self.some_plain),
             italic: self.visible && (italic || !self.some_upright),
-            text: self.text,
+            text: Cow::Owned(self.text),
         }
     }
 }
@@ -626,7 +638,10 @@ fn decode_entities(s: &str) -> String {
 
 /// Reads one text cell: inline markup, entities, escapes, whole-cell
 /// Markdown emphasis.
-fn text_cell(raw: &str) -> GridCell {
+fn text_cell(raw: &str) -> GridCell<'_> {
+    if let Some(cell) = plain_cell(raw) {
+        return cell;
+    }
     let (inner, em_bold, em_italic) = markdown_emphasis(raw.trim());
     let mut cell = CellText::with_capacity(inner.len());
     let (mut bold, mut italic) = (0u32, 0u32);
@@ -669,6 +684,33 @@ fn text_cell(raw: &str) -> GridCell {
         i += c.len_utf8();
     }
     cell.finish(em_bold, em_italic)
+}
+
+/// The common case, quickly: a cell of printable characters and single
+/// spaces, with nothing to decode, fold or drop, is its trimmed text as it
+/// stands. Anything else (markup, entities, escapes, stars, other
+/// whitespace, control characters) goes the full way in [`text_cell`].
+fn plain_cell(raw: &str) -> Option<GridCell<'_>> {
+    let text = raw.trim();
+    let mut previous_space = false;
+    for c in text.chars() {
+        let plain = if c == ' ' {
+            !previous_space
+        } else if c.is_ascii() {
+            c.is_ascii_graphic() && !matches!(c, '<' | '&' | '\\' | '*')
+        } else {
+            c.is_alphabetic()
+        };
+        if !plain {
+            return None;
+        }
+        previous_space = c == ' ';
+    }
+    Some(GridCell {
+        text: Cow::Borrowed(text),
+        bold: false,
+        italic: false,
+    })
 }
 
 /// `**x**` (bold), `*x*` (italic) or `***x***` (both) around a whole,
@@ -763,8 +805,8 @@ fn markdown_heading(line: &str) -> Option<&str> {
     Some(text)
 }
 
-fn heading_row(line: usize, text: &str) -> GridRow {
-    let mut cell = text_cell(text);
+fn heading_row(line: usize, text: &str) -> GridRow<'static> {
+    let mut cell = text_cell(text).into_owned();
     cell.bold = true;
     GridRow {
         line,
@@ -775,7 +817,7 @@ fn heading_row(line: usize, text: &str) -> GridRow {
 }
 
 /// A row of text cells; an undelimited line with no text is an empty row.
-fn text_row(line: usize, mut cells: Vec<GridCell>, split: bool) -> GridRow {
+fn text_row(line: usize, mut cells: Vec<GridCell<'_>>, split: bool) -> GridRow<'_> {
     if !split && cells.iter().all(|c| c.text.is_empty()) {
         cells.clear();
     }
@@ -1170,7 +1212,7 @@ impl<'a> Tokenizer<'a> {
 }
 
 /// Reads tab-, semicolon- or comma-separated text.
-fn read_delimited(text: &str, delim: u8, sink: &mut Sink) {
+fn read_delimited<'a>(text: &'a str, delim: u8, sink: &mut Sink<'a>) {
     let mut tokens = Tokenizer::new(text, delim);
     let mut fields = Vec::new();
     while let Some(record) = tokens.next_record(&mut fields) {
@@ -1200,17 +1242,17 @@ fn read_delimited(text: &str, delim: u8, sink: &mut Sink) {
     }
 }
 
-fn span_cell(text: &str, span: &Span) -> GridCell {
+fn span_cell<'a>(text: &'a str, span: &Span) -> GridCell<'a> {
     let raw = text.get(span.start..span.end).unwrap_or("");
     if span.quoted && raw.contains("\"\"") {
-        text_cell(&raw.replace("\"\"", "\""))
+        text_cell(&raw.replace("\"\"", "\"")).into_owned()
     } else {
         text_cell(raw)
     }
 }
 
 /// Reads a Markdown pipe table (and the lines around it).
-fn read_pipe(text: &str, sink: &mut Sink) {
+fn read_pipe<'a>(text: &'a str, sink: &mut Sink<'a>) {
     for (line, content) in PhysicalLines::new(text) {
         let row = if let Some(heading) = markdown_heading(content) {
             heading_row(line, heading)
@@ -1225,7 +1267,7 @@ fn read_pipe(text: &str, sink: &mut Sink) {
     }
 }
 
-fn pipe_row(line: usize, t: &str, notes: &mut Notes) -> GridRow {
+fn pipe_row<'a>(line: usize, t: &'a str, notes: &mut Notes) -> GridRow<'a> {
     let bytes = t.as_bytes();
     let mut pieces = Vec::new();
     let mut start = 0;
@@ -1260,12 +1302,12 @@ fn pipe_row(line: usize, t: &str, notes: &mut Notes) -> GridRow {
             limit: MAX_COLUMNS,
         });
     }
-    let cells: Vec<GridCell> = pieces.into_iter().map(text_cell).collect();
+    let cells: Vec<GridCell<'a>> = pieces.into_iter().map(text_cell).collect();
     text_row(line, cells, true)
 }
 
 /// Reads text without delimiters: one cell per line.
-fn read_lines(text: &str, sink: &mut Sink) {
+fn read_lines<'a>(text: &'a str, sink: &mut Sink<'a>) {
     for (line, content) in PhysicalLines::new(text) {
         let row = match markdown_heading(content) {
             Some(heading) => heading_row(line, heading),
@@ -1327,7 +1369,7 @@ impl Cell<'_> {
 
 struct Row<'a> {
     line: usize,
-    cells: Vec<GridCell>,
+    cells: Vec<GridCell<'static>>,
     overflow: bool,
     hidden_cells: bool,
     look: Look,
@@ -1346,7 +1388,7 @@ impl Row<'_> {
         }
     }
 
-    fn push(&mut self, cell: GridCell) {
+    fn push(&mut self, cell: GridCell<'static>) {
         if self.cells.len() < MAX_COLUMNS {
             self.cells.push(cell);
         } else {
@@ -1370,7 +1412,7 @@ struct Table<'a> {
 struct HtmlReader<'a> {
     src: &'a str,
     pos: usize,
-    sink: Sink,
+    sink: Sink<'static>,
     tables: Vec<Table<'a>>,
     trs: usize,
     need_separator: bool,
@@ -2117,7 +2159,7 @@ impl<'a> HtmlReader<'a> {
         });
     }
 
-    fn emit(&mut self, row: GridRow) {
+    fn emit(&mut self, row: GridRow<'static>) {
         if std::mem::take(&mut self.need_separator)
             && self.sink.rows.last().is_some_and(|r| !r.cells.is_empty())
         {
@@ -2945,7 +2987,7 @@ td
             g.rows
                 .iter()
                 .take(2)
-                .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+                .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
                 .collect()
         };
         assert_eq!(strip(&from_text), strip(&from_html));
@@ -3273,7 +3315,7 @@ td
             let back: Vec<Vec<String>> = grid
                 .rows
                 .iter()
-                .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
+                .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
                 .collect();
             prop_assert_eq!(back, cells);
             prop_assert!(grid.notes.is_empty());

@@ -162,7 +162,7 @@ fn is_data_line(text: &str) -> bool {
 }
 
 /// The physical lines, with broken words glued back together.
-fn glued_lines(grid: &Grid, plain: &str) -> Vec<Line> {
+fn glued_lines(grid: &Grid<'_>, plain: &str) -> Vec<Line> {
     let source: Vec<&str> = plain.split('\n').collect();
     let mut lines: Vec<Line> = Vec::new();
     for row in &grid.rows {
@@ -208,7 +208,7 @@ fn glued_lines(grid: &Grid, plain: &str) -> Vec<Line> {
 }
 
 /// Lays out text without delimiters.
-pub(super) fn layout(grid: &Grid, plain: &str, choices: &ReadChoices) -> RawTable {
+pub(super) fn layout(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<'static> {
     let lines = glued_lines(grid, plain);
     if let Some(raw) = one_cell_per_line(&lines) {
         return raw;
@@ -218,7 +218,7 @@ pub(super) fn layout(grid: &Grid, plain: &str, choices: &ReadChoices) -> RawTabl
 
 /// A web page copied with every cell on a line of its own: a heading of n
 /// lines, then rows of a label line and n − 1 value lines.
-fn one_cell_per_line(lines: &[Line]) -> Option<RawTable> {
+fn one_cell_per_line(lines: &[Line]) -> Option<RawTable<'static>> {
     let body: Vec<&Line> = lines.iter().filter(|l| !l.heading).collect();
     let single_value = |l: &Line| {
         [DecimalMark::Comma, DecimalMark::Point]
@@ -457,7 +457,7 @@ fn fit(words: &[String], n: usize) -> usize {
     }
 }
 
-fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable {
+fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     let mut raw = RawTable {
         from_lines: true,
         ..RawTable::default()

@@ -15,12 +15,13 @@
 pub(crate) mod headings;
 mod lines;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
-use crate::grid::{self, Grid, GridNote, GridRow, Source};
+use crate::grid::{self, Grid, GridNote, GridRow, Hints, Source};
 use crate::lang::Lang;
 use crate::model::{Cell, Column, Role, Row, RowKind, Table, TableSettings};
 use crate::number::{self, DecimalMark, Reading, Unit};
@@ -60,32 +61,30 @@ pub fn read_paste(plain: &str, html: Option<&str>, choices: &ReadChoices) -> Tab
     } else {
         grid::read_clipboard(plain, html)
     };
-    read_grid(&grid, plain, choices)
+    read_grid(grid, plain, choices)
 }
 
 /// Reads an already split grid. `plain` is the text the grid came from (used
 /// to see where PDF lines end in a space, which grid cells trim away).
-pub fn read_grid(grid: &Grid, plain: &str, choices: &ReadChoices) -> Table {
+pub fn read_grid(grid: Grid<'_>, plain: &str, choices: &ReadChoices) -> Table {
+    let hints = grid.hints;
+    let notes: Vec<Diagnostic> = grid.notes.iter().filter_map(note_diagnostic).collect();
     let mut raw = if grid.source == Source::Lines {
-        lines::layout(grid, plain, choices)
+        lines::layout(&grid, plain, choices)
     } else {
         layout_delimited(grid)
     };
-    for note in &grid.notes {
-        if let Some(d) = note_diagnostic(note) {
-            raw.diagnostics.push(d);
-        }
-    }
+    raw.diagnostics.extend(notes);
     maybe_transpose(&mut raw);
-    build(raw, grid, choices)
+    build(raw, hints, choices)
 }
 
 /// A table before its cells are typed: what the layout step found.
 #[derive(Debug, Default)]
-pub(crate) struct RawTable {
+pub(crate) struct RawTable<'a> {
     pub title: Option<(String, usize)>,
     pub headings: Vec<String>,
-    pub rows: Vec<RawRow>,
+    pub rows: Vec<RawRow<'a>>,
     /// Text outside the body that may name the period ("januari - april").
     pub context: String,
     pub diagnostics: Vec<Diagnostic>,
@@ -95,21 +94,21 @@ pub(crate) struct RawTable {
 
 /// One body row before typing.
 #[derive(Debug, Clone, Default)]
-pub(crate) struct RawRow {
+pub(crate) struct RawRow<'a> {
     pub line: usize,
-    pub cells: Vec<RawCell>,
+    pub cells: Vec<RawCell<'a>>,
 }
 
 /// One cell before typing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub(crate) struct RawCell {
-    pub text: String,
+pub(crate) struct RawCell<'a> {
+    pub text: Cow<'a, str>,
     pub bold: bool,
     pub italic: bool,
 }
 
-impl RawCell {
-    pub(crate) fn plain(text: impl Into<String>) -> RawCell {
+impl<'a> RawCell<'a> {
+    pub(crate) fn plain(text: impl Into<Cow<'a, str>>) -> RawCell<'a> {
         RawCell {
             text: text.into(),
             bold: false,
@@ -199,22 +198,12 @@ fn non_empty(row: &GridRow) -> usize {
         .count()
 }
 
-fn raw_cells(row: &GridRow) -> Vec<RawCell> {
-    row.cells
-        .iter()
-        .map(|c| RawCell {
-            text: c.text.clone(),
-            bold: c.bold,
-            italic: c.italic,
-        })
-        .collect()
-}
-
 /// Finds title, heading rows and body in a grid whose cells are final
 /// (tab-separated, CSV, pipes or HTML).
-fn layout_delimited(grid: &Grid) -> RawTable {
+fn layout_delimited(grid: Grid<'_>) -> RawTable<'_> {
     let mut raw = RawTable::default();
-    let rows: Vec<&GridRow> = grid.rows.iter().collect();
+    let mut owned = grid.rows;
+    let rows: Vec<&GridRow> = owned.iter().collect();
     let Some(first) = rows.iter().position(|r| non_empty(r) > 0) else {
         return raw;
     };
@@ -230,10 +219,10 @@ fn layout_delimited(grid: &Grid) -> RawTable {
     for row in &rows[first..header_at] {
         if let Some(cell) = row.cells.iter().find(|c| !c.text.trim().is_empty()) {
             raw.title = Some((cell.text.trim().to_string(), row.line));
-            context.push(cell.text.clone());
+            context.push(cell.text.to_string());
         }
     }
-    let header = rows[header_at];
+    let header: &GridRow = rows[header_at];
     let header_is_data = header.cells.iter().skip(1).any(|c| is_data_number(&c.text))
         || (non_empty(header) == 1 && header.cells.iter().any(|c| is_data_number(&c.text)));
     let mut body_from = header_at;
@@ -266,28 +255,49 @@ fn layout_delimited(grid: &Grid) -> RawTable {
         .iter()
         .map(|c| clean_heading(&c.text))
         .collect();
-    for row in &rows[body_from..] {
+    let header_first = header.cells.first().map(|c| c.text.clone());
+    let header_len = header.cells.len();
+    drop(rows);
+    // The body rows are moved, not copied: a paste can hold a million cells.
+    for row in owned.drain(..).skip(body_from) {
         if row.heading {
             context.push(
                 row.cells
                     .iter()
-                    .map(|c| c.text.as_str())
+                    .map(|c| c.text.as_ref())
                     .collect::<Vec<_>>()
                     .join(" "),
             );
             continue;
         }
-        if non_empty(row) == 0 {
+        if non_empty(&row) == 0 {
             continue;
         }
-        // A heading repeated further down (two blocks of one report) is not a row.
-        let texts: Vec<String> = row.cells.iter().map(|c| clean_heading(&c.text)).collect();
-        if !header_is_data && texts == header_texts {
+        // A heading repeated further down (two blocks of one report) is not
+        // a row. Compared raw first: cleaning every row would cost more than
+        // reading it.
+        if !header_is_data
+            && row.cells.len() == header_len
+            && row.cells.first().map(|c| &c.text) == header_first.as_ref()
+            && row
+                .cells
+                .iter()
+                .map(|c| clean_heading(&c.text))
+                .eq(header_texts.iter().cloned())
+        {
             continue;
         }
         raw.rows.push(RawRow {
             line: row.line,
-            cells: raw_cells(row),
+            cells: row
+                .cells
+                .into_iter()
+                .map(|c| RawCell {
+                    text: c.text,
+                    bold: c.bold,
+                    italic: c.italic,
+                })
+                .collect(),
         });
     }
     raw.context = context.join("\n");
@@ -334,8 +344,11 @@ fn merge_heading_rows(rows: &[&GridRow]) -> Vec<String> {
 
 /// A table turned on its side has periods as column headings and
 /// "Utfall", "Budget", "Avvikelse" as row labels: turn it back.
-fn maybe_transpose(raw: &mut RawTable) {
-    if raw.headings.len() < 2 || raw.rows.len() < 2 {
+fn maybe_transpose(raw: &mut RawTable<'_>) {
+    // A sideways table has a row per figure (outcome, budget, ...): a few
+    // rows, never thousands.
+    const MAX_SIDEWAYS_ROWS: usize = 40;
+    if raw.headings.len() < 2 || raw.rows.len() < 2 || raw.rows.len() > MAX_SIDEWAYS_ROWS {
         return;
     }
     let heading_roles = raw
@@ -344,6 +357,9 @@ fn maybe_transpose(raw: &mut RawTable) {
         .skip(1)
         .filter(|h| role_of(h).is_some_and(Role::is_numeric))
         .count();
+    if heading_roles > 0 {
+        return;
+    }
     let row_roles = raw
         .rows
         .iter()
@@ -402,9 +418,12 @@ struct ContentStats {
     texts: usize,
 }
 
-fn content_stats(raw: &RawTable, column: usize) -> ContentStats {
+fn content_stats(raw: &RawTable<'_>, column: usize) -> ContentStats {
+    // A sample is enough to tell text from numbers, and keeps a 100 000-row
+    // paste from being parsed once more just for this.
+    const SAMPLE: usize = 2_000;
     let mut stats = ContentStats::default();
-    for row in &raw.rows {
+    for row in raw.rows.iter().take(SAMPLE) {
         let Some(cell) = row.cells.get(column) else {
             continue;
         };
@@ -435,7 +454,7 @@ fn content_stats(raw: &RawTable, column: usize) -> ContentStats {
 
 /// Decides each column's role from its heading, its contents and the
 /// user's choices.
-fn assign_roles(raw: &RawTable, width: usize, choices: &ReadChoices) -> (Vec<Role>, Vec<bool>) {
+fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec<Role>, Vec<bool>) {
     let stats: Vec<ContentStats> = (0..width).map(|j| content_stats(raw, j)).collect();
     let named: Vec<Option<Role>> = (0..width)
         .map(|j| raw.headings.get(j).and_then(|h| role_of(h)))
@@ -519,7 +538,7 @@ fn assign_roles(raw: &RawTable, width: usize, choices: &ReadChoices) -> (Vec<Rol
 /// earlier outcome is the prior year's, an earlier deviation is history.
 /// Two otherwise unknown columns "Antal listade dec 2020 / 2021" become
 /// prior outcome and outcome.
-fn resolve_years(raw: &RawTable, roles: &mut [Role]) {
+fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
     let years: Vec<Option<u16>> = (0..roles.len())
         .map(|j| raw.headings.get(j).and_then(|h| year_of(h)))
         .collect();
@@ -568,7 +587,11 @@ fn resolve_years(raw: &RawTable, roles: &mut [Role]) {
 
 /// The table's unit: the user's choice, a heading or the title, else the
 /// unit most cells carry.
-fn decide_unit(raw: &RawTable, choices: &ReadChoices, amount_columns: &[usize]) -> Option<Unit> {
+fn decide_unit(
+    raw: &RawTable<'_>,
+    choices: &ReadChoices,
+    amount_columns: &[usize],
+) -> Option<Unit> {
     if let Some(choice) = choices.unit {
         return choice;
     }
@@ -608,6 +631,25 @@ fn decide_unit(raw: &RawTable, choices: &ReadChoices, amount_columns: &[usize]) 
 
 /// The words that make a row a total or a subtotal.
 fn sum_kind(label: &str) -> Option<RowKind> {
+    // Most labels start with another letter: skip the lowercasing for them.
+    let first_letter = label
+        .trim_start()
+        .chars()
+        .next()
+        .map(|c| c.to_ascii_lowercase());
+    let trimmed = label.trim_end();
+    let ends_net_cost = trimmed
+        .len()
+        .checked_sub("nettokostnad".len())
+        .and_then(|at| trimmed.get(at..))
+        .is_some_and(|t| t.eq_ignore_ascii_case("nettokostnad"));
+    if !matches!(
+        first_letter,
+        Some('s' | 't' | 'r' | 'b' | 'n' | 'v' | 'å' | 'Å')
+    ) && !ends_net_cost
+    {
+        return None;
+    }
     let lower = label.trim().trim_end_matches(':').trim().to_lowercase();
     let first = lower.split_whitespace().next().unwrap_or("");
     let rest = lower.split_whitespace().count() > 1;
@@ -643,7 +685,7 @@ fn split_note(label: &str) -> (String, Option<String>) {
     (text.to_string(), Some(marker.to_string()))
 }
 
-fn build(mut raw: RawTable, grid: &Grid, choices: &ReadChoices) -> Table {
+fn build(mut raw: RawTable<'_>, hints: Hints, choices: &ReadChoices) -> Table {
     let header_width = raw.headings.len();
     let content_width = raw
         .rows
@@ -682,7 +724,7 @@ fn build(mut raw: RawTable, grid: &Grid, choices: &ReadChoices) -> Table {
             kind: DiagnosticKind::UnitUnknown,
         });
     }
-    let hint = match grid.hints.decimal_separator {
+    let hint = match hints.decimal_separator {
         Some(',') => Some(DecimalMark::Comma),
         Some('.') => Some(DecimalMark::Point),
         _ => None,
@@ -696,10 +738,17 @@ fn build(mut raw: RawTable, grid: &Grid, choices: &ReadChoices) -> Table {
             marks[j] = *mark;
             continue;
         }
+        // Only cells with a ',' or '.' say anything about the mark; a sample
+        // of them decides it. A later cell that proves the other mark fails
+        // to read and is flagged where it is read.
+        const MARK_SAMPLE: usize = 500;
         let cells: Vec<&str> = raw
             .rows
             .iter()
-            .map(|r| r.cells.get(j).map_or("", |c| c.text.as_str()))
+            .filter_map(|r| r.cells.get(j))
+            .map(|c| c.text.as_ref())
+            .filter(|t| t.contains([',', '.']))
+            .take(MARK_SAMPLE)
             .collect();
         let decision = number::decide_decimal_mark(cells.iter().copied(), hint);
         marks[j] = decision.mark;
@@ -719,23 +768,13 @@ fn build(mut raw: RawTable, grid: &Grid, choices: &ReadChoices) -> Table {
                 },
             });
         }
-        for i in decision.contradicting {
-            diagnostics.push(Diagnostic {
-                row: Some(i),
-                column: Some(j),
-                line: raw.rows.get(i).map(|r| r.line),
-                seen: cells.get(i).map(|s| s.to_string()).unwrap_or_default(),
-                kind: DiagnosticKind::ContradictingDecimalMark {
-                    mark: decision.mark,
-                },
-            });
-        }
     }
 
     let label_col = roles.iter().position(|r| *r == Role::Label);
     let mut rows = Vec::with_capacity(raw.rows.len());
     let mut in_varav = false;
-    for (i, raw_row) in raw.rows.iter().enumerate() {
+    let raw_rows = std::mem::take(&mut raw.rows);
+    for (i, mut raw_row) in raw_rows.into_iter().enumerate() {
         let found = raw_row
             .cells
             .iter()
@@ -744,8 +783,8 @@ fn build(mut raw: RawTable, grid: &Grid, choices: &ReadChoices) -> Table {
         let mut cells = Vec::with_capacity(width);
         let mut has_number = false;
         for j in 0..width {
-            let text = raw_row.cells.get(j).map_or("", |c| c.text.as_str());
             let cell = if roles[j].is_numeric() {
+                let text = raw_row.cells.get(j).map_or("", |c| c.text.as_ref());
                 read_cell(
                     text,
                     marks[j],
@@ -756,10 +795,20 @@ fn build(mut raw: RawTable, grid: &Grid, choices: &ReadChoices) -> Table {
                     raw_row.line,
                     &mut diagnostics,
                 )
-            } else if text.trim().is_empty() {
-                Cell::Empty
             } else {
-                Cell::Text(text.trim().to_string())
+                // Moved, not copied; grid cells are already trimmed.
+                let text = raw_row
+                    .cells
+                    .get_mut(j)
+                    .map(|c| std::mem::take(&mut c.text))
+                    .unwrap_or_default();
+                if text.trim().is_empty() {
+                    Cell::Empty
+                } else if text.len() == text.trim().len() {
+                    Cell::Text(text.into_owned())
+                } else {
+                    Cell::Text(text.trim().to_string())
+                }
             };
             has_number |= matches!(cell, Cell::Number(_));
             cells.push(cell);
@@ -814,12 +863,9 @@ fn build(mut raw: RawTable, grid: &Grid, choices: &ReadChoices) -> Table {
                 let (clean, marker) = split_note(&text);
                 note = marker;
                 text = clean;
-                let lower = text.to_lowercase();
-                if lower
-                    .trim_end_matches([':', ','])
-                    .trim_end()
-                    .ends_with("varav")
-                {
+                let end = text.trim_end_matches([':', ',']).trim_end();
+                let tail = end.len().checked_sub(5).and_then(|at| end.get(at..));
+                if tail.is_some_and(|t| t.eq_ignore_ascii_case("varav")) {
                     in_varav = true;
                 }
                 label = text.clone();
@@ -935,6 +981,12 @@ fn read_cell(
             }
         }
         Err(e) => {
+            if matches!(
+                number::read_number(text, mark.other()),
+                Ok(Reading::Number(_))
+            ) {
+                note(DiagnosticKind::ContradictingDecimalMark { mark });
+            }
             note(DiagnosticKind::ReadAsText {
                 reason_en: e.message(Lang::En),
                 reason_sv: e.message(Lang::Sv),
