@@ -5,7 +5,12 @@
 //! states, and writes the export formats. It has no web dependency and never
 //! panics on user input: every uncertainty becomes a [`diagnostics`] entry.
 
+pub mod calc;
+pub mod checks;
+pub mod convention;
 pub mod diagnostics;
+pub mod display;
+pub mod edit;
 pub mod grid;
 pub mod lang;
 pub mod model;

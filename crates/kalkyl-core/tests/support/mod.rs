@@ -4,3 +4,5 @@
 #![allow(dead_code)]
 
 pub mod fixture;
+pub mod gen;
+pub mod table;

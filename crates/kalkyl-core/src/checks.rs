@@ -1,0 +1,567 @@
+//! Checks of the figures a report states: totals, deviations, percentages
+//! and signs, recomputed from the table's own rows.
+//!
+//! [`check_table`] lists every stated figure that its rows do not reproduce
+//! beyond rounding. Rounding allows half a unit of the last shown decimal of
+//! each figure involved (each [`Decimal`]'s scale), and these add up.
+//!
+//! - **Deviations** (`stated_variance` columns) are checked on `item` rows.
+//!   What a column compares (budget deviation, forecast deviation, outcome
+//!   against the annual budget, year over year, outcome − forecast) is
+//!   decided per column by the basis that reproduces most of its rows; a
+//!   column that no basis reproduces for more than half of its rows is not
+//!   checked (it is the deviation of something the table does not show).
+//!   Convention-dependent bases use the table's effective convention.
+//! - **Signs**: a row whose deviation fails but holds when exactly one of
+//!   its three figures changes sign gives one `sign_suspect` on that figure
+//!   instead of a `variance_mismatch`, and every later check uses the
+//!   corrected sign, so the one missing minus does not also show up as a
+//!   wrong total.
+//! - **Totals** are checked in every amount column (every numeric role but
+//!   `stated_percent`). A subtotal adds the top-level rows of its section
+//!   (back to the heading named like it without "Summa ", else back to the
+//!   nearest heading, subtotal or total); a total adds every top-level row
+//!   above it; an earlier subtotal or total counts instead of the rows it
+//!   closes, with its stated value; "varav" children are never added; empty
+//!   cells add nothing. A sum that closes no row is not checked.
+//! - **Percentages** (`stated_percent` columns): the formula of a column is
+//!   the `numerator / base × 100` (base signed or absolute; numerator a
+//!   column or a deviation computed from two) that reproduces most rows,
+//!   provided it reproduces more than half of the rows with a non-zero base.
+//!   A percentage on a zero base is not recomputable and not flagged. A
+//!   percentage is within rounding when some choice of the rounded inputs
+//!   gives it.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::convention::{
+    choose_variance_basis, effective_convention, half_unit, reproduces, VarianceBasis, SAMPLE_ROWS,
+};
+use crate::lang::Lang;
+use crate::model::{Cell, Role, RowKind, SignConvention, Table};
+use crate::number::{format_decimal, NumberStyle};
+
+/// What kind of stated figure failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckKind {
+    /// A total or subtotal against the sum of the rows it closes.
+    TotalMismatch,
+    /// A stated deviation against the one its columns give.
+    VarianceMismatch,
+    /// A stated percentage against the recomputed one.
+    PercentMismatch,
+    /// A value whose sign alone breaks its row.
+    SignSuspect,
+}
+
+impl CheckKind {
+    /// The stable name: `total_mismatch`, `variance_mismatch`,
+    /// `percent_mismatch`, `sign_suspect`.
+    pub fn key(self) -> &'static str {
+        match self {
+            CheckKind::TotalMismatch => "total_mismatch",
+            CheckKind::VarianceMismatch => "variance_mismatch",
+            CheckKind::PercentMismatch => "percent_mismatch",
+            CheckKind::SignSuspect => "sign_suspect",
+        }
+    }
+}
+
+/// A stated figure that the table's own rows do not reproduce.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Check {
+    /// The row of the stated figure.
+    pub row: usize,
+    /// The column of the stated figure.
+    pub column: usize,
+    /// What failed.
+    pub kind: CheckKind,
+    /// The figure as stated.
+    pub stated: Decimal,
+    /// What the rows give (for a sign suspect: the value with the other sign).
+    pub recomputed: Decimal,
+    /// `stated − recomputed`, or an overflow error.
+    pub difference: crate::calc::Computed,
+    /// The explanation in Swedish.
+    pub message_sv: String,
+    /// The explanation in English.
+    pub message_en: String,
+}
+
+impl Check {
+    /// The explanation in a language.
+    pub fn message(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Sv => &self.message_sv,
+            Lang::En => &self.message_en,
+        }
+    }
+}
+
+/// Checks a table with its effective sign convention (the user's, else the
+/// detected one). The checks are sorted by row, then column.
+pub fn check_table(table: &Table) -> Vec<Check> {
+    check_table_with(table, effective_convention(table).convention)
+}
+
+/// A numerator of a percentage: a column, or a deviation computed from two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Numerator {
+    Column(usize),
+    Derived(VarianceBasis, usize, usize),
+}
+
+/// A percentage formula: `numerator / base × 100`, the base absolute or signed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct PercentFormula {
+    numerator: Numerator,
+    base: usize,
+    absolute: bool,
+}
+
+/// Checks a table with a given sign convention.
+pub fn check_table_with(table: &Table, convention: SignConvention) -> Vec<Check> {
+    let width = table.columns.len();
+    let mut values: Vec<Option<Decimal>> = Vec::with_capacity(table.rows.len() * width);
+    for row in &table.rows {
+        for c in 0..width {
+            values.push(row.cells.get(c).and_then(Cell::number));
+        }
+    }
+    let mut checker = Checker {
+        table,
+        convention,
+        width,
+        values,
+        checks: Vec::new(),
+    };
+    checker.deviations();
+    checker.totals();
+    checker.percentages();
+    let mut checks = checker.checks;
+    checks.sort_by_key(|c| (c.row, c.column));
+    checks
+}
+
+struct Checker<'a> {
+    table: &'a Table,
+    convention: SignConvention,
+    width: usize,
+    /// The numbers, row by row, with suspect signs corrected as found.
+    values: Vec<Option<Decimal>>,
+    checks: Vec<Check>,
+}
+
+fn number_sv(d: Decimal) -> String {
+    format_decimal(d, &NumberStyle::swedish_display())
+}
+
+fn number_en(d: Decimal) -> String {
+    let style = NumberStyle {
+        grouping: crate::number::Grouping::OtherMark,
+        ..NumberStyle::neutral()
+    };
+    format_decimal(d, &style)
+}
+
+impl Checker<'_> {
+    fn value(&self, r: usize, c: usize) -> Option<Decimal> {
+        if c >= self.width {
+            return None;
+        }
+        self.values.get(r * self.width + c).copied().flatten()
+    }
+
+    fn set(&mut self, r: usize, c: usize, v: Decimal) {
+        if c < self.width {
+            if let Some(slot) = self.values.get_mut(r * self.width + c) {
+                *slot = Some(v);
+            }
+        }
+    }
+
+    fn heading(&self, c: usize) -> String {
+        let h = self
+            .table
+            .columns
+            .get(c)
+            .map(|col| col.heading.trim())
+            .unwrap_or("");
+        if h.is_empty() {
+            format!("#{}", c + 1)
+        } else {
+            h.to_string()
+        }
+    }
+
+    fn push(
+        &mut self,
+        kind: CheckKind,
+        (row, column): (usize, usize),
+        stated: Decimal,
+        recomputed: Decimal,
+        messages: (String, String),
+    ) {
+        let difference = crate::calc::Computed::from_result(
+            stated
+                .checked_sub(recomputed)
+                .ok_or(crate::calc::CalcError::Overflow),
+        );
+        self.checks.push(Check {
+            row,
+            column,
+            kind,
+            stated,
+            recomputed,
+            difference,
+            message_sv: messages.0,
+            message_en: messages.1,
+        });
+    }
+
+    fn describe_basis(&self, basis: VarianceBasis) -> String {
+        let (a, b) = basis.operands(self.table).unwrap_or((0, 0));
+        let (ha, hb) = (self.heading(a), self.heading(b));
+        if basis.uses_convention() {
+            match self.convention {
+                SignConvention::OutcomeMinusBudget => format!("{ha} − {hb}"),
+                SignConvention::BudgetMinusOutcome => format!("{hb} − {ha}"),
+                SignConvention::OutcomePlusBudget => format!("{ha} + {hb}"),
+            }
+        } else {
+            format!("{ha} − {hb}")
+        }
+    }
+
+    /// Deviations and sign suspects, row by row.
+    fn deviations(&mut self) {
+        let table = self.table;
+        let columns: Vec<(usize, VarianceBasis, usize, usize)> = table
+            .columns_of(Role::StatedVariance)
+            .into_iter()
+            .filter_map(|v| {
+                let value = |r: usize, c: usize| self.value(r, c);
+                let basis = choose_variance_basis(table, &value, v)?;
+                let (a, b) = basis.operands(table)?;
+                Some((v, basis, a, b))
+            })
+            .collect();
+        for (r, row) in table.rows.iter().enumerate() {
+            if row.kind != RowKind::Item {
+                continue;
+            }
+            for &(v, basis, a, b) in &columns {
+                let (Some(s), Some(x), Some(y)) =
+                    (self.value(r, v), self.value(r, a), self.value(r, b))
+                else {
+                    continue;
+                };
+                let conv = self.convention;
+                if reproduces(basis, conv, s, x, y) {
+                    continue;
+                }
+                let flips: Vec<(usize, Decimal)> = [
+                    (reproduces(basis, conv, s, -x, y), a, x),
+                    (reproduces(basis, conv, s, x, -y), b, y),
+                    (reproduces(basis, conv, -s, x, y), v, s),
+                ]
+                .into_iter()
+                .filter(|t| t.0)
+                .map(|t| (t.1, t.2))
+                .collect();
+                if let [(column, value)] = flips.as_slice() {
+                    let (column, value) = (*column, *value);
+                    let sv = format!(
+                        "Tecknet ser fel ut: med {} i stället för {} i «{}» stämmer raden ({} = {}).",
+                        number_sv(-value),
+                        number_sv(value),
+                        self.heading(column),
+                        self.describe_basis(basis),
+                        number_sv(if column == v { -s } else { s }),
+                    );
+                    let en = format!(
+                        "The sign looks wrong: with {} instead of {} in «{}» the row holds ({} = {}).",
+                        number_en(-value),
+                        number_en(value),
+                        self.heading(column),
+                        self.describe_basis(basis),
+                        number_en(if column == v { -s } else { s }),
+                    );
+                    self.push(CheckKind::SignSuspect, (r, column), value, -value, (sv, en));
+                    self.set(r, column, -value);
+                } else if let Some(computed) = basis.apply(conv, x, y) {
+                    let sv = format!(
+                        "Avvikelsen stämmer inte: {} ger {}, men tabellen anger {}.",
+                        self.describe_basis(basis),
+                        number_sv(computed),
+                        number_sv(s)
+                    );
+                    let en = format!(
+                        "The deviation does not hold: {} gives {}, but the table states {}.",
+                        self.describe_basis(basis),
+                        number_en(computed),
+                        number_en(s)
+                    );
+                    self.push(CheckKind::VarianceMismatch, (r, v), s, computed, (sv, en));
+                }
+            }
+        }
+    }
+
+    /// Totals and subtotals in every amount column.
+    fn totals(&mut self) {
+        let table = self.table;
+        for (c, column) in table.columns.iter().enumerate() {
+            if !column.role.is_amount() {
+                continue;
+            }
+            // (row, value, tolerance) of the terms so far.
+            let mut terms: Vec<(usize, Decimal, Decimal)> = Vec::new();
+            for (r, row) in table.rows.iter().enumerate() {
+                let v = self.value(r, c);
+                match (row.kind, row.level) {
+                    (RowKind::Item, 0) => {
+                        if let Some(v) = v {
+                            terms.push((r, v, half_unit(v)));
+                        }
+                    }
+                    (RowKind::Subtotal | RowKind::Total, _) => {
+                        let start = crate::calc::section_start(table, r);
+                        let inside = |t: &(usize, Decimal, Decimal)| start.is_none_or(|s| t.0 > s);
+                        let part: Vec<(usize, Decimal, Decimal)> =
+                            terms.iter().copied().filter(inside).collect();
+                        terms.retain(|t| !inside(t));
+                        let mut sum = Some(Decimal::ZERO);
+                        let mut tolerance = Some(Decimal::ZERO);
+                        for t in &part {
+                            sum = sum.and_then(|s| s.checked_add(t.1));
+                            tolerance = tolerance.and_then(|s| s.checked_add(t.2));
+                        }
+                        match (v, sum, tolerance) {
+                            (Some(stated), Some(sum), Some(tolerance)) => {
+                                terms.push((r, stated, half_unit(stated)));
+                                if part.is_empty() {
+                                    continue;
+                                }
+                                let allowed = tolerance.checked_add(half_unit(stated));
+                                let off = stated.checked_sub(sum).map(|d| d.abs());
+                                if let (Some(allowed), Some(off)) = (allowed, off) {
+                                    if off > allowed {
+                                        self.total_mismatch(r, c, stated, sum, &part);
+                                    }
+                                }
+                            }
+                            // An empty sum counts with its rows' sum (if it
+                            // closes any).
+                            (None, Some(sum), Some(tolerance)) if !part.is_empty() => {
+                                terms.push((r, sum, tolerance));
+                            }
+                            // A sum that does not fit a Decimal cannot be
+                            // checked; the computed totals show the overflow.
+                            _ => {}
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    fn total_mismatch(
+        &mut self,
+        r: usize,
+        c: usize,
+        stated: Decimal,
+        sum: Decimal,
+        part: &[(usize, Decimal, Decimal)],
+    ) {
+        let n = part.len();
+        let sv = format!(
+            "Summan stämmer inte: de {n} raderna den summerar ger {}, men tabellen anger {} i «{}».",
+            number_sv(sum),
+            number_sv(stated),
+            self.heading(c)
+        );
+        let en = format!(
+            "The total does not add up: the {n} rows it sums give {}, but the table states {} in «{}».",
+            number_en(sum),
+            number_en(stated),
+            self.heading(c)
+        );
+        self.push(CheckKind::TotalMismatch, (r, c), stated, sum, (sv, en));
+    }
+
+    /// The numerator's value and rounding in a row.
+    fn numerator(&self, r: usize, n: Numerator) -> Option<(Decimal, Decimal)> {
+        match n {
+            Numerator::Column(c) => {
+                let v = self.value(r, c)?;
+                Some((v, half_unit(v)))
+            }
+            Numerator::Derived(basis, a, b) => {
+                let (x, y) = (self.value(r, a)?, self.value(r, b)?);
+                let v = basis.apply(self.convention, x, y)?;
+                Some((v, half_unit(x).checked_add(half_unit(y))?))
+            }
+        }
+    }
+
+    /// Whether a stated percentage can come from rounded inputs, and the
+    /// exact recomputed percentage. `None` when not recomputable (no
+    /// inputs, a zero base, or a base whose rounding reaches zero).
+    fn percent_in_row(&self, r: usize, p: usize, f: PercentFormula) -> Option<(bool, Decimal)> {
+        let stated = self.value(r, p)?;
+        let (x, hx) = self.numerator(r, f.numerator)?;
+        let y = self.value(r, f.base)?;
+        if y.is_zero() {
+            return None;
+        }
+        let base = if f.absolute { y.abs() } else { y };
+        let hy = half_unit(y);
+        let (low_base, high_base) = (base.checked_sub(hy)?, base.checked_add(hy)?);
+        if low_base.is_zero()
+            || high_base.is_zero()
+            || low_base.is_sign_negative() != high_base.is_sign_negative()
+        {
+            return None;
+        }
+        let hundred = Decimal::ONE_HUNDRED;
+        let exact = crate::calc::mul_div(x, hundred, base).ok()?;
+        let mut low: Option<Decimal> = None;
+        let mut high: Option<Decimal> = None;
+        for xx in [x.checked_sub(hx)?, x.checked_add(hx)?] {
+            for yy in [low_base, high_base] {
+                let q = crate::calc::mul_div(xx, hundred, yy).ok()?;
+                low = Some(low.map_or(q, |l| l.min(q)));
+                high = Some(high.map_or(q, |h| h.max(q)));
+            }
+        }
+        let hp = half_unit(stated);
+        let holds = stated.checked_add(hp)? >= low? && stated.checked_sub(hp)? <= high?;
+        Some((holds, exact))
+    }
+
+    /// Every percentage formula the table's columns allow.
+    fn percent_formulas(&self) -> Vec<PercentFormula> {
+        let table = self.table;
+        let mut numerators: Vec<Numerator> = table
+            .columns_of(Role::StatedVariance)
+            .into_iter()
+            .map(Numerator::Column)
+            .collect();
+        for basis in VarianceBasis::ALL {
+            if let Some((a, b)) = basis.operands(table) {
+                numerators.push(Numerator::Derived(basis, a, b));
+            }
+        }
+        let amounts: Vec<usize> = table
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.role.is_amount() && c.role != Role::StatedVariance)
+            .map(|(i, _)| i)
+            .collect();
+        numerators.extend(amounts.iter().map(|&c| Numerator::Column(c)));
+        let mut formulas = Vec::new();
+        for &numerator in &numerators {
+            for &base in &amounts {
+                if numerator == Numerator::Column(base) {
+                    continue;
+                }
+                for absolute in [true, false] {
+                    formulas.push(PercentFormula {
+                        numerator,
+                        base,
+                        absolute,
+                    });
+                }
+            }
+        }
+        formulas
+    }
+
+    fn describe_formula(&self, f: PercentFormula) -> String {
+        let numerator = match f.numerator {
+            Numerator::Column(c) => format!("«{}»", self.heading(c)),
+            Numerator::Derived(basis, _, _) => {
+                format!("({})", self.describe_basis(basis))
+            }
+        };
+        let base = if f.absolute {
+            format!("|«{}»|", self.heading(f.base))
+        } else {
+            format!("«{}»", self.heading(f.base))
+        };
+        format!("{numerator} / {base} × 100")
+    }
+
+    /// Stated percentages against the formula each column follows.
+    fn percentages(&mut self) {
+        let table = self.table;
+        let formulas = self.percent_formulas();
+        for p in table.columns_of(Role::StatedPercent) {
+            let mut best: Option<(PercentFormula, usize, usize)> = None;
+            for &f in &formulas {
+                let (mut reproduced, mut rows) = (0usize, 0usize);
+                for r in 0..table.rows.len() {
+                    if let Some((holds, _)) = self.percent_in_row(r, p, f) {
+                        rows += 1;
+                        if holds {
+                            reproduced += 1;
+                        }
+                        if rows >= SAMPLE_ROWS {
+                            break;
+                        }
+                    }
+                }
+                if best.is_none_or(|(_, b, _)| reproduced > b) {
+                    best = Some((f, reproduced, rows));
+                }
+            }
+            let Some((f, reproduced, rows)) = best else {
+                continue;
+            };
+            if reproduced == 0 || reproduced * 2 <= rows {
+                continue;
+            }
+            for (r, row) in table.rows.iter().enumerate() {
+                if row.kind == RowKind::Heading {
+                    continue;
+                }
+                let Some((false, exact)) = self.percent_in_row(r, p, f) else {
+                    continue;
+                };
+                let Some(stated) = self.value(r, p) else {
+                    continue;
+                };
+                let shown = stated.scale().saturating_add(1);
+                let sv = format!(
+                    "Procentsatsen stämmer inte: {} ger {} %, men tabellen anger {} %.",
+                    self.describe_formula(f),
+                    number_sv(exact.round_dp(shown)),
+                    number_sv(stated)
+                );
+                let en = format!(
+                    "The percentage does not hold: {} gives {} %, but the table states {} %.",
+                    self.describe_formula(f),
+                    number_en(exact.round_dp(shown)),
+                    number_en(stated)
+                );
+                self.push(CheckKind::PercentMismatch, (r, p), stated, exact, (sv, en));
+            }
+        }
+    }
+}
+
+/// The deviation a stated deviation column compares, per column: `None`
+/// for a column no basis in the table recomputes.
+pub fn variance_bases(table: &Table) -> Vec<(usize, Option<VarianceBasis>)> {
+    let value = |r: usize, c: usize| table.number(r, c);
+    table
+        .columns_of(Role::StatedVariance)
+        .into_iter()
+        .map(|c| (c, choose_variance_basis(table, &value, c)))
+        .collect()
+}
