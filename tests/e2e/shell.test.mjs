@@ -3,7 +3,7 @@
 // a panic instead of a blank page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchPersistent, openSession } from './lib/harness.mjs';
+import { captureDownload, launchPersistent, openSession } from './lib/harness.mjs';
 import { KalkylPage } from './lib/kalkyl-page.mjs';
 
 let session;
@@ -87,6 +87,24 @@ test('a panic shows the crash message, not a blank page', async () => {
   assert.match(text, /exportera/i);
   assert.match(await page.locator('#kalkyl-crash-detail').textContent(), /selftest: deliberate panic/);
   await page.close();
+});
+
+test('the harness captures a download with its name and exact bytes', async () => {
+  // A file the page makes itself, as the export buttons will: UTF-8 with a BOM.
+  const { name, bytes } = await captureDownload(session.page, () =>
+    session.page.evaluate(() => {
+      const blob = new Blob(['\ufeffUppdrag;Utfall\r\nRegionkontoret;-297,2\r\n'], { type: 'text/csv' });
+      const a = document.createElement('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = 'kalkyl-test.csv';
+      document.body.append(a);
+      a.click();
+      a.remove();
+    }),
+  );
+  assert.equal(name, 'kalkyl-test.csv');
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  assert.equal(bytes.subarray(3).toString('utf8'), 'Uppdrag;Utfall\r\nRegionkontoret;-297,2\r\n');
 });
 
 test('no request left this origin, no CSP violation, no unexpected error', async () => {
