@@ -24,7 +24,7 @@ fn swedish_table(rows: usize) -> String {
         let digits = (tenths.abs() / 10).to_string();
         let mut grouped = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push(' ');
             }
             grouped.push(c);

@@ -598,6 +598,99 @@ impl std::error::Error for NumberError {}
 /// panics, whatever the input, and allocates only for
 /// [`NumberError::UnknownUnit`].
 pub fn read_number(text: &str, mark: DecimalMark) -> Result<Reading, NumberError> {
+    if let Some(number) = read_plain(text.as_bytes(), mark) {
+        return Ok(Reading::Number(number));
+    }
+    read_number_general(text, mark)
+}
+
+/// Most digits the fast path takes; the value always fits a `Decimal`.
+const PLAIN_MAX_DIGITS: usize = 27;
+
+/// The fast path for the shape nearly every pasted cell has: ASCII digits,
+/// an optional leading hyphen-minus, thousands grouped by single spaces
+/// (first group 1–3 digits, later ones exactly 3) or not at all, and an
+/// optional decimal part after the column's mark: `-1 234,5`, `7,8`, `400`.
+/// Anything else (other spaces, signs, units, percent, parentheses, errors)
+/// returns `None` and goes the general way, which gives the same reading
+/// for these shapes (a property test compares the two).
+fn read_plain(bytes: &[u8], mark: DecimalMark) -> Option<Number> {
+    let start = bytes.iter().position(|b| *b != b' ')?;
+    let end = bytes.iter().rposition(|b| *b != b' ')? + 1;
+    let body = bytes.get(start..end)?;
+    let (negative, digits_part) = match body.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, body),
+    };
+    let mark_byte = mark.as_char() as u8;
+    let mut mantissa: i128 = 0;
+    let mut digits = 0usize;
+    let mut group = 0usize;
+    let mut grouped = false;
+    let mut decimals: Option<u32> = None;
+    let mut previous_space = false;
+    for &b in digits_part {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + i128::from(b - b'0');
+                digits += 1;
+                if digits > PLAIN_MAX_DIGITS {
+                    return None;
+                }
+                match decimals.as_mut() {
+                    Some(d) => *d += 1,
+                    None => group += 1,
+                }
+                previous_space = false;
+            }
+            b' ' if decimals.is_none() && !previous_space && group > 0 => {
+                if grouped {
+                    if group != 3 {
+                        return None;
+                    }
+                } else {
+                    if group > 3 {
+                        return None;
+                    }
+                    grouped = true;
+                }
+                group = 0;
+                previous_space = true;
+            }
+            b if b == mark_byte && decimals.is_none() && !previous_space && group > 0 => {
+                decimals = Some(0);
+            }
+            _ => return None,
+        }
+    }
+    if previous_space || group == 0 && !grouped && decimals.is_none() {
+        return None;
+    }
+    if grouped && group != 3 {
+        return None;
+    }
+    let decimals = decimals.unwrap_or(0);
+    if decimals == 0 && digits_part.last() == Some(&mark_byte) {
+        return None;
+    }
+    if digits == 0 {
+        return None;
+    }
+    let signed = if negative { -mantissa } else { mantissa };
+    let value = Decimal::try_from_i128_with_scale(signed, decimals).ok()?;
+    Some(Number {
+        value,
+        decimals,
+        percent: false,
+        unit: None,
+        sign: if negative { Sign::Minus } else { Sign::None },
+        parenthesized: false,
+    })
+}
+
+/// The full reader: every form [`read_number`] accepts, with the reason
+/// when the text is not a number.
+fn read_number_general(text: &str, mark: DecimalMark) -> Result<Reading, NumberError> {
     let trimmed = text.trim_start();
     let base = text.len() - trimmed.len();
     let trimmed = trimmed.trim_end();
@@ -1970,6 +2063,30 @@ mod tests {
                     }
                 },
             )
+    }
+
+    proptest! {
+        // The fast path and the general reader agree wherever the fast path
+        // answers, on number-shaped text and on anything else.
+        #[test]
+        fn fast_path_answers_for_plain_numbers_only(n in -1_000_000_000i64..1_000_000_000, scale in 0u32..4) {
+            let value = Decimal::new(n, scale);
+            let text = format_decimal(value, &NumberStyle::swedish_display().with_decimals(Some(scale)));
+            let spaced = text.replace('\u{a0}', " ");
+            let fast = read_plain(spaced.as_bytes(), DecimalMark::Comma);
+            prop_assert!(fast.is_some(), "{}", spaced);
+            prop_assert_eq!(fast.map(|f| f.value), Some(value));
+            // The no-break space goes the general way.
+            prop_assert!(text == spaced || read_plain(text.as_bytes(), DecimalMark::Comma).is_none());
+        }
+
+        #[test]
+        fn fast_path_agrees_with_the_general_reader(text in "[ ]{0,2}-?[0-9]{0,4}( [0-9]{1,4}){0,3}([,.][0-9]{0,4})?[ ]{0,2}|.{0,12}", comma in any::<bool>()) {
+            let mark = if comma { DecimalMark::Comma } else { DecimalMark::Point };
+            if let Some(fast) = read_plain(text.as_bytes(), mark) {
+                prop_assert_eq!(Ok(Reading::Number(fast)), read_number_general(&text, mark));
+            }
+        }
     }
 
     proptest! {
