@@ -146,6 +146,16 @@ test('an unreadable cell is kept as text, marked, and explained where it is', as
   assert.equal(await page.locator('td[data-row="1"][data-col="1"]').innerText(), '12,5');
 });
 
+test('pasted text is shown as text, never as markup', async () => {
+  const page = session.page;
+  // The entities decode to a tag in the label; it must stay text.
+  await paste(page, { plain: 'Uppdrag\tUtfall\nA &lt;img src=x onerror=alert(1)&gt;\t1\n' });
+  const cell = page.locator('[data-testid="grid"] td[data-row="0"][data-col="0"]');
+  await cell.waitFor();
+  assert.equal(await cell.textContent(), 'A <img src=x onerror=alert(1)>');
+  assert.equal(await page.locator('[data-testid="grid"] img').count(), 0);
+});
+
 test('no request left this origin and no error was logged while pasting', async () => {
   assert.deepEqual(session.recorder.foreignRequests(session.server.url), []);
   assert.deepEqual(session.recorder.cspViolations(), []);
