@@ -73,7 +73,7 @@ test(`every seed table pasted as text/plain renders every cell (${fixtures.lengt
   }
 });
 
-test('the paste box reads typed or dropped text, and pasting into it only fills it', async () => {
+test('the paste box reads typed text, and pasting into it only fills it', async () => {
   const page = session.page;
   const tabs = await page.getByTestId('sheet-tab').count();
   const fx = fixtures.find((f) => f.name === '003-5.3-investeringar');

@@ -408,28 +408,9 @@ fn search(
         return;
     }
     let Some(token) = tokens.get(at) else { return };
-    let token_shape = shape(token);
     // Continue the last value?
-    if let (
-        Some(last),
-        Shape::Number {
-            signed: false,
-            int_digits: 3,
-            ..
-        },
-    ) = (current.last(), token_shape)
-    {
-        let first_word = last.split_whitespace().next().unwrap_or("");
-        let last_word = last.split_whitespace().last().unwrap_or("");
-        let open = open(last_word);
-        let first_ok = matches!(
-            shape(first_word),
-            Shape::Number {
-                int_digits: 1..=3,
-                ..
-            }
-        );
-        if open && first_ok {
+    if let Some(last) = current.last() {
+        if continues(last, token) {
             let mut joined = last.clone();
             joined.push(' ');
             joined.push_str(token);
@@ -722,39 +703,40 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     raw
 }
 
-/// Groups number words into values as few merges as the three-digit rule
-/// forces... the other way round: merges whenever it may, then cuts the
-/// values into rows of `n` (for a labelless block). With `n == usize::MAX`
-/// it returns one row of all values.
+/// Whether `word` may join the value written so far as its next digit
+/// group: an unsigned group of exactly three digits, after a value with no
+/// decimals, `%` or unit that began with at most three digits.
+fn continues(value: &str, word: &str) -> bool {
+    let first_word = value.split_whitespace().next().unwrap_or("");
+    let last_word = value.split_whitespace().last().unwrap_or("");
+    matches!(
+        shape(word),
+        Shape::Number {
+            signed: false,
+            int_digits: 3,
+            ..
+        }
+    ) && open(last_word)
+        && matches!(
+            shape(first_word),
+            Shape::Number {
+                int_digits: 1..=3,
+                ..
+            }
+        )
+}
+
+/// Groups number words into values, merging whenever [`continues`] allows
+/// and attaching lone units, then cuts the values into rows of `n` (for a
+/// block of values without labels). With `n == usize::MAX` it returns one
+/// row of all values.
 fn splits_greedy(words: &[String], n: usize) -> Vec<Vec<String>> {
     let mut values: Vec<String> = Vec::new();
     for w in words {
-        let sh = shape(w);
-        let merge = match (values.last(), sh) {
-            (Some(last), Shape::Suffix) => {
-                takes_suffix(last.split_whitespace().last().unwrap_or(""))
-            }
-            (
-                Some(last),
-                Shape::Number {
-                    signed: false,
-                    int_digits: 3,
-                    ..
-                },
-            ) => {
-                let first_word = last.split_whitespace().next().unwrap_or("");
-                let last_word = last.split_whitespace().last().unwrap_or("");
-                open(last_word)
-                    && matches!(
-                        shape(first_word),
-                        Shape::Number {
-                            int_digits: 1..=3,
-                            ..
-                        }
-                    )
-            }
-            _ => false,
-        };
+        let merge = values.last().is_some_and(|last| match shape(w) {
+            Shape::Suffix => takes_suffix(last.split_whitespace().last().unwrap_or("")),
+            _ => continues(last, w),
+        });
         match values.last_mut() {
             Some(last) if merge => {
                 last.push(' ');

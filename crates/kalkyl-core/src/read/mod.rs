@@ -655,7 +655,7 @@ fn sum_kind(label: &str) -> Option<RowKind> {
     let rest = lower.split_whitespace().count() > 1;
     match first.trim_end_matches(':') {
         "summa" if rest => Some(RowKind::Subtotal),
-        "summa" | "totalt" | "total" | "total:" => Some(RowKind::Total),
+        "summa" | "totalt" | "total" => Some(RowKind::Total),
         "resultat" | "budgetram" | "nettokostnad" => Some(RowKind::Total),
         _ if lower.ends_with("nettokostnad")
             || lower.starts_with("årets resultat")
