@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::edit::{Command, EditError, History};
 use crate::model::Table;
 use crate::read::{read_paste, ReadChoices};
 
@@ -30,6 +31,9 @@ pub struct Sheet {
     pub choices: ReadChoices,
     /// The table as read, with the user's edits.
     pub table: Table,
+    /// Undo and redo of the edits made in this session.
+    #[serde(skip)]
+    pub history: History,
 }
 
 impl Sheet {
@@ -52,7 +56,23 @@ impl Sheet {
             source,
             choices,
             table,
+            history: History::default(),
         }
+    }
+
+    /// Carries out an edit as an undoable step.
+    pub fn apply(&mut self, command: &Command) -> Result<(), EditError> {
+        self.history.apply(&mut self.table, command).map(|_| ())
+    }
+
+    /// Undoes the last step; `false` when there is none.
+    pub fn undo(&mut self) -> bool {
+        self.history.undo(&mut self.table).is_some()
+    }
+
+    /// Redoes the last undone step; `false` when there is none.
+    pub fn redo(&mut self) -> bool {
+        self.history.redo(&mut self.table).is_some()
     }
 
     /// Changes the read choices and reads the source again. Cells the user
@@ -77,6 +97,8 @@ impl Sheet {
         }
         fresh.settings = std::mem::take(&mut self.table.settings);
         self.table = fresh;
+        // The steps recorded refer to the table as it was read before.
+        self.history.clear();
     }
 }
 
@@ -126,6 +148,27 @@ mod tests {
         assert_eq!(ws.sheet(a).map(|s| s.name.as_str()), Some("Tabell 1"));
         assert_eq!(ws.sheet(b).map(|s| s.name.as_str()), Some("Resultat helår"));
         assert_eq!(ws.sheet(b).and_then(|s| s.table.months), Some(12));
+    }
+
+    #[test]
+    fn edits_go_through_an_undo_history() {
+        let mut ws = Workspace::default();
+        let id = ws.add_paste(PASTE, None);
+        let sheet = ws.sheet_mut(id).expect("sheet");
+        let before = sheet.table.clone();
+        sheet
+            .apply(&Command::SetCell {
+                row: 0,
+                column: 1,
+                cell: Cell::Number(Decimal::new(15, 1)),
+            })
+            .expect("edit");
+        assert_eq!(sheet.table.number(0, 1), Some(Decimal::new(15, 1)));
+        assert!(sheet.undo());
+        assert_eq!(sheet.table, before);
+        assert!(!sheet.undo());
+        assert!(sheet.redo());
+        assert_eq!(sheet.table.number(0, 1), Some(Decimal::new(15, 1)));
     }
 
     #[test]
