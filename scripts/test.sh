@@ -29,7 +29,7 @@ step "native tests"
 cargo test --workspace --locked
 
 step "core property tests, 100 000 cases each (release mode)"
-PROPTEST_CASES=${PROPTEST_CASES:-100000} cargo test --release --locked -p kalkyl-core
+PROPTEST_CASES=${PROPTEST_CASES:-100000} cargo test --release --locked -p kalkyl-core -p kalkyl-text
 
 [ "$quick" = 1 ] && exit 0
 

@@ -1,23 +1,163 @@
 //! The application: header, language switch, the paste box, the tables of
-//! the workspace and what Kalkyl was unsure about when reading them.
+//! the workspace with their settings, grid, checks and what-if tools.
 //!
 //! Components render `kalkyl-core` state and turn user actions into core
-//! calls; they compute nothing themselves.
+//! commands; they compute nothing themselves. [`Ctx`] is the one way a
+//! sheet changes, so every change is undoable and the results follow it.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
-use kalkyl_core::diagnostics::{Diagnostic, DiagnosticKind, Severity};
+use kalkyl_core::calc::IncrementalCalc;
+use kalkyl_core::checks::{check_table, Check};
+use kalkyl_core::diagnostics::{DiagnosticKind, Severity};
+use kalkyl_core::display::DisplayFormat;
+use kalkyl_core::edit::{
+    compare_with_pasted, pasted, Adjustment, Command, EditError, Effect as Change,
+};
 use kalkyl_core::lang::Lang;
-use kalkyl_core::model::{Cell, Role, RowKind, Table};
-use kalkyl_core::number::{format_decimal, DecimalMark, NumberStyle, Suffix, Unit};
-use kalkyl_core::workspace::Workspace;
+use kalkyl_core::model::{ForecastMethod, Role, SignConvention};
+use kalkyl_core::number::{read_number, DecimalMark, Reading, Unit};
+use kalkyl_core::read::ReadChoices;
+use kalkyl_core::workspace::{Sheet, Workspace};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::browser::{self, OfflineStatus};
+use crate::grid::{grid_columns, push_escaped, Grid, GridColumn, Selection};
 use crate::i18n::texts;
 
-/// At most this many rows are drawn per table until rows are virtualised.
-const MAX_SHOWN_ROWS: usize = 2_000;
+/// At most this many diagnostics or checks are listed; the cells still
+/// carry all of them.
+const MAX_LISTED: usize = 200;
+
+/// A sheet's computed state: results that follow edits incrementally, and
+/// the checks of the report's own (pasted) figures.
+pub struct SheetCalc {
+    /// Deviations, forecasts and totals.
+    pub calc: IncrementalCalc,
+    /// Checks of the figures as pasted; edits do not change them.
+    pub checks: Vec<Check>,
+}
+
+impl SheetCalc {
+    /// Computes a table from scratch.
+    pub fn new(table: &kalkyl_core::model::Table) -> SheetCalc {
+        SheetCalc {
+            calc: IncrementalCalc::new(table),
+            checks: check_table(&pasted(table)),
+        }
+    }
+
+    fn follow(&mut self, table: &kalkyl_core::model::Table, effect: &Change) {
+        self.calc.update(table, effect);
+        // A role or the convention changes what the report's figures mean.
+        if matches!(effect, Change::All) {
+            self.checks = check_table(&pasted(table));
+        }
+    }
+}
+
+/// What a sheet operation returns that may have changed the table.
+pub trait Outcome {
+    /// The change to follow, if the table changed.
+    fn effect(&self) -> Option<&Change>;
+}
+
+impl Outcome for Result<Change, EditError> {
+    fn effect(&self) -> Option<&Change> {
+        self.as_ref().ok()
+    }
+}
+
+impl Outcome for Option<Change> {
+    fn effect(&self) -> Option<&Change> {
+        self.as_ref()
+    }
+}
+
+/// The workspace and the computed state of its sheets. Copy it freely.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    /// Everything the user has open.
+    pub workspace: RwSignal<Workspace>,
+    calcs: StoredValue<HashMap<u64, SheetCalc>, LocalStorage>,
+}
+
+impl Ctx {
+    fn new() -> Ctx {
+        Ctx {
+            workspace: RwSignal::new(Workspace::default()),
+            calcs: StoredValue::new_local(HashMap::new()),
+        }
+    }
+
+    fn calc_of<R>(&self, sheet: &Sheet, f: impl FnOnce(&Sheet, &SheetCalc) -> R) -> Option<R> {
+        self.calcs.try_update_value(|m| {
+            let calc = m
+                .entry(sheet.id)
+                .or_insert_with(|| SheetCalc::new(&sheet.table));
+            f(sheet, calc)
+        })
+    }
+
+    /// Reads a sheet and its computed state, tracking changes.
+    pub fn with_sheet<R>(&self, id: u64, f: impl FnOnce(&Sheet, &SheetCalc) -> R) -> Option<R> {
+        self.workspace
+            .with(|w| w.sheet(id).and_then(|s| self.calc_of(s, f)))
+    }
+
+    /// Reads a sheet and its computed state without tracking.
+    pub fn with_sheet_untracked<R>(
+        &self,
+        id: u64,
+        f: impl FnOnce(&Sheet, &SheetCalc) -> R,
+    ) -> Option<R> {
+        self.workspace
+            .with_untracked(|w| w.sheet(id).and_then(|s| self.calc_of(s, f)))
+    }
+
+    /// Changes a sheet through the core (a command, undo or redo) and
+    /// follows the change in its results. Views update only if it changed.
+    pub fn mutate<R: Outcome>(&self, id: u64, f: impl FnOnce(&mut Sheet) -> R) -> Option<R> {
+        let mut outcome = None;
+        self.workspace.maybe_update(|w| {
+            let Some(sheet) = w.sheet_mut(id) else {
+                return false;
+            };
+            let result = f(sheet);
+            let changed = match result.effect() {
+                Some(effect) => {
+                    let effect = effect.clone();
+                    self.calcs.update_value(|m| match m.get_mut(&id) {
+                        Some(calc) => calc.follow(&sheet.table, &effect),
+                        None => {
+                            m.insert(id, SheetCalc::new(&sheet.table));
+                        }
+                    });
+                    true
+                }
+                None => false,
+            };
+            outcome = Some(result);
+            changed
+        });
+        outcome
+    }
+
+    /// Changes the read choices of a sheet: the text is read again.
+    pub fn reread(&self, id: u64, change: impl FnOnce(&mut ReadChoices)) {
+        self.workspace.update(|w| {
+            if let Some(sheet) = w.sheet_mut(id) {
+                sheet.change_choices(change);
+                let calc = SheetCalc::new(&sheet.table);
+                self.calcs.update_value(|m| {
+                    m.insert(id, calc);
+                });
+            }
+        });
+    }
+}
 
 /// The root component.
 #[component]
@@ -29,83 +169,150 @@ pub fn App() -> impl IntoView {
         browser::store_lang(lang);
     });
     let offline = browser::offline_status();
-    let workspace = RwSignal::new(Workspace::default());
+    let ctx = Ctx::new();
+    let workspace = ctx.workspace;
     let active = RwSignal::new(None::<u64>);
-    // How long the last paste took to read, for the browser benchmark.
+    // How long the last paste took to read and compute, for the benchmark.
     let (read_ms, set_read_ms) = signal(None::<f64>);
     let add_paste = move |plain: String, html: Option<String>| {
         let mut id = None;
         let start = browser::now_ms();
         workspace.update(|w| id = Some(w.add_paste(&plain, html.as_deref())));
+        if let Some(id) = id {
+            // Computed now, so the figure includes the results.
+            ctx.with_sheet_untracked(id, |_, _| ());
+        }
         set_read_ms.set(Some(browser::now_ms() - start));
         active.set(id);
     };
     browser::on_paste_outside_inputs(add_paste);
-    let t = move || texts(lang.get());
-    let empty = move || workspace.with(|w| w.sheets.is_empty());
-
+    browser::on_undo_keys(
+        move || {
+            if let Some(id) = active.get_untracked() {
+                ctx.mutate(id, Sheet::undo);
+            }
+        },
+        move || {
+            if let Some(id) = active.get_untracked() {
+                ctx.mutate(id, Sheet::redo);
+            }
+        },
+    );
+    // The shell is HTML strings with one click listener each: far less code
+    // in the download than a view per button.
+    let header = move || {
+        let lang = lang.get();
+        let t = texts(lang);
+        let mut out = String::from(
+            "<div class=\"brand\"><span class=\"brand-name\">Kalkyl</span><span class=\"brand-tagline\">",
+        );
+        push_escaped(&mut out, t.app_tagline);
+        out.push_str("</span></div><div class=\"language-switch\" role=\"group\" aria-label=\"");
+        push_escaped(&mut out, t.language_label);
+        out.push_str("\">");
+        for (choice, label) in [(Lang::Sv, "Svenska"), (Lang::En, "English")] {
+            let tag = choice.tag();
+            let _ = write!(
+                out,
+                "<button type=\"button\" lang=\"{tag}\" data-lang=\"{tag}\" data-testid=\"lang-{tag}\" aria-pressed=\"{}\">{label}</button>",
+                choice == lang
+            );
+        }
+        out.push_str("</div>");
+        out
+    };
+    let on_header_click = move |ev: leptos::ev::MouseEvent| {
+        let tag = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.get_attribute("data-lang"));
+        if let Some(tag) = tag {
+            set_lang.set(Lang::from_tag(&tag));
+        }
+    };
+    let empty_state = move || {
+        if !workspace.with(|w| w.sheets.is_empty()) {
+            return String::new();
+        }
+        let t = texts(lang.get());
+        let mut out =
+            String::from("<section class=\"empty-state\" data-testid=\"empty-state\"><h1>");
+        push_escaped(&mut out, t.empty_title);
+        out.push_str("</h1><p>");
+        push_escaped(&mut out, t.empty_line_1);
+        out.push_str("</p><p>");
+        push_escaped(&mut out, t.empty_line_2);
+        out.push_str("</p></section>");
+        out
+    };
+    let tabs = move || {
+        let t = texts(lang.get());
+        let current = active.get();
+        workspace.with(|w| {
+            if w.sheets.is_empty() {
+                return String::new();
+            }
+            let mut out = String::from("<nav class=\"sheet-tabs\" aria-label=\"");
+            push_escaped(&mut out, t.tables_label);
+            out.push_str("\">");
+            for s in &w.sheets {
+                let _ = write!(
+                    out,
+                    "<button type=\"button\" class=\"sheet-tab\" data-testid=\"sheet-tab\" data-sheet=\"{}\"{}>",
+                    s.id,
+                    if current == Some(s.id) { " aria-current=\"page\"" } else { "" }
+                );
+                push_escaped(&mut out, &s.name);
+                out.push_str("</button>");
+            }
+            out.push_str("</nav>");
+            out
+        })
+    };
+    let on_tab_click = move |ev: leptos::ev::MouseEvent| {
+        let id = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.get_attribute("data-sheet"))
+            .and_then(|id| id.parse().ok());
+        if id.is_some() {
+            active.set(id);
+        }
+    };
+    let footer = move || {
+        let t = texts(lang.get());
+        let state = offline.get();
+        let mut out = String::from("<span class=\"privacy\">");
+        push_escaped(&mut out, t.privacy_note);
+        let _ = write!(
+            out,
+            "</span><span class=\"offline-status\" data-testid=\"offline-status\" data-state=\"{}\">",
+            state.as_str()
+        );
+        push_escaped(
+            &mut out,
+            match state {
+                OfflineStatus::Ready => t.offline_ready,
+                OfflineStatus::Pending => t.offline_pending,
+                OfflineStatus::Unavailable => t.offline_unavailable,
+            },
+        );
+        out.push_str("</span>");
+        out
+    };
     view! {
-        <header class="app-header">
-            <div class="brand">
-                <span class="brand-name">"Kalkyl"</span>
-                <span class="brand-tagline">{move || t().app_tagline}</span>
-            </div>
-            <LanguageSwitch lang set_lang />
-        </header>
+        <header class="app-header" inner_html=header on:click=on_header_click></header>
         <main
             class="workspace"
             data-testid="workspace"
-            data-read-ms=move || read_ms.get().map(|ms| format!("{ms:.1}"))
+            data-read-ms=move || read_ms.get().map(|ms| (ms.round() as i64).to_string())
         >
-            <Show when=empty>
-                <section class="empty-state" data-testid="empty-state">
-                    <h1>{move || t().empty_title}</h1>
-                    <p>{move || t().empty_line_1}</p>
-                    <p>{move || t().empty_line_2}</p>
-                </section>
-            </Show>
+            <div inner_html=empty_state></div>
             <PasteBox lang on_read=add_paste />
-            <SheetTabs workspace active lang />
-            {move || active.get().map(|id| view! { <SheetView workspace id lang /> })}
+            <div inner_html=tabs on:click=on_tab_click></div>
+            {move || active.get().map(|id| view! { <SheetView ctx id lang /> })}
         </main>
-        <footer class="app-footer">
-            <span class="privacy">{move || t().privacy_note}</span>
-            <span
-                class="offline-status"
-                data-testid="offline-status"
-                data-state=move || offline.get().as_str()
-            >
-                {move || match offline.get() {
-                    OfflineStatus::Ready => t().offline_ready,
-                    OfflineStatus::Pending => t().offline_pending,
-                    OfflineStatus::Unavailable => t().offline_unavailable,
-                }}
-            </span>
-        </footer>
-    }
-}
-
-/// Two buttons, one per language; the current one is pressed.
-#[component]
-fn LanguageSwitch(lang: ReadSignal<Lang>, set_lang: WriteSignal<Lang>) -> impl IntoView {
-    let button = move |choice: Lang, label: &'static str| {
-        view! {
-            <button
-                type="button"
-                lang=choice.tag()
-                data-testid=format!("lang-{}", choice.tag())
-                aria-pressed=move || (lang.get() == choice).to_string()
-                on:click=move |_| set_lang.set(choice)
-            >
-                {label}
-            </button>
-        }
-    };
-    view! {
-        <div class="language-switch" role="group" aria-label=move || texts(lang.get()).language_label>
-            {button(Lang::Sv, "Svenska")}
-            {button(Lang::En, "English")}
-        </div>
+        <footer class="app-footer" inner_html=footer></footer>
     }
 }
 
@@ -152,419 +359,657 @@ fn PasteBox(
     }
 }
 
-/// The list of tables; choosing one shows it.
-#[component]
-fn SheetTabs(
-    workspace: RwSignal<Workspace>,
-    active: RwSignal<Option<u64>>,
-    lang: ReadSignal<Lang>,
-) -> impl IntoView {
-    let tabs = move || {
-        workspace.with(|w| {
-            w.sheets
-                .iter()
-                .map(|s| (s.id, s.name.clone()))
-                .collect::<Vec<_>>()
-        })
+/// Focuses the grid, so the keyboard acts on it after a button or a list.
+fn focus_grid() {
+    let grid = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-testid=grid]").ok().flatten());
+    if let Some(grid) = grid.and_then(|g| g.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = grid.focus();
+    }
+}
+
+/// Writes a `<select>` whose change the sheet's delegated listener turns
+/// into a command by its `data-act`.
+fn push_select(
+    out: &mut String,
+    act: &str,
+    extra: &str,
+    label: &str,
+    options: &[(&str, &str)],
+    selected: &str,
+) {
+    let _ = write!(
+        out,
+        "<select data-act=\"{act}\" data-testid=\"{act}\"{extra} aria-label=\""
+    );
+    push_escaped(out, label);
+    out.push_str("\">");
+    for (key, text) in options {
+        let _ = write!(out, "<option value=\"{key}\"");
+        if *key == selected {
+            out.push_str(" selected");
+        }
+        out.push('>');
+        push_escaped(out, text);
+        out.push_str("</option>");
+    }
+    out.push_str("</select>");
+}
+
+/// The sheet's name, its settings in one place, how the sign convention
+/// was decided, and undo, redo and reset, as HTML with `data-act` controls.
+fn settings_html(sheet: &Sheet, calc: &SheetCalc, lang: Lang) -> String {
+    let t = texts(lang);
+    let table = &sheet.table;
+    let settings = &table.settings;
+    let mut out = String::with_capacity(4096);
+    out.push_str("<h2 class=\"sheet-name\">");
+    push_escaped(&mut out, &sheet.name);
+    out.push_str("</h2><div class=\"sheet-settings\"><label>");
+    push_escaped(&mut out, t.unit_label);
+    out.push(' ');
+    let auto = format!(
+        "{} ({})",
+        t.unit_auto,
+        table.unit.map_or(t.unit_none, |u| u.symbol())
+    );
+    let mut units: Vec<(&str, &str)> = vec![("auto", &auto), ("none", t.unit_none)];
+    units.extend(Unit::ALL.iter().map(|u| (u.symbol(), u.symbol())));
+    let unit_choice = match sheet.choices.unit {
+        None => "auto",
+        Some(None) => "none",
+        Some(Some(u)) => u.symbol(),
     };
-    view! {
-        <Show when=move || workspace.with(|w| !w.sheets.is_empty())>
-            <nav class="sheet-tabs" aria-label=move || texts(lang.get()).tables_label>
-                <For each=tabs key=|(id, name)| (*id, name.clone()) let((id, name))>
-                    <button
-                        type="button"
-                        class="sheet-tab"
-                        data-testid="sheet-tab"
-                        aria-current=move || (active.get() == Some(id)).then_some("page")
-                        on:click=move |_| active.set(Some(id))
-                    >
-                        {name}
-                    </button>
-                </For>
-            </nav>
-        </Show>
+    push_select(&mut out, "unit", "", t.unit_label, &units, unit_choice);
+    out.push_str("</label><label>");
+    push_escaped(&mut out, t.display_unit_label);
+    out.push(' ');
+    let shown = [
+        ("auto", t.unit_auto),
+        ("kr", "kr"),
+        ("tkr", "tkr"),
+        ("mnkr", "mnkr"),
+    ];
+    push_select(
+        &mut out,
+        "display-unit",
+        "",
+        t.display_unit_label,
+        &shown,
+        settings.display_unit.map_or("auto", |u| u.symbol()),
+    );
+    out.push_str("</label><label>");
+    push_escaped(&mut out, t.months_label);
+    let _ = write!(
+        out,
+        " <input type=\"number\" min=\"1\" max=\"12\" data-act=\"months\" data-testid=\"months\" placeholder=\"{}\" value=\"{}\"></label><label>",
+        t.months_unknown,
+        table.months.map(|m| m.to_string()).unwrap_or_default()
+    );
+    push_escaped(&mut out, t.convention_label);
+    out.push(' ');
+    let conventions = [
+        ("auto", t.convention_auto),
+        ("outcome_minus_budget", t.convention_outcome_minus_budget),
+        ("budget_minus_outcome", t.convention_budget_minus_outcome),
+        ("outcome_plus_budget", t.convention_outcome_plus_budget),
+    ];
+    push_select(
+        &mut out,
+        "convention",
+        "",
+        t.convention_label,
+        &conventions,
+        convention_key(settings.sign_convention),
+    );
+    out.push_str("</label><label>");
+    push_escaped(&mut out, t.forecast_label);
+    out.push(' ');
+    let methods = [
+        ("auto", t.forecast_auto),
+        ("run_rate", t.forecast_run_rate),
+        ("remaining_budget", t.forecast_remaining_budget),
+        ("seasonal", t.forecast_seasonal),
+        ("manual", t.forecast_manual),
+    ];
+    push_select(
+        &mut out,
+        "forecast-method",
+        "",
+        t.forecast_label,
+        &methods,
+        method_key(settings.forecast_method),
+    );
+    out.push_str("</label>");
+    if sheet.source.html.is_some() {
+        let _ = write!(
+            out,
+            "<label><input type=\"checkbox\" data-act=\"prefer-plain\" data-testid=\"prefer-plain\"{}> ",
+            if sheet.choices.prefer_plain { " checked" } else { "" }
+        );
+        push_escaped(&mut out, t.read_as_plain);
+        out.push_str("</label>");
+    }
+    out.push_str("</div><p class=\"convention-note\" data-testid=\"convention-note\">");
+    push_escaped(&mut out, &calc.calc.results().detected.describe(lang));
+    out.push_str("</p><div class=\"sheet-actions\">");
+    let edited = table.rows.iter().any(|r| !r.originals.is_empty());
+    for (act, class, label, enabled) in [
+        ("undo", "", t.undo, sheet.history.can_undo()),
+        ("redo", "", t.redo, sheet.history.can_redo()),
+        ("reset-table", " class=\"secondary\"", t.reset_table, edited),
+    ] {
+        let _ = write!(
+            out,
+            "<button type=\"button\" data-act=\"{act}\" data-testid=\"{act}\"{class}{}>",
+            if enabled { "" } else { " disabled" }
+        );
+        push_escaped(&mut out, label);
+        out.push_str("</button>");
+    }
+    out.push_str("<span class=\"edit-hint\">");
+    push_escaped(&mut out, t.edit_hint);
+    out.push_str("</span></div>");
+    out
+}
+
+fn convention_key(c: Option<SignConvention>) -> &'static str {
+    match c {
+        None => "auto",
+        Some(SignConvention::OutcomeMinusBudget) => "outcome_minus_budget",
+        Some(SignConvention::BudgetMinusOutcome) => "budget_minus_outcome",
+        Some(SignConvention::OutcomePlusBudget) => "outcome_plus_budget",
     }
 }
 
-/// How a cell reads on screen: Swedish format with the shown decimals.
-fn display_cell(cell: &Cell, role: Role) -> String {
-    match cell {
-        Cell::Empty => String::new(),
-        Cell::Text(text) => text.clone(),
-        Cell::Number(value) => {
-            let mut style = NumberStyle::swedish_display().with_decimals(Some(value.scale()));
-            if role == Role::StatedPercent {
-                style = style.with_suffix(Suffix::Percent);
-            }
-            format_decimal(*value, &style)
+fn method_key(m: Option<ForecastMethod>) -> &'static str {
+    match m {
+        None => "auto",
+        Some(ForecastMethod::RunRate) => "run_rate",
+        Some(ForecastMethod::RemainingBudget) => "remaining_budget",
+        Some(ForecastMethod::Seasonal) => "seasonal",
+        Some(ForecastMethod::Manual) => "manual",
+    }
+}
+
+/// The report checks and the reader's diagnostics as HTML lists; each
+/// message is a button that leads to its cell.
+fn findings_html(sheet: &Sheet, calc: &SheetCalc, lang: Lang) -> String {
+    let t = texts(lang);
+    let mut out = String::with_capacity(2048);
+    let go = |out: &mut String, row: Option<usize>, column: Option<usize>, message: &str| {
+        out.push_str("<button type=\"button\" class=\"link\" data-act=\"go\"");
+        if let Some(r) = row {
+            let _ = write!(out, " data-row=\"{r}\"");
         }
-    }
-}
-
-/// Writes `text` with the five characters that matter in HTML escaped, so
-/// that pasted text can never become markup.
-fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
+        if let Some(c) = column {
+            let _ = write!(out, " data-col=\"{c}\"");
         }
+        out.push('>');
+        push_escaped(out, message);
+        out.push_str("</button>");
+    };
+    let more = |out: &mut String, n: usize| {
+        if n > MAX_LISTED {
+            out.push_str("<p>");
+            push_escaped(
+                out,
+                &t.more_not_listed
+                    .replace("{n}", &(n - MAX_LISTED).to_string()),
+            );
+            out.push_str("</p>");
+        }
+    };
+    out.push_str("<section class=\"checks\" data-testid=\"checks\"><h3>");
+    push_escaped(&mut out, t.checks_title);
+    out.push_str("</h3>");
+    if calc.checks.is_empty() {
+        out.push_str("<p class=\"no-checks\">");
+        push_escaped(&mut out, t.no_checks);
+        out.push_str("</p>");
+    } else {
+        out.push_str("<ul>");
+        for c in calc.checks.iter().take(MAX_LISTED) {
+            let _ = write!(
+                out,
+                "<li class=\"check\" data-testid=\"check\" data-kind=\"{}\" data-row=\"{}\" data-col=\"{}\">",
+                c.kind.key(),
+                c.row,
+                c.column
+            );
+            go(&mut out, Some(c.row), Some(c.column), c.message(lang));
+            out.push_str("</li>");
+        }
+        out.push_str("</ul>");
+        more(&mut out, calc.checks.len());
     }
-}
-
-/// The rows of the grid as HTML: each cell carries `data-row` and
-/// `data-col`, its classes (number, negative, flagged, indented child) and
-/// its diagnostics as a tooltip; a footnote marker is a `<sup>`.
-fn body_html(
-    table: &Table,
-    messages: &HashMap<(Option<usize>, Option<usize>), Vec<String>>,
-    shown: usize,
-) -> String {
-    use std::fmt::Write as _;
-    let mut out =
-        String::with_capacity(shown.saturating_mul(table.columns.len()).saturating_mul(48));
-    for (i, row) in table.rows.iter().take(shown).enumerate() {
-        let class = match row.kind {
-            RowKind::Heading => "kind-heading",
-            RowKind::Item => "kind-item",
-            RowKind::Subtotal => "kind-subtotal",
-            RowKind::Total => "kind-total",
-        };
-        let _ = write!(out, "<tr data-row=\"{i}\" class=\"{class}\">");
-        for (j, cell) in row.cells.iter().enumerate() {
-            let role = table.columns.get(j).map_or(Role::Other, |c| c.role);
-            let mut classes = Vec::new();
-            if matches!(cell, Cell::Number(_)) {
-                classes.push("num");
+    out.push_str("</section><section class=\"diagnostics\" data-testid=\"diagnostics\"><h3>");
+    push_escaped(&mut out, t.diagnostics_title);
+    out.push_str("</h3>");
+    let diagnostics = &sheet.table.diagnostics;
+    if diagnostics.is_empty() {
+        out.push_str("<p class=\"no-diagnostics\">");
+        push_escaped(&mut out, t.no_diagnostics);
+        out.push_str("</p>");
+    } else {
+        out.push_str("<ul>");
+        for d in diagnostics.iter().take(MAX_LISTED) {
+            let kind = match d.severity() {
+                Severity::Info => "info",
+                Severity::Warning => "warning",
+            };
+            let _ = write!(
+                out,
+                "<li class=\"diagnostic\" data-testid=\"diagnostic\" data-kind=\"{kind}\""
+            );
+            if let Some(r) = d.row {
+                let _ = write!(out, " data-row=\"{r}\"");
             }
-            if cell
-                .number()
-                .is_some_and(|v| v.is_sign_negative() && !v.is_zero())
-            {
-                classes.push("neg");
-            }
-            let flagged = messages.get(&(Some(i), Some(j)));
-            if flagged.is_some_and(|m| !m.is_empty()) {
-                classes.push("flagged");
-            }
-            if row.level > 0 && role == Role::Label {
-                classes.push("indent");
-            }
-            let _ = write!(out, "<td data-row=\"{i}\" data-col=\"{j}\"");
-            if !classes.is_empty() {
-                let _ = write!(out, " class=\"{}\"", classes.join(" "));
-            }
-            if let Some(m) = flagged.filter(|m| !m.is_empty()) {
-                out.push_str(" title=\"");
-                push_escaped(&mut out, &m.join("\n"));
-                out.push('"');
+            if let Some(c) = d.column {
+                let _ = write!(out, " data-col=\"{c}\"");
             }
             out.push('>');
-            push_escaped(&mut out, &display_cell(cell, role));
-            if let Some(note) = row.note.as_ref().filter(|_| role == Role::Label) {
-                out.push_str("<sup class=\"note\">");
-                push_escaped(&mut out, note);
-                out.push_str("</sup>");
+            go(&mut out, d.row, d.column, &d.message(lang));
+            if let (DiagnosticKind::AmbiguousSplit { candidates }, Some(row)) = (&d.kind, d.row) {
+                let candidates = (*candidates).max(1);
+                let next = (sheet.choices.splits.get(&row).copied().unwrap_or(0) + 1) % candidates;
+                let _ = write!(
+                    out,
+                    " <button type=\"button\" class=\"secondary\" data-act=\"split-next\" data-testid=\"split-next\" data-row=\"{row}\" data-next=\"{next}\">"
+                );
+                push_escaped(&mut out, t.split_next);
+                out.push_str("</button>");
             }
-            out.push_str("</td>");
+            out.push_str("</li>");
         }
-        out.push_str("</tr>");
+        out.push_str("</ul>");
+        more(&mut out, diagnostics.len());
+    }
+    out.push_str("</section>");
+    out
+}
+
+/// The element an event came from, and the nearest one with a `data-act`.
+fn acted(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("[data-act]")
+        .ok()?
+}
+
+fn attr_usize(el: &web_sys::Element, name: &str) -> Option<usize> {
+    el.get_attribute(name)?.parse().ok()
+}
+
+/// One table: its settings in one place, its grid, the checks and what
+/// Kalkyl was unsure of, and the what-if tools. The settings, headings and
+/// lists are HTML strings; one listener per event type turns their
+/// controls (`data-act`) into core commands.
+#[component]
+fn SheetView(ctx: Ctx, id: u64, lang: ReadSignal<Lang>) -> impl IntoView {
+    let selection = RwSignal::new(Selection::default());
+    let command = move |c: Command| {
+        ctx.mutate(id, |s| s.apply(&c));
+    };
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(el) = acted(&ev) else { return };
+        let act = el.get_attribute("data-act").unwrap_or_default();
+        let value = event_target_value(&ev);
+        let column = attr_usize(&el, "data-col");
+        match act.as_str() {
+            "unit" => {
+                let choice = match value.as_str() {
+                    "auto" => None,
+                    "none" => Some(None),
+                    other => Unit::from_word(other).map(Some),
+                };
+                ctx.reread(id, move |c| c.unit = choice);
+            }
+            "display-unit" => command(Command::SetDisplayUnit(Unit::from_word(&value))),
+            "months" => {
+                let months = value
+                    .trim()
+                    .parse::<u8>()
+                    .ok()
+                    .filter(|m| (1..=12).contains(m));
+                command(Command::SetMonths(months));
+            }
+            "convention" => command(Command::SetConvention(match value.as_str() {
+                "outcome_minus_budget" => Some(SignConvention::OutcomeMinusBudget),
+                "budget_minus_outcome" => Some(SignConvention::BudgetMinusOutcome),
+                "outcome_plus_budget" => Some(SignConvention::OutcomePlusBudget),
+                _ => None,
+            })),
+            "forecast-method" => command(Command::SetForecastMethod(match value.as_str() {
+                "run_rate" => Some(ForecastMethod::RunRate),
+                "remaining_budget" => Some(ForecastMethod::RemainingBudget),
+                "seasonal" => Some(ForecastMethod::Seasonal),
+                "manual" => Some(ForecastMethod::Manual),
+                _ => None,
+            })),
+            "prefer-plain" => {
+                let checked = event_target_checked(&ev);
+                ctx.reread(id, move |c| c.prefer_plain = checked);
+            }
+            "role" => {
+                if let (Some(j), Some(role)) = (column, Role::from_key(&value)) {
+                    ctx.reread(id, move |c| {
+                        c.roles.insert(j, role);
+                    });
+                }
+            }
+            "mark" => {
+                if let Some(j) = column {
+                    let mark = match value.as_str() {
+                        "point" => Some(DecimalMark::Point),
+                        "comma" => Some(DecimalMark::Comma),
+                        _ => None,
+                    };
+                    ctx.reread(id, move |c| match mark {
+                        Some(m) => {
+                            c.decimal_marks.insert(j, m);
+                        }
+                        None => {
+                            c.decimal_marks.remove(&j);
+                        }
+                    });
+                }
+            }
+            _ => {}
+        }
+    };
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(el) = acted(&ev) else { return };
+        if el.tag_name() != "BUTTON" {
+            return;
+        }
+        match el.get_attribute("data-act").unwrap_or_default().as_str() {
+            "undo" => {
+                ctx.mutate(id, Sheet::undo);
+                focus_grid();
+            }
+            "redo" => {
+                ctx.mutate(id, Sheet::redo);
+                focus_grid();
+            }
+            "reset-table" => command(Command::ResetTable),
+            "split-next" => {
+                if let (Some(row), Some(next)) =
+                    (attr_usize(&el, "data-row"), attr_usize(&el, "data-next"))
+                {
+                    ctx.reread(id, move |c| {
+                        c.splits.insert(row, next);
+                    });
+                }
+            }
+            "go" => {
+                let Some(row) = attr_usize(&el, "data-row") else {
+                    return;
+                };
+                let column = attr_usize(&el, "data-col");
+                let g = ctx
+                    .with_sheet_untracked(id, |s, calc| {
+                        let cols = grid_columns(&s.table, calc.calc.results());
+                        column.and_then(|j| cols.iter().position(|c| *c == GridColumn::Input(j)))
+                    })
+                    .flatten()
+                    .unwrap_or(0);
+                selection.set(Selection {
+                    active: (row, g),
+                    anchor: (row, g),
+                });
+                focus_grid();
+            }
+            _ => {}
+        }
+    };
+    let settings = move || {
+        let lang = lang.get();
+        ctx.with_sheet(id, |s, calc| settings_html(s, calc, lang))
+            .unwrap_or_default()
+    };
+    let findings = move || {
+        let lang = lang.get();
+        ctx.with_sheet(id, |s, calc| findings_html(s, calc, lang))
+            .unwrap_or_default()
+    };
+    view! {
+        <section class="sheet" data-testid="sheet" data-sheet-id=id on:change=on_change on:click=on_click>
+            <div class="sheet-head" inner_html=settings></div>
+            <Grid ctx id lang selection />
+            <WhatIf ctx id lang selection />
+            <div class="findings" inner_html=findings></div>
+        </section>
+    }
+}
+
+/// Reads an adjustment as typed: `+3 %` or `3%` is a percentage, `-500`
+/// or `1 000 tkr` an amount (converted to the table's unit).
+fn parse_adjustment(text: &str, unit: Option<Unit>, lang: Lang) -> Result<Adjustment, String> {
+    let t = texts(lang);
+    match read_number(text, DecimalMark::Comma) {
+        Ok(Reading::Number(n)) if n.percent => Ok(Adjustment::Percent(n.value)),
+        Ok(Reading::Number(n)) => match (n.unit, unit) {
+            (Some(from), Some(to)) if from != to => kalkyl_core::number::convert(n.value, from, to)
+                .map(Adjustment::Amount)
+                .map_err(|e| e.message(lang).to_string()),
+            _ => Ok(Adjustment::Amount(n.value)),
+        },
+        Ok(_) => Err(t.adjust_empty.to_string()),
+        Err(e) => Err(e.message(lang)),
+    }
+}
+
+/// What the what-if panel shows besides the table.
+struct WhatIfState<'a> {
+    column: Option<usize>,
+    amount: &'a str,
+    message: Option<&'a str>,
+    rows: usize,
+    compare: bool,
+}
+
+/// The what-if panel as HTML: the adjustment form, and on request the totals
+/// as pasted beside the totals now, with the difference.
+fn what_if_html(sheet: &Sheet, state: &WhatIfState, lang: Lang) -> String {
+    let t = texts(lang);
+    let table = &sheet.table;
+    let mut out = String::with_capacity(2048);
+    out.push_str("<h3>");
+    push_escaped(&mut out, t.what_if_title);
+    out.push_str("</h3><div class=\"adjust\"><label>");
+    push_escaped(&mut out, t.adjust_column);
+    out.push_str(" <select data-act=\"adjust-column\" data-testid=\"adjust-column\">");
+    let amounts = table
+        .columns
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.role.is_amount());
+    let chosen = state
+        .column
+        .filter(|j| table.columns.get(*j).is_some_and(|c| c.role.is_amount()));
+    for (n, (j, c)) in amounts.enumerate() {
+        let selected = chosen.map_or(n == 0, |k| k == j);
+        let _ = write!(
+            out,
+            "<option value=\"{j}\"{}>",
+            if selected { " selected" } else { "" }
+        );
+        push_escaped(&mut out, &c.heading);
+        out.push_str("</option>");
+    }
+    out.push_str("</select></label><label>");
+    push_escaped(&mut out, t.adjust_by);
+    out.push_str(" <input data-act=\"adjust-value\" data-testid=\"adjust-value\" placeholder=\"+3 %\" value=\"");
+    push_escaped(&mut out, state.amount);
+    out.push_str("\"></label><button type=\"button\" data-act=\"adjust-apply\" data-testid=\"adjust-apply\">");
+    push_escaped(
+        &mut out,
+        &t.adjust_apply.replace("{n}", &state.rows.to_string()),
+    );
+    out.push_str("</button>");
+    if let Some(m) = state.message {
+        out.push_str("<span class=\"cell-error\" role=\"alert\" data-testid=\"adjust-error\">");
+        push_escaped(&mut out, m);
+        out.push_str("</span>");
+    }
+    let _ = write!(
+        out,
+        "</div><button type=\"button\" class=\"secondary\" data-act=\"compare\" data-testid=\"compare-toggle\" aria-expanded=\"{}\">",
+        state.compare
+    );
+    push_escaped(&mut out, t.compare_title);
+    out.push_str("</button>");
+    if state.compare {
+        let format = DisplayFormat::of(table);
+        let cmp = compare_with_pasted(table);
+        out.push_str("<table class=\"compare\" data-testid=\"compare\"><thead><tr><th></th>");
+        for h in [t.as_pasted, t.as_changed, t.difference] {
+            out.push_str("<th scope=\"col\">");
+            push_escaped(&mut out, h);
+            out.push_str("</th>");
+        }
+        out.push_str("</tr></thead><tbody>");
+        for d in &cmp.differences {
+            if d.original.is_blank() && d.current.is_blank() {
+                continue;
+            }
+            let name = match (d.column, d.figure) {
+                (Some(j), _) => table
+                    .columns
+                    .get(j)
+                    .map(|c| c.heading.as_str())
+                    .unwrap_or(""),
+                (None, Some(f)) => f.name(lang),
+                _ => "",
+            };
+            let show = |v| match d.figure {
+                Some(f) if f.is_percent() => format.computed_percent(v, lang),
+                _ => format.computed(v, lang),
+            };
+            let changed = d.difference.value().is_some_and(|v| !v.is_zero());
+            let _ = write!(
+                out,
+                "<tr data-testid=\"compare-row\"{}><th scope=\"row\">",
+                if changed { " class=\"changed\"" } else { "" }
+            );
+            push_escaped(&mut out, name);
+            out.push_str("</th>");
+            for v in [d.original, d.current, d.difference] {
+                out.push_str("<td class=\"num\">");
+                push_escaped(&mut out, &show(v));
+                out.push_str("</td>");
+            }
+            out.push_str("</tr>");
+        }
+        out.push_str("</tbody></table>");
     }
     out
 }
 
-/// Messages for each flagged cell, and those that concern a whole column.
-fn cell_messages(
-    table: &Table,
-    lang: Lang,
-) -> HashMap<(Option<usize>, Option<usize>), Vec<String>> {
-    let mut map: HashMap<_, Vec<String>> = HashMap::new();
-    for d in &table.diagnostics {
-        map.entry((d.row, d.column))
-            .or_default()
-            .push(d.message(lang));
-    }
-    map
-}
-
-/// One table: its settings, its grid and what to check.
+/// What-if: an adjustment of the selected rows ("Personalkostnader
+/// +3 %"), and the totals as pasted beside the totals now.
 #[component]
-fn SheetView(workspace: RwSignal<Workspace>, id: u64, lang: ReadSignal<Lang>) -> impl IntoView {
-    let t = move || texts(lang.get());
-    let change = move |f: Box<dyn FnOnce(&mut kalkyl_core::read::ReadChoices)>| {
-        workspace.update(|w| {
-            if let Some(sheet) = w.sheet_mut(id) {
-                sheet.change_choices(f);
+fn WhatIf(
+    ctx: Ctx,
+    id: u64,
+    lang: ReadSignal<Lang>,
+    selection: RwSignal<Selection>,
+) -> impl IntoView {
+    let column = RwSignal::new(None::<usize>);
+    let amount = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let compare = RwSignal::new(false);
+    // Selecting a cell in an amount column picks that column.
+    Effect::new(move |_| {
+        let g = selection.get().active.1;
+        let picked = ctx.with_sheet_untracked(id, |s, calc| {
+            match grid_columns(&s.table, calc.calc.results()).get(g) {
+                Some(GridColumn::Input(j))
+                    if s.table.columns.get(*j).is_some_and(|c| c.role.is_amount()) =>
+                {
+                    Some(*j)
+                }
+                _ => None,
             }
         });
-    };
-    let settings = move || {
-        workspace.with(|w| {
-            let sheet = w.sheet(id)?;
-            let unit_choice = match sheet.choices.unit {
-                None => "auto".to_string(),
-                Some(None) => "none".to_string(),
-                Some(Some(u)) => u.symbol().to_string(),
-            };
-            Some((
-                sheet.name.clone(),
-                unit_choice,
-                sheet.table.unit,
-                sheet.table.months,
-                sheet.choices.prefer_plain,
-                sheet.source.html.is_some(),
-            ))
-        })
-    };
-    let on_unit = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        let choice = match value.as_str() {
-            "auto" => None,
-            "none" => Some(None),
-            other => Unit::from_word(other).map(Some),
-        };
-        change(Box::new(move |c| c.unit = choice));
-    };
-    let on_months = move |ev: leptos::ev::Event| {
-        let value = event_target_value(&ev);
-        let months = value
-            .trim()
-            .parse::<u8>()
-            .ok()
-            .filter(|m| (1..=12).contains(m));
-        change(Box::new(move |c| c.months = months));
-    };
-    view! {
-        <section class="sheet" data-testid="sheet" data-sheet-id=id>
-            {move || settings().map(|(name, unit_choice, unit, months, prefer_plain, has_html)| view! {
-                <h2 class="sheet-name">{name}</h2>
-                <div class="sheet-settings">
-                    <label>
-                        {move || t().unit_label} " "
-                        <select data-testid="unit" on:change=on_unit>
-                            <option value="auto" selected={unit_choice == "auto"}>
-                                {format!("{} ({})", t().unit_auto, unit.map_or(t().unit_none, |u| u.symbol()))}
-                            </option>
-                            <option value="none" selected={unit_choice == "none"}>{t().unit_none}</option>
-                            {Unit::ALL.into_iter().map(|u| {
-                                let selected = unit_choice == u.symbol();
-                                view! { <option value=u.symbol() selected=selected>{u.symbol()}</option> }
-                            }).collect_view()}
-                        </select>
-                    </label>
-                    <label>
-                        {move || t().months_label} " "
-                        <input
-                            type="number"
-                            min="1"
-                            max="12"
-                            data-testid="months"
-                            placeholder=move || t().months_unknown
-                            prop:value=months.map(|m| m.to_string()).unwrap_or_default()
-                            on:change=on_months
-                        />
-                    </label>
-                    <Show when=move || has_html>
-                        <label>
-                            <input
-                                type="checkbox"
-                                data-testid="prefer-plain"
-                                prop:checked=prefer_plain
-                                on:change=move |ev| {
-                                    let checked = event_target_checked(&ev);
-                                    change(Box::new(move |c| c.prefer_plain = checked));
-                                }
-                            />
-                            " " {move || t().read_as_plain}
-                        </label>
-                    </Show>
-                </div>
-            })}
-            {move || workspace.with(|w| w.sheet(id).map(|s| table_view(&s.table, &s.choices, lang.get(), change)))}
-        </section>
-    }
-}
-
-/// The grid of one table, with role and decimal-mark controls per column
-/// and the list of diagnostics.
-fn table_view(
-    table: &Table,
-    choices: &kalkyl_core::read::ReadChoices,
-    lang: Lang,
-    change: impl Fn(Box<dyn FnOnce(&mut kalkyl_core::read::ReadChoices)>) + Copy + 'static,
-) -> impl IntoView {
-    let t = texts(lang);
-    let messages = cell_messages(table, lang);
-    let header = table
-        .columns
-        .iter()
-        .enumerate()
-        .map(|(j, column)| {
-            let current = column.role;
-            let numeric = current.is_numeric();
-            let mark = choices.decimal_marks.get(&j).copied();
-            let flagged = messages.get(&(None, Some(j))).cloned().unwrap_or_default();
-            let title = flagged.join("\n");
-            view! {
-                <th scope="col" data-col=j class:flagged={!flagged.is_empty()} title=title>
-                    <span class="heading-text">{column.heading.clone()}</span>
-                    <select
-                        aria-label=t.role_label
-                        data-testid=format!("role-{j}")
-                        on:change=move |ev| {
-                            if let Some(role) = Role::from_key(&event_target_value(&ev)) {
-                                change(Box::new(move |c| { c.roles.insert(j, role); }));
-                            }
-                        }
-                    >
-                        {Role::ALL.into_iter().map(|role| view! {
-                            <option value=role.key() selected={role == current}>{role.name(lang)}</option>
-                        }).collect_view()}
-                    </select>
-                    {numeric.then(|| view! {
-                        <select
-                            aria-label=t.mark_label
-                            data-testid=format!("mark-{j}")
-                            on:change=move |ev| {
-                                let mark = match event_target_value(&ev).as_str() {
-                                    "point" => Some(DecimalMark::Point),
-                                    "comma" => Some(DecimalMark::Comma),
-                                    _ => None,
-                                };
-                                change(Box::new(move |c| match mark {
-                                    Some(m) => { c.decimal_marks.insert(j, m); }
-                                    None => { c.decimal_marks.remove(&j); }
-                                }));
-                            }
-                        >
-                            <option value="auto" selected=mark.is_none()>"auto"</option>
-                            <option value="comma" selected={mark == Some(DecimalMark::Comma)}>"1 234,5"</option>
-                            <option value="point" selected={mark == Some(DecimalMark::Point)}>"1,234.5"</option>
-                        </select>
-                    })}
-                </th>
-            }
-        })
-        .collect_view();
-    let shown = table.rows.len().min(MAX_SHOWN_ROWS);
-    let rows = body_html(table, &messages, shown);
-    let more = (table.rows.len() > shown).then(|| {
-        t.rows_shown
-            .replace("{shown}", &shown.to_string())
-            .replace("{total}", &table.rows.len().to_string())
-    });
-    let diagnostics = table
-        .diagnostics
-        .iter()
-        .map(|d| diagnostic_item(d, choices, lang, change))
-        .collect_view();
-    let no_diagnostics = table.diagnostics.is_empty();
-    view! {
-        <div class="grid-wrap">
-            <table class="grid" data-testid="grid" aria-label=t.table_caption>
-                <thead><tr>{header}</tr></thead>
-                // One escaped HTML string rather than a view per cell: far less
-                // code in the download, and large tables draw much faster.
-                <tbody inner_html=rows></tbody>
-            </table>
-        </div>
-        {more.map(|m| view! { <p class="rows-shown">{m}</p> })}
-        <section class="diagnostics" data-testid="diagnostics">
-            <h3>{t.diagnostics_title}</h3>
-            {if no_diagnostics {
-                view! { <p class="no-diagnostics">{t.no_diagnostics}</p> }.into_any()
-            } else {
-                view! { <ul>{diagnostics}</ul> }.into_any()
-            }}
-        </section>
-    }
-}
-
-/// One diagnostic in the list, with an action where Kalkyl can offer one.
-fn diagnostic_item(
-    d: &Diagnostic,
-    choices: &kalkyl_core::read::ReadChoices,
-    lang: Lang,
-    change: impl Fn(Box<dyn FnOnce(&mut kalkyl_core::read::ReadChoices)>) + Copy + 'static,
-) -> impl IntoView {
-    let action = match (&d.kind, d.row) {
-        (DiagnosticKind::AmbiguousSplit { candidates }, Some(row)) => {
-            let candidates = *candidates.max(&1);
-            let next = (choices.splits.get(&row).copied().unwrap_or(0) + 1) % candidates;
-            Some(view! {
-                <button
-                    type="button"
-                    data-testid="split-next"
-                    on:click=move |_| change(Box::new(move |c| { c.splits.insert(row, next); }))
-                >
-                    {texts(lang).split_next}
-                </button>
-            })
+        if let Some(Some(j)) = picked {
+            column.set(Some(j));
         }
-        _ => None,
+    });
+    let apply = move || {
+        let lang = lang.get_untracked();
+        let t = texts(lang);
+        let j = column.get_untracked().or_else(|| {
+            ctx.with_sheet_untracked(id, |s, _| {
+                s.table.columns.iter().position(|c| c.role.is_amount())
+            })
+            .flatten()
+        });
+        let Some(j) = j else {
+            message.set(Some(t.adjust_no_column.to_string()));
+            return;
+        };
+        let unit = ctx.with_sheet_untracked(id, |s, _| s.table.unit).flatten();
+        let adjustment = match parse_adjustment(&amount.get_untracked(), unit, lang) {
+            Ok(a) => a,
+            Err(e) => {
+                message.set(Some(e));
+                return;
+            }
+        };
+        let ((r0, r1), _) = selection.get_untracked().range();
+        let rows: Vec<usize> = (r0..=r1).collect();
+        let result = ctx.mutate(id, |s| {
+            s.apply(&Command::Adjust {
+                column: j,
+                rows,
+                adjustment,
+            })
+        });
+        message.set(match result {
+            Some(Err(e)) => Some(e.message(lang)),
+            _ => None,
+        });
+    };
+    let html = move || {
+        let lang = lang.get();
+        let ((r0, r1), _) = selection.get().range();
+        let message = message.get();
+        let state = WhatIfState {
+            column: column.get(),
+            amount: &amount.get_untracked(),
+            message: message.as_deref(),
+            rows: r1 - r0 + 1,
+            compare: compare.get(),
+        };
+        ctx.with_sheet(id, |s, _| what_if_html(s, &state, lang))
+            .unwrap_or_default()
     };
     view! {
-        <li
-            class="diagnostic"
-            data-testid="diagnostic"
-            data-kind=match d.severity() {
-                Severity::Info => "info",
-                Severity::Warning => "warning",
+        <section
+            class="what-if"
+            data-testid="what-if"
+            inner_html=html
+            on:input=move |ev| {
+                if acted(&ev).is_some_and(|el| el.get_attribute("data-act").as_deref() == Some("adjust-value")) {
+                    amount.set(event_target_value(&ev));
+                }
             }
-            data-row=d.row.map(|r| r.to_string())
-            data-col=d.column.map(|c| c.to_string())
-        >
-            {d.message(lang)}
-            " "
-            {action}
-        </li>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use kalkyl_core::read::{read_paste, ReadChoices};
-
-    #[test]
-    fn rows_render_as_escaped_html_with_their_classes_and_notes() {
-        let table = read_paste(
-            "Belopp i mnkr\tUtfall\tBudget\nHälsovalsenheten, varav\t-1 864,1\t-1 917,1\n- A & <b>B</b> \"c\"*\t-1,5\t2\nX\t1 40\t3\n",
-            None,
-            &ReadChoices::default(),
-        );
-        let html = body_html(&table, &cell_messages(&table, Lang::Sv), 10);
-        assert!(html.starts_with("<tr data-row=\"0\" class=\"kind-item\"><td data-row=\"0\" data-col=\"0\">Hälsovalsenheten, varav</td>"));
-        assert!(
-            html.contains("<td data-row=\"0\" data-col=\"1\" class=\"num neg\">-1\u{a0}864,1</td>"),
-            "{html}"
-        );
-        // The child row: indented, text escaped, footnote apart.
-        assert!(
-            html.contains("<td data-row=\"1\" data-col=\"0\" class=\"indent\">A &amp; B &quot;c&quot;<sup class=\"note\">*</sup></td>"),
-            "{html}"
-        );
-        // An unreadable cell is flagged, with its message as an escaped tooltip.
-        assert!(
-            html.contains(
-                "<td data-row=\"2\" data-col=\"1\" class=\"flagged\" title=\"Rad 3, kolumn 2"
-            ),
-            "{html}"
-        );
-        assert!(!html.contains("<b>"));
-    }
-
-    #[test]
-    fn escaping_covers_markup_and_quotes() {
-        let mut out = String::new();
-        push_escaped(&mut out, "<img src=x onerror='alert(1)'> & \"q\"");
-        assert_eq!(
-            out,
-            "&lt;img src=x onerror=&#39;alert(1)&#39;&gt; &amp; &quot;q&quot;"
-        );
+            on:change=move |ev| {
+                if acted(&ev).is_some_and(|el| el.get_attribute("data-act").as_deref() == Some("adjust-column")) {
+                    column.set(event_target_value(&ev).parse().ok());
+                }
+            }
+            on:click=move |ev| {
+                match acted(&ev).and_then(|el| el.get_attribute("data-act")).as_deref() {
+                    Some("adjust-apply") => apply(),
+                    Some("compare") => compare.update(|c| *c = !*c),
+                    _ => {}
+                }
+            }
+        ></section>
     }
 }

@@ -109,14 +109,7 @@ pub fn register_service_worker() {
 /// ordinary meaning.
 pub fn on_paste_outside_inputs(handler: impl Fn(String, Option<String>) + 'static) {
     let listener = window_event_listener(leptos::ev::paste, move |ev: web_sys::ClipboardEvent| {
-        let editing = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
-            .is_some_and(|el| {
-                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    || el.is_content_editable()
-            });
-        if editing {
+        if aimed_at_field(ev.target()) {
             return;
         }
         let Some(data) = ev.clipboard_data() else {
@@ -134,6 +127,39 @@ pub fn on_paste_outside_inputs(handler: impl Fn(String, Option<String>) + 'stati
         handler(plain, html);
     });
     // The listener lives as long as the page.
+    std::mem::forget(listener);
+}
+
+/// Whether an event is aimed at a field where keys and pastes have their
+/// ordinary meaning (text boxes, selects, editable elements).
+fn aimed_at_field(target: Option<web_sys::EventTarget>) -> bool {
+    target
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.is_content_editable()
+        })
+}
+
+/// Excel's undo and redo keys, outside text fields: Ctrl+Z undoes, Ctrl+Y
+/// and Ctrl+Shift+Z redo (Cmd on a Mac).
+pub fn on_undo_keys(undo: impl Fn() + 'static, redo: impl Fn() + 'static) {
+    let listener = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || aimed_at_field(ev.target()) {
+            return;
+        }
+        match (ev.key().to_ascii_lowercase().as_str(), ev.shift_key()) {
+            ("z", false) => {
+                ev.prevent_default();
+                undo();
+            }
+            ("y", _) | ("z", true) => {
+                ev.prevent_default();
+                redo();
+            }
+            _ => {}
+        }
+    });
     std::mem::forget(listener);
 }
 

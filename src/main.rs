@@ -1,11 +1,13 @@
 //! Kalkyl's browser app: a thin Leptos layer over `kalkyl-core`.
 //!
-//! `app` renders state and turns user actions into core commands, `i18n`
+//! `app` renders state and turns user actions into core commands, `grid`
+//! draws a table's rows in view and handles Excel's keys, `i18n`
 //! holds every user-visible text per language, and `browser` is the only
 //! module that touches browser effects (storage, service worker, panics).
 
 mod app;
 mod browser;
+mod grid;
 mod i18n;
 
 fn main() {

@@ -271,7 +271,7 @@ pub(crate) fn score(
 /// Whether a heading points to year over year ("Utfallsavvikelse",
 /// "Skillnad mot föregående år").
 fn hints_year_over_year(heading: &str) -> bool {
-    let h = heading.to_lowercase();
+    let h = crate::latin::lowercase(heading);
     h.contains("föregående") || h.starts_with("utfalls")
 }
 
@@ -324,7 +324,7 @@ pub(crate) fn choose_variance_basis(
 /// Utfall 2021" or "(Årsbudget − prognos)", or "Återstår" (what remains of
 /// the budget: budget − outcome).
 pub fn heading_convention(heading: &str) -> Option<SignConvention> {
-    let h = heading.to_lowercase();
+    let h = crate::latin::lowercase(heading);
     if h.trim_start().starts_with("återstår") {
         return Some(SignConvention::BudgetMinusOutcome);
     }
@@ -492,7 +492,7 @@ pub fn detect_convention(table: &Table) -> Detected {
     }
 
     // 3. An investment table.
-    let says_investment = |text: &str| text.to_lowercase().contains("investering");
+    let says_investment = |text: &str| crate::latin::lowercase(text).contains("investering");
     if (table.title.as_deref().is_some_and(says_investment)
         || table.columns.iter().any(|c| says_investment(&c.heading)))
         && candidates.contains(&SignConvention::BudgetMinusOutcome)

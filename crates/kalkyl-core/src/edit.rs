@@ -53,6 +53,12 @@ pub enum Command {
         /// The new content.
         cell: Cell,
     },
+    /// Empties several cells as one step (Delete on a selected range).
+    /// Cells that are already empty are left alone.
+    ClearCells {
+        /// The cells, as (row, column).
+        cells: Vec<(usize, usize)>,
+    },
     /// Puts a cell back as pasted.
     ResetCell {
         /// Row index.
@@ -469,6 +475,25 @@ pub fn apply(table: &mut Table, command: &Command) -> Result<Change, EditError> 
                         before,
                         after,
                     });
+                }
+            }
+            ChangeKind::Cells(edits)
+        }
+        Command::ClearCells { cells } => {
+            let cells: BTreeSet<(usize, usize)> = cells.iter().copied().collect();
+            let mut edits = Vec::new();
+            for &(row, column) in &cells {
+                check_cell(table, row, column)?;
+                if let Some(before) = read_state(table, row, column) {
+                    let after = target_state(&before, Cell::Empty);
+                    if after != before {
+                        edits.push(CellEdit {
+                            row,
+                            column,
+                            before,
+                            after,
+                        });
+                    }
                 }
             }
             ChangeKind::Cells(edits)

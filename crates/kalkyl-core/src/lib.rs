@@ -11,9 +11,10 @@ pub mod convention;
 pub mod diagnostics;
 pub mod display;
 pub mod edit;
-pub mod grid;
-pub mod lang;
+pub mod latin;
 pub mod model;
-pub mod number;
 pub mod read;
 pub mod workspace;
+
+// Built for speed in the browser; see kalkyl-text's documentation.
+pub use kalkyl_text::{grid, lang, number};

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::edit::{Command, EditError, History};
+use crate::edit::{Command, EditError, Effect, History};
 use crate::model::Table;
 use crate::read::{read_paste, ReadChoices};
 
@@ -60,19 +60,20 @@ impl Sheet {
         }
     }
 
-    /// Carries out an edit as an undoable step.
-    pub fn apply(&mut self, command: &Command) -> Result<(), EditError> {
-        self.history.apply(&mut self.table, command).map(|_| ())
+    /// Carries out an edit as an undoable step; the effect tells an
+    /// [`crate::calc::IncrementalCalc`] what to recompute.
+    pub fn apply(&mut self, command: &Command) -> Result<Effect, EditError> {
+        self.history.apply(&mut self.table, command)
     }
 
-    /// Undoes the last step; `false` when there is none.
-    pub fn undo(&mut self) -> bool {
-        self.history.undo(&mut self.table).is_some()
+    /// Undoes the last step; `None` when there is none.
+    pub fn undo(&mut self) -> Option<Effect> {
+        self.history.undo(&mut self.table)
     }
 
-    /// Redoes the last undone step; `false` when there is none.
-    pub fn redo(&mut self) -> bool {
-        self.history.redo(&mut self.table).is_some()
+    /// Redoes the last undone step; `None` when there is none.
+    pub fn redo(&mut self) -> Option<Effect> {
+        self.history.redo(&mut self.table)
     }
 
     /// Changes the read choices and reads the source again. Cells the user
@@ -164,10 +165,10 @@ mod tests {
             })
             .expect("edit");
         assert_eq!(sheet.table.number(0, 1), Some(Decimal::new(15, 1)));
-        assert!(sheet.undo());
+        assert!(sheet.undo().is_some());
         assert_eq!(sheet.table, before);
-        assert!(!sheet.undo());
-        assert!(sheet.redo());
+        assert!(sheet.undo().is_none());
+        assert!(sheet.redo().is_some());
         assert_eq!(sheet.table.number(0, 1), Some(Decimal::new(15, 1)));
     }
 

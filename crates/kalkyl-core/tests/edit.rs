@@ -94,6 +94,33 @@ fn reset_cell_and_reset_table() {
 }
 
 #[test]
+fn clearing_a_range_is_one_step_that_keeps_the_originals() {
+    let mut t = seed_table();
+    let mut h = History::default();
+    let cells = vec![(0, 1), (0, 2), (1, 1), (0, 1)];
+    let effect = h
+        .apply(&mut t, &Command::ClearCells { cells })
+        .expect("valid");
+    assert_eq!(effect.cells(), vec![(0, 1), (0, 2), (1, 1)]);
+    assert_eq!(t.rows[0].cells[1], Cell::Empty);
+    assert_eq!(t.rows[0].originals.get(&1), Some(&num("-297.2")));
+    assert_eq!(h.undo_len(), 1);
+    h.undo(&mut t);
+    assert_eq!(picture(&t), picture(&seed_table()));
+    // A cell outside the table refuses the whole step.
+    assert_eq!(
+        h.apply(
+            &mut t,
+            &Command::ClearCells {
+                cells: vec![(0, 1), (999, 1)]
+            }
+        ),
+        Err(EditError::NoSuchRow(999))
+    );
+    assert_eq!(picture(&t), picture(&seed_table()));
+}
+
+#[test]
 fn adjustments_are_exact_and_keep_a_sensible_scale() {
     // (value, adjustment, expected as written: the scale matters)
     let cases = [

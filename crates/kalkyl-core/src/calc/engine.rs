@@ -89,7 +89,7 @@ pub(crate) fn section_start(table: &Table, row: usize) -> Option<usize> {
     if kind != RowKind::Subtotal {
         return None;
     }
-    let label = table.label(row).to_lowercase();
+    let label = crate::latin::lowercase(table.label(row));
     let name = label.trim_end_matches(':');
     let name = name.strip_prefix("summa ").unwrap_or(name).trim();
     let above = table.rows.get(..row).unwrap_or_default();
@@ -97,7 +97,9 @@ pub(crate) fn section_start(table: &Table, row: usize) -> Option<usize> {
         .iter()
         .enumerate()
         .rev()
-        .find(|(p, r)| r.kind == RowKind::Heading && table.label(*p).to_lowercase() == name)
+        .find(|(p, r)| {
+            r.kind == RowKind::Heading && crate::latin::lowercase(table.label(*p)) == name
+        })
         .or_else(|| {
             above
                 .iter()

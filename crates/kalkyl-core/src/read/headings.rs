@@ -1,6 +1,7 @@
 //! Column headings: cleaning them, and what their words say about the
 //! column's role, year, unit and the months elapsed.
 
+use crate::latin;
 use crate::model::Role;
 use crate::number::Unit;
 
@@ -21,26 +22,28 @@ pub(crate) fn clean_heading(raw: &str) -> String {
         let c = chars[i];
         if c == '-'
             && i > 0
-            && chars[i - 1].is_alphabetic()
+            && latin::is_letter(chars[i - 1])
             && chars.get(i + 1) == Some(&' ')
-            && chars.get(i + 2).is_some_and(|n| n.is_lowercase())
+            && chars.get(i + 2).is_some_and(|n| latin::is_lower(*n))
         {
             i += 2;
             continue;
         }
         // "Förtroende-valda": a word hyphenated at a line break inside a
         // cell. Short prefixes ("e-hälsa") and capitals ("IT-stöd") stay.
-        if c == '-' && i >= 4 && chars.get(i + 1).is_some_and(|n| n.is_lowercase()) {
+        if c == '-' && i >= 4 && chars.get(i + 1).is_some_and(|n| latin::is_lower(*n)) {
             let word_start = chars[..i]
                 .iter()
-                .rposition(|c| !c.is_alphabetic())
+                .rposition(|c| !latin::is_letter(*c))
                 .map_or(0, |p| p + 1);
             let prefix = &chars[word_start..i];
             let tail_len = chars[i + 1..]
                 .iter()
-                .take_while(|c| c.is_alphabetic())
+                .take_while(|c| latin::is_letter(**c))
                 .count();
-            if prefix.len() >= 4 && prefix.iter().skip(1).all(|c| c.is_lowercase()) && tail_len >= 3
+            if prefix.len() >= 4
+                && prefix.iter().skip(1).all(|c| latin::is_lower(*c))
+                && tail_len >= 3
             {
                 i += 1;
                 continue;
@@ -58,8 +61,8 @@ pub(crate) fn clean_heading(raw: &str) -> String {
 pub(crate) fn compact(heading: &str) -> String {
     heading
         .chars()
-        .flat_map(char::to_lowercase)
-        .filter(|c| c.is_alphanumeric() || *c == '%')
+        .map(latin::lower)
+        .filter(|c| latin::is_letter_or_digit(*c) || *c == '%')
         .collect()
 }
 
@@ -196,14 +199,14 @@ pub(crate) fn year_of(heading: &str) -> Option<u16> {
 /// A unit named by a word of the heading: "Belopp i mnkr", "Investering (tkr)",
 /// "Utfall 2021, mnkr", "miljoner kronor".
 pub(crate) fn unit_of(heading: &str) -> Option<Unit> {
-    let lower = heading.to_lowercase();
+    let lower = latin::lowercase(heading);
     for phrase in ["miljarder kronor", "miljoner kronor", "tusen kronor"] {
         if lower.contains(phrase) {
             return Unit::from_word(phrase);
         }
     }
     lower
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !latin::is_letter_or_digit(c))
         .filter(|w| !w.is_empty())
         .find_map(|w| match w {
             // "kr" alone is too common a word in prose to count in a title,
@@ -220,7 +223,7 @@ pub(crate) fn unit_of(heading: &str) -> Option<Unit> {
 /// "Utfall 8 mån" (8), "Helår" (12), "tertial 2" (8), "delår" without more
 /// says nothing.
 pub(crate) fn months_of(text: &str) -> Option<u8> {
-    let lower = text.to_lowercase();
+    let lower = latin::lowercase(text);
     if lower.contains("helår") || lower.contains("helårs") || lower.contains("bokslut") {
         return Some(12);
     }
@@ -250,7 +253,7 @@ pub(crate) fn months_of(text: &str) -> Option<u8> {
     // "januari - april", "jan–apr", "januari-augusti": the month range ends
     // with the last month of the period, counted from January.
     let month_at = |word: &str| -> Option<u8> {
-        let w = word.trim_matches(|c: char| !c.is_alphabetic());
+        let w = word.trim_matches(|c: char| !latin::is_letter(c));
         if w.len() < 3 {
             return None;
         }

@@ -196,6 +196,8 @@ pub fn command(rows: usize, columns: usize) -> impl Strategy<Value = Command> {
         10 => (r.clone(), c.clone(), cell())
             .prop_map(|(row, column, cell)| Command::SetCell { row, column, cell }),
         3 => (r.clone(), c.clone()).prop_map(|(row, column)| Command::ResetCell { row, column }),
+        2 => prop::collection::vec((r.clone(), c.clone()), 0..4)
+            .prop_map(|cells| Command::ClearCells { cells }),
         1 => Just(Command::ResetTable),
         3 => (
             c.clone(),
