@@ -5,7 +5,7 @@
 //! commands; they compute nothing themselves. [`Ctx`] is the one way a
 //! sheet changes, so every change is undoable and the results follow it.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use kalkyl_core::calc::IncrementalCalc;
@@ -81,14 +81,14 @@ impl Outcome for Option<Change> {
 pub struct Ctx {
     /// Everything the user has open.
     pub workspace: RwSignal<Workspace>,
-    calcs: StoredValue<HashMap<u64, SheetCalc>, LocalStorage>,
+    calcs: StoredValue<BTreeMap<u64, SheetCalc>, LocalStorage>,
 }
 
 impl Ctx {
     fn new() -> Ctx {
         Ctx {
             workspace: RwSignal::new(Workspace::default()),
-            calcs: StoredValue::new_local(HashMap::new()),
+            calcs: StoredValue::new_local(BTreeMap::new()),
         }
     }
 

@@ -6,7 +6,7 @@
 //! Everything shown comes from `kalkyl-core`; every change is a core
 //! [`Command`] through [`Ctx::mutate`], so undo covers it.
 
-use std::collections::HashMap;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use kalkyl_core::calc::{Computed, Figure, Results};
@@ -148,11 +148,11 @@ pub fn push_escaped(out: &mut String, text: &str) {
 
 /// Messages per cell (`(row, column)`, either may be absent for a message
 /// about a whole row or column) from the reader and the report checks.
-pub type CellMessages = HashMap<(Option<usize>, Option<usize>), Vec<String>>;
+pub type CellMessages = BTreeMap<(Option<usize>, Option<usize>), Vec<String>>;
 
 /// Collects the reader's diagnostics and the report checks per cell.
 pub fn cell_messages(table: &Table, calc: &SheetCalc, lang: Lang) -> CellMessages {
-    let mut map: CellMessages = HashMap::new();
+    let mut map: CellMessages = BTreeMap::new();
     for d in &table.diagnostics {
         map.entry((d.row, d.column))
             .or_default()
@@ -714,7 +714,7 @@ pub fn Grid(
                     table: &sheet.table,
                     results: calc.calc.results(),
                     columns,
-                    messages: &HashMap::new(),
+                    messages: &BTreeMap::new(),
                     lang,
                     selection: None,
                 })
@@ -815,6 +815,32 @@ pub fn Grid(
         .flatten()
     };
 
+    // Places the editor over the active cell, through the CSSOM (which the
+    // page's CSP allows; inline style attributes it does not).
+    let place_editor = move || -> bool {
+        let (Some(el), Some(input)) = (scroller.get_untracked(), editor_ref.get_untracked()) else {
+            return false;
+        };
+        let Some(cell) = el.query_selector("#kalkyl-active").ok().flatten() else {
+            return false;
+        };
+        let outer = el.get_bounding_client_rect();
+        let inner = cell.get_bounding_client_rect();
+        let style = web_sys::HtmlElement::style(&input);
+        let _ = style.set_property(
+            "top",
+            &px(inner.top() - outer.top() + f64::from(el.scroll_top())),
+        );
+        let _ = style.set_property(
+            "left",
+            &px(inner.left() - outer.left() + f64::from(el.scroll_left())),
+        );
+        let _ = style.set_property("width", &px(inner.width().max(90.0)));
+        let _ = style.set_property("height", &px(inner.height()));
+        true
+    };
+    // Opens the editor at once (not after a render), so that keys typed
+    // right after the first one land in it.
     let open_editor = move |initial: Option<String>| {
         let sel = selection.get_untracked();
         let Some((row, _, _, text)) = editable(sel) else {
@@ -822,31 +848,20 @@ pub fn Grid(
         };
         reveal(row);
         editor_error.set(None);
-        editing.set(Some(initial.unwrap_or(text)));
-        request_animation_frame(move || {
-            let (Some(el), Some(input)) = (scroller.get_untracked(), editor_ref.get_untracked())
-            else {
-                return;
-            };
-            if let Some(cell) = el.query_selector("#kalkyl-active").ok().flatten() {
-                let outer = el.get_bounding_client_rect();
-                let inner = cell.get_bounding_client_rect();
-                // Set through the CSSOM, which the page's CSP allows (inline
-                // style attributes it does not).
-                let style = web_sys::HtmlElement::style(&input);
-                let _ = style.set_property(
-                    "top",
-                    &px(inner.top() - outer.top() + f64::from(el.scroll_top())),
-                );
-                let _ = style.set_property(
-                    "left",
-                    &px(inner.left() - outer.left() + f64::from(el.scroll_left())),
-                );
-                let _ = style.set_property("width", &px(inner.width().max(90.0)));
-                let _ = style.set_property("height", &px(inner.height()));
-            }
-            let _ = input.focus();
-        });
+        let value = initial.unwrap_or(text);
+        editing.set(Some(value.clone()));
+        let Some(input) = editor_ref.get_untracked() else {
+            return;
+        };
+        input.set_value(&value);
+        web_sys::HtmlElement::set_hidden(&input, false);
+        let _ = input.focus();
+        if !place_editor() {
+            // The row was out of view: place it once drawn.
+            request_animation_frame(move || {
+                place_editor();
+            });
+        }
     };
 
     let focus_grid = move || {
@@ -1033,7 +1048,7 @@ pub fn Grid(
                         table: &sheet.table,
                         results: calc.calc.results(),
                         columns,
-                        messages: &HashMap::new(),
+                        messages: &BTreeMap::new(),
                         lang,
                         selection: None,
                     },
@@ -1181,22 +1196,20 @@ pub fn Grid(
                 <tbody class="pad" aria-hidden="true"><tr><td style:height=pad_bottom></td></tr></tbody>
                 <tfoot inner_html=totals></tfoot>
             </table>
-            <Show when=move || editing.with(Option::is_some)>
-                <input
-                    class="cell-editor"
-                    data-testid="cell-editor"
-                    node_ref=editor_ref
-                    aria-label=move || texts(lang.get()).edit_cell
-                    prop:value=move || editing.get().unwrap_or_default()
-                    on:input=move |ev| editing.set(Some(event_target_value(&ev)))
-                    on:keydown=on_editor_key
-                    on:blur=move |_| {
-                        if editing.get_untracked().is_some() {
-                            commit();
-                        }
+            <input
+                class="cell-editor"
+                data-testid="cell-editor"
+                node_ref=editor_ref
+                hidden=move || editing.with(Option::is_none)
+                aria-label=move || texts(lang.get()).edit_cell
+                on:input=move |ev| editing.set(Some(event_target_value(&ev)))
+                on:keydown=on_editor_key
+                on:blur=move |_| {
+                    if editing.get_untracked().is_some() {
+                        commit();
                     }
-                />
-            </Show>
+                }
+            />
         </div>
         {move || editor_error.get().map(|e| view! {
             <p class="cell-error" role="alert" data-testid="cell-error">{e}</p>

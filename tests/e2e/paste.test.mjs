@@ -24,7 +24,7 @@ after(async () => {
 /** Every cell of the active table as the user sees it. */
 async function renderedRows(page) {
   return page.evaluate(() =>
-    [...document.querySelectorAll('[data-testid="grid"] tbody tr')].map((tr) => ({
+    [...document.querySelectorAll('[data-testid="grid"] tbody tr[data-row]')].map((tr) => ({
       kind: tr.className.replace('kind-', ''),
       cells: [...tr.querySelectorAll('td')].map((td) => ({
         text: td.childNodes[0]?.textContent ?? '',
