@@ -1,0 +1,581 @@
+//! Files and clipboard flavours Kalkyl writes (issue 6, "Share by email").
+//!
+//! - [`write_workspace_file`] and [`read_workspace_file`]: the JSON
+//!   workspace file (`"format": "kalkyl-workspace"`, version
+//!   [`VERSION`]), documented field by field in `docs/file-format.md` with
+//!   a JSON Schema in `docs/kalkyl-workspace.schema.json`. The same text is
+//!   what the app keeps in IndexedDB. Export, import and export again gives
+//!   the same bytes.
+//! - [`csv::table_csv`]: one table as CSV for Excel with a Swedish locale or
+//!   for anything else, with the computed columns and a computed totals row.
+//! - [`html::table_html`] and [`html::table_tsv`]: one table for "Copy
+//!   table", as the `text/html` and `text/plain` clipboard flavours.
+//! - [`export_file_name`] makes names such as `kalkyl-2026-11-23.json`.
+//!
+//! [`json`] is the small JSON reader and writer under the workspace file.
+//! Reading never panics: every problem is a [`FileError`] saying what and
+//! where, in Swedish or English.
+
+pub mod csv;
+pub mod html;
+pub mod json;
+mod workspace_file;
+
+use crate::calc::{Computed, Figure, Results};
+use crate::lang::Lang;
+use crate::model::Table;
+
+pub use json::Counted;
+pub use workspace_file::{
+    read_workspace_file, write_workspace_file, FORMAT, MAX_TABLES, OLDEST_VERSION, VERSION,
+};
+
+/// Why a file could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    /// What was wrong.
+    pub kind: ErrorKind,
+    /// Where.
+    pub place: Place,
+}
+
+/// Where in a file an error is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// The file as a whole.
+    Nowhere,
+    /// A position in the text (1-based; the column counts characters).
+    Text {
+        /// Line.
+        line: usize,
+        /// Character in the line.
+        column: usize,
+    },
+    /// A JSON path: `tables[2].rows[14].values[3]`.
+    Path(String),
+}
+
+/// A JSON syntax error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Syntax {
+    /// The text ends in the middle of a value: a cut-off file.
+    Truncated,
+    /// A character that cannot come here.
+    Unexpected(char),
+    /// A number that is not written as JSON numbers are.
+    BadNumber,
+    /// A backslash escape that JSON does not have.
+    BadEscape,
+    /// A `\u` escape of half a surrogate pair.
+    LoneSurrogate,
+    /// A control character (below U+0020) inside a string.
+    ControlCharacter,
+    /// More text after the value.
+    TrailingText,
+    /// A key that appears twice in one object.
+    DuplicateKey(String),
+}
+
+/// What a value should have been.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// A JSON object.
+    Object,
+    /// A JSON array.
+    Array,
+    /// A string.
+    String,
+    /// A non-negative integer.
+    Integer,
+    /// `true` or `false`.
+    Bool,
+    /// An exact decimal, as a string (`"-297.2"`).
+    Decimal,
+    /// A cell: `null`, a decimal string or `{"text": …}`.
+    Cell,
+}
+
+/// Why a decimal was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecimalProblem {
+    /// Not of the form `-297.2` (digits, an optional minus, an optional
+    /// decimal point followed by digits; no exponent, no grouping).
+    Malformed,
+    /// More than 28 decimals.
+    TooManyDecimals,
+    /// More significant digits than a `Decimal` holds exactly (its mantissa
+    /// is below 2^96, about 7.9 × 10^28).
+    TooManyDigits,
+}
+
+/// What was wrong with a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ErrorKind {
+    /// The text is not valid JSON.
+    Syntax(Syntax),
+    /// The file is larger than [`json::MAX_INPUT_BYTES`].
+    TooLarge {
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// Arrays and objects nest deeper than [`json::MAX_DEPTH`].
+    TooDeep {
+        /// The limit.
+        limit: usize,
+    },
+    /// A string longer than [`json::MAX_STRING_BYTES`].
+    TooLong {
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// Too many of something.
+    TooMany {
+        /// Of what.
+        what: Counted,
+        /// The most allowed.
+        limit: usize,
+    },
+    /// Not a Kalkyl workspace file (`format` is missing or different).
+    NotKalkyl,
+    /// The file was made by a newer Kalkyl.
+    NewerVersion {
+        /// The version in the file, as written.
+        version: String,
+    },
+    /// `version` is not a positive integer.
+    BadVersion,
+    /// A required key is missing.
+    Missing {
+        /// The key.
+        key: &'static str,
+    },
+    /// A value of the wrong type.
+    WrongType {
+        /// What it should be.
+        expected: Expected,
+    },
+    /// A decimal Kalkyl cannot hold exactly.
+    BadDecimal {
+        /// The text as written.
+        text: String,
+        /// Why.
+        problem: DecimalProblem,
+    },
+    /// A name Kalkyl does not know (a role, a unit, a row kind …).
+    Unknown {
+        /// The name as written.
+        found: String,
+        /// The names allowed, comma-separated.
+        expected: String,
+    },
+    /// A number outside its range (months, decimals, an index).
+    OutOfRange {
+        /// The number as written.
+        found: String,
+        /// The smallest allowed.
+        min: u64,
+        /// The largest allowed.
+        max: u64,
+    },
+    /// A row's `values` do not match the table's columns.
+    LengthMismatch {
+        /// The number of columns.
+        expected: usize,
+        /// The number of values.
+        found: usize,
+    },
+    /// Two tables have the same id.
+    DuplicateId {
+        /// The id.
+        id: u64,
+    },
+}
+
+impl FileError {
+    /// An error at a place.
+    pub fn new(kind: ErrorKind, place: Place) -> FileError {
+        FileError { kind, place }
+    }
+
+    /// The full message: where, then what.
+    pub fn message(&self, lang: Lang) -> String {
+        let place = match (&self.place, lang) {
+            (Place::Nowhere, _) => String::new(),
+            (Place::Text { line, column }, Lang::Sv) => format!("Rad {line}, tecken {column}: "),
+            (Place::Text { line, column }, Lang::En) => format!("Line {line}, column {column}: "),
+            (Place::Path(p), Lang::Sv) => format!("Vid {p}: "),
+            (Place::Path(p), Lang::En) => format!("At {p}: "),
+        };
+        place + &self.kind.message(lang)
+    }
+}
+
+impl std::fmt::Display for FileError {
+    /// Writes the English message.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for FileError {}
+
+fn megabytes(bytes: usize) -> usize {
+    bytes >> 20
+}
+
+impl ErrorKind {
+    /// What was wrong, without the place.
+    pub fn message(&self, lang: Lang) -> String {
+        let sv = lang == Lang::Sv;
+        let pick = |s: &str, e: &str| if sv { s.to_string() } else { e.to_string() };
+        match self {
+            ErrorKind::Syntax(s) => syntax_message(s, lang),
+            ErrorKind::TooLarge { limit } => {
+                let mb = megabytes(*limit);
+                pick(
+                    &format!("Filen är större än de {mb} MiB som Kalkyl läser."),
+                    &format!("The file is larger than the {mb} MiB Kalkyl reads."),
+                )
+            }
+            ErrorKind::TooDeep { limit } => pick(
+                &format!("Filen är nästlad djupare än {limit} nivåer; det är ingen Kalkyl-fil."),
+                &format!("The file nests deeper than {limit} levels; it is not a Kalkyl file."),
+            ),
+            ErrorKind::TooLong { limit } => {
+                let mb = megabytes(*limit);
+                pick(
+                    &format!("En text är längre än {mb} MiB."),
+                    &format!("A text is longer than {mb} MiB."),
+                )
+            }
+            ErrorKind::TooMany { what, limit } => {
+                let (s, e) = match what {
+                    Counted::Items => ("En lista har fler än {} element.", "A list has more than {} items."),
+                    Counted::Tables => ("Arbetsytan har fler än {} tabeller.", "The workspace has more than {} tables."),
+                    Counted::Rows => ("Tabellen har fler än {} rader.", "The table has more than {} rows."),
+                    Counted::Columns => ("Tabellen har fler än {} kolumner.", "The table has more than {} columns."),
+                    Counted::Cells => ("Tabellen har fler än {} celler.", "The table has more than {} cells."),
+                };
+                lang.pick(s, e).replace("{}", &limit.to_string())
+            }
+            ErrorKind::NotKalkyl => pick(
+                "Filen är ingen Kalkyl-fil: \"format\" ska vara \"kalkyl-workspace\".",
+                "The file is not a Kalkyl file: \"format\" must be \"kalkyl-workspace\".",
+            ),
+            ErrorKind::NewerVersion { version } => pick(
+                &format!("Filen har version {version} och är gjord av en nyare Kalkyl; den här läser version {OLDEST_VERSION}–{VERSION}. Ladda om sidan för att få den nya versionen."),
+                &format!("The file has version {version} and was made by a newer Kalkyl; this one reads versions {OLDEST_VERSION}–{VERSION}. Reload the page to get the new version."),
+            ),
+            ErrorKind::BadVersion => pick(
+                "\"version\" ska vara ett positivt heltal.",
+                "\"version\" must be a positive integer.",
+            ),
+            ErrorKind::Missing { key } => pick(
+                &format!("Nyckeln «{key}» saknas."),
+                &format!("The key «{key}» is missing."),
+            ),
+            ErrorKind::WrongType { expected } => {
+                let (s, e) = match expected {
+                    Expected::Object => ("ett objekt {…}", "an object {…}"),
+                    Expected::Array => ("en lista […]", "an array […]"),
+                    Expected::String => ("en text", "a string"),
+                    Expected::Integer => ("ett heltal (0 eller större)", "an integer (0 or more)"),
+                    Expected::Bool => ("true eller false", "true or false"),
+                    Expected::Decimal => ("ett decimaltal skrivet som text, till exempel \"-297.2\"", "a decimal written as a string, such as \"-297.2\""),
+                    Expected::Cell => ("null, ett decimaltal som text (\"-297.2\") eller {\"text\": \"…\"}", "null, a decimal as a string (\"-297.2\") or {\"text\": \"…\"}"),
+                };
+                pick(&format!("Ska vara {s}."), &format!("Must be {e}."))
+            }
+            ErrorKind::BadDecimal { text, problem } => match problem {
+                DecimalProblem::Malformed => pick(
+                    &format!("«{text}» är inget decimaltal av formen -297.2."),
+                    &format!("«{text}» is not a decimal of the form -297.2."),
+                ),
+                DecimalProblem::TooManyDecimals => pick(
+                    &format!("«{text}» har fler än 28 decimaler, mer än Kalkyl räknar exakt med."),
+                    &format!("«{text}» has more than 28 decimals, more than Kalkyl computes with exactly."),
+                ),
+                DecimalProblem::TooManyDigits => pick(
+                    &format!("«{text}» har fler siffror än Kalkyl räknar exakt med (högst 28–29)."),
+                    &format!("«{text}» has more digits than Kalkyl computes with exactly (at most 28–29)."),
+                ),
+            },
+            ErrorKind::Unknown { found, expected } => pick(
+                &format!("«{found}» känns inte igen; möjliga värden: {expected}."),
+                &format!("«{found}» is not known; possible values: {expected}."),
+            ),
+            ErrorKind::OutOfRange { found, min, max } => pick(
+                &format!("{found} ligger utanför det tillåtna {min}–{max}."),
+                &format!("{found} is outside the allowed {min}–{max}."),
+            ),
+            ErrorKind::LengthMismatch { expected, found } => pick(
+                &format!("Raden har {found} värden men tabellen har {expected} kolumner."),
+                &format!("The row has {found} values but the table has {expected} columns."),
+            ),
+            ErrorKind::DuplicateId { id } => pick(
+                &format!("Två tabeller har id {id}."),
+                &format!("Two tables have id {id}."),
+            ),
+        }
+    }
+}
+
+fn syntax_message(s: &Syntax, lang: Lang) -> String {
+    let prefix = lang.pick(
+        "Filen är inte giltig JSON: ",
+        "The file is not valid JSON: ",
+    );
+    let what = match (s, lang) {
+        (Syntax::Truncated, Lang::Sv) => {
+            "den tar slut mitt i ett värde; den är troligen avkortad.".to_string()
+        }
+        (Syntax::Truncated, Lang::En) => {
+            "it ends in the middle of a value; it is probably cut off.".to_string()
+        }
+        (Syntax::Unexpected(c), Lang::Sv) => {
+            format!("tecknet «{}» kan inte stå här.", c.escape_debug())
+        }
+        (Syntax::Unexpected(c), Lang::En) => {
+            format!("the character «{}» cannot stand here.", c.escape_debug())
+        }
+        (Syntax::BadNumber, Lang::Sv) => "ett tal är felaktigt skrivet.".to_string(),
+        (Syntax::BadNumber, Lang::En) => "a number is malformed.".to_string(),
+        (Syntax::BadEscape, Lang::Sv) => "en text har en ogiltig \\-sekvens.".to_string(),
+        (Syntax::BadEscape, Lang::En) => "a string has an invalid \\ escape.".to_string(),
+        (Syntax::LoneSurrogate, Lang::Sv) => {
+            "en \\u-sekvens anger ett halvt tecken (ett ensamt surrogat).".to_string()
+        }
+        (Syntax::LoneSurrogate, Lang::En) => {
+            "a \\u escape gives half a character (a lone surrogate).".to_string()
+        }
+        (Syntax::ControlCharacter, Lang::Sv) => {
+            "en text innehåller ett styrtecken (som radbrytning) utan \\-sekvens.".to_string()
+        }
+        (Syntax::ControlCharacter, Lang::En) => {
+            "a string holds a control character (such as a line end) without an escape.".to_string()
+        }
+        (Syntax::TrailingText, Lang::Sv) => "det står mer text efter slutet.".to_string(),
+        (Syntax::TrailingText, Lang::En) => "there is more text after the end.".to_string(),
+        (Syntax::DuplicateKey(k), Lang::Sv) => {
+            format!("nyckeln «{k}» står två gånger i samma objekt.")
+        }
+        (Syntax::DuplicateKey(k), Lang::En) => {
+            format!("the key «{k}» appears twice in the same object.")
+        }
+    };
+    prefix.to_string() + &what
+}
+
+/// A file name for an export: the workspace name as a slug (lowercase
+/// ASCII letters and digits, `å`/`ä` as `a`, `ö` as `o`, `é` as `e`,
+/// spaces, `-` and `_` as one `-`, everything else dropped, at most 60
+/// characters; `kalkyl` when nothing is left), then the date (an ISO time
+/// is cut at its `T`; only digits and `-` are kept) and the extension: `export_file_name("Delårsrapport
+/// april", "2026-11-23", "json")` is `delarsrapport-april-2026-11-23.json`.
+pub fn export_file_name(workspace_name: &str, date_iso: &str, ext: &str) -> String {
+    let mut slug = String::new();
+    for c in workspace_name.chars().flat_map(char::to_lowercase) {
+        let mapped = match c {
+            'a'..='z' | '0'..='9' => Some(c),
+            'å' | 'ä' | 'á' | 'à' => Some('a'),
+            'ö' | 'ó' | 'ø' => Some('o'),
+            'é' | 'è' => Some('e'),
+            'ü' => Some('u'),
+            c if c.is_whitespace() || c == '-' || c == '_' => Some('-'),
+            _ => None,
+        };
+        match mapped {
+            Some('-') if slug.is_empty() || slug.ends_with('-') => {}
+            Some(m) if slug.len() < 60 => slug.push(m),
+            _ => {}
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() {
+        slug.push_str("kalkyl");
+    }
+    let date: String = date_iso
+        .split('T')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '-')
+        .collect();
+    if !date.is_empty() {
+        slug.push('-');
+        slug.push_str(&date);
+    }
+    let ext = ext.trim_start_matches('.');
+    if !ext.is_empty() {
+        slug.push('.');
+        slug.push_str(ext);
+    }
+    slug
+}
+
+/// A column of an exported table (CSV, HTML, tab-separated text).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ExportColumn {
+    /// A column of the table, by index.
+    Input(usize),
+    /// A computed figure.
+    Figure(Figure),
+    /// The status mark.
+    Status,
+}
+
+/// The columns of an export: the table's own, then every computed figure
+/// that has a value or an error in some row or in the totals, then the
+/// status when some row has one.
+pub(crate) fn export_columns(table: &Table, results: &Results) -> Vec<ExportColumn> {
+    let mut out: Vec<ExportColumn> = (0..table.columns.len()).map(ExportColumn::Input).collect();
+    let all = || {
+        results
+            .rows
+            .iter()
+            .chain(std::iter::once(&results.totals.computed))
+    };
+    for figure in Figure::ALL {
+        if all().any(|r| r.figure(figure) != Computed::Blank) {
+            out.push(ExportColumn::Figure(figure));
+        }
+    }
+    if all().any(|r| r.status.is_some()) {
+        out.push(ExportColumn::Status);
+    }
+    out
+}
+
+/// The heading of a computed column in an export. Not [`Figure::name`]:
+/// these avoid words the reader takes for the period ("helår") when the
+/// export is pasted back.
+pub(crate) fn figure_heading(figure: Figure, lang: Lang) -> &'static str {
+    let (sv, en) = match figure {
+        Figure::Variance => ("Avvikelse", "Deviation"),
+        Figure::VariancePct => ("Avvikelse %", "Deviation %"),
+        Figure::Forecast => ("Beräknad årsprognos", "Computed full-year forecast"),
+        Figure::ForecastVariance => ("Prognosavvikelse", "Forecast deviation"),
+        Figure::ForecastVariancePct => ("Prognosavvikelse %", "Forecast deviation %"),
+        Figure::ForecastChange => ("Prognosförändring", "Forecast change"),
+        Figure::YoyChange => ("Förändring mot fg år", "Change on prior year"),
+        Figure::YoyPct => ("Förändring mot fg år %", "Change on prior year %"),
+        Figure::InvestmentVariance => ("Avvikelse mot årsbudget", "Deviation from annual budget"),
+        Figure::TotalBudgetVariance => (
+            "Avvikelse mot total projektbudget",
+            "Deviation from total project budget",
+        ),
+    };
+    lang.pick(sv, en)
+}
+
+/// The label of the computed totals row: "Summa" or "Total".
+pub(crate) fn totals_label(lang: Lang) -> &'static str {
+    lang.pick("Summa", "Total")
+}
+
+/// The column that gets the totals row's label: the first label column,
+/// else the first text column (none: the row has no label).
+pub(crate) fn label_column(table: &Table) -> Option<usize> {
+    use crate::model::Role;
+    table
+        .column_of(Role::Label)
+        .or_else(|| table.column_of(Role::Text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_slugs_with_date_and_extension() {
+        let cases = [
+            ("", "2026-11-23", "json", "kalkyl-2026-11-23.json"),
+            ("   ", "2026-11-23", "json", "kalkyl-2026-11-23.json"),
+            (
+                "Delårsrapport april",
+                "2026-11-23",
+                "csv",
+                "delarsrapport-april-2026-11-23.csv",
+            ),
+            ("Ö/Ä: Å!", "2026-01-02", ".json", "oa-a-2026-01-02.json"),
+            ("Region  Örebro län", "", "json", "region-orebro-lan.json"),
+            (
+                "--a__b--",
+                "2026-11-23T10:00:00Z",
+                "json",
+                "a-b-2026-11-23.json",
+            ),
+            ("???", "2026-11-23", "", "kalkyl-2026-11-23"),
+            (
+                "Résumé Müller",
+                "2026-11-23",
+                "json",
+                "resume-muller-2026-11-23.json",
+            ),
+        ];
+        for (name, date, ext, expected) in cases {
+            assert_eq!(export_file_name(name, date, ext), expected, "{name:?}");
+        }
+        let long = "a".repeat(200);
+        assert_eq!(export_file_name(&long, "", "json").len(), 60 + 5);
+    }
+
+    #[test]
+    fn every_error_has_a_message_in_both_languages() {
+        let kinds = vec![
+            ErrorKind::Syntax(Syntax::Truncated),
+            ErrorKind::Syntax(Syntax::Unexpected('\n')),
+            ErrorKind::Syntax(Syntax::BadNumber),
+            ErrorKind::Syntax(Syntax::BadEscape),
+            ErrorKind::Syntax(Syntax::LoneSurrogate),
+            ErrorKind::Syntax(Syntax::ControlCharacter),
+            ErrorKind::Syntax(Syntax::TrailingText),
+            ErrorKind::Syntax(Syntax::DuplicateKey("k".into())),
+            ErrorKind::TooLarge { limit: 64 << 20 },
+            ErrorKind::TooDeep { limit: 64 },
+            ErrorKind::TooLong { limit: 32 << 20 },
+            ErrorKind::TooMany {
+                what: Counted::Rows,
+                limit: 5,
+            },
+            ErrorKind::NotKalkyl,
+            ErrorKind::NewerVersion {
+                version: "3".into(),
+            },
+            ErrorKind::BadVersion,
+            ErrorKind::Missing { key: "rows" },
+            ErrorKind::WrongType {
+                expected: Expected::Cell,
+            },
+            ErrorKind::BadDecimal {
+                text: "1e5".into(),
+                problem: DecimalProblem::Malformed,
+            },
+            ErrorKind::Unknown {
+                found: "x".into(),
+                expected: "a, b".into(),
+            },
+            ErrorKind::OutOfRange {
+                found: "13".into(),
+                min: 0,
+                max: 12,
+            },
+            ErrorKind::LengthMismatch {
+                expected: 3,
+                found: 2,
+            },
+            ErrorKind::DuplicateId { id: 2 },
+        ];
+        for kind in kinds {
+            let e = FileError::new(kind, Place::Path("tables[0]".into()));
+            let (sv, en) = (e.message(Lang::Sv), e.message(Lang::En));
+            assert!(sv.starts_with("Vid tables[0]: ") && en.starts_with("At tables[0]: "));
+            assert_ne!(sv, en, "{e:?}");
+        }
+        let e = FileError::new(ErrorKind::NotKalkyl, Place::Text { line: 2, column: 5 });
+        assert!(e.message(Lang::Sv).starts_with("Rad 2, tecken 5: "));
+        assert_eq!(e.to_string(), e.message(Lang::En));
+    }
+}
