@@ -9,7 +9,7 @@ use kalkyl_core::display::DisplayFormat;
 use kalkyl_core::file::csv::{table_csv, CsvFlavour};
 use kalkyl_core::file::html::{table_html, table_tsv};
 use kalkyl_core::lang::Lang;
-use kalkyl_core::model::{Cell, Table};
+use kalkyl_core::model::{Role, Table};
 use kalkyl_core::number::Unit;
 use kalkyl_core::read::{read_paste, ReadChoices};
 use kalkyl_core::workspace::Workspace;
@@ -65,6 +65,15 @@ fn csv_of_every_seed_table_reads_back_with_the_same_values() {
             }
             for c in 0..columns {
                 assert_eq!(back.columns[c].heading, table.columns[c].heading, "{name}");
+            }
+            // Labels, footnotes and "varav" levels come back.
+            let labelled = table.column_of(Role::Label).is_some();
+            for r in 0..rows {
+                if labelled {
+                    assert_eq!(back.label(r), table.label(r), "{name} {flavour:?} row {r}");
+                }
+                assert_eq!(back.rows[r].note, table.rows[r].note, "{name} row {r}");
+                assert_eq!(back.rows[r].level, table.rows[r].level, "{name} row {r}");
             }
             if flavour == CsvFlavour::ExcelSwedish {
                 assert!(
@@ -122,20 +131,18 @@ fn copied_tables_paste_back_with_the_numbers_shown() {
                     assert_eq!(back.rows.len(), rows + 1, "{what}\n{tsv}");
                     for r in 0..rows {
                         for c in 0..columns {
-                            let percent =
-                                table.columns[c].role == kalkyl_core::model::Role::StatedPercent;
+                            let percent = table.columns[c].role == Role::StatedPercent;
                             let expected = table.number(r, c).map(|v| as_shown(&fmt, v, percent));
                             assert_eq!(back.number(r, c), expected, "{what} ({r}, {c})\n{tsv}");
                         }
                     }
-                    // Labels come back (with their footnotes) where the
-                    // table has a label column.
-                    if let Some(l) = table.column_of(kalkyl_core::model::Role::Label) {
-                        for r in 0..rows {
-                            if let Some(Cell::Text(t)) = table.cell(r, l) {
-                                assert_eq!(back.label(r), t.as_str(), "{what} row {r}");
-                            }
+                    // Labels, footnotes and "varav" levels come back.
+                    for r in 0..rows {
+                        if table.column_of(Role::Label).is_some() {
+                            assert_eq!(back.label(r), table.label(r), "{what} row {r}");
                         }
+                        assert_eq!(back.rows[r].note, table.rows[r].note, "{what} row {r}");
+                        assert_eq!(back.rows[r].level, table.rows[r].level, "{what} row {r}");
                     }
                 }
             }

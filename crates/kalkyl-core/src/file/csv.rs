@@ -8,7 +8,9 @@
 //!   table's unit in their heading ("Avvikelse (mnkr)").
 //! - One line per table row, pasted subtotal and total rows included, as
 //!   they are part of the table (their computed columns hold what their
-//!   rows add up to). A footnote marker is written back after its label.
+//!   rows add up to). A footnote marker is written back after its label,
+//!   and a "varav" row's label starts with `– ` (en dash), as in the
+//!   reports.
 //! - A last line labelled "Summa" / "Total" with the totals computed from
 //!   the rows (never the pasted sums), in the label column (else the first
 //!   text column).
@@ -37,7 +39,9 @@ use crate::lang::Lang;
 use crate::model::{Cell, Table};
 use crate::number::{format_decimal, NumberStyle};
 
-use super::{export_columns, figure_heading, label_column, totals_label, ExportColumn};
+use super::{
+    export_columns, export_label, figure_heading, label_column, totals_label, ExportColumn,
+};
 
 /// Which kind of CSV.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -169,22 +173,13 @@ pub fn table_csv(table: &Table, results: &Results, flavour: CsvFlavour) -> Strin
     if flavour == CsvFlavour::ExcelSwedish {
         w.out.push('\u{feff}');
     }
-    let unit = table.unit.map(|u| u.symbol());
     for col in &columns {
         match col {
             ExportColumn::Input(c) => {
                 let heading = table.columns.get(*c).map_or("", |c| c.heading.as_str());
                 w.text(heading);
             }
-            ExportColumn::Figure(f) => {
-                let mut heading = figure_heading(*f, w.lang).to_string();
-                if let (Some(u), false) = (unit, f.is_percent()) {
-                    heading.push_str(" (");
-                    heading.push_str(u);
-                    heading.push(')');
-                }
-                w.text(&heading);
-            }
+            ExportColumn::Figure(f) => w.text(&figure_heading(*f, w.lang, table.unit)),
             ExportColumn::Status => w.text("Status"),
         }
     }
@@ -195,16 +190,17 @@ pub fn table_csv(table: &Table, results: &Results, flavour: CsvFlavour) -> Strin
         let result = results.rows.get(r).unwrap_or(&blank);
         for col in &columns {
             match col {
+                ExportColumn::Input(c) if Some(*c) == label => {
+                    let text = row.cells.get(*c).and_then(Cell::text).unwrap_or_default();
+                    match row.cells.get(*c) {
+                        Some(Cell::Number(d)) => w.number(*d),
+                        _ => w.text(&export_label(row, text)),
+                    }
+                }
                 ExportColumn::Input(c) => match row.cells.get(*c) {
-                    None | Some(Cell::Empty) => match (&row.note, Some(*c) == label) {
-                        (Some(note), true) => w.text(note),
-                        _ => w.empty(),
-                    },
+                    None | Some(Cell::Empty) => w.empty(),
                     Some(Cell::Number(d)) => w.number(*d),
-                    Some(Cell::Text(t)) => match (&row.note, Some(*c) == label) {
-                        (Some(note), true) => w.text(&(t.clone() + note)),
-                        _ => w.text(t),
-                    },
+                    Some(Cell::Text(t)) => w.text(t),
                 },
                 ExportColumn::Figure(f) => w.computed(result.figure(*f)),
                 ExportColumn::Status => w.status(result),

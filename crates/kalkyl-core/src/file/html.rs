@@ -7,8 +7,9 @@
 //! ("Summa" / "Total"), numbers in Swedish format (decimal comma, thousands
 //! grouped by a no-break space) in the display unit with the display
 //! decimals ([`DisplayFormat`]), percentages with one decimal and a `%`,
-//! the status as its mark (● ◆ ■). A caption line gives the title and the
-//! display unit ("Resultat (mnkr)", or "Belopp i mnkr").
+//! the status as its mark (● ◆ ■), "varav" rows with `– ` before their
+//! label. A caption line gives the title and the display unit ("Resultat
+//! (mnkr)", the title alone when it names that unit, or "Belopp i mnkr").
 //!
 //! The HTML uses inline styles only (Word and Outlook drop style sheets):
 //! collapsed thin borders, right-aligned numbers that do not wrap, bold
@@ -23,7 +24,9 @@ use crate::display::DisplayFormat;
 use crate::lang::Lang;
 use crate::model::{Cell, RowKind, Table};
 
-use super::{export_columns, figure_heading, label_column, totals_label, ExportColumn};
+use super::{
+    export_columns, export_label, figure_heading, label_column, totals_label, ExportColumn,
+};
 
 /// A table ready to write: caption, headings, and rows of cell texts.
 struct Shown {
@@ -52,8 +55,10 @@ fn shown(table: &Table, results: &Results, lang: Lang) -> Shown {
         }
     };
     let caption = match (&table.title, fmt.unit) {
-        (Some(t), Some(u)) => Some(format!("{t} ({u})")),
-        (Some(t), None) => Some(t.clone()),
+        (Some(t), Some(u)) if crate::read::headings::unit_of(t) != Some(u) => {
+            Some(format!("{t} ({u})"))
+        }
+        (Some(t), _) => Some(t.clone()),
         (None, Some(u)) => Some(format!("{} {u}", lang.pick("Belopp i", "Amounts in"))),
         (None, None) => None,
     };
@@ -63,7 +68,7 @@ fn shown(table: &Table, results: &Results, lang: Lang) -> Shown {
             ExportColumn::Input(c) => table.columns.get(*c).map_or((String::new(), false), |c| {
                 (c.heading.clone(), c.role.is_numeric())
             }),
-            ExportColumn::Figure(f) => (figure_heading(*f, lang).to_string(), true),
+            ExportColumn::Figure(f) => (figure_heading(*f, lang, fmt.unit), true),
             ExportColumn::Status => ("Status".to_string(), false),
         })
         .collect();
@@ -83,15 +88,14 @@ fn shown(table: &Table, results: &Results, lang: Lang) -> Shown {
                             .columns
                             .get(*c)
                             .is_some_and(|c| c.role == crate::model::Role::StatedPercent);
-                        let mut text = match row.cells.get(*c) {
+                        match row.cells.get(*c) {
+                            Some(Cell::Number(d)) => computed(Computed::Value(*d), percent),
+                            cell if Some(*c) == label => {
+                                export_label(row, cell.and_then(Cell::text).unwrap_or_default())
+                            }
                             None | Some(Cell::Empty) => String::new(),
                             Some(Cell::Text(t)) => t.clone(),
-                            Some(Cell::Number(d)) => computed(Computed::Value(*d), percent),
-                        };
-                        if let (Some(note), true) = (&row.note, Some(*c) == label) {
-                            text.push_str(note);
                         }
-                        text
                     }
                     ExportColumn::Figure(f) => computed(result.figure(*f), f.is_percent()),
                     ExportColumn::Status => status(result),

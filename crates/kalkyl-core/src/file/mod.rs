@@ -23,7 +23,8 @@ mod workspace_file;
 
 use crate::calc::{Computed, Figure, Results};
 use crate::lang::Lang;
-use crate::model::Table;
+use crate::model::{Row, Table};
+use crate::number::Unit;
 
 pub use json::Counted;
 pub use workspace_file::{
@@ -448,10 +449,22 @@ pub(crate) fn export_columns(table: &Table, results: &Results) -> Vec<ExportColu
     out
 }
 
-/// The heading of a computed column in an export. Not [`Figure::name`]:
-/// these avoid words the reader takes for the period ("helår") when the
-/// export is pasted back.
-pub(crate) fn figure_heading(figure: Figure, lang: Lang) -> &'static str {
+/// The heading of a computed column in an export, with the unit of an
+/// amount: "Avvikelse (mnkr)", "Avvikelse %". Not [`Figure::name`]: these
+/// avoid words the reader takes for the period ("helår") when the export is
+/// pasted back, and the unit sets them apart from the table's own
+/// "Avvikelse".
+pub(crate) fn figure_heading(figure: Figure, lang: Lang, unit: Option<Unit>) -> String {
+    let mut heading = figure_name(figure, lang).to_string();
+    if let (Some(u), false) = (unit, figure.is_percent()) {
+        heading.push_str(" (");
+        heading.push_str(u.symbol());
+        heading.push(')');
+    }
+    heading
+}
+
+fn figure_name(figure: Figure, lang: Lang) -> &'static str {
     let (sv, en) = match figure {
         Figure::Variance => ("Avvikelse", "Deviation"),
         Figure::VariancePct => ("Avvikelse %", "Deviation %"),
@@ -468,6 +481,22 @@ pub(crate) fn figure_heading(figure: Figure, lang: Lang) -> &'static str {
         ),
     };
     lang.pick(sv, en)
+}
+
+/// A label cell as exported: a "varav" row (level 1) starts with an en
+/// dash and a space, as the reports print them and as the reader takes
+/// them back (an en dash, unlike `-`, does not start a spreadsheet
+/// formula); a footnote marker follows the label.
+pub(crate) fn export_label(row: &Row, text: &str) -> String {
+    let mut out = String::new();
+    if row.level > 0 {
+        out.push_str("– ");
+    }
+    out.push_str(text);
+    if let Some(note) = &row.note {
+        out.push_str(note);
+    }
+    out
 }
 
 /// The label of the computed totals row: "Summa" or "Total".
