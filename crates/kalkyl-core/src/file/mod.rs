@@ -220,151 +220,221 @@ impl std::fmt::Display for FileError {
 
 impl std::error::Error for FileError {}
 
-fn megabytes(bytes: usize) -> usize {
-    bytes >> 20
+/// Fills a message template: `{0}`, `{1}` … become the arguments. One
+/// routine instead of a `format!` per message keeps the wasm small.
+fn fill(template: &str, args: &[&str]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(rest.get(..open).unwrap_or_default());
+        let after = rest.get(open + 1..).unwrap_or_default();
+        let arg = after
+            .find('}')
+            .and_then(|close| Some((after.get(..close)?.parse::<usize>().ok()?, close)));
+        match arg {
+            Some((i, close)) => {
+                out.push_str(args.get(i).copied().unwrap_or_default());
+                rest = after.get(close + 1..).unwrap_or_default();
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 impl ErrorKind {
     /// What was wrong, without the place.
     pub fn message(&self, lang: Lang) -> String {
-        let sv = lang == Lang::Sv;
-        let pick = |s: &str, e: &str| if sv { s.to_string() } else { e.to_string() };
-        match self {
-            ErrorKind::Syntax(s) => syntax_message(s, lang),
-            ErrorKind::TooLarge { limit } => {
-                let mb = megabytes(*limit);
-                pick(
-                    &format!("Filen är större än de {mb} MiB som Kalkyl läser."),
-                    &format!("The file is larger than the {mb} MiB Kalkyl reads."),
-                )
-            }
-            ErrorKind::TooDeep { limit } => pick(
-                &format!("Filen är nästlad djupare än {limit} nivåer; det är ingen Kalkyl-fil."),
-                &format!("The file nests deeper than {limit} levels; it is not a Kalkyl file."),
+        let n = |x: usize| x.to_string();
+        let mb = |x: usize| (x >> 20).to_string();
+        let (sv, en, args): (&str, &str, Vec<String>) = match self {
+            ErrorKind::Syntax(s) => return syntax_message(s, lang),
+            ErrorKind::TooLarge { limit } => (
+                "Filen är större än de {0} MiB som Kalkyl läser.",
+                "The file is larger than the {0} MiB Kalkyl reads.",
+                vec![mb(*limit)],
             ),
-            ErrorKind::TooLong { limit } => {
-                let mb = megabytes(*limit);
-                pick(
-                    &format!("En text är längre än {mb} MiB."),
-                    &format!("A text is longer than {mb} MiB."),
-                )
-            }
+            ErrorKind::TooDeep { limit } => (
+                "Filen är nästlad djupare än {0} nivåer; det är ingen Kalkyl-fil.",
+                "The file nests deeper than {0} levels; it is not a Kalkyl file.",
+                vec![n(*limit)],
+            ),
+            ErrorKind::TooLong { limit } => (
+                "En text är längre än {0} MiB.",
+                "A text is longer than {0} MiB.",
+                vec![mb(*limit)],
+            ),
             ErrorKind::TooMany { what, limit } => {
-                let (s, e) = match what {
-                    Counted::Items => ("En lista har fler än {} element.", "A list has more than {} items."),
-                    Counted::Tables => ("Arbetsytan har fler än {} tabeller.", "The workspace has more than {} tables."),
-                    Counted::Rows => ("Tabellen har fler än {} rader.", "The table has more than {} rows."),
-                    Counted::Columns => ("Tabellen har fler än {} kolumner.", "The table has more than {} columns."),
-                    Counted::Cells => ("Tabellen har fler än {} celler.", "The table has more than {} cells."),
+                let (sv, en) = match what {
+                    Counted::Items => (
+                        "En lista har fler än {0} element.",
+                        "A list has more than {0} items.",
+                    ),
+                    Counted::Tables => (
+                        "Arbetsytan har fler än {0} tabeller.",
+                        "The workspace has more than {0} tables.",
+                    ),
+                    Counted::Rows => (
+                        "Tabellen har fler än {0} rader.",
+                        "The table has more than {0} rows.",
+                    ),
+                    Counted::Columns => (
+                        "Tabellen har fler än {0} kolumner.",
+                        "The table has more than {0} columns.",
+                    ),
+                    Counted::Cells => (
+                        "Tabellen har fler än {0} celler.",
+                        "The table has more than {0} cells.",
+                    ),
                 };
-                lang.pick(s, e).replace("{}", &limit.to_string())
+                (sv, en, vec![n(*limit)])
             }
-            ErrorKind::NotKalkyl => pick(
+            ErrorKind::NotKalkyl => (
                 "Filen är ingen Kalkyl-fil: \"format\" ska vara \"kalkyl-workspace\".",
                 "The file is not a Kalkyl file: \"format\" must be \"kalkyl-workspace\".",
+                vec![],
             ),
-            ErrorKind::NewerVersion { version } => pick(
-                &format!("Filen har version {version} och är gjord av en nyare Kalkyl; den här läser version {OLDEST_VERSION}–{VERSION}. Ladda om sidan för att få den nya versionen."),
-                &format!("The file has version {version} and was made by a newer Kalkyl; this one reads versions {OLDEST_VERSION}–{VERSION}. Reload the page to get the new version."),
+            ErrorKind::NewerVersion { version } => (
+                "Filen har version {0} och är gjord av en nyare Kalkyl; den här läser version {1}–{2}. Ladda om sidan för att få den nya versionen.",
+                "The file has version {0} and was made by a newer Kalkyl; this one reads versions {1}–{2}. Reload the page to get the new version.",
+                vec![version.clone(), OLDEST_VERSION.to_string(), VERSION.to_string()],
             ),
-            ErrorKind::BadVersion => pick(
+            ErrorKind::BadVersion => (
                 "\"version\" ska vara ett positivt heltal.",
                 "\"version\" must be a positive integer.",
+                vec![],
             ),
-            ErrorKind::Missing { key } => pick(
-                &format!("Nyckeln «{key}» saknas."),
-                &format!("The key «{key}» is missing."),
+            ErrorKind::Missing { key } => (
+                "Nyckeln «{0}» saknas.",
+                "The key «{0}» is missing.",
+                vec![(*key).to_string()],
             ),
             ErrorKind::WrongType { expected } => {
-                let (s, e) = match expected {
-                    Expected::Object => ("ett objekt {…}", "an object {…}"),
-                    Expected::Array => ("en lista […]", "an array […]"),
-                    Expected::String => ("en text", "a string"),
-                    Expected::Integer => ("ett heltal (0 eller större)", "an integer (0 or more)"),
-                    Expected::Bool => ("true eller false", "true or false"),
-                    Expected::Decimal => ("ett decimaltal skrivet som text, till exempel \"-297.2\"", "a decimal written as a string, such as \"-297.2\""),
-                    Expected::Cell => ("null, ett decimaltal som text (\"-297.2\") eller {\"text\": \"…\"}", "null, a decimal as a string (\"-297.2\") or {\"text\": \"…\"}"),
+                let (sv, en) = match expected {
+                    Expected::Object => ("Ska vara ett objekt {…}.", "Must be an object {…}."),
+                    Expected::Array => ("Ska vara en lista […].", "Must be an array […]."),
+                    Expected::String => ("Ska vara en text.", "Must be a string."),
+                    Expected::Integer => (
+                        "Ska vara ett heltal (0 eller större).",
+                        "Must be an integer (0 or more).",
+                    ),
+                    Expected::Bool => ("Ska vara true eller false.", "Must be true or false."),
+                    Expected::Decimal => (
+                        "Ska vara ett decimaltal skrivet som text, till exempel \"-297.2\".",
+                        "Must be a decimal written as a string, such as \"-297.2\".",
+                    ),
+                    Expected::Cell => (
+                        "Ska vara null, ett decimaltal som text (\"-297.2\") eller {\"text\": \"…\"}.",
+                        "Must be null, a decimal as a string (\"-297.2\") or {\"text\": \"…\"}.",
+                    ),
                 };
-                pick(&format!("Ska vara {s}."), &format!("Must be {e}."))
+                (sv, en, vec![])
             }
-            ErrorKind::BadDecimal { text, problem } => match problem {
-                DecimalProblem::Malformed => pick(
-                    &format!("«{text}» är inget decimaltal av formen -297.2."),
-                    &format!("«{text}» is not a decimal of the form -297.2."),
-                ),
-                DecimalProblem::TooManyDecimals => pick(
-                    &format!("«{text}» har fler än 28 decimaler, mer än Kalkyl räknar exakt med."),
-                    &format!("«{text}» has more than 28 decimals, more than Kalkyl computes with exactly."),
-                ),
-                DecimalProblem::TooManyDigits => pick(
-                    &format!("«{text}» har fler siffror än Kalkyl räknar exakt med (högst 28–29)."),
-                    &format!("«{text}» has more digits than Kalkyl computes with exactly (at most 28–29)."),
-                ),
-            },
-            ErrorKind::Unknown { found, expected } => pick(
-                &format!("«{found}» känns inte igen; möjliga värden: {expected}."),
-                &format!("«{found}» is not known; possible values: {expected}."),
+            ErrorKind::BadDecimal { text, problem } => {
+                let (sv, en) = match problem {
+                    DecimalProblem::Malformed => (
+                        "«{0}» är inget decimaltal av formen -297.2.",
+                        "«{0}» is not a decimal of the form -297.2.",
+                    ),
+                    DecimalProblem::TooManyDecimals => (
+                        "«{0}» har fler än 28 decimaler, mer än Kalkyl räknar exakt med.",
+                        "«{0}» has more than 28 decimals, more than Kalkyl computes with exactly.",
+                    ),
+                    DecimalProblem::TooManyDigits => (
+                        "«{0}» har fler siffror än Kalkyl räknar exakt med (högst 28–29).",
+                        "«{0}» has more digits than Kalkyl computes with exactly (at most 28–29).",
+                    ),
+                };
+                (sv, en, vec![text.clone()])
+            }
+            ErrorKind::Unknown { found, expected } => (
+                "«{0}» känns inte igen; möjliga värden: {1}.",
+                "«{0}» is not known; possible values: {1}.",
+                vec![found.clone(), expected.clone()],
             ),
-            ErrorKind::OutOfRange { found, min, max } => pick(
-                &format!("{found} ligger utanför det tillåtna {min}–{max}."),
-                &format!("{found} is outside the allowed {min}–{max}."),
+            ErrorKind::OutOfRange { found, min, max } => (
+                "{0} ligger utanför det tillåtna {1}–{2}.",
+                "{0} is outside the allowed {1}–{2}.",
+                vec![found.clone(), min.to_string(), max.to_string()],
             ),
-            ErrorKind::LengthMismatch { expected, found } => pick(
-                &format!("Raden har {found} värden men tabellen har {expected} kolumner."),
-                &format!("The row has {found} values but the table has {expected} columns."),
+            ErrorKind::LengthMismatch { expected, found } => (
+                "Raden har {1} värden men tabellen har {0} kolumner.",
+                "The row has {1} values but the table has {0} columns.",
+                vec![n(*expected), n(*found)],
             ),
-            ErrorKind::DuplicateId { id } => pick(
-                &format!("Två tabeller har id {id}."),
-                &format!("Two tables have id {id}."),
+            ErrorKind::DuplicateId { id } => (
+                "Två tabeller har id {0}.",
+                "Two tables have id {0}.",
+                vec![id.to_string()],
             ),
-        }
+        };
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        fill(lang.pick(sv, en), &args)
+    }
+}
+
+/// A character as shown in a message: control characters and spaces as
+/// `U+000A`.
+fn shown(c: char) -> String {
+    if c.is_control() || c.is_whitespace() {
+        format!("U+{:04X}", u32::from(c))
+    } else {
+        c.to_string()
     }
 }
 
 fn syntax_message(s: &Syntax, lang: Lang) -> String {
+    let (sv, en, arg) = match s {
+        Syntax::Truncated => (
+            "den tar slut mitt i ett värde; den är troligen avkortad.",
+            "it ends in the middle of a value; it is probably cut off.",
+            String::new(),
+        ),
+        Syntax::Unexpected(c) => (
+            "tecknet «{0}» kan inte stå här.",
+            "the character «{0}» cannot stand here.",
+            shown(*c),
+        ),
+        Syntax::BadNumber => (
+            "ett tal är felaktigt skrivet.",
+            "a number is malformed.",
+            String::new(),
+        ),
+        Syntax::BadEscape => (
+            "en text har en ogiltig \\-sekvens.",
+            "a string has an invalid \\ escape.",
+            String::new(),
+        ),
+        Syntax::LoneSurrogate => (
+            "en \\u-sekvens anger ett halvt tecken (ett ensamt surrogat).",
+            "a \\u escape gives half a character (a lone surrogate).",
+            String::new(),
+        ),
+        Syntax::ControlCharacter => (
+            "en text innehåller ett styrtecken (som radbrytning) utan \\-sekvens.",
+            "a string holds a control character (such as a line end) without an escape.",
+            String::new(),
+        ),
+        Syntax::TrailingText => (
+            "det står mer text efter slutet.",
+            "there is more text after the end.",
+            String::new(),
+        ),
+        Syntax::DuplicateKey(k) => (
+            "nyckeln «{0}» står två gånger i samma objekt.",
+            "the key «{0}» appears twice in the same object.",
+            k.clone(),
+        ),
+    };
     let prefix = lang.pick(
         "Filen är inte giltig JSON: ",
         "The file is not valid JSON: ",
     );
-    let what = match (s, lang) {
-        (Syntax::Truncated, Lang::Sv) => {
-            "den tar slut mitt i ett värde; den är troligen avkortad.".to_string()
-        }
-        (Syntax::Truncated, Lang::En) => {
-            "it ends in the middle of a value; it is probably cut off.".to_string()
-        }
-        (Syntax::Unexpected(c), Lang::Sv) => {
-            format!("tecknet «{}» kan inte stå här.", c.escape_debug())
-        }
-        (Syntax::Unexpected(c), Lang::En) => {
-            format!("the character «{}» cannot stand here.", c.escape_debug())
-        }
-        (Syntax::BadNumber, Lang::Sv) => "ett tal är felaktigt skrivet.".to_string(),
-        (Syntax::BadNumber, Lang::En) => "a number is malformed.".to_string(),
-        (Syntax::BadEscape, Lang::Sv) => "en text har en ogiltig \\-sekvens.".to_string(),
-        (Syntax::BadEscape, Lang::En) => "a string has an invalid \\ escape.".to_string(),
-        (Syntax::LoneSurrogate, Lang::Sv) => {
-            "en \\u-sekvens anger ett halvt tecken (ett ensamt surrogat).".to_string()
-        }
-        (Syntax::LoneSurrogate, Lang::En) => {
-            "a \\u escape gives half a character (a lone surrogate).".to_string()
-        }
-        (Syntax::ControlCharacter, Lang::Sv) => {
-            "en text innehåller ett styrtecken (som radbrytning) utan \\-sekvens.".to_string()
-        }
-        (Syntax::ControlCharacter, Lang::En) => {
-            "a string holds a control character (such as a line end) without an escape.".to_string()
-        }
-        (Syntax::TrailingText, Lang::Sv) => "det står mer text efter slutet.".to_string(),
-        (Syntax::TrailingText, Lang::En) => "there is more text after the end.".to_string(),
-        (Syntax::DuplicateKey(k), Lang::Sv) => {
-            format!("nyckeln «{k}» står två gånger i samma objekt.")
-        }
-        (Syntax::DuplicateKey(k), Lang::En) => {
-            format!("the key «{k}» appears twice in the same object.")
-        }
-    };
-    prefix.to_string() + &what
+    prefix.to_string() + &fill(lang.pick(sv, en), &[&arg])
 }
 
 /// A file name for an export: the workspace name as a slug (lowercase
@@ -375,13 +445,14 @@ fn syntax_message(s: &Syntax, lang: Lang) -> String {
 /// april", "2026-11-23", "json")` is `delarsrapport-april-2026-11-23.json`.
 pub fn export_file_name(workspace_name: &str, date_iso: &str, ext: &str) -> String {
     let mut slug = String::new();
-    for c in workspace_name.chars().flat_map(char::to_lowercase) {
+    for c in workspace_name.chars() {
         let mapped = match c {
             'a'..='z' | '0'..='9' => Some(c),
-            'å' | 'ä' | 'á' | 'à' => Some('a'),
-            'ö' | 'ó' | 'ø' => Some('o'),
-            'é' | 'è' => Some('e'),
-            'ü' => Some('u'),
+            'A'..='Z' => Some(c.to_ascii_lowercase()),
+            'å' | 'ä' | 'á' | 'à' | 'Å' | 'Ä' | 'Á' | 'À' => Some('a'),
+            'ö' | 'ó' | 'ø' | 'Ö' | 'Ó' | 'Ø' => Some('o'),
+            'é' | 'è' | 'É' | 'È' => Some('e'),
+            'ü' | 'Ü' => Some('u'),
             c if c.is_whitespace() || c == '-' || c == '_' => Some('-'),
             _ => None,
         };

@@ -46,47 +46,52 @@ pub const MAX_TABLES: usize = 1_000;
 /// The most decimals a table may be displayed with.
 const MAX_DISPLAY_DECIMALS: u64 = 28;
 
-// Stable names, used both ways.
-const UNITS: [(&str, Unit); 4] = [
-    ("kr", Unit::Kr),
-    ("tkr", Unit::Tkr),
-    ("mnkr", Unit::Mnkr),
-    ("mdkr", Unit::Mdkr),
+// Stable names, used both ways: each `*_KEYS` beside its `*_VALUES`.
+const UNIT_KEYS: [&str; 4] = ["kr", "tkr", "mnkr", "mdkr"];
+const UNIT_VALUES: [Unit; 4] = [Unit::Kr, Unit::Tkr, Unit::Mnkr, Unit::Mdkr];
+const CONVENTION_KEYS: [&str; 3] = [
+    "outcome_minus_budget",
+    "budget_minus_outcome",
+    "outcome_plus_budget",
 ];
-const CONVENTIONS: [(&str, SignConvention); 3] = [
-    ("outcome_minus_budget", SignConvention::OutcomeMinusBudget),
-    ("budget_minus_outcome", SignConvention::BudgetMinusOutcome),
-    ("outcome_plus_budget", SignConvention::OutcomePlusBudget),
+const CONVENTION_VALUES: [SignConvention; 3] = [
+    SignConvention::OutcomeMinusBudget,
+    SignConvention::BudgetMinusOutcome,
+    SignConvention::OutcomePlusBudget,
 ];
-const METHODS: [(&str, ForecastMethod); 4] = [
-    ("run_rate", ForecastMethod::RunRate),
-    ("remaining_budget", ForecastMethod::RemainingBudget),
-    ("seasonal", ForecastMethod::Seasonal),
-    ("manual", ForecastMethod::Manual),
+const METHOD_KEYS: [&str; 4] = ["run_rate", "remaining_budget", "seasonal", "manual"];
+const METHOD_VALUES: [ForecastMethod; 4] = [
+    ForecastMethod::RunRate,
+    ForecastMethod::RemainingBudget,
+    ForecastMethod::Seasonal,
+    ForecastMethod::Manual,
 ];
-const BASES: [(&str, ForecastBasis); 5] = [
-    ("run_rate", ForecastBasis::RunRate),
-    ("remaining_budget", ForecastBasis::RemainingBudget),
-    ("seasonal", ForecastBasis::Seasonal),
-    ("manual", ForecastBasis::Manual),
-    ("full_year_outcome", ForecastBasis::FullYearOutcome),
+const BASIS_KEYS: [&str; 5] = [
+    "run_rate",
+    "remaining_budget",
+    "seasonal",
+    "manual",
+    "full_year_outcome",
 ];
-const STATUSES: [(&str, Status); 3] = [
-    ("met", Status::Met),
-    ("acceptable", Status::Acceptable),
-    ("large", Status::Large),
+const BASIS_VALUES: [ForecastBasis; 5] = [
+    ForecastBasis::RunRate,
+    ForecastBasis::RemainingBudget,
+    ForecastBasis::Seasonal,
+    ForecastBasis::Manual,
+    ForecastBasis::FullYearOutcome,
 ];
-const CALC_ERRORS: [(&str, CalcError); 2] = [
-    ("overflow", CalcError::Overflow),
-    ("division_by_zero", CalcError::DivisionByZero),
-];
-const MARKS: [(&str, DecimalMark); 2] =
-    [("comma", DecimalMark::Comma), ("point", DecimalMark::Point)];
-const KINDS: [(&str, RowKind); 4] = [
-    ("heading", RowKind::Heading),
-    ("item", RowKind::Item),
-    ("subtotal", RowKind::Subtotal),
-    ("total", RowKind::Total),
+const STATUS_KEYS: [&str; 3] = ["met", "acceptable", "large"];
+const STATUS_VALUES: [Status; 3] = [Status::Met, Status::Acceptable, Status::Large];
+const CALC_ERROR_KEYS: [&str; 2] = ["overflow", "division_by_zero"];
+const CALC_ERROR_VALUES: [CalcError; 2] = [CalcError::Overflow, CalcError::DivisionByZero];
+const MARK_KEYS: [&str; 2] = ["comma", "point"];
+const MARK_VALUES: [DecimalMark; 2] = [DecimalMark::Comma, DecimalMark::Point];
+const KIND_KEYS: [&str; 4] = ["heading", "item", "subtotal", "total"];
+const KIND_VALUES: [RowKind; 4] = [
+    RowKind::Heading,
+    RowKind::Item,
+    RowKind::Subtotal,
+    RowKind::Total,
 ];
 /// The `kind` of each diagnostic, in [`DiagnosticKind`] order.
 const DIAGNOSTIC_KINDS: [&str; 14] = [
@@ -106,11 +111,14 @@ const DIAGNOSTIC_KINDS: [&str; 14] = [
     "source",
 ];
 
-fn name_of<T: Copy + PartialEq>(names: &[(&'static str, T)], value: T) -> &'static str {
-    names
+/// The stable name of a value.
+fn key_of<T: PartialEq>(keys: &[&'static str], values: &[T], value: T) -> &'static str {
+    values
         .iter()
-        .find(|(_, v)| *v == value)
-        .map_or("", |(k, _)| k)
+        .position(|v| *v == value)
+        .and_then(|i| keys.get(i))
+        .copied()
+        .unwrap_or_default()
 }
 
 // ---------------------------------------------------------------------------
@@ -155,7 +163,7 @@ fn computed(c: Computed) -> Option<Value<'static>> {
         Computed::Value(d) => Some(dec(d)),
         Computed::Error(e) => Some(Value::Object(vec![kv(
             "error",
-            Value::str(name_of(&CALC_ERRORS, e)),
+            Value::str(key_of(&CALC_ERROR_KEYS, &CALC_ERROR_VALUES, e)),
         )])),
     }
 }
@@ -175,10 +183,16 @@ fn result(r: &RowResult) -> Value<'static> {
         .filter_map(|f| Some(kv(f.key(), computed(r.figure(*f))?)))
         .collect();
     if let Some(b) = r.forecast_basis {
-        m.push(kv("forecast_basis", Value::str(name_of(&BASES, b))));
+        m.push(kv(
+            "forecast_basis",
+            Value::str(key_of(&BASIS_KEYS, &BASIS_VALUES, b)),
+        ));
     }
     if let Some(s) = r.status {
-        m.push(kv("status", Value::str(name_of(&STATUSES, s))));
+        m.push(kv(
+            "status",
+            Value::str(key_of(&STATUS_KEYS, &STATUS_VALUES, s)),
+        ));
     }
     Value::Object(m)
 }
@@ -198,6 +212,7 @@ fn map_of<'a, T>(map: &'a BTreeMap<usize, T>, value: fn(&'a T) -> Value<'a>) -> 
     )
 }
 
+#[inline(never)]
 fn diagnostic(d: &Diagnostic) -> Value<'_> {
     use DiagnosticKind as K;
     let index = match &d.kind {
@@ -232,7 +247,10 @@ fn diagnostic(d: &Diagnostic) -> Value<'_> {
             m.push(kv("reason_sv", Value::str(reason_sv)));
         }
         K::GuessedDecimalMark { mark } | K::ContradictingDecimalMark { mark } => {
-            m.push(kv("mark", Value::str(name_of(&MARKS, *mark))));
+            m.push(kv(
+                "mark",
+                Value::str(key_of(&MARK_KEYS, &MARK_VALUES, *mark)),
+            ));
         }
         K::GuessedRole { role } => m.push(kv("role", Value::str(role.key()))),
         K::UnitConverted { from, to } | K::UnitNotConvertible { from, to } => {
@@ -257,6 +275,7 @@ fn diagnostic(d: &Diagnostic) -> Value<'_> {
     Value::Object(m)
 }
 
+#[inline(never)]
 fn sheet(sheet: &Sheet) -> Value<'_> {
     let t = &sheet.table;
     let s = &t.settings;
@@ -268,7 +287,9 @@ fn sheet(sheet: &Sheet) -> Value<'_> {
         kv("roles", map_of(&c.roles, |r| Value::str(r.key()))),
         kv(
             "decimal_marks",
-            map_of(&c.decimal_marks, |m| Value::str(name_of(&MARKS, *m))),
+            map_of(&c.decimal_marks, |m| {
+                Value::str(key_of(&MARK_KEYS, &MARK_VALUES, *m))
+            }),
         ),
         kv(
             "unit",
@@ -344,20 +365,26 @@ fn sheet(sheet: &Sheet) -> Value<'_> {
         kv("months", opt_int(t.months.map(usize::from))),
         kv(
             "sign_convention",
-            opt_str(s.sign_convention.map(|c| name_of(&CONVENTIONS, c))),
+            opt_str(
+                s.sign_convention
+                    .map(|c| key_of(&CONVENTION_KEYS, &CONVENTION_VALUES, c)),
+            ),
         ),
         kv(
             "sign_convention_detected",
-            Value::str(name_of(&CONVENTIONS, detected)),
+            Value::str(key_of(&CONVENTION_KEYS, &CONVENTION_VALUES, detected)),
         ),
         kv(
             "forecast_method",
-            opt_str(s.forecast_method.map(|m| name_of(&METHODS, m))),
+            opt_str(
+                s.forecast_method
+                    .map(|m| key_of(&METHOD_KEYS, &METHOD_VALUES, m)),
+            ),
         ),
         kv(
             "row_forecast_methods",
             map_of(&s.row_forecast_methods, |m| {
-                Value::str(name_of(&METHODS, *m))
+                Value::str(key_of(&METHOD_KEYS, &METHOD_VALUES, *m))
             }),
         ),
         kv(
@@ -417,6 +444,11 @@ pub fn write_workspace_file(ws: &Workspace, saved_at: Option<&str>) -> String {
 // ---------------------------------------------------------------------------
 // Reading
 // ---------------------------------------------------------------------------
+//
+// The helpers below are small and not generic, and the readers use plain
+// loops: the code runs once per file and its size in the wasm matters more
+// than its speed (the crate is built at opt-level 2, which would inline and
+// duplicate generic helpers per caller).
 
 /// A step of a JSON path.
 #[derive(Clone, Copy)]
@@ -484,23 +516,30 @@ impl<'a> At<'a> {
         out
     }
 
-    fn err(&self, kind: ErrorKind) -> FileError {
+    #[inline(never)]
+    fn err(&self, kind: ErrorKind) -> Box<FileError> {
         let path = self.path();
         let place = if path.is_empty() {
             Place::Nowhere
         } else {
             Place::Path(path)
         };
-        FileError::new(kind, place)
+        Box::new(FileError::new(kind, place))
     }
 
-    fn wrong(&self, expected: Expected) -> FileError {
+    fn wrong(&self, expected: Expected) -> Box<FileError> {
         self.err(ErrorKind::WrongType { expected })
+    }
+
+    fn too_many(&self, what: Counted, limit: usize) -> Box<FileError> {
+        self.err(ErrorKind::TooMany { what, limit })
     }
 }
 
-type Res<T> = Result<T, FileError>;
+/// Errors are boxed while reading: results stay small.
+type Res<T> = Result<T, Box<FileError>>;
 
+#[inline(never)]
 fn items<'v, 'a>(v: &'v Value<'a>, at: &At) -> Res<&'v [Value<'a>]> {
     match v {
         Value::Array(items) => Ok(items),
@@ -509,6 +548,7 @@ fn items<'v, 'a>(v: &'v Value<'a>, at: &At) -> Res<&'v [Value<'a>]> {
 }
 
 /// Checks that a value is an object.
+#[inline(never)]
 fn object(v: &Value, at: &At) -> Res<()> {
     match v {
         Value::Object(_) => Ok(()),
@@ -517,6 +557,7 @@ fn object(v: &Value, at: &At) -> Res<()> {
 }
 
 /// A required member of an object (already checked to be one).
+#[inline(never)]
 fn field<'v, 'a>(v: &'v Value<'a>, key: &'static str, at: &At) -> Res<&'v Value<'a>> {
     v.get(key).ok_or_else(|| at.err(ErrorKind::Missing { key }))
 }
@@ -526,19 +567,30 @@ fn opt<'v, 'a>(v: &'v Value<'a>, key: &str) -> Option<&'v Value<'a>> {
     v.get(key).filter(|v| !v.is_null())
 }
 
+#[inline(never)]
 fn text<'v>(v: &'v Value, at: &At) -> Res<&'v str> {
     v.as_str().ok_or_else(|| at.wrong(Expected::String))
 }
 
+#[inline(never)]
 fn opt_text<'v>(v: &'v Value, key: &'static str, at: &At) -> Res<Option<&'v str>> {
-    opt(v, key).map(|x| text(x, &at.key(key))).transpose()
+    match opt(v, key) {
+        Some(x) => text(x, &at.key(key)).map(Some),
+        None => Ok(None),
+    }
 }
 
+#[inline(never)]
 fn owned_text(v: &Value, key: &'static str, at: &At) -> Res<String> {
     Ok(opt_text(v, key, at)?.unwrap_or_default().to_string())
 }
 
+fn opt_owned_text(v: &Value, key: &'static str, at: &At) -> Res<Option<String>> {
+    Ok(opt_text(v, key, at)?.map(str::to_string))
+}
+
 /// A non-negative integer at most `max`.
+#[inline(never)]
 fn integer(v: &Value, at: &At, max: u64) -> Res<u64> {
     let Value::Number(n) = v else {
         return Err(at.wrong(Expected::Integer));
@@ -556,53 +608,58 @@ fn integer(v: &Value, at: &At, max: u64) -> Res<u64> {
     }
 }
 
+#[inline(never)]
 fn opt_integer(v: &Value, key: &'static str, at: &At, max: u64) -> Res<Option<u64>> {
-    opt(v, key)
-        .map(|x| integer(x, &at.key(key), max))
-        .transpose()
+    match opt(v, key) {
+        Some(x) => integer(x, &at.key(key), max).map(Some),
+        None => Ok(None),
+    }
 }
 
+/// An index or count that fits a `u32`.
 fn opt_usize(v: &Value, key: &'static str, at: &At) -> Res<Option<usize>> {
     Ok(opt_integer(v, key, at, u32::MAX.into())?.map(|n| n as usize))
 }
 
-fn boolean(v: &Value, at: &At) -> Res<bool> {
-    match v {
-        Value::Bool(b) => Ok(*b),
-        _ => Err(at.wrong(Expected::Bool)),
-    }
+/// A required count that fits a `u32`.
+fn count(v: &Value, key: &'static str, at: &At) -> Res<usize> {
+    Ok(integer(field(v, key, at)?, &at.key(key), u32::MAX.into())? as usize)
 }
 
-fn name<T: Copy>(v: &Value, at: &At, names: &[(&'static str, T)]) -> Res<T> {
+/// Which of `keys` a string value is.
+#[inline(never)]
+fn pick(v: &Value, at: &At, keys: &[&'static str]) -> Res<usize> {
     let found = text(v, at)?;
-    names
-        .iter()
-        .find(|(k, _)| *k == found)
-        .map(|(_, t)| *t)
-        .ok_or_else(|| unknown(at, found, names.iter().map(|(k, _)| *k)))
-}
-
-fn unknown<'k>(at: &At, found: &str, expected: impl Iterator<Item = &'k str>) -> FileError {
-    at.err(ErrorKind::Unknown {
-        found: found.to_string(),
-        expected: expected.collect::<Vec<_>>().join(", "),
+    keys.iter().position(|k| *k == found).ok_or_else(|| {
+        at.err(ErrorKind::Unknown {
+            found: found.to_string(),
+            expected: keys.join(", "),
+        })
     })
 }
 
-fn opt_name<T: Copy>(
-    v: &Value,
-    key: &'static str,
-    at: &At,
-    names: &[(&'static str, T)],
-) -> Res<Option<T>> {
-    opt(v, key)
-        .map(|x| name(x, &at.key(key), names))
-        .transpose()
+#[inline(never)]
+fn opt_pick(v: &Value, key: &'static str, at: &At, keys: &[&'static str]) -> Res<Option<usize>> {
+    match opt(v, key) {
+        Some(x) => pick(x, &at.key(key), keys).map(Some),
+        None => Ok(None),
+    }
+}
+
+fn req_pick(v: &Value, key: &'static str, at: &At, keys: &[&'static str]) -> Res<usize> {
+    pick(field(v, key, at)?, &at.key(key), keys)
+}
+
+fn opt_unit(v: &Value, key: &'static str, at: &At) -> Res<Option<Unit>> {
+    Ok(opt_pick(v, key, at, &UNIT_KEYS)?.map(|i| UNIT_VALUES[i]))
+}
+
+fn role_keys() -> [&'static str; 12] {
+    Role::ALL.map(Role::key)
 }
 
 fn role(v: &Value, at: &At) -> Res<Role> {
-    let found = text(v, at)?;
-    Role::from_key(found).ok_or_else(|| unknown(at, found, Role::ALL.iter().map(|r| r.key())))
+    Ok(Role::ALL[pick(v, at, &role_keys())?])
 }
 
 /// Reads an exact decimal written `-297.2` (with `mark` as the decimal
@@ -648,6 +705,7 @@ pub(crate) fn parse_decimal(text: &str, mark: u8) -> Result<Decimal, DecimalProb
 
 /// A decimal: a string `"-297.2"`, or a JSON number without an exponent
 /// (read exactly from its text).
+#[inline(never)]
 fn decimal(v: &Value, at: &At) -> Res<Decimal> {
     let (Value::String(t) | Value::Number(t)) = v else {
         return Err(at.wrong(Expected::Decimal));
@@ -660,42 +718,48 @@ fn decimal(v: &Value, at: &At) -> Res<Decimal> {
     })
 }
 
+fn req_decimal(v: &Value, key: &'static str, at: &At) -> Res<Decimal> {
+    decimal(field(v, key, at)?, &at.key(key))
+}
+
+/// A cell: `null`, a decimal, or `{"text": …}`.
+#[inline(never)]
 fn read_cell(v: &Value, at: &At) -> Res<Cell> {
     match v {
         Value::Null => Ok(Cell::Empty),
         Value::String(_) | Value::Number(_) => decimal(v, at).map(Cell::Number),
-        Value::Object(_) => {
-            let t = text(field(v, "text", at)?, &at.key("text"))?;
-            Ok(Cell::Text(t.to_string()))
-        }
+        Value::Object(_) => Ok(Cell::Text(
+            text(field(v, "text", at)?, &at.key("text"))?.to_string(),
+        )),
         _ => Err(at.wrong(Expected::Cell)),
     }
 }
 
-/// An object keyed by index (`{"3": …}`): keys are integers below `bound`.
-fn read_map<'a, T>(
-    v: &Value<'a>,
+/// The members of an optional object keyed by index (`{"3": …}`), in the
+/// file's order: keys are canonical integers (`"3"`, not `"03"`) below
+/// `bound`. The JSON reader has refused duplicate keys already.
+#[inline(never)]
+fn entries<'v, 'a>(
+    v: &'v Value<'a>,
+    key: &'static str,
     at: &At,
     bound: usize,
-    read: impl Fn(&Value<'a>, &At, usize) -> Res<T>,
-) -> Res<BTreeMap<usize, T>> {
-    let Value::Object(members) = v else {
+) -> Res<Vec<(usize, &'v Value<'a>)>> {
+    let Some(map) = opt(v, key) else {
+        return Ok(Vec::new());
+    };
+    let at = at.key(key);
+    let Value::Object(members) = map else {
         return Err(at.wrong(Expected::Object));
     };
-    let mut out = BTreeMap::new();
-    for (key, value) in members {
-        let here = at.key(key);
-        let index = key
-            .parse::<usize>()
-            .ok()
-            .filter(|_| key.bytes().all(|b| b.is_ascii_digit()));
-        match index {
-            Some(i) if i < bound => {
-                out.insert(i, read(value, &here, i)?);
-            }
+    let mut out = Vec::with_capacity(members.len());
+    for (k, value) in members {
+        let canonical = k.bytes().all(|b| b.is_ascii_digit()) && (k == "0" || !k.starts_with('0'));
+        match k.parse::<usize>() {
+            Ok(i) if canonical && i < bound => out.push((i, value)),
             _ => {
-                return Err(here.err(ErrorKind::OutOfRange {
-                    found: key.to_string(),
+                return Err(at.key(k).err(ErrorKind::OutOfRange {
+                    found: k.to_string(),
                     min: 0,
                     max: bound.saturating_sub(1) as u64,
                 }))
@@ -705,109 +769,109 @@ fn read_map<'a, T>(
     Ok(out)
 }
 
-fn opt_map<'a, T>(
-    v: &Value<'a>,
+/// An object keyed by index whose values are among `keys`.
+fn picked_map<T: Copy>(
+    v: &Value,
     key: &'static str,
     at: &At,
     bound: usize,
-    read: impl Fn(&Value<'a>, &At, usize) -> Res<T>,
+    keys: &[&'static str],
+    values: &[T],
 ) -> Res<BTreeMap<usize, T>> {
-    match opt(v, key) {
-        Some(m) => read_map(m, &at.key(key), bound, read),
-        None => Ok(BTreeMap::new()),
+    let mut out = BTreeMap::new();
+    for (i, x) in entries(v, key, at, bound)? {
+        let k = i.to_string();
+        out.insert(i, values[pick(x, &at.key(key).key(&k), keys)?]);
     }
+    Ok(out)
 }
 
+#[inline(never)]
 fn read_choices(v: &Value, at: &At) -> Res<ReadChoices> {
     object(v, at)?;
     let unit = match opt(v, "unit") {
         None => None,
-        Some(u) => {
-            let here = at.key("unit");
-            match text(u, &here)? {
-                "none" => Some(None),
-                found => Some(Some(
-                    UNITS
-                        .iter()
-                        .find(|(k, _)| *k == found)
-                        .map(|(_, u)| *u)
-                        .ok_or_else(|| {
-                            unknown(
-                                &here,
-                                found,
-                                ["none", "kr", "tkr", "mnkr", "mdkr"].into_iter(),
-                            )
-                        })?,
-                )),
-            }
-        }
+        Some(u) => match pick(u, &at.key("unit"), &["none", "kr", "tkr", "mnkr", "mdkr"])? {
+            0 => Some(None),
+            i => Some(Some(UNIT_VALUES[i - 1])),
+        },
     };
+    let mut splits = BTreeMap::new();
+    for (i, x) in entries(v, "splits", at, MAX_ROWS)? {
+        let k = i.to_string();
+        splits.insert(
+            i,
+            integer(x, &at.key("splits").key(&k), u32::MAX.into())? as usize,
+        );
+    }
+    let prefer_plain = match opt(v, "prefer_plain") {
+        None => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => return Err(at.key("prefer_plain").wrong(Expected::Bool)),
+    };
+    let roles = role_keys();
     Ok(ReadChoices {
-        roles: opt_map(v, "roles", at, MAX_COLUMNS, |v, at, _| role(v, at))?,
-        decimal_marks: opt_map(v, "decimal_marks", at, MAX_COLUMNS, |v, at, _| {
-            name(v, at, &MARKS)
-        })?,
+        roles: picked_map(v, "roles", at, MAX_COLUMNS, &roles, &Role::ALL)?,
+        decimal_marks: picked_map(
+            v,
+            "decimal_marks",
+            at,
+            MAX_COLUMNS,
+            &MARK_KEYS,
+            &MARK_VALUES,
+        )?,
         unit,
         months: opt_integer(v, "months", at, 12)?.map(|m| m as u8),
-        splits: opt_map(v, "splits", at, MAX_ROWS, |v, at, _| {
-            Ok(integer(v, at, u32::MAX.into())? as usize)
-        })?,
-        prefer_plain: opt(v, "prefer_plain")
-            .map(|b| boolean(b, &at.key("prefer_plain")))
-            .transpose()?
-            .unwrap_or(false),
+        splits,
+        prefer_plain,
     })
 }
 
+#[inline(never)]
 fn read_diagnostic(v: &Value, at: &At) -> Res<Diagnostic> {
     use DiagnosticKind as K;
     object(v, at)?;
-    let here = at.key("kind");
-    let key = text(field(v, "kind", at)?, &here)?;
     let s = |k: &'static str| owned_text(v, k, at);
-    let n = |k: &'static str| -> Res<usize> {
-        Ok(integer(field(v, k, at)?, &at.key(k), u32::MAX.into())? as usize)
-    };
-    let mark = || name(field(v, "mark", at)?, &at.key("mark"), &MARKS);
-    let unit = |k: &'static str| name(field(v, k, at)?, &at.key(k), &UNITS);
-    let kind = match key {
-        "read_as_text" => K::ReadAsText {
+    let mark = || Ok::<_, Box<FileError>>(MARK_VALUES[req_pick(v, "mark", at, &MARK_KEYS)?]);
+    let unit =
+        |k: &'static str| Ok::<_, Box<FileError>>(UNIT_VALUES[req_pick(v, k, at, &UNIT_KEYS)?]);
+    let kind = match req_pick(v, "kind", at, &DIAGNOSTIC_KINDS)? {
+        0 => K::ReadAsText {
             reason_en: s("reason_en")?,
             reason_sv: s("reason_sv")?,
         },
-        "guessed_decimal_mark" => K::GuessedDecimalMark { mark: mark()? },
-        "contradicting_decimal_mark" => K::ContradictingDecimalMark { mark: mark()? },
-        "guessed_role" => K::GuessedRole {
+        1 => K::GuessedDecimalMark { mark: mark()? },
+        2 => K::ContradictingDecimalMark { mark: mark()? },
+        3 => K::GuessedRole {
             role: role(field(v, "role", at)?, &at.key("role"))?,
         },
-        "unit_converted" => K::UnitConverted {
+        4 => K::UnitConverted {
             from: unit("from")?,
             to: unit("to")?,
         },
-        "unit_not_convertible" => K::UnitNotConvertible {
+        5 => K::UnitNotConvertible {
             from: unit("from")?,
             to: unit("to")?,
         },
-        "unit_unknown" => K::UnitUnknown,
-        "percent_mismatch" => K::PercentMismatch,
-        "short_row" => K::ShortRow {
-            expected: n("expected")?,
-            found: n("found")?,
+        6 => K::UnitUnknown,
+        7 => K::PercentMismatch,
+        8 => K::ShortRow {
+            expected: count(v, "expected", at)?,
+            found: count(v, "found", at)?,
         },
-        "long_row" => K::LongRow {
-            expected: n("expected")?,
-            found: n("found")?,
+        9 => K::LongRow {
+            expected: count(v, "expected", at)?,
+            found: count(v, "found", at)?,
         },
-        "ambiguous_split" => K::AmbiguousSplit {
-            candidates: n("candidates")?,
+        10 => K::AmbiguousSplit {
+            candidates: count(v, "candidates", at)?,
         },
-        "unsplittable_line" => K::UnsplittableLine,
-        "title_taken" => K::TitleTaken,
-        "source" => K::Source {
+        11 => K::UnsplittableLine,
+        12 => K::TitleTaken,
+        _ => K::Source {
             what_en: s("what_en")?,
             what_sv: s("what_sv")?,
         },
-        found => return Err(unknown(&here, found, DIAGNOSTIC_KINDS.into_iter())),
     };
     Ok(Diagnostic {
         row: opt_usize(v, "row", at)?,
@@ -818,105 +882,102 @@ fn read_diagnostic(v: &Value, at: &At) -> Res<Diagnostic> {
     })
 }
 
+/// The columns; `key` names the heading (`label`, or `heading` in
+/// version 1).
 fn read_columns(v: &Value, at: &At, key: &'static str) -> Res<Vec<Column>> {
     let here = at.key("columns");
     let list = items(field(v, "columns", at)?, &here)?;
     if list.len() > MAX_COLUMNS {
-        return Err(here.err(ErrorKind::TooMany {
-            what: Counted::Columns,
-            limit: MAX_COLUMNS,
-        }));
+        return Err(here.too_many(Counted::Columns, MAX_COLUMNS));
     }
-    list.iter()
-        .enumerate()
-        .map(|(i, c)| {
-            let at = here.index(i);
-            object(c, &at)?;
-            Ok(Column {
-                heading: owned_text(c, key, &at)?,
-                role: role(field(c, "role", &at)?, &at.key("role"))?,
-            })
-        })
-        .collect()
+    let mut out = Vec::with_capacity(list.len());
+    for (i, c) in list.iter().enumerate() {
+        let at = here.index(i);
+        object(c, &at)?;
+        out.push(Column {
+            heading: owned_text(c, key, &at)?,
+            role: role(field(c, "role", &at)?, &at.key("role"))?,
+        });
+    }
+    Ok(out)
 }
 
-/// The rows array, checked against the limits.
-fn row_list<'v, 'a>(v: &'v Value<'a>, at: &At, width: usize) -> Res<&'v [Value<'a>]> {
-    let list = items(field(v, "rows", at)?, &at.key("rows"))?;
-    let too_many = |what, limit| at.key("rows").err(ErrorKind::TooMany { what, limit });
+/// How a cell of a format version is read: `(value, where, column)`.
+type CellReader<'c> = &'c dyn Fn(&Value, &At, usize) -> Res<Cell>;
+
+/// The rows, with one cell per column in `values` and the originals.
+fn read_rows(v: &Value, at: &At, width: usize, cell: CellReader) -> Res<Vec<Row>> {
+    let here = at.key("rows");
+    let list = items(field(v, "rows", at)?, &here)?;
     if list.len() > MAX_ROWS {
-        return Err(too_many(Counted::Rows, MAX_ROWS));
+        return Err(here.too_many(Counted::Rows, MAX_ROWS));
     }
     if list.len().saturating_mul(width) > MAX_CELLS {
-        return Err(too_many(Counted::Cells, MAX_CELLS));
+        return Err(here.too_many(Counted::Cells, MAX_CELLS));
     }
-    Ok(list)
+    let mut rows = Vec::with_capacity(list.len());
+    for (r, row) in list.iter().enumerate() {
+        let at = here.index(r);
+        object(row, &at)?;
+        let values_at = at.key("values");
+        let values = items(field(row, "values", &at)?, &values_at)?;
+        if values.len() != width {
+            return Err(values_at.err(ErrorKind::LengthMismatch {
+                expected: width,
+                found: values.len(),
+            }));
+        }
+        let mut cells = Vec::with_capacity(width);
+        for (c, x) in values.iter().enumerate() {
+            cells.push(cell(x, &values_at.index(c), c)?);
+        }
+        let mut originals = BTreeMap::new();
+        for (c, x) in entries(row, "originals", &at, width)? {
+            let k = c.to_string();
+            originals.insert(c, cell(x, &at.key("originals").key(&k), c)?);
+        }
+        rows.push(Row {
+            kind: opt_pick(row, "kind", &at, &KIND_KEYS)?.map_or(RowKind::Item, |i| KIND_VALUES[i]),
+            level: opt_integer(row, "level", &at, u8::MAX.into())?.unwrap_or(0) as u8,
+            note: opt_owned_text(row, "note", &at)?,
+            cells,
+            originals,
+        });
+    }
+    Ok(rows)
 }
 
-/// A row's cells: exactly one per column.
-fn row_cells<'a>(
-    v: &Value<'a>,
-    at: &At,
-    width: usize,
-    read: impl Fn(&Value<'a>, &At, usize) -> Res<Cell>,
-) -> Res<Vec<Cell>> {
-    let here = at.key("values");
-    let values = items(field(v, "values", at)?, &here)?;
-    if values.len() != width {
-        return Err(here.err(ErrorKind::LengthMismatch {
-            expected: width,
-            found: values.len(),
-        }));
-    }
-    values
-        .iter()
-        .enumerate()
-        .map(|(c, x)| read(x, &here.index(c), c))
-        .collect()
-}
-
+#[inline(never)]
 fn read_sheet(v: &Value, at: &At) -> Res<Sheet> {
     object(v, at)?;
     let id = integer(field(v, "id", at)?, &at.key("id"), u64::MAX)?;
     let columns = read_columns(v, at, "label")?;
-    let width = columns.len();
-    let rows_at = at.key("rows");
-    let rows = row_list(v, at, width)?
-        .iter()
-        .enumerate()
-        .map(|(r, row)| {
-            let at = rows_at.index(r);
-            object(row, &at)?;
-            Ok(Row {
-                kind: opt_name(row, "kind", &at, &KINDS)?.unwrap_or(RowKind::Item),
-                level: opt_integer(row, "level", &at, u8::MAX.into())?.unwrap_or(0) as u8,
-                note: opt_text(row, "note", &at)?.map(str::to_string),
-                cells: row_cells(row, &at, width, |v, at, _| read_cell(v, at))?,
-                originals: opt_map(row, "originals", &at, width, |v, at, _| read_cell(v, at))?,
-            })
-        })
-        .collect::<Res<Vec<Row>>>()?;
+    let rows = read_rows(v, at, columns.len(), &|x, at, _| read_cell(x, at))?;
     let status = match opt(v, "status_thresholds") {
         None => StatusThresholds::default(),
         Some(s) => {
             let at = at.key("status_thresholds");
             object(s, &at)?;
             StatusThresholds {
-                met_within: decimal(field(s, "met_within", &at)?, &at.key("met_within"))?,
-                acceptable_within: decimal(
-                    field(s, "acceptable_within", &at)?,
-                    &at.key("acceptable_within"),
-                )?,
+                met_within: req_decimal(s, "met_within", &at)?,
+                acceptable_within: req_decimal(s, "acceptable_within", &at)?,
             }
         }
     };
     let settings = TableSettings {
-        sign_convention: opt_name(v, "sign_convention", at, &CONVENTIONS)?,
-        forecast_method: opt_name(v, "forecast_method", at, &METHODS)?,
-        row_forecast_methods: opt_map(v, "row_forecast_methods", at, MAX_ROWS, |v, at, _| {
-            name(v, at, &METHODS)
-        })?,
-        display_unit: opt_name(v, "display_unit", at, &UNITS)?,
+        sign_convention: opt_pick(v, "sign_convention", at, &CONVENTION_KEYS)?
+            .map(|i| CONVENTION_VALUES[i]),
+        forecast_method: opt_pick(v, "forecast_method", at, &METHOD_KEYS)?
+            .map(|i| METHOD_VALUES[i]),
+        row_forecast_methods: picked_map(
+            v,
+            "row_forecast_methods",
+            at,
+            MAX_ROWS,
+            &METHOD_KEYS,
+            &METHOD_VALUES,
+        )?,
+        display_unit: opt_unit(v, "display_unit", at)?,
         display_decimals: opt_integer(v, "display_decimals", at, MAX_DISPLAY_DECIMALS)?
             .map(|d| d as u32),
         status,
@@ -928,7 +989,7 @@ fn read_sheet(v: &Value, at: &At) -> Res<Sheet> {
             object(s, &at)?;
             PastedSource {
                 plain: owned_text(s, "plain", &at)?,
-                html: opt_text(s, "html", &at)?.map(str::to_string),
+                html: opt_owned_text(s, "html", &at)?,
             }
         }
     };
@@ -936,20 +997,16 @@ fn read_sheet(v: &Value, at: &At) -> Res<Sheet> {
         None => ReadChoices::default(),
         Some(c) => read_choices(c, &at.key("read_choices"))?,
     };
-    let diagnostics = match opt(v, "diagnostics") {
-        None => Vec::new(),
-        Some(d) => {
-            let at = at.key("diagnostics");
-            items(d, &at)?
-                .iter()
-                .enumerate()
-                .map(|(i, d)| read_diagnostic(d, &at.index(i)))
-                .collect::<Res<Vec<_>>>()?
+    let mut diagnostics = Vec::new();
+    if let Some(d) = opt(v, "diagnostics") {
+        let at = at.key("diagnostics");
+        for (i, d) in items(d, &at)?.iter().enumerate() {
+            diagnostics.push(read_diagnostic(d, &at.index(i))?);
         }
-    };
+    }
     let table = Table {
-        title: opt_text(v, "title", at)?.map(str::to_string),
-        unit: opt_name(v, "unit", at, &UNITS)?,
+        title: opt_owned_text(v, "title", at)?,
+        unit: opt_unit(v, "unit", at)?,
         months: opt_integer(v, "months", at, 12)?.map(|m| m as u8),
         columns,
         rows,
@@ -971,10 +1028,7 @@ fn table_list<'v, 'a>(root: &'v Value<'a>) -> Res<&'v [Value<'a>]> {
     let at = ROOT.key("tables");
     let list = items(field(root, "tables", &ROOT)?, &at)?;
     if list.len() > MAX_TABLES {
-        return Err(at.err(ErrorKind::TooMany {
-            what: Counted::Tables,
-            limit: MAX_TABLES,
-        }));
+        return Err(at.too_many(Counted::Tables, MAX_TABLES));
     }
     Ok(list)
 }
@@ -1005,11 +1059,12 @@ fn read_v2(root: &Value) -> Res<Workspace> {
 // ---------------------------------------------------------------------------
 
 /// Version 1 sign conventions.
-const V1_CONVENTIONS: [(&str, Option<SignConvention>); 4] = [
-    ("auto", None),
-    ("net_cost", Some(SignConvention::OutcomeMinusBudget)),
-    ("gross", Some(SignConvention::BudgetMinusOutcome)),
-    ("allocation", Some(SignConvention::OutcomePlusBudget)),
+const V1_CONVENTION_KEYS: [&str; 4] = ["auto", "net_cost", "gross", "allocation"];
+const V1_CONVENTION_VALUES: [Option<SignConvention>; 4] = [
+    None,
+    Some(SignConvention::OutcomeMinusBudget),
+    Some(SignConvention::BudgetMinusOutcome),
+    Some(SignConvention::OutcomePlusBudget),
 ];
 
 /// A version 1 cell: a string; empty is an empty cell; in a numeric column
@@ -1037,34 +1092,18 @@ fn read_v1_cell(v: &Value, at: &At, numeric: bool) -> Res<Cell> {
 fn read_v1_sheet(v: &Value, at: &At, id: u64) -> Res<Sheet> {
     object(v, at)?;
     let columns = read_columns(v, at, "heading")?;
-    let width = columns.len();
     let numeric: Vec<bool> = columns.iter().map(|c| c.role.is_numeric()).collect();
-    let cell = |v: &Value, at: &At, c: usize| read_v1_cell(v, at, numeric.get(c) == Some(&true));
-    let rows_at = at.key("rows");
-    let rows = row_list(v, at, width)?
-        .iter()
-        .enumerate()
-        .map(|(r, row)| {
-            let at = rows_at.index(r);
-            object(row, &at)?;
-            let cells = row_cells(row, &at, width, cell)?;
-            Ok(Row {
-                kind: opt_name(row, "kind", &at, &KINDS)?.unwrap_or(RowKind::Item),
-                level: opt_integer(row, "level", &at, u8::MAX.into())?.unwrap_or(0) as u8,
-                note: opt_text(row, "note", &at)?.map(str::to_string),
-                cells,
-                originals: opt_map(row, "originals", &at, width, cell)?,
-            })
-        })
-        .collect::<Res<Vec<Row>>>()?;
+    let cell = |x: &Value, at: &At, c: usize| read_v1_cell(x, at, numeric.get(c) == Some(&true));
+    let rows = read_rows(v, at, columns.len(), &cell)?;
     let plain = owned_text(v, "source", at)?;
     let settings = TableSettings {
-        sign_convention: opt_name(v, "sign_convention", at, &V1_CONVENTIONS)?.flatten(),
+        sign_convention: opt_pick(v, "sign_convention", at, &V1_CONVENTION_KEYS)?
+            .and_then(|i| V1_CONVENTION_VALUES[i]),
         ..TableSettings::default()
     };
     let mut table = Table {
-        title: opt_text(v, "title", at)?.map(str::to_string),
-        unit: opt_name(v, "unit", at, &UNITS)?,
+        title: opt_owned_text(v, "title", at)?,
+        unit: opt_unit(v, "unit", at)?,
         months: opt_integer(v, "months", at, 12)?.map(|m| m as u8),
         columns,
         rows,
@@ -1101,16 +1140,36 @@ fn read_v1_sheet(v: &Value, at: &At, id: u64) -> Res<Sheet> {
 
 fn read_v1(root: &Value) -> Res<Workspace> {
     let tables_at = ROOT.key("tables");
-    let sheets = table_list(root)?
-        .iter()
-        .enumerate()
-        .map(|(i, t)| read_v1_sheet(t, &tables_at.index(i), i as u64 + 1))
-        .collect::<Res<Vec<Sheet>>>()?;
+    let mut sheets = Vec::new();
+    for (i, t) in table_list(root)?.iter().enumerate() {
+        sheets.push(read_v1_sheet(t, &tables_at.index(i), i as u64 + 1)?);
+    }
     Ok(Workspace {
         name: String::new(),
         next_id: sheets.len() as u64,
         sheets,
     })
+}
+
+fn read_any(root: &Value) -> Res<Workspace> {
+    if root.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(ROOT.err(ErrorKind::NotKalkyl));
+    }
+    let version_at = ROOT.key("version");
+    let version = match field(root, "version", &ROOT)? {
+        Value::Number(n) => n,
+        _ => return Err(version_at.err(ErrorKind::BadVersion)),
+    };
+    match version.as_ref() {
+        "1" => read_v1(root),
+        "2" => read_v2(root),
+        v if v.bytes().all(|b| b.is_ascii_digit()) && !v.starts_with('0') => {
+            Err(version_at.err(ErrorKind::NewerVersion {
+                version: v.to_string(),
+            }))
+        }
+        _ => Err(version_at.err(ErrorKind::BadVersion)),
+    }
 }
 
 /// Reads a workspace file of any version from [`OLDEST_VERSION`] to
@@ -1119,23 +1178,5 @@ fn read_v1(root: &Value) -> Res<Workspace> {
 /// wrong is a [`FileError`] saying what and where.
 pub fn read_workspace_file(text: &str) -> Result<Workspace, FileError> {
     let root = json::parse(text)?;
-    if root.get("format").and_then(Value::as_str) != Some(FORMAT) {
-        return Err(FileError::new(ErrorKind::NotKalkyl, Place::Nowhere));
-    }
-    let version_at = ROOT.key("version");
-    let version = match root.get("version") {
-        Some(Value::Number(n)) => n,
-        Some(_) => return Err(version_at.err(ErrorKind::BadVersion)),
-        None => return Err(ROOT.err(ErrorKind::Missing { key: "version" })),
-    };
-    match version.as_ref() {
-        "1" => read_v1(&root),
-        "2" => read_v2(&root),
-        v if v.bytes().all(|b| b.is_ascii_digit()) && !v.starts_with('0') => {
-            Err(version_at.err(ErrorKind::NewerVersion {
-                version: v.to_string(),
-            }))
-        }
-        _ => Err(version_at.err(ErrorKind::BadVersion)),
-    }
+    read_any(&root).map_err(|e| *e)
 }
