@@ -11,6 +11,7 @@ pub mod convention;
 pub mod diagnostics;
 pub mod display;
 pub mod edit;
+pub mod file;
 pub mod latin;
 pub mod model;
 pub mod read;

@@ -106,6 +106,10 @@ impl Sheet {
 /// Everything the user has open.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Workspace {
+    /// The workspace's name, for file names and the file's `name`; empty
+    /// means unnamed (files are then called "kalkyl").
+    #[serde(default)]
+    pub name: String,
     /// The tables, in tab order.
     pub sheets: Vec<Sheet>,
     /// The id the next sheet gets.

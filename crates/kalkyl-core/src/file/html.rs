@@ -1,0 +1,277 @@
+//! One table for "Copy table": the `text/html` clipboard flavour that Word
+//! and Outlook paste as a formatted table, and the `text/plain` flavour
+//! with the same content, tab-separated.
+//!
+//! The content is what the screen shows: the table's columns, the computed
+//! columns that apply (as in [`super::csv`]) and a computed totals row
+//! ("Summa" / "Total"), numbers in Swedish format (decimal comma, thousands
+//! grouped by a no-break space) in the display unit with the display
+//! decimals ([`DisplayFormat`]), percentages with one decimal and a `%`,
+//! the status as its mark (● ◆ ■), "varav" rows with `– ` before their
+//! label. A caption line gives the title and the display unit ("Resultat
+//! (mnkr)", the title alone when it names that unit, or "Belopp i mnkr").
+//!
+//! The HTML uses inline styles only (Word and Outlook drop style sheets):
+//! collapsed thin borders, right-aligned numbers that do not wrap, bold
+//! heading, subtotal, total and totals rows, indented "varav" rows. All text
+//! is escaped. The tab-separated text has one line per row, ends lines in
+//! CRLF, and replaces tabs and line ends inside a cell with spaces. Neither
+//! flavour neutralises formulas: they are for documents, and a "- varav"
+//! label must paste as written.
+
+use crate::calc::{Computed, Results, RowResult};
+use crate::display::DisplayFormat;
+use crate::lang::Lang;
+use crate::model::{Cell, RowKind, Table};
+
+use super::{
+    export_columns, export_label, figure_heading, label_column, totals_label, ExportColumn,
+};
+
+/// A table ready to write: caption, headings, and rows of cell texts.
+struct Shown {
+    caption: Option<String>,
+    /// Each heading, and whether its column holds numbers.
+    headings: Vec<(String, bool)>,
+    rows: Vec<ShownRow>,
+}
+
+struct ShownRow {
+    cells: Vec<String>,
+    bold: bool,
+    /// A "varav" row, indented under its parent.
+    indented: bool,
+}
+
+fn shown(table: &Table, results: &Results, lang: Lang) -> Shown {
+    let columns = export_columns(table, results);
+    let fmt = DisplayFormat::of(table);
+    let label = label_column(table);
+    let computed = |c: Computed, percent: bool| {
+        if percent {
+            fmt.computed_percent(c, lang)
+        } else {
+            fmt.computed(c, lang)
+        }
+    };
+    let caption = match (&table.title, fmt.unit) {
+        (Some(t), Some(u)) if crate::read::headings::unit_of(t) != Some(u) => {
+            Some(format!("{t} ({u})"))
+        }
+        (Some(t), _) => Some(t.clone()),
+        (None, Some(u)) => Some(format!("{} {u}", lang.pick("Belopp i", "Amounts in"))),
+        (None, None) => None,
+    };
+    let headings = columns
+        .iter()
+        .map(|col| match col {
+            ExportColumn::Input(c) => table.columns.get(*c).map_or((String::new(), false), |c| {
+                (c.heading.clone(), c.role.is_numeric())
+            }),
+            ExportColumn::Figure(f) => (figure_heading(*f, lang, fmt.unit), true),
+            ExportColumn::Status => ("Status".to_string(), false),
+        })
+        .collect();
+    let status = |r: &RowResult| r.status.map(|s| s.symbol().to_string()).unwrap_or_default();
+    let blank = RowResult::default();
+    let mut rows: Vec<ShownRow> = table
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(r, row)| {
+            let result = results.rows.get(r).unwrap_or(&blank);
+            let cells = columns
+                .iter()
+                .map(|col| match col {
+                    ExportColumn::Input(c) => {
+                        let percent = table
+                            .columns
+                            .get(*c)
+                            .is_some_and(|c| c.role == crate::model::Role::StatedPercent);
+                        match row.cells.get(*c) {
+                            Some(Cell::Number(d)) => computed(Computed::Value(*d), percent),
+                            cell if Some(*c) == label => {
+                                export_label(row, cell.and_then(Cell::text).unwrap_or_default())
+                            }
+                            None | Some(Cell::Empty) => String::new(),
+                            Some(Cell::Text(t)) => t.clone(),
+                        }
+                    }
+                    ExportColumn::Figure(f) => computed(result.figure(*f), f.is_percent()),
+                    ExportColumn::Status => status(result),
+                })
+                .collect();
+            ShownRow {
+                cells,
+                bold: row.kind != RowKind::Item,
+                indented: row.level > 0,
+            }
+        })
+        .collect();
+    let totals = &results.totals;
+    rows.push(ShownRow {
+        cells: columns
+            .iter()
+            .map(|col| match col {
+                ExportColumn::Input(c) if Some(*c) == label => totals_label(lang).to_string(),
+                ExportColumn::Input(c) => {
+                    computed(totals.columns.get(*c).copied().unwrap_or_default(), false)
+                }
+                ExportColumn::Figure(f) => computed(totals.computed.figure(*f), f.is_percent()),
+                ExportColumn::Status => status(&totals.computed),
+            })
+            .collect(),
+        bold: true,
+        indented: false,
+    });
+    Shown {
+        caption,
+        headings,
+        rows,
+    }
+}
+
+/// Appends text with `&`, `<`, `>`, `"` and `'` escaped.
+fn escape(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+const TABLE_STYLE: &str =
+    "border-collapse:collapse;font-family:Calibri,Arial,sans-serif;font-size:10pt";
+const CELL_STYLE: &str = "border:1px solid #808080;padding:2px 6px;vertical-align:top";
+const NUMBER_STYLE: &str = ";text-align:right;white-space:nowrap";
+const BOLD_STYLE: &str = ";font-weight:bold";
+const INDENT_STYLE: &str = ";padding-left:18px";
+
+fn cell(out: &mut String, tag: &str, text: &str, number: bool, bold: bool, indent: bool) {
+    out.push('<');
+    out.push_str(tag);
+    out.push_str(" style=\"");
+    out.push_str(CELL_STYLE);
+    if number {
+        out.push_str(NUMBER_STYLE);
+    }
+    if bold {
+        out.push_str(BOLD_STYLE);
+    }
+    if indent {
+        out.push_str(INDENT_STYLE);
+    }
+    out.push_str("\">");
+    escape(text, out);
+    out.push_str("</");
+    out.push_str(tag);
+    out.push('>');
+}
+
+/// The table as an HTML `<table>` with inline styles (see the module
+/// documentation). `results` are the table's computed results.
+pub fn table_html(table: &Table, results: &Results, lang: Lang) -> String {
+    let s = shown(table, results, lang);
+    let label = label_column(table);
+    let mut out = String::new();
+    out.push_str("<table style=\"");
+    out.push_str(TABLE_STYLE);
+    out.push_str("\">");
+    if let Some(c) = &s.caption {
+        out.push_str("<caption style=\"text-align:left;font-weight:bold;padding:2px 0\">");
+        escape(c, &mut out);
+        out.push_str("</caption>");
+    }
+    out.push_str("<thead><tr>");
+    for (heading, number) in &s.headings {
+        cell(&mut out, "th", heading, *number, true, false);
+    }
+    out.push_str("</tr></thead><tbody>");
+    for row in &s.rows {
+        out.push_str("<tr>");
+        for (i, text) in row.cells.iter().enumerate() {
+            let number = s.headings.get(i).is_some_and(|h| h.1);
+            let indent = row.indented && Some(i) == label;
+            cell(&mut out, "td", text, number, row.bold, indent);
+        }
+        out.push_str("</tr>");
+    }
+    out.push_str("</tbody></table>");
+    out
+}
+
+/// Appends a cell's text with tabs and line ends made spaces.
+fn plain(text: &str, out: &mut String) {
+    out.extend(text.chars().map(|c| {
+        if matches!(c, '\t' | '\r' | '\n') {
+            ' '
+        } else {
+            c
+        }
+    }));
+}
+
+/// The same content as [`table_html`] as tab-separated text (the caption
+/// on its own first line).
+pub fn table_tsv(table: &Table, results: &Results, lang: Lang) -> String {
+    let s = shown(table, results, lang);
+    let mut out = String::new();
+    if let Some(c) = &s.caption {
+        plain(c, &mut out);
+        out.push_str("\r\n");
+    }
+    let lines = std::iter::once(s.headings.iter().map(|h| h.0.as_str()).collect::<Vec<_>>()).chain(
+        s.rows
+            .iter()
+            .map(|r| r.cells.iter().map(String::as_str).collect()),
+    );
+    for line in lines {
+        for (i, text) in line.iter().enumerate() {
+            if i > 0 {
+                out.push('\t');
+            }
+            plain(text, &mut out);
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calc::compute;
+    use crate::read::{read_paste, ReadChoices};
+
+    #[test]
+    fn html_escapes_text_and_styles_numbers_and_totals() {
+        let paste = "Resultat <jan–apr>\nUppdrag\tUtfall\tBudget\nA & \"B\"\t-1 864,1\t-1 900,0\n<script>x</script>\t2\t1\n";
+        let table = read_paste(paste, None, &ReadChoices::default());
+        let results = compute(&table);
+        let html = table_html(&table, &results, Lang::Sv);
+        assert!(html.starts_with("<table style=\"border-collapse:collapse;"));
+        assert!(html.contains(">A &amp; &quot;B&quot;</td>"), "{html}");
+        assert!(html.contains("&lt;script&gt;x&lt;/script&gt;"));
+        assert!(!html.contains("<script>"));
+        assert!(html.contains("Resultat &lt;jan–apr&gt;</caption>"));
+        assert!(html.contains(
+            "<td style=\"border:1px solid #808080;padding:2px 6px;vertical-align:top;text-align:right;white-space:nowrap\">-1\u{a0}864,1</td>"
+        ), "{html}");
+        assert!(html.contains(
+            "<td style=\"border:1px solid #808080;padding:2px 6px;vertical-align:top;font-weight:bold\">Summa</td>"
+        ));
+        let tsv = table_tsv(&table, &results, Lang::En);
+        assert!(tsv.starts_with("Resultat <jan–apr>\r\nUppdrag\tUtfall\tBudget\tDeviation\tDeviation %\tComputed full-year forecast\tStatus\r\n"), "{tsv}");
+        assert!(
+            tsv.ends_with(
+                "\r\nTotal\t-1\u{a0}862,1\t-1\u{a0}899,0\t36,9\t1,9\u{a0}%\t-5\u{a0}586,3\t●\r\n"
+            ),
+            "{tsv}"
+        );
+    }
+}

@@ -1,0 +1,1182 @@
+//! The JSON workspace file, version 2, and the migration from version 1.
+//! `docs/file-format.md` describes every field.
+//!
+//! What is stored is the workspace: per table the pasted source, the read
+//! choices, the table as read with the user's edits (and the pasted
+//! original of every edited cell), the settings and the reader's
+//! diagnostics. What is derived is written too, for readers without
+//! Kalkyl, and ignored on import: each row's `label` and `computed`
+//! figures, subtotal `sums`, the `totals`, the `checks`, the detected sign
+//! convention and the diagnostics' messages. Import recomputes them, so a
+//! file that is read and written again gives the same bytes.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+
+use super::json::{self, Counted, Value};
+use super::{DecimalProblem, ErrorKind, Expected, FileError, Place};
+use crate::calc::{compute, CalcError, Computed, Figure, ForecastBasis, RowResult, Status};
+use crate::checks::check_table;
+use crate::convention::detect_convention;
+use crate::diagnostics::{Diagnostic, DiagnosticKind};
+use crate::grid::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
+use crate::lang::Lang;
+use crate::model::{
+    Cell, Column, ForecastMethod, Role, Row, RowKind, SignConvention, StatusThresholds, Table,
+    TableSettings,
+};
+use crate::number::{format_decimal, DecimalMark, NumberStyle, Unit};
+use crate::read::{read_paste, ReadChoices};
+use crate::workspace::{PastedSource, Sheet, Workspace};
+
+/// The value of `format`.
+pub const FORMAT: &str = "kalkyl-workspace";
+
+/// The version [`write_workspace_file`] writes.
+pub const VERSION: u64 = 2;
+
+/// The oldest version [`read_workspace_file`] reads (and migrates).
+pub const OLDEST_VERSION: u64 = 1;
+
+/// The most tables a workspace file may hold.
+pub const MAX_TABLES: usize = 1_000;
+
+/// The most decimals a table may be displayed with.
+const MAX_DISPLAY_DECIMALS: u64 = 28;
+
+// Stable names, used both ways: each `*_KEYS` beside its `*_VALUES`.
+const UNIT_KEYS: [&str; 4] = ["kr", "tkr", "mnkr", "mdkr"];
+const UNIT_VALUES: [Unit; 4] = [Unit::Kr, Unit::Tkr, Unit::Mnkr, Unit::Mdkr];
+const CONVENTION_KEYS: [&str; 3] = [
+    "outcome_minus_budget",
+    "budget_minus_outcome",
+    "outcome_plus_budget",
+];
+const CONVENTION_VALUES: [SignConvention; 3] = [
+    SignConvention::OutcomeMinusBudget,
+    SignConvention::BudgetMinusOutcome,
+    SignConvention::OutcomePlusBudget,
+];
+const METHOD_KEYS: [&str; 4] = ["run_rate", "remaining_budget", "seasonal", "manual"];
+const METHOD_VALUES: [ForecastMethod; 4] = [
+    ForecastMethod::RunRate,
+    ForecastMethod::RemainingBudget,
+    ForecastMethod::Seasonal,
+    ForecastMethod::Manual,
+];
+const BASIS_KEYS: [&str; 5] = [
+    "run_rate",
+    "remaining_budget",
+    "seasonal",
+    "manual",
+    "full_year_outcome",
+];
+const BASIS_VALUES: [ForecastBasis; 5] = [
+    ForecastBasis::RunRate,
+    ForecastBasis::RemainingBudget,
+    ForecastBasis::Seasonal,
+    ForecastBasis::Manual,
+    ForecastBasis::FullYearOutcome,
+];
+const STATUS_KEYS: [&str; 3] = ["met", "acceptable", "large"];
+const STATUS_VALUES: [Status; 3] = [Status::Met, Status::Acceptable, Status::Large];
+const CALC_ERROR_KEYS: [&str; 2] = ["overflow", "division_by_zero"];
+const CALC_ERROR_VALUES: [CalcError; 2] = [CalcError::Overflow, CalcError::DivisionByZero];
+const MARK_KEYS: [&str; 2] = ["comma", "point"];
+const MARK_VALUES: [DecimalMark; 2] = [DecimalMark::Comma, DecimalMark::Point];
+const KIND_KEYS: [&str; 4] = ["heading", "item", "subtotal", "total"];
+const KIND_VALUES: [RowKind; 4] = [
+    RowKind::Heading,
+    RowKind::Item,
+    RowKind::Subtotal,
+    RowKind::Total,
+];
+/// The `kind` of each diagnostic, in [`DiagnosticKind`] order.
+const DIAGNOSTIC_KINDS: [&str; 14] = [
+    "read_as_text",
+    "guessed_decimal_mark",
+    "contradicting_decimal_mark",
+    "guessed_role",
+    "unit_converted",
+    "unit_not_convertible",
+    "unit_unknown",
+    "percent_mismatch",
+    "short_row",
+    "long_row",
+    "ambiguous_split",
+    "unsplittable_line",
+    "title_taken",
+    "source",
+];
+
+/// The stable name of a value.
+fn key_of<T: PartialEq>(keys: &[&'static str], values: &[T], value: T) -> &'static str {
+    values
+        .iter()
+        .position(|v| *v == value)
+        .and_then(|i| keys.get(i))
+        .copied()
+        .unwrap_or_default()
+}
+
+// ---------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------
+
+type Members<'a> = Vec<(Cow<'a, str>, Value<'a>)>;
+
+fn kv<'a>(key: &'static str, value: Value<'a>) -> (Cow<'a, str>, Value<'a>) {
+    (Cow::Borrowed(key), value)
+}
+
+fn opt_str(text: Option<&str>) -> Value<'_> {
+    text.map_or(Value::Null, Value::str)
+}
+
+fn int(n: usize) -> Value<'static> {
+    Value::uint(n as u64)
+}
+
+fn opt_int(n: Option<usize>) -> Value<'static> {
+    n.map_or(Value::Null, int)
+}
+
+/// An exact decimal as a string: `-297.2`, zero without a sign.
+fn dec(d: Decimal) -> Value<'static> {
+    Value::String(Cow::Owned(format_decimal(d, &NumberStyle::neutral())))
+}
+
+fn cell(c: &Cell) -> Value<'_> {
+    match c {
+        Cell::Empty => Value::Null,
+        Cell::Number(d) => dec(*d),
+        Cell::Text(t) => Value::Object(vec![kv("text", Value::str(t))]),
+    }
+}
+
+/// A computed figure: `None` when blank.
+fn computed(c: Computed) -> Option<Value<'static>> {
+    match c {
+        Computed::Blank => None,
+        Computed::Value(d) => Some(dec(d)),
+        Computed::Error(e) => Some(Value::Object(vec![kv(
+            "error",
+            Value::str(key_of(&CALC_ERROR_KEYS, &CALC_ERROR_VALUES, e)),
+        )])),
+    }
+}
+
+fn sums(columns: &[Computed]) -> Value<'static> {
+    Value::Array(
+        columns
+            .iter()
+            .map(|c| computed(*c).unwrap_or(Value::Null))
+            .collect(),
+    )
+}
+
+fn result(r: &RowResult) -> Value<'static> {
+    let mut m: Members<'static> = Figure::ALL
+        .iter()
+        .filter_map(|f| Some(kv(f.key(), computed(r.figure(*f))?)))
+        .collect();
+    if let Some(b) = r.forecast_basis {
+        m.push(kv(
+            "forecast_basis",
+            Value::str(key_of(&BASIS_KEYS, &BASIS_VALUES, b)),
+        ));
+    }
+    if let Some(s) = r.status {
+        m.push(kv(
+            "status",
+            Value::str(key_of(&STATUS_KEYS, &STATUS_VALUES, s)),
+        ));
+    }
+    Value::Object(m)
+}
+
+fn both(sv: String, en: String) -> Value<'static> {
+    Value::Object(vec![
+        kv("sv", Value::String(Cow::Owned(sv))),
+        kv("en", Value::String(Cow::Owned(en))),
+    ])
+}
+
+fn map_of<'a, T>(map: &'a BTreeMap<usize, T>, value: fn(&'a T) -> Value<'a>) -> Value<'a> {
+    Value::Object(
+        map.iter()
+            .map(|(k, v)| (Cow::Owned(k.to_string()), value(v)))
+            .collect(),
+    )
+}
+
+#[inline(never)]
+fn diagnostic(d: &Diagnostic) -> Value<'_> {
+    use DiagnosticKind as K;
+    let index = match &d.kind {
+        K::ReadAsText { .. } => 0,
+        K::GuessedDecimalMark { .. } => 1,
+        K::ContradictingDecimalMark { .. } => 2,
+        K::GuessedRole { .. } => 3,
+        K::UnitConverted { .. } => 4,
+        K::UnitNotConvertible { .. } => 5,
+        K::UnitUnknown => 6,
+        K::PercentMismatch => 7,
+        K::ShortRow { .. } => 8,
+        K::LongRow { .. } => 9,
+        K::AmbiguousSplit { .. } => 10,
+        K::UnsplittableLine => 11,
+        K::TitleTaken => 12,
+        K::Source { .. } => 13,
+    };
+    let mut m = vec![
+        kv("row", opt_int(d.row)),
+        kv("column", opt_int(d.column)),
+        kv("line", opt_int(d.line)),
+        kv("seen", Value::str(&d.seen)),
+        kv("kind", Value::str(DIAGNOSTIC_KINDS[index])),
+    ];
+    match &d.kind {
+        K::ReadAsText {
+            reason_en,
+            reason_sv,
+        } => {
+            m.push(kv("reason_en", Value::str(reason_en)));
+            m.push(kv("reason_sv", Value::str(reason_sv)));
+        }
+        K::GuessedDecimalMark { mark } | K::ContradictingDecimalMark { mark } => {
+            m.push(kv(
+                "mark",
+                Value::str(key_of(&MARK_KEYS, &MARK_VALUES, *mark)),
+            ));
+        }
+        K::GuessedRole { role } => m.push(kv("role", Value::str(role.key()))),
+        K::UnitConverted { from, to } | K::UnitNotConvertible { from, to } => {
+            m.push(kv("from", Value::str(from.symbol())));
+            m.push(kv("to", Value::str(to.symbol())));
+        }
+        K::ShortRow { expected, found } | K::LongRow { expected, found } => {
+            m.push(kv("expected", int(*expected)));
+            m.push(kv("found", int(*found)));
+        }
+        K::AmbiguousSplit { candidates } => m.push(kv("candidates", int(*candidates))),
+        K::Source { what_en, what_sv } => {
+            m.push(kv("what_en", Value::str(what_en)));
+            m.push(kv("what_sv", Value::str(what_sv)));
+        }
+        K::UnitUnknown | K::PercentMismatch | K::UnsplittableLine | K::TitleTaken => {}
+    }
+    m.push(kv(
+        "message",
+        both(d.kind.message(Lang::Sv), d.kind.message(Lang::En)),
+    ));
+    Value::Object(m)
+}
+
+#[inline(never)]
+fn sheet(sheet: &Sheet) -> Value<'_> {
+    let t = &sheet.table;
+    let s = &t.settings;
+    let results = compute(t);
+    let detected = detect_convention(t).convention;
+    let unit = |u: Option<Unit>| opt_str(u.map(Unit::symbol));
+    let c = &sheet.choices;
+    let choices = Value::Object(vec![
+        kv("roles", map_of(&c.roles, |r| Value::str(r.key()))),
+        kv(
+            "decimal_marks",
+            map_of(&c.decimal_marks, |m| {
+                Value::str(key_of(&MARK_KEYS, &MARK_VALUES, *m))
+            }),
+        ),
+        kv(
+            "unit",
+            match c.unit {
+                None => Value::Null,
+                Some(None) => Value::str("none"),
+                Some(Some(u)) => Value::str(u.symbol()),
+            },
+        ),
+        kv("months", opt_int(c.months.map(usize::from))),
+        kv("splits", map_of(&c.splits, |n| int(*n))),
+        kv("prefer_plain", Value::Bool(c.prefer_plain)),
+    ]);
+    let columns = t
+        .columns
+        .iter()
+        .map(|col| {
+            Value::Object(vec![
+                kv("label", Value::str(&col.heading)),
+                kv("role", Value::str(col.role.key())),
+            ])
+        })
+        .collect();
+    let default_result = RowResult::default();
+    let rows = t
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let mut m = vec![
+                kv("label", Value::str(t.label(i))),
+                kv("kind", Value::str(row.kind.key())),
+                kv("level", int(usize::from(row.level))),
+                kv("note", opt_str(row.note.as_deref())),
+                kv("values", Value::Array(row.cells.iter().map(cell).collect())),
+                kv("originals", map_of(&row.originals, cell)),
+                kv(
+                    "computed",
+                    result(results.rows.get(i).unwrap_or(&default_result)),
+                ),
+            ];
+            if let Some(totals) = results.sum_of(i) {
+                m.push(kv("sums", sums(&totals.columns)));
+            }
+            Value::Object(m)
+        })
+        .collect();
+    let checks = check_table(t)
+        .into_iter()
+        .map(|c| {
+            Value::Object(vec![
+                kv("row", int(c.row)),
+                kv("column", int(c.column)),
+                kv("kind", Value::str(c.kind.key())),
+                kv("stated", dec(c.stated)),
+                kv("recomputed", dec(c.recomputed)),
+                kv("difference", computed(c.difference).unwrap_or(Value::Null)),
+                kv("message", both(c.message_sv, c.message_en)),
+            ])
+        })
+        .collect();
+    Value::Object(vec![
+        kv("id", Value::uint(sheet.id)),
+        kv("name", Value::str(&sheet.name)),
+        kv("title", opt_str(t.title.as_deref())),
+        kv("unit", unit(t.unit)),
+        kv("display_unit", unit(s.display_unit)),
+        kv(
+            "display_decimals",
+            s.display_decimals
+                .map_or(Value::Null, |d| Value::uint(d.into())),
+        ),
+        kv("months", opt_int(t.months.map(usize::from))),
+        kv(
+            "sign_convention",
+            opt_str(
+                s.sign_convention
+                    .map(|c| key_of(&CONVENTION_KEYS, &CONVENTION_VALUES, c)),
+            ),
+        ),
+        kv(
+            "sign_convention_detected",
+            Value::str(key_of(&CONVENTION_KEYS, &CONVENTION_VALUES, detected)),
+        ),
+        kv(
+            "forecast_method",
+            opt_str(
+                s.forecast_method
+                    .map(|m| key_of(&METHOD_KEYS, &METHOD_VALUES, m)),
+            ),
+        ),
+        kv(
+            "row_forecast_methods",
+            map_of(&s.row_forecast_methods, |m| {
+                Value::str(key_of(&METHOD_KEYS, &METHOD_VALUES, *m))
+            }),
+        ),
+        kv(
+            "status_thresholds",
+            Value::Object(vec![
+                kv("met_within", dec(s.status.met_within)),
+                kv("acceptable_within", dec(s.status.acceptable_within)),
+            ]),
+        ),
+        kv(
+            "source",
+            Value::Object(vec![
+                kv("plain", Value::str(&sheet.source.plain)),
+                kv("html", opt_str(sheet.source.html.as_deref())),
+            ]),
+        ),
+        kv("read_choices", choices),
+        kv("columns", Value::Array(columns)),
+        kv("rows", Value::Array(rows)),
+        kv(
+            "totals",
+            Value::Object(vec![
+                kv("sums", sums(&results.totals.columns)),
+                kv("computed", result(&results.totals.computed)),
+            ]),
+        ),
+        kv("checks", Value::Array(checks)),
+        kv(
+            "diagnostics",
+            Value::Array(t.diagnostics.iter().map(diagnostic).collect()),
+        ),
+    ])
+}
+
+/// Writes a workspace as a version-[`VERSION`] file: UTF-8 JSON, two-space
+/// indentation (see [`json::write`]), keys in a fixed order, ending in a
+/// line end. `saved_at` (an ISO 8601 time, as the app passes it) is written
+/// as given, or `null`. The session's undo history is not written.
+pub fn write_workspace_file(ws: &Workspace, saved_at: Option<&str>) -> String {
+    let root = Value::Object(vec![
+        kv("format", Value::str(FORMAT)),
+        kv("version", Value::uint(VERSION)),
+        kv("name", Value::str(&ws.name)),
+        kv("saved_at", opt_str(saved_at)),
+        kv("next_id", Value::uint(ws.next_id)),
+        kv("settings", Value::Object(Vec::new())),
+        kv(
+            "tables",
+            Value::Array(ws.sheets.iter().map(sheet).collect()),
+        ),
+    ]);
+    let mut out = String::new();
+    json::write(&root, &mut out);
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------
+//
+// The helpers below are small and not generic, and the readers use plain
+// loops: the code runs once per file and its size in the wasm matters more
+// than its speed (the crate is built at opt-level 2, which would inline and
+// duplicate generic helpers per caller).
+
+/// A step of a JSON path.
+#[derive(Clone, Copy)]
+enum Step<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+/// Where a value is: a path kept as a chain on the stack and written out
+/// only for an error.
+#[derive(Clone, Copy)]
+struct At<'a> {
+    parent: Option<&'a At<'a>>,
+    step: Option<Step<'a>>,
+}
+
+const ROOT: At<'static> = At {
+    parent: None,
+    step: None,
+};
+
+impl<'a> At<'a> {
+    fn key(&'a self, key: &'a str) -> At<'a> {
+        At {
+            parent: Some(self),
+            step: Some(Step::Key(key)),
+        }
+    }
+
+    fn index(&'a self, i: usize) -> At<'a> {
+        At {
+            parent: Some(self),
+            step: Some(Step::Index(i)),
+        }
+    }
+
+    fn path(&self) -> String {
+        let mut steps = Vec::new();
+        let mut at = Some(self);
+        while let Some(a) = at {
+            steps.extend(a.step);
+            at = a.parent;
+        }
+        let mut out = String::new();
+        for step in steps.into_iter().rev() {
+            match step {
+                Step::Key(k) if k.bytes().all(|b| b.is_ascii_digit()) => {
+                    out.push_str("[\"");
+                    out.push_str(k);
+                    out.push_str("\"]");
+                }
+                Step::Key(k) => {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(k);
+                }
+                Step::Index(i) => {
+                    out.push('[');
+                    out.push_str(&i.to_string());
+                    out.push(']');
+                }
+            }
+        }
+        out
+    }
+
+    #[inline(never)]
+    fn err(&self, kind: ErrorKind) -> Box<FileError> {
+        let path = self.path();
+        let place = if path.is_empty() {
+            Place::Nowhere
+        } else {
+            Place::Path(path)
+        };
+        Box::new(FileError::new(kind, place))
+    }
+
+    fn wrong(&self, expected: Expected) -> Box<FileError> {
+        self.err(ErrorKind::WrongType { expected })
+    }
+
+    fn too_many(&self, what: Counted, limit: usize) -> Box<FileError> {
+        self.err(ErrorKind::TooMany { what, limit })
+    }
+}
+
+/// Errors are boxed while reading: results stay small.
+type Res<T> = Result<T, Box<FileError>>;
+
+#[inline(never)]
+fn items<'v, 'a>(v: &'v Value<'a>, at: &At) -> Res<&'v [Value<'a>]> {
+    match v {
+        Value::Array(items) => Ok(items),
+        _ => Err(at.wrong(Expected::Array)),
+    }
+}
+
+/// Checks that a value is an object.
+#[inline(never)]
+fn object(v: &Value, at: &At) -> Res<()> {
+    match v {
+        Value::Object(_) => Ok(()),
+        _ => Err(at.wrong(Expected::Object)),
+    }
+}
+
+/// A required member of an object (already checked to be one).
+#[inline(never)]
+fn field<'v, 'a>(v: &'v Value<'a>, key: &'static str, at: &At) -> Res<&'v Value<'a>> {
+    v.get(key).ok_or_else(|| at.err(ErrorKind::Missing { key }))
+}
+
+/// An optional member: `None` when missing or `null`.
+fn opt<'v, 'a>(v: &'v Value<'a>, key: &str) -> Option<&'v Value<'a>> {
+    v.get(key).filter(|v| !v.is_null())
+}
+
+#[inline(never)]
+fn text<'v>(v: &'v Value, at: &At) -> Res<&'v str> {
+    v.as_str().ok_or_else(|| at.wrong(Expected::String))
+}
+
+#[inline(never)]
+fn opt_text<'v>(v: &'v Value, key: &'static str, at: &At) -> Res<Option<&'v str>> {
+    match opt(v, key) {
+        Some(x) => text(x, &at.key(key)).map(Some),
+        None => Ok(None),
+    }
+}
+
+#[inline(never)]
+fn owned_text(v: &Value, key: &'static str, at: &At) -> Res<String> {
+    Ok(opt_text(v, key, at)?.unwrap_or_default().to_string())
+}
+
+fn opt_owned_text(v: &Value, key: &'static str, at: &At) -> Res<Option<String>> {
+    Ok(opt_text(v, key, at)?.map(str::to_string))
+}
+
+/// A non-negative integer at most `max`.
+#[inline(never)]
+fn integer(v: &Value, at: &At, max: u64) -> Res<u64> {
+    let Value::Number(n) = v else {
+        return Err(at.wrong(Expected::Integer));
+    };
+    if !n.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(at.wrong(Expected::Integer));
+    }
+    match n.parse::<u64>() {
+        Ok(x) if x <= max => Ok(x),
+        _ => Err(at.err(ErrorKind::OutOfRange {
+            found: n.to_string(),
+            min: 0,
+            max,
+        })),
+    }
+}
+
+#[inline(never)]
+fn opt_integer(v: &Value, key: &'static str, at: &At, max: u64) -> Res<Option<u64>> {
+    match opt(v, key) {
+        Some(x) => integer(x, &at.key(key), max).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// An index or count that fits a `u32`.
+fn opt_usize(v: &Value, key: &'static str, at: &At) -> Res<Option<usize>> {
+    Ok(opt_integer(v, key, at, u32::MAX.into())?.map(|n| n as usize))
+}
+
+/// A required count that fits a `u32`.
+fn count(v: &Value, key: &'static str, at: &At) -> Res<usize> {
+    Ok(integer(field(v, key, at)?, &at.key(key), u32::MAX.into())? as usize)
+}
+
+/// Which of `keys` a string value is.
+#[inline(never)]
+fn pick(v: &Value, at: &At, keys: &[&'static str]) -> Res<usize> {
+    let found = text(v, at)?;
+    keys.iter().position(|k| *k == found).ok_or_else(|| {
+        at.err(ErrorKind::Unknown {
+            found: found.to_string(),
+            expected: keys.join(", "),
+        })
+    })
+}
+
+#[inline(never)]
+fn opt_pick(v: &Value, key: &'static str, at: &At, keys: &[&'static str]) -> Res<Option<usize>> {
+    match opt(v, key) {
+        Some(x) => pick(x, &at.key(key), keys).map(Some),
+        None => Ok(None),
+    }
+}
+
+fn req_pick(v: &Value, key: &'static str, at: &At, keys: &[&'static str]) -> Res<usize> {
+    pick(field(v, key, at)?, &at.key(key), keys)
+}
+
+fn opt_unit(v: &Value, key: &'static str, at: &At) -> Res<Option<Unit>> {
+    Ok(opt_pick(v, key, at, &UNIT_KEYS)?.map(|i| UNIT_VALUES[i]))
+}
+
+fn role_keys() -> [&'static str; 12] {
+    Role::ALL.map(Role::key)
+}
+
+fn role(v: &Value, at: &At) -> Res<Role> {
+    Ok(Role::ALL[pick(v, at, &role_keys())?])
+}
+
+/// Reads an exact decimal written `-297.2` (with `mark` as the decimal
+/// mark): an optional minus, digits without needless leading zeros, and
+/// optionally the mark and at least one digit; at most 28 decimals and a
+/// mantissa below 2^96. A negative zero reads as zero.
+pub(crate) fn parse_decimal(text: &str, mark: u8) -> Result<Decimal, DecimalProblem> {
+    let bytes = text.as_bytes();
+    let (negative, body) = match bytes.split_first() {
+        Some((b'-', rest)) => (true, rest),
+        _ => (false, bytes),
+    };
+    let int_len = body.iter().take_while(|b| b.is_ascii_digit()).count();
+    let (int, rest) = body.split_at(int_len);
+    if int.is_empty() || (int.len() > 1 && int.first() == Some(&b'0')) {
+        return Err(DecimalProblem::Malformed);
+    }
+    let frac = match rest.split_first() {
+        None => &[][..],
+        Some((m, f)) if *m == mark && !f.is_empty() && f.iter().all(u8::is_ascii_digit) => f,
+        Some(_) => return Err(DecimalProblem::Malformed),
+    };
+    if frac.len() > 28 {
+        return Err(DecimalProblem::TooManyDecimals);
+    }
+    const LIMIT: u128 = (1 << 96) - 1;
+    let mut mantissa: u128 = 0;
+    for &d in int.iter().chain(frac) {
+        mantissa = mantissa * 10 + u128::from(d - b'0');
+        if mantissa > LIMIT {
+            return Err(DecimalProblem::TooManyDigits);
+        }
+    }
+    // Below 2^96, so it fits an i128.
+    let signed = if negative {
+        -(mantissa as i128)
+    } else {
+        mantissa as i128
+    };
+    Decimal::try_from_i128_with_scale(signed, frac.len() as u32)
+        .map_err(|_| DecimalProblem::TooManyDigits)
+}
+
+/// A decimal: a string `"-297.2"`, or a JSON number without an exponent
+/// (read exactly from its text).
+#[inline(never)]
+fn decimal(v: &Value, at: &At) -> Res<Decimal> {
+    let (Value::String(t) | Value::Number(t)) = v else {
+        return Err(at.wrong(Expected::Decimal));
+    };
+    parse_decimal(t, b'.').map_err(|problem| {
+        at.err(ErrorKind::BadDecimal {
+            text: t.to_string(),
+            problem,
+        })
+    })
+}
+
+fn req_decimal(v: &Value, key: &'static str, at: &At) -> Res<Decimal> {
+    decimal(field(v, key, at)?, &at.key(key))
+}
+
+/// A cell: `null`, a decimal, or `{"text": …}`.
+#[inline(never)]
+fn read_cell(v: &Value, at: &At) -> Res<Cell> {
+    match v {
+        Value::Null => Ok(Cell::Empty),
+        Value::String(_) | Value::Number(_) => decimal(v, at).map(Cell::Number),
+        Value::Object(_) => Ok(Cell::Text(
+            text(field(v, "text", at)?, &at.key("text"))?.to_string(),
+        )),
+        _ => Err(at.wrong(Expected::Cell)),
+    }
+}
+
+/// The members of an optional object keyed by index (`{"3": …}`), in the
+/// file's order: keys are canonical integers (`"3"`, not `"03"`) below
+/// `bound`. The JSON reader has refused duplicate keys already.
+#[inline(never)]
+fn entries<'v, 'a>(
+    v: &'v Value<'a>,
+    key: &'static str,
+    at: &At,
+    bound: usize,
+) -> Res<Vec<(usize, &'v Value<'a>)>> {
+    let Some(map) = opt(v, key) else {
+        return Ok(Vec::new());
+    };
+    let at = at.key(key);
+    let Value::Object(members) = map else {
+        return Err(at.wrong(Expected::Object));
+    };
+    let mut out = Vec::with_capacity(members.len());
+    for (k, value) in members {
+        let canonical = k.bytes().all(|b| b.is_ascii_digit()) && (k == "0" || !k.starts_with('0'));
+        match k.parse::<usize>() {
+            Ok(i) if canonical && i < bound => out.push((i, value)),
+            _ => {
+                return Err(at.key(k).err(ErrorKind::OutOfRange {
+                    found: k.to_string(),
+                    min: 0,
+                    max: bound.saturating_sub(1) as u64,
+                }))
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// An object keyed by index whose values are among `keys`.
+fn picked_map<T: Copy>(
+    v: &Value,
+    key: &'static str,
+    at: &At,
+    bound: usize,
+    keys: &[&'static str],
+    values: &[T],
+) -> Res<BTreeMap<usize, T>> {
+    let mut out = BTreeMap::new();
+    for (i, x) in entries(v, key, at, bound)? {
+        let k = i.to_string();
+        out.insert(i, values[pick(x, &at.key(key).key(&k), keys)?]);
+    }
+    Ok(out)
+}
+
+#[inline(never)]
+fn read_choices(v: &Value, at: &At) -> Res<ReadChoices> {
+    object(v, at)?;
+    let unit = match opt(v, "unit") {
+        None => None,
+        Some(u) => match pick(u, &at.key("unit"), &["none", "kr", "tkr", "mnkr", "mdkr"])? {
+            0 => Some(None),
+            i => Some(Some(UNIT_VALUES[i - 1])),
+        },
+    };
+    let mut splits = BTreeMap::new();
+    for (i, x) in entries(v, "splits", at, MAX_ROWS)? {
+        let k = i.to_string();
+        splits.insert(
+            i,
+            integer(x, &at.key("splits").key(&k), u32::MAX.into())? as usize,
+        );
+    }
+    let prefer_plain = match opt(v, "prefer_plain") {
+        None => false,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => return Err(at.key("prefer_plain").wrong(Expected::Bool)),
+    };
+    let roles = role_keys();
+    Ok(ReadChoices {
+        roles: picked_map(v, "roles", at, MAX_COLUMNS, &roles, &Role::ALL)?,
+        decimal_marks: picked_map(
+            v,
+            "decimal_marks",
+            at,
+            MAX_COLUMNS,
+            &MARK_KEYS,
+            &MARK_VALUES,
+        )?,
+        unit,
+        months: opt_integer(v, "months", at, 12)?.map(|m| m as u8),
+        splits,
+        prefer_plain,
+    })
+}
+
+#[inline(never)]
+fn read_diagnostic(v: &Value, at: &At) -> Res<Diagnostic> {
+    use DiagnosticKind as K;
+    object(v, at)?;
+    let s = |k: &'static str| owned_text(v, k, at);
+    let mark = || Ok::<_, Box<FileError>>(MARK_VALUES[req_pick(v, "mark", at, &MARK_KEYS)?]);
+    let unit =
+        |k: &'static str| Ok::<_, Box<FileError>>(UNIT_VALUES[req_pick(v, k, at, &UNIT_KEYS)?]);
+    let kind = match req_pick(v, "kind", at, &DIAGNOSTIC_KINDS)? {
+        0 => K::ReadAsText {
+            reason_en: s("reason_en")?,
+            reason_sv: s("reason_sv")?,
+        },
+        1 => K::GuessedDecimalMark { mark: mark()? },
+        2 => K::ContradictingDecimalMark { mark: mark()? },
+        3 => K::GuessedRole {
+            role: role(field(v, "role", at)?, &at.key("role"))?,
+        },
+        4 => K::UnitConverted {
+            from: unit("from")?,
+            to: unit("to")?,
+        },
+        5 => K::UnitNotConvertible {
+            from: unit("from")?,
+            to: unit("to")?,
+        },
+        6 => K::UnitUnknown,
+        7 => K::PercentMismatch,
+        8 => K::ShortRow {
+            expected: count(v, "expected", at)?,
+            found: count(v, "found", at)?,
+        },
+        9 => K::LongRow {
+            expected: count(v, "expected", at)?,
+            found: count(v, "found", at)?,
+        },
+        10 => K::AmbiguousSplit {
+            candidates: count(v, "candidates", at)?,
+        },
+        11 => K::UnsplittableLine,
+        12 => K::TitleTaken,
+        _ => K::Source {
+            what_en: s("what_en")?,
+            what_sv: s("what_sv")?,
+        },
+    };
+    Ok(Diagnostic {
+        row: opt_usize(v, "row", at)?,
+        column: opt_usize(v, "column", at)?,
+        line: opt_usize(v, "line", at)?,
+        seen: s("seen")?,
+        kind,
+    })
+}
+
+/// The columns; `key` names the heading (`label`, or `heading` in
+/// version 1).
+fn read_columns(v: &Value, at: &At, key: &'static str) -> Res<Vec<Column>> {
+    let here = at.key("columns");
+    let list = items(field(v, "columns", at)?, &here)?;
+    if list.len() > MAX_COLUMNS {
+        return Err(here.too_many(Counted::Columns, MAX_COLUMNS));
+    }
+    let mut out = Vec::with_capacity(list.len());
+    for (i, c) in list.iter().enumerate() {
+        let at = here.index(i);
+        object(c, &at)?;
+        out.push(Column {
+            heading: owned_text(c, key, &at)?,
+            role: role(field(c, "role", &at)?, &at.key("role"))?,
+        });
+    }
+    Ok(out)
+}
+
+/// How a cell of a format version is read: `(value, where, column)`.
+type CellReader<'c> = &'c dyn Fn(&Value, &At, usize) -> Res<Cell>;
+
+/// The rows, with one cell per column in `values` and the originals.
+fn read_rows(v: &Value, at: &At, width: usize, cell: CellReader) -> Res<Vec<Row>> {
+    let here = at.key("rows");
+    let list = items(field(v, "rows", at)?, &here)?;
+    if list.len() > MAX_ROWS {
+        return Err(here.too_many(Counted::Rows, MAX_ROWS));
+    }
+    if list.len().saturating_mul(width) > MAX_CELLS {
+        return Err(here.too_many(Counted::Cells, MAX_CELLS));
+    }
+    let mut rows = Vec::with_capacity(list.len());
+    for (r, row) in list.iter().enumerate() {
+        let at = here.index(r);
+        object(row, &at)?;
+        let values_at = at.key("values");
+        let values = items(field(row, "values", &at)?, &values_at)?;
+        if values.len() != width {
+            return Err(values_at.err(ErrorKind::LengthMismatch {
+                expected: width,
+                found: values.len(),
+            }));
+        }
+        let mut cells = Vec::with_capacity(width);
+        for (c, x) in values.iter().enumerate() {
+            cells.push(cell(x, &values_at.index(c), c)?);
+        }
+        let mut originals = BTreeMap::new();
+        for (c, x) in entries(row, "originals", &at, width)? {
+            let k = c.to_string();
+            originals.insert(c, cell(x, &at.key("originals").key(&k), c)?);
+        }
+        rows.push(Row {
+            kind: opt_pick(row, "kind", &at, &KIND_KEYS)?.map_or(RowKind::Item, |i| KIND_VALUES[i]),
+            level: opt_integer(row, "level", &at, u8::MAX.into())?.unwrap_or(0) as u8,
+            note: opt_owned_text(row, "note", &at)?,
+            cells,
+            originals,
+        });
+    }
+    Ok(rows)
+}
+
+#[inline(never)]
+fn read_sheet(v: &Value, at: &At) -> Res<Sheet> {
+    object(v, at)?;
+    let id = integer(field(v, "id", at)?, &at.key("id"), u64::MAX)?;
+    let columns = read_columns(v, at, "label")?;
+    let rows = read_rows(v, at, columns.len(), &|x, at, _| read_cell(x, at))?;
+    let status = match opt(v, "status_thresholds") {
+        None => StatusThresholds::default(),
+        Some(s) => {
+            let at = at.key("status_thresholds");
+            object(s, &at)?;
+            StatusThresholds {
+                met_within: req_decimal(s, "met_within", &at)?,
+                acceptable_within: req_decimal(s, "acceptable_within", &at)?,
+            }
+        }
+    };
+    let settings = TableSettings {
+        sign_convention: opt_pick(v, "sign_convention", at, &CONVENTION_KEYS)?
+            .map(|i| CONVENTION_VALUES[i]),
+        forecast_method: opt_pick(v, "forecast_method", at, &METHOD_KEYS)?
+            .map(|i| METHOD_VALUES[i]),
+        row_forecast_methods: picked_map(
+            v,
+            "row_forecast_methods",
+            at,
+            MAX_ROWS,
+            &METHOD_KEYS,
+            &METHOD_VALUES,
+        )?,
+        display_unit: opt_unit(v, "display_unit", at)?,
+        display_decimals: opt_integer(v, "display_decimals", at, MAX_DISPLAY_DECIMALS)?
+            .map(|d| d as u32),
+        status,
+    };
+    let source = match opt(v, "source") {
+        None => PastedSource::default(),
+        Some(s) => {
+            let at = at.key("source");
+            object(s, &at)?;
+            PastedSource {
+                plain: owned_text(s, "plain", &at)?,
+                html: opt_owned_text(s, "html", &at)?,
+            }
+        }
+    };
+    let choices = match opt(v, "read_choices") {
+        None => ReadChoices::default(),
+        Some(c) => read_choices(c, &at.key("read_choices"))?,
+    };
+    let mut diagnostics = Vec::new();
+    if let Some(d) = opt(v, "diagnostics") {
+        let at = at.key("diagnostics");
+        for (i, d) in items(d, &at)?.iter().enumerate() {
+            diagnostics.push(read_diagnostic(d, &at.index(i))?);
+        }
+    }
+    let table = Table {
+        title: opt_owned_text(v, "title", at)?,
+        unit: opt_unit(v, "unit", at)?,
+        months: opt_integer(v, "months", at, 12)?.map(|m| m as u8),
+        columns,
+        rows,
+        diagnostics,
+        settings,
+    };
+    Ok(Sheet {
+        id,
+        name: owned_text(v, "name", at)?,
+        source,
+        choices,
+        table,
+        history: Default::default(),
+    })
+}
+
+/// The tables array, checked against [`MAX_TABLES`].
+fn table_list<'v, 'a>(root: &'v Value<'a>) -> Res<&'v [Value<'a>]> {
+    let at = ROOT.key("tables");
+    let list = items(field(root, "tables", &ROOT)?, &at)?;
+    if list.len() > MAX_TABLES {
+        return Err(at.too_many(Counted::Tables, MAX_TABLES));
+    }
+    Ok(list)
+}
+
+fn read_v2(root: &Value) -> Res<Workspace> {
+    let tables_at = ROOT.key("tables");
+    let mut sheets: Vec<Sheet> = Vec::new();
+    for (i, t) in table_list(root)?.iter().enumerate() {
+        let at = tables_at.index(i);
+        let sheet = read_sheet(t, &at)?;
+        if sheets.iter().any(|s| s.id == sheet.id) {
+            return Err(at.key("id").err(ErrorKind::DuplicateId { id: sheet.id }));
+        }
+        sheets.push(sheet);
+    }
+    let largest = sheets.iter().map(|s| s.id).max().unwrap_or(0);
+    Ok(Workspace {
+        name: owned_text(root, "name", &ROOT)?,
+        next_id: opt_integer(root, "next_id", &ROOT, u64::MAX)?
+            .unwrap_or(0)
+            .max(largest),
+        sheets,
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Version 1
+// ---------------------------------------------------------------------------
+
+/// Version 1 sign conventions.
+const V1_CONVENTION_KEYS: [&str; 4] = ["auto", "net_cost", "gross", "allocation"];
+const V1_CONVENTION_VALUES: [Option<SignConvention>; 4] = [
+    None,
+    Some(SignConvention::OutcomeMinusBudget),
+    Some(SignConvention::BudgetMinusOutcome),
+    Some(SignConvention::OutcomePlusBudget),
+];
+
+/// A version 1 cell: a string; empty is an empty cell; in a numeric column
+/// a decimal-comma number (`-297,2`) is a number; anything else is text.
+fn read_v1_cell(v: &Value, at: &At, numeric: bool) -> Res<Cell> {
+    let t = text(v, at)?;
+    if t.is_empty() {
+        return Ok(Cell::Empty);
+    }
+    if numeric {
+        match parse_decimal(t, b',') {
+            Ok(d) => return Ok(Cell::Number(d)),
+            Err(DecimalProblem::Malformed) => {}
+            Err(problem) => {
+                return Err(at.err(ErrorKind::BadDecimal {
+                    text: t.to_string(),
+                    problem,
+                }))
+            }
+        }
+    }
+    Ok(Cell::Text(t.to_string()))
+}
+
+fn read_v1_sheet(v: &Value, at: &At, id: u64) -> Res<Sheet> {
+    object(v, at)?;
+    let columns = read_columns(v, at, "heading")?;
+    let numeric: Vec<bool> = columns.iter().map(|c| c.role.is_numeric()).collect();
+    let cell = |x: &Value, at: &At, c: usize| read_v1_cell(x, at, numeric.get(c) == Some(&true));
+    let rows = read_rows(v, at, columns.len(), &cell)?;
+    let plain = owned_text(v, "source", at)?;
+    let settings = TableSettings {
+        sign_convention: opt_pick(v, "sign_convention", at, &V1_CONVENTION_KEYS)?
+            .and_then(|i| V1_CONVENTION_VALUES[i]),
+        ..TableSettings::default()
+    };
+    let mut table = Table {
+        title: opt_owned_text(v, "title", at)?,
+        unit: opt_unit(v, "unit", at)?,
+        months: opt_integer(v, "months", at, 12)?.map(|m| m as u8),
+        columns,
+        rows,
+        diagnostics: Vec::new(),
+        settings,
+    };
+    // Version 1 kept no read choices: the roles it stored were the truth.
+    // A role that differs from what the source reads as becomes a choice,
+    // so that reading the source again keeps it; the diagnostics come from
+    // that reading.
+    let mut choices = ReadChoices::default();
+    let fresh = read_paste(&plain, None, &choices);
+    if fresh.columns.len() == table.columns.len() {
+        for (i, (old, new)) in table.columns.iter().zip(&fresh.columns).enumerate() {
+            if old.role != new.role {
+                choices.roles.insert(i, old.role);
+            }
+        }
+        table.diagnostics = if choices.roles.is_empty() {
+            fresh.diagnostics
+        } else {
+            read_paste(&plain, None, &choices).diagnostics
+        };
+    }
+    Ok(Sheet {
+        id,
+        name: owned_text(v, "name", at)?,
+        source: PastedSource { plain, html: None },
+        choices,
+        table,
+        history: Default::default(),
+    })
+}
+
+fn read_v1(root: &Value) -> Res<Workspace> {
+    let tables_at = ROOT.key("tables");
+    let mut sheets = Vec::new();
+    for (i, t) in table_list(root)?.iter().enumerate() {
+        sheets.push(read_v1_sheet(t, &tables_at.index(i), i as u64 + 1)?);
+    }
+    Ok(Workspace {
+        name: String::new(),
+        next_id: sheets.len() as u64,
+        sheets,
+    })
+}
+
+fn read_any(root: &Value) -> Res<Workspace> {
+    if root.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(ROOT.err(ErrorKind::NotKalkyl));
+    }
+    let version_at = ROOT.key("version");
+    let version = match field(root, "version", &ROOT)? {
+        Value::Number(n) => n,
+        _ => return Err(version_at.err(ErrorKind::BadVersion)),
+    };
+    match version.as_ref() {
+        "1" => read_v1(root),
+        "2" => read_v2(root),
+        v if v.bytes().all(|b| b.is_ascii_digit()) && !v.starts_with('0') => {
+            Err(version_at.err(ErrorKind::NewerVersion {
+                version: v.to_string(),
+            }))
+        }
+        _ => Err(version_at.err(ErrorKind::BadVersion)),
+    }
+}
+
+/// Reads a workspace file of any version from [`OLDEST_VERSION`] to
+/// [`VERSION`] (older versions are migrated). Computed figures, checks and
+/// other derived fields in the file are ignored. Never panics: anything
+/// wrong is a [`FileError`] saying what and where.
+pub fn read_workspace_file(text: &str) -> Result<Workspace, FileError> {
+    let root = json::parse(text)?;
+    read_any(&root).map_err(|e| *e)
+}
