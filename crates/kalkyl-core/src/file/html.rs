@@ -131,8 +131,9 @@ fn shown(table: &Table, results: &Results, lang: Lang) -> Shown {
     }
 }
 
-/// Appends text with `&`, `<`, `>`, `"` and `'` escaped.
-fn escape(text: &str, out: &mut String) {
+/// Appends text with `&`, `<`, `>`, `"` and `'` escaped, so that pasted
+/// text never becomes markup (here and in the app's HTML strings).
+pub fn push_escaped(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -167,7 +168,7 @@ fn cell(out: &mut String, tag: &str, text: &str, number: bool, bold: bool, inden
         out.push_str(INDENT_STYLE);
     }
     out.push_str("\">");
-    escape(text, out);
+    push_escaped(out, text);
     out.push_str("</");
     out.push_str(tag);
     out.push('>');
@@ -184,7 +185,7 @@ pub fn table_html(table: &Table, results: &Results, lang: Lang) -> String {
     out.push_str("\">");
     if let Some(c) = &s.caption {
         out.push_str("<caption style=\"text-align:left;font-weight:bold;padding:2px 0\">");
-        escape(c, &mut out);
+        push_escaped(&mut out, c);
         out.push_str("</caption>");
     }
     out.push_str("<thead><tr>");
@@ -247,6 +248,16 @@ mod tests {
     use super::*;
     use crate::calc::compute;
     use crate::read::{read_paste, ReadChoices};
+
+    #[test]
+    fn escaping_covers_markup_and_quotes() {
+        let mut out = String::new();
+        push_escaped(&mut out, "<img src=x onerror='alert(1)'> & \"q\"");
+        assert_eq!(
+            out,
+            "&lt;img src=x onerror=&#39;alert(1)&#39;&gt; &amp; &quot;q&quot;"
+        );
+    }
 
     #[test]
     fn html_escapes_text_and_styles_numbers_and_totals() {
