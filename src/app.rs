@@ -16,7 +16,7 @@ use kalkyl_core::edit::{
     compare_with_pasted, pasted, Adjustment, Command, EditError, Effect as Change,
 };
 use kalkyl_core::lang::Lang;
-use kalkyl_core::model::{ForecastMethod, Role, SignConvention};
+use kalkyl_core::model::{ForecastMethod, Role, SignConvention, StatusThresholds};
 use kalkyl_core::number::{read_number, DecimalMark, Reading, Unit};
 use kalkyl_core::read::ReadChoices;
 use kalkyl_core::workspace::{Sheet, Workspace};
@@ -466,13 +466,7 @@ fn settings_html(sheet: &Sheet, calc: &SheetCalc, lang: Lang) -> String {
     out.push_str("</label><label>");
     push_escaped(&mut out, t.forecast_label);
     out.push(' ');
-    let methods = [
-        ("auto", t.forecast_auto),
-        ("run_rate", t.forecast_run_rate),
-        ("remaining_budget", t.forecast_remaining_budget),
-        ("seasonal", t.forecast_seasonal),
-        ("manual", t.forecast_manual),
-    ];
+    let methods = method_options(t);
     push_select(
         &mut out,
         "forecast-method",
@@ -481,7 +475,38 @@ fn settings_html(sheet: &Sheet, calc: &SheetCalc, lang: Lang) -> String {
         &methods,
         method_key(settings.forecast_method),
     );
-    out.push_str("</label>");
+    out.push_str("</label><label>");
+    push_escaped(&mut out, t.decimals_label);
+    out.push(' ');
+    let decimals = settings.display_decimals.map(|d| d.to_string());
+    push_select(
+        &mut out,
+        "decimals",
+        "",
+        t.decimals_label,
+        &[
+            ("auto", t.unit_auto),
+            ("0", "0"),
+            ("1", "1"),
+            ("2", "2"),
+            ("3", "3"),
+        ],
+        decimals.as_deref().unwrap_or("auto"),
+    );
+    out.push_str("</label><span class=\"thresholds\">");
+    push_escaped(&mut out, t.thresholds_label);
+    let plain = kalkyl_core::number::NumberStyle::swedish_plain();
+    for (act, mark, value) in [
+        ("met", "●", settings.status.met_within),
+        ("acceptable", "◆", settings.status.acceptable_within),
+    ] {
+        let _ = write!(
+            out,
+            " <label>{mark} <input data-act=\"{act}\" data-testid=\"threshold-{act}\" inputmode=\"decimal\" size=\"4\" value=\"{}\"> %</label>",
+            kalkyl_core::number::format_decimal(value, &plain)
+        );
+    }
+    out.push_str("</span>");
     if sheet.source.html.is_some() {
         let _ = write!(
             out,
@@ -523,7 +548,30 @@ fn convention_key(c: Option<SignConvention>) -> &'static str {
     }
 }
 
-fn method_key(m: Option<ForecastMethod>) -> &'static str {
+/// The forecast methods as `(key, label)`, `auto` first.
+pub fn method_options(t: &crate::i18n::Texts) -> [(&'static str, &'static str); 5] {
+    [
+        ("auto", t.forecast_auto),
+        ("run_rate", t.forecast_run_rate),
+        ("remaining_budget", t.forecast_remaining_budget),
+        ("seasonal", t.forecast_seasonal),
+        ("manual", t.forecast_manual),
+    ]
+}
+
+/// The method a key names; `None` for `auto` (or anything else).
+pub fn method_of_key(key: &str) -> Option<ForecastMethod> {
+    match key {
+        "run_rate" => Some(ForecastMethod::RunRate),
+        "remaining_budget" => Some(ForecastMethod::RemainingBudget),
+        "seasonal" => Some(ForecastMethod::Seasonal),
+        "manual" => Some(ForecastMethod::Manual),
+        _ => None,
+    }
+}
+
+/// The key of a method; `auto` for none.
+pub fn method_key(m: Option<ForecastMethod>) -> &'static str {
     match m {
         None => "auto",
         Some(ForecastMethod::RunRate) => "run_rate",
@@ -650,8 +698,11 @@ fn attr_usize(el: &web_sys::Element, name: &str) -> Option<usize> {
 #[component]
 fn SheetView(ctx: Ctx, id: u64, lang: ReadSignal<Lang>) -> impl IntoView {
     let selection = RwSignal::new(Selection::default());
+    // Why the last command was refused, until the next one.
+    let notice = RwSignal::new(None::<String>);
     let command = move |c: Command| {
-        ctx.mutate(id, |s| s.apply(&c));
+        let refused = ctx.mutate(id, |s| s.apply(&c)).and_then(Result::err);
+        notice.set(refused.map(|e| e.message(lang.get_untracked())));
     };
     let on_change = move |ev: leptos::ev::Event| {
         let Some(el) = acted(&ev) else { return };
@@ -682,13 +733,37 @@ fn SheetView(ctx: Ctx, id: u64, lang: ReadSignal<Lang>) -> impl IntoView {
                 "outcome_plus_budget" => Some(SignConvention::OutcomePlusBudget),
                 _ => None,
             })),
-            "forecast-method" => command(Command::SetForecastMethod(match value.as_str() {
-                "run_rate" => Some(ForecastMethod::RunRate),
-                "remaining_budget" => Some(ForecastMethod::RemainingBudget),
-                "seasonal" => Some(ForecastMethod::Seasonal),
-                "manual" => Some(ForecastMethod::Manual),
-                _ => None,
-            })),
+            "forecast-method" => command(Command::SetForecastMethod(method_of_key(&value))),
+            "decimals" => command(Command::SetDisplayDecimals(value.parse().ok())),
+            "met" | "acceptable" => {
+                let lang = lang.get_untracked();
+                let typed = match read_number(&value, DecimalMark::Comma) {
+                    Ok(Reading::Number(n)) => n.value,
+                    Ok(_) => {
+                        notice.set(Some(texts(lang).adjust_empty.to_string()));
+                        return;
+                    }
+                    Err(e) => {
+                        notice.set(Some(e.message(lang)));
+                        return;
+                    }
+                };
+                let current = ctx
+                    .with_sheet_untracked(id, |s, _| s.table.settings.status)
+                    .unwrap_or_default();
+                let thresholds = if act == "met" {
+                    StatusThresholds {
+                        met_within: typed,
+                        ..current
+                    }
+                } else {
+                    StatusThresholds {
+                        acceptable_within: typed,
+                        ..current
+                    }
+                };
+                command(Command::SetThresholds(thresholds));
+            }
             "prefer-plain" => {
                 let checked = event_target_checked(&ev);
                 ctx.reread(id, move |c| c.prefer_plain = checked);
@@ -778,6 +853,7 @@ fn SheetView(ctx: Ctx, id: u64, lang: ReadSignal<Lang>) -> impl IntoView {
     view! {
         <section class="sheet" data-testid="sheet" data-sheet-id=id on:change=on_change on:click=on_click>
             <div class="sheet-head" inner_html=settings></div>
+            {move || notice.get().map(|m| view! { <p class="cell-error" role="alert" data-testid="sheet-error">{m}</p> })}
             <Grid ctx id lang selection />
             <WhatIf ctx id lang selection />
             <div class="findings" inner_html=findings></div>

@@ -12,6 +12,7 @@ use std::fmt::Write as _;
 use kalkyl_core::calc::{Computed, Figure, Results};
 use kalkyl_core::display::DisplayFormat;
 use kalkyl_core::edit::{Command, EditError};
+pub use kalkyl_core::file::html::push_escaped;
 use kalkyl_core::lang::Lang;
 use kalkyl_core::model::{Cell, Role, RowKind, Table};
 use kalkyl_core::number::{
@@ -129,21 +130,6 @@ fn is_deviation(figure: Figure) -> bool {
 
 fn negative(value: Option<rust_decimal::Decimal>) -> bool {
     value.is_some_and(|v| v.is_sign_negative() && !v.is_zero())
-}
-
-/// Writes `text` with the five characters that matter in HTML escaped, so
-/// that pasted text can never become markup.
-pub fn push_escaped(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
 }
 
 /// Messages per cell (`(row, column)`, either may be absent for a message
@@ -1116,7 +1102,14 @@ pub fn Grid(
                     .is_some_and(|r| r.originals.contains_key(&j)),
                 _ => false,
             };
-            (lines, edited, row, column)
+            // Each item row may have its own forecast method.
+            let row_method = sheet
+                .table
+                .rows
+                .get(row)
+                .filter(|r| r.kind == RowKind::Item)
+                .map(|_| sheet.table.settings.row_forecast_methods.get(&row).copied());
+            (lines, edited, row, row_method)
         })
     };
 
@@ -1150,10 +1143,27 @@ pub fn Grid(
             aria-live="polite"
             inner_html=move || {
                 let t = texts(lang.get());
-                let Some((lines, edited, _, _)) = cell_info() else { return String::new() };
+                let Some((lines, edited, _, row_method)) = cell_info() else { return String::new() };
                 let mut out = String::from("<span class=\"cell-info-text\">");
                 push_escaped(&mut out, &lines.join(" — "));
                 out.push_str("</span>");
+                if let Some(method) = row_method {
+                    out.push_str("<label>");
+                    push_escaped(&mut out, t.row_method_label);
+                    out.push_str(" <select data-testid=\"row-method\">");
+                    let current = crate::app::method_key(method);
+                    for (key, label) in crate::app::method_options(t) {
+                        let label = if key == "auto" { t.row_method_table } else { label };
+                        let _ = write!(
+                            out,
+                            "<option value=\"{key}\"{}>",
+                            if key == current { " selected" } else { "" }
+                        );
+                        push_escaped(&mut out, label);
+                        out.push_str("</option>");
+                    }
+                    out.push_str("</select></label>");
+                }
                 if edited {
                     out.push_str("<button type=\"button\" class=\"secondary\" data-testid=\"reset-cell\">");
                     push_escaped(&mut out, t.reset_cell);
@@ -1169,6 +1179,11 @@ pub fn Grid(
                 if on_button {
                     reset_active(());
                 }
+            }
+            on:change=move |ev| {
+                let row = selection.get_untracked().active.0;
+                let method = crate::app::method_of_key(&event_target_value(&ev));
+                let _ = ctx.mutate(id, |s| s.apply(&Command::SetRowForecastMethod { row, method }));
             }
         ></div>
         <div class="grid-scroll" node_ref=scroller on:scroll=move |_| measure()>

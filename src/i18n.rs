@@ -54,6 +54,10 @@ pub struct Texts {
     pub checks_title: &'static str,
     pub no_checks: &'static str,
     pub status_heading: &'static str,
+    pub decimals_label: &'static str,
+    pub thresholds_label: &'static str,
+    pub row_method_label: &'static str,
+    pub row_method_table: &'static str,
     pub edit_cell: &'static str,
     pub adjust_empty: &'static str,
     pub adjust_no_column: &'static str,
@@ -130,6 +134,10 @@ const SV: Texts = Texts {
     adjust_apply: "Justera markerade rader ({n})",
     compare_title: "Summor: inklistrat mot ändrat",
     more_not_listed: "… och {n} till, markerade i tabellen.",
+    decimals_label: "Decimaler",
+    thresholds_label: "Status: uppfyllt inom",
+    row_method_label: "Prognos för raden",
+    row_method_table: "tabellens metod",
 };
 
 const EN: Texts = Texts {
@@ -194,6 +202,10 @@ const EN: Texts = Texts {
     adjust_apply: "Adjust the selected rows ({n})",
     compare_title: "Totals: pasted against changed",
     more_not_listed: "… and {n} more, marked in the table.",
+    decimals_label: "Decimals",
+    thresholds_label: "Status: met within",
+    row_method_label: "Forecast for the row",
+    row_method_table: "the table's method",
 };
 
 /// The texts for a language.

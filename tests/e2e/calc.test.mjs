@@ -125,6 +125,44 @@ test('switching the sign convention recomputes every deviation', async () => {
   await expectCell(0, 'variance', '7,8');
 });
 
+test('display decimals, status thresholds and a per-row forecast method are the user\'s to set', async () => {
+  const { page } = session;
+  // Decimals: rounding happens only when displaying.
+  await page.getByTestId('decimals').selectOption('2');
+  await expectCell(0, 'variance', '7,80');
+  await expectCell('total', 'variance', '65,70');
+  await page.getByTestId('decimals').selectOption('auto');
+  await expectCell(0, 'variance', '7,8');
+
+  // Status: -310 against -305 is 1,6 % unfavourable: ◆ by default (within 5 %).
+  await expectCell(0, 'status', '●');
+  await cell(0, 1).click();
+  await page.keyboard.type('-310');
+  await page.keyboard.press('Enter');
+  await expectCell(0, 'status', '◆');
+  await page.getByTestId('threshold-acceptable').fill('1,5');
+  await page.getByTestId('threshold-acceptable').press('Enter');
+  await expectCell(0, 'status', '■');
+  // "Met" beyond "acceptable" is refused with a message; nothing changes.
+  await page.getByTestId('threshold-met').fill('3');
+  await page.getByTestId('threshold-met').press('Enter');
+  await page.getByTestId('sheet-error').waitFor();
+  await expectCell(0, 'status', '■');
+  await page.getByTestId('undo').click();
+  await expectCell(0, 'status', '◆');
+  await page.getByTestId('undo').click();
+  await expectCell(0, 1, '-297,2');
+
+  // One row forecast by another method: the others keep the table's.
+  await expectCell(0, 'forecast', '-594,4');
+  await cell(0, 1).click();
+  await page.getByTestId('row-method').selectOption('manual');
+  await expectCell(0, 'forecast', '');
+  await expectCell(1, 'forecast', '-76,2');
+  await page.getByTestId('row-method').selectOption('auto');
+  await expectCell(0, 'forecast', '-594,4');
+});
+
 test('a what-if adjustment changes the selected rows, and the totals show pasted against changed', async () => {
   const { page } = session;
   // Select the outcome of the first two rows (Shift+ArrowDown extends).
