@@ -24,7 +24,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser::{self, OfflineStatus};
-use crate::grid::{grid_columns, push_escaped, Grid, GridColumn, Selection};
+use crate::grid::{push_escaped, Grid, Selection};
 use crate::i18n::texts;
 
 /// At most this many diagnostics or checks are listed; the cells still
@@ -823,14 +823,8 @@ fn SheetView(ctx: Ctx, id: u64, lang: ReadSignal<Lang>) -> impl IntoView {
                 let Some(row) = attr_usize(&el, "data-row") else {
                     return;
                 };
-                let column = attr_usize(&el, "data-col");
-                let g = ctx
-                    .with_sheet_untracked(id, |s, calc| {
-                        let cols = grid_columns(&s.table, calc.calc.results());
-                        column.and_then(|j| cols.iter().position(|c| *c == GridColumn::Input(j)))
-                    })
-                    .flatten()
-                    .unwrap_or(0);
+                // Input column j is grid column j (see `grid_columns`).
+                let g = attr_usize(&el, "data-col").unwrap_or(0);
                 selection.set(Selection {
                     active: (row, g),
                     anchor: (row, g),
@@ -1001,18 +995,13 @@ fn WhatIf(
     // Selecting a cell in an amount column picks that column.
     Effect::new(move |_| {
         let g = selection.get().active.1;
-        let picked = ctx.with_sheet_untracked(id, |s, calc| {
-            match grid_columns(&s.table, calc.calc.results()).get(g) {
-                Some(GridColumn::Input(j))
-                    if s.table.columns.get(*j).is_some_and(|c| c.role.is_amount()) =>
-                {
-                    Some(*j)
-                }
-                _ => None,
-            }
+        // Input column j is grid column j (see `grid_columns`); a check of
+        // the role only, so moving through a large table costs nothing.
+        let amount = ctx.with_sheet_untracked(id, |s, _| {
+            s.table.columns.get(g).is_some_and(|c| c.role.is_amount())
         });
-        if let Some(Some(j)) = picked {
-            column.set(Some(j));
+        if amount == Some(true) {
+            column.set(Some(g));
         }
     });
     let apply = move || {

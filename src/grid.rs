@@ -55,7 +55,8 @@ impl GridColumn {
     }
 }
 
-/// The columns to show: every input column, then each computed figure that
+/// The columns to show: every input column (input column `j` is grid
+/// column `j`, which the panels rely on), then each computed figure that
 /// has a value (or an error) in some row or in the totals, then the status.
 pub fn grid_columns(table: &Table, results: &Results) -> Vec<GridColumn> {
     let mut columns: Vec<GridColumn> = (0..table.columns.len()).map(GridColumn::Input).collect();
@@ -669,25 +670,32 @@ pub fn Grid(
         let end = (first + rows_in_view.get() + OVERSCAN).min(rows);
         (start, end, rows)
     };
+    // Collected once per change of the table, not per scroll or selection.
+    let messages = Memo::new(move |_| {
+        let lang = lang.get();
+        ctx.with_sheet(id, |sheet, calc| cell_messages(&sheet.table, calc, lang))
+            .unwrap_or_default()
+    });
     let body = move || {
         let lang = lang.get();
         let sel = selection.get();
         let (start, end, _) = window();
         ctx.with_sheet(id, |sheet, calc| {
-            let messages = cell_messages(&sheet.table, calc, lang);
-            shape.with(|(_, columns)| {
-                body_html(
-                    &BodyInput {
-                        table: &sheet.table,
-                        results: calc.calc.results(),
-                        columns,
-                        messages: &messages,
-                        lang,
-                        selection: Some(sel),
-                    },
-                    start,
-                    end,
-                )
+            messages.with(|messages| {
+                shape.with(|(_, columns)| {
+                    body_html(
+                        &BodyInput {
+                            table: &sheet.table,
+                            results: calc.calc.results(),
+                            columns,
+                            messages,
+                            lang,
+                            selection: Some(sel),
+                        },
+                        start,
+                        end,
+                    )
+                })
             })
         })
         .unwrap_or_default()
