@@ -93,12 +93,18 @@ impl Ctx {
     }
 
     fn calc_of<R>(&self, sheet: &Sheet, f: impl FnOnce(&Sheet, &SheetCalc) -> R) -> Option<R> {
-        self.calcs.try_update_value(|m| {
-            let calc = m
-                .entry(sheet.id)
-                .or_insert_with(|| SheetCalc::new(&sheet.table));
-            f(sheet, calc)
-        })
+        // Computed on first use. `f` runs under a shared borrow only, so a
+        // memo evaluated inside `f` may read a sheet too (a write borrow
+        // here would make that nested read fail).
+        if self.calcs.try_with_value(|m| m.contains_key(&sheet.id)) == Some(false) {
+            let calc = SheetCalc::new(&sheet.table);
+            self.calcs.update_value(|m| {
+                m.insert(sheet.id, calc);
+            });
+        }
+        self.calcs
+            .try_with_value(|m| m.get(&sheet.id).map(|c| f(sheet, c)))
+            .flatten()
     }
 
     /// Reads a sheet and its computed state, tracking changes.

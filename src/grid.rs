@@ -137,18 +137,28 @@ fn negative(value: Option<rust_decimal::Decimal>) -> bool {
 /// about a whole row or column) from the reader and the report checks.
 pub type CellMessages = BTreeMap<(Option<usize>, Option<usize>), Vec<String>>;
 
-/// Collects the reader's diagnostics and the report checks per cell.
-pub fn cell_messages(table: &Table, calc: &SheetCalc, lang: Lang) -> CellMessages {
+/// Collects the reader's diagnostics and the report checks of the cells in
+/// `rows` (the rows drawn): only their messages are written out.
+pub fn cell_messages(
+    table: &Table,
+    calc: &SheetCalc,
+    lang: Lang,
+    rows: std::ops::Range<usize>,
+) -> CellMessages {
     let mut map: CellMessages = BTreeMap::new();
     for d in &table.diagnostics {
-        map.entry((d.row, d.column))
-            .or_default()
-            .push(d.message(lang));
+        if d.row.is_some_and(|r| rows.contains(&r)) {
+            map.entry((d.row, d.column))
+                .or_default()
+                .push(d.message(lang));
+        }
     }
     for c in &calc.checks {
-        map.entry((Some(c.row), Some(c.column)))
-            .or_default()
-            .push(c.message(lang).to_string());
+        if rows.contains(&c.row) {
+            map.entry((Some(c.row), Some(c.column)))
+                .or_default()
+                .push(c.message(lang).to_string());
+        }
     }
     map
 }
@@ -670,32 +680,26 @@ pub fn Grid(
         let end = (first + rows_in_view.get() + OVERSCAN).min(rows);
         (start, end, rows)
     };
-    // Collected once per change of the table, not per scroll or selection.
-    let messages = Memo::new(move |_| {
-        let lang = lang.get();
-        ctx.with_sheet(id, |sheet, calc| cell_messages(&sheet.table, calc, lang))
-            .unwrap_or_default()
-    });
     let body = move || {
         let lang = lang.get();
         let sel = selection.get();
         let (start, end, _) = window();
         ctx.with_sheet(id, |sheet, calc| {
-            messages.with(|messages| {
-                shape.with(|(_, columns)| {
-                    body_html(
-                        &BodyInput {
-                            table: &sheet.table,
-                            results: calc.calc.results(),
-                            columns,
-                            messages,
-                            lang,
-                            selection: Some(sel),
-                        },
-                        start,
-                        end,
-                    )
-                })
+            // Only the drawn rows' messages are formatted.
+            let messages = cell_messages(&sheet.table, calc, lang, start..end);
+            shape.with(|(_, columns)| {
+                body_html(
+                    &BodyInput {
+                        table: &sheet.table,
+                        results: calc.calc.results(),
+                        columns,
+                        messages: &messages,
+                        lang,
+                        selection: Some(sel),
+                    },
+                    start,
+                    end,
+                )
             })
         })
         .unwrap_or_default()
@@ -1258,7 +1262,7 @@ mod tests {
         let table = sample();
         let calc = SheetCalc::new(&table);
         let columns = grid_columns(&table, calc.calc.results());
-        let messages = cell_messages(&table, &calc, Lang::Sv);
+        let messages = cell_messages(&table, &calc, Lang::Sv, 0..10);
         let input = BodyInput {
             table: &table,
             results: calc.calc.results(),
