@@ -165,6 +165,17 @@ impl Ctx {
     }
 }
 
+/// The sample table offered to a first-time user: seed 000's income
+/// statement (net costs, outcome against budget), as the fixture has it.
+fn sample_paste() -> &'static str {
+    const FIXTURE: &str =
+        include_str!("../crates/kalkyl-core/tests/fixtures/tables/000-5.1.1-resultatrakning.table");
+    FIXTURE
+        .split_once("=== paste\n")
+        .and_then(|(_, rest)| rest.split_once("\n=== rows"))
+        .map_or("", |(paste, _)| paste)
+}
+
 /// The root component.
 #[component]
 pub fn App() -> impl IntoView {
@@ -248,20 +259,46 @@ pub fn App() -> impl IntoView {
         push_escaped(&mut out, t.empty_line_1);
         out.push_str("</p><p>");
         push_escaped(&mut out, t.empty_line_2);
-        out.push_str("</p></section>");
+        out.push_str("</p><p><button type=\"button\" data-act=\"sample\" data-testid=\"sample\">");
+        push_escaped(&mut out, t.sample_button);
+        out.push_str("</button> <button type=\"button\" class=\"secondary\" data-act=\"new\" data-testid=\"new-table\">");
+        push_escaped(&mut out, t.new_table);
+        out.push_str("</button></p></section>");
         out
     };
+    // Tables: choose, rename (inline), move, delete (undoable), add.
+    let renaming = RwSignal::new(false);
+    let removed = StoredValue::new_local(Vec::<(usize, Sheet)>::new());
+    let removed_name = RwSignal::new(None::<String>);
     let tabs = move || {
         let t = texts(lang.get());
         let current = active.get();
+        let renaming = renaming.get();
+        let removed_name = removed_name.get();
         workspace.with(|w| {
-            if w.sheets.is_empty() {
-                return String::new();
+            let mut out = String::new();
+            if let Some(name) = removed_name {
+                out.push_str("<p class=\"notice\" role=\"status\">");
+                push_escaped(&mut out, &t.table_removed.replace("{name}", &name));
+                out.push_str(" <button type=\"button\" class=\"secondary\" data-act=\"undo-delete\" data-testid=\"undo-delete\">");
+                push_escaped(&mut out, t.undo);
+                out.push_str("</button></p>");
             }
-            let mut out = String::from("<nav class=\"sheet-tabs\" aria-label=\"");
+            if w.sheets.is_empty() {
+                return out;
+            }
+            out.push_str("<nav class=\"sheet-tabs\" aria-label=\"");
             push_escaped(&mut out, t.tables_label);
             out.push_str("\">");
             for s in &w.sheets {
+                if renaming && current == Some(s.id) {
+                    out.push_str("<input class=\"sheet-tab\" data-act=\"rename-input\" data-testid=\"rename-input\" aria-label=\"");
+                    push_escaped(&mut out, t.rename_table);
+                    out.push_str("\" value=\"");
+                    push_escaped(&mut out, &s.name);
+                    out.push_str("\">");
+                    continue;
+                }
                 let _ = write!(
                     out,
                     "<button type=\"button\" class=\"sheet-tab\" data-testid=\"sheet-tab\" data-sheet=\"{}\"{}>",
@@ -271,19 +308,115 @@ pub fn App() -> impl IntoView {
                 push_escaped(&mut out, &s.name);
                 out.push_str("</button>");
             }
-            out.push_str("</nav>");
+            out.push_str("<span class=\"tab-actions\">");
+            for (act, label) in [
+                ("rename", t.rename_table),
+                ("move-left", "◀"),
+                ("move-right", "▶"),
+                ("delete", t.delete_table),
+                ("new", t.new_table),
+            ] {
+                let title = match act {
+                    "move-left" => t.move_left,
+                    "move-right" => t.move_right,
+                    _ => label,
+                };
+                let _ = write!(
+                    out,
+                    "<button type=\"button\" class=\"secondary\" data-act=\"{act}\" data-testid=\"{act}-table\" title=\"{title}\" aria-label=\"{title}\">{label}</button>"
+                );
+            }
+            out.push_str("</span></nav>");
             out
         })
     };
+    let finish_rename = move |value: Option<String>| {
+        if !renaming.get_untracked() {
+            return;
+        }
+        renaming.set(false);
+        if let (Some(id), Some(name)) = (active.get_untracked(), value) {
+            workspace.maybe_update(|w| w.rename(id, &name));
+        }
+    };
     let on_tab_click = move |ev: leptos::ev::MouseEvent| {
-        let id = ev
+        let Some(el) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.get_attribute("data-sheet"))
-            .and_then(|id| id.parse().ok());
-        if id.is_some() {
-            active.set(id);
+            .and_then(|el| el.closest("[data-sheet], [data-act]").ok().flatten())
+        else {
+            return;
+        };
+        if let Some(id) = el
+            .get_attribute("data-sheet")
+            .and_then(|id| id.parse().ok())
+        {
+            active.set(Some(id));
+            return;
         }
+        let current = active.get_untracked();
+        match el.get_attribute("data-act").as_deref() {
+            Some("sample") => add_paste(sample_paste().to_string(), None),
+            Some("new") => {
+                let name = texts(lang.get_untracked()).new_table_name;
+                let mut id = None;
+                workspace.update(|w| id = Some(w.add_blank(name)));
+                active.set(id);
+            }
+            Some("rename") if current.is_some() => {
+                renaming.set(true);
+                request_animation_frame(|| {
+                    let input = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.query_selector("[data-act=rename-input]").ok().flatten())
+                        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
+                    if let Some(input) = input {
+                        let _ = input.focus();
+                        input.select();
+                    }
+                });
+            }
+            Some(act @ ("move-left" | "move-right")) => {
+                if let Some(id) = current {
+                    let delta = if act == "move-left" { -1 } else { 1 };
+                    workspace.maybe_update(|w| w.move_sheet(id, delta));
+                }
+            }
+            Some("delete") => {
+                let Some(id) = current else { return };
+                let mut taken = None;
+                workspace.maybe_update(|w| {
+                    taken = w.remove(id);
+                    taken.is_some()
+                });
+                if let Some((at, sheet)) = taken {
+                    removed_name.set(Some(sheet.name.clone()));
+                    removed.update_value(|r| r.push((at, sheet)));
+                    let next = workspace.with_untracked(|w| {
+                        w.sheets
+                            .get(at.min(w.sheets.len().saturating_sub(1)))
+                            .map(|s| s.id)
+                    });
+                    active.set(next);
+                }
+            }
+            Some("undo-delete") => {
+                let last = removed.try_update_value(|r| r.pop()).flatten();
+                if let Some((at, sheet)) = last {
+                    let id = sheet.id;
+                    workspace.update(|w| w.restore(at, sheet));
+                    active.set(Some(id));
+                }
+                let next = removed.with_value(|r| r.last().map(|(_, s)| s.name.clone()));
+                removed_name.set(next);
+            }
+            _ => {}
+        }
+    };
+    let on_tab_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "Enter" => finish_rename(Some(event_target_value(&ev))),
+        "Escape" => finish_rename(None),
+        _ => {}
     };
     let footer = move || {
         let t = texts(lang.get());
@@ -313,9 +446,14 @@ pub fn App() -> impl IntoView {
             data-testid="workspace"
             data-read-ms=move || read_ms.get().map(|ms| (ms.round() as i64).to_string())
         >
-            <div inner_html=empty_state></div>
+            <div inner_html=empty_state on:click=on_tab_click></div>
             <PasteBox lang on_read=add_paste />
-            <div inner_html=tabs on:click=on_tab_click></div>
+            <div
+                inner_html=tabs
+                on:click=on_tab_click
+                on:keydown=on_tab_key
+                on:focusout=move |ev| finish_rename(Some(event_target_value(&ev)))
+            ></div>
             {move || active.get().map(|id| view! { <SheetView ctx id lang /> })}
         </main>
         <footer class="app-footer" inner_html=footer></footer>

@@ -54,6 +54,14 @@ pub struct Texts {
     pub checks_title: &'static str,
     pub no_checks: &'static str,
     pub status_heading: &'static str,
+    pub sample_button: &'static str,
+    pub new_table: &'static str,
+    pub new_table_name: &'static str,
+    pub rename_table: &'static str,
+    pub move_left: &'static str,
+    pub move_right: &'static str,
+    pub delete_table: &'static str,
+    pub table_removed: &'static str,
     pub decimals_label: &'static str,
     pub thresholds_label: &'static str,
     pub row_method_label: &'static str,
@@ -138,6 +146,14 @@ const SV: Texts = Texts {
     thresholds_label: "Status: uppfyllt inom",
     row_method_label: "Prognos för raden",
     row_method_table: "tabellens metod",
+    sample_button: "Visa ett exempel",
+    new_table: "+ Ny tabell",
+    new_table_name: "Ny tabell",
+    rename_table: "Byt namn",
+    move_left: "Flytta vänster",
+    move_right: "Flytta höger",
+    delete_table: "Ta bort",
+    table_removed: "Tabellen «{name}» togs bort.",
 };
 
 const EN: Texts = Texts {
@@ -206,6 +222,14 @@ const EN: Texts = Texts {
     thresholds_label: "Status: met within",
     row_method_label: "Forecast for the row",
     row_method_table: "the table's method",
+    sample_button: "Show an example",
+    new_table: "+ New table",
+    new_table_name: "New table",
+    rename_table: "Rename",
+    move_left: "Move left",
+    move_right: "Move right",
+    delete_table: "Delete",
+    table_removed: "The table «{name}» was deleted.",
 };
 
 /// The texts for a language.

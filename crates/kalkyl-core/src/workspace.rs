@@ -125,6 +125,60 @@ impl Workspace {
         id
     }
 
+    /// Adds an empty table to fill in by hand: a label, an outcome and a
+    /// budget column and ten rows; returns its id.
+    pub fn add_blank(&mut self, name: &str) -> u64 {
+        let mut text = String::from("Rad\tUtfall\tBudget\n");
+        for i in 1..=10 {
+            text.push_str(&format!("Rad {i}\t\t\n"));
+        }
+        let id = self.add_paste(&text, None);
+        self.rename(id, name);
+        id
+    }
+
+    /// Renames a sheet; a name of only whitespace is refused (`false`).
+    pub fn rename(&mut self, id: u64, name: &str) -> bool {
+        let name = name.trim();
+        match self.sheet_mut(id) {
+            Some(sheet) if !name.is_empty() && sheet.name != name => {
+                sheet.name = name.to_string();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Moves a sheet `delta` places along the tabs (stopping at the ends);
+    /// `false` when it did not move.
+    pub fn move_sheet(&mut self, id: u64, delta: isize) -> bool {
+        let Some(from) = self.sheets.iter().position(|s| s.id == id) else {
+            return false;
+        };
+        let last = self.sheets.len().saturating_sub(1);
+        let to = from.saturating_add_signed(delta).min(last);
+        if to == from {
+            return false;
+        }
+        let sheet = self.sheets.remove(from);
+        self.sheets.insert(to, sheet);
+        true
+    }
+
+    /// Takes a sheet out of the workspace, with its place, so that the
+    /// removal can be undone with [`Workspace::restore`].
+    pub fn remove(&mut self, id: u64) -> Option<(usize, Sheet)> {
+        let at = self.sheets.iter().position(|s| s.id == id)?;
+        Some((at, self.sheets.remove(at)))
+    }
+
+    /// Puts a removed sheet back at its place (or last, if the workspace
+    /// has fewer sheets now).
+    pub fn restore(&mut self, at: usize, sheet: Sheet) {
+        let at = at.min(self.sheets.len());
+        self.sheets.insert(at, sheet);
+    }
+
     /// The sheet with this id.
     pub fn sheet(&self, id: u64) -> Option<&Sheet> {
         self.sheets.iter().find(|s| s.id == id)
@@ -153,6 +207,39 @@ mod tests {
         assert_eq!(ws.sheet(a).map(|s| s.name.as_str()), Some("Tabell 1"));
         assert_eq!(ws.sheet(b).map(|s| s.name.as_str()), Some("Resultat helår"));
         assert_eq!(ws.sheet(b).and_then(|s| s.table.months), Some(12));
+    }
+
+    #[test]
+    fn sheets_are_renamed_moved_removed_and_restored() {
+        let mut ws = Workspace::default();
+        let a = ws.add_paste(PASTE, None);
+        let b = ws.add_paste(PASTE, None);
+        let c = ws.add_blank("Egen");
+        let order = |ws: &Workspace| ws.sheets.iter().map(|s| s.id).collect::<Vec<_>>();
+        assert_eq!(ws.sheet(c).map(|s| s.name.as_str()), Some("Egen"));
+        assert_eq!(ws.sheet(c).map(|s| s.table.rows.len()), Some(10));
+        assert_eq!(
+            ws.sheet(c)
+                .map(|s| s.table.columns.iter().map(|c| c.role).collect::<Vec<_>>()),
+            Some(vec![Role::Label, Role::Outcome, Role::Budget])
+        );
+        assert!(ws.rename(a, "  Drift  "));
+        assert_eq!(ws.sheet(a).map(|s| s.name.as_str()), Some("Drift"));
+        assert!(!ws.rename(a, "   "), "a blank name is refused");
+        assert!(!ws.rename(99, "X"));
+        assert!(ws.move_sheet(a, 1));
+        assert_eq!(order(&ws), vec![b, a, c]);
+        assert!(ws.move_sheet(a, 5), "stops at the end");
+        assert_eq!(order(&ws), vec![b, c, a]);
+        assert!(!ws.move_sheet(a, 1));
+        assert!(ws.move_sheet(a, -9));
+        assert_eq!(order(&ws), vec![a, b, c]);
+        let before = ws.clone();
+        let (at, sheet) = ws.remove(b).expect("sheet b");
+        assert_eq!(order(&ws), vec![a, c]);
+        ws.restore(at, sheet);
+        assert_eq!(ws, before);
+        assert!(ws.remove(99).is_none());
     }
 
     #[test]
