@@ -6,6 +6,7 @@
 //! panics on user input: every uncertainty becomes a [`diagnostics`] entry.
 
 pub mod calc;
+pub mod chart;
 pub mod checks;
 pub mod convention;
 pub mod diagnostics;
