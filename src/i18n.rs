@@ -70,6 +70,11 @@ pub struct Texts {
     pub adjust_apply: &'static str,
     pub compare_title: &'static str,
     pub more_not_listed: &'static str,
+    pub chart_per_row: &'static str,
+    pub chart_waterfall: &'static str,
+    pub chart_other: &'static str,
+    pub chart_not_shown: &'static str,
+    pub chart_row: &'static str,
 }
 
 const SV: Texts = Texts {
@@ -138,6 +143,11 @@ const SV: Texts = Texts {
     thresholds_label: "Status: uppfyllt inom",
     row_method_label: "Prognos för raden",
     row_method_table: "tabellens metod",
+    chart_per_row: " per rad",
+    chart_waterfall: "Brygga {start} – {end}",
+    chart_other: "Övriga rader ({n})",
+    chart_not_shown: "{n} rader visas inte",
+    chart_row: "Rad {n}",
 };
 
 const EN: Texts = Texts {
@@ -206,6 +216,11 @@ const EN: Texts = Texts {
     thresholds_label: "Status: met within",
     row_method_label: "Forecast for the row",
     row_method_table: "the table's method",
+    chart_per_row: " per row",
+    chart_waterfall: "Bridge {start} – {end}",
+    chart_other: "Other rows ({n})",
+    chart_not_shown: "{n} rows not shown",
+    chart_row: "Row {n}",
 };
 
 /// The texts for a language.

@@ -7,6 +7,7 @@
 
 mod app;
 mod browser;
+mod charts;
 mod grid;
 mod i18n;
 
