@@ -6,6 +6,8 @@
 //! panics on user input: every uncertainty becomes a [`diagnostics`] entry.
 
 pub mod calc;
+pub mod chart;
+pub mod chart_svg;
 pub mod checks;
 pub mod convention;
 pub mod diagnostics;
