@@ -35,12 +35,13 @@ impl OfflineStatus {
 /// static HTML in `index.html`, so it works even when the app is gone.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
-        console_error_panic_hook::hook(info);
+        let message = info.to_string();
+        web_sys::console::error_1(&message.as_str().into());
         let Some(document) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
         if let Some(detail) = document.get_element_by_id("kalkyl-crash-detail") {
-            detail.set_text_content(Some(&info.to_string()));
+            detail.set_text_content(Some(&message));
         }
         if let Some(panel) = document.get_element_by_id("kalkyl-crash") {
             let _ = panel.remove_attribute("hidden");

@@ -1,5 +1,7 @@
 // Trunk post_build hook (see Trunk.toml). Runs in the staging directory that
 // becomes dist/:
+//  0. strips comments and indentation from wasm-bindgen's JS (Trunk's own
+//     minifier cannot parse it) and updates its integrity attribute;
 //  1. puts the sha256 of every inline <script> into the CSP in index.html, so
 //     the policy can forbid all other inline script;
 //  2. writes sw.js, the service worker, with the list of files to cache and a
@@ -18,6 +20,44 @@ if (!staging) {
 
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
+
+// 0. Whole-line comments and indentation only: safe because no string or
+// template literal of wasm-bindgen's output spans lines (checked: a line
+// with an odd number of backticks leaves the file as it is).
+for (const name of readdirSync(staging).filter((f) => f.endsWith('.js') && f !== 'sw.js')) {
+  const path = join(staging, name);
+  const lines = readFileSync(path, 'utf8').split('\n');
+  if (lines.some((l) => (l.split('`').length - 1) % 2 === 1)) {
+    console.log(`postbuild: ${name} left as it is (a template literal spans lines)`);
+    continue;
+  }
+  let inBlock = false;
+  const kept = [];
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (inBlock) {
+      inBlock = !line.includes('*/');
+      continue;
+    }
+    if (line.startsWith('/*')) {
+      inBlock = !line.includes('*/');
+      continue;
+    }
+    if (line === '' || line.startsWith('//')) continue;
+    kept.push(line);
+  }
+  const js = kept.join('\n') + '\n';
+  writeFileSync(path, js);
+  const integrity = `sha384-${createHash('sha384').update(js, 'utf8').digest('base64')}`;
+  const escaped = name.replace(/[.]/g, '\\.');
+  const attr = new RegExp(`(href="?\\.?/?${escaped}"?[^>]*?integrity=)"?sha384-[A-Za-z0-9+/=]+"?`, 'g');
+  const before = html;
+  html = html.replace(attr, `$1"${integrity}"`);
+  if (html === before && html.includes(`integrity`) && html.includes(name)) {
+    console.error(`postbuild: could not update the integrity of ${name}`);
+    process.exit(1);
+  }
+}
 if (!html.includes(PLACEHOLDER)) {
   console.error(`postbuild: ${PLACEHOLDER} not found in index.html`);
   process.exit(1);
