@@ -166,14 +166,15 @@ impl Ctx {
 }
 
 /// The sample table offered to a first-time user: seed 000's income
-/// statement (net costs, outcome against budget), as the fixture has it.
+/// statement (net costs, outcome against budget); a test keeps it equal to
+/// the fixture's paste.
 fn sample_paste() -> &'static str {
-    const FIXTURE: &str =
-        include_str!("../crates/kalkyl-core/tests/fixtures/tables/000-5.1.1-resultatrakning.table");
-    FIXTURE
-        .split_once("=== paste\n")
-        .and_then(|(_, rest)| rest.split_once("\n=== rows"))
-        .map_or("", |(paste, _)| paste)
+    "Uppdrag, belopp i mnkr\tAck. utfall\tAck. budget\tAck. budget avvikelse\n\
+     Regionkontoret\t-297,2\t-305,0\t7,8\n\
+     Förtroendevalda\t-38,1\t-40,0\t1,9\n\
+     Oförutsett Regionstyrelsen\t-2,1\t-4,4\t2,3\n\
+     Utvecklingsmedel\t-82,9\t-136,6\t53,7\n\
+     Totalt\t-420,3\t-486,0\t65,7\n"
 }
 
 /// The root component.
@@ -267,13 +268,11 @@ pub fn App() -> impl IntoView {
         out
     };
     // Tables: choose, rename (inline), move, delete (undoable), add.
-    let renaming = RwSignal::new(false);
     let removed = StoredValue::new_local(Vec::<(usize, Sheet)>::new());
     let removed_name = RwSignal::new(None::<String>);
     let tabs = move || {
         let t = texts(lang.get());
         let current = active.get();
-        let renaming = renaming.get();
         let removed_name = removed_name.get();
         workspace.with(|w| {
             let mut out = String::new();
@@ -291,14 +290,6 @@ pub fn App() -> impl IntoView {
             push_escaped(&mut out, t.tables_label);
             out.push_str("\">");
             for s in &w.sheets {
-                if renaming && current == Some(s.id) {
-                    out.push_str("<input class=\"sheet-tab\" data-act=\"rename-input\" data-testid=\"rename-input\" aria-label=\"");
-                    push_escaped(&mut out, t.rename_table);
-                    out.push_str("\" value=\"");
-                    push_escaped(&mut out, &s.name);
-                    out.push_str("\">");
-                    continue;
-                }
                 let _ = write!(
                     out,
                     "<button type=\"button\" class=\"sheet-tab\" data-testid=\"sheet-tab\" data-sheet=\"{}\"{}>",
@@ -330,15 +321,6 @@ pub fn App() -> impl IntoView {
             out
         })
     };
-    let finish_rename = move |value: Option<String>| {
-        if !renaming.get_untracked() {
-            return;
-        }
-        renaming.set(false);
-        if let (Some(id), Some(name)) = (active.get_untracked(), value) {
-            workspace.maybe_update(|w| w.rename(id, &name));
-        }
-    };
     let on_tab_click = move |ev: leptos::ev::MouseEvent| {
         let Some(el) = ev
             .target()
@@ -363,18 +345,22 @@ pub fn App() -> impl IntoView {
                 workspace.update(|w| id = Some(w.add_blank(name)));
                 active.set(id);
             }
-            Some("rename") if current.is_some() => {
-                renaming.set(true);
-                request_animation_frame(|| {
-                    let input = web_sys::window()
-                        .and_then(|w| w.document())
-                        .and_then(|d| d.query_selector("[data-act=rename-input]").ok().flatten())
-                        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok());
-                    if let Some(input) = input {
-                        let _ = input.focus();
-                        input.select();
-                    }
+            Some("rename") => {
+                // The browser's own prompt: a rename is rare, and an inline
+                // editor would cost more download than it is worth.
+                let Some(id) = current else { return };
+                let name = workspace.with_untracked(|w| w.sheet(id).map(|s| s.name.clone()));
+                let typed = web_sys::window().and_then(|w| {
+                    w.prompt_with_message_and_default(
+                        texts(lang.get_untracked()).rename_table,
+                        &name.unwrap_or_default(),
+                    )
+                    .ok()
+                    .flatten()
                 });
+                if let Some(typed) = typed {
+                    workspace.maybe_update(|w| w.rename(id, &typed));
+                }
             }
             Some(act @ ("move-left" | "move-right")) => {
                 if let Some(id) = current {
@@ -413,11 +399,6 @@ pub fn App() -> impl IntoView {
             _ => {}
         }
     };
-    let on_tab_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
-        "Enter" => finish_rename(Some(event_target_value(&ev))),
-        "Escape" => finish_rename(None),
-        _ => {}
-    };
     let footer = move || {
         let t = texts(lang.get());
         let state = offline.get();
@@ -448,12 +429,7 @@ pub fn App() -> impl IntoView {
         >
             <div inner_html=empty_state on:click=on_tab_click></div>
             <PasteBox lang on_read=add_paste />
-            <div
-                inner_html=tabs
-                on:click=on_tab_click
-                on:keydown=on_tab_key
-                on:focusout=move |ev| finish_rename(Some(event_target_value(&ev)))
-            ></div>
+            <div inner_html=tabs on:click=on_tab_click></div>
             {move || active.get().map(|id| view! { <SheetView ctx id lang /> })}
         </main>
         <footer class="app-footer" inner_html=footer></footer>
@@ -1220,5 +1196,22 @@ fn WhatIf(
                 }
             }
         ></section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sample_is_seed_000_as_its_fixture_pastes_it() {
+        let fixture = include_str!(
+            "../crates/kalkyl-core/tests/fixtures/tables/000-5.1.1-resultatrakning.table"
+        );
+        let paste = fixture
+            .split_once("=== paste\n")
+            .and_then(|(_, rest)| rest.split_once("=== rows"))
+            .map(|(paste, _)| paste);
+        assert_eq!(Some(sample_paste()), paste);
     }
 }

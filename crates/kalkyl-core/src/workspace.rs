@@ -128,11 +128,9 @@ impl Workspace {
     /// Adds an empty table to fill in by hand: a label, an outcome and a
     /// budget column and ten rows; returns its id.
     pub fn add_blank(&mut self, name: &str) -> u64 {
-        let mut text = String::from("Rad\tUtfall\tBudget\n");
-        for i in 1..=10 {
-            text.push_str(&format!("Rad {i}\t\t\n"));
-        }
-        let id = self.add_paste(&text, None);
+        const BLANK: &str = "Rad\tUtfall\tBudget\nRad 1\t\t\nRad 2\t\t\nRad 3\t\t\n\
+            Rad 4\t\t\nRad 5\t\t\nRad 6\t\t\nRad 7\t\t\nRad 8\t\t\nRad 9\t\t\nRad 10\t\t\n";
+        let id = self.add_paste(BLANK, None);
         self.rename(id, name);
         id
     }
