@@ -10,12 +10,11 @@
 //! convention and the diagnostics' messages. Import recomputes them, so a
 //! file that is read and written again gives the same bytes.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::json::{self, Counted, Value};
+use super::json::{self, Counted, Doc, Value};
 use super::{DecimalProblem, ErrorKind, Expected, FileError, Place};
 use crate::calc::{compute, CalcError, Computed, Figure, ForecastBasis, RowResult, Status};
 use crate::checks::check_table;
@@ -124,98 +123,146 @@ fn key_of<T: PartialEq>(keys: &[&'static str], values: &[T], value: T) -> &'stat
 // ---------------------------------------------------------------------------
 // Writing
 // ---------------------------------------------------------------------------
+//
+// The file is pushed as tokens into a [`Doc`], member by member in the
+// documented order; [`Doc::write`] lays it out as [`json::write`] would.
 
-type Members<'a> = Vec<(Cow<'a, str>, Value<'a>)>;
-
-fn kv<'a>(key: &'static str, value: Value<'a>) -> (Cow<'a, str>, Value<'a>) {
-    (Cow::Borrowed(key), value)
+/// `key: "text"`.
+#[inline(never)]
+fn put_str<'a>(d: &mut Doc<'a>, key: &'a str, text: &'a str) {
+    d.key(key);
+    d.str(text);
 }
 
-fn opt_str(text: Option<&str>) -> Value<'_> {
-    text.map_or(Value::Null, Value::str)
+/// `key: "text"` or `key: null`.
+#[inline(never)]
+fn put_opt_str<'a>(d: &mut Doc<'a>, key: &'a str, text: Option<&'a str>) {
+    d.key(key);
+    d.opt_str(text);
 }
 
-fn int(n: usize) -> Value<'static> {
-    Value::uint(n as u64)
+/// `key: n` or `key: null`.
+#[inline(never)]
+fn put_opt_int(d: &mut Doc<'_>, key: &'static str, n: Option<usize>) {
+    d.key(key);
+    d.opt_uint(n.map(|n| n as u64));
 }
 
-fn opt_int(n: Option<usize>) -> Value<'static> {
-    n.map_or(Value::Null, int)
+/// `key: n`.
+#[inline(never)]
+fn put_int(d: &mut Doc<'_>, key: &'static str, n: u64) {
+    d.key(key);
+    d.uint(n);
+}
+
+/// `key: "-297.2"`.
+#[inline(never)]
+fn put_dec(d: &mut Doc<'_>, key: &'static str, x: Decimal) {
+    d.key(key);
+    dec(d, x);
 }
 
 /// An exact decimal as a string: `-297.2`, zero without a sign.
-fn dec(d: Decimal) -> Value<'static> {
-    Value::String(Cow::Owned(format_decimal(d, &NumberStyle::neutral())))
-}
-
-fn cell(c: &Cell) -> Value<'_> {
-    match c {
-        Cell::Empty => Value::Null,
-        Cell::Number(d) => dec(*d),
-        Cell::Text(t) => Value::Object(vec![kv("text", Value::str(t))]),
-    }
-}
-
-/// A computed figure: `None` when blank.
-fn computed(c: Computed) -> Option<Value<'static>> {
-    match c {
-        Computed::Blank => None,
-        Computed::Value(d) => Some(dec(d)),
-        Computed::Error(e) => Some(Value::Object(vec![kv(
-            "error",
-            Value::str(key_of(&CALC_ERROR_KEYS, &CALC_ERROR_VALUES, e)),
-        )])),
-    }
-}
-
-fn sums(columns: &[Computed]) -> Value<'static> {
-    Value::Array(
-        columns
-            .iter()
-            .map(|c| computed(*c).unwrap_or(Value::Null))
-            .collect(),
-    )
-}
-
-fn result(r: &RowResult) -> Value<'static> {
-    let mut m: Members<'static> = Figure::ALL
-        .iter()
-        .filter_map(|f| Some(kv(f.key(), computed(r.figure(*f))?)))
-        .collect();
-    if let Some(b) = r.forecast_basis {
-        m.push(kv(
-            "forecast_basis",
-            Value::str(key_of(&BASIS_KEYS, &BASIS_VALUES, b)),
-        ));
-    }
-    if let Some(s) = r.status {
-        m.push(kv(
-            "status",
-            Value::str(key_of(&STATUS_KEYS, &STATUS_VALUES, s)),
-        ));
-    }
-    Value::Object(m)
-}
-
-fn both(sv: String, en: String) -> Value<'static> {
-    Value::Object(vec![
-        kv("sv", Value::String(Cow::Owned(sv))),
-        kv("en", Value::String(Cow::Owned(en))),
-    ])
-}
-
-fn map_of<'a, T>(map: &'a BTreeMap<usize, T>, value: fn(&'a T) -> Value<'a>) -> Value<'a> {
-    Value::Object(
-        map.iter()
-            .map(|(k, v)| (Cow::Owned(k.to_string()), value(v)))
-            .collect(),
-    )
+#[inline(never)]
+fn dec(d: &mut Doc<'_>, x: Decimal) {
+    d.string(format_decimal(x, &NumberStyle::neutral()));
 }
 
 #[inline(never)]
-fn diagnostic(d: &Diagnostic) -> Value<'_> {
+fn cell<'a>(d: &mut Doc<'a>, c: &'a Cell) {
+    match c {
+        Cell::Empty => d.raw("null"),
+        Cell::Number(x) => dec(d, *x),
+        Cell::Text(t) => {
+            d.open(b'{');
+            put_str(d, "text", t);
+            d.close(b'}');
+        }
+    }
+}
+
+/// A computed figure; `null` when blank.
+#[inline(never)]
+fn computed(d: &mut Doc<'_>, c: Computed) {
+    match c {
+        Computed::Blank => d.raw("null"),
+        Computed::Value(x) => dec(d, x),
+        Computed::Error(e) => {
+            d.open(b'{');
+            put_str(d, "error", key_of(&CALC_ERROR_KEYS, &CALC_ERROR_VALUES, e));
+            d.close(b'}');
+        }
+    }
+}
+
+#[inline(never)]
+fn sums(d: &mut Doc<'_>, columns: &[Computed]) {
+    d.open(b'[');
+    for c in columns {
+        computed(d, *c);
+    }
+    d.close(b']');
+}
+
+#[inline(never)]
+fn result(d: &mut Doc<'_>, r: &RowResult) {
+    d.open(b'{');
+    for f in Figure::ALL {
+        let c = r.figure(f);
+        if c != Computed::Blank {
+            d.key(f.key());
+            computed(d, c);
+        }
+    }
+    if let Some(b) = r.forecast_basis {
+        put_str(d, "forecast_basis", key_of(&BASIS_KEYS, &BASIS_VALUES, b));
+    }
+    if let Some(s) = r.status {
+        put_str(d, "status", key_of(&STATUS_KEYS, &STATUS_VALUES, s));
+    }
+    d.close(b'}');
+}
+
+/// `"message": {"sv": …, "en": …}`.
+#[inline(never)]
+fn message(d: &mut Doc<'_>, sv: String, en: String) {
+    d.key("message");
+    d.open(b'{');
+    d.key("sv");
+    d.string(sv);
+    d.key("en");
+    d.string(en);
+    d.close(b'}');
+}
+
+/// `key: {"3": …}`, an object keyed by index.
+fn map_of<'a, T>(
+    d: &mut Doc<'a>,
+    key: &'static str,
+    map: &'a BTreeMap<usize, T>,
+    value: fn(&mut Doc<'a>, &'a T),
+) {
+    d.key(key);
+    d.open(b'{');
+    for (k, v) in map {
+        d.key_owned(k.to_string());
+        value(d, v);
+    }
+    d.close(b'}');
+}
+
+fn mark(d: &mut Doc<'_>, m: &DecimalMark) {
+    d.str(key_of(&MARK_KEYS, &MARK_VALUES, *m));
+}
+
+fn method(d: &mut Doc<'_>, m: &ForecastMethod) {
+    d.str(key_of(&METHOD_KEYS, &METHOD_VALUES, *m));
+}
+
+#[inline(never)]
+fn diagnostic<'a>(d: &mut Doc<'a>, diag: &'a Diagnostic) {
     use DiagnosticKind as K;
-    let index = match &d.kind {
+    let index = match &diag.kind {
         K::ReadAsText { .. } => 0,
         K::GuessedDecimalMark { .. } => 1,
         K::ContradictingDecimalMark { .. } => 2,
@@ -231,192 +278,160 @@ fn diagnostic(d: &Diagnostic) -> Value<'_> {
         K::TitleTaken => 12,
         K::Source { .. } => 13,
     };
-    let mut m = vec![
-        kv("row", opt_int(d.row)),
-        kv("column", opt_int(d.column)),
-        kv("line", opt_int(d.line)),
-        kv("seen", Value::str(&d.seen)),
-        kv("kind", Value::str(DIAGNOSTIC_KINDS[index])),
-    ];
-    match &d.kind {
+    d.open(b'{');
+    put_opt_int(d, "row", diag.row);
+    put_opt_int(d, "column", diag.column);
+    put_opt_int(d, "line", diag.line);
+    put_str(d, "seen", &diag.seen);
+    put_str(d, "kind", DIAGNOSTIC_KINDS[index]);
+    match &diag.kind {
         K::ReadAsText {
             reason_en,
             reason_sv,
         } => {
-            m.push(kv("reason_en", Value::str(reason_en)));
-            m.push(kv("reason_sv", Value::str(reason_sv)));
+            put_str(d, "reason_en", reason_en);
+            put_str(d, "reason_sv", reason_sv);
         }
         K::GuessedDecimalMark { mark } | K::ContradictingDecimalMark { mark } => {
-            m.push(kv(
-                "mark",
-                Value::str(key_of(&MARK_KEYS, &MARK_VALUES, *mark)),
-            ));
+            put_str(d, "mark", key_of(&MARK_KEYS, &MARK_VALUES, *mark));
         }
-        K::GuessedRole { role } => m.push(kv("role", Value::str(role.key()))),
+        K::GuessedRole { role } => put_str(d, "role", role.key()),
         K::UnitConverted { from, to } | K::UnitNotConvertible { from, to } => {
-            m.push(kv("from", Value::str(from.symbol())));
-            m.push(kv("to", Value::str(to.symbol())));
+            put_str(d, "from", from.symbol());
+            put_str(d, "to", to.symbol());
         }
         K::ShortRow { expected, found } | K::LongRow { expected, found } => {
-            m.push(kv("expected", int(*expected)));
-            m.push(kv("found", int(*found)));
+            put_int(d, "expected", *expected as u64);
+            put_int(d, "found", *found as u64);
         }
-        K::AmbiguousSplit { candidates } => m.push(kv("candidates", int(*candidates))),
+        K::AmbiguousSplit { candidates } => put_int(d, "candidates", *candidates as u64),
         K::Source { what_en, what_sv } => {
-            m.push(kv("what_en", Value::str(what_en)));
-            m.push(kv("what_sv", Value::str(what_sv)));
+            put_str(d, "what_en", what_en);
+            put_str(d, "what_sv", what_sv);
         }
         K::UnitUnknown | K::PercentMismatch | K::UnsplittableLine | K::TitleTaken => {}
     }
-    m.push(kv(
-        "message",
-        both(d.kind.message(Lang::Sv), d.kind.message(Lang::En)),
-    ));
-    Value::Object(m)
+    message(d, diag.kind.message(Lang::Sv), diag.kind.message(Lang::En));
+    d.close(b'}');
 }
 
 #[inline(never)]
-fn sheet(sheet: &Sheet) -> Value<'_> {
+fn sheet<'a>(d: &mut Doc<'a>, sheet: &'a Sheet) {
     let t = &sheet.table;
     let s = &t.settings;
     let results = compute(t);
     let detected = detect_convention(t).convention;
-    let unit = |u: Option<Unit>| opt_str(u.map(Unit::symbol));
+    d.open(b'{');
+    put_int(d, "id", sheet.id);
+    put_str(d, "name", &sheet.name);
+    put_opt_str(d, "title", t.title.as_deref());
+    put_opt_str(d, "unit", t.unit.map(Unit::symbol));
+    put_opt_str(d, "display_unit", s.display_unit.map(Unit::symbol));
+    d.key("display_decimals");
+    d.opt_uint(s.display_decimals.map(u64::from));
+    put_opt_int(d, "months", t.months.map(usize::from));
+    put_opt_str(
+        d,
+        "sign_convention",
+        s.sign_convention
+            .map(|c| key_of(&CONVENTION_KEYS, &CONVENTION_VALUES, c)),
+    );
+    put_str(
+        d,
+        "sign_convention_detected",
+        key_of(&CONVENTION_KEYS, &CONVENTION_VALUES, detected),
+    );
+    put_opt_str(
+        d,
+        "forecast_method",
+        s.forecast_method
+            .map(|m| key_of(&METHOD_KEYS, &METHOD_VALUES, m)),
+    );
+    map_of(d, "row_forecast_methods", &s.row_forecast_methods, method);
+    d.key("status_thresholds");
+    d.open(b'{');
+    put_dec(d, "met_within", s.status.met_within);
+    put_dec(d, "acceptable_within", s.status.acceptable_within);
+    d.close(b'}');
+    d.key("source");
+    d.open(b'{');
+    put_str(d, "plain", &sheet.source.plain);
+    put_opt_str(d, "html", sheet.source.html.as_deref());
+    d.close(b'}');
     let c = &sheet.choices;
-    let choices = Value::Object(vec![
-        kv("roles", map_of(&c.roles, |r| Value::str(r.key()))),
-        kv(
-            "decimal_marks",
-            map_of(&c.decimal_marks, |m| {
-                Value::str(key_of(&MARK_KEYS, &MARK_VALUES, *m))
-            }),
-        ),
-        kv(
-            "unit",
-            match c.unit {
-                None => Value::Null,
-                Some(None) => Value::str("none"),
-                Some(Some(u)) => Value::str(u.symbol()),
-            },
-        ),
-        kv("months", opt_int(c.months.map(usize::from))),
-        kv("splits", map_of(&c.splits, |n| int(*n))),
-        kv("prefer_plain", Value::Bool(c.prefer_plain)),
-    ]);
-    let columns = t
-        .columns
-        .iter()
-        .map(|col| {
-            Value::Object(vec![
-                kv("label", Value::str(&col.heading)),
-                kv("role", Value::str(col.role.key())),
-            ])
-        })
-        .collect();
+    d.key("read_choices");
+    d.open(b'{');
+    map_of(d, "roles", &c.roles, |d, r| d.str(r.key()));
+    map_of(d, "decimal_marks", &c.decimal_marks, mark);
+    put_opt_str(d, "unit", c.unit.map(|u| u.map_or("none", Unit::symbol)));
+    put_opt_int(d, "months", c.months.map(usize::from));
+    map_of(d, "splits", &c.splits, |d, n| d.uint(*n as u64));
+    d.key("prefer_plain");
+    d.raw(if c.prefer_plain { "true" } else { "false" });
+    d.close(b'}');
+    d.key("columns");
+    d.open(b'[');
+    for col in &t.columns {
+        d.open(b'{');
+        put_str(d, "label", &col.heading);
+        put_str(d, "role", col.role.key());
+        d.close(b'}');
+    }
+    d.close(b']');
     let default_result = RowResult::default();
-    let rows = t
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, row)| {
-            let mut m = vec![
-                kv("label", Value::str(t.label(i))),
-                kv("kind", Value::str(row.kind.key())),
-                kv("level", int(usize::from(row.level))),
-                kv("note", opt_str(row.note.as_deref())),
-                kv("values", Value::Array(row.cells.iter().map(cell).collect())),
-                kv("originals", map_of(&row.originals, cell)),
-                kv(
-                    "computed",
-                    result(results.rows.get(i).unwrap_or(&default_result)),
-                ),
-            ];
-            if let Some(totals) = results.sum_of(i) {
-                m.push(kv("sums", sums(&totals.columns)));
-            }
-            Value::Object(m)
-        })
-        .collect();
-    let checks = check_table(t)
-        .into_iter()
-        .map(|c| {
-            Value::Object(vec![
-                kv("row", int(c.row)),
-                kv("column", int(c.column)),
-                kv("kind", Value::str(c.kind.key())),
-                kv("stated", dec(c.stated)),
-                kv("recomputed", dec(c.recomputed)),
-                kv("difference", computed(c.difference).unwrap_or(Value::Null)),
-                kv("message", both(c.message_sv, c.message_en)),
-            ])
-        })
-        .collect();
-    Value::Object(vec![
-        kv("id", Value::uint(sheet.id)),
-        kv("name", Value::str(&sheet.name)),
-        kv("title", opt_str(t.title.as_deref())),
-        kv("unit", unit(t.unit)),
-        kv("display_unit", unit(s.display_unit)),
-        kv(
-            "display_decimals",
-            s.display_decimals
-                .map_or(Value::Null, |d| Value::uint(d.into())),
-        ),
-        kv("months", opt_int(t.months.map(usize::from))),
-        kv(
-            "sign_convention",
-            opt_str(
-                s.sign_convention
-                    .map(|c| key_of(&CONVENTION_KEYS, &CONVENTION_VALUES, c)),
-            ),
-        ),
-        kv(
-            "sign_convention_detected",
-            Value::str(key_of(&CONVENTION_KEYS, &CONVENTION_VALUES, detected)),
-        ),
-        kv(
-            "forecast_method",
-            opt_str(
-                s.forecast_method
-                    .map(|m| key_of(&METHOD_KEYS, &METHOD_VALUES, m)),
-            ),
-        ),
-        kv(
-            "row_forecast_methods",
-            map_of(&s.row_forecast_methods, |m| {
-                Value::str(key_of(&METHOD_KEYS, &METHOD_VALUES, *m))
-            }),
-        ),
-        kv(
-            "status_thresholds",
-            Value::Object(vec![
-                kv("met_within", dec(s.status.met_within)),
-                kv("acceptable_within", dec(s.status.acceptable_within)),
-            ]),
-        ),
-        kv(
-            "source",
-            Value::Object(vec![
-                kv("plain", Value::str(&sheet.source.plain)),
-                kv("html", opt_str(sheet.source.html.as_deref())),
-            ]),
-        ),
-        kv("read_choices", choices),
-        kv("columns", Value::Array(columns)),
-        kv("rows", Value::Array(rows)),
-        kv(
-            "totals",
-            Value::Object(vec![
-                kv("sums", sums(&results.totals.columns)),
-                kv("computed", result(&results.totals.computed)),
-            ]),
-        ),
-        kv("checks", Value::Array(checks)),
-        kv(
-            "diagnostics",
-            Value::Array(t.diagnostics.iter().map(diagnostic).collect()),
-        ),
-    ])
+    d.key("rows");
+    d.open(b'[');
+    for (i, row) in t.rows.iter().enumerate() {
+        d.open(b'{');
+        put_str(d, "label", t.label(i));
+        put_str(d, "kind", row.kind.key());
+        put_int(d, "level", row.level.into());
+        put_opt_str(d, "note", row.note.as_deref());
+        d.key("values");
+        d.open(b'[');
+        for c in &row.cells {
+            cell(d, c);
+        }
+        d.close(b']');
+        map_of(d, "originals", &row.originals, cell);
+        d.key("computed");
+        result(d, results.rows.get(i).unwrap_or(&default_result));
+        if let Some(totals) = results.sum_of(i) {
+            d.key("sums");
+            sums(d, &totals.columns);
+        }
+        d.close(b'}');
+    }
+    d.close(b']');
+    d.key("totals");
+    d.open(b'{');
+    d.key("sums");
+    sums(d, &results.totals.columns);
+    d.key("computed");
+    result(d, &results.totals.computed);
+    d.close(b'}');
+    d.key("checks");
+    d.open(b'[');
+    for c in check_table(t) {
+        d.open(b'{');
+        put_int(d, "row", c.row as u64);
+        put_int(d, "column", c.column as u64);
+        put_str(d, "kind", c.kind.key());
+        put_dec(d, "stated", c.stated);
+        put_dec(d, "recomputed", c.recomputed);
+        d.key("difference");
+        computed(d, c.difference);
+        message(d, c.message_sv, c.message_en);
+        d.close(b'}');
+    }
+    d.close(b']');
+    d.key("diagnostics");
+    d.open(b'[');
+    for diag in &t.diagnostics {
+        diagnostic(d, diag);
+    }
+    d.close(b']');
+    d.close(b'}');
 }
 
 /// Writes a workspace as a version-[`VERSION`] file: UTF-8 JSON, two-space
@@ -424,20 +439,25 @@ fn sheet(sheet: &Sheet) -> Value<'_> {
 /// line end. `saved_at` (an ISO 8601 time, as the app passes it) is written
 /// as given, or `null`. The session's undo history is not written.
 pub fn write_workspace_file(ws: &Workspace, saved_at: Option<&str>) -> String {
-    let root = Value::Object(vec![
-        kv("format", Value::str(FORMAT)),
-        kv("version", Value::uint(VERSION)),
-        kv("name", Value::str(&ws.name)),
-        kv("saved_at", opt_str(saved_at)),
-        kv("next_id", Value::uint(ws.next_id)),
-        kv("settings", Value::Object(Vec::new())),
-        kv(
-            "tables",
-            Value::Array(ws.sheets.iter().map(sheet).collect()),
-        ),
-    ]);
+    let mut d = Doc::default();
+    d.open(b'{');
+    put_str(&mut d, "format", FORMAT);
+    put_int(&mut d, "version", VERSION);
+    put_str(&mut d, "name", &ws.name);
+    put_opt_str(&mut d, "saved_at", saved_at);
+    put_int(&mut d, "next_id", ws.next_id);
+    d.key("settings");
+    d.open(b'{');
+    d.close(b'}');
+    d.key("tables");
+    d.open(b'[');
+    for s in &ws.sheets {
+        sheet(&mut d, s);
+    }
+    d.close(b']');
+    d.close(b'}');
     let mut out = String::new();
-    json::write(&root, &mut out);
+    d.write(&mut out);
     out
 }
 
