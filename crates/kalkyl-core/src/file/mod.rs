@@ -200,14 +200,16 @@ impl FileError {
 
     /// The full message: where, then what.
     pub fn message(&self, lang: Lang) -> String {
-        let place = match (&self.place, lang) {
-            (Place::Nowhere, _) => String::new(),
-            (Place::Text { line, column }, Lang::Sv) => format!("Rad {line}, tecken {column}: "),
-            (Place::Text { line, column }, Lang::En) => format!("Line {line}, column {column}: "),
-            (Place::Path(p), Lang::Sv) => format!("Vid {p}: "),
-            (Place::Path(p), Lang::En) => format!("At {p}: "),
+        let mut out = match &self.place {
+            Place::Nowhere => String::new(),
+            Place::Text { line, column } => fill(
+                lang.pick("Rad {0}, tecken {1}: ", "Line {0}, column {1}: "),
+                &[&num(*line as u64), &num(*column as u64)],
+            ),
+            Place::Path(p) => fill(lang.pick("Vid {0}: ", "At {0}: "), &[p]),
         };
-        place + &self.kind.message(lang)
+        out.push_str(&self.kind.message(lang));
+        out
     }
 }
 
@@ -249,27 +251,34 @@ fn fill(template: &str, args: &[&str]) -> String {
 impl ErrorKind {
     /// What was wrong, without the place.
     pub fn message(&self, lang: Lang) -> String {
-        let n = |x: usize| x.to_string();
-        let mb = |x: usize| (x >> 20).to_string();
-        let (sv, en, args): (&str, &str, Vec<String>) = match self {
+        // Up to three arguments; most messages have none or one.
+        let mut a: [String; 3] = Default::default();
+        let (sv, en) = match self {
             ErrorKind::Syntax(s) => return syntax_message(s, lang),
-            ErrorKind::TooLarge { limit } => (
-                "Filen är större än de {0} MiB som Kalkyl läser.",
-                "The file is larger than the {0} MiB Kalkyl reads.",
-                vec![mb(*limit)],
-            ),
-            ErrorKind::TooDeep { limit } => (
-                "Filen är nästlad djupare än {0} nivåer; det är ingen Kalkyl-fil.",
-                "The file nests deeper than {0} levels; it is not a Kalkyl file.",
-                vec![n(*limit)],
-            ),
-            ErrorKind::TooLong { limit } => (
-                "En text är längre än {0} MiB.",
-                "A text is longer than {0} MiB.",
-                vec![mb(*limit)],
-            ),
+            ErrorKind::TooLarge { limit } => {
+                a[0] = num((*limit >> 20) as u64);
+                (
+                    "Filen är större än de {0} MiB som Kalkyl läser.",
+                    "The file is larger than the {0} MiB Kalkyl reads.",
+                )
+            }
+            ErrorKind::TooDeep { limit } => {
+                a[0] = num(*limit as u64);
+                (
+                    "Filen är nästlad djupare än {0} nivåer; det är ingen Kalkyl-fil.",
+                    "The file nests deeper than {0} levels; it is not a Kalkyl file.",
+                )
+            }
+            ErrorKind::TooLong { limit } => {
+                a[0] = num((*limit >> 20) as u64);
+                (
+                    "En text är längre än {0} MiB.",
+                    "A text is longer than {0} MiB.",
+                )
+            }
             ErrorKind::TooMany { what, limit } => {
-                let (sv, en) = match what {
+                a[0] = num(*limit as u64);
+                match what {
                     Counted::Items => (
                         "En lista har fler än {0} element.",
                         "A list has more than {0} items.",
@@ -290,52 +299,50 @@ impl ErrorKind {
                         "Tabellen har fler än {0} celler.",
                         "The table has more than {0} cells.",
                     ),
-                };
-                (sv, en, vec![n(*limit)])
+                }
             }
             ErrorKind::NotKalkyl => (
                 "Filen är ingen Kalkyl-fil: \"format\" ska vara \"kalkyl-workspace\".",
                 "The file is not a Kalkyl file: \"format\" must be \"kalkyl-workspace\".",
-                vec![],
             ),
-            ErrorKind::NewerVersion { version } => (
-                "Filen har version {0} och är gjord av en nyare Kalkyl; den här läser version {1}–{2}. Ladda om sidan för att få den nya versionen.",
-                "The file has version {0} and was made by a newer Kalkyl; this one reads versions {1}–{2}. Reload the page to get the new version.",
-                vec![version.clone(), OLDEST_VERSION.to_string(), VERSION.to_string()],
-            ),
+            ErrorKind::NewerVersion { version } => {
+                a[0].push_str(version);
+                a[1] = num(OLDEST_VERSION);
+                a[2] = num(VERSION);
+                (
+                    "Filen har version {0} och är gjord av en nyare Kalkyl; den här läser version {1}–{2}. Ladda om sidan för att få den nya versionen.",
+                    "The file has version {0} and was made by a newer Kalkyl; this one reads versions {1}–{2}. Reload the page to get the new version.",
+                )
+            }
             ErrorKind::BadVersion => (
                 "\"version\" ska vara ett positivt heltal.",
                 "\"version\" must be a positive integer.",
-                vec![],
             ),
-            ErrorKind::Missing { key } => (
-                "Nyckeln «{0}» saknas.",
-                "The key «{0}» is missing.",
-                vec![(*key).to_string()],
-            ),
-            ErrorKind::WrongType { expected } => {
-                let (sv, en) = match expected {
-                    Expected::Object => ("Ska vara ett objekt {…}.", "Must be an object {…}."),
-                    Expected::Array => ("Ska vara en lista […].", "Must be an array […]."),
-                    Expected::String => ("Ska vara en text.", "Must be a string."),
-                    Expected::Integer => (
-                        "Ska vara ett heltal (0 eller större).",
-                        "Must be an integer (0 or more).",
-                    ),
-                    Expected::Bool => ("Ska vara true eller false.", "Must be true or false."),
-                    Expected::Decimal => (
-                        "Ska vara ett decimaltal skrivet som text, till exempel \"-297.2\".",
-                        "Must be a decimal written as a string, such as \"-297.2\".",
-                    ),
-                    Expected::Cell => (
-                        "Ska vara null, ett decimaltal som text (\"-297.2\") eller {\"text\": \"…\"}.",
-                        "Must be null, a decimal as a string (\"-297.2\") or {\"text\": \"…\"}.",
-                    ),
-                };
-                (sv, en, vec![])
+            ErrorKind::Missing { key } => {
+                a[0].push_str(key);
+                ("Nyckeln «{0}» saknas.", "The key «{0}» is missing.")
             }
+            ErrorKind::WrongType { expected } => match expected {
+                Expected::Object => ("Ska vara ett objekt {…}.", "Must be an object {…}."),
+                Expected::Array => ("Ska vara en lista […].", "Must be an array […]."),
+                Expected::String => ("Ska vara en text.", "Must be a string."),
+                Expected::Integer => (
+                    "Ska vara ett heltal (0 eller större).",
+                    "Must be an integer (0 or more).",
+                ),
+                Expected::Bool => ("Ska vara true eller false.", "Must be true or false."),
+                Expected::Decimal => (
+                    "Ska vara ett decimaltal skrivet som text, till exempel \"-297.2\".",
+                    "Must be a decimal written as a string, such as \"-297.2\".",
+                ),
+                Expected::Cell => (
+                    "Ska vara null, ett decimaltal som text (\"-297.2\") eller {\"text\": \"…\"}.",
+                    "Must be null, a decimal as a string (\"-297.2\") or {\"text\": \"…\"}.",
+                ),
+            },
             ErrorKind::BadDecimal { text, problem } => {
-                let (sv, en) = match problem {
+                a[0].push_str(text);
+                match problem {
                     DecimalProblem::Malformed => (
                         "«{0}» är inget decimaltal av formen -297.2.",
                         "«{0}» is not a decimal of the form -297.2.",
@@ -348,32 +355,39 @@ impl ErrorKind {
                         "«{0}» har fler siffror än Kalkyl räknar exakt med (högst 28–29).",
                         "«{0}» has more digits than Kalkyl computes with exactly (at most 28–29).",
                     ),
-                };
-                (sv, en, vec![text.clone()])
+                }
             }
-            ErrorKind::Unknown { found, expected } => (
-                "«{0}» känns inte igen; möjliga värden: {1}.",
-                "«{0}» is not known; possible values: {1}.",
-                vec![found.clone(), expected.clone()],
-            ),
-            ErrorKind::OutOfRange { found, min, max } => (
-                "{0} ligger utanför det tillåtna {1}–{2}.",
-                "{0} is outside the allowed {1}–{2}.",
-                vec![found.clone(), min.to_string(), max.to_string()],
-            ),
-            ErrorKind::LengthMismatch { expected, found } => (
-                "Raden har {1} värden men tabellen har {0} kolumner.",
-                "The row has {1} values but the table has {0} columns.",
-                vec![n(*expected), n(*found)],
-            ),
-            ErrorKind::DuplicateId { id } => (
-                "Två tabeller har id {0}.",
-                "Two tables have id {0}.",
-                vec![id.to_string()],
-            ),
+            ErrorKind::Unknown { found, expected } => {
+                a[0].push_str(found);
+                a[1].push_str(expected);
+                (
+                    "«{0}» känns inte igen; möjliga värden: {1}.",
+                    "«{0}» is not known; possible values: {1}.",
+                )
+            }
+            ErrorKind::OutOfRange { found, min, max } => {
+                a[0].push_str(found);
+                a[1] = num(*min);
+                a[2] = num(*max);
+                (
+                    "{0} ligger utanför det tillåtna {1}–{2}.",
+                    "{0} is outside the allowed {1}–{2}.",
+                )
+            }
+            ErrorKind::LengthMismatch { expected, found } => {
+                a[0] = num(*expected as u64);
+                a[1] = num(*found as u64);
+                (
+                    "Raden har {1} värden men tabellen har {0} kolumner.",
+                    "The row has {1} values but the table has {0} columns.",
+                )
+            }
+            ErrorKind::DuplicateId { id } => {
+                a[0] = num(*id);
+                ("Två tabeller har id {0}.", "Two tables have id {0}.")
+            }
         };
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        fill(lang.pick(sv, en), &args)
+        fill(lang.pick(sv, en), &[&a[0], &a[1], &a[2]])
     }
 }
 
@@ -385,6 +399,12 @@ fn shown(c: char) -> String {
     } else {
         c.to_string()
     }
+}
+
+/// A number as decimal digits. One routine for every number in a message.
+#[inline(never)]
+fn num(n: u64) -> String {
+    n.to_string()
 }
 
 fn syntax_message(s: &Syntax, lang: Lang) -> String {
@@ -430,11 +450,12 @@ fn syntax_message(s: &Syntax, lang: Lang) -> String {
             k.clone(),
         ),
     };
-    let prefix = lang.pick(
+    let mut out = String::from(lang.pick(
         "Filen är inte giltig JSON: ",
         "The file is not valid JSON: ",
-    );
-    prefix.to_string() + &fill(lang.pick(sv, en), &[&arg])
+    ));
+    out.push_str(&fill(lang.pick(sv, en), &[&arg]));
+    out
 }
 
 /// A file name for an export: the workspace name as a slug (lowercase
@@ -620,6 +641,31 @@ mod tests {
         }
         let long = "a".repeat(200);
         assert_eq!(export_file_name(&long, "", "json").len(), 60 + 5);
+    }
+
+    #[test]
+    fn unexpected_characters_are_shown_as_written_or_as_code_points() {
+        for c in [
+            'a', 'ä', '\n', '\u{0}', '\u{85}', '\u{a0}', '\u{3000}', '\u{feff}', '😀',
+        ] {
+            let expected = if c.is_control() || c.is_whitespace() {
+                format!("U+{:04X}", u32::from(c))
+            } else {
+                c.to_string()
+            };
+            assert_eq!(shown(c), expected, "{c:?}");
+            let e = FileError::new(
+                ErrorKind::Syntax(Syntax::Unexpected(c)),
+                Place::Text {
+                    line: 12,
+                    column: 345,
+                },
+            );
+            assert_eq!(
+                e.message(Lang::En),
+                format!("Line 12, column 345: The file is not valid JSON: the character «{expected}» cannot stand here.")
+            );
+        }
     }
 
     #[test]

@@ -922,11 +922,17 @@ fn read_columns(v: &Value, at: &At, key: &'static str) -> Res<Vec<Column>> {
     Ok(out)
 }
 
-/// How a cell of a format version is read: `(value, where, column)`.
-type CellReader<'c> = &'c dyn Fn(&Value, &At, usize) -> Res<Cell>;
+/// A cell of a row: `numeric` is `None` in version 2 ([`read_cell`]), and
+/// in version 1 whether each column is numeric ([`read_v1_cell`]).
+fn row_cell(x: &Value, at: &At, numeric: Option<&[bool]>, c: usize) -> Res<Cell> {
+    match numeric {
+        None => read_cell(x, at),
+        Some(n) => read_v1_cell(x, at, n.get(c) == Some(&true)),
+    }
+}
 
 /// The rows, with one cell per column in `values` and the originals.
-fn read_rows(v: &Value, at: &At, width: usize, cell: CellReader) -> Res<Vec<Row>> {
+fn read_rows(v: &Value, at: &At, width: usize, numeric: Option<&[bool]>) -> Res<Vec<Row>> {
     let here = at.key("rows");
     let list = items(field(v, "rows", at)?, &here)?;
     if list.len() > MAX_ROWS {
@@ -949,12 +955,12 @@ fn read_rows(v: &Value, at: &At, width: usize, cell: CellReader) -> Res<Vec<Row>
         }
         let mut cells = Vec::with_capacity(width);
         for (c, x) in values.iter().enumerate() {
-            cells.push(cell(x, &values_at.index(c), c)?);
+            cells.push(row_cell(x, &values_at.index(c), numeric, c)?);
         }
         let mut originals = BTreeMap::new();
         for (c, x) in entries(row, "originals", &at, width)? {
             let k = c.to_string();
-            originals.insert(c, cell(x, &at.key("originals").key(&k), c)?);
+            originals.insert(c, row_cell(x, &at.key("originals").key(&k), numeric, c)?);
         }
         rows.push(Row {
             kind: opt_pick(row, "kind", &at, &KIND_KEYS)?.map_or(RowKind::Item, |i| KIND_VALUES[i]),
@@ -967,12 +973,13 @@ fn read_rows(v: &Value, at: &At, width: usize, cell: CellReader) -> Res<Vec<Row>
     Ok(rows)
 }
 
+/// The settings, source, read choices and diagnostics of a version 2
+/// table, in the order they are checked.
 #[inline(never)]
-fn read_sheet(v: &Value, at: &At) -> Res<Sheet> {
-    object(v, at)?;
-    let id = integer(field(v, "id", at)?, &at.key("id"), u64::MAX)?;
-    let columns = read_columns(v, at, "label")?;
-    let rows = read_rows(v, at, columns.len(), &|x, at, _| read_cell(x, at))?;
+fn read_v2_parts(
+    v: &Value,
+    at: &At,
+) -> Res<(TableSettings, PastedSource, ReadChoices, Vec<Diagnostic>)> {
     let status = match opt(v, "status_thresholds") {
         None => StatusThresholds::default(),
         Some(s) => {
@@ -1024,7 +1031,35 @@ fn read_sheet(v: &Value, at: &At) -> Res<Sheet> {
             diagnostics.push(read_diagnostic(d, &at.index(i))?);
         }
     }
-    let table = Table {
+    Ok((settings, source, choices, diagnostics))
+}
+
+/// A table of either version: `v1_id` is the id a version 1 table gets
+/// (version 2 tables have theirs in the file).
+#[inline(never)]
+fn read_sheet(v: &Value, at: &At, v1_id: Option<u64>) -> Res<Sheet> {
+    object(v, at)?;
+    let id = match v1_id {
+        Some(id) => id,
+        None => integer(field(v, "id", at)?, &at.key("id"), u64::MAX)?,
+    };
+    let v1 = v1_id.is_some();
+    let columns = read_columns(v, at, if v1 { "heading" } else { "label" })?;
+    let numeric: Vec<bool> = columns.iter().map(|c| c.role.is_numeric()).collect();
+    let rows = read_rows(v, at, columns.len(), v1.then_some(&numeric[..]))?;
+    let (settings, source, choices, diagnostics) = if v1 {
+        let plain = owned_text(v, "source", at)?;
+        let settings = TableSettings {
+            sign_convention: opt_pick(v, "sign_convention", at, &V1_CONVENTION_KEYS)?
+                .and_then(|i| V1_CONVENTION_VALUES[i]),
+            ..TableSettings::default()
+        };
+        let source = PastedSource { plain, html: None };
+        (settings, source, ReadChoices::default(), Vec::new())
+    } else {
+        read_v2_parts(v, at)?
+    };
+    let mut table = Table {
         title: opt_owned_text(v, "title", at)?,
         unit: opt_unit(v, "unit", at)?,
         months: opt_integer(v, "months", at, 12)?.map(|m| m as u8),
@@ -1033,6 +1068,27 @@ fn read_sheet(v: &Value, at: &At) -> Res<Sheet> {
         diagnostics,
         settings,
     };
+    let mut choices = choices;
+    if v1 {
+        // Version 1 kept no read choices: the roles it stored were the
+        // truth. A role that differs from what the source reads as becomes
+        // a choice, so that reading the source again keeps it; the
+        // diagnostics come from that reading.
+        let plain = &source.plain;
+        let fresh = read_paste(plain, None, &choices);
+        if fresh.columns.len() == table.columns.len() {
+            for (i, (old, new)) in table.columns.iter().zip(&fresh.columns).enumerate() {
+                if old.role != new.role {
+                    choices.roles.insert(i, old.role);
+                }
+            }
+            table.diagnostics = if choices.roles.is_empty() {
+                fresh.diagnostics
+            } else {
+                read_paste(plain, None, &choices).diagnostics
+            };
+        }
+    }
     Ok(Sheet {
         id,
         name: owned_text(v, "name", at)?,
@@ -1053,16 +1109,26 @@ fn table_list<'v, 'a>(root: &'v Value<'a>) -> Res<&'v [Value<'a>]> {
     Ok(list)
 }
 
-fn read_v2(root: &Value) -> Res<Workspace> {
+/// A workspace of either version. Version 1 tables are numbered from 1 in
+/// file order (so their ids never repeat) and version 1 had no workspace
+/// name.
+fn read_tables(root: &Value, v1: bool) -> Res<Workspace> {
     let tables_at = ROOT.key("tables");
     let mut sheets: Vec<Sheet> = Vec::new();
     for (i, t) in table_list(root)?.iter().enumerate() {
         let at = tables_at.index(i);
-        let sheet = read_sheet(t, &at)?;
+        let sheet = read_sheet(t, &at, v1.then_some(i as u64 + 1))?;
         if sheets.iter().any(|s| s.id == sheet.id) {
             return Err(at.key("id").err(ErrorKind::DuplicateId { id: sheet.id }));
         }
         sheets.push(sheet);
+    }
+    if v1 {
+        return Ok(Workspace {
+            name: String::new(),
+            next_id: sheets.len() as u64,
+            sheets,
+        });
     }
     let largest = sheets.iter().map(|s| s.id).max().unwrap_or(0);
     Ok(Workspace {
@@ -1109,68 +1175,6 @@ fn read_v1_cell(v: &Value, at: &At, numeric: bool) -> Res<Cell> {
     Ok(Cell::Text(t.to_string()))
 }
 
-fn read_v1_sheet(v: &Value, at: &At, id: u64) -> Res<Sheet> {
-    object(v, at)?;
-    let columns = read_columns(v, at, "heading")?;
-    let numeric: Vec<bool> = columns.iter().map(|c| c.role.is_numeric()).collect();
-    let cell = |x: &Value, at: &At, c: usize| read_v1_cell(x, at, numeric.get(c) == Some(&true));
-    let rows = read_rows(v, at, columns.len(), &cell)?;
-    let plain = owned_text(v, "source", at)?;
-    let settings = TableSettings {
-        sign_convention: opt_pick(v, "sign_convention", at, &V1_CONVENTION_KEYS)?
-            .and_then(|i| V1_CONVENTION_VALUES[i]),
-        ..TableSettings::default()
-    };
-    let mut table = Table {
-        title: opt_owned_text(v, "title", at)?,
-        unit: opt_unit(v, "unit", at)?,
-        months: opt_integer(v, "months", at, 12)?.map(|m| m as u8),
-        columns,
-        rows,
-        diagnostics: Vec::new(),
-        settings,
-    };
-    // Version 1 kept no read choices: the roles it stored were the truth.
-    // A role that differs from what the source reads as becomes a choice,
-    // so that reading the source again keeps it; the diagnostics come from
-    // that reading.
-    let mut choices = ReadChoices::default();
-    let fresh = read_paste(&plain, None, &choices);
-    if fresh.columns.len() == table.columns.len() {
-        for (i, (old, new)) in table.columns.iter().zip(&fresh.columns).enumerate() {
-            if old.role != new.role {
-                choices.roles.insert(i, old.role);
-            }
-        }
-        table.diagnostics = if choices.roles.is_empty() {
-            fresh.diagnostics
-        } else {
-            read_paste(&plain, None, &choices).diagnostics
-        };
-    }
-    Ok(Sheet {
-        id,
-        name: owned_text(v, "name", at)?,
-        source: PastedSource { plain, html: None },
-        choices,
-        table,
-        history: Default::default(),
-    })
-}
-
-fn read_v1(root: &Value) -> Res<Workspace> {
-    let tables_at = ROOT.key("tables");
-    let mut sheets = Vec::new();
-    for (i, t) in table_list(root)?.iter().enumerate() {
-        sheets.push(read_v1_sheet(t, &tables_at.index(i), i as u64 + 1)?);
-    }
-    Ok(Workspace {
-        name: String::new(),
-        next_id: sheets.len() as u64,
-        sheets,
-    })
-}
-
 fn read_any(root: &Value) -> Res<Workspace> {
     if root.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(ROOT.err(ErrorKind::NotKalkyl));
@@ -1181,8 +1185,8 @@ fn read_any(root: &Value) -> Res<Workspace> {
         _ => return Err(version_at.err(ErrorKind::BadVersion)),
     };
     match version.as_ref() {
-        "1" => read_v1(root),
-        "2" => read_v2(root),
+        "1" => read_tables(root, true),
+        "2" => read_tables(root, false),
         v if v.bytes().all(|b| b.is_ascii_digit()) && !v.starts_with('0') => {
             Err(version_at.err(ErrorKind::NewerVersion {
                 version: v.to_string(),
