@@ -21,9 +21,9 @@ pub mod html;
 pub mod json;
 mod workspace_file;
 
-use crate::calc::{Computed, Figure, Results};
+use crate::calc::{Computed, Figure, Results, RowResult, Status};
 use crate::lang::Lang;
-use crate::model::{Row, Table};
+use crate::model::{Cell, Row, Table};
 use crate::number::Unit;
 
 pub use json::Counted;
@@ -539,6 +539,78 @@ pub(crate) fn export_columns(table: &Table, results: &Results) -> Vec<ExportColu
         out.push(ExportColumn::Status);
     }
     out
+}
+
+/// A cell of an exported table before formatting, or a row's start or end.
+pub(crate) enum Out<'a> {
+    /// A row starts: a table row, or `None` for the computed totals row.
+    Start(Option<&'a Row>),
+    /// A number of the table or a computed figure; `true` for a percentage.
+    Figure(Computed, bool),
+    /// Text (a heading, a label, a note, an unreadable cell; `""` for an
+    /// empty cell).
+    Text(&'a str),
+    /// The status mark of a row.
+    Status(Option<Status>),
+    /// The row ends.
+    End,
+}
+
+/// Calls `f` for every row and cell of an export in `columns`: the table's
+/// rows, then the computed totals row labelled "Summa" / "Total" in the
+/// label column. The CSV, HTML and tab-separated writers format the same
+/// cells, so they share this.
+pub(crate) fn export_cells(
+    table: &Table,
+    results: &Results,
+    columns: &[ExportColumn],
+    lang: Lang,
+    f: &mut dyn FnMut(Out<'_>),
+) {
+    let label = label_column(table);
+    let blank = RowResult::default();
+    for (r, row) in table.rows.iter().enumerate() {
+        let result = results.rows.get(r).unwrap_or(&blank);
+        f(Out::Start(Some(row)));
+        for col in columns {
+            match col {
+                ExportColumn::Input(c) => {
+                    let percent = table
+                        .columns
+                        .get(*c)
+                        .is_some_and(|c| c.role == crate::model::Role::StatedPercent);
+                    match row.cells.get(*c) {
+                        Some(Cell::Number(d)) => f(Out::Figure(Computed::Value(*d), percent)),
+                        cell if Some(*c) == label => f(Out::Text(&export_label(
+                            row,
+                            cell.and_then(Cell::text).unwrap_or_default(),
+                        ))),
+                        Some(Cell::Text(t)) => f(Out::Text(t)),
+                        None | Some(Cell::Empty) => f(Out::Text("")),
+                    }
+                }
+                ExportColumn::Figure(fig) => f(Out::Figure(result.figure(*fig), fig.is_percent())),
+                ExportColumn::Status => f(Out::Status(result.status)),
+            }
+        }
+        f(Out::End);
+    }
+    let totals = &results.totals;
+    f(Out::Start(None));
+    for col in columns {
+        match col {
+            ExportColumn::Input(c) if Some(*c) == label => f(Out::Text(totals_label(lang))),
+            ExportColumn::Input(c) => f(Out::Figure(
+                totals.columns.get(*c).copied().unwrap_or_default(),
+                false,
+            )),
+            ExportColumn::Figure(fig) => {
+                f(Out::Figure(totals.computed.figure(*fig), fig.is_percent()))
+            }
+            ExportColumn::Status => f(Out::Status(totals.computed.status)),
+        }
+    }
+    f(Out::End);
 }
 
 /// The heading of a computed column in an export, with the unit of an
