@@ -654,7 +654,7 @@ impl<'a> Doc<'a> {
     /// A non-negative integer.
     #[inline(never)]
     pub(crate) fn uint(&mut self, n: u64) {
-        self.toks.push(Tok::Raw(Cow::Owned(n.to_string())));
+        self.toks.push(Tok::Raw(Cow::Owned(super::num(n))));
     }
 
     /// A non-negative integer, or `null`.

@@ -403,7 +403,7 @@ fn shown(c: char) -> String {
 
 /// A number as decimal digits. One routine for every number in a message.
 #[inline(never)]
-fn num(n: u64) -> String {
+pub(crate) fn num(n: u64) -> String {
     n.to_string()
 }
 

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::json::{self, Counted, Doc, Value};
-use super::{DecimalProblem, ErrorKind, Expected, FileError, Place};
+use super::{num, DecimalProblem, ErrorKind, Expected, FileError, Place};
 use crate::calc::{compute, CalcError, Computed, Figure, ForecastBasis, RowResult, Status};
 use crate::checks::check_table;
 use crate::convention::detect_convention;
@@ -245,7 +245,7 @@ fn map_of<'a, T>(
     d.key(key);
     d.open(b'{');
     for (k, v) in map {
-        d.key_owned(k.to_string());
+        d.key_owned(num(*k as u64));
         value(d, v);
     }
     d.close(b'}');
@@ -475,6 +475,8 @@ pub fn write_workspace_file(ws: &Workspace, saved_at: Option<&str>) -> String {
 enum Step<'a> {
     Key(&'a str),
     Index(usize),
+    /// The key of an object keyed by index: `["3"]`.
+    Entry(usize),
 }
 
 /// Where a value is: a path kept as a chain on the stack and written out
@@ -505,6 +507,13 @@ impl<'a> At<'a> {
         }
     }
 
+    fn entry(&'a self, i: usize) -> At<'a> {
+        At {
+            parent: Some(self),
+            step: Some(Step::Entry(i)),
+        }
+    }
+
     fn path(&self) -> String {
         let mut steps = Vec::new();
         let mut at = Some(self);
@@ -528,8 +537,13 @@ impl<'a> At<'a> {
                 }
                 Step::Index(i) => {
                     out.push('[');
-                    out.push_str(&i.to_string());
+                    out.push_str(&num(i as u64));
                     out.push(']');
+                }
+                Step::Entry(i) => {
+                    out.push_str("[\"");
+                    out.push_str(&num(i as u64));
+                    out.push_str("\"]");
                 }
             }
         }
@@ -800,8 +814,7 @@ fn picked_map<T: Copy>(
 ) -> Res<BTreeMap<usize, T>> {
     let mut out = BTreeMap::new();
     for (i, x) in entries(v, key, at, bound)? {
-        let k = i.to_string();
-        out.insert(i, values[pick(x, &at.key(key).key(&k), keys)?]);
+        out.insert(i, values[pick(x, &at.key(key).entry(i), keys)?]);
     }
     Ok(out)
 }
@@ -818,10 +831,9 @@ fn read_choices(v: &Value, at: &At) -> Res<ReadChoices> {
     };
     let mut splits = BTreeMap::new();
     for (i, x) in entries(v, "splits", at, MAX_ROWS)? {
-        let k = i.to_string();
         splits.insert(
             i,
-            integer(x, &at.key("splits").key(&k), u32::MAX.into())? as usize,
+            integer(x, &at.key("splits").entry(i), u32::MAX.into())? as usize,
         );
     }
     let prefer_plain = match opt(v, "prefer_plain") {
@@ -959,8 +971,7 @@ fn read_rows(v: &Value, at: &At, width: usize, numeric: Option<&[bool]>) -> Res<
         }
         let mut originals = BTreeMap::new();
         for (c, x) in entries(row, "originals", &at, width)? {
-            let k = c.to_string();
-            originals.insert(c, row_cell(x, &at.key("originals").key(&k), numeric, c)?);
+            originals.insert(c, row_cell(x, &at.key("originals").entry(c), numeric, c)?);
         }
         rows.push(Row {
             kind: opt_pick(row, "kind", &at, &KIND_KEYS)?.map_or(RowKind::Item, |i| KIND_VALUES[i]),
