@@ -864,46 +864,63 @@ fn read_diagnostic(v: &Value, at: &At) -> Res<Diagnostic> {
     use DiagnosticKind as K;
     object(v, at)?;
     let s = |k: &'static str| owned_text(v, k, at);
-    let mark = || Ok::<_, Box<FileError>>(MARK_VALUES[req_pick(v, "mark", at, &MARK_KEYS)?]);
-    let unit =
-        |k: &'static str| Ok::<_, Box<FileError>>(UNIT_VALUES[req_pick(v, k, at, &UNIT_KEYS)?]);
+    // Kinds that differ only in their name share their reading.
     let kind = match req_pick(v, "kind", at, &DIAGNOSTIC_KINDS)? {
-        0 => K::ReadAsText {
-            reason_en: s("reason_en")?,
-            reason_sv: s("reason_sv")?,
-        },
-        1 => K::GuessedDecimalMark { mark: mark()? },
-        2 => K::ContradictingDecimalMark { mark: mark()? },
+        k @ (0 | 13) => {
+            let (en, sv) = if k == 0 {
+                ("reason_en", "reason_sv")
+            } else {
+                ("what_en", "what_sv")
+            };
+            let (en, sv) = (s(en)?, s(sv)?);
+            if k == 0 {
+                K::ReadAsText {
+                    reason_en: en,
+                    reason_sv: sv,
+                }
+            } else {
+                K::Source {
+                    what_en: en,
+                    what_sv: sv,
+                }
+            }
+        }
+        k @ (1 | 2) => {
+            let mark = MARK_VALUES[req_pick(v, "mark", at, &MARK_KEYS)?];
+            if k == 1 {
+                K::GuessedDecimalMark { mark }
+            } else {
+                K::ContradictingDecimalMark { mark }
+            }
+        }
         3 => K::GuessedRole {
             role: role(field(v, "role", at)?, &at.key("role"))?,
         },
-        4 => K::UnitConverted {
-            from: unit("from")?,
-            to: unit("to")?,
-        },
-        5 => K::UnitNotConvertible {
-            from: unit("from")?,
-            to: unit("to")?,
-        },
+        k @ (4 | 5) => {
+            let from = UNIT_VALUES[req_pick(v, "from", at, &UNIT_KEYS)?];
+            let to = UNIT_VALUES[req_pick(v, "to", at, &UNIT_KEYS)?];
+            if k == 4 {
+                K::UnitConverted { from, to }
+            } else {
+                K::UnitNotConvertible { from, to }
+            }
+        }
         6 => K::UnitUnknown,
         7 => K::PercentMismatch,
-        8 => K::ShortRow {
-            expected: count(v, "expected", at)?,
-            found: count(v, "found", at)?,
-        },
-        9 => K::LongRow {
-            expected: count(v, "expected", at)?,
-            found: count(v, "found", at)?,
-        },
+        k @ (8 | 9) => {
+            let expected = count(v, "expected", at)?;
+            let found = count(v, "found", at)?;
+            if k == 8 {
+                K::ShortRow { expected, found }
+            } else {
+                K::LongRow { expected, found }
+            }
+        }
         10 => K::AmbiguousSplit {
             candidates: count(v, "candidates", at)?,
         },
         11 => K::UnsplittableLine,
-        12 => K::TitleTaken,
-        _ => K::Source {
-            what_en: s("what_en")?,
-            what_sv: s("what_sv")?,
-        },
+        _ => K::TitleTaken,
     };
     Ok(Diagnostic {
         row: opt_usize(v, "row", at)?,
