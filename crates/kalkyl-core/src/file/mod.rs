@@ -741,6 +741,74 @@ mod tests {
     }
 
     #[test]
+    fn messages_come_from_the_right_templates() {
+        let cases = [
+            (
+                ErrorKind::TooMany {
+                    what: Counted::Columns,
+                    limit: 7,
+                },
+                "Tabellen har fler än 7 kolumner.",
+                "The table has more than 7 columns.",
+            ),
+            (
+                ErrorKind::WrongType {
+                    expected: Expected::Cell,
+                },
+                "Ska vara null, ett decimaltal som text (\"-297.2\") eller {\"text\": \"…\"}.",
+                "Must be null, a decimal as a string (\"-297.2\") or {\"text\": \"…\"}.",
+            ),
+            (
+                ErrorKind::BadDecimal {
+                    text: "1e5".into(),
+                    problem: DecimalProblem::TooManyDigits,
+                },
+                "«1e5» har fler siffror än Kalkyl räknar exakt med (högst 28–29).",
+                "«1e5» has more digits than Kalkyl computes with exactly (at most 28–29).",
+            ),
+            (
+                ErrorKind::NewerVersion {
+                    version: "3".into(),
+                },
+                "Filen har version 3 och är gjord av en nyare Kalkyl; den här läser version 1–2. Ladda om sidan för att få den nya versionen.",
+                "The file has version 3 and was made by a newer Kalkyl; this one reads versions 1–2. Reload the page to get the new version.",
+            ),
+            (
+                ErrorKind::LengthMismatch {
+                    expected: 3,
+                    found: 2,
+                },
+                "Raden har 2 värden men tabellen har 3 kolumner.",
+                "The row has 2 values but the table has 3 columns.",
+            ),
+            (
+                ErrorKind::Syntax(Syntax::DuplicateKey("k".into())),
+                "Filen är inte giltig JSON: nyckeln «k» står två gånger i samma objekt.",
+                "The file is not valid JSON: the key «k» appears twice in the same object.",
+            ),
+            (
+                ErrorKind::Syntax(Syntax::TrailingText),
+                "Filen är inte giltig JSON: det står mer text efter slutet.",
+                "The file is not valid JSON: there is more text after the end.",
+            ),
+            (
+                ErrorKind::DuplicateId { id: 2 },
+                "Två tabeller har id 2.",
+                "Two tables have id 2.",
+            ),
+        ];
+        for (kind, sv, en) in cases {
+            assert_eq!(kind.message(Lang::Sv), sv);
+            assert_eq!(kind.message(Lang::En), en);
+        }
+        let e = FileError::new(ErrorKind::BadVersion, Place::Nowhere);
+        assert_eq!(
+            e.message(Lang::Sv),
+            "\"version\" ska vara ett positivt heltal."
+        );
+    }
+
+    #[test]
     fn every_error_has_a_message_in_both_languages() {
         let kinds = vec![
             ErrorKind::Syntax(Syntax::Truncated),
