@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 
 use super::json::{self, Counted, Doc, Value};
 use super::{num, DecimalProblem, ErrorKind, Expected, FileError, Place};
-use crate::calc::{compute, CalcError, Computed, Figure, ForecastBasis, RowResult, Status};
+use crate::calc::{compute, Computed, Figure, RowResult};
 use crate::checks::check_table;
 use crate::convention::detect_convention;
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
@@ -45,7 +45,8 @@ pub const MAX_TABLES: usize = 1_000;
 /// The most decimals a table may be displayed with.
 const MAX_DISPLAY_DECIMALS: u64 = 28;
 
-// Stable names, used both ways: each `*_KEYS` beside its `*_VALUES`.
+// Stable names, in the order of their enum's variants; each `*_KEYS` read
+// back beside its `*_VALUES` (the tests have those of the written-only ones).
 const UNIT_KEYS: [&str; 4] = ["kr", "tkr", "mnkr", "mdkr"];
 const UNIT_VALUES: [Unit; 4] = [Unit::Kr, Unit::Tkr, Unit::Mnkr, Unit::Mdkr];
 const CONVENTION_KEYS: [&str; 3] = [
@@ -72,17 +73,8 @@ const BASIS_KEYS: [&str; 5] = [
     "manual",
     "full_year_outcome",
 ];
-const BASIS_VALUES: [ForecastBasis; 5] = [
-    ForecastBasis::RunRate,
-    ForecastBasis::RemainingBudget,
-    ForecastBasis::Seasonal,
-    ForecastBasis::Manual,
-    ForecastBasis::FullYearOutcome,
-];
 const STATUS_KEYS: [&str; 3] = ["met", "acceptable", "large"];
-const STATUS_VALUES: [Status; 3] = [Status::Met, Status::Acceptable, Status::Large];
 const CALC_ERROR_KEYS: [&str; 2] = ["overflow", "division_by_zero"];
-const CALC_ERROR_VALUES: [CalcError; 2] = [CalcError::Overflow, CalcError::DivisionByZero];
 const MARK_KEYS: [&str; 2] = ["comma", "point"];
 const MARK_VALUES: [DecimalMark; 2] = [DecimalMark::Comma, DecimalMark::Point];
 const KIND_KEYS: [&str; 4] = ["heading", "item", "subtotal", "total"];
@@ -110,14 +102,10 @@ const DIAGNOSTIC_KINDS: [&str; 14] = [
     "source",
 ];
 
-/// The stable name of a value.
-fn key_of<T: PartialEq>(keys: &[&'static str], values: &[T], value: T) -> &'static str {
-    values
-        .iter()
-        .position(|v| *v == value)
-        .and_then(|i| keys.get(i))
-        .copied()
-        .unwrap_or_default()
+/// The stable name of a value, by its place in its enum: each `*_VALUES`
+/// lists its enum's variants in declaration order (a test checks it).
+fn key_at(keys: &[&'static str], index: usize) -> &'static str {
+    keys.get(index).copied().unwrap_or_default()
 }
 
 // ---------------------------------------------------------------------------
@@ -189,7 +177,7 @@ fn computed(d: &mut Doc<'_>, c: Computed) {
         Computed::Value(x) => dec(d, x),
         Computed::Error(e) => {
             d.open(b'{');
-            put_str(d, "error", key_of(&CALC_ERROR_KEYS, &CALC_ERROR_VALUES, e));
+            put_str(d, "error", key_at(&CALC_ERROR_KEYS, e as usize));
             d.close(b'}');
         }
     }
@@ -215,10 +203,10 @@ fn result(d: &mut Doc<'_>, r: &RowResult) {
         }
     }
     if let Some(b) = r.forecast_basis {
-        put_str(d, "forecast_basis", key_of(&BASIS_KEYS, &BASIS_VALUES, b));
+        put_str(d, "forecast_basis", key_at(&BASIS_KEYS, b as usize));
     }
     if let Some(s) = r.status {
-        put_str(d, "status", key_of(&STATUS_KEYS, &STATUS_VALUES, s));
+        put_str(d, "status", key_at(&STATUS_KEYS, s as usize));
     }
     d.close(b'}');
 }
@@ -252,11 +240,11 @@ fn map_of<'a, T>(
 }
 
 fn mark(d: &mut Doc<'_>, m: &DecimalMark) {
-    d.str(key_of(&MARK_KEYS, &MARK_VALUES, *m));
+    d.str(key_at(&MARK_KEYS, *m as usize));
 }
 
 fn method(d: &mut Doc<'_>, m: &ForecastMethod) {
-    d.str(key_of(&METHOD_KEYS, &METHOD_VALUES, *m));
+    d.str(key_at(&METHOD_KEYS, *m as usize));
 }
 
 #[inline(never)]
@@ -293,7 +281,7 @@ fn diagnostic<'a>(d: &mut Doc<'a>, diag: &'a Diagnostic) {
             put_str(d, "reason_sv", reason_sv);
         }
         K::GuessedDecimalMark { mark } | K::ContradictingDecimalMark { mark } => {
-            put_str(d, "mark", key_of(&MARK_KEYS, &MARK_VALUES, *mark));
+            put_str(d, "mark", key_at(&MARK_KEYS, *mark as usize));
         }
         K::GuessedRole { role } => put_str(d, "role", role.key()),
         K::UnitConverted { from, to } | K::UnitNotConvertible { from, to } => {
@@ -334,18 +322,17 @@ fn sheet<'a>(d: &mut Doc<'a>, sheet: &'a Sheet) {
         d,
         "sign_convention",
         s.sign_convention
-            .map(|c| key_of(&CONVENTION_KEYS, &CONVENTION_VALUES, c)),
+            .map(|c| key_at(&CONVENTION_KEYS, c as usize)),
     );
     put_str(
         d,
         "sign_convention_detected",
-        key_of(&CONVENTION_KEYS, &CONVENTION_VALUES, detected),
+        key_at(&CONVENTION_KEYS, detected as usize),
     );
     put_opt_str(
         d,
         "forecast_method",
-        s.forecast_method
-            .map(|m| key_of(&METHOD_KEYS, &METHOD_VALUES, m)),
+        s.forecast_method.map(|m| key_at(&METHOD_KEYS, m as usize)),
     );
     map_of(d, "row_forecast_methods", &s.row_forecast_methods, method);
     d.key("status_thresholds");
@@ -1231,4 +1218,40 @@ fn read_any(root: &Value) -> Res<Workspace> {
 pub fn read_workspace_file(text: &str) -> Result<Workspace, FileError> {
     let root = json::parse(text)?;
     read_any(&root).map_err(|e| *e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calc::{CalcError, ForecastBasis, Status};
+
+    // The variants of the enums that are only written, in the order of
+    // their names.
+    const BASIS_VALUES: [ForecastBasis; 5] = [
+        ForecastBasis::RunRate,
+        ForecastBasis::RemainingBudget,
+        ForecastBasis::Seasonal,
+        ForecastBasis::Manual,
+        ForecastBasis::FullYearOutcome,
+    ];
+    const STATUS_VALUES: [Status; 3] = [Status::Met, Status::Acceptable, Status::Large];
+    const CALC_ERROR_VALUES: [CalcError; 2] = [CalcError::Overflow, CalcError::DivisionByZero];
+
+    #[test]
+    fn value_lists_are_in_declaration_order() {
+        fn check<T: Copy>(keys: &[&str], values: &[T], index: fn(T) -> usize) {
+            assert_eq!(keys.len(), values.len());
+            for (i, v) in values.iter().enumerate() {
+                assert_eq!(index(*v), i, "{}", keys[i]);
+            }
+        }
+        check(&UNIT_KEYS, &UNIT_VALUES, |v| v as usize);
+        check(&CONVENTION_KEYS, &CONVENTION_VALUES, |v| v as usize);
+        check(&METHOD_KEYS, &METHOD_VALUES, |v| v as usize);
+        check(&BASIS_KEYS, &BASIS_VALUES, |v| v as usize);
+        check(&STATUS_KEYS, &STATUS_VALUES, |v| v as usize);
+        check(&CALC_ERROR_KEYS, &CALC_ERROR_VALUES, |v| v as usize);
+        check(&MARK_KEYS, &MARK_VALUES, |v| v as usize);
+        check(&KIND_KEYS, &KIND_VALUES, |v| v as usize);
+    }
 }
