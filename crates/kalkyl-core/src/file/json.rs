@@ -172,8 +172,8 @@ impl<'a> Parser<'a> {
     fn value(&mut self) -> Result<Value<'a>, FileError> {
         self.space();
         match self.peek() {
-            Some(b'{') => self.object(),
-            Some(b'[') => self.array(),
+            Some(b'{') => self.container(true),
+            Some(b'[') => self.container(false),
             Some(b'"') => self.string().map(Value::String),
             Some(b't') => self.literal("true", Value::Bool(true)),
             Some(b'f') => self.literal("false", Value::Bool(false)),
@@ -245,63 +245,41 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn array(&mut self) -> Result<Value<'a>, FileError> {
-        self.enter()?;
-        let mut items = Vec::new();
-        self.space();
-        if self.peek() == Some(b']') {
-            self.pos += 1;
-        } else {
-            loop {
-                if items.len() >= MAX_ITEMS {
-                    return Err(self.error(ErrorKind::TooMany {
-                        what: Counted::Items,
-                        limit: MAX_ITEMS,
-                    }));
-                }
-                items.push(self.value()?);
-                self.space();
-                match self.peek() {
-                    Some(b',') => self.pos += 1,
-                    Some(b']') => {
-                        self.pos += 1;
-                        break;
-                    }
-                    _ => return Err(self.unexpected()),
-                }
-            }
-        }
-        self.depth -= 1;
-        Ok(Value::Array(items))
-    }
-
-    fn object(&mut self) -> Result<Value<'a>, FileError> {
+    /// An array or (`object`) an object, from its opening bracket: one
+    /// loop for both.
+    fn container(&mut self, object: bool) -> Result<Value<'a>, FileError> {
         let start = self.pos;
         self.enter()?;
+        let close = if object { b'}' } else { b']' };
+        let mut items: Vec<Value<'a>> = Vec::new();
         let mut members: Vec<(Cow<'a, str>, Value<'a>)> = Vec::new();
         self.space();
-        if self.peek() == Some(b'}') {
+        if self.peek() == Some(close) {
             self.pos += 1;
         } else {
             loop {
-                if members.len() >= MAX_ITEMS {
+                if items.len() + members.len() >= MAX_ITEMS {
                     return Err(self.error(ErrorKind::TooMany {
                         what: Counted::Items,
                         limit: MAX_ITEMS,
                     }));
                 }
-                self.space();
-                if self.peek() != Some(b'"') {
-                    return Err(self.unexpected());
+                if object {
+                    self.space();
+                    if self.peek() != Some(b'"') {
+                        return Err(self.unexpected());
+                    }
+                    let key = self.string()?;
+                    self.expect(b':')?;
+                    let value = self.value()?;
+                    members.push((key, value));
+                } else {
+                    items.push(self.value()?);
                 }
-                let key = self.string()?;
-                self.expect(b':')?;
-                let value = self.value()?;
-                members.push((key, value));
                 self.space();
                 match self.peek() {
                     Some(b',') => self.pos += 1,
-                    Some(b'}') => {
+                    Some(b) if b == close => {
                         self.pos += 1;
                         break;
                     }
@@ -316,7 +294,11 @@ impl<'a> Parser<'a> {
             }
         }
         self.depth -= 1;
-        Ok(Value::Object(members))
+        Ok(if object {
+            Value::Object(members)
+        } else {
+            Value::Array(items)
+        })
     }
 
     fn hex4(&mut self) -> Result<u32, FileError> {
