@@ -23,8 +23,7 @@ use crate::diagnostics::{Diagnostic, DiagnosticKind};
 use crate::grid::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
 use crate::lang::Lang;
 use crate::model::{
-    Cell, Column, ForecastMethod, Role, Row, RowKind, SignConvention, StatusThresholds, Table,
-    TableSettings,
+    Cell, Column, ForecastMethod, Role, Row, RowKind, SignConvention, Table, TableSettings,
 };
 use crate::number::{format_decimal, DecimalMark, NumberStyle, Unit};
 use crate::read::{read_paste, ReadChoices};
@@ -989,129 +988,117 @@ fn read_rows(v: &Value, at: &At, width: usize, numeric: Option<&[bool]>) -> Res<
 }
 
 /// The settings, source, read choices and diagnostics of a version 2
-/// table, in the order they are checked.
+/// table, in the order they are checked, into `sheet`.
 #[inline(never)]
-fn read_v2_parts(
-    v: &Value,
-    at: &At,
-) -> Res<(TableSettings, PastedSource, ReadChoices, Vec<Diagnostic>)> {
-    let status = match opt(v, "status_thresholds") {
-        None => StatusThresholds::default(),
-        Some(s) => {
-            let at = at.key("status_thresholds");
-            object(s, &at)?;
-            StatusThresholds {
-                met_within: req_decimal(s, "met_within", &at)?,
-                acceptable_within: req_decimal(s, "acceptable_within", &at)?,
-            }
-        }
-    };
-    let settings = TableSettings {
-        sign_convention: opt_pick(v, "sign_convention", at, &CONVENTION_KEYS)?
-            .map(|i| CONVENTION_VALUES[i]),
-        forecast_method: opt_pick(v, "forecast_method", at, &METHOD_KEYS)?
-            .map(|i| METHOD_VALUES[i]),
-        row_forecast_methods: picked_map(
-            v,
-            "row_forecast_methods",
-            at,
-            MAX_ROWS,
-            &METHOD_KEYS,
-            &METHOD_VALUES,
-        )?,
-        display_unit: opt_unit(v, "display_unit", at)?,
-        display_decimals: opt_integer(v, "display_decimals", at, MAX_DISPLAY_DECIMALS)?
-            .map(|d| d as u32),
-        status,
-    };
-    let source = match opt(v, "source") {
-        None => PastedSource::default(),
-        Some(s) => {
-            let at = at.key("source");
-            object(s, &at)?;
-            PastedSource {
-                plain: owned_text(s, "plain", &at)?,
-                html: opt_owned_text(s, "html", &at)?,
-            }
-        }
-    };
-    let choices = match opt(v, "read_choices") {
-        None => ReadChoices::default(),
-        Some(c) => read_choices(c, &at.key("read_choices"))?,
-    };
-    let mut diagnostics = Vec::new();
+fn read_v2_parts(v: &Value, at: &At, sheet: &mut Sheet) -> Res<()> {
+    let s = &mut sheet.table.settings;
+    if let Some(t) = opt(v, "status_thresholds") {
+        let at = at.key("status_thresholds");
+        object(t, &at)?;
+        s.status.met_within = req_decimal(t, "met_within", &at)?;
+        s.status.acceptable_within = req_decimal(t, "acceptable_within", &at)?;
+    }
+    s.sign_convention =
+        opt_pick(v, "sign_convention", at, &CONVENTION_KEYS)?.map(|i| CONVENTION_VALUES[i]);
+    s.forecast_method = opt_pick(v, "forecast_method", at, &METHOD_KEYS)?.map(|i| METHOD_VALUES[i]);
+    s.row_forecast_methods = picked_map(
+        v,
+        "row_forecast_methods",
+        at,
+        MAX_ROWS,
+        &METHOD_KEYS,
+        &METHOD_VALUES,
+    )?;
+    s.display_unit = opt_unit(v, "display_unit", at)?;
+    s.display_decimals =
+        opt_integer(v, "display_decimals", at, MAX_DISPLAY_DECIMALS)?.map(|d| d as u32);
+    if let Some(src) = opt(v, "source") {
+        let at = at.key("source");
+        object(src, &at)?;
+        sheet.source.plain = owned_text(src, "plain", &at)?;
+        sheet.source.html = opt_owned_text(src, "html", &at)?;
+    }
+    if let Some(c) = opt(v, "read_choices") {
+        sheet.choices = read_choices(c, &at.key("read_choices"))?;
+    }
     if let Some(d) = opt(v, "diagnostics") {
         let at = at.key("diagnostics");
         for (i, d) in items(d, &at)?.iter().enumerate() {
-            diagnostics.push(read_diagnostic(d, &at.index(i))?);
+            sheet
+                .table
+                .diagnostics
+                .push(read_diagnostic(d, &at.index(i))?);
         }
     }
-    Ok((settings, source, choices, diagnostics))
+    Ok(())
 }
 
 /// A table of either version: `v1_id` is the id a version 1 table gets
-/// (version 2 tables have theirs in the file).
+/// (version 2 tables have theirs in the file). The sheet is filled in
+/// place, so that every early return drops one value.
 #[inline(never)]
 fn read_sheet(v: &Value, at: &At, v1_id: Option<u64>) -> Res<Sheet> {
     object(v, at)?;
-    let id = match v1_id {
+    let mut sheet = Sheet {
+        id: 0,
+        name: String::new(),
+        source: PastedSource::default(),
+        choices: ReadChoices::default(),
+        table: Table {
+            title: None,
+            unit: None,
+            months: None,
+            columns: Vec::new(),
+            rows: Vec::new(),
+            diagnostics: Vec::new(),
+            settings: TableSettings::default(),
+        },
+        history: Default::default(),
+    };
+    sheet.id = match v1_id {
         Some(id) => id,
         None => integer(field(v, "id", at)?, &at.key("id"), u64::MAX)?,
     };
     let v1 = v1_id.is_some();
-    let columns = read_columns(v, at, if v1 { "heading" } else { "label" })?;
-    let numeric: Vec<bool> = columns.iter().map(|c| c.role.is_numeric()).collect();
-    let rows = read_rows(v, at, columns.len(), v1.then_some(&numeric[..]))?;
-    let (settings, source, choices, diagnostics) = if v1 {
-        let plain = owned_text(v, "source", at)?;
-        let settings = TableSettings {
-            sign_convention: opt_pick(v, "sign_convention", at, &V1_CONVENTION_KEYS)?
-                .and_then(|i| V1_CONVENTION_VALUES[i]),
-            ..TableSettings::default()
-        };
-        let source = PastedSource { plain, html: None };
-        (settings, source, ReadChoices::default(), Vec::new())
+    let t = &mut sheet.table;
+    t.columns = read_columns(v, at, if v1 { "heading" } else { "label" })?;
+    let numeric: Vec<bool> = t.columns.iter().map(|c| c.role.is_numeric()).collect();
+    t.rows = read_rows(v, at, t.columns.len(), v1.then_some(&numeric[..]))?;
+    if v1 {
+        sheet.source.plain = owned_text(v, "source", at)?;
+        sheet.table.settings.sign_convention =
+            opt_pick(v, "sign_convention", at, &V1_CONVENTION_KEYS)?
+                .and_then(|i| V1_CONVENTION_VALUES[i]);
     } else {
-        read_v2_parts(v, at)?
-    };
-    let mut table = Table {
-        title: opt_owned_text(v, "title", at)?,
-        unit: opt_unit(v, "unit", at)?,
-        months: opt_integer(v, "months", at, 12)?.map(|m| m as u8),
-        columns,
-        rows,
-        diagnostics,
-        settings,
-    };
-    let mut choices = choices;
+        read_v2_parts(v, at, &mut sheet)?;
+    }
+    let t = &mut sheet.table;
+    t.title = opt_owned_text(v, "title", at)?;
+    t.unit = opt_unit(v, "unit", at)?;
+    t.months = opt_integer(v, "months", at, 12)?.map(|m| m as u8);
     if v1 {
         // Version 1 kept no read choices: the roles it stored were the
         // truth. A role that differs from what the source reads as becomes
         // a choice, so that reading the source again keeps it; the
         // diagnostics come from that reading.
-        let plain = &source.plain;
-        let fresh = read_paste(plain, None, &choices);
-        if fresh.columns.len() == table.columns.len() {
-            for (i, (old, new)) in table.columns.iter().zip(&fresh.columns).enumerate() {
+        let plain = &sheet.source.plain;
+        let choices = &mut sheet.choices;
+        let fresh = read_paste(plain, None, choices);
+        if fresh.columns.len() == t.columns.len() {
+            for (i, (old, new)) in t.columns.iter().zip(&fresh.columns).enumerate() {
                 if old.role != new.role {
                     choices.roles.insert(i, old.role);
                 }
             }
-            table.diagnostics = if choices.roles.is_empty() {
+            t.diagnostics = if choices.roles.is_empty() {
                 fresh.diagnostics
             } else {
-                read_paste(plain, None, &choices).diagnostics
+                read_paste(plain, None, choices).diagnostics
             };
         }
     }
-    Ok(Sheet {
-        id,
-        name: owned_text(v, "name", at)?,
-        source,
-        choices,
-        table,
-        history: Default::default(),
-    })
+    sheet.name = owned_text(v, "name", at)?;
+    Ok(sheet)
 }
 
 /// The tables array, checked against [`MAX_TABLES`].
