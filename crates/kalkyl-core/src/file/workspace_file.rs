@@ -808,41 +808,34 @@ fn picked_map<T: Copy>(
 #[inline(never)]
 fn read_choices(v: &Value, at: &At) -> Res<ReadChoices> {
     object(v, at)?;
-    let unit = match opt(v, "unit") {
-        None => None,
-        Some(u) => match pick(u, &at.key("unit"), &["none", "kr", "tkr", "mnkr", "mdkr"])? {
+    // Filled in place, in the order the members are checked.
+    let mut c = ReadChoices::default();
+    if let Some(u) = opt(v, "unit") {
+        c.unit = match pick(u, &at.key("unit"), &["none", "kr", "tkr", "mnkr", "mdkr"])? {
             0 => Some(None),
             i => Some(Some(UNIT_VALUES[i - 1])),
-        },
-    };
-    let mut splits = BTreeMap::new();
-    for (i, x) in entries(v, "splits", at, MAX_ROWS)? {
-        splits.insert(
-            i,
-            integer(x, &at.key("splits").entry(i), u32::MAX.into())? as usize,
-        );
+        };
     }
-    let prefer_plain = match opt(v, "prefer_plain") {
+    for (i, x) in entries(v, "splits", at, MAX_ROWS)? {
+        let n = integer(x, &at.key("splits").entry(i), u32::MAX.into())? as usize;
+        c.splits.insert(i, n);
+    }
+    c.prefer_plain = match opt(v, "prefer_plain") {
         None => false,
         Some(Value::Bool(b)) => *b,
         Some(_) => return Err(at.key("prefer_plain").wrong(Expected::Bool)),
     };
-    let roles = role_keys();
-    Ok(ReadChoices {
-        roles: picked_map(v, "roles", at, MAX_COLUMNS, &roles, &Role::ALL)?,
-        decimal_marks: picked_map(
-            v,
-            "decimal_marks",
-            at,
-            MAX_COLUMNS,
-            &MARK_KEYS,
-            &MARK_VALUES,
-        )?,
-        unit,
-        months: opt_integer(v, "months", at, 12)?.map(|m| m as u8),
-        splits,
-        prefer_plain,
-    })
+    c.roles = picked_map(v, "roles", at, MAX_COLUMNS, &role_keys(), &Role::ALL)?;
+    c.decimal_marks = picked_map(
+        v,
+        "decimal_marks",
+        at,
+        MAX_COLUMNS,
+        &MARK_KEYS,
+        &MARK_VALUES,
+    )?;
+    c.months = opt_integer(v, "months", at, 12)?.map(|m| m as u8);
+    Ok(c)
 }
 
 #[inline(never)]
@@ -968,21 +961,25 @@ fn read_rows(v: &Value, at: &At, width: usize, numeric: Option<&[bool]>) -> Res<
                 found: values.len(),
             }));
         }
-        let mut cells = Vec::with_capacity(width);
+        // Filled in place, in the order the members are checked.
+        let mut r = Row {
+            kind: RowKind::Item,
+            level: 0,
+            note: None,
+            cells: Vec::with_capacity(width),
+            originals: BTreeMap::new(),
+        };
         for (c, x) in values.iter().enumerate() {
-            cells.push(row_cell(x, &values_at.index(c), numeric, c)?);
+            r.cells.push(row_cell(x, &values_at.index(c), numeric, c)?);
         }
-        let mut originals = BTreeMap::new();
         for (c, x) in entries(row, "originals", &at, width)? {
-            originals.insert(c, row_cell(x, &at.key("originals").entry(c), numeric, c)?);
+            let cell = row_cell(x, &at.key("originals").entry(c), numeric, c)?;
+            r.originals.insert(c, cell);
         }
-        rows.push(Row {
-            kind: opt_pick(row, "kind", &at, &KIND_KEYS)?.map_or(RowKind::Item, |i| KIND_VALUES[i]),
-            level: opt_integer(row, "level", &at, u8::MAX.into())?.unwrap_or(0) as u8,
-            note: opt_owned_text(row, "note", &at)?,
-            cells,
-            originals,
-        });
+        r.kind = opt_pick(row, "kind", &at, &KIND_KEYS)?.map_or(RowKind::Item, |i| KIND_VALUES[i]);
+        r.level = opt_integer(row, "level", &at, u8::MAX.into())?.unwrap_or(0) as u8;
+        r.note = opt_owned_text(row, "note", &at)?;
+        rows.push(r);
     }
     Ok(rows)
 }
