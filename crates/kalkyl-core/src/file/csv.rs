@@ -34,14 +34,12 @@
 //! either flavour (the byte order mark is removed with a note), and the
 //! computed columns come back as extra columns.
 
-use crate::calc::{Computed, Results, RowResult, Totals};
+use crate::calc::{Computed, Results, Status};
 use crate::lang::Lang;
-use crate::model::{Cell, Table};
+use crate::model::Table;
 use crate::number::{format_decimal, NumberStyle};
 
-use super::{
-    export_columns, export_label, figure_heading, label_column, totals_label, ExportColumn,
-};
+use super::{export_cells, export_columns, figure_heading, ExportColumn, Out};
 
 /// Which kind of CSV.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -146,8 +144,8 @@ impl Writer {
         }
     }
 
-    fn status(&mut self, r: &RowResult) {
-        match r.status {
+    fn status(&mut self, status: Option<Status>) {
+        match status {
             None => self.empty(),
             Some(s) => {
                 let mut t = String::from(s.symbol());
@@ -184,46 +182,14 @@ pub fn table_csv(table: &Table, results: &Results, flavour: CsvFlavour) -> Strin
         }
     }
     w.end_line();
-    let label = label_column(table);
-    let blank = RowResult::default();
-    for (r, row) in table.rows.iter().enumerate() {
-        let result = results.rows.get(r).unwrap_or(&blank);
-        for col in &columns {
-            match col {
-                ExportColumn::Input(c) if Some(*c) == label => {
-                    let text = row.cells.get(*c).and_then(Cell::text).unwrap_or_default();
-                    match row.cells.get(*c) {
-                        Some(Cell::Number(d)) => w.number(*d),
-                        _ => w.text(&export_label(row, text)),
-                    }
-                }
-                ExportColumn::Input(c) => match row.cells.get(*c) {
-                    None | Some(Cell::Empty) => w.empty(),
-                    Some(Cell::Number(d)) => w.number(*d),
-                    Some(Cell::Text(t)) => w.text(t),
-                },
-                ExportColumn::Figure(f) => w.computed(result.figure(*f)),
-                ExportColumn::Status => w.status(result),
-            }
-        }
-        w.end_line();
-    }
-    totals_line(&mut w, &columns, &results.totals, label);
+    export_cells(table, results, &columns, w.lang, &mut |o| match o {
+        Out::Start(_) => {}
+        Out::Figure(c, _) => w.computed(c),
+        Out::Text(t) => w.text(t),
+        Out::Status(s) => w.status(s),
+        Out::End => w.end_line(),
+    });
     w.out
-}
-
-fn totals_line(w: &mut Writer, columns: &[ExportColumn], totals: &Totals, label: Option<usize>) {
-    for col in columns {
-        match col {
-            ExportColumn::Input(c) if Some(*c) == label => w.text(totals_label(w.lang)),
-            ExportColumn::Input(c) => {
-                w.computed(totals.columns.get(*c).copied().unwrap_or_default())
-            }
-            ExportColumn::Figure(f) => w.computed(totals.computed.figure(*f)),
-            ExportColumn::Status => w.status(&totals.computed),
-        }
-    }
-    w.end_line();
 }
 
 #[cfg(test)]

@@ -19,41 +19,25 @@
 //! flavour neutralises formulas: they are for documents, and a "- varav"
 //! label must paste as written.
 
-use crate::calc::{Computed, Results, RowResult};
+use crate::calc::Results;
 use crate::display::DisplayFormat;
 use crate::lang::Lang;
-use crate::model::{Cell, RowKind, Table};
+use crate::model::{Row, RowKind, Table};
 
-use super::{
-    export_columns, export_label, figure_heading, label_column, totals_label, ExportColumn,
-};
+use super::{export_cells, export_columns, figure_heading, label_column, ExportColumn, Out};
 
-/// A table ready to write: caption, headings, and rows of cell texts.
-struct Shown {
+/// The parts of a table every flavour writes: the caption, the headings
+/// (each with whether its column holds numbers) and the columns.
+struct Head {
     caption: Option<String>,
-    /// Each heading, and whether its column holds numbers.
     headings: Vec<(String, bool)>,
-    rows: Vec<ShownRow>,
+    columns: Vec<ExportColumn>,
+    fmt: DisplayFormat,
 }
 
-struct ShownRow {
-    cells: Vec<String>,
-    bold: bool,
-    /// A "varav" row, indented under its parent.
-    indented: bool,
-}
-
-fn shown(table: &Table, results: &Results, lang: Lang) -> Shown {
+fn head(table: &Table, results: &Results, lang: Lang) -> Head {
     let columns = export_columns(table, results);
     let fmt = DisplayFormat::of(table);
-    let label = label_column(table);
-    let computed = |c: Computed, percent: bool| {
-        if percent {
-            fmt.computed_percent(c, lang)
-        } else {
-            fmt.computed(c, lang)
-        }
-    };
     let caption = match (&table.title, fmt.unit) {
         (Some(t), Some(u)) if crate::read::headings::unit_of(t) != Some(u) => {
             Some(format!("{t} ({u})"))
@@ -72,63 +56,35 @@ fn shown(table: &Table, results: &Results, lang: Lang) -> Shown {
             ExportColumn::Status => ("Status".to_string(), false),
         })
         .collect();
-    let status = |r: &RowResult| r.status.map(|s| s.symbol().to_string()).unwrap_or_default();
-    let blank = RowResult::default();
-    let mut rows: Vec<ShownRow> = table
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(r, row)| {
-            let result = results.rows.get(r).unwrap_or(&blank);
-            let cells = columns
-                .iter()
-                .map(|col| match col {
-                    ExportColumn::Input(c) => {
-                        let percent = table
-                            .columns
-                            .get(*c)
-                            .is_some_and(|c| c.role == crate::model::Role::StatedPercent);
-                        match row.cells.get(*c) {
-                            Some(Cell::Number(d)) => computed(Computed::Value(*d), percent),
-                            cell if Some(*c) == label => {
-                                export_label(row, cell.and_then(Cell::text).unwrap_or_default())
-                            }
-                            None | Some(Cell::Empty) => String::new(),
-                            Some(Cell::Text(t)) => t.clone(),
-                        }
-                    }
-                    ExportColumn::Figure(f) => computed(result.figure(*f), f.is_percent()),
-                    ExportColumn::Status => status(result),
-                })
-                .collect();
-            ShownRow {
-                cells,
-                bold: row.kind != RowKind::Item,
-                indented: row.level > 0,
-            }
-        })
-        .collect();
-    let totals = &results.totals;
-    rows.push(ShownRow {
-        cells: columns
-            .iter()
-            .map(|col| match col {
-                ExportColumn::Input(c) if Some(*c) == label => totals_label(lang).to_string(),
-                ExportColumn::Input(c) => {
-                    computed(totals.columns.get(*c).copied().unwrap_or_default(), false)
-                }
-                ExportColumn::Figure(f) => computed(totals.computed.figure(*f), f.is_percent()),
-                ExportColumn::Status => status(&totals.computed),
-            })
-            .collect(),
-        bold: true,
-        indented: false,
-    });
-    Shown {
+    Head {
         caption,
         headings,
-        rows,
+        columns,
+        fmt,
     }
+}
+
+/// A row's start (`None` for the totals row), a cell's text as the screen
+/// shows it, or a row's end.
+enum Shown<'a> {
+    Start(Option<&'a Row>),
+    Cell(&'a str),
+    End,
+}
+
+/// Calls `f` for every row and cell of the table and the totals row.
+fn shown(table: &Table, results: &Results, lang: Lang, h: &Head, f: &mut dyn FnMut(Shown<'_>)) {
+    export_cells(table, results, &h.columns, lang, &mut |o| {
+        let text = match o {
+            Out::Start(row) => return f(Shown::Start(row)),
+            Out::End => return f(Shown::End),
+            Out::Text(t) => return f(Shown::Cell(t)),
+            Out::Figure(c, true) => h.fmt.computed_percent(c, lang),
+            Out::Figure(c, false) => h.fmt.computed(c, lang),
+            Out::Status(s) => s.map(|s| s.symbol().to_string()).unwrap_or_default(),
+        };
+        f(Shown::Cell(&text));
+    });
 }
 
 /// Appends text with `&`, `<`, `>`, `"` and `'` escaped, so that pasted
@@ -177,31 +133,38 @@ fn cell(out: &mut String, tag: &str, text: &str, number: bool, bold: bool, inden
 /// The table as an HTML `<table>` with inline styles (see the module
 /// documentation). `results` are the table's computed results.
 pub fn table_html(table: &Table, results: &Results, lang: Lang) -> String {
-    let s = shown(table, results, lang);
+    let h = head(table, results, lang);
     let label = label_column(table);
     let mut out = String::new();
     out.push_str("<table style=\"");
     out.push_str(TABLE_STYLE);
     out.push_str("\">");
-    if let Some(c) = &s.caption {
+    if let Some(c) = &h.caption {
         out.push_str("<caption style=\"text-align:left;font-weight:bold;padding:2px 0\">");
         push_escaped(&mut out, c);
         out.push_str("</caption>");
     }
     out.push_str("<thead><tr>");
-    for (heading, number) in &s.headings {
+    for (heading, number) in &h.headings {
         cell(&mut out, "th", heading, *number, true, false);
     }
     out.push_str("</tr></thead><tbody>");
-    for row in &s.rows {
-        out.push_str("<tr>");
-        for (i, text) in row.cells.iter().enumerate() {
-            let number = s.headings.get(i).is_some_and(|h| h.1);
-            let indent = row.indented && Some(i) == label;
-            cell(&mut out, "td", text, number, row.bold, indent);
+    let (mut i, mut bold, mut indented) = (0, false, false);
+    shown(table, results, lang, &h, &mut |s| match s {
+        Shown::Start(row) => {
+            out.push_str("<tr>");
+            i = 0;
+            bold = row.is_none_or(|r| r.kind != RowKind::Item);
+            indented = row.is_some_and(|r| r.level > 0);
         }
-        out.push_str("</tr>");
-    }
+        Shown::Cell(text) => {
+            let number = h.headings.get(i).is_some_and(|h| h.1);
+            let indent = indented && Some(i) == label;
+            cell(&mut out, "td", text, number, bold, indent);
+            i += 1;
+        }
+        Shown::End => out.push_str("</tr>"),
+    });
     out.push_str("</tbody></table>");
     out
 }
@@ -220,26 +183,31 @@ fn plain(text: &str, out: &mut String) {
 /// The same content as [`table_html`] as tab-separated text (the caption
 /// on its own first line).
 pub fn table_tsv(table: &Table, results: &Results, lang: Lang) -> String {
-    let s = shown(table, results, lang);
+    let h = head(table, results, lang);
     let mut out = String::new();
-    if let Some(c) = &s.caption {
+    if let Some(c) = &h.caption {
         plain(c, &mut out);
         out.push_str("\r\n");
     }
-    let lines = std::iter::once(s.headings.iter().map(|h| h.0.as_str()).collect::<Vec<_>>()).chain(
-        s.rows
-            .iter()
-            .map(|r| r.cells.iter().map(String::as_str).collect()),
-    );
-    for line in lines {
-        for (i, text) in line.iter().enumerate() {
-            if i > 0 {
+    for (i, (heading, _)) in h.headings.iter().enumerate() {
+        if i > 0 {
+            out.push('\t');
+        }
+        plain(heading, &mut out);
+    }
+    out.push_str("\r\n");
+    let mut first = true;
+    shown(table, results, lang, &h, &mut |s| match s {
+        Shown::Start(_) => first = true,
+        Shown::Cell(text) => {
+            if !first {
                 out.push('\t');
             }
+            first = false;
             plain(text, &mut out);
         }
-        out.push_str("\r\n");
-    }
+        Shown::End => out.push_str("\r\n"),
+    });
     out
 }
 

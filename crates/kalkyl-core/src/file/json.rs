@@ -172,8 +172,8 @@ impl<'a> Parser<'a> {
     fn value(&mut self) -> Result<Value<'a>, FileError> {
         self.space();
         match self.peek() {
-            Some(b'{') => self.object(),
-            Some(b'[') => self.array(),
+            Some(b'{') => self.container(true),
+            Some(b'[') => self.container(false),
             Some(b'"') => self.string().map(Value::String),
             Some(b't') => self.literal("true", Value::Bool(true)),
             Some(b'f') => self.literal("false", Value::Bool(false)),
@@ -245,63 +245,41 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn array(&mut self) -> Result<Value<'a>, FileError> {
-        self.enter()?;
-        let mut items = Vec::new();
-        self.space();
-        if self.peek() == Some(b']') {
-            self.pos += 1;
-        } else {
-            loop {
-                if items.len() >= MAX_ITEMS {
-                    return Err(self.error(ErrorKind::TooMany {
-                        what: Counted::Items,
-                        limit: MAX_ITEMS,
-                    }));
-                }
-                items.push(self.value()?);
-                self.space();
-                match self.peek() {
-                    Some(b',') => self.pos += 1,
-                    Some(b']') => {
-                        self.pos += 1;
-                        break;
-                    }
-                    _ => return Err(self.unexpected()),
-                }
-            }
-        }
-        self.depth -= 1;
-        Ok(Value::Array(items))
-    }
-
-    fn object(&mut self) -> Result<Value<'a>, FileError> {
+    /// An array or (`object`) an object, from its opening bracket: one
+    /// loop for both.
+    fn container(&mut self, object: bool) -> Result<Value<'a>, FileError> {
         let start = self.pos;
         self.enter()?;
+        let close = if object { b'}' } else { b']' };
+        let mut items: Vec<Value<'a>> = Vec::new();
         let mut members: Vec<(Cow<'a, str>, Value<'a>)> = Vec::new();
         self.space();
-        if self.peek() == Some(b'}') {
+        if self.peek() == Some(close) {
             self.pos += 1;
         } else {
             loop {
-                if members.len() >= MAX_ITEMS {
+                if items.len() + members.len() >= MAX_ITEMS {
                     return Err(self.error(ErrorKind::TooMany {
                         what: Counted::Items,
                         limit: MAX_ITEMS,
                     }));
                 }
-                self.space();
-                if self.peek() != Some(b'"') {
-                    return Err(self.unexpected());
+                if object {
+                    self.space();
+                    if self.peek() != Some(b'"') {
+                        return Err(self.unexpected());
+                    }
+                    let key = self.string()?;
+                    self.expect(b':')?;
+                    let value = self.value()?;
+                    members.push((key, value));
+                } else {
+                    items.push(self.value()?);
                 }
-                let key = self.string()?;
-                self.expect(b':')?;
-                let value = self.value()?;
-                members.push((key, value));
                 self.space();
                 match self.peek() {
                     Some(b',') => self.pos += 1,
-                    Some(b'}') => {
+                    Some(b) if b == close => {
                         self.pos += 1;
                         break;
                     }
@@ -316,7 +294,11 @@ impl<'a> Parser<'a> {
             }
         }
         self.depth -= 1;
-        Ok(Value::Object(members))
+        Ok(if object {
+            Value::Object(members)
+        } else {
+            Value::Array(items)
+        })
     }
 
     fn hex4(&mut self) -> Result<u32, FileError> {
@@ -578,6 +560,167 @@ fn write_inline(value: &Value<'_>, out: &mut String, spaced: bool) {
     }
 }
 
+/// A JSON document written as a flat list of tokens and laid out as
+/// [`write`] lays out the same tree. The workspace writer uses it instead of
+/// a [`Value`] tree: pushing tokens takes far less code in the wasm than
+/// building and dropping nested vectors.
+#[derive(Default)]
+pub(crate) struct Doc<'a> {
+    toks: Vec<Tok<'a>>,
+}
+
+enum Tok<'a> {
+    /// An opening `{` or `[`, with the height of its container once known
+    /// (1 for a container of scalars or an empty one).
+    Open(u8, u8),
+    /// The closing `}` or `]`.
+    Close(u8),
+    Key(Cow<'a, str>),
+    Str(Cow<'a, str>),
+    /// A number or a literal, written as is.
+    Raw(Cow<'a, str>),
+}
+
+impl<'a> Doc<'a> {
+    /// Opens an object (`b'{'`) or an array (`b'['`).
+    #[inline(never)]
+    pub(crate) fn open(&mut self, bracket: u8) {
+        self.toks.push(Tok::Open(bracket, 0));
+    }
+
+    /// Closes an object (`b'}'`) or an array (`b']'`).
+    #[inline(never)]
+    pub(crate) fn close(&mut self, bracket: u8) {
+        self.toks.push(Tok::Close(bracket));
+    }
+
+    /// The key of the next member of an object.
+    #[inline(never)]
+    pub(crate) fn key(&mut self, key: &'a str) {
+        self.toks.push(Tok::Key(Cow::Borrowed(key)));
+    }
+
+    /// An owned key (an index as text).
+    #[inline(never)]
+    pub(crate) fn key_owned(&mut self, key: String) {
+        self.toks.push(Tok::Key(Cow::Owned(key)));
+    }
+
+    /// A string value.
+    #[inline(never)]
+    pub(crate) fn str(&mut self, s: &'a str) {
+        self.toks.push(Tok::Str(Cow::Borrowed(s)));
+    }
+
+    /// An owned string value.
+    #[inline(never)]
+    pub(crate) fn string(&mut self, s: String) {
+        self.toks.push(Tok::Str(Cow::Owned(s)));
+    }
+
+    /// A string value, or `null`.
+    #[inline(never)]
+    pub(crate) fn opt_str(&mut self, s: Option<&'a str>) {
+        match s {
+            Some(s) => self.str(s),
+            None => self.raw("null"),
+        }
+    }
+
+    /// A literal (`null`, `true`, `false`).
+    #[inline(never)]
+    pub(crate) fn raw(&mut self, s: &'static str) {
+        self.toks.push(Tok::Raw(Cow::Borrowed(s)));
+    }
+
+    /// A non-negative integer.
+    #[inline(never)]
+    pub(crate) fn uint(&mut self, n: u64) {
+        self.toks.push(Tok::Raw(Cow::Owned(super::num(n))));
+    }
+
+    /// A non-negative integer, or `null`.
+    #[inline(never)]
+    pub(crate) fn opt_uint(&mut self, n: Option<u64>) {
+        match n {
+            Some(n) => self.uint(n),
+            None => self.raw("null"),
+        }
+    }
+
+    /// Writes the document as [`write`] writes the same tree.
+    #[inline(never)]
+    pub(crate) fn write(mut self, out: &mut String) {
+        // The height of every container, from its members'.
+        let mut open: Vec<(usize, u8)> = Vec::new();
+        for i in 0..self.toks.len() {
+            match self.toks.get(i) {
+                Some(Tok::Open(..)) => open.push((i, 0)),
+                Some(Tok::Close(_)) => {
+                    let Some((at, members)) = open.pop() else {
+                        continue;
+                    };
+                    let height = members.saturating_add(1);
+                    if let Some(Tok::Open(_, h)) = self.toks.get_mut(at) {
+                        *h = height;
+                    }
+                    if let Some(parent) = open.last_mut() {
+                        parent.1 = parent.1.max(height);
+                    }
+                }
+                _ => {}
+            }
+        }
+        // (one member per line, indentation, members so far)
+        let mut frames: Vec<(bool, usize, usize)> = Vec::new();
+        let mut after_key = false;
+        for tok in &self.toks {
+            if let Tok::Close(bracket) = tok {
+                if let Some((block, indent, count)) = frames.pop() {
+                    if block && count > 0 {
+                        newline(out, indent);
+                    }
+                }
+                out.push(char::from(*bracket));
+                continue;
+            }
+            let mut indent = 0;
+            if !after_key {
+                if let Some((block, at, count)) = frames.last_mut() {
+                    if *block {
+                        if *count > 0 {
+                            out.push(',');
+                        }
+                        newline(out, *at + 2);
+                    } else if *count > 0 {
+                        out.push_str(", ");
+                    }
+                    *count += 1;
+                }
+            }
+            if let Some((_, at, _)) = frames.last() {
+                indent = *at + 2;
+            }
+            after_key = false;
+            match tok {
+                Tok::Open(bracket, height) => {
+                    out.push(char::from(*bracket));
+                    frames.push((frames.is_empty() || *height > 2, indent, 0));
+                }
+                Tok::Key(k) => {
+                    write_string(k, out);
+                    out.push_str(": ");
+                    after_key = true;
+                }
+                Tok::Str(s) => write_string(s, out),
+                Tok::Raw(r) => out.push_str(r),
+                Tok::Close(_) => {}
+            }
+        }
+        out.push('\n');
+    }
+}
+
 /// Writes a JSON string: `"`, `\` and control characters escaped
 /// (`\n`, `\r`, `\t`, else `\u00XX`), everything else as is.
 pub fn write_string(s: &str, out: &mut String) {
@@ -759,6 +902,54 @@ mod tests {
         let mut compact = String::new();
         write_compact(&v, &mut compact);
         assert_eq!(parse(&compact).expect("valid"), v);
+    }
+
+    fn tokens<'a>(v: &'a Value<'a>, d: &mut Doc<'a>) {
+        match v {
+            Value::Null => d.raw("null"),
+            Value::Bool(b) => d.raw(if *b { "true" } else { "false" }),
+            Value::Number(n) => d.toks.push(Tok::Raw(Cow::Borrowed(n))),
+            Value::String(s) => d.str(s),
+            Value::Array(items) => {
+                d.open(b'[');
+                for item in items {
+                    tokens(item, d);
+                }
+                d.close(b']');
+            }
+            Value::Object(members) => {
+                d.open(b'{');
+                for (k, item) in members {
+                    d.key(k);
+                    tokens(item, d);
+                }
+                d.close(b'}');
+            }
+        }
+    }
+
+    #[test]
+    fn a_doc_is_laid_out_as_the_tree_writer_lays_out_its_tree() {
+        let texts = [
+            "{}",
+            "[]",
+            "1",
+            "\"x\"",
+            "[[[1]]]",
+            "[1, [2, [3, [4, {}]]], {\"a\": {\"b\": {\"c\": []}}}]",
+            "{\"a\":[{\"x\":[1,2]},{}],\"b\":{\"c\":\"q\\\"\\u0001\"},\"d\":[],\"e\":[[[1]]]}",
+            "{\"t\": [{\"r\": [{\"v\": [null, {\"text\": \"a\"}], \"o\": {}}, {\"v\": [\"1\"]}], \"n\": true}], \"s\": {}}",
+        ];
+        for text in texts {
+            let v = parse(text).expect("valid");
+            let mut tree = String::new();
+            write(&v, &mut tree);
+            let mut d = Doc::default();
+            tokens(&v, &mut d);
+            let mut flat = String::new();
+            d.write(&mut flat);
+            assert_eq!(flat, tree, "{text}");
+        }
     }
 
     #[test]

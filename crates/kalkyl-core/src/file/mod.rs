@@ -21,9 +21,9 @@ pub mod html;
 pub mod json;
 mod workspace_file;
 
-use crate::calc::{Computed, Figure, Results};
+use crate::calc::{Computed, Figure, Results, RowResult, Status};
 use crate::lang::Lang;
-use crate::model::{Row, Table};
+use crate::model::{Cell, Row, Table};
 use crate::number::Unit;
 
 pub use json::Counted;
@@ -200,14 +200,16 @@ impl FileError {
 
     /// The full message: where, then what.
     pub fn message(&self, lang: Lang) -> String {
-        let place = match (&self.place, lang) {
-            (Place::Nowhere, _) => String::new(),
-            (Place::Text { line, column }, Lang::Sv) => format!("Rad {line}, tecken {column}: "),
-            (Place::Text { line, column }, Lang::En) => format!("Line {line}, column {column}: "),
-            (Place::Path(p), Lang::Sv) => format!("Vid {p}: "),
-            (Place::Path(p), Lang::En) => format!("At {p}: "),
+        let mut out = match &self.place {
+            Place::Nowhere => String::new(),
+            Place::Text { line, column } => fill(
+                lang.pick("Rad {0}, tecken {1}: ", "Line {0}, column {1}: "),
+                &[&num(*line as u64), &num(*column as u64)],
+            ),
+            Place::Path(p) => fill(lang.pick("Vid {0}: ", "At {0}: "), &[p]),
         };
-        place + &self.kind.message(lang)
+        out.push_str(&self.kind.message(lang));
+        out
     }
 }
 
@@ -249,27 +251,34 @@ fn fill(template: &str, args: &[&str]) -> String {
 impl ErrorKind {
     /// What was wrong, without the place.
     pub fn message(&self, lang: Lang) -> String {
-        let n = |x: usize| x.to_string();
-        let mb = |x: usize| (x >> 20).to_string();
-        let (sv, en, args): (&str, &str, Vec<String>) = match self {
+        // Up to three arguments; most messages have none or one.
+        let mut a: [String; 3] = Default::default();
+        let (sv, en) = match self {
             ErrorKind::Syntax(s) => return syntax_message(s, lang),
-            ErrorKind::TooLarge { limit } => (
-                "Filen är större än de {0} MiB som Kalkyl läser.",
-                "The file is larger than the {0} MiB Kalkyl reads.",
-                vec![mb(*limit)],
-            ),
-            ErrorKind::TooDeep { limit } => (
-                "Filen är nästlad djupare än {0} nivåer; det är ingen Kalkyl-fil.",
-                "The file nests deeper than {0} levels; it is not a Kalkyl file.",
-                vec![n(*limit)],
-            ),
-            ErrorKind::TooLong { limit } => (
-                "En text är längre än {0} MiB.",
-                "A text is longer than {0} MiB.",
-                vec![mb(*limit)],
-            ),
+            ErrorKind::TooLarge { limit } => {
+                a[0] = num((*limit >> 20) as u64);
+                (
+                    "Filen är större än de {0} MiB som Kalkyl läser.",
+                    "The file is larger than the {0} MiB Kalkyl reads.",
+                )
+            }
+            ErrorKind::TooDeep { limit } => {
+                a[0] = num(*limit as u64);
+                (
+                    "Filen är nästlad djupare än {0} nivåer; det är ingen Kalkyl-fil.",
+                    "The file nests deeper than {0} levels; it is not a Kalkyl file.",
+                )
+            }
+            ErrorKind::TooLong { limit } => {
+                a[0] = num((*limit >> 20) as u64);
+                (
+                    "En text är längre än {0} MiB.",
+                    "A text is longer than {0} MiB.",
+                )
+            }
             ErrorKind::TooMany { what, limit } => {
-                let (sv, en) = match what {
+                a[0] = num(*limit as u64);
+                match what {
                     Counted::Items => (
                         "En lista har fler än {0} element.",
                         "A list has more than {0} items.",
@@ -290,52 +299,50 @@ impl ErrorKind {
                         "Tabellen har fler än {0} celler.",
                         "The table has more than {0} cells.",
                     ),
-                };
-                (sv, en, vec![n(*limit)])
+                }
             }
             ErrorKind::NotKalkyl => (
                 "Filen är ingen Kalkyl-fil: \"format\" ska vara \"kalkyl-workspace\".",
                 "The file is not a Kalkyl file: \"format\" must be \"kalkyl-workspace\".",
-                vec![],
             ),
-            ErrorKind::NewerVersion { version } => (
-                "Filen har version {0} och är gjord av en nyare Kalkyl; den här läser version {1}–{2}. Ladda om sidan för att få den nya versionen.",
-                "The file has version {0} and was made by a newer Kalkyl; this one reads versions {1}–{2}. Reload the page to get the new version.",
-                vec![version.clone(), OLDEST_VERSION.to_string(), VERSION.to_string()],
-            ),
+            ErrorKind::NewerVersion { version } => {
+                a[0].push_str(version);
+                a[1] = num(OLDEST_VERSION);
+                a[2] = num(VERSION);
+                (
+                    "Filen har version {0} och är gjord av en nyare Kalkyl; den här läser version {1}–{2}. Ladda om sidan för att få den nya versionen.",
+                    "The file has version {0} and was made by a newer Kalkyl; this one reads versions {1}–{2}. Reload the page to get the new version.",
+                )
+            }
             ErrorKind::BadVersion => (
                 "\"version\" ska vara ett positivt heltal.",
                 "\"version\" must be a positive integer.",
-                vec![],
             ),
-            ErrorKind::Missing { key } => (
-                "Nyckeln «{0}» saknas.",
-                "The key «{0}» is missing.",
-                vec![(*key).to_string()],
-            ),
-            ErrorKind::WrongType { expected } => {
-                let (sv, en) = match expected {
-                    Expected::Object => ("Ska vara ett objekt {…}.", "Must be an object {…}."),
-                    Expected::Array => ("Ska vara en lista […].", "Must be an array […]."),
-                    Expected::String => ("Ska vara en text.", "Must be a string."),
-                    Expected::Integer => (
-                        "Ska vara ett heltal (0 eller större).",
-                        "Must be an integer (0 or more).",
-                    ),
-                    Expected::Bool => ("Ska vara true eller false.", "Must be true or false."),
-                    Expected::Decimal => (
-                        "Ska vara ett decimaltal skrivet som text, till exempel \"-297.2\".",
-                        "Must be a decimal written as a string, such as \"-297.2\".",
-                    ),
-                    Expected::Cell => (
-                        "Ska vara null, ett decimaltal som text (\"-297.2\") eller {\"text\": \"…\"}.",
-                        "Must be null, a decimal as a string (\"-297.2\") or {\"text\": \"…\"}.",
-                    ),
-                };
-                (sv, en, vec![])
+            ErrorKind::Missing { key } => {
+                a[0].push_str(key);
+                ("Nyckeln «{0}» saknas.", "The key «{0}» is missing.")
             }
+            ErrorKind::WrongType { expected } => match expected {
+                Expected::Object => ("Ska vara ett objekt {…}.", "Must be an object {…}."),
+                Expected::Array => ("Ska vara en lista […].", "Must be an array […]."),
+                Expected::String => ("Ska vara en text.", "Must be a string."),
+                Expected::Integer => (
+                    "Ska vara ett heltal (0 eller större).",
+                    "Must be an integer (0 or more).",
+                ),
+                Expected::Bool => ("Ska vara true eller false.", "Must be true or false."),
+                Expected::Decimal => (
+                    "Ska vara ett decimaltal skrivet som text, till exempel \"-297.2\".",
+                    "Must be a decimal written as a string, such as \"-297.2\".",
+                ),
+                Expected::Cell => (
+                    "Ska vara null, ett decimaltal som text (\"-297.2\") eller {\"text\": \"…\"}.",
+                    "Must be null, a decimal as a string (\"-297.2\") or {\"text\": \"…\"}.",
+                ),
+            },
             ErrorKind::BadDecimal { text, problem } => {
-                let (sv, en) = match problem {
+                a[0].push_str(text);
+                match problem {
                     DecimalProblem::Malformed => (
                         "«{0}» är inget decimaltal av formen -297.2.",
                         "«{0}» is not a decimal of the form -297.2.",
@@ -348,32 +355,39 @@ impl ErrorKind {
                         "«{0}» har fler siffror än Kalkyl räknar exakt med (högst 28–29).",
                         "«{0}» has more digits than Kalkyl computes with exactly (at most 28–29).",
                     ),
-                };
-                (sv, en, vec![text.clone()])
+                }
             }
-            ErrorKind::Unknown { found, expected } => (
-                "«{0}» känns inte igen; möjliga värden: {1}.",
-                "«{0}» is not known; possible values: {1}.",
-                vec![found.clone(), expected.clone()],
-            ),
-            ErrorKind::OutOfRange { found, min, max } => (
-                "{0} ligger utanför det tillåtna {1}–{2}.",
-                "{0} is outside the allowed {1}–{2}.",
-                vec![found.clone(), min.to_string(), max.to_string()],
-            ),
-            ErrorKind::LengthMismatch { expected, found } => (
-                "Raden har {1} värden men tabellen har {0} kolumner.",
-                "The row has {1} values but the table has {0} columns.",
-                vec![n(*expected), n(*found)],
-            ),
-            ErrorKind::DuplicateId { id } => (
-                "Två tabeller har id {0}.",
-                "Two tables have id {0}.",
-                vec![id.to_string()],
-            ),
+            ErrorKind::Unknown { found, expected } => {
+                a[0].push_str(found);
+                a[1].push_str(expected);
+                (
+                    "«{0}» känns inte igen; möjliga värden: {1}.",
+                    "«{0}» is not known; possible values: {1}.",
+                )
+            }
+            ErrorKind::OutOfRange { found, min, max } => {
+                a[0].push_str(found);
+                a[1] = num(*min);
+                a[2] = num(*max);
+                (
+                    "{0} ligger utanför det tillåtna {1}–{2}.",
+                    "{0} is outside the allowed {1}–{2}.",
+                )
+            }
+            ErrorKind::LengthMismatch { expected, found } => {
+                a[0] = num(*expected as u64);
+                a[1] = num(*found as u64);
+                (
+                    "Raden har {1} värden men tabellen har {0} kolumner.",
+                    "The row has {1} values but the table has {0} columns.",
+                )
+            }
+            ErrorKind::DuplicateId { id } => {
+                a[0] = num(*id);
+                ("Två tabeller har id {0}.", "Two tables have id {0}.")
+            }
         };
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        fill(lang.pick(sv, en), &args)
+        fill(lang.pick(sv, en), &[&a[0], &a[1], &a[2]])
     }
 }
 
@@ -385,6 +399,12 @@ fn shown(c: char) -> String {
     } else {
         c.to_string()
     }
+}
+
+/// A number as decimal digits. One routine for every number in a message.
+#[inline(never)]
+pub(crate) fn num(n: u64) -> String {
+    n.to_string()
 }
 
 fn syntax_message(s: &Syntax, lang: Lang) -> String {
@@ -430,11 +450,12 @@ fn syntax_message(s: &Syntax, lang: Lang) -> String {
             k.clone(),
         ),
     };
-    let prefix = lang.pick(
+    let mut out = String::from(lang.pick(
         "Filen är inte giltig JSON: ",
         "The file is not valid JSON: ",
-    );
-    prefix.to_string() + &fill(lang.pick(sv, en), &[&arg])
+    ));
+    out.push_str(&fill(lang.pick(sv, en), &[&arg]));
+    out
 }
 
 /// A file name for an export: the workspace name as a slug (lowercase
@@ -518,6 +539,78 @@ pub(crate) fn export_columns(table: &Table, results: &Results) -> Vec<ExportColu
         out.push(ExportColumn::Status);
     }
     out
+}
+
+/// A cell of an exported table before formatting, or a row's start or end.
+pub(crate) enum Out<'a> {
+    /// A row starts: a table row, or `None` for the computed totals row.
+    Start(Option<&'a Row>),
+    /// A number of the table or a computed figure; `true` for a percentage.
+    Figure(Computed, bool),
+    /// Text (a heading, a label, a note, an unreadable cell; `""` for an
+    /// empty cell).
+    Text(&'a str),
+    /// The status mark of a row.
+    Status(Option<Status>),
+    /// The row ends.
+    End,
+}
+
+/// Calls `f` for every row and cell of an export in `columns`: the table's
+/// rows, then the computed totals row labelled "Summa" / "Total" in the
+/// label column. The CSV, HTML and tab-separated writers format the same
+/// cells, so they share this.
+pub(crate) fn export_cells(
+    table: &Table,
+    results: &Results,
+    columns: &[ExportColumn],
+    lang: Lang,
+    f: &mut dyn FnMut(Out<'_>),
+) {
+    let label = label_column(table);
+    let blank = RowResult::default();
+    for (r, row) in table.rows.iter().enumerate() {
+        let result = results.rows.get(r).unwrap_or(&blank);
+        f(Out::Start(Some(row)));
+        for col in columns {
+            match col {
+                ExportColumn::Input(c) => {
+                    let percent = table
+                        .columns
+                        .get(*c)
+                        .is_some_and(|c| c.role == crate::model::Role::StatedPercent);
+                    match row.cells.get(*c) {
+                        Some(Cell::Number(d)) => f(Out::Figure(Computed::Value(*d), percent)),
+                        cell if Some(*c) == label => f(Out::Text(&export_label(
+                            row,
+                            cell.and_then(Cell::text).unwrap_or_default(),
+                        ))),
+                        Some(Cell::Text(t)) => f(Out::Text(t)),
+                        None | Some(Cell::Empty) => f(Out::Text("")),
+                    }
+                }
+                ExportColumn::Figure(fig) => f(Out::Figure(result.figure(*fig), fig.is_percent())),
+                ExportColumn::Status => f(Out::Status(result.status)),
+            }
+        }
+        f(Out::End);
+    }
+    let totals = &results.totals;
+    f(Out::Start(None));
+    for col in columns {
+        match col {
+            ExportColumn::Input(c) if Some(*c) == label => f(Out::Text(totals_label(lang))),
+            ExportColumn::Input(c) => f(Out::Figure(
+                totals.columns.get(*c).copied().unwrap_or_default(),
+                false,
+            )),
+            ExportColumn::Figure(fig) => {
+                f(Out::Figure(totals.computed.figure(*fig), fig.is_percent()))
+            }
+            ExportColumn::Status => f(Out::Status(totals.computed.status)),
+        }
+    }
+    f(Out::End);
 }
 
 /// The heading of a computed column in an export, with the unit of an
@@ -620,6 +713,99 @@ mod tests {
         }
         let long = "a".repeat(200);
         assert_eq!(export_file_name(&long, "", "json").len(), 60 + 5);
+    }
+
+    #[test]
+    fn unexpected_characters_are_shown_as_written_or_as_code_points() {
+        for c in [
+            'a', 'ä', '\n', '\u{0}', '\u{85}', '\u{a0}', '\u{3000}', '\u{feff}', '😀',
+        ] {
+            let expected = if c.is_control() || c.is_whitespace() {
+                format!("U+{:04X}", u32::from(c))
+            } else {
+                c.to_string()
+            };
+            assert_eq!(shown(c), expected, "{c:?}");
+            let e = FileError::new(
+                ErrorKind::Syntax(Syntax::Unexpected(c)),
+                Place::Text {
+                    line: 12,
+                    column: 345,
+                },
+            );
+            assert_eq!(
+                e.message(Lang::En),
+                format!("Line 12, column 345: The file is not valid JSON: the character «{expected}» cannot stand here.")
+            );
+        }
+    }
+
+    #[test]
+    fn messages_come_from_the_right_templates() {
+        let cases = [
+            (
+                ErrorKind::TooMany {
+                    what: Counted::Columns,
+                    limit: 7,
+                },
+                "Tabellen har fler än 7 kolumner.",
+                "The table has more than 7 columns.",
+            ),
+            (
+                ErrorKind::WrongType {
+                    expected: Expected::Cell,
+                },
+                "Ska vara null, ett decimaltal som text (\"-297.2\") eller {\"text\": \"…\"}.",
+                "Must be null, a decimal as a string (\"-297.2\") or {\"text\": \"…\"}.",
+            ),
+            (
+                ErrorKind::BadDecimal {
+                    text: "1e5".into(),
+                    problem: DecimalProblem::TooManyDigits,
+                },
+                "«1e5» har fler siffror än Kalkyl räknar exakt med (högst 28–29).",
+                "«1e5» has more digits than Kalkyl computes with exactly (at most 28–29).",
+            ),
+            (
+                ErrorKind::NewerVersion {
+                    version: "3".into(),
+                },
+                "Filen har version 3 och är gjord av en nyare Kalkyl; den här läser version 1–2. Ladda om sidan för att få den nya versionen.",
+                "The file has version 3 and was made by a newer Kalkyl; this one reads versions 1–2. Reload the page to get the new version.",
+            ),
+            (
+                ErrorKind::LengthMismatch {
+                    expected: 3,
+                    found: 2,
+                },
+                "Raden har 2 värden men tabellen har 3 kolumner.",
+                "The row has 2 values but the table has 3 columns.",
+            ),
+            (
+                ErrorKind::Syntax(Syntax::DuplicateKey("k".into())),
+                "Filen är inte giltig JSON: nyckeln «k» står två gånger i samma objekt.",
+                "The file is not valid JSON: the key «k» appears twice in the same object.",
+            ),
+            (
+                ErrorKind::Syntax(Syntax::TrailingText),
+                "Filen är inte giltig JSON: det står mer text efter slutet.",
+                "The file is not valid JSON: there is more text after the end.",
+            ),
+            (
+                ErrorKind::DuplicateId { id: 2 },
+                "Två tabeller har id 2.",
+                "Two tables have id 2.",
+            ),
+        ];
+        for (kind, sv, en) in cases {
+            assert_eq!(kind.message(Lang::Sv), sv);
+            assert_eq!(kind.message(Lang::En), en);
+        }
+        let e = FileError::new(ErrorKind::BadVersion, Place::Nowhere);
+        assert_eq!(
+            e.message(Lang::Sv),
+            "\"version\" ska vara ett positivt heltal."
+        );
     }
 
     #[test]

@@ -10,22 +10,20 @@
 //! convention and the diagnostics' messages. Import recomputes them, so a
 //! file that is read and written again gives the same bytes.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
-use super::json::{self, Counted, Value};
-use super::{DecimalProblem, ErrorKind, Expected, FileError, Place};
-use crate::calc::{compute, CalcError, Computed, Figure, ForecastBasis, RowResult, Status};
+use super::json::{self, Counted, Doc, Value};
+use super::{num, DecimalProblem, ErrorKind, Expected, FileError, Place};
+use crate::calc::{compute, Computed, Figure, RowResult};
 use crate::checks::check_table;
 use crate::convention::detect_convention;
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
 use crate::grid::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
 use crate::lang::Lang;
 use crate::model::{
-    Cell, Column, ForecastMethod, Role, Row, RowKind, SignConvention, StatusThresholds, Table,
-    TableSettings,
+    Cell, Column, ForecastMethod, Role, Row, RowKind, SignConvention, Table, TableSettings,
 };
 use crate::number::{format_decimal, DecimalMark, NumberStyle, Unit};
 use crate::read::{read_paste, ReadChoices};
@@ -46,7 +44,8 @@ pub const MAX_TABLES: usize = 1_000;
 /// The most decimals a table may be displayed with.
 const MAX_DISPLAY_DECIMALS: u64 = 28;
 
-// Stable names, used both ways: each `*_KEYS` beside its `*_VALUES`.
+// Stable names, in the order of their enum's variants; each `*_KEYS` read
+// back beside its `*_VALUES` (the tests have those of the written-only ones).
 const UNIT_KEYS: [&str; 4] = ["kr", "tkr", "mnkr", "mdkr"];
 const UNIT_VALUES: [Unit; 4] = [Unit::Kr, Unit::Tkr, Unit::Mnkr, Unit::Mdkr];
 const CONVENTION_KEYS: [&str; 3] = [
@@ -73,17 +72,8 @@ const BASIS_KEYS: [&str; 5] = [
     "manual",
     "full_year_outcome",
 ];
-const BASIS_VALUES: [ForecastBasis; 5] = [
-    ForecastBasis::RunRate,
-    ForecastBasis::RemainingBudget,
-    ForecastBasis::Seasonal,
-    ForecastBasis::Manual,
-    ForecastBasis::FullYearOutcome,
-];
 const STATUS_KEYS: [&str; 3] = ["met", "acceptable", "large"];
-const STATUS_VALUES: [Status; 3] = [Status::Met, Status::Acceptable, Status::Large];
 const CALC_ERROR_KEYS: [&str; 2] = ["overflow", "division_by_zero"];
-const CALC_ERROR_VALUES: [CalcError; 2] = [CalcError::Overflow, CalcError::DivisionByZero];
 const MARK_KEYS: [&str; 2] = ["comma", "point"];
 const MARK_VALUES: [DecimalMark; 2] = [DecimalMark::Comma, DecimalMark::Point];
 const KIND_KEYS: [&str; 4] = ["heading", "item", "subtotal", "total"];
@@ -111,111 +101,155 @@ const DIAGNOSTIC_KINDS: [&str; 14] = [
     "source",
 ];
 
-/// The stable name of a value.
-fn key_of<T: PartialEq>(keys: &[&'static str], values: &[T], value: T) -> &'static str {
-    values
-        .iter()
-        .position(|v| *v == value)
-        .and_then(|i| keys.get(i))
-        .copied()
-        .unwrap_or_default()
+/// The stable name of a value, by its place in its enum: each `*_VALUES`
+/// lists its enum's variants in declaration order (a test checks it).
+fn key_at(keys: &[&'static str], index: usize) -> &'static str {
+    keys.get(index).copied().unwrap_or_default()
 }
 
 // ---------------------------------------------------------------------------
 // Writing
 // ---------------------------------------------------------------------------
+//
+// The file is pushed as tokens into a [`Doc`], member by member in the
+// documented order; [`Doc::write`] lays it out as [`json::write`] would.
 
-type Members<'a> = Vec<(Cow<'a, str>, Value<'a>)>;
-
-fn kv<'a>(key: &'static str, value: Value<'a>) -> (Cow<'a, str>, Value<'a>) {
-    (Cow::Borrowed(key), value)
+/// `key: "text"`.
+#[inline(never)]
+fn put_str<'a>(d: &mut Doc<'a>, key: &'a str, text: &'a str) {
+    d.key(key);
+    d.str(text);
 }
 
-fn opt_str(text: Option<&str>) -> Value<'_> {
-    text.map_or(Value::Null, Value::str)
+/// `key: "text"` or `key: null`.
+#[inline(never)]
+fn put_opt_str<'a>(d: &mut Doc<'a>, key: &'a str, text: Option<&'a str>) {
+    d.key(key);
+    d.opt_str(text);
 }
 
-fn int(n: usize) -> Value<'static> {
-    Value::uint(n as u64)
+/// `key: n` or `key: null`.
+#[inline(never)]
+fn put_opt_int(d: &mut Doc<'_>, key: &'static str, n: Option<usize>) {
+    d.key(key);
+    d.opt_uint(n.map(|n| n as u64));
 }
 
-fn opt_int(n: Option<usize>) -> Value<'static> {
-    n.map_or(Value::Null, int)
+/// `key: n`.
+#[inline(never)]
+fn put_int(d: &mut Doc<'_>, key: &'static str, n: u64) {
+    d.key(key);
+    d.uint(n);
+}
+
+/// `key: "-297.2"`.
+#[inline(never)]
+fn put_dec(d: &mut Doc<'_>, key: &'static str, x: Decimal) {
+    d.key(key);
+    dec(d, x);
 }
 
 /// An exact decimal as a string: `-297.2`, zero without a sign.
-fn dec(d: Decimal) -> Value<'static> {
-    Value::String(Cow::Owned(format_decimal(d, &NumberStyle::neutral())))
-}
-
-fn cell(c: &Cell) -> Value<'_> {
-    match c {
-        Cell::Empty => Value::Null,
-        Cell::Number(d) => dec(*d),
-        Cell::Text(t) => Value::Object(vec![kv("text", Value::str(t))]),
-    }
-}
-
-/// A computed figure: `None` when blank.
-fn computed(c: Computed) -> Option<Value<'static>> {
-    match c {
-        Computed::Blank => None,
-        Computed::Value(d) => Some(dec(d)),
-        Computed::Error(e) => Some(Value::Object(vec![kv(
-            "error",
-            Value::str(key_of(&CALC_ERROR_KEYS, &CALC_ERROR_VALUES, e)),
-        )])),
-    }
-}
-
-fn sums(columns: &[Computed]) -> Value<'static> {
-    Value::Array(
-        columns
-            .iter()
-            .map(|c| computed(*c).unwrap_or(Value::Null))
-            .collect(),
-    )
-}
-
-fn result(r: &RowResult) -> Value<'static> {
-    let mut m: Members<'static> = Figure::ALL
-        .iter()
-        .filter_map(|f| Some(kv(f.key(), computed(r.figure(*f))?)))
-        .collect();
-    if let Some(b) = r.forecast_basis {
-        m.push(kv(
-            "forecast_basis",
-            Value::str(key_of(&BASIS_KEYS, &BASIS_VALUES, b)),
-        ));
-    }
-    if let Some(s) = r.status {
-        m.push(kv(
-            "status",
-            Value::str(key_of(&STATUS_KEYS, &STATUS_VALUES, s)),
-        ));
-    }
-    Value::Object(m)
-}
-
-fn both(sv: String, en: String) -> Value<'static> {
-    Value::Object(vec![
-        kv("sv", Value::String(Cow::Owned(sv))),
-        kv("en", Value::String(Cow::Owned(en))),
-    ])
-}
-
-fn map_of<'a, T>(map: &'a BTreeMap<usize, T>, value: fn(&'a T) -> Value<'a>) -> Value<'a> {
-    Value::Object(
-        map.iter()
-            .map(|(k, v)| (Cow::Owned(k.to_string()), value(v)))
-            .collect(),
-    )
+#[inline(never)]
+fn dec(d: &mut Doc<'_>, x: Decimal) {
+    d.string(format_decimal(x, &NumberStyle::neutral()));
 }
 
 #[inline(never)]
-fn diagnostic(d: &Diagnostic) -> Value<'_> {
+fn cell<'a>(d: &mut Doc<'a>, c: &'a Cell) {
+    match c {
+        Cell::Empty => d.raw("null"),
+        Cell::Number(x) => dec(d, *x),
+        Cell::Text(t) => {
+            d.open(b'{');
+            put_str(d, "text", t);
+            d.close(b'}');
+        }
+    }
+}
+
+/// A computed figure; `null` when blank.
+#[inline(never)]
+fn computed(d: &mut Doc<'_>, c: Computed) {
+    match c {
+        Computed::Blank => d.raw("null"),
+        Computed::Value(x) => dec(d, x),
+        Computed::Error(e) => {
+            d.open(b'{');
+            put_str(d, "error", key_at(&CALC_ERROR_KEYS, e as usize));
+            d.close(b'}');
+        }
+    }
+}
+
+#[inline(never)]
+fn sums(d: &mut Doc<'_>, columns: &[Computed]) {
+    d.open(b'[');
+    for c in columns {
+        computed(d, *c);
+    }
+    d.close(b']');
+}
+
+#[inline(never)]
+fn result(d: &mut Doc<'_>, r: &RowResult) {
+    d.open(b'{');
+    for f in Figure::ALL {
+        let c = r.figure(f);
+        if c != Computed::Blank {
+            d.key(f.key());
+            computed(d, c);
+        }
+    }
+    if let Some(b) = r.forecast_basis {
+        put_str(d, "forecast_basis", key_at(&BASIS_KEYS, b as usize));
+    }
+    if let Some(s) = r.status {
+        put_str(d, "status", key_at(&STATUS_KEYS, s as usize));
+    }
+    d.close(b'}');
+}
+
+/// `"message": {"sv": …, "en": …}`.
+#[inline(never)]
+fn message(d: &mut Doc<'_>, sv: String, en: String) {
+    d.key("message");
+    d.open(b'{');
+    d.key("sv");
+    d.string(sv);
+    d.key("en");
+    d.string(en);
+    d.close(b'}');
+}
+
+/// `key: {"3": …}`, an object keyed by index.
+fn map_of<'a, T>(
+    d: &mut Doc<'a>,
+    key: &'static str,
+    map: &'a BTreeMap<usize, T>,
+    value: fn(&mut Doc<'a>, &'a T),
+) {
+    d.key(key);
+    d.open(b'{');
+    for (k, v) in map {
+        d.key_owned(num(*k as u64));
+        value(d, v);
+    }
+    d.close(b'}');
+}
+
+fn mark(d: &mut Doc<'_>, m: &DecimalMark) {
+    d.str(key_at(&MARK_KEYS, *m as usize));
+}
+
+fn method(d: &mut Doc<'_>, m: &ForecastMethod) {
+    d.str(key_at(&METHOD_KEYS, *m as usize));
+}
+
+#[inline(never)]
+fn diagnostic<'a>(d: &mut Doc<'a>, diag: &'a Diagnostic) {
     use DiagnosticKind as K;
-    let index = match &d.kind {
+    let index = match &diag.kind {
         K::ReadAsText { .. } => 0,
         K::GuessedDecimalMark { .. } => 1,
         K::ContradictingDecimalMark { .. } => 2,
@@ -231,192 +265,159 @@ fn diagnostic(d: &Diagnostic) -> Value<'_> {
         K::TitleTaken => 12,
         K::Source { .. } => 13,
     };
-    let mut m = vec![
-        kv("row", opt_int(d.row)),
-        kv("column", opt_int(d.column)),
-        kv("line", opt_int(d.line)),
-        kv("seen", Value::str(&d.seen)),
-        kv("kind", Value::str(DIAGNOSTIC_KINDS[index])),
-    ];
-    match &d.kind {
+    d.open(b'{');
+    put_opt_int(d, "row", diag.row);
+    put_opt_int(d, "column", diag.column);
+    put_opt_int(d, "line", diag.line);
+    put_str(d, "seen", &diag.seen);
+    put_str(d, "kind", DIAGNOSTIC_KINDS[index]);
+    match &diag.kind {
         K::ReadAsText {
             reason_en,
             reason_sv,
         } => {
-            m.push(kv("reason_en", Value::str(reason_en)));
-            m.push(kv("reason_sv", Value::str(reason_sv)));
+            put_str(d, "reason_en", reason_en);
+            put_str(d, "reason_sv", reason_sv);
         }
         K::GuessedDecimalMark { mark } | K::ContradictingDecimalMark { mark } => {
-            m.push(kv(
-                "mark",
-                Value::str(key_of(&MARK_KEYS, &MARK_VALUES, *mark)),
-            ));
+            put_str(d, "mark", key_at(&MARK_KEYS, *mark as usize));
         }
-        K::GuessedRole { role } => m.push(kv("role", Value::str(role.key()))),
+        K::GuessedRole { role } => put_str(d, "role", role.key()),
         K::UnitConverted { from, to } | K::UnitNotConvertible { from, to } => {
-            m.push(kv("from", Value::str(from.symbol())));
-            m.push(kv("to", Value::str(to.symbol())));
+            put_str(d, "from", from.symbol());
+            put_str(d, "to", to.symbol());
         }
         K::ShortRow { expected, found } | K::LongRow { expected, found } => {
-            m.push(kv("expected", int(*expected)));
-            m.push(kv("found", int(*found)));
+            put_int(d, "expected", *expected as u64);
+            put_int(d, "found", *found as u64);
         }
-        K::AmbiguousSplit { candidates } => m.push(kv("candidates", int(*candidates))),
+        K::AmbiguousSplit { candidates } => put_int(d, "candidates", *candidates as u64),
         K::Source { what_en, what_sv } => {
-            m.push(kv("what_en", Value::str(what_en)));
-            m.push(kv("what_sv", Value::str(what_sv)));
+            put_str(d, "what_en", what_en);
+            put_str(d, "what_sv", what_sv);
         }
         K::UnitUnknown | K::PercentMismatch | K::UnsplittableLine | K::TitleTaken => {}
     }
-    m.push(kv(
-        "message",
-        both(d.kind.message(Lang::Sv), d.kind.message(Lang::En)),
-    ));
-    Value::Object(m)
+    message(d, diag.kind.message(Lang::Sv), diag.kind.message(Lang::En));
+    d.close(b'}');
 }
 
 #[inline(never)]
-fn sheet(sheet: &Sheet) -> Value<'_> {
+fn sheet<'a>(d: &mut Doc<'a>, sheet: &'a Sheet) {
     let t = &sheet.table;
     let s = &t.settings;
     let results = compute(t);
     let detected = detect_convention(t).convention;
-    let unit = |u: Option<Unit>| opt_str(u.map(Unit::symbol));
+    d.open(b'{');
+    put_int(d, "id", sheet.id);
+    put_str(d, "name", &sheet.name);
+    put_opt_str(d, "title", t.title.as_deref());
+    put_opt_str(d, "unit", t.unit.map(Unit::symbol));
+    put_opt_str(d, "display_unit", s.display_unit.map(Unit::symbol));
+    d.key("display_decimals");
+    d.opt_uint(s.display_decimals.map(u64::from));
+    put_opt_int(d, "months", t.months.map(usize::from));
+    put_opt_str(
+        d,
+        "sign_convention",
+        s.sign_convention
+            .map(|c| key_at(&CONVENTION_KEYS, c as usize)),
+    );
+    put_str(
+        d,
+        "sign_convention_detected",
+        key_at(&CONVENTION_KEYS, detected as usize),
+    );
+    put_opt_str(
+        d,
+        "forecast_method",
+        s.forecast_method.map(|m| key_at(&METHOD_KEYS, m as usize)),
+    );
+    map_of(d, "row_forecast_methods", &s.row_forecast_methods, method);
+    d.key("status_thresholds");
+    d.open(b'{');
+    put_dec(d, "met_within", s.status.met_within);
+    put_dec(d, "acceptable_within", s.status.acceptable_within);
+    d.close(b'}');
+    d.key("source");
+    d.open(b'{');
+    put_str(d, "plain", &sheet.source.plain);
+    put_opt_str(d, "html", sheet.source.html.as_deref());
+    d.close(b'}');
     let c = &sheet.choices;
-    let choices = Value::Object(vec![
-        kv("roles", map_of(&c.roles, |r| Value::str(r.key()))),
-        kv(
-            "decimal_marks",
-            map_of(&c.decimal_marks, |m| {
-                Value::str(key_of(&MARK_KEYS, &MARK_VALUES, *m))
-            }),
-        ),
-        kv(
-            "unit",
-            match c.unit {
-                None => Value::Null,
-                Some(None) => Value::str("none"),
-                Some(Some(u)) => Value::str(u.symbol()),
-            },
-        ),
-        kv("months", opt_int(c.months.map(usize::from))),
-        kv("splits", map_of(&c.splits, |n| int(*n))),
-        kv("prefer_plain", Value::Bool(c.prefer_plain)),
-    ]);
-    let columns = t
-        .columns
-        .iter()
-        .map(|col| {
-            Value::Object(vec![
-                kv("label", Value::str(&col.heading)),
-                kv("role", Value::str(col.role.key())),
-            ])
-        })
-        .collect();
+    d.key("read_choices");
+    d.open(b'{');
+    map_of(d, "roles", &c.roles, |d, r| d.str(r.key()));
+    map_of(d, "decimal_marks", &c.decimal_marks, mark);
+    put_opt_str(d, "unit", c.unit.map(|u| u.map_or("none", Unit::symbol)));
+    put_opt_int(d, "months", c.months.map(usize::from));
+    map_of(d, "splits", &c.splits, |d, n| d.uint(*n as u64));
+    d.key("prefer_plain");
+    d.raw(if c.prefer_plain { "true" } else { "false" });
+    d.close(b'}');
+    d.key("columns");
+    d.open(b'[');
+    for col in &t.columns {
+        d.open(b'{');
+        put_str(d, "label", &col.heading);
+        put_str(d, "role", col.role.key());
+        d.close(b'}');
+    }
+    d.close(b']');
     let default_result = RowResult::default();
-    let rows = t
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, row)| {
-            let mut m = vec![
-                kv("label", Value::str(t.label(i))),
-                kv("kind", Value::str(row.kind.key())),
-                kv("level", int(usize::from(row.level))),
-                kv("note", opt_str(row.note.as_deref())),
-                kv("values", Value::Array(row.cells.iter().map(cell).collect())),
-                kv("originals", map_of(&row.originals, cell)),
-                kv(
-                    "computed",
-                    result(results.rows.get(i).unwrap_or(&default_result)),
-                ),
-            ];
-            if let Some(totals) = results.sum_of(i) {
-                m.push(kv("sums", sums(&totals.columns)));
-            }
-            Value::Object(m)
-        })
-        .collect();
-    let checks = check_table(t)
-        .into_iter()
-        .map(|c| {
-            Value::Object(vec![
-                kv("row", int(c.row)),
-                kv("column", int(c.column)),
-                kv("kind", Value::str(c.kind.key())),
-                kv("stated", dec(c.stated)),
-                kv("recomputed", dec(c.recomputed)),
-                kv("difference", computed(c.difference).unwrap_or(Value::Null)),
-                kv("message", both(c.message_sv, c.message_en)),
-            ])
-        })
-        .collect();
-    Value::Object(vec![
-        kv("id", Value::uint(sheet.id)),
-        kv("name", Value::str(&sheet.name)),
-        kv("title", opt_str(t.title.as_deref())),
-        kv("unit", unit(t.unit)),
-        kv("display_unit", unit(s.display_unit)),
-        kv(
-            "display_decimals",
-            s.display_decimals
-                .map_or(Value::Null, |d| Value::uint(d.into())),
-        ),
-        kv("months", opt_int(t.months.map(usize::from))),
-        kv(
-            "sign_convention",
-            opt_str(
-                s.sign_convention
-                    .map(|c| key_of(&CONVENTION_KEYS, &CONVENTION_VALUES, c)),
-            ),
-        ),
-        kv(
-            "sign_convention_detected",
-            Value::str(key_of(&CONVENTION_KEYS, &CONVENTION_VALUES, detected)),
-        ),
-        kv(
-            "forecast_method",
-            opt_str(
-                s.forecast_method
-                    .map(|m| key_of(&METHOD_KEYS, &METHOD_VALUES, m)),
-            ),
-        ),
-        kv(
-            "row_forecast_methods",
-            map_of(&s.row_forecast_methods, |m| {
-                Value::str(key_of(&METHOD_KEYS, &METHOD_VALUES, *m))
-            }),
-        ),
-        kv(
-            "status_thresholds",
-            Value::Object(vec![
-                kv("met_within", dec(s.status.met_within)),
-                kv("acceptable_within", dec(s.status.acceptable_within)),
-            ]),
-        ),
-        kv(
-            "source",
-            Value::Object(vec![
-                kv("plain", Value::str(&sheet.source.plain)),
-                kv("html", opt_str(sheet.source.html.as_deref())),
-            ]),
-        ),
-        kv("read_choices", choices),
-        kv("columns", Value::Array(columns)),
-        kv("rows", Value::Array(rows)),
-        kv(
-            "totals",
-            Value::Object(vec![
-                kv("sums", sums(&results.totals.columns)),
-                kv("computed", result(&results.totals.computed)),
-            ]),
-        ),
-        kv("checks", Value::Array(checks)),
-        kv(
-            "diagnostics",
-            Value::Array(t.diagnostics.iter().map(diagnostic).collect()),
-        ),
-    ])
+    d.key("rows");
+    d.open(b'[');
+    for (i, row) in t.rows.iter().enumerate() {
+        d.open(b'{');
+        put_str(d, "label", t.label(i));
+        put_str(d, "kind", row.kind.key());
+        put_int(d, "level", row.level.into());
+        put_opt_str(d, "note", row.note.as_deref());
+        d.key("values");
+        d.open(b'[');
+        for c in &row.cells {
+            cell(d, c);
+        }
+        d.close(b']');
+        map_of(d, "originals", &row.originals, cell);
+        d.key("computed");
+        result(d, results.rows.get(i).unwrap_or(&default_result));
+        if let Some(totals) = results.sum_of(i) {
+            d.key("sums");
+            sums(d, &totals.columns);
+        }
+        d.close(b'}');
+    }
+    d.close(b']');
+    d.key("totals");
+    d.open(b'{');
+    d.key("sums");
+    sums(d, &results.totals.columns);
+    d.key("computed");
+    result(d, &results.totals.computed);
+    d.close(b'}');
+    d.key("checks");
+    d.open(b'[');
+    for c in check_table(t) {
+        d.open(b'{');
+        put_int(d, "row", c.row as u64);
+        put_int(d, "column", c.column as u64);
+        put_str(d, "kind", c.kind.key());
+        put_dec(d, "stated", c.stated);
+        put_dec(d, "recomputed", c.recomputed);
+        d.key("difference");
+        computed(d, c.difference);
+        message(d, c.message_sv, c.message_en);
+        d.close(b'}');
+    }
+    d.close(b']');
+    d.key("diagnostics");
+    d.open(b'[');
+    for diag in &t.diagnostics {
+        diagnostic(d, diag);
+    }
+    d.close(b']');
+    d.close(b'}');
 }
 
 /// Writes a workspace as a version-[`VERSION`] file: UTF-8 JSON, two-space
@@ -424,20 +425,25 @@ fn sheet(sheet: &Sheet) -> Value<'_> {
 /// line end. `saved_at` (an ISO 8601 time, as the app passes it) is written
 /// as given, or `null`. The session's undo history is not written.
 pub fn write_workspace_file(ws: &Workspace, saved_at: Option<&str>) -> String {
-    let root = Value::Object(vec![
-        kv("format", Value::str(FORMAT)),
-        kv("version", Value::uint(VERSION)),
-        kv("name", Value::str(&ws.name)),
-        kv("saved_at", opt_str(saved_at)),
-        kv("next_id", Value::uint(ws.next_id)),
-        kv("settings", Value::Object(Vec::new())),
-        kv(
-            "tables",
-            Value::Array(ws.sheets.iter().map(sheet).collect()),
-        ),
-    ]);
+    let mut d = Doc::default();
+    d.open(b'{');
+    put_str(&mut d, "format", FORMAT);
+    put_int(&mut d, "version", VERSION);
+    put_str(&mut d, "name", &ws.name);
+    put_opt_str(&mut d, "saved_at", saved_at);
+    put_int(&mut d, "next_id", ws.next_id);
+    d.key("settings");
+    d.open(b'{');
+    d.close(b'}');
+    d.key("tables");
+    d.open(b'[');
+    for s in &ws.sheets {
+        sheet(&mut d, s);
+    }
+    d.close(b']');
+    d.close(b'}');
     let mut out = String::new();
-    json::write(&root, &mut out);
+    d.write(&mut out);
     out
 }
 
@@ -455,6 +461,8 @@ pub fn write_workspace_file(ws: &Workspace, saved_at: Option<&str>) -> String {
 enum Step<'a> {
     Key(&'a str),
     Index(usize),
+    /// The key of an object keyed by index: `["3"]`.
+    Entry(usize),
 }
 
 /// Where a value is: a path kept as a chain on the stack and written out
@@ -485,6 +493,13 @@ impl<'a> At<'a> {
         }
     }
 
+    fn entry(&'a self, i: usize) -> At<'a> {
+        At {
+            parent: Some(self),
+            step: Some(Step::Entry(i)),
+        }
+    }
+
     fn path(&self) -> String {
         let mut steps = Vec::new();
         let mut at = Some(self);
@@ -508,8 +523,13 @@ impl<'a> At<'a> {
                 }
                 Step::Index(i) => {
                     out.push('[');
-                    out.push_str(&i.to_string());
+                    out.push_str(&num(i as u64));
                     out.push(']');
+                }
+                Step::Entry(i) => {
+                    out.push_str("[\"");
+                    out.push_str(&num(i as u64));
+                    out.push_str("\"]");
                 }
             }
         }
@@ -780,8 +800,7 @@ fn picked_map<T: Copy>(
 ) -> Res<BTreeMap<usize, T>> {
     let mut out = BTreeMap::new();
     for (i, x) in entries(v, key, at, bound)? {
-        let k = i.to_string();
-        out.insert(i, values[pick(x, &at.key(key).key(&k), keys)?]);
+        out.insert(i, values[pick(x, &at.key(key).entry(i), keys)?]);
     }
     Ok(out)
 }
@@ -789,42 +808,34 @@ fn picked_map<T: Copy>(
 #[inline(never)]
 fn read_choices(v: &Value, at: &At) -> Res<ReadChoices> {
     object(v, at)?;
-    let unit = match opt(v, "unit") {
-        None => None,
-        Some(u) => match pick(u, &at.key("unit"), &["none", "kr", "tkr", "mnkr", "mdkr"])? {
+    // Filled in place, in the order the members are checked.
+    let mut c = ReadChoices::default();
+    if let Some(u) = opt(v, "unit") {
+        c.unit = match pick(u, &at.key("unit"), &["none", "kr", "tkr", "mnkr", "mdkr"])? {
             0 => Some(None),
             i => Some(Some(UNIT_VALUES[i - 1])),
-        },
-    };
-    let mut splits = BTreeMap::new();
-    for (i, x) in entries(v, "splits", at, MAX_ROWS)? {
-        let k = i.to_string();
-        splits.insert(
-            i,
-            integer(x, &at.key("splits").key(&k), u32::MAX.into())? as usize,
-        );
+        };
     }
-    let prefer_plain = match opt(v, "prefer_plain") {
+    for (i, x) in entries(v, "splits", at, MAX_ROWS)? {
+        let n = integer(x, &at.key("splits").entry(i), u32::MAX.into())? as usize;
+        c.splits.insert(i, n);
+    }
+    c.prefer_plain = match opt(v, "prefer_plain") {
         None => false,
         Some(Value::Bool(b)) => *b,
         Some(_) => return Err(at.key("prefer_plain").wrong(Expected::Bool)),
     };
-    let roles = role_keys();
-    Ok(ReadChoices {
-        roles: picked_map(v, "roles", at, MAX_COLUMNS, &roles, &Role::ALL)?,
-        decimal_marks: picked_map(
-            v,
-            "decimal_marks",
-            at,
-            MAX_COLUMNS,
-            &MARK_KEYS,
-            &MARK_VALUES,
-        )?,
-        unit,
-        months: opt_integer(v, "months", at, 12)?.map(|m| m as u8),
-        splits,
-        prefer_plain,
-    })
+    c.roles = picked_map(v, "roles", at, MAX_COLUMNS, &role_keys(), &Role::ALL)?;
+    c.decimal_marks = picked_map(
+        v,
+        "decimal_marks",
+        at,
+        MAX_COLUMNS,
+        &MARK_KEYS,
+        &MARK_VALUES,
+    )?;
+    c.months = opt_integer(v, "months", at, 12)?.map(|m| m as u8);
+    Ok(c)
 }
 
 #[inline(never)]
@@ -832,46 +843,63 @@ fn read_diagnostic(v: &Value, at: &At) -> Res<Diagnostic> {
     use DiagnosticKind as K;
     object(v, at)?;
     let s = |k: &'static str| owned_text(v, k, at);
-    let mark = || Ok::<_, Box<FileError>>(MARK_VALUES[req_pick(v, "mark", at, &MARK_KEYS)?]);
-    let unit =
-        |k: &'static str| Ok::<_, Box<FileError>>(UNIT_VALUES[req_pick(v, k, at, &UNIT_KEYS)?]);
+    // Kinds that differ only in their name share their reading.
     let kind = match req_pick(v, "kind", at, &DIAGNOSTIC_KINDS)? {
-        0 => K::ReadAsText {
-            reason_en: s("reason_en")?,
-            reason_sv: s("reason_sv")?,
-        },
-        1 => K::GuessedDecimalMark { mark: mark()? },
-        2 => K::ContradictingDecimalMark { mark: mark()? },
+        k @ (0 | 13) => {
+            let (en, sv) = if k == 0 {
+                ("reason_en", "reason_sv")
+            } else {
+                ("what_en", "what_sv")
+            };
+            let (en, sv) = (s(en)?, s(sv)?);
+            if k == 0 {
+                K::ReadAsText {
+                    reason_en: en,
+                    reason_sv: sv,
+                }
+            } else {
+                K::Source {
+                    what_en: en,
+                    what_sv: sv,
+                }
+            }
+        }
+        k @ (1 | 2) => {
+            let mark = MARK_VALUES[req_pick(v, "mark", at, &MARK_KEYS)?];
+            if k == 1 {
+                K::GuessedDecimalMark { mark }
+            } else {
+                K::ContradictingDecimalMark { mark }
+            }
+        }
         3 => K::GuessedRole {
             role: role(field(v, "role", at)?, &at.key("role"))?,
         },
-        4 => K::UnitConverted {
-            from: unit("from")?,
-            to: unit("to")?,
-        },
-        5 => K::UnitNotConvertible {
-            from: unit("from")?,
-            to: unit("to")?,
-        },
+        k @ (4 | 5) => {
+            let from = UNIT_VALUES[req_pick(v, "from", at, &UNIT_KEYS)?];
+            let to = UNIT_VALUES[req_pick(v, "to", at, &UNIT_KEYS)?];
+            if k == 4 {
+                K::UnitConverted { from, to }
+            } else {
+                K::UnitNotConvertible { from, to }
+            }
+        }
         6 => K::UnitUnknown,
         7 => K::PercentMismatch,
-        8 => K::ShortRow {
-            expected: count(v, "expected", at)?,
-            found: count(v, "found", at)?,
-        },
-        9 => K::LongRow {
-            expected: count(v, "expected", at)?,
-            found: count(v, "found", at)?,
-        },
+        k @ (8 | 9) => {
+            let expected = count(v, "expected", at)?;
+            let found = count(v, "found", at)?;
+            if k == 8 {
+                K::ShortRow { expected, found }
+            } else {
+                K::LongRow { expected, found }
+            }
+        }
         10 => K::AmbiguousSplit {
             candidates: count(v, "candidates", at)?,
         },
         11 => K::UnsplittableLine,
-        12 => K::TitleTaken,
-        _ => K::Source {
-            what_en: s("what_en")?,
-            what_sv: s("what_sv")?,
-        },
+        _ => K::TitleTaken,
     };
     Ok(Diagnostic {
         row: opt_usize(v, "row", at)?,
@@ -902,11 +930,17 @@ fn read_columns(v: &Value, at: &At, key: &'static str) -> Res<Vec<Column>> {
     Ok(out)
 }
 
-/// How a cell of a format version is read: `(value, where, column)`.
-type CellReader<'c> = &'c dyn Fn(&Value, &At, usize) -> Res<Cell>;
+/// A cell of a row: `numeric` is `None` in version 2 ([`read_cell`]), and
+/// in version 1 whether each column is numeric ([`read_v1_cell`]).
+fn row_cell(x: &Value, at: &At, numeric: Option<&[bool]>, c: usize) -> Res<Cell> {
+    match numeric {
+        None => read_cell(x, at),
+        Some(n) => read_v1_cell(x, at, n.get(c) == Some(&true)),
+    }
+}
 
 /// The rows, with one cell per column in `values` and the originals.
-fn read_rows(v: &Value, at: &At, width: usize, cell: CellReader) -> Res<Vec<Row>> {
+fn read_rows(v: &Value, at: &At, width: usize, numeric: Option<&[bool]>) -> Res<Vec<Row>> {
     let here = at.key("rows");
     let list = items(field(v, "rows", at)?, &here)?;
     if list.len() > MAX_ROWS {
@@ -927,100 +961,141 @@ fn read_rows(v: &Value, at: &At, width: usize, cell: CellReader) -> Res<Vec<Row>
                 found: values.len(),
             }));
         }
-        let mut cells = Vec::with_capacity(width);
+        // Filled in place, in the order the members are checked.
+        let mut r = Row {
+            kind: RowKind::Item,
+            level: 0,
+            note: None,
+            cells: Vec::with_capacity(width),
+            originals: BTreeMap::new(),
+        };
         for (c, x) in values.iter().enumerate() {
-            cells.push(cell(x, &values_at.index(c), c)?);
+            r.cells.push(row_cell(x, &values_at.index(c), numeric, c)?);
         }
-        let mut originals = BTreeMap::new();
         for (c, x) in entries(row, "originals", &at, width)? {
-            let k = c.to_string();
-            originals.insert(c, cell(x, &at.key("originals").key(&k), c)?);
+            let cell = row_cell(x, &at.key("originals").entry(c), numeric, c)?;
+            r.originals.insert(c, cell);
         }
-        rows.push(Row {
-            kind: opt_pick(row, "kind", &at, &KIND_KEYS)?.map_or(RowKind::Item, |i| KIND_VALUES[i]),
-            level: opt_integer(row, "level", &at, u8::MAX.into())?.unwrap_or(0) as u8,
-            note: opt_owned_text(row, "note", &at)?,
-            cells,
-            originals,
-        });
+        r.kind = opt_pick(row, "kind", &at, &KIND_KEYS)?.map_or(RowKind::Item, |i| KIND_VALUES[i]);
+        r.level = opt_integer(row, "level", &at, u8::MAX.into())?.unwrap_or(0) as u8;
+        r.note = opt_owned_text(row, "note", &at)?;
+        rows.push(r);
     }
     Ok(rows)
 }
 
+/// The settings, source, read choices and diagnostics of a version 2
+/// table, in the order they are checked, into `sheet`.
 #[inline(never)]
-fn read_sheet(v: &Value, at: &At) -> Res<Sheet> {
-    object(v, at)?;
-    let id = integer(field(v, "id", at)?, &at.key("id"), u64::MAX)?;
-    let columns = read_columns(v, at, "label")?;
-    let rows = read_rows(v, at, columns.len(), &|x, at, _| read_cell(x, at))?;
-    let status = match opt(v, "status_thresholds") {
-        None => StatusThresholds::default(),
-        Some(s) => {
-            let at = at.key("status_thresholds");
-            object(s, &at)?;
-            StatusThresholds {
-                met_within: req_decimal(s, "met_within", &at)?,
-                acceptable_within: req_decimal(s, "acceptable_within", &at)?,
-            }
-        }
-    };
-    let settings = TableSettings {
-        sign_convention: opt_pick(v, "sign_convention", at, &CONVENTION_KEYS)?
-            .map(|i| CONVENTION_VALUES[i]),
-        forecast_method: opt_pick(v, "forecast_method", at, &METHOD_KEYS)?
-            .map(|i| METHOD_VALUES[i]),
-        row_forecast_methods: picked_map(
-            v,
-            "row_forecast_methods",
-            at,
-            MAX_ROWS,
-            &METHOD_KEYS,
-            &METHOD_VALUES,
-        )?,
-        display_unit: opt_unit(v, "display_unit", at)?,
-        display_decimals: opt_integer(v, "display_decimals", at, MAX_DISPLAY_DECIMALS)?
-            .map(|d| d as u32),
-        status,
-    };
-    let source = match opt(v, "source") {
-        None => PastedSource::default(),
-        Some(s) => {
-            let at = at.key("source");
-            object(s, &at)?;
-            PastedSource {
-                plain: owned_text(s, "plain", &at)?,
-                html: opt_owned_text(s, "html", &at)?,
-            }
-        }
-    };
-    let choices = match opt(v, "read_choices") {
-        None => ReadChoices::default(),
-        Some(c) => read_choices(c, &at.key("read_choices"))?,
-    };
-    let mut diagnostics = Vec::new();
+fn read_v2_parts(v: &Value, at: &At, sheet: &mut Sheet) -> Res<()> {
+    let s = &mut sheet.table.settings;
+    if let Some(t) = opt(v, "status_thresholds") {
+        let at = at.key("status_thresholds");
+        object(t, &at)?;
+        s.status.met_within = req_decimal(t, "met_within", &at)?;
+        s.status.acceptable_within = req_decimal(t, "acceptable_within", &at)?;
+    }
+    s.sign_convention =
+        opt_pick(v, "sign_convention", at, &CONVENTION_KEYS)?.map(|i| CONVENTION_VALUES[i]);
+    s.forecast_method = opt_pick(v, "forecast_method", at, &METHOD_KEYS)?.map(|i| METHOD_VALUES[i]);
+    s.row_forecast_methods = picked_map(
+        v,
+        "row_forecast_methods",
+        at,
+        MAX_ROWS,
+        &METHOD_KEYS,
+        &METHOD_VALUES,
+    )?;
+    s.display_unit = opt_unit(v, "display_unit", at)?;
+    s.display_decimals =
+        opt_integer(v, "display_decimals", at, MAX_DISPLAY_DECIMALS)?.map(|d| d as u32);
+    if let Some(src) = opt(v, "source") {
+        let at = at.key("source");
+        object(src, &at)?;
+        sheet.source.plain = owned_text(src, "plain", &at)?;
+        sheet.source.html = opt_owned_text(src, "html", &at)?;
+    }
+    if let Some(c) = opt(v, "read_choices") {
+        sheet.choices = read_choices(c, &at.key("read_choices"))?;
+    }
     if let Some(d) = opt(v, "diagnostics") {
         let at = at.key("diagnostics");
         for (i, d) in items(d, &at)?.iter().enumerate() {
-            diagnostics.push(read_diagnostic(d, &at.index(i))?);
+            sheet
+                .table
+                .diagnostics
+                .push(read_diagnostic(d, &at.index(i))?);
         }
     }
-    let table = Table {
-        title: opt_owned_text(v, "title", at)?,
-        unit: opt_unit(v, "unit", at)?,
-        months: opt_integer(v, "months", at, 12)?.map(|m| m as u8),
-        columns,
-        rows,
-        diagnostics,
-        settings,
-    };
-    Ok(Sheet {
-        id,
-        name: owned_text(v, "name", at)?,
-        source,
-        choices,
-        table,
+    Ok(())
+}
+
+/// A table of either version: `v1_id` is the id a version 1 table gets
+/// (version 2 tables have theirs in the file). The sheet is filled in
+/// place, so that every early return drops one value.
+#[inline(never)]
+fn read_sheet(v: &Value, at: &At, v1_id: Option<u64>) -> Res<Sheet> {
+    object(v, at)?;
+    let mut sheet = Sheet {
+        id: 0,
+        name: String::new(),
+        source: PastedSource::default(),
+        choices: ReadChoices::default(),
+        table: Table {
+            title: None,
+            unit: None,
+            months: None,
+            columns: Vec::new(),
+            rows: Vec::new(),
+            diagnostics: Vec::new(),
+            settings: TableSettings::default(),
+        },
         history: Default::default(),
-    })
+    };
+    sheet.id = match v1_id {
+        Some(id) => id,
+        None => integer(field(v, "id", at)?, &at.key("id"), u64::MAX)?,
+    };
+    let v1 = v1_id.is_some();
+    let t = &mut sheet.table;
+    t.columns = read_columns(v, at, if v1 { "heading" } else { "label" })?;
+    let numeric: Vec<bool> = t.columns.iter().map(|c| c.role.is_numeric()).collect();
+    t.rows = read_rows(v, at, t.columns.len(), v1.then_some(&numeric[..]))?;
+    if v1 {
+        sheet.source.plain = owned_text(v, "source", at)?;
+        sheet.table.settings.sign_convention =
+            opt_pick(v, "sign_convention", at, &V1_CONVENTION_KEYS)?
+                .and_then(|i| V1_CONVENTION_VALUES[i]);
+    } else {
+        read_v2_parts(v, at, &mut sheet)?;
+    }
+    let t = &mut sheet.table;
+    t.title = opt_owned_text(v, "title", at)?;
+    t.unit = opt_unit(v, "unit", at)?;
+    t.months = opt_integer(v, "months", at, 12)?.map(|m| m as u8);
+    if v1 {
+        // Version 1 kept no read choices: the roles it stored were the
+        // truth. A role that differs from what the source reads as becomes
+        // a choice, so that reading the source again keeps it; the
+        // diagnostics come from that reading.
+        let plain = &sheet.source.plain;
+        let choices = &mut sheet.choices;
+        let fresh = read_paste(plain, None, choices);
+        if fresh.columns.len() == t.columns.len() {
+            for (i, (old, new)) in t.columns.iter().zip(&fresh.columns).enumerate() {
+                if old.role != new.role {
+                    choices.roles.insert(i, old.role);
+                }
+            }
+            t.diagnostics = if choices.roles.is_empty() {
+                fresh.diagnostics
+            } else {
+                read_paste(plain, None, choices).diagnostics
+            };
+        }
+    }
+    sheet.name = owned_text(v, "name", at)?;
+    Ok(sheet)
 }
 
 /// The tables array, checked against [`MAX_TABLES`].
@@ -1033,16 +1108,26 @@ fn table_list<'v, 'a>(root: &'v Value<'a>) -> Res<&'v [Value<'a>]> {
     Ok(list)
 }
 
-fn read_v2(root: &Value) -> Res<Workspace> {
+/// A workspace of either version. Version 1 tables are numbered from 1 in
+/// file order (so their ids never repeat) and version 1 had no workspace
+/// name.
+fn read_tables(root: &Value, v1: bool) -> Res<Workspace> {
     let tables_at = ROOT.key("tables");
     let mut sheets: Vec<Sheet> = Vec::new();
     for (i, t) in table_list(root)?.iter().enumerate() {
         let at = tables_at.index(i);
-        let sheet = read_sheet(t, &at)?;
+        let sheet = read_sheet(t, &at, v1.then_some(i as u64 + 1))?;
         if sheets.iter().any(|s| s.id == sheet.id) {
             return Err(at.key("id").err(ErrorKind::DuplicateId { id: sheet.id }));
         }
         sheets.push(sheet);
+    }
+    if v1 {
+        return Ok(Workspace {
+            name: String::new(),
+            next_id: sheets.len() as u64,
+            sheets,
+        });
     }
     let largest = sheets.iter().map(|s| s.id).max().unwrap_or(0);
     Ok(Workspace {
@@ -1089,68 +1174,6 @@ fn read_v1_cell(v: &Value, at: &At, numeric: bool) -> Res<Cell> {
     Ok(Cell::Text(t.to_string()))
 }
 
-fn read_v1_sheet(v: &Value, at: &At, id: u64) -> Res<Sheet> {
-    object(v, at)?;
-    let columns = read_columns(v, at, "heading")?;
-    let numeric: Vec<bool> = columns.iter().map(|c| c.role.is_numeric()).collect();
-    let cell = |x: &Value, at: &At, c: usize| read_v1_cell(x, at, numeric.get(c) == Some(&true));
-    let rows = read_rows(v, at, columns.len(), &cell)?;
-    let plain = owned_text(v, "source", at)?;
-    let settings = TableSettings {
-        sign_convention: opt_pick(v, "sign_convention", at, &V1_CONVENTION_KEYS)?
-            .and_then(|i| V1_CONVENTION_VALUES[i]),
-        ..TableSettings::default()
-    };
-    let mut table = Table {
-        title: opt_owned_text(v, "title", at)?,
-        unit: opt_unit(v, "unit", at)?,
-        months: opt_integer(v, "months", at, 12)?.map(|m| m as u8),
-        columns,
-        rows,
-        diagnostics: Vec::new(),
-        settings,
-    };
-    // Version 1 kept no read choices: the roles it stored were the truth.
-    // A role that differs from what the source reads as becomes a choice,
-    // so that reading the source again keeps it; the diagnostics come from
-    // that reading.
-    let mut choices = ReadChoices::default();
-    let fresh = read_paste(&plain, None, &choices);
-    if fresh.columns.len() == table.columns.len() {
-        for (i, (old, new)) in table.columns.iter().zip(&fresh.columns).enumerate() {
-            if old.role != new.role {
-                choices.roles.insert(i, old.role);
-            }
-        }
-        table.diagnostics = if choices.roles.is_empty() {
-            fresh.diagnostics
-        } else {
-            read_paste(&plain, None, &choices).diagnostics
-        };
-    }
-    Ok(Sheet {
-        id,
-        name: owned_text(v, "name", at)?,
-        source: PastedSource { plain, html: None },
-        choices,
-        table,
-        history: Default::default(),
-    })
-}
-
-fn read_v1(root: &Value) -> Res<Workspace> {
-    let tables_at = ROOT.key("tables");
-    let mut sheets = Vec::new();
-    for (i, t) in table_list(root)?.iter().enumerate() {
-        sheets.push(read_v1_sheet(t, &tables_at.index(i), i as u64 + 1)?);
-    }
-    Ok(Workspace {
-        name: String::new(),
-        next_id: sheets.len() as u64,
-        sheets,
-    })
-}
-
 fn read_any(root: &Value) -> Res<Workspace> {
     if root.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(ROOT.err(ErrorKind::NotKalkyl));
@@ -1161,8 +1184,8 @@ fn read_any(root: &Value) -> Res<Workspace> {
         _ => return Err(version_at.err(ErrorKind::BadVersion)),
     };
     match version.as_ref() {
-        "1" => read_v1(root),
-        "2" => read_v2(root),
+        "1" => read_tables(root, true),
+        "2" => read_tables(root, false),
         v if v.bytes().all(|b| b.is_ascii_digit()) && !v.starts_with('0') => {
             Err(version_at.err(ErrorKind::NewerVersion {
                 version: v.to_string(),
@@ -1179,4 +1202,40 @@ fn read_any(root: &Value) -> Res<Workspace> {
 pub fn read_workspace_file(text: &str) -> Result<Workspace, FileError> {
     let root = json::parse(text)?;
     read_any(&root).map_err(|e| *e)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calc::{CalcError, ForecastBasis, Status};
+
+    // The variants of the enums that are only written, in the order of
+    // their names.
+    const BASIS_VALUES: [ForecastBasis; 5] = [
+        ForecastBasis::RunRate,
+        ForecastBasis::RemainingBudget,
+        ForecastBasis::Seasonal,
+        ForecastBasis::Manual,
+        ForecastBasis::FullYearOutcome,
+    ];
+    const STATUS_VALUES: [Status; 3] = [Status::Met, Status::Acceptable, Status::Large];
+    const CALC_ERROR_VALUES: [CalcError; 2] = [CalcError::Overflow, CalcError::DivisionByZero];
+
+    #[test]
+    fn value_lists_are_in_declaration_order() {
+        fn check<T: Copy>(keys: &[&str], values: &[T], index: fn(T) -> usize) {
+            assert_eq!(keys.len(), values.len());
+            for (i, v) in values.iter().enumerate() {
+                assert_eq!(index(*v), i, "{}", keys[i]);
+            }
+        }
+        check(&UNIT_KEYS, &UNIT_VALUES, |v| v as usize);
+        check(&CONVENTION_KEYS, &CONVENTION_VALUES, |v| v as usize);
+        check(&METHOD_KEYS, &METHOD_VALUES, |v| v as usize);
+        check(&BASIS_KEYS, &BASIS_VALUES, |v| v as usize);
+        check(&STATUS_KEYS, &STATUS_VALUES, |v| v as usize);
+        check(&CALC_ERROR_KEYS, &CALC_ERROR_VALUES, |v| v as usize);
+        check(&MARK_KEYS, &MARK_VALUES, |v| v as usize);
+        check(&KIND_KEYS, &KIND_VALUES, |v| v as usize);
+    }
 }
