@@ -22,9 +22,11 @@ use kalkyl_core::read::ReadChoices;
 use kalkyl_core::workspace::{Sheet, Workspace};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use web_sys::Element;
 
 use crate::browser::{self, OfflineStatus};
-use crate::grid::{push_escaped, Grid, Selection};
+use crate::dom;
+use crate::grid::{grid, push_escaped, Selection};
 use crate::i18n::texts;
 
 /// At most this many diagnostics or checks are listed; the cells still
@@ -177,9 +179,9 @@ fn sample_paste() -> &'static str {
      Totalt\t-420,3\t-486,0\t65,7\n"
 }
 
-/// The root component.
-#[component]
-pub fn App() -> impl IntoView {
+/// Builds the app into `body`: the header with the language switch, the
+/// workspace (empty state, paste box, tabs, the active table) and the footer.
+pub fn mount(body: &Element) {
     let (lang, set_lang) = signal(browser::stored_lang().unwrap_or_default());
     Effect::new(move |_| {
         let lang = lang.get();
@@ -218,7 +220,7 @@ pub fn App() -> impl IntoView {
     );
     // The shell is HTML strings with one click listener each: far less code
     // in the download than a view per button.
-    let header = move || {
+    let header_html = move || {
         let lang = lang.get();
         let t = texts(lang);
         let mut out = String::from(
@@ -239,11 +241,8 @@ pub fn App() -> impl IntoView {
         out.push_str("</div>");
         out
     };
-    let on_header_click = move |ev: leptos::ev::MouseEvent| {
-        let tag = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.get_attribute("data-lang"));
+    let on_header_click = move |ev: web_sys::Event| {
+        let tag = dom::target_element(&ev).and_then(|el| el.get_attribute("data-lang"));
         if let Some(tag) = tag {
             set_lang.set(Lang::from_tag(&tag));
         }
@@ -321,10 +320,8 @@ pub fn App() -> impl IntoView {
             out
         })
     };
-    let on_tab_click = move |ev: leptos::ev::MouseEvent| {
-        let Some(el) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    let on_tab_click = move |ev: web_sys::Event| {
+        let Some(el) = dom::target_element(&ev)
             .and_then(|el| el.closest("[data-sheet], [data-act]").ok().flatten())
         else {
             return;
@@ -420,63 +417,90 @@ pub fn App() -> impl IntoView {
         out.push_str("</span>");
         out
     };
-    view! {
-        <header class="app-header" inner_html=header on:click=on_header_click></header>
-        <main
-            class="workspace"
-            data-testid="workspace"
-            data-read-ms=move || read_ms.get().map(|ms| (ms.round() as i64).to_string())
-        >
-            <div inner_html=empty_state on:click=on_tab_click></div>
-            <PasteBox lang on_read=add_paste />
-            <div inner_html=tabs on:click=on_tab_click></div>
-            {move || active.get().map(|id| view! { <SheetView ctx id lang /> })}
-        </main>
-        <footer class="app-footer" inner_html=footer></footer>
-    }
+    let header = dom::element(body, "header", &[("class", "app-header")]);
+    dom::bind_html(&header, header_html);
+    dom::on(&header, "click", on_header_click);
+    let main = dom::element(
+        body,
+        "main",
+        &[("class", "workspace"), ("data-testid", "workspace")],
+    );
+    dom::bind_attr(&main, "data-read-ms", move || {
+        read_ms.get().map(|ms| (ms.round() as i64).to_string())
+    });
+    let empty = dom::element(&main, "div", &[]);
+    dom::bind_html(&empty, empty_state);
+    dom::on(&empty, "click", on_tab_click);
+    paste_box(&main, lang, add_paste);
+    let tab_bar = dom::element(&main, "div", &[]);
+    dom::bind_html(&tab_bar, tabs);
+    dom::on(&tab_bar, "click", on_tab_click);
+    let sheet = dom::element(&main, "div", &[]);
+    dom::swap(
+        &sheet,
+        move || active.get(),
+        move |slot, id| {
+            if let Some(id) = id {
+                sheet_view(slot, ctx, id, lang);
+            }
+        },
+    );
+    let footer_el = dom::element(body, "footer", &[("class", "app-footer")]);
+    dom::bind_html(&footer_el, footer);
 }
 
 /// A visible box for typed, dropped or pasted text, read on demand.
-#[component]
-fn PasteBox(
+fn paste_box(
+    parent: &Element,
     lang: ReadSignal<Lang>,
     on_read: impl Fn(String, Option<String>) + Copy + 'static,
-) -> impl IntoView {
-    let text = RwSignal::new(String::new());
-    let (message, set_message) = signal(None::<&'static str>);
+) {
+    let message = RwSignal::new(None::<&'static str>);
     let t = move || texts(lang.get());
-    let read = move |_| {
-        let value = text.get_untracked();
-        if value.trim().is_empty() {
-            set_message.set(Some(t().paste_empty));
+    let section = dom::element(parent, "section", &[("class", "paste-box")]);
+    let label = dom::element(&section, "label", &[("for", "paste-text")]);
+    dom::bind(move |_: Option<()>| label.set_text_content(Some(t().paste_box_label)));
+    let area = dom::element(
+        &section,
+        "textarea",
+        &[
+            ("id", "paste-text"),
+            ("data-testid", "paste-text"),
+            ("rows", "4"),
+            ("spellcheck", "false"),
+        ],
+    );
+    dom::bind_attr(&area, "placeholder", move || {
+        Some(t().paste_box_placeholder.replace("\\t", "  "))
+    });
+    let actions = dom::element(&section, "div", &[("class", "paste-actions")]);
+    let button = dom::element(
+        &actions,
+        "button",
+        &[("type", "button"), ("data-testid", "paste-apply")],
+    );
+    dom::bind(move |_: Option<()>| button.set_text_content(Some(t().paste_apply)));
+    let status = dom::element(
+        &actions,
+        "span",
+        &[("class", "paste-message"), ("role", "status")],
+    );
+    dom::bind(move |_: Option<()>| status.set_text_content(message.get()));
+    let area_el: web_sys::HtmlTextAreaElement = area.unchecked_into();
+    dom::on(&actions, "click", move |ev| {
+        let on_button = dom::target_element(&ev).is_some_and(|el| el.tag_name() == "BUTTON");
+        if !on_button {
             return;
         }
-        set_message.set(None);
+        let value = area_el.value();
+        if value.trim().is_empty() {
+            message.set(Some(texts(lang.get_untracked()).paste_empty));
+            return;
+        }
+        message.set(None);
         on_read(value, None);
-        text.set(String::new());
-    };
-    view! {
-        <section class="paste-box">
-            <label for="paste-text">{move || t().paste_box_label}</label>
-            <textarea
-                id="paste-text"
-                data-testid="paste-text"
-                rows="4"
-                spellcheck="false"
-                placeholder=move || t().paste_box_placeholder.replace("\\t", "  ")
-                prop:value=move || text.get()
-                on:input=move |ev| text.set(event_target_value(&ev))
-            ></textarea>
-            <div class="paste-actions">
-                <button type="button" data-testid="paste-apply" on:click=read>
-                    {move || t().paste_apply}
-                </button>
-                <span class="paste-message" role="status">
-                    {move || message.get()}
-                </span>
-            </div>
-        </section>
-    }
+        area_el.set_value("");
+    });
 }
 
 /// Focuses the grid, so the keyboard acts on it after a button or a list.
@@ -815,8 +839,7 @@ fn attr_usize(el: &web_sys::Element, name: &str) -> Option<usize> {
 /// Kalkyl was unsure of, and the what-if tools. The settings, headings and
 /// lists are HTML strings; one listener per event type turns their
 /// controls (`data-act`) into core commands.
-#[component]
-fn SheetView(ctx: Ctx, id: u64, lang: ReadSignal<Lang>) -> impl IntoView {
+fn sheet_view(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
     let selection = RwSignal::new(Selection::default());
     // Why the last command was refused, until the next one.
     let notice = RwSignal::new(None::<String>);
@@ -824,10 +847,10 @@ fn SheetView(ctx: Ctx, id: u64, lang: ReadSignal<Lang>) -> impl IntoView {
         let refused = ctx.mutate(id, |s| s.apply(&c)).and_then(Result::err);
         notice.set(refused.map(|e| e.message(lang.get_untracked())));
     };
-    let on_change = move |ev: leptos::ev::Event| {
+    let on_change = move |ev: web_sys::Event| {
         let Some(el) = acted(&ev) else { return };
         let act = el.get_attribute("data-act").unwrap_or_default();
-        let value = event_target_value(&ev);
+        let value = dom::target_value(&ev);
         let column = attr_usize(&el, "data-col");
         match act.as_str() {
             "unit" => {
@@ -885,7 +908,7 @@ fn SheetView(ctx: Ctx, id: u64, lang: ReadSignal<Lang>) -> impl IntoView {
                 command(Command::SetThresholds(thresholds));
             }
             "prefer-plain" => {
-                let checked = event_target_checked(&ev);
+                let checked = dom::target_checked(&ev);
                 ctx.reread(id, move |c| c.prefer_plain = checked);
             }
             "role" => {
@@ -915,7 +938,7 @@ fn SheetView(ctx: Ctx, id: u64, lang: ReadSignal<Lang>) -> impl IntoView {
             _ => {}
         }
     };
-    let on_click = move |ev: leptos::ev::MouseEvent| {
+    let on_click = move |ev: web_sys::Event| {
         let Some(el) = acted(&ev) else { return };
         if el.tag_name() != "BUTTON" {
             return;
@@ -964,15 +987,35 @@ fn SheetView(ctx: Ctx, id: u64, lang: ReadSignal<Lang>) -> impl IntoView {
         ctx.with_sheet(id, |s, calc| findings_html(s, calc, lang))
             .unwrap_or_default()
     };
-    view! {
-        <section class="sheet" data-testid="sheet" data-sheet-id=id on:change=on_change on:click=on_click>
-            <div class="sheet-head" inner_html=settings></div>
-            {move || notice.get().map(|m| view! { <p class="cell-error" role="alert" data-testid="sheet-error">{m}</p> })}
-            <Grid ctx id lang selection />
-            <WhatIf ctx id lang selection />
-            <div class="findings" inner_html=findings></div>
-        </section>
-    }
+    let section = dom::element(
+        parent,
+        "section",
+        &[
+            ("class", "sheet"),
+            ("data-testid", "sheet"),
+            ("data-sheet-id", &id.to_string()),
+        ],
+    );
+    dom::on(&section, "change", on_change);
+    dom::on(&section, "click", on_click);
+    let head = dom::element(&section, "div", &[("class", "sheet-head")]);
+    dom::bind_html(&head, settings);
+    let notice_slot = dom::element(&section, "div", &[]);
+    dom::bind_html(&notice_slot, move || {
+        notice.with(|m| {
+            let mut out = String::new();
+            if let Some(m) = m {
+                out.push_str("<p class=\"cell-error\" role=\"alert\" data-testid=\"sheet-error\">");
+                push_escaped(&mut out, m);
+                out.push_str("</p>");
+            }
+            out
+        })
+    });
+    grid(&section, ctx, id, lang, selection);
+    what_if(&section, ctx, id, lang, selection);
+    let list = dom::element(&section, "div", &[("class", "findings")]);
+    dom::bind_html(&list, findings);
 }
 
 /// Reads an adjustment as typed: `+3 %` or `3%` is a percentage, `-500`
@@ -1101,13 +1144,13 @@ fn what_if_html(sheet: &Sheet, state: &WhatIfState, lang: Lang) -> String {
 
 /// What-if: an adjustment of the selected rows ("Personalkostnader
 /// +3 %"), and the totals as pasted beside the totals now.
-#[component]
-fn WhatIf(
+fn what_if(
+    parent: &Element,
     ctx: Ctx,
     id: u64,
     lang: ReadSignal<Lang>,
     selection: RwSignal<Selection>,
-) -> impl IntoView {
+) {
     let column = RwSignal::new(None::<usize>);
     let amount = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
@@ -1173,30 +1216,36 @@ fn WhatIf(
         ctx.with_sheet(id, |s, _| what_if_html(s, &state, lang))
             .unwrap_or_default()
     };
-    view! {
-        <section
-            class="what-if"
-            data-testid="what-if"
-            inner_html=html
-            on:input=move |ev| {
-                if acted(&ev).is_some_and(|el| el.get_attribute("data-act").as_deref() == Some("adjust-value")) {
-                    amount.set(event_target_value(&ev));
-                }
-            }
-            on:change=move |ev| {
-                if acted(&ev).is_some_and(|el| el.get_attribute("data-act").as_deref() == Some("adjust-column")) {
-                    column.set(event_target_value(&ev).parse().ok());
-                }
-            }
-            on:click=move |ev| {
-                match acted(&ev).and_then(|el| el.get_attribute("data-act")).as_deref() {
-                    Some("adjust-apply") => apply(),
-                    Some("compare") => compare.update(|c| *c = !*c),
-                    _ => {}
-                }
-            }
-        ></section>
-    }
+    let section = dom::element(
+        parent,
+        "section",
+        &[("class", "what-if"), ("data-testid", "what-if")],
+    );
+    dom::bind_html(&section, html);
+    dom::on(&section, "input", move |ev| {
+        if acted(&ev)
+            .is_some_and(|el| el.get_attribute("data-act").as_deref() == Some("adjust-value"))
+        {
+            amount.set(dom::target_value(&ev));
+        }
+    });
+    dom::on(&section, "change", move |ev| {
+        if acted(&ev)
+            .is_some_and(|el| el.get_attribute("data-act").as_deref() == Some("adjust-column"))
+        {
+            column.set(dom::target_value(&ev).parse().ok());
+        }
+    });
+    dom::on(&section, "click", move |ev| {
+        match acted(&ev)
+            .and_then(|el| el.get_attribute("data-act"))
+            .as_deref()
+        {
+            Some("adjust-apply") => apply(),
+            Some("compare") => compare.update(|c| *c = !*c),
+            _ => {}
+        }
+    });
 }
 
 #[cfg(test)]

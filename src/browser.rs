@@ -109,7 +109,11 @@ pub fn register_service_worker() {
 /// (a text box, a select, or an editable element), where pasting keeps its
 /// ordinary meaning.
 pub fn on_paste_outside_inputs(handler: impl Fn(String, Option<String>) + 'static) {
-    let listener = window_event_listener(leptos::ev::paste, move |ev: web_sys::ClipboardEvent| {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    crate::dom::on(&window, "paste", move |ev| {
+        let ev: web_sys::ClipboardEvent = ev.unchecked_into();
         if aimed_at_field(ev.target()) {
             return;
         }
@@ -127,8 +131,6 @@ pub fn on_paste_outside_inputs(handler: impl Fn(String, Option<String>) + 'stati
         ev.prevent_default();
         handler(plain, html);
     });
-    // The listener lives as long as the page.
-    std::mem::forget(listener);
 }
 
 /// Whether an event is aimed at a field where keys and pastes have their
@@ -145,7 +147,11 @@ fn aimed_at_field(target: Option<web_sys::EventTarget>) -> bool {
 /// Excel's undo and redo keys, outside text fields: Ctrl+Z undoes, Ctrl+Y
 /// and Ctrl+Shift+Z redo (Cmd on a Mac).
 pub fn on_undo_keys(undo: impl Fn() + 'static, redo: impl Fn() + 'static) {
-    let listener = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    crate::dom::on(&window, "keydown", move |ev| {
+        let ev: web_sys::KeyboardEvent = ev.unchecked_into();
         if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() || aimed_at_field(ev.target()) {
             return;
         }
@@ -161,7 +167,6 @@ pub fn on_undo_keys(undo: impl Fn() + 'static, redo: impl Fn() + 'static) {
             _ => {}
         }
     });
-    std::mem::forget(listener);
 }
 
 /// Milliseconds since the page started, for measuring work in the browser.

@@ -23,6 +23,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::app::{Ctx, SheetCalc};
+use crate::dom::{self, NodeHandle};
 use crate::i18n::texts;
 
 /// The height of a body row in pixels; `style/main.css` fixes it, so the
@@ -645,21 +646,21 @@ fn event_cell(ev: &web_sys::Event) -> Option<(usize, String)> {
 }
 
 /// The grid of one sheet, with its editor.
-#[component]
-pub fn Grid(
+pub fn grid(
+    parent: &web_sys::Element,
     ctx: Ctx,
     id: u64,
     lang: ReadSignal<Lang>,
     selection: RwSignal<Selection>,
-) -> impl IntoView {
+) {
     // The text in the editor while a cell is being edited.
     let editing = RwSignal::new(None::<String>);
     let editor_error = RwSignal::new(None::<String>);
     let first_row = RwSignal::new(0usize);
     let rows_in_view = RwSignal::new(30usize);
-    let scroller = NodeRef::<leptos::html::Div>::new();
-    let table_ref = NodeRef::<leptos::html::Table>::new();
-    let editor_ref = NodeRef::<leptos::html::Input>::new();
+    let scroller = NodeHandle::<web_sys::HtmlElement>::new();
+    let table_ref = NodeHandle::<web_sys::HtmlTableElement>::new();
+    let editor_ref = NodeHandle::<web_sys::HtmlInputElement>::new();
 
     // Shape of the table, read without tracking the selection.
     let shape = move || {
@@ -720,14 +721,8 @@ pub fn Grid(
         })
         .unwrap_or_default()
     };
-    let pad_top = move || px(window().0 as f64 * ROW_HEIGHT);
-    let pad_bottom = move || {
-        let (_, end, rows) = window();
-        px(rows.saturating_sub(end) as f64 * ROW_HEIGHT)
-    };
-
     let measure = move || {
-        if let Some(el) = scroller.get_untracked() {
+        if let Some(el) = scroller.get() {
             let top = (el.scroll_top() as f64 / ROW_HEIGHT).floor() as usize;
             let view = (el.client_height() as f64 / ROW_HEIGHT).ceil() as usize + 1;
             if first_row.get_untracked() != top {
@@ -738,25 +733,19 @@ pub fn Grid(
             }
         }
     };
-    Effect::new(move |_| {
-        // Once mounted: size the window to the scroller.
-        if scroller.get().is_some() {
-            measure();
-        }
-    });
 
     // Keeps the active cell in view: vertically by the row arithmetic (the
     // row may not be drawn yet), horizontally by the cell once drawn.
     let reveal = move |row: usize| {
-        let Some(el) = scroller.get_untracked() else {
+        let Some(el) = scroller.get() else {
             return;
         };
         let head = table_ref
-            .get_untracked()
+            .get()
             .and_then(|t| t.t_head())
             .map_or(0.0, |h| f64::from(h.offset_height()));
         let foot = table_ref
-            .get_untracked()
+            .get()
             .and_then(|t| t.t_foot())
             .map_or(0.0, |h| f64::from(h.offset_height()));
         let top = row as f64 * ROW_HEIGHT;
@@ -768,8 +757,8 @@ pub fn Grid(
             el.set_scroll_top((top + ROW_HEIGHT - visible).ceil() as i32);
         }
         measure();
-        request_animation_frame(move || {
-            let Some(el) = scroller.get_untracked() else {
+        dom::next_frame(move || {
+            let Some(el) = scroller.get() else {
                 return;
             };
             let Some(cell) = el.query_selector("#kalkyl-active").ok().flatten() else {
@@ -816,7 +805,7 @@ pub fn Grid(
     // Places the editor over the active cell, through the CSSOM (which the
     // page's CSP allows; inline style attributes it does not).
     let place_editor = move || -> bool {
-        let (Some(el), Some(input)) = (scroller.get_untracked(), editor_ref.get_untracked()) else {
+        let (Some(el), Some(input)) = (scroller.get(), editor_ref.get()) else {
             return false;
         };
         let Some(cell) = el.query_selector("#kalkyl-active").ok().flatten() else {
@@ -848,7 +837,7 @@ pub fn Grid(
         editor_error.set(None);
         let value = initial.unwrap_or(text);
         editing.set(Some(value.clone()));
-        let Some(input) = editor_ref.get_untracked() else {
+        let Some(input) = editor_ref.get() else {
             return;
         };
         input.set_value(&value);
@@ -856,14 +845,14 @@ pub fn Grid(
         let _ = input.focus();
         if !place_editor() {
             // The row was out of view: place it once drawn.
-            request_animation_frame(move || {
+            dom::next_frame(move || {
                 place_editor();
             });
         }
     };
 
     let focus_grid = move || {
-        if let Some(t) = table_ref.get_untracked() {
+        if let Some(t) = table_ref.get() {
             let _ = t.focus();
         }
     };
@@ -898,7 +887,8 @@ pub fn Grid(
         }
     };
 
-    let on_editor_key = move |ev: web_sys::KeyboardEvent| {
+    let on_editor_key = move |ev: web_sys::Event| {
+        let ev: web_sys::KeyboardEvent = ev.unchecked_into();
         let key = ev.key();
         let step = match key.as_str() {
             "Enter" if ev.shift_key() => Some("ArrowUp"),
@@ -946,7 +936,8 @@ pub fn Grid(
         }
     };
 
-    let on_key = move |ev: web_sys::KeyboardEvent| {
+    let on_key = move |ev: web_sys::Event| {
+        let ev: web_sys::KeyboardEvent = ev.unchecked_into();
         if editing.get_untracked().is_some() {
             return;
         }
@@ -1017,7 +1008,8 @@ pub fn Grid(
 
     let grid_column_of =
         move |key: &str| shape.with_untracked(|(_, cols)| cols.iter().position(|c| c.key() == key));
-    let on_mouse_down = move |ev: web_sys::MouseEvent| {
+    let on_mouse_down = move |ev: web_sys::Event| {
+        let ev: web_sys::MouseEvent = ev.unchecked_into();
         let Some((row, col)) = event_cell(&ev) else {
             return;
         };
@@ -1029,12 +1021,13 @@ pub fn Grid(
         }
         move_to((row, g), ev.shift_key());
     };
-    let on_double_click = move |ev: web_sys::MouseEvent| {
+    let on_double_click = move |ev: web_sys::Event| {
         if event_cell(&ev).is_some() {
             open_editor(None);
         }
     };
-    let on_copy = move |ev: web_sys::ClipboardEvent| {
+    let on_copy = move |ev: web_sys::Event| {
+        let ev: web_sys::ClipboardEvent = ev.unchecked_into();
         if editing.get_untracked().is_some() {
             return;
         }
@@ -1148,100 +1141,160 @@ pub fn Grid(
         .unwrap_or_default()
     };
 
-    view! {
-        <div
-            class="cell-info"
-            data-testid="cell-info"
-            aria-live="polite"
-            inner_html=move || {
-                let t = texts(lang.get());
-                let Some((lines, edited, _, row_method)) = cell_info() else { return String::new() };
-                let mut out = String::from("<span class=\"cell-info-text\">");
-                push_escaped(&mut out, &lines.join(" — "));
-                out.push_str("</span>");
-                if let Some(method) = row_method {
-                    out.push_str("<label>");
-                    push_escaped(&mut out, t.row_method_label);
-                    out.push_str(" <select data-testid=\"row-method\">");
-                    let current = crate::app::method_key(method);
-                    for (key, label) in crate::app::method_options(t) {
-                        let label = if key == "auto" { t.row_method_table } else { label };
-                        let _ = write!(
-                            out,
-                            "<option value=\"{key}\"{}>",
-                            if key == current { " selected" } else { "" }
-                        );
-                        push_escaped(&mut out, label);
-                        out.push_str("</option>");
-                    }
-                    out.push_str("</select></label>");
-                }
-                if edited {
-                    out.push_str("<button type=\"button\" class=\"secondary\" data-testid=\"reset-cell\">");
-                    push_escaped(&mut out, t.reset_cell);
-                    out.push_str("</button>");
-                }
-                out
+    let info = dom::element(
+        parent,
+        "div",
+        &[
+            ("class", "cell-info"),
+            ("data-testid", "cell-info"),
+            ("aria-live", "polite"),
+        ],
+    );
+    dom::bind_html(&info, move || {
+        let t = texts(lang.get());
+        let Some((lines, edited, _, row_method)) = cell_info() else {
+            return String::new();
+        };
+        let mut out = String::from("<span class=\"cell-info-text\">");
+        push_escaped(&mut out, &lines.join(" — "));
+        out.push_str("</span>");
+        if let Some(method) = row_method {
+            out.push_str("<label>");
+            push_escaped(&mut out, t.row_method_label);
+            out.push_str(" <select data-testid=\"row-method\">");
+            let current = crate::app::method_key(method);
+            for (key, label) in crate::app::method_options(t) {
+                let label = if key == "auto" {
+                    t.row_method_table
+                } else {
+                    label
+                };
+                let _ = write!(
+                    out,
+                    "<option value=\"{key}\"{}>",
+                    if key == current { " selected" } else { "" }
+                );
+                push_escaped(&mut out, label);
+                out.push_str("</option>");
             }
-            on:click=move |ev| {
-                let on_button = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|el| el.tag_name() == "BUTTON");
-                if on_button {
-                    reset_active(());
-                }
+            out.push_str("</select></label>");
+        }
+        if edited {
+            out.push_str("<button type=\"button\" class=\"secondary\" data-testid=\"reset-cell\">");
+            push_escaped(&mut out, t.reset_cell);
+            out.push_str("</button>");
+        }
+        out
+    });
+    dom::on(&info, "click", move |ev| {
+        if dom::target_element(&ev).is_some_and(|el| el.tag_name() == "BUTTON") {
+            reset_active(());
+        }
+    });
+    dom::on(&info, "change", move |ev| {
+        let row = selection.get_untracked().active.0;
+        let method = crate::app::method_of_key(&dom::target_value(&ev));
+        let _ = ctx.mutate(id, |s| {
+            s.apply(&Command::SetRowForecastMethod { row, method })
+        });
+    });
+
+    let scroll_el = dom::element(parent, "div", &[("class", "grid-scroll")]);
+    dom::on(&scroll_el, "scroll", move |_| measure());
+    let table = dom::element(
+        &scroll_el,
+        "table",
+        &[
+            ("class", "grid"),
+            ("data-testid", "grid"),
+            ("role", "grid"),
+            ("tabindex", "0"),
+            ("aria-activedescendant", "kalkyl-active"),
+            ("aria-multiselectable", "true"),
+        ],
+    );
+    dom::bind_attr(&table, "aria-label", move || {
+        Some(texts(lang.get()).table_caption.to_string())
+    });
+    dom::bind_attr(&table, "aria-rowcount", move || {
+        Some(shape.with(|s| s.0 + 2).to_string())
+    });
+    dom::bind_attr(&table, "aria-colcount", move || {
+        Some(shape.with(|s| s.1.len()).to_string())
+    });
+    dom::on(&table, "keydown", on_key);
+    dom::on(&table, "mousedown", on_mouse_down);
+    dom::on(&table, "dblclick", on_double_click);
+    dom::on(&table, "copy", on_copy);
+    let head = dom::element(&table, "thead", &[]);
+    dom::bind_html(&head, header);
+    // Spacers stand for the rows above and below those drawn; their heights
+    // go through the CSSOM, which the page's CSP allows.
+    let spacer = |height: fn(usize, usize, usize) -> f64| {
+        let body = dom::element(
+            &table,
+            "tbody",
+            &[("class", "pad"), ("aria-hidden", "true")],
+        );
+        let row = dom::element(&body, "tr", &[]);
+        let cell: web_sys::HtmlElement = dom::element(&row, "td", &[]).unchecked_into();
+        dom::bind(move |_: Option<()>| {
+            let (start, end, rows) = window();
+            let _ = cell
+                .style()
+                .set_property("height", &px(height(start, end, rows)));
+        });
+    };
+    spacer(|start, _, _| start as f64 * ROW_HEIGHT);
+    // One escaped HTML string for the rows in view, rather than a view per
+    // cell: far less code, and large tables stay fast.
+    let rows_el = dom::element(&table, "tbody", &[]);
+    dom::bind_html(&rows_el, body);
+    spacer(|_, end, rows| rows.saturating_sub(end) as f64 * ROW_HEIGHT);
+    let foot = dom::element(&table, "tfoot", &[]);
+    dom::bind_html(&foot, totals);
+    let editor = dom::element(
+        &scroll_el,
+        "input",
+        &[
+            ("class", "cell-editor"),
+            ("data-testid", "cell-editor"),
+            ("hidden", ""),
+        ],
+    );
+    dom::bind_attr(&editor, "aria-label", move || {
+        Some(texts(lang.get()).edit_cell.to_string())
+    });
+    dom::bind_attr(&editor, "hidden", move || {
+        editing.with(Option::is_none).then(String::new)
+    });
+    dom::on(&editor, "input", move |ev| {
+        editing.set(Some(dom::target_value(&ev)))
+    });
+    dom::on(&editor, "keydown", on_editor_key);
+    dom::on(&editor, "blur", move |_| {
+        if editing.get_untracked().is_some() {
+            commit();
+        }
+    });
+    let error_slot = dom::element(parent, "div", &[]);
+    dom::bind_html(&error_slot, move || {
+        editor_error.with(|e| {
+            let mut out = String::new();
+            if let Some(e) = e {
+                out.push_str("<p class=\"cell-error\" role=\"alert\" data-testid=\"cell-error\">");
+                push_escaped(&mut out, e);
+                out.push_str("</p>");
             }
-            on:change=move |ev| {
-                let row = selection.get_untracked().active.0;
-                let method = crate::app::method_of_key(&event_target_value(&ev));
-                let _ = ctx.mutate(id, |s| s.apply(&Command::SetRowForecastMethod { row, method }));
-            }
-        ></div>
-        <div class="grid-scroll" node_ref=scroller on:scroll=move |_| measure()>
-            <table
-                class="grid"
-                data-testid="grid"
-                role="grid"
-                tabindex="0"
-                node_ref=table_ref
-                aria-label=move || texts(lang.get()).table_caption
-                aria-rowcount=move || shape.with(|s| s.0 + 2)
-                aria-colcount=move || shape.with(|s| s.1.len())
-                aria-activedescendant="kalkyl-active"
-                aria-multiselectable="true"
-                on:keydown=on_key
-                on:mousedown=on_mouse_down
-                on:dblclick=on_double_click
-                on:copy=on_copy
-            >
-                <thead inner_html=header></thead>
-                <tbody class="pad" aria-hidden="true"><tr><td style:height=pad_top></td></tr></tbody>
-                // One escaped HTML string for the rows in view, rather than a
-                // view per cell: far less code, and large tables stay fast.
-                <tbody inner_html=body></tbody>
-                <tbody class="pad" aria-hidden="true"><tr><td style:height=pad_bottom></td></tr></tbody>
-                <tfoot inner_html=totals></tfoot>
-            </table>
-            <input
-                class="cell-editor"
-                data-testid="cell-editor"
-                node_ref=editor_ref
-                hidden=move || editing.with(Option::is_none)
-                aria-label=move || texts(lang.get()).edit_cell
-                on:input=move |ev| editing.set(Some(event_target_value(&ev)))
-                on:keydown=on_editor_key
-                on:blur=move |_| {
-                    if editing.get_untracked().is_some() {
-                        commit();
-                    }
-                }
-            />
-        </div>
-        {move || editor_error.get().map(|e| view! {
-            <p class="cell-error" role="alert" data-testid="cell-error">{e}</p>
-        })}
-    }
+            out
+        })
+    });
+    scroller.set(scroll_el.unchecked_into());
+    table_ref.set(table.unchecked_into());
+    editor_ref.set(editor.unchecked_into());
+    // Size the window to the scroller once it is laid out.
+    measure();
+    dom::next_frame(measure);
 }
 
 #[cfg(test)]

@@ -1,19 +1,32 @@
-//! Kalkyl's browser app: a thin Leptos layer over `kalkyl-core`.
+//! Kalkyl's browser app: a thin layer over `kalkyl-core`, on Leptos's
+//! reactive system.
 //!
 //! `app` renders state and turns user actions into core commands, `grid`
-//! draws a table's rows in view and handles Excel's keys, `i18n`
-//! holds every user-visible text per language, and `browser` is the only
-//! module that touches browser effects (storage, service worker, panics).
+//! draws a table's rows in view and handles Excel's keys, `dom` binds
+//! elements to signals, `i18n` holds every user-visible text per language,
+//! and `browser` is the only module that touches browser effects (storage,
+//! service worker, panics).
 
 mod app;
 mod browser;
+mod dom;
 mod grid;
 mod i18n;
+
+use leptos::prelude::Owner;
 
 fn main() {
     // First, so that even a panic during start-up shows a message.
     browser::install_panic_hook();
-    leptos::mount::mount_to_body(app::App);
+    // Effects run as tasks on the browser's microtask queue.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    // The root of every signal and binding; it lives as long as the page.
+    let owner = Owner::new();
+    owner.set();
+    if let Some(body) = dom::document().body() {
+        app::mount(&body);
+    }
+    std::mem::forget(owner);
     browser::register_service_worker();
     if browser::query_flag("selftest", "panic") {
         // Lets the end-to-end tests prove that a panic is shown, not swallowed.

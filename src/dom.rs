@@ -1,0 +1,192 @@
+//! The app's view layer: a handful of DOM bindings on Leptos's reactive
+//! system (signals, memos and render effects from `leptos::prelude`).
+//!
+//! Kalkyl draws nearly everything as escaped HTML strings with delegated
+//! listeners (see `grid` and `app`), so it needs from a view layer only:
+//! create an element, keep its inner HTML, an attribute or a property in
+//! step with a reactive closure, listen to an event, and swap a part of the
+//! page when a key changes. Leptos's `view!` renderer (tachys) does all
+//! that and much more, and cost about as much download as the workspace
+//! file code that the first-load budget needed room for; these bindings do
+//! the same with the same reactive graph, at a fraction of the size.
+//!
+//! Ownership follows Leptos: every binding and listener belongs to the
+//! reactive owner current when it was made, and is dropped when that owner
+//! is cleaned up (for instance when [`swap`] replaces a part of the page).
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Event, EventTarget};
+
+/// The page's document.
+///
+/// The app runs only in a browser window, where there always is one; in a
+/// worker it would have nothing to draw on anyway.
+pub fn document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .unwrap_or_else(|| wasm_bindgen::throw_str("Kalkyl needs a document"))
+}
+
+/// Creates `<tag>` with the given attributes and appends it to `parent`.
+pub fn element(parent: &Element, tag: &str, attributes: &[(&str, &str)]) -> Element {
+    let el = document()
+        .create_element(tag)
+        .unwrap_or_else(|_| wasm_bindgen::throw_str("create_element"));
+    for (name, value) in attributes {
+        let _ = el.set_attribute(name, value);
+    }
+    let _ = parent.append_child(&el);
+    el
+}
+
+/// Keeps `value` alive until the current reactive owner is cleaned up.
+fn keep<T: 'static>(value: T) {
+    let _ = StoredValue::new_local(value);
+}
+
+/// Runs `update` now and again whenever a signal it reads changes, with
+/// what it returned last time; stops with the current owner.
+pub fn bind<T: 'static>(update: impl FnMut(Option<T>) -> T + 'static) {
+    keep(RenderEffect::new(update));
+}
+
+/// Keeps the inner HTML of `el` equal to what `html` returns. The DOM is
+/// touched only when the text changed.
+pub fn bind_html(el: &Element, html: impl Fn() -> String + 'static) {
+    let el = el.clone();
+    bind(move |last: Option<String>| {
+        let html = html();
+        if last.as_deref() != Some(html.as_str()) {
+            el.set_inner_html(&html);
+        }
+        html
+    });
+}
+
+/// Keeps attribute `name` of `el` equal to what `value` returns, or absent
+/// for `None`.
+pub fn bind_attr(el: &Element, name: &'static str, value: impl Fn() -> Option<String> + 'static) {
+    let el = el.clone();
+    bind(move |_: Option<()>| match value() {
+        Some(v) => {
+            let _ = el.set_attribute(name, &v);
+        }
+        None => {
+            let _ = el.remove_attribute(name);
+        }
+    });
+}
+
+/// Calls `handler` for each `event` on `target` until the current reactive
+/// owner is cleaned up.
+pub fn on(target: &EventTarget, event: &str, handler: impl FnMut(Event) + 'static) {
+    let closure = Closure::<dyn FnMut(Event)>::new(handler);
+    if target
+        .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
+        .is_ok()
+    {
+        let target = target.clone();
+        let event = event.to_string();
+        keep(Listener {
+            target,
+            event,
+            closure,
+        });
+    }
+}
+
+/// A listener that removes itself when dropped, so that a closure freed by
+/// Rust is never called by the page.
+struct Listener {
+    target: EventTarget,
+    event: String,
+    closure: Closure<dyn FnMut(Event)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        let _ = self.target.remove_event_listener_with_callback(
+            &self.event,
+            self.closure.as_ref().unchecked_ref(),
+        );
+    }
+}
+
+/// Fills `slot` with `build(key)` whenever `key` changes, first cleaning up
+/// everything the previous build made (its bindings and listeners).
+pub fn swap<K: PartialEq + Clone + Send + Sync + 'static>(
+    slot: &Element,
+    key: impl Fn() -> K + Send + Sync + 'static,
+    build: impl Fn(&Element, K) + 'static,
+) {
+    let key = Memo::new(move |_| key());
+    let slot = slot.clone();
+    // A render effect cleans up what its last run owned before it runs
+    // again; the memo makes it run only when the key really changed.
+    bind(move |_: Option<()>| {
+        let key = key.get();
+        slot.set_inner_html("");
+        untrack(|| build(&slot, key));
+    });
+}
+
+/// The `value` of the element an event came from (an input, a select or a
+/// text area), or an empty string.
+pub fn target_value(ev: &Event) -> String {
+    ev.target()
+        .and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+/// Whether the checkbox an event came from is checked.
+pub fn target_checked(ev: &Event) -> bool {
+    ev.target()
+        .and_then(|t| js_sys::Reflect::get(&t, &"checked".into()).ok())
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// Runs `f` once before the next repaint.
+pub fn next_frame(f: impl FnOnce() + 'static) {
+    if let Some(window) = web_sys::window() {
+        let callback = Closure::once_into_js(f);
+        let _ = window.request_animation_frame(callback.unchecked_ref());
+    }
+}
+
+/// The element an event came from.
+pub fn target_element(ev: &Event) -> Option<Element> {
+    ev.target()?.dyn_into::<Element>().ok()
+}
+
+/// A copyable handle to an element made later, for closures that must stay
+/// `Copy` (as Leptos's node references are).
+pub struct NodeHandle<T: 'static>(StoredValue<Option<T>, LocalStorage>);
+
+impl<T: 'static> Clone for NodeHandle<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: 'static> Copy for NodeHandle<T> {}
+
+impl<T: Clone + 'static> NodeHandle<T> {
+    /// An empty handle, owned by the current reactive owner.
+    pub fn new() -> Self {
+        NodeHandle(StoredValue::new_local(None))
+    }
+
+    /// Points the handle at `node`.
+    pub fn set(&self, node: T) {
+        self.0.set_value(Some(node));
+    }
+
+    /// The node, once set (and while its owner lives).
+    pub fn get(&self) -> Option<T> {
+        self.0.try_get_value().flatten()
+    }
+}
