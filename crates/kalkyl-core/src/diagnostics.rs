@@ -249,9 +249,9 @@ impl Diagnostic {
         let mut out = String::new();
         if !place.is_empty() {
             let mut where_ = place.join(", ");
-            if let Some(first) = where_.get(..1) {
-                let upper = first.to_uppercase();
-                where_.replace_range(..1, &upper);
+            // Places start with an ASCII word ("rad", "kolumn", "row").
+            if let Some(first) = where_.get_mut(..1) {
+                first.make_ascii_uppercase();
             }
             out.push_str(&where_);
             out.push_str(": ");

@@ -14,10 +14,9 @@ pub mod diagnostics;
 pub mod display;
 pub mod edit;
 pub mod file;
-pub mod latin;
 pub mod model;
 pub mod read;
 pub mod workspace;
 
 // Built for speed in the browser; see kalkyl-text's documentation.
-pub use kalkyl_text::{grid, lang, number};
+pub use kalkyl_text::{grid, lang, latin, number};

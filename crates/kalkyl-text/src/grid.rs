@@ -699,7 +699,7 @@ fn plain_cell(raw: &str) -> Option<GridCell<'_>> {
         } else if c.is_ascii() {
             c.is_ascii_graphic() && !matches!(c, '<' | '&' | '\\' | '*')
         } else {
-            c.is_alphabetic()
+            crate::latin::is_letter(c)
         };
         if !plain {
             return None;
@@ -1685,7 +1685,7 @@ fn selector_class(selector: &str) -> Option<&str> {
         .find(|s| !s.is_empty())?;
     let (_, class) = last.rsplit_once('.')?;
     let end = class
-        .find(|c: char| !(c.is_alphanumeric() || c == '-' || c == '_'))
+        .find(|c: char| !(crate::latin::is_letter_or_digit(c) || c == '-' || c == '_'))
         .unwrap_or(class.len());
     class.get(..end).filter(|c| !c.is_empty())
 }

@@ -9,4 +9,5 @@
 
 pub mod grid;
 pub mod lang;
+pub mod latin;
 pub mod number;

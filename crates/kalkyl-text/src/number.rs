@@ -859,7 +859,7 @@ fn trailing_reason(c: &Cursor<'_>) -> NotNumberReason {
         None => NotNumberReason::NoDigits,
         Some(ch) if ch.is_ascii_digit() => NotNumberReason::BadGrouping,
         Some(ch) if is_sign_char(ch) => NotNumberReason::MisplacedSign,
-        Some(ch) if ch.is_alphabetic() => NotNumberReason::Letters,
+        Some(ch) if crate::latin::is_letter(ch) => NotNumberReason::Letters,
         Some(')') => NotNumberReason::Parentheses,
         Some(ch) => NotNumberReason::Unexpected(ch),
     }
@@ -871,7 +871,7 @@ fn leading_reason(c: &Cursor<'_>, mark: DecimalMark) -> NotNumberReason {
         None | Some(')' | '%') => NotNumberReason::NoDigits,
         Some(ch) if ch == mark.as_char() => NotNumberReason::NoDigits,
         Some(ch) if ch == mark.other().as_char() => NotNumberReason::BadGrouping,
-        Some(ch) if ch.is_alphabetic() => NotNumberReason::Letters,
+        Some(ch) if crate::latin::is_letter(ch) => NotNumberReason::Letters,
         Some('(') => NotNumberReason::Parentheses,
         Some(ch) => NotNumberReason::Unexpected(ch),
     }
@@ -1027,10 +1027,10 @@ fn scan(t: &str, mark: DecimalMark) -> Result<Scan, (NotNumberReason, usize)> {
             percent = true;
             c.bump();
         }
-        Some(ch) if ch.is_alphabetic() => {
+        Some(ch) if crate::latin::is_letter(ch) => {
             let start = c.pos;
             while let Some(ch) = c.peek() {
-                if !(ch.is_alphabetic() || ch.is_whitespace()) {
+                if !(crate::latin::is_letter(ch) || ch.is_whitespace()) {
                     break;
                 }
                 c.bump();

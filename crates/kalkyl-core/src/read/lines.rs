@@ -19,6 +19,7 @@ use super::headings::{clean_heading, role_of};
 use super::{RawCell, RawRow, RawTable, ReadChoices};
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
 use crate::grid::Grid;
+use crate::latin;
 use crate::number::{self, DecimalMark, Reading, Unit};
 
 /// At most this many splits of one line are considered.
@@ -123,7 +124,7 @@ fn words(text: &str) -> Vec<String> {
     for word in text.split_whitespace() {
         let numeric_end = word
             .char_indices()
-            .find(|(_, c)| c.is_alphabetic())
+            .find(|(_, c)| latin::is_letter(*c))
             .map(|(i, _)| i);
         match numeric_end {
             Some(i) if i > 0 => {
@@ -185,9 +186,9 @@ fn glued_lines(grid: &Grid<'_>, plain: &str) -> Vec<Line> {
             .unwrap_or("");
         let trailing_space = raw.ends_with(char::is_whitespace);
         let leading_space = raw.starts_with(char::is_whitespace);
-        let starts_lower = text.chars().next().is_some_and(char::is_lowercase);
+        let starts_lower = text.chars().next().is_some_and(latin::is_lower);
         if let Some(last) = lines.last_mut() {
-            let ends_letter = last.text.chars().last().is_some_and(char::is_alphabetic);
+            let ends_letter = last.text.chars().last().is_some_and(latin::is_letter);
             if ends_letter && !last.trailing_space && starts_lower && !leading_space && !row.heading
             {
                 last.text.push_str(&text);
@@ -313,9 +314,10 @@ fn one_cell_per_line(lines: &[Line]) -> Option<RawTable<'static>> {
 fn segment_heading(text: &str) -> Vec<String> {
     let mut segments: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
-        let first_letter = word.chars().find(|c| c.is_alphabetic());
-        let starts = first_letter.is_some_and(char::is_uppercase)
-            && Unit::from_word(word.trim_matches(|c: char| !c.is_alphanumeric())).is_none();
+        let first_letter = word.chars().find(|c| latin::is_letter(*c));
+        let starts = first_letter.is_some_and(|c| !latin::is_lower(c))
+            && Unit::from_word(word.trim_matches(|c: char| !latin::is_letter_or_digit(c)))
+                .is_none();
         match segments.last_mut() {
             Some(last) if !starts => {
                 last.push(' ');
@@ -763,7 +765,7 @@ fn choose_splits(
         .map(|c| if c.is_empty() { None } else { Some(0) })
         .collect();
     let total_at = runs.iter().rposition(|r| {
-        let label = r.label.join(" ").to_lowercase();
+        let label = latin::lowercase(&r.label.join(" "));
         label.starts_with("summa") || label.starts_with("total")
     });
     // The total row may itself read several ways: it joins the search.

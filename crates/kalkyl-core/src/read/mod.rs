@@ -650,7 +650,7 @@ fn sum_kind(label: &str) -> Option<RowKind> {
     {
         return None;
     }
-    let lower = label.trim().trim_end_matches(':').trim().to_lowercase();
+    let lower = crate::latin::lowercase(label.trim().trim_end_matches(':').trim());
     let first = lower.split_whitespace().next().unwrap_or("");
     let rest = lower.split_whitespace().count() > 1;
     match first.trim_end_matches(':') {
