@@ -206,3 +206,134 @@ pub fn offline_status() -> ReadSignal<OfflineStatus> {
     });
     status
 }
+
+/// Today's date in the user's time zone, as `YYYY-MM-DD` (for file names).
+pub fn today_iso() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
+}
+
+/// The time now in UTC, as ISO 8601 (for a file's `saved_at`).
+pub fn now_iso() -> String {
+    js_sys::Date::new_0()
+        .to_iso_string()
+        .as_string()
+        .unwrap_or_default()
+}
+
+/// Offers `text` as a file download named `name`; `false` if the browser
+/// refused. The text is written as UTF-8, as the formats require.
+pub fn download(name: &str, mime: &str, text: &str) -> bool {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return false;
+    };
+    let parts = js_sys::Array::of1(&text.into());
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let done = document
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .map(|a| {
+            a.set_href(&url);
+            a.set_download(name);
+            a.click();
+        })
+        .is_some();
+    // The click has started the download; the URL is no longer needed.
+    let _ = web_sys::Url::revoke_object_url(&url);
+    done
+}
+
+/// Puts `html` and `plain` on the clipboard as `text/html` and
+/// `text/plain`, from a user's click; `false` if the browser refused.
+pub fn copy_rich(html: &str, plain: &str) -> bool {
+    let Some(document) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
+    else {
+        return false;
+    };
+    let filled = std::rc::Rc::new(std::cell::Cell::new(false));
+    let (html, plain, flag) = (html.to_string(), plain.to_string(), filled.clone());
+    // `copy` is dispatched synchronously by execCommand; this listener runs
+    // first (capture on the window) and keeps the grid's own Ctrl+C
+    // handler from replacing the table with the selection.
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::ClipboardEvent)>::new(
+        move |ev: web_sys::ClipboardEvent| {
+            if let Some(data) = ev.clipboard_data() {
+                let ok = data.set_data("text/html", &html).is_ok()
+                    && data.set_data("text/plain", &plain).is_ok();
+                flag.set(ok);
+                ev.prevent_default();
+                ev.stop_immediate_propagation();
+            }
+        },
+    );
+    let Some(window) = web_sys::window() else {
+        return false;
+    };
+    let callback = listener.as_ref().unchecked_ref();
+    if window
+        .add_event_listener_with_callback_and_bool("copy", callback, true)
+        .is_err()
+    {
+        return false;
+    }
+    let _ = document.exec_command("copy");
+    let _ = window.remove_event_listener_with_callback_and_bool("copy", callback, true);
+    filled.get()
+}
+
+/// The text of a file the user chose or dropped.
+pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .map_err(|e| {
+            e.dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_default()
+        })?
+        .as_string()
+        .ok_or_else(String::new)
+}
+
+/// Calls `handler` with a file dropped anywhere on the page (the page
+/// itself would otherwise open it and lose the workspace).
+pub fn on_file_drop(handler: impl Fn(web_sys::File) + 'static) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let carries_files = |ev: &web_sys::DragEvent| {
+        ev.data_transfer()
+            .is_some_and(|d| d.types().includes(&"Files".into(), 0))
+    };
+    crate::dom::on(&window, "dragover", move |ev| {
+        let ev: web_sys::DragEvent = ev.unchecked_into();
+        if carries_files(&ev) {
+            ev.prevent_default();
+        }
+    });
+    crate::dom::on(&window, "drop", move |ev| {
+        let ev: web_sys::DragEvent = ev.unchecked_into();
+        let file = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0));
+        if let Some(file) = file {
+            ev.prevent_default();
+            handler(file);
+        }
+    });
+}

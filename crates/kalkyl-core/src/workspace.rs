@@ -177,6 +177,31 @@ impl Workspace {
         self.sheets.insert(at, sheet);
     }
 
+    /// Takes in the sheets of an imported workspace, after the open ones,
+    /// each with a fresh id (ids are unique within a workspace, deleted
+    /// sheets kept for undo included); returns the ids given, in order.
+    /// A workspace that never held a sheet becomes the other one exactly,
+    /// so importing a file into a fresh workspace restores it as saved; an
+    /// unnamed one takes the other's name.
+    pub fn absorb(&mut self, other: Workspace) -> Vec<u64> {
+        if self.sheets.is_empty() && self.next_id == 0 {
+            let ids = other.sheets.iter().map(|s| s.id).collect();
+            *self = other;
+            return ids;
+        }
+        if self.name.is_empty() {
+            self.name = other.name;
+        }
+        let mut ids = Vec::with_capacity(other.sheets.len());
+        for mut sheet in other.sheets {
+            self.next_id = self.next_id.saturating_add(1);
+            sheet.id = self.next_id;
+            ids.push(sheet.id);
+            self.sheets.push(sheet);
+        }
+        ids
+    }
+
     /// The sheet with this id.
     pub fn sheet(&self, id: u64) -> Option<&Sheet> {
         self.sheets.iter().find(|s| s.id == id)
@@ -195,6 +220,54 @@ mod tests {
     use rust_decimal::Decimal;
 
     const PASTE: &str = "Uppdrag\tUtfall\tBudget\nA\t1\t2\nB\t3\t4\n";
+
+    #[test]
+    fn absorbing_into_an_empty_workspace_restores_the_other_exactly() {
+        let mut theirs = Workspace {
+            name: "Delår".into(),
+            ..Workspace::default()
+        };
+        theirs.add_paste(PASTE, None);
+        theirs.add_paste(PASTE, None);
+        let mut ours = Workspace::default();
+        assert_eq!(ours.absorb(theirs.clone()), vec![1, 2]);
+        assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn absorbing_into_an_open_workspace_appends_with_fresh_ids() {
+        let mut theirs = Workspace::default();
+        let a = theirs.add_paste(PASTE, None);
+        theirs.rename(a, "Theirs");
+        let mut ours = Workspace {
+            name: "Mine".into(),
+            ..Workspace::default()
+        };
+        ours.add_paste(PASTE, None);
+        ours.add_paste(PASTE, None);
+        assert_eq!(ours.absorb(theirs), vec![3]);
+        assert_eq!(ours.name, "Mine");
+        let ids: Vec<u64> = ours.sheets.iter().map(|s| s.id).collect();
+        assert_eq!(ids, vec![1, 2, 3]);
+        assert_eq!(ours.sheets[2].name, "Theirs");
+        assert_eq!(ours.add_paste(PASTE, None), 4);
+    }
+
+    #[test]
+    fn a_workspace_whose_sheets_were_deleted_still_gives_fresh_ids() {
+        let mut ours = Workspace::default();
+        let gone = ours.add_paste(PASTE, None);
+        let removed = ours.remove(gone);
+        let mut theirs = Workspace::default();
+        theirs.add_paste(PASTE, None);
+        let ids = ours.absorb(theirs);
+        assert_eq!(ids, vec![2]);
+        let (at, sheet) = removed.expect("removed");
+        ours.restore(at, sheet);
+        let mut all: Vec<u64> = ours.sheets.iter().map(|s| s.id).collect();
+        all.sort_unstable();
+        assert_eq!(all, vec![1, 2]);
+    }
 
     #[test]
     fn pastes_become_sheets_with_ids_and_names() {
