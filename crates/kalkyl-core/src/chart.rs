@@ -129,7 +129,9 @@ pub fn deviation_bars(table: &Table, results: &Results) -> BarChart {
             bars = forecast;
         }
     }
-    bars.sort_by(|a, b| a.value.cmp(&b.value).then(a.row.cmp(&b.row)));
+    crate::order::sort_by(&mut bars, |a, b| {
+        a.value.cmp(&b.value).then(a.row.cmp(&b.row))
+    });
     BarChart { figure, bars }
 }
 
@@ -218,7 +220,9 @@ pub fn waterfall(table: &Table, results: &Results, max_steps: usize) -> Option<W
     let end = total_value(Some(end_total))?;
 
     rows.retain(|r| !r.delta.is_zero());
-    rows.sort_by(|a, b| by_size(a.delta, b.delta).then(a.row.cmp(&b.row)));
+    crate::order::sort_by(&mut rows, |a, b| {
+        by_size(a.delta, b.delta).then(a.row.cmp(&b.row))
+    });
     let shown = rows.len().min(max_steps);
     let (top, rest) = rows.split_at(shown);
 

@@ -210,12 +210,10 @@ fn shown_bars(chart: &BarChart) -> Vec<&Bar> {
     if bars.len() <= MAX_BARS {
         return bars.iter().collect();
     }
-    let mut by_size: Vec<usize> = (0..bars.len()).collect();
-    by_size.sort_by(|&a, &b| {
-        let size = |i: usize| bars.get(i).map_or(Decimal::ZERO, |bar| bar.value.abs());
-        size(b).cmp(&size(a)).then(a.cmp(&b))
-    });
+    let size = |i: usize| bars.get(i).map_or(Decimal::ZERO, |bar| bar.value.abs());
+    let mut by_size = crate::order::stable_order(bars.len(), &|a, b| size(b).cmp(&size(a)));
     by_size.truncate(MAX_BARS);
+    // Back in the chart's order (the same `usize` sort as the engine's).
     by_size.sort_unstable();
     by_size.iter().filter_map(|&i| bars.get(i)).collect()
 }

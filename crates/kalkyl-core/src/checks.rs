@@ -141,7 +141,9 @@ pub fn check_table_with(table: &Table, convention: SignConvention) -> Vec<Check>
     checker.totals();
     checker.percentages();
     let mut checks = checker.checks;
-    checks.sort_by_key(|c| (c.row, c.column));
+    crate::order::sort_by(&mut checks, |a, b| {
+        (a.row, a.column).cmp(&(b.row, b.column))
+    });
     checks
 }
 

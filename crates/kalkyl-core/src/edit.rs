@@ -480,7 +480,13 @@ pub fn apply(table: &mut Table, command: &Command) -> Result<Change, EditError> 
             ChangeKind::Cells(edits)
         }
         Command::ClearCells { cells } => {
-            let cells: BTreeSet<(usize, usize)> = cells.iter().copied().collect();
+            // Inserted one by one: `collect` would sort first, with a
+            // stable sort compiled for this type alone.
+            let mut set = BTreeSet::new();
+            for cell in cells {
+                set.insert(*cell);
+            }
+            let cells = set;
             let mut edits = Vec::new();
             for &(row, column) in &cells {
                 check_cell(table, row, column)?;
@@ -543,7 +549,11 @@ pub fn apply(table: &mut Table, command: &Command) -> Result<Change, EditError> 
             if *column >= table.columns.len() {
                 return Err(EditError::NoSuchColumn(*column));
             }
-            let rows: BTreeSet<usize> = rows.iter().copied().collect();
+            let mut set = BTreeSet::new();
+            for row in rows {
+                set.insert(*row);
+            }
+            let rows = set;
             let mut edits = Vec::new();
             for &r in &rows {
                 check_cell(table, r, *column)?;

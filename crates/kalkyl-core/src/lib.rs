@@ -15,6 +15,7 @@ pub mod display;
 pub mod edit;
 pub mod file;
 pub mod model;
+pub mod order;
 pub mod read;
 pub mod workspace;
 

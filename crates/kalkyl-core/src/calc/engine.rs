@@ -556,7 +556,7 @@ impl IncrementalCalc {
                     return;
                 }
                 let mut by_row: Vec<&CellChange> = changes.iter().collect();
-                by_row.sort_by_key(|c| c.row);
+                crate::order::sort_by(&mut by_row, |a, b| a.row.cmp(&b.row));
                 for group in by_row.chunk_by(|a, b| a.row == b.row) {
                     if let Some(first) = group.first() {
                         self.row_changed(table, first.row, group);
