@@ -9,6 +9,8 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use kalkyl_core::calc::IncrementalCalc;
+use kalkyl_core::chart::{deviation_bars, waterfall};
+use kalkyl_core::chart_svg::{bars_svg, waterfall_svg};
 use kalkyl_core::checks::{check_table, Check};
 use kalkyl_core::diagnostics::{DiagnosticKind, Severity};
 use kalkyl_core::display::DisplayFormat;
@@ -1227,9 +1229,78 @@ fn sheet_view(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
     });
     grid(&section, ctx, id, lang, selection);
     what_if(&section, ctx, id, lang, selection);
+    charts(&section, ctx, id, lang);
     let list = dom::element(&section, "div", &[("class", "findings")]);
     dom::bind_html(&list, findings);
 }
+
+/// Tables up to this many rows show their charts at once; larger ones on
+/// request, so that an edit in a very large table does not wait for two
+/// charts (sorting every row) nobody looks at.
+const CHARTS_OPEN_UP_TO: usize = 2_000;
+
+/// The table's two charts, drawn by the core as SVG: the deviation per row
+/// and the bridge from the budget total to the outcome or forecast total.
+/// They follow every edit.
+fn charts(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
+    let rows = ctx
+        .with_sheet_untracked(id, |s, _| s.table.rows.len())
+        .unwrap_or(0);
+    let open = RwSignal::new(rows <= CHARTS_OPEN_UP_TO);
+    let section = dom::element(
+        parent,
+        "section",
+        &[("class", "charts"), ("data-testid", "charts")],
+    );
+    dom::bind_html(&section, move || {
+        let lang = lang.get();
+        let t = texts(lang);
+        let open = open.get();
+        let mut out = String::from("<h3>");
+        push_escaped(&mut out, t.charts_title);
+        let _ = write!(
+            out,
+            " <button type=\"button\" class=\"secondary\" data-testid=\"charts-toggle\" aria-expanded=\"{open}\">"
+        );
+        push_escaped(&mut out, if open { t.charts_hide } else { t.charts_show });
+        out.push_str("</button></h3>");
+        if !open {
+            return out;
+        }
+        ctx.with_sheet(id, |sheet, calc| {
+            let table = &sheet.table;
+            let results = calc.calc.results();
+            let format = DisplayFormat::of(table);
+            let bars = deviation_bars(table, results);
+            let bridge = waterfall(table, results, WATERFALL_STEPS);
+            if bars.bars.is_empty() && bridge.is_none() {
+                out.push_str("<p class=\"no-charts\" data-testid=\"no-charts\">");
+                push_escaped(&mut out, t.charts_none);
+                out.push_str("</p>");
+                return;
+            }
+            out.push_str("<div class=\"chart-row\">");
+            if !bars.bars.is_empty() {
+                out.push_str(&bars_svg(&bars, &format, lang));
+            }
+            if let Some(bridge) = bridge {
+                out.push_str(&waterfall_svg(&bridge, &format, lang));
+            }
+            out.push_str("</div>");
+        });
+        out
+    });
+    dom::on(&section, "click", move |ev| {
+        let on_toggle = dom::target_element(&ev)
+            .is_some_and(|el| el.get_attribute("data-testid").as_deref() == Some("charts-toggle"));
+        if on_toggle {
+            open.update(|o| *o = !*o);
+        }
+    });
+}
+
+/// The rows a bridge shows one by one; the rest are one step.
+const WATERFALL_STEPS: usize = 8;
 
 /// Reads an adjustment as typed: `+3 %` or `3%` is a percentage, `-500`
 /// or `1 000 tkr` an amount (converted to the table's unit).

@@ -77,6 +77,10 @@ pub struct Texts {
     pub imported_table: &'static str,
     pub import_failed: &'static str,
     pub file_unreadable: &'static str,
+    pub charts_title: &'static str,
+    pub charts_show: &'static str,
+    pub charts_hide: &'static str,
+    pub charts_none: &'static str,
     pub decimals_label: &'static str,
     pub thresholds_label: &'static str,
     pub row_method_label: &'static str,
@@ -184,6 +188,10 @@ const SV: Texts = Texts {
     imported_table: "{file} lästes in som en ny tabell.",
     import_failed: "{file} kunde inte öppnas: {reason} Arbetsytan är oförändrad.",
     file_unreadable: "filen gick inte att läsa.",
+    charts_title: "Diagram",
+    charts_show: "Visa",
+    charts_hide: "Dölj",
+    charts_none: "Tabellen har inga avvikelser att visa i diagram: den behöver utfall och budget (eller prognos).",
 };
 
 const EN: Texts = Texts {
@@ -275,6 +283,10 @@ const EN: Texts = Texts {
     imported_table: "{file} was read as a new table.",
     import_failed: "{file} could not be opened: {reason} The workspace is unchanged.",
     file_unreadable: "the file could not be read.",
+    charts_title: "Charts",
+    charts_show: "Show",
+    charts_hide: "Hide",
+    charts_none: "The table has no deviations to chart: it needs outcome and budget (or a forecast).",
 };
 
 /// The texts for a language.
