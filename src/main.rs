@@ -9,6 +9,7 @@ mod app;
 mod browser;
 mod grid;
 mod i18n;
+mod storage;
 
 fn main() {
     // First, so that even a panic during start-up shows a message.
