@@ -97,6 +97,15 @@ pub struct Texts {
     pub adjust_apply: &'static str,
     pub compare_title: &'static str,
     pub more_not_listed: &'static str,
+    pub storage_unavailable: &'static str,
+    pub storage_quota: &'static str,
+    pub storage_failed: &'static str,
+    pub storage_conflict: &'static str,
+    pub storage_load_saved: &'static str,
+    pub storage_keep_mine: &'static str,
+    pub save_saved: &'static str,
+    pub save_saving: &'static str,
+    pub save_unsaved: &'static str,
 }
 
 const SV: Texts = Texts {
@@ -192,6 +201,15 @@ const SV: Texts = Texts {
     charts_show: "Visa",
     charts_hide: "Dölj",
     charts_none: "Tabellen har inga avvikelser att visa i diagram: den behöver utfall och budget (eller prognos).",
+    storage_unavailable: "Webbläsaren låter inte Kalkyl spara arbetsytan (till exempel i privat läge), så ändringarna sparas inte automatiskt. Exportera arbetsytan som fil (JSON) för att behålla ditt arbete.",
+    storage_quota: "Webbläsarens lagringsutrymme är fullt, så de senaste ändringarna har inte sparats. Exportera arbetsytan som fil (JSON) så att inget går förlorat, och frigör sedan utrymme i webbläsaren.",
+    storage_failed: "Arbetsytan kunde inte sparas eller läsas i webbläsaren. Exportera den som fil (JSON) så att inget går förlorat.",
+    storage_conflict: "Arbetsytan har sparats i en annan flik. Ändringarna i den här fliken är inte sparade. Läs in den sparade, eller behåll din och spara över den. Vill du ha kvar båda: exportera först din som fil (JSON).",
+    storage_load_saved: "Läs in den sparade",
+    storage_keep_mine: "Behåll min och spara",
+    save_saved: "Sparad",
+    save_saving: "Sparar…",
+    save_unsaved: "Inte sparad",
 };
 
 const EN: Texts = Texts {
@@ -287,6 +305,15 @@ const EN: Texts = Texts {
     charts_show: "Show",
     charts_hide: "Hide",
     charts_none: "The table has no deviations to chart: it needs outcome and budget (or a forecast).",
+    storage_unavailable: "The browser does not let Kalkyl save the workspace (in private mode, for example), so changes are not saved automatically. Export the workspace as a file (JSON) to keep your work.",
+    storage_quota: "The browser's storage is full, so the latest changes are not saved. Export the workspace as a file (JSON) so that nothing is lost, then free up space in the browser.",
+    storage_failed: "The workspace could not be saved or read in the browser. Export it as a file (JSON) so that nothing is lost.",
+    storage_conflict: "The workspace was saved in another tab. The changes in this tab are not saved. Load the saved one, or keep yours and save over it. To keep both: first export yours as a file (JSON).",
+    storage_load_saved: "Load the saved one",
+    storage_keep_mine: "Keep mine and save",
+    save_saved: "Saved",
+    save_saving: "Saving…",
+    save_unsaved: "Not saved",
 };
 
 /// The texts for a language.

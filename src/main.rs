@@ -12,6 +12,7 @@ mod browser;
 mod dom;
 mod grid;
 mod i18n;
+mod storage;
 
 use leptos::prelude::Owner;
 
