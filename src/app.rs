@@ -29,10 +29,12 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
+use crate::autosave;
 use crate::browser::{self, OfflineStatus};
 use crate::dom;
 use crate::grid::{grid, push_escaped, Selection};
 use crate::i18n::texts;
+use crate::storage::SaveState;
 
 /// At most this many diagnostics or checks are listed; the cells still
 /// carry all of them.
@@ -103,15 +105,22 @@ impl Ctx {
         // Computed on first use. `f` runs under a shared borrow only, so a
         // memo evaluated inside `f` may read a sheet too (a write borrow
         // here would make that nested read fail).
+        self.ensure_calc(sheet);
+        self.calcs
+            .try_with_value(|m| m.get(&sheet.id).map(|c| f(sheet, c)))
+            .flatten()
+    }
+
+    /// Computes a sheet's state if it has none yet. Not generic, so that the
+    /// many readers of sheets share this code.
+    #[inline(never)]
+    fn ensure_calc(&self, sheet: &Sheet) {
         if self.calcs.try_with_value(|m| m.contains_key(&sheet.id)) == Some(false) {
             let calc = SheetCalc::new(&sheet.table);
             self.calcs.update_value(|m| {
                 m.insert(sheet.id, calc);
             });
         }
-        self.calcs
-            .try_with_value(|m| m.get(&sheet.id).map(|c| f(sheet, c)))
-            .flatten()
     }
 
     /// Reads a sheet and its computed state, tracking changes.
@@ -156,6 +165,13 @@ impl Ctx {
             changed
         });
         outcome
+    }
+
+    /// Puts another workspace in place of this one (restored from storage),
+    /// computing its sheets afresh.
+    pub fn replace(&self, ws: Workspace) {
+        self.calcs.update_value(|m| m.clear());
+        self.workspace.set(ws);
     }
 
     /// Changes the read choices of a sheet: the text is read again.
@@ -433,11 +449,21 @@ pub fn mount(body: &Element) {
     dom::bind_attr(&main, "data-read-ms", move || {
         read_ms.get().map(|ms| (ms.round() as i64).to_string())
     });
+    // A stored workspace replaces the empty one; a table deleted before
+    // can no longer be brought back into it (its id may be taken).
+    let replace = move |ws: Workspace| {
+        let first = ws.sheets.first().map(|s| s.id);
+        removed.update_value(Vec::clear);
+        removed_name.set(None);
+        ctx.replace(ws);
+        active.set(first);
+    };
+    let saving = autosave::start(&main, ctx, lang, replace);
     let empty = dom::element(&main, "div", &[]);
     dom::bind_html(&empty, empty_state);
     dom::on(&empty, "click", on_tab_click);
     paste_box(&main, lang, add_paste);
-    file_bar(&main, ctx, active, lang, add_paste);
+    file_bar(&main, ctx, active, lang, add_paste, saving);
     let tab_bar = dom::element(&main, "div", &[]);
     dom::bind_html(&tab_bar, tabs);
     dom::on(&tab_bar, "click", on_tab_click);
@@ -472,6 +498,7 @@ fn file_bar(
     active: RwSignal<Option<u64>>,
     lang: ReadSignal<Lang>,
     add_paste: impl Fn(String, Option<String>) + Copy + 'static,
+    save_state: RwSignal<SaveState>,
 ) {
     let workspace = ctx.workspace;
     let status = RwSignal::new(None::<FileStatus>);
@@ -505,7 +532,15 @@ fn file_bar(
         push_escaped(&mut out, t.import_hint);
         out.push_str("\">");
         push_escaped(&mut out, t.import_file);
-        out.push_str("<input type=\"file\" data-act=\"import\" data-testid=\"import-file\" accept=\".json,.csv,.tsv,.txt,application/json,text/csv,text/plain\"></label></div>");
+        out.push_str("<input type=\"file\" data-act=\"import\" data-testid=\"import-file\" accept=\".json,.csv,.tsv,.txt,application/json,text/csv,text/plain\"></label>");
+        let state = save_state.get();
+        let _ = write!(
+            out,
+            "<span class=\"save-state\" role=\"status\" data-testid=\"save-state\" data-state=\"{}\">",
+            state.as_str()
+        );
+        push_escaped(&mut out, state.label(lang.get()));
+        out.push_str("</span></div>");
         status.with(|s| match s {
             Some(FileStatus::Done(m)) => {
                 out.push_str(

@@ -8,6 +8,7 @@
 //! service worker, panics).
 
 mod app;
+mod autosave;
 mod browser;
 mod dom;
 mod grid;

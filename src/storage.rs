@@ -33,7 +33,6 @@
 //! Every browser failure becomes a [`StorageError`]; nothing here panics.
 
 // Not called by the app yet; remove when it is wired in.
-#![allow(dead_code)]
 
 use std::cell::Cell;
 
@@ -166,13 +165,8 @@ impl Store {
         })
     }
 
-    /// The revision this tab last loaded or saved, if any.
-    pub fn revision(&self) -> Option<u64> {
-        self.known.get()
-    }
-
-    /// The saved workspace text, if any; its revision becomes this tab's
-    /// ([`Store::revision`]), so the next [`Store::save`] builds on it.
+    /// The saved workspace text, if any; its revision becomes this tab's,
+    /// so the next [`Store::save`] builds on it.
     pub async fn load(&self) -> Result<Option<String>, StorageError> {
         self.exchange("", Op::Load).await
     }

@@ -1,0 +1,260 @@
+//! Autosave: the workspace is restored from the browser's storage on start
+//! and saved there shortly after every change and when the page is hidden.
+//!
+//! The stored text is the workspace file (`kalkyl_core::file`, versioned,
+//! older versions migrated by the reader). Saves never overlap, and the
+//! newest state is always the one saved last. A save that finds another
+//! tab's newer save writes nothing ([`StorageError::Conflict`]): autosave
+//! then stops in this tab, and the banner says so and offers the two ways
+//! out. A failing storage (private mode, full quota) is shown at once,
+//! with the advice to export a file; the app keeps working.
+
+use std::rc::Rc;
+
+use kalkyl_core::file::{read_workspace_file, write_workspace_file};
+use kalkyl_core::lang::Lang;
+use kalkyl_core::workspace::Workspace;
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+use crate::app::Ctx;
+use crate::browser;
+use crate::dom;
+use crate::grid::push_escaped;
+use crate::i18n::texts;
+use crate::storage::{on_saved_elsewhere, SaveState, StorageError, Store};
+
+/// Quiet time after a change before it is saved: edits in a burst are
+/// saved together, and always well within a second.
+const SAVE_AFTER_MS: i32 = 300;
+
+/// Starts autosave: restores the stored workspace through `replace`, then
+/// saves every change. Draws its banner into `parent`; returns the state
+/// for the indicator (saved, saving, not saved).
+pub fn start(
+    parent: &Element,
+    ctx: Ctx,
+    lang: ReadSignal<Lang>,
+    replace: impl Fn(Workspace) + Copy + 'static,
+) -> RwSignal<SaveState> {
+    let state = RwSignal::new(SaveState::Saving);
+    let problem = RwSignal::new(None::<StorageError>);
+    // Set when the stored text could not be read and was put aside.
+    let unreadable = RwSignal::new(false);
+    let store = StoredValue::new_local(None::<Rc<Store>>);
+    // Saves start only once the stored workspace is restored.
+    let ready = StoredValue::new_local(false);
+    // A change made by restoring is not saved back.
+    let restoring = StoredValue::new_local(false);
+    let busy = StoredValue::new_local(false);
+    let again = StoredValue::new_local(false);
+    let timer = StoredValue::new_local(false);
+
+    let text_now = move || {
+        ctx.workspace
+            .with_untracked(|w| write_workspace_file(w, Some(&browser::now_iso())))
+    };
+    let saving_allowed =
+        move || ready.get_value() && problem.with_untracked(|p| p != &Some(StorageError::Conflict));
+    // Saves now, or as soon as the running save is done.
+    let save_now = move || {
+        let Some(store) = store.get_value() else {
+            return;
+        };
+        if !saving_allowed() {
+            return;
+        }
+        if busy.get_value() {
+            again.set_value(true);
+            return;
+        }
+        busy.set_value(true);
+        state.set(SaveState::Saving);
+        wasm_bindgen_futures::spawn_local(async move {
+            loop {
+                again.set_value(false);
+                match store.save(&text_now()).await {
+                    Ok(()) if again.get_value() && saving_allowed() => continue,
+                    Ok(()) => {
+                        state.set(SaveState::Saved);
+                        problem.set(None);
+                    }
+                    Err(e) => {
+                        state.set(SaveState::Unsaved);
+                        problem.set(Some(e));
+                    }
+                }
+                break;
+            }
+            busy.set_value(false);
+        });
+    };
+    // After a change: save once the burst is over.
+    let schedule = move || {
+        if timer.get_value() {
+            return;
+        }
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        timer.set_value(true);
+        let fire = Closure::once_into_js(move || {
+            timer.set_value(false);
+            save_now();
+        });
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            fire.unchecked_ref(),
+            SAVE_AFTER_MS,
+        );
+    };
+    Effect::new(move |_| {
+        ctx.workspace.track();
+        if !ready.get_value() {
+            return;
+        }
+        if restoring.get_value() {
+            restoring.set_value(false);
+            return;
+        }
+        if saving_allowed() && store.with_value(Option::is_some) {
+            state.set(SaveState::Saving);
+            schedule();
+        } else {
+            state.set(SaveState::Unsaved);
+        }
+    });
+    // Hidden or closed: save what is pending at once.
+    let flush = move |_| {
+        if timer.get_value() {
+            save_now();
+        }
+    };
+    if let Some(window) = web_sys::window() {
+        dom::on(&window, "pagehide", flush);
+    }
+    dom::on(&dom::document(), "visibilitychange", flush);
+
+    // Puts a stored workspace on screen without saving it back.
+    let show_stored = move |ws: Workspace| {
+        restoring.set_value(true);
+        replace(ws);
+        state.set(SaveState::Saved);
+        problem.set(None);
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let opened = match Store::open().await {
+            Ok(s) => Rc::new(s),
+            Err(e) => {
+                state.set(SaveState::Unsaved);
+                problem.set(Some(e));
+                return;
+            }
+        };
+        let loaded = opened.load().await;
+        store.set_value(Some(opened.clone()));
+        match loaded {
+            Ok(Some(text)) => match read_workspace_file(&text) {
+                Ok(ws) => {
+                    ready.set_value(true);
+                    show_stored(ws);
+                }
+                Err(_) => {
+                    // Nothing is lost: the text stays in storage, aside.
+                    let _ = opened.keep_aside(&text).await;
+                    unreadable.set(true);
+                    ready.set_value(true);
+                    state.set(SaveState::Unsaved);
+                }
+            },
+            Ok(None) => {
+                ready.set_value(true);
+                state.set(SaveState::Saved);
+            }
+            Err(e) => {
+                state.set(SaveState::Unsaved);
+                problem.set(Some(e));
+            }
+        }
+    });
+    on_saved_elsewhere(move || {
+        if ready.get_value() && problem.with_untracked(|p| p != &Some(StorageError::Conflict)) {
+            state.set(SaveState::Unsaved);
+            problem.set(Some(StorageError::Conflict));
+        }
+    });
+
+    let banner = dom::element(parent, "div", &[]);
+    dom::bind_html(&banner, move || {
+        let lang = lang.get();
+        let t = texts(lang);
+        let mut out = String::new();
+        if unreadable.get() {
+            out.push_str("<p class=\"notice\" role=\"status\" data-testid=\"storage-unreadable\">");
+            push_escaped(&mut out, t.storage_unreadable);
+            out.push_str("</p>");
+        }
+        problem.with(|p| {
+            let Some(p) = p else { return };
+            let kind = match p {
+                StorageError::Unavailable(_) => "unavailable",
+                StorageError::Quota(_) => "quota",
+                StorageError::Conflict => "conflict",
+                StorageError::Other(_) => "other",
+            };
+            let _ = std::fmt::Write::write_fmt(
+                &mut out,
+                format_args!(
+                    "<div class=\"storage-problem\" role=\"alert\" data-testid=\"storage-problem\" data-kind=\"{kind}\"><p>"
+                ),
+            );
+            push_escaped(&mut out, p.message(lang));
+            out.push_str("</p>");
+            if let Some((load, keep)) = p.choices(lang) {
+                out.push_str("<p><button type=\"button\" data-act=\"load-saved\" data-testid=\"load-saved\">");
+                push_escaped(&mut out, load);
+                out.push_str("</button> <button type=\"button\" class=\"secondary\" data-act=\"keep-mine\" data-testid=\"keep-mine\">");
+                push_escaped(&mut out, keep);
+                out.push_str("</button></p>");
+            }
+            out.push_str("</div>");
+        });
+        out
+    });
+    dom::on(&banner, "click", move |ev| {
+        let act = dom::target_element(&ev).and_then(|el| el.get_attribute("data-act"));
+        let Some(store) = store.get_value() else {
+            return;
+        };
+        match act.as_deref() {
+            Some("load-saved") => wasm_bindgen_futures::spawn_local(async move {
+                match store.load().await {
+                    Ok(Some(text)) => match read_workspace_file(&text) {
+                        Ok(ws) => show_stored(ws),
+                        Err(e) => {
+                            problem.set(Some(StorageError::Other(e.message(Lang::En))));
+                        }
+                    },
+                    Ok(None) => problem.set(None),
+                    Err(e) => problem.set(Some(e)),
+                }
+            }),
+            Some("keep-mine") => wasm_bindgen_futures::spawn_local(async move {
+                state.set(SaveState::Saving);
+                match store.overwrite(&text_now()).await {
+                    Ok(()) => {
+                        state.set(SaveState::Saved);
+                        problem.set(None);
+                    }
+                    Err(e) => {
+                        state.set(SaveState::Unsaved);
+                        problem.set(Some(e));
+                    }
+                }
+            }),
+            _ => {}
+        }
+    });
+    state
+}
