@@ -21,7 +21,7 @@ use kalkyl_core::file::csv::{table_csv, CsvFlavour};
 use kalkyl_core::file::html::{table_html, table_tsv};
 use kalkyl_core::file::{export_file_name, read_workspace_file, write_workspace_file};
 use kalkyl_core::lang::Lang;
-use kalkyl_core::model::{ForecastMethod, Role, SignConvention, StatusThresholds};
+use kalkyl_core::model::{ForecastMethod, Role, RowKind, SignConvention, StatusThresholds};
 use kalkyl_core::number::{read_number, DecimalMark, Reading, Unit};
 use kalkyl_core::read::ReadChoices;
 use kalkyl_core::workspace::{Sheet, Workspace};
@@ -32,7 +32,7 @@ use web_sys::Element;
 use crate::autosave;
 use crate::browser::{self, OfflineStatus};
 use crate::dom;
-use crate::grid::{grid, push_escaped, Selection};
+use crate::grid::{grid, presence_in, push_escaped, Presence, Selection};
 use crate::i18n::texts;
 use crate::storage::SaveState;
 
@@ -47,19 +47,44 @@ pub struct SheetCalc {
     pub calc: IncrementalCalc,
     /// Checks of the figures as pasted; edits do not change them.
     pub checks: Vec<Check>,
+    /// Which computed columns the grid shows. A cell edit only adds
+    /// columns (a figure that appears), so that it costs the edited rows
+    /// and not a scan of the table; a column emptied by edits stays until
+    /// the next full computation.
+    pub presence: Presence,
 }
 
 impl SheetCalc {
     /// Computes a table from scratch.
     pub fn new(table: &kalkyl_core::model::Table) -> SheetCalc {
+        let calc = IncrementalCalc::new(table);
+        let presence = presence_in(calc.results(), &mut (0..table.rows.len()));
         SheetCalc {
-            calc: IncrementalCalc::new(table),
+            calc,
             checks: check_table(&pasted(table)),
+            presence,
         }
     }
 
     fn follow(&mut self, table: &kalkyl_core::model::Table, effect: &Change) {
         self.calc.update(table, effect);
+        let results = self.calc.results();
+        self.presence = match effect {
+            Change::Nothing => self.presence,
+            Change::Cells(changes) => {
+                // The edited rows and the rows that sum them up.
+                let summing = table
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, r)| r.kind != RowKind::Item)
+                    .map(|(i, _)| i);
+                self.presence
+                    | presence_in(results, &mut changes.iter().map(|c| c.row).chain(summing))
+            }
+            Change::Row(row) => self.presence | presence_in(results, &mut std::iter::once(*row)),
+            Change::All => presence_in(results, &mut (0..table.rows.len())),
+        };
         // A role or the convention changes what the report's figures mean.
         if matches!(effect, Change::All) {
             self.checks = check_table(&pasted(table));
@@ -1570,6 +1595,28 @@ fn what_if(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cell_edit_adds_the_columns_a_full_computation_would_show() {
+        use kalkyl_core::model::Cell;
+        use rust_decimal::Decimal;
+        let mut ws = Workspace::default();
+        let id = ws.add_paste("Uppdrag\tUtfall\tBudget\nA\t-1\t\nB\t-2\t\n", None);
+        let sheet = ws.sheet_mut(id).expect("sheet");
+        let mut calc = SheetCalc::new(&sheet.table);
+        let before = calc.presence;
+        let effect = sheet
+            .apply(&Command::SetCell {
+                row: 1,
+                column: 2,
+                cell: Cell::Number(Decimal::new(-5, 0)),
+            })
+            .expect("edit");
+        calc.follow(&sheet.table, &effect);
+        let full = crate::grid::presence_in(calc.calc.results(), &mut (0..sheet.table.rows.len()));
+        assert_ne!(before, full, "the budget brings the deviation columns");
+        assert_eq!(calc.presence, full);
+    }
 
     #[test]
     fn the_sample_is_seed_000_as_its_fixture_pastes_it() {

@@ -1,5 +1,7 @@
 //! Autosave: the workspace is restored from the browser's storage on start
-//! and saved there shortly after every change and when the page is hidden.
+//! and saved there shortly after every change (0.3 s; a workspace so large
+//! that writing it blocks the page waits for a pause in the editing) and
+//! when the page is hidden.
 //!
 //! The stored text is the workspace file (`kalkyl_core::file`, versioned,
 //! older versions migrated by the reader). Saves never overlap, and the
@@ -28,7 +30,15 @@ use crate::storage::{on_saved_elsewhere, SaveState, StorageError, Store};
 
 /// Quiet time after a change before it is saved: edits in a burst are
 /// saved together, and always well within a second.
-const SAVE_AFTER_MS: i32 = 300;
+const SAVE_AFTER_MS: f64 = 300.0;
+
+/// Writing the file of a very large workspace blocks the page for a while
+/// (about 1.5 s for 100 000 rows). Above this cost a save waits for a pause
+/// in the editing instead, three times as long as the last write took.
+const SLOW_WRITE_MS: f64 = 100.0;
+
+/// The longest pause a slow save waits for.
+const LONGEST_WAIT_MS: f64 = 10_000.0;
 
 /// Starts autosave: restores the stored workspace through `replace`, then
 /// saves every change. Draws its banner into `parent`; returns the state
@@ -50,7 +60,9 @@ pub fn start(
     let restoring = StoredValue::new_local(false);
     let busy = StoredValue::new_local(false);
     let again = StoredValue::new_local(false);
-    let timer = StoredValue::new_local(false);
+    let timer = StoredValue::new_local(None::<i32>);
+    // How long the last file took to write, in milliseconds.
+    let write_cost = StoredValue::new_local(0.0f64);
 
     let text_now = move || {
         ctx.workspace
@@ -75,7 +87,10 @@ pub fn start(
         wasm_bindgen_futures::spawn_local(async move {
             loop {
                 again.set_value(false);
-                match store.save(&text_now()).await {
+                let start = browser::now_ms();
+                let text = text_now();
+                write_cost.set_value(browser::now_ms() - start);
+                match store.save(&text).await {
                     Ok(()) if again.get_value() && saving_allowed() => continue,
                     Ok(()) => {
                         state.set(SaveState::Saved);
@@ -91,23 +106,36 @@ pub fn start(
             busy.set_value(false);
         });
     };
-    // After a change: save once the burst is over.
+    // After a change: save once the burst is over; a slow save waits for
+    // a pause in the editing.
     let schedule = move || {
-        if timer.get_value() {
-            return;
-        }
         let Some(window) = web_sys::window() else {
             return;
         };
-        timer.set_value(true);
+        let cost = write_cost.get_value();
+        let slow = cost > SLOW_WRITE_MS;
+        if let Some(pending) = timer.get_value() {
+            if !slow {
+                return;
+            }
+            window.clear_timeout_with_handle(pending);
+        }
+        let wait = if slow {
+            (cost * 3.0).min(LONGEST_WAIT_MS)
+        } else {
+            SAVE_AFTER_MS
+        };
         let fire = Closure::once_into_js(move || {
-            timer.set_value(false);
+            timer.set_value(None);
             save_now();
         });
-        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-            fire.unchecked_ref(),
-            SAVE_AFTER_MS,
-        );
+        let handle = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                fire.unchecked_ref(),
+                wait as i32,
+            )
+            .ok();
+        timer.set_value(handle);
     };
     Effect::new(move |_| {
         ctx.workspace.track();
@@ -127,7 +155,11 @@ pub fn start(
     });
     // Hidden or closed: save what is pending at once.
     let flush = move |_| {
-        if timer.get_value() {
+        if let Some(pending) = timer.get_value() {
+            if let Some(window) = web_sys::window() {
+                window.clear_timeout_with_handle(pending);
+            }
+            timer.set_value(None);
             save_now();
         }
     };

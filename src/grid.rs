@@ -56,19 +56,58 @@ impl GridColumn {
     }
 }
 
+/// Which computed columns have something to show: bit `k` for
+/// `Figure::ALL[k]`, and [`STATUS_BIT`] for the status.
+pub type Presence = u16;
+
+/// The status column's bit in a [`Presence`].
+pub const STATUS_BIT: Presence = 1 << Figure::ALL.len();
+
+/// What the given rows (and the totals) have to show.
+pub fn presence_in(results: &Results, rows: &mut dyn Iterator<Item = usize>) -> Presence {
+    let all = (STATUS_BIT << 1) - 1;
+    let mut found: Presence = 0;
+    for (k, f) in Figure::ALL.iter().enumerate() {
+        if !results.totals.computed.figure(*f).is_blank() {
+            found |= 1 << k;
+        }
+    }
+    for row in rows {
+        if found == all {
+            break;
+        }
+        let Some(r) = results.rows.get(row) else {
+            continue;
+        };
+        for (k, f) in Figure::ALL.iter().enumerate() {
+            if !r.figure(*f).is_blank() {
+                found |= 1 << k;
+            }
+        }
+        if r.status.is_some() {
+            found |= STATUS_BIT;
+        }
+    }
+    found
+}
+
 /// The columns to show: every input column (input column `j` is grid
 /// column `j`, which the panels rely on), then each computed figure that
 /// has a value (or an error) in some row or in the totals, then the status.
+#[cfg(test)]
 pub fn grid_columns(table: &Table, results: &Results) -> Vec<GridColumn> {
+    columns_for(table, presence_in(results, &mut (0..results.rows.len())))
+}
+
+/// The columns to show for a [`Presence`] (see [`grid_columns`]).
+pub fn columns_for(table: &Table, presence: Presence) -> Vec<GridColumn> {
     let mut columns: Vec<GridColumn> = (0..table.columns.len()).map(GridColumn::Input).collect();
-    for f in Figure::ALL {
-        if !results.totals.computed.figure(f).is_blank()
-            || results.rows.iter().any(|r| !r.figure(f).is_blank())
-        {
-            columns.push(GridColumn::Figure(f));
+    for (k, f) in Figure::ALL.iter().enumerate() {
+        if presence & (1 << k) != 0 {
+            columns.push(GridColumn::Figure(*f));
         }
     }
-    if results.rows.iter().any(|r| r.status.is_some()) {
+    if presence & STATUS_BIT != 0 {
         columns.push(GridColumn::Status);
     }
     columns
@@ -667,7 +706,7 @@ pub fn grid(
         ctx.with_sheet(id, |sheet, calc| {
             (
                 sheet.table.rows.len(),
-                grid_columns(&sheet.table, calc.calc.results()),
+                columns_for(&sheet.table, calc.presence),
             )
         })
         .unwrap_or_default()
