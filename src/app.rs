@@ -778,6 +778,20 @@ fn paste_box(
     });
 }
 
+/// A message that the user must see (`role="alert"`), or nothing.
+pub fn alert_html(testid: &str, message: Option<&str>) -> String {
+    let mut out = String::new();
+    if let Some(m) = message {
+        let _ = write!(
+            out,
+            "<p class=\"cell-error\" role=\"alert\" data-testid=\"{testid}\">"
+        );
+        push_escaped(&mut out, m);
+        out.push_str("</p>");
+    }
+    out
+}
+
 /// Focuses the grid, so the keyboard acts on it after a button or a list.
 fn focus_grid() {
     let grid = web_sys::window()
@@ -1277,15 +1291,7 @@ fn sheet_view(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
     dom::bind_html(&head, settings);
     let notice_slot = dom::element(&section, "div", &[]);
     dom::bind_html(&notice_slot, move || {
-        notice.with(|m| {
-            let mut out = String::new();
-            if let Some(m) = m {
-                out.push_str("<p class=\"cell-error\" role=\"alert\" data-testid=\"sheet-error\">");
-                push_escaped(&mut out, m);
-                out.push_str("</p>");
-            }
-            out
-        })
+        notice.with(|m| alert_html("sheet-error", m.as_deref()))
     });
     grid(&section, ctx, id, lang, selection);
     what_if(&section, ctx, id, lang, selection);

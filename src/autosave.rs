@@ -70,6 +70,17 @@ pub fn start(
     };
     let saving_allowed =
         move || ready.get_value() && problem.with_untracked(|p| p != &Some(StorageError::Conflict));
+    // Shows how a save ended.
+    let settle = move |result: Result<(), StorageError>| match result {
+        Ok(()) => {
+            state.set(SaveState::Saved);
+            problem.set(None);
+        }
+        Err(e) => {
+            state.set(SaveState::Unsaved);
+            problem.set(Some(e));
+        }
+    };
     // Saves now, or as soon as the running save is done.
     let save_now = move || {
         let Some(store) = store.get_value() else {
@@ -90,17 +101,11 @@ pub fn start(
                 let start = browser::now_ms();
                 let text = text_now();
                 write_cost.set_value(browser::now_ms() - start);
-                match store.save(&text).await {
-                    Ok(()) if again.get_value() && saving_allowed() => continue,
-                    Ok(()) => {
-                        state.set(SaveState::Saved);
-                        problem.set(None);
-                    }
-                    Err(e) => {
-                        state.set(SaveState::Unsaved);
-                        problem.set(Some(e));
-                    }
+                let result = store.save(&text).await;
+                if result.is_ok() && again.get_value() && saving_allowed() {
+                    continue;
                 }
+                settle(result);
                 break;
             }
             busy.set_value(false);
@@ -274,16 +279,7 @@ pub fn start(
             }),
             Some("keep-mine") => wasm_bindgen_futures::spawn_local(async move {
                 state.set(SaveState::Saving);
-                match store.overwrite(&text_now()).await {
-                    Ok(()) => {
-                        state.set(SaveState::Saved);
-                        problem.set(None);
-                    }
-                    Err(e) => {
-                        state.set(SaveState::Unsaved);
-                        problem.set(Some(e));
-                    }
-                }
+                settle(store.overwrite(&text_now()).await);
             }),
             _ => {}
         }

@@ -1318,15 +1318,7 @@ pub fn grid(
     });
     let error_slot = dom::element(parent, "div", &[]);
     dom::bind_html(&error_slot, move || {
-        editor_error.with(|e| {
-            let mut out = String::new();
-            if let Some(e) = e {
-                out.push_str("<p class=\"cell-error\" role=\"alert\" data-testid=\"cell-error\">");
-                push_escaped(&mut out, e);
-                out.push_str("</p>");
-            }
-            out
-        })
+        editor_error.with(|e| crate::app::alert_html("cell-error", e.as_deref()))
     });
     scroller.set(scroll_el.unchecked_into());
     table_ref.set(table.unchecked_into());
