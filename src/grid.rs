@@ -825,7 +825,14 @@ pub fn grid(
     };
     // Whoever moves the selection (keys, mouse, the lists of findings),
     // the active cell comes into view.
-    Effect::new(move |_| reveal(selection.get().active.0));
+    // Not on the first run: a new grid starts at the top, and reading the
+    // layout while the page is being built would force an extra layout.
+    Effect::new(move |first: Option<()>| {
+        let row = selection.get().active.0;
+        if first.is_some() {
+            reveal(row);
+        }
+    });
 
     // The active cell's input column, role and current text, if editable.
     let editable = move |sel: Selection| -> Option<(usize, usize, Role, String)> {
@@ -1323,8 +1330,8 @@ pub fn grid(
     scroller.set(scroll_el.unchecked_into());
     table_ref.set(table.unchecked_into());
     editor_ref.set(editor.unchecked_into());
-    // Size the window to the scroller once it is laid out.
-    measure();
+    // Size the window to the scroller once it is laid out (reading it now
+    // would force a layout of the half-built page).
     dom::next_frame(measure);
 }
 
