@@ -40,6 +40,11 @@ const SLOW_WRITE_MS: f64 = 100.0;
 /// The longest pause a slow save waits for.
 const LONGEST_WAIT_MS: f64 = 10_000.0;
 
+/// What writing the file costs per table row, about, in the browser:
+/// before the first save has been timed, a large workspace is known to
+/// be slow by its size.
+const WRITE_MS_PER_ROW: f64 = 0.015;
+
 /// Starts autosave: restores the stored workspace through `replace`, then
 /// saves every change. Draws its banner into `parent`; returns the state
 /// for the indicator (saved, saving, not saved).
@@ -117,7 +122,10 @@ pub fn start(
         let Some(window) = web_sys::window() else {
             return;
         };
-        let cost = write_cost.get_value();
+        let rows: usize = ctx
+            .workspace
+            .with_untracked(|w| w.sheets.iter().map(|s| s.table.rows.len()).sum());
+        let cost = write_cost.get_value().max(rows as f64 * WRITE_MS_PER_ROW);
         let slow = cost > SLOW_WRITE_MS;
         if let Some(pending) = timer.get_value() {
             if !slow {
