@@ -532,13 +532,19 @@ fn file_bar(
         "div",
         &[("class", "file-bar"), ("data-testid", "file-bar")],
     );
-    dom::bind_html(&bar, move || {
+    // The file input is made once and never redrawn: a redraw while the
+    // browser's file dialog is open (a save finishing, say) would replace
+    // the input and lose the user's choice.
+    let toolbar = dom::element(&bar, "div", &[("role", "toolbar")]);
+    dom::bind_attr(&toolbar, "aria-label", move || {
+        Some(texts(lang.get()).files_label.to_string())
+    });
+    let buttons = dom::element(&toolbar, "span", &[("class", "file-actions")]);
+    dom::bind_html(&buttons, move || {
         let t = texts(lang.get());
         let has_sheet = active.get().is_some();
         let has_any = workspace.with(|w| !w.sheets.is_empty());
-        let mut out = String::from("<div role=\"toolbar\" aria-label=\"");
-        push_escaped(&mut out, t.files_label);
-        out.push_str("\">");
+        let mut out = String::new();
         for (act, label, enabled) in [
             ("export-json", t.export_json, has_any),
             ("export-csv-sv", t.export_csv_sv, has_sheet),
@@ -553,19 +559,44 @@ fn file_bar(
             push_escaped(&mut out, label);
             out.push_str("</button>");
         }
-        out.push_str("<label class=\"file-open\" title=\"");
-        push_escaped(&mut out, t.import_hint);
-        out.push_str("\">");
-        push_escaped(&mut out, t.import_file);
-        out.push_str("<input type=\"file\" data-act=\"import\" data-testid=\"import-file\" accept=\".json,.csv,.tsv,.txt,application/json,text/csv,text/plain\"></label>");
-        let state = save_state.get();
-        let _ = write!(
-            out,
-            "<span class=\"save-state\" role=\"status\" data-testid=\"save-state\" data-state=\"{}\">",
-            state.as_str()
-        );
-        push_escaped(&mut out, state.label(lang.get()));
-        out.push_str("</span></div>");
+        out
+    });
+    let open_label = dom::element(&toolbar, "label", &[("class", "file-open")]);
+    dom::bind_attr(&open_label, "title", move || {
+        Some(texts(lang.get()).import_hint.to_string())
+    });
+    let open_text = dom::element(&open_label, "span", &[]);
+    dom::bind(move |_: Option<()>| open_text.set_text_content(Some(texts(lang.get()).import_file)));
+    dom::element(
+        &open_label,
+        "input",
+        &[
+            ("type", "file"),
+            ("data-testid", "import-file"),
+            (
+                "accept",
+                ".json,.csv,.tsv,.txt,application/json,text/csv,text/plain",
+            ),
+        ],
+    );
+    let indicator = dom::element(
+        &toolbar,
+        "span",
+        &[
+            ("class", "save-state"),
+            ("role", "status"),
+            ("data-testid", "save-state"),
+        ],
+    );
+    dom::bind_attr(&indicator, "data-state", move || {
+        Some(save_state.get().as_str().to_string())
+    });
+    dom::bind(move |_: Option<()>| {
+        indicator.set_text_content(Some(save_state.get().label(lang.get())));
+    });
+    let message = dom::element(&bar, "div", &[]);
+    dom::bind_html(&message, move || {
+        let mut out = String::new();
         status.with(|s| match s {
             Some(FileStatus::Done(m)) => {
                 out.push_str(
@@ -575,11 +606,7 @@ fn file_bar(
                 out.push_str("</p>");
             }
             Some(FileStatus::Failed(m)) => {
-                out.push_str(
-                    "<p class=\"cell-error\" role=\"alert\" data-testid=\"import-error\">",
-                );
-                push_escaped(&mut out, m);
-                out.push_str("</p>");
+                out.push_str(&alert_html("import-error", Some(m)));
             }
             None => {}
         });
