@@ -21,7 +21,7 @@ use kalkyl_core::file::csv::{table_csv, CsvFlavour};
 use kalkyl_core::file::html::{table_html, table_tsv};
 use kalkyl_core::file::{export_file_name, read_workspace_file, write_workspace_file};
 use kalkyl_core::lang::Lang;
-use kalkyl_core::model::{ForecastMethod, Role, RowKind, SignConvention, StatusThresholds};
+use kalkyl_core::model::{ForecastMethod, Role, SignConvention, StatusThresholds};
 use kalkyl_core::number::{read_number, DecimalMark, Reading, Unit};
 use kalkyl_core::read::ReadChoices;
 use kalkyl_core::workspace::{Sheet, Workspace};
@@ -72,13 +72,9 @@ impl SheetCalc {
         self.presence = match effect {
             Change::Nothing => self.presence,
             Change::Cells(changes) => {
-                // The edited rows and the rows that sum them up.
-                let summing = table
-                    .rows
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, r)| r.kind != RowKind::Item)
-                    .map(|(i, _)| i);
+                // The edited rows and the subtotal and total rows (the
+                // engine lists them), not a scan of the table.
+                let summing = results.sums.iter().map(|s| s.row);
                 self.presence
                     | presence_in(results, &mut changes.iter().map(|c| c.row).chain(summing))
             }

@@ -34,8 +34,9 @@ async function allCells(page) {
   for (let i = 0; i < n; i++) {
     const tab = tabs.nth(i);
     await tab.click();
-    await page.locator('[data-testid="sheet-tab"][aria-current="page"]').nth(0).waitFor();
     const name = (await tab.textContent()).trim();
+    // The clicked table is the one drawn before its cells are read.
+    await page.waitForFunction((name) => document.querySelector('.sheet-name')?.textContent === name, name);
     out[`${i}:${name}`] = await page.evaluate(() => {
       const cells = {};
       for (const td of document.querySelectorAll('[data-testid="grid"] td[data-row][data-col]')) {
