@@ -1,5 +1,6 @@
-//! Autosave: the workspace file (the JSON text that
-//! `kalkyl_core::file::write_workspace_file` writes) kept in the browser's
+//! Autosave: the workspace (the JSON text that
+//! `kalkyl_core::file::write_workspace_store` writes: the workspace file
+//! without its derived parts) kept in the browser's
 //! IndexedDB, so that a reload or a closed tab loses nothing.
 //!
 //! One database `kalkyl` (version 1) with one object store `workspace`. The
@@ -291,6 +292,9 @@ fn classify(name: &str, message: &str, opening: bool) -> StorageError {
     };
     match name {
         "QuotaExceededError" => StorageError::Quota(detail),
+        // Chromium also says UnknownError when one record is too large
+        // to store, which is no sign of private mode.
+        "UnknownError" if !opening => StorageError::Other(detail),
         "SecurityError" | "InvalidStateError" | "UnknownError" | "VersionError" => {
             StorageError::Unavailable(detail)
         }
@@ -335,10 +339,22 @@ mod tests {
             "VersionError",
         ] {
             assert!(
+                matches!(classify(name, "", true), StorageError::Unavailable(_)),
+                "{name}"
+            );
+        }
+        for name in ["SecurityError", "InvalidStateError", "VersionError"] {
+            assert!(
                 matches!(classify(name, "", false), StorageError::Unavailable(_)),
                 "{name}"
             );
         }
+        // What Chromium says of a record too large to store.
+        let too_large = "The serialized keys and/or value are too large";
+        assert!(matches!(
+            classify("UnknownError", too_large, false),
+            StorageError::Other(_)
+        ));
         // Anything failing while opening means no storage.
         assert_eq!(
             classify("blocked", "", true),

@@ -10,7 +10,7 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use kalkyl_core::edit::Command;
-use kalkyl_core::file::{read_workspace_file, write_workspace_file};
+use kalkyl_core::file::{read_workspace_file, write_workspace_file, write_workspace_store};
 use kalkyl_core::model::Cell;
 use kalkyl_core::workspace::Workspace;
 use rust_decimal::Decimal;
@@ -60,14 +60,26 @@ fn workspace(rows: usize) -> Workspace {
 fn file(c: &mut Criterion) {
     let ws = workspace(10_000);
     let text = write_workspace_file(&ws, Some("2026-11-23T10:15:00Z"));
-    eprintln!("10 000 rows: {} bytes", text.len());
+    let stored = write_workspace_store(&ws, Some("2026-11-23T10:15:00Z"));
+    eprintln!(
+        "10 000 rows: file {} bytes, stored form {} bytes",
+        text.len(),
+        stored.len()
+    );
     let mut group = c.benchmark_group("workspace_file_10000_rows");
     group.sample_size(10);
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("write", |b| {
         b.iter(|| write_workspace_file(black_box(&ws), None))
     });
+    // What autosave writes: no derived figures, no indentation.
+    group.bench_function("write_store", |b| {
+        b.iter(|| write_workspace_store(black_box(&ws), None))
+    });
     group.bench_function("read", |b| b.iter(|| read_workspace_file(black_box(&text))));
+    group.bench_function("read_store", |b| {
+        b.iter(|| read_workspace_file(black_box(&stored)))
+    });
     group.bench_function("parse_json_only", |b| {
         b.iter(|| kalkyl_core::file::json::parse(black_box(&text)).map(|_| ()))
     });

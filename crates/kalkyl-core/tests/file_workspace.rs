@@ -11,8 +11,8 @@ use kalkyl_core::diagnostics::{Diagnostic, DiagnosticKind};
 use kalkyl_core::edit::{Adjustment, Command, History};
 use kalkyl_core::file::json::{self, Value};
 use kalkyl_core::file::{
-    read_workspace_file, write_workspace_file, DecimalProblem, ErrorKind, Expected, FileError,
-    Place, Syntax,
+    read_workspace_file, write_workspace_file, write_workspace_store, DecimalProblem, ErrorKind,
+    Expected, FileError, Place, Syntax,
 };
 use kalkyl_core::lang::Lang;
 use kalkyl_core::model::{Cell, ForecastMethod, Role, SignConvention, StatusThresholds};
@@ -32,7 +32,9 @@ fn without_history(ws: &Workspace) -> Workspace {
     out
 }
 
-/// Exports, imports and exports again: same bytes, equal workspace.
+/// Exports, imports and exports again: same bytes, equal workspace. The
+/// stored form (the browser's autosave) reads back to the same workspace,
+/// is one line and is never larger than the file.
 fn assert_round_trip(ws: &Workspace, saved_at: Option<&str>) -> String {
     let first = write_workspace_file(ws, saved_at);
     let back =
@@ -40,6 +42,17 @@ fn assert_round_trip(ws: &Workspace, saved_at: Option<&str>) -> String {
     assert_eq!(back, without_history(ws), "import differs");
     let second = write_workspace_file(&back, saved_at);
     assert_eq!(first, second, "re-export differs");
+    let stored = write_workspace_store(ws, saved_at);
+    let restored = read_workspace_file(&stored)
+        .unwrap_or_else(|e| panic!("{}\n{stored}", e.message(Lang::En)));
+    assert_eq!(
+        restored,
+        without_history(ws),
+        "the stored form reads back differently"
+    );
+    assert_eq!(write_workspace_store(&restored, saved_at), stored);
+    assert_eq!(stored.trim_end().lines().count(), 1, "{stored}");
+    assert!(stored.len() <= first.len());
     first
 }
 

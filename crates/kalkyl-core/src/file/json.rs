@@ -567,6 +567,8 @@ fn write_inline(value: &Value<'_>, out: &mut String, spaced: bool) {
 #[derive(Default)]
 pub(crate) struct Doc<'a> {
     toks: Vec<Tok<'a>>,
+    /// Written on one line, without spaces (for storage, not for people).
+    pub(crate) compact: bool,
 }
 
 enum Tok<'a> {
@@ -693,7 +695,7 @@ impl<'a> Doc<'a> {
                         }
                         newline(out, *at + 2);
                     } else if *count > 0 {
-                        out.push_str(", ");
+                        out.push_str(if self.compact { "," } else { ", " });
                     }
                     *count += 1;
                 }
@@ -705,11 +707,12 @@ impl<'a> Doc<'a> {
             match tok {
                 Tok::Open(bracket, height) => {
                     out.push(char::from(*bracket));
-                    frames.push((frames.is_empty() || *height > 2, indent, 0));
+                    let block = !self.compact && (frames.is_empty() || *height > 2);
+                    frames.push((block, indent, 0));
                 }
                 Tok::Key(k) => {
                     write_string(k, out);
-                    out.push_str(": ");
+                    out.push_str(if self.compact { ":" } else { ": " });
                     after_key = true;
                 }
                 Tok::Str(s) => write_string(s, out),

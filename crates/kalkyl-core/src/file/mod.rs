@@ -28,7 +28,8 @@ use crate::number::Unit;
 
 pub use json::Counted;
 pub use workspace_file::{
-    read_workspace_file, write_workspace_file, FORMAT, MAX_TABLES, OLDEST_VERSION, VERSION,
+    read_workspace_file, write_workspace_file, write_workspace_store, FORMAT, MAX_TABLES,
+    OLDEST_VERSION, VERSION,
 };
 
 /// Why a file could not be read.

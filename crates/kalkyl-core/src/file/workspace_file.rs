@@ -247,7 +247,7 @@ fn method(d: &mut Doc<'_>, m: &ForecastMethod) {
 }
 
 #[inline(never)]
-fn diagnostic<'a>(d: &mut Doc<'a>, diag: &'a Diagnostic) {
+fn diagnostic<'a>(d: &mut Doc<'a>, diag: &'a Diagnostic, derived: bool) {
     use DiagnosticKind as K;
     let index = match &diag.kind {
         K::ReadAsText { .. } => 0,
@@ -298,16 +298,17 @@ fn diagnostic<'a>(d: &mut Doc<'a>, diag: &'a Diagnostic) {
         }
         K::UnitUnknown | K::PercentMismatch | K::UnsplittableLine | K::TitleTaken => {}
     }
-    message(d, diag.kind.message(Lang::Sv), diag.kind.message(Lang::En));
+    if derived {
+        message(d, diag.kind.message(Lang::Sv), diag.kind.message(Lang::En));
+    }
     d.close(b'}');
 }
 
+/// Writes a table; `derived` adds what import ignores and recomputes.
 #[inline(never)]
-fn sheet<'a>(d: &mut Doc<'a>, sheet: &'a Sheet) {
+fn sheet<'a>(d: &mut Doc<'a>, sheet: &'a Sheet, derived: bool) {
     let t = &sheet.table;
     let s = &t.settings;
-    let results = compute(t);
-    let detected = detect_convention(t).convention;
     d.open(b'{');
     put_int(d, "id", sheet.id);
     put_str(d, "name", &sheet.name);
@@ -323,11 +324,13 @@ fn sheet<'a>(d: &mut Doc<'a>, sheet: &'a Sheet) {
         s.sign_convention
             .map(|c| key_at(&CONVENTION_KEYS, c as usize)),
     );
-    put_str(
-        d,
-        "sign_convention_detected",
-        key_at(&CONVENTION_KEYS, detected as usize),
-    );
+    if derived {
+        put_str(
+            d,
+            "sign_convention_detected",
+            key_at(&CONVENTION_KEYS, detect_convention(t).convention as usize),
+        );
+    }
     put_opt_str(
         d,
         "forecast_method",
@@ -364,12 +367,15 @@ fn sheet<'a>(d: &mut Doc<'a>, sheet: &'a Sheet) {
         d.close(b'}');
     }
     d.close(b']');
+    let results = derived.then(|| compute(t));
     let default_result = RowResult::default();
     d.key("rows");
     d.open(b'[');
     for (i, row) in t.rows.iter().enumerate() {
         d.open(b'{');
-        put_str(d, "label", t.label(i));
+        if derived {
+            put_str(d, "label", t.label(i));
+        }
         put_str(d, "kind", row.kind.key());
         put_int(d, "level", row.level.into());
         put_opt_str(d, "note", row.note.as_deref());
@@ -380,41 +386,45 @@ fn sheet<'a>(d: &mut Doc<'a>, sheet: &'a Sheet) {
         }
         d.close(b']');
         map_of(d, "originals", &row.originals, cell);
-        d.key("computed");
-        result(d, results.rows.get(i).unwrap_or(&default_result));
-        if let Some(totals) = results.sum_of(i) {
-            d.key("sums");
-            sums(d, &totals.columns);
+        if let Some(results) = &results {
+            d.key("computed");
+            result(d, results.rows.get(i).unwrap_or(&default_result));
+            if let Some(totals) = results.sum_of(i) {
+                d.key("sums");
+                sums(d, &totals.columns);
+            }
         }
         d.close(b'}');
     }
     d.close(b']');
-    d.key("totals");
-    d.open(b'{');
-    d.key("sums");
-    sums(d, &results.totals.columns);
-    d.key("computed");
-    result(d, &results.totals.computed);
-    d.close(b'}');
-    d.key("checks");
-    d.open(b'[');
-    for c in check_table(t) {
+    if let Some(results) = &results {
+        d.key("totals");
         d.open(b'{');
-        put_int(d, "row", c.row as u64);
-        put_int(d, "column", c.column as u64);
-        put_str(d, "kind", c.kind.key());
-        put_dec(d, "stated", c.stated);
-        put_dec(d, "recomputed", c.recomputed);
-        d.key("difference");
-        computed(d, c.difference);
-        message(d, c.message_sv, c.message_en);
+        d.key("sums");
+        sums(d, &results.totals.columns);
+        d.key("computed");
+        result(d, &results.totals.computed);
         d.close(b'}');
+        d.key("checks");
+        d.open(b'[');
+        for c in check_table(t) {
+            d.open(b'{');
+            put_int(d, "row", c.row as u64);
+            put_int(d, "column", c.column as u64);
+            put_str(d, "kind", c.kind.key());
+            put_dec(d, "stated", c.stated);
+            put_dec(d, "recomputed", c.recomputed);
+            d.key("difference");
+            computed(d, c.difference);
+            message(d, c.message_sv, c.message_en);
+            d.close(b'}');
+        }
+        d.close(b']');
     }
-    d.close(b']');
     d.key("diagnostics");
     d.open(b'[');
     for diag in &t.diagnostics {
-        diagnostic(d, diag);
+        diagnostic(d, diag, derived);
     }
     d.close(b']');
     d.close(b'}');
@@ -425,7 +435,24 @@ fn sheet<'a>(d: &mut Doc<'a>, sheet: &'a Sheet) {
 /// line end. `saved_at` (an ISO 8601 time, as the app passes it) is written
 /// as given, or `null`. The session's undo history is not written.
 pub fn write_workspace_file(ws: &Workspace, saved_at: Option<&str>) -> String {
+    write(ws, saved_at, true)
+}
+
+/// Writes the workspace as the browser keeps it between visits: the file of
+/// [`write_workspace_file`] without what import ignores and recomputes (row
+/// labels, computed figures, sums, totals, checks, the detected sign
+/// convention, messages) and without indentation. [`read_workspace_file`]
+/// reads it back to the same workspace. A large table's file is several
+/// times smaller this way, which keeps it within what the browser stores in
+/// one record and makes the save far quicker.
+pub fn write_workspace_store(ws: &Workspace, saved_at: Option<&str>) -> String {
+    write(ws, saved_at, false)
+}
+
+#[inline(never)]
+fn write(ws: &Workspace, saved_at: Option<&str>, derived: bool) -> String {
     let mut d = Doc::default();
+    d.compact = !derived;
     d.open(b'{');
     put_str(&mut d, "format", FORMAT);
     put_int(&mut d, "version", VERSION);
@@ -438,7 +465,7 @@ pub fn write_workspace_file(ws: &Workspace, saved_at: Option<&str>) -> String {
     d.key("tables");
     d.open(b'[');
     for s in &ws.sheets {
-        sheet(&mut d, s);
+        sheet(&mut d, s, derived);
     }
     d.close(b']');
     d.close(b'}');
