@@ -55,6 +55,13 @@ pub fn bind<T: 'static>(update: impl FnMut(Option<T>) -> T + 'static) {
 /// Keeps the inner HTML of `el` equal to what `html` returns. The DOM is
 /// touched only when the text changed.
 pub fn bind_html(el: &Element, html: impl Fn() -> String + 'static) {
+    bind_html_boxed(el, Box::new(html));
+}
+
+/// One instantiation of the reactive effect for every [`bind_html`]: the
+/// wasm is smaller than with one per caller.
+#[inline(never)]
+fn bind_html_boxed(el: &Element, html: Box<dyn Fn() -> String>) {
     let el = el.clone();
     bind(move |last: Option<String>| {
         let html = html();
@@ -65,9 +72,80 @@ pub fn bind_html(el: &Element, html: impl Fn() -> String + 'static) {
     });
 }
 
+/// Like [`bind_html`], for a table section whose HTML is a run of `<tr>`
+/// rows of `<td>` cells (escaped text, so `</tr>` and `</td>` only end a
+/// row or a cell). While the number of rows stays the same, only the cells
+/// whose HTML changed are replaced (or the row, if its own tag changed):
+/// an edit or a move of the selection then restyles and repaints a few
+/// cells, not every row in view.
+pub fn bind_rows(el: &Element, html: impl Fn() -> String + 'static) {
+    bind_rows_boxed(el, Box::new(html));
+}
+
+/// One instantiation for every [`bind_rows`].
+#[inline(never)]
+fn bind_rows_boxed(el: &Element, html: Box<dyn Fn() -> String>) {
+    let el = el.clone();
+    bind(move |last: Option<String>| {
+        let html = html();
+        let Some(last) = last else {
+            el.set_inner_html(&html);
+            return html;
+        };
+        if last != html {
+            let old: Vec<&str> = last.split_inclusive("</tr>").collect();
+            let new: Vec<&str> = html.split_inclusive("</tr>").collect();
+            let changed = old.iter().zip(&new).filter(|(a, b)| a != b).count();
+            if old.len() != new.len() || (changed > 1 && changed * 2 > new.len()) {
+                el.set_inner_html(&html);
+            } else {
+                let mut row = el.first_element_child();
+                for (a, b) in old.iter().zip(&new) {
+                    let Some(current) = row else { break };
+                    row = current.next_element_sibling();
+                    if a != b {
+                        patch_row(&current, a, b);
+                    }
+                }
+            }
+        }
+        html
+    });
+}
+
+/// Turns the row `current`, drawn from `old`, into `new`: cell by cell when
+/// the row's own tag and its number of cells are unchanged.
+fn patch_row(current: &Element, old: &str, new: &str) {
+    if let (Some((old_tag, old_cells)), Some((new_tag, new_cells))) =
+        (old.split_once('>'), new.split_once('>'))
+    {
+        let old_cells: Vec<&str> = old_cells.split_inclusive("</td>").collect();
+        let new_cells: Vec<&str> = new_cells.split_inclusive("</td>").collect();
+        if old_tag == new_tag && old_cells.len() == new_cells.len() {
+            let mut cell = current.first_element_child();
+            // The last piece is the row's `</tr>`.
+            for (a, b) in old_cells.iter().zip(&new_cells) {
+                let Some(this) = cell else { return };
+                cell = this.next_element_sibling();
+                if a != b {
+                    this.set_outer_html(b);
+                }
+            }
+            return;
+        }
+    }
+    current.set_outer_html(new);
+}
+
 /// Keeps attribute `name` of `el` equal to what `value` returns, or absent
 /// for `None`.
 pub fn bind_attr(el: &Element, name: &'static str, value: impl Fn() -> Option<String> + 'static) {
+    bind_attr_boxed(el, name, Box::new(value));
+}
+
+/// One instantiation for every [`bind_attr`].
+#[inline(never)]
+fn bind_attr_boxed(el: &Element, name: &'static str, value: Box<dyn Fn() -> Option<String>>) {
     let el = el.clone();
     bind(move |_: Option<()>| match value() {
         Some(v) => {
@@ -82,7 +160,13 @@ pub fn bind_attr(el: &Element, name: &'static str, value: impl Fn() -> Option<St
 /// Calls `handler` for each `event` on `target` until the current reactive
 /// owner is cleaned up.
 pub fn on(target: &EventTarget, event: &str, handler: impl FnMut(Event) + 'static) {
-    let closure = Closure::<dyn FnMut(Event)>::new(handler);
+    on_boxed(target, event, Box::new(handler));
+}
+
+/// One instantiation of the closure glue for every [`on`].
+#[inline(never)]
+fn on_boxed(target: &EventTarget, event: &str, handler: Box<dyn FnMut(Event)>) {
+    let closure = Closure::wrap(handler);
     if target
         .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
         .is_ok()
@@ -152,9 +236,19 @@ pub fn target_checked(ev: &Event) -> bool {
 /// Runs `f` once before the next repaint.
 pub fn next_frame(f: impl FnOnce() + 'static) {
     if let Some(window) = web_sys::window() {
-        let callback = Closure::once_into_js(f);
-        let _ = window.request_animation_frame(callback.unchecked_ref());
+        let _ = window.request_animation_frame(once(f).unchecked_ref());
     }
+}
+
+/// `f` as a JavaScript function that runs it once.
+pub fn once(f: impl FnOnce() + 'static) -> wasm_bindgen::JsValue {
+    once_boxed(Box::new(f))
+}
+
+/// One instantiation of the closure glue for every caller of [`once`].
+#[inline(never)]
+fn once_boxed(f: Box<dyn FnOnce()>) -> wasm_bindgen::JsValue {
+    Closure::once_into_js(f)
 }
 
 /// The element an event came from.

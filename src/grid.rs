@@ -30,7 +30,7 @@ use crate::i18n::texts;
 /// rows in view follow from the scroll position alone.
 pub const ROW_HEIGHT: f64 = 28.0;
 /// Rows drawn above and below those in view, so fast scrolling shows no gap.
-const OVERSCAN: usize = 20;
+const OVERSCAN: usize = 10;
 
 /// A column of the grid as shown: an input column, a computed figure, or
 /// the status mark.
@@ -696,7 +696,16 @@ pub fn grid(
     let editing = RwSignal::new(None::<String>);
     let editor_error = RwSignal::new(None::<String>);
     let first_row = RwSignal::new(0usize);
-    let rows_in_view = RwSignal::new(30usize);
+    // Rows the box shows, first estimated from the window (the box is at
+    // most the window's height less 16rem, see style/main.css) so that the
+    // first measurement seldom draws the rows again; it only ever grows.
+    let estimate = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .map_or(30, |h| {
+            ((h - 256.0).max(192.0) / ROW_HEIGHT).ceil() as usize + 1
+        });
+    let rows_in_view = RwSignal::new(estimate);
     let scroller = NodeHandle::<web_sys::HtmlElement>::new();
     let table_ref = NodeHandle::<web_sys::HtmlTableElement>::new();
     let editor_ref = NodeHandle::<web_sys::HtmlInputElement>::new();
@@ -767,50 +776,58 @@ pub fn grid(
             if first_row.get_untracked() != top {
                 first_row.set(top);
             }
-            if rows_in_view.get_untracked() != view {
+            if rows_in_view.get_untracked() < view {
                 rows_in_view.set(view);
             }
         }
     };
 
     // Keeps the active cell in view: vertically by the row arithmetic (the
-    // row may not be drawn yet), horizontally by the cell once drawn.
-    let reveal = move |row: usize| {
-        let Some(el) = scroller.get() else {
-            return;
+    // row may not be drawn yet), horizontally by the cell once drawn. It
+    // reads the layout only in the next frame, when the browser lays the
+    // page out anyway: read now, right after a change, it would force an
+    // extra layout of the whole grid into every keystroke.
+    fn reveal_across(el: &web_sys::HtmlElement) -> bool {
+        let Some(cell) = el.query_selector("#kalkyl-active").ok().flatten() else {
+            return false;
         };
-        let head = table_ref
-            .get()
-            .and_then(|t| t.t_head())
-            .map_or(0.0, |h| f64::from(h.offset_height()));
-        let foot = table_ref
-            .get()
-            .and_then(|t| t.t_foot())
-            .map_or(0.0, |h| f64::from(h.offset_height()));
-        let top = row as f64 * ROW_HEIGHT;
-        let scroll = f64::from(el.scroll_top());
-        let visible = f64::from(el.client_height()) - head - foot;
-        if top < scroll {
-            el.set_scroll_top(top as i32);
-        } else if top + ROW_HEIGHT > scroll + visible {
-            el.set_scroll_top((top + ROW_HEIGHT - visible).ceil() as i32);
+        let outer = el.get_bounding_client_rect();
+        let inner = cell.get_bounding_client_rect();
+        if inner.left() < outer.left() {
+            el.set_scroll_left(el.scroll_left() - (outer.left() - inner.left()).ceil() as i32);
+        } else if inner.right() > outer.right() {
+            el.set_scroll_left(el.scroll_left() + (inner.right() - outer.right()).ceil() as i32);
         }
-        measure();
+        true
+    }
+    let reveal = move |row: usize| {
         dom::next_frame(move || {
             let Some(el) = scroller.get() else {
                 return;
             };
-            let Some(cell) = el.query_selector("#kalkyl-active").ok().flatten() else {
-                return;
+            let height = |section: Option<web_sys::HtmlTableSectionElement>| {
+                section.map_or(0.0, |h| f64::from(h.offset_height()))
             };
-            let outer = el.get_bounding_client_rect();
-            let inner = cell.get_bounding_client_rect();
-            if inner.left() < outer.left() {
-                el.set_scroll_left(el.scroll_left() - (outer.left() - inner.left()).ceil() as i32);
-            } else if inner.right() > outer.right() {
-                el.set_scroll_left(
-                    el.scroll_left() + (inner.right() - outer.right()).ceil() as i32,
-                );
+            let table = table_ref.get();
+            let head = height(table.as_ref().and_then(|t| t.t_head()));
+            let foot = height(table.as_ref().and_then(|t| t.t_foot()));
+            let top = row as f64 * ROW_HEIGHT;
+            let scroll = f64::from(el.scroll_top());
+            let visible = f64::from(el.client_height()) - head - foot;
+            let before = first_row.get_untracked();
+            if top < scroll {
+                el.set_scroll_top(top as i32);
+            } else if top + ROW_HEIGHT > scroll + visible {
+                el.set_scroll_top((top + ROW_HEIGHT - visible).ceil() as i32);
+            }
+            measure();
+            // A row that was not drawn is drawn once the window moved.
+            if first_row.get_untracked() != before || !reveal_across(&el) {
+                dom::next_frame(move || {
+                    if let Some(el) = scroller.get() {
+                        reveal_across(&el);
+                    }
+                });
             }
         });
     };
@@ -1295,10 +1312,10 @@ pub fn grid(
     // One escaped HTML string for the rows in view, rather than a view per
     // cell: far less code, and large tables stay fast.
     let rows_el = dom::element(&table, "tbody", &[]);
-    dom::bind_html(&rows_el, body);
+    dom::bind_rows(&rows_el, body);
     spacer(|_, end, rows| rows.saturating_sub(end) as f64 * ROW_HEIGHT);
     let foot = dom::element(&table, "tfoot", &[]);
-    dom::bind_html(&foot, totals);
+    dom::bind_rows(&foot, totals);
     let editor = dom::element(
         &scroll_el,
         "input",

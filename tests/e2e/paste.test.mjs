@@ -21,18 +21,36 @@ after(async () => {
   await session?.close();
 });
 
-/** Every cell of the active table as the user sees it. */
+/**
+ * Every cell of the active table as the user sees it. Only the rows in view
+ * (and a few around them) are drawn, so the grid is scrolled through and
+ * the rows are gathered by their index.
+ */
 async function renderedRows(page) {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('[data-testid="grid"] tbody tr[data-row]')].map((tr) => ({
-      kind: tr.className.replace('kind-', ''),
-      cells: [...tr.querySelectorAll('td')].map((td) => ({
-        text: td.childNodes[0]?.textContent ?? '',
-        note: td.querySelector('sup')?.textContent ?? null,
-        indent: td.classList.contains('indent'),
-      })),
-    })),
-  );
+  return page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const scroller = document.querySelector('[data-testid="grid"]').closest('.grid-scroll');
+    const rows = new Map();
+    scroller.scrollTop = 0;
+    for (;;) {
+      await frame();
+      for (const tr of document.querySelectorAll('[data-testid="grid"] tbody tr[data-row]')) {
+        rows.set(Number(tr.dataset.row), {
+          kind: tr.className.replace('kind-', ''),
+          cells: [...tr.querySelectorAll('td')].map((td) => ({
+            text: td.childNodes[0]?.textContent ?? '',
+            note: td.querySelector('sup')?.textContent ?? null,
+            indent: td.classList.contains('indent'),
+          })),
+        });
+      }
+      const top = scroller.scrollTop;
+      scroller.scrollTop = top + scroller.clientHeight / 2;
+      if (scroller.scrollTop === top) break;
+    }
+    scroller.scrollTop = 0;
+    return [...rows.keys()].sort((a, b) => a - b).map((i) => rows.get(i));
+  });
 }
 
 async function roles(page) {
