@@ -22,7 +22,7 @@ after(async () => {
 
 const cell = (page, row, col) => page.locator(`[data-testid="grid"] td[data-row="${row}"][data-col="${col}"]`);
 const cellText = async (page, row, col) => (await cell(page, row, col).textContent()).trim();
-const saved = (page) => page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
+const saved = (page, options) => page.locator('[data-testid="save-state"][data-state="saved"]').waitFor(options);
 const withoutSavedAt = (text) => text.replace(/"saved_at": "[^"]*"/, '"saved_at": null');
 const exportJson = async (page) =>
   withoutSavedAt((await captureDownload(page, () => page.getByTestId('export-json').click())).bytes.toString('utf8'));
@@ -100,11 +100,7 @@ test('a reload restores the workspace exactly: tables, edits, settings and names
     assert.equal(await cellText(page, 0, 1), '-310,5');
     assert.equal(await cellText(page, 0, 'forecast'), '-621,0', 'months 6 kept: -310,5 × 12 / 6');
     // Still an edit after the reload: the pasted value can be restored.
-    await cell(page, 0, 1).click();
-    await page.getByTestId('reset-cell').click();
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid="grid"] td[data-row="0"][data-col="1"]')?.textContent.trim() === '-297,2',
-    );
+    await app.resetCell(0, 1, '-297,2');
   } finally {
     await session.close();
   }
@@ -122,7 +118,7 @@ test('a 100 000-row table with a finding on every row is saved and restored', as
     await app.open();
     await paste(page, { plain: lines.join('\n') });
     await cell(page, 0, 'variance').waitFor({ timeout: 60000 });
-    await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor({ timeout: 60000 });
+    await saved(page, { timeout: 60000 });
     assert.equal(await page.getByTestId('storage-problem').count(), 0);
     const totals = await page.locator('[data-testid="grid"] tfoot').textContent();
     const [record] = (await storedRecords(page)).filter((r) => r.key === 'current');

@@ -174,11 +174,7 @@ test('the JSON file opens in a fresh browser profile with every cell as it was',
     assert.equal(withoutSavedAt(again.bytes.toString('utf8')), withoutSavedAt(exported));
     // The edit is still an edit: its pasted original can be restored.
     await page.getByTestId('sheet-tab').first().click();
-    await cell(page, 0, 1).click();
-    await page.getByTestId('reset-cell').click();
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid="grid"] td[data-row="0"][data-col="1"]')?.textContent.trim() === '-297,2',
-    );
+    await other.resetCell(0, 1, '-297,2');
   } finally {
     await fresh.close();
   }

@@ -30,6 +30,21 @@ export class KalkylPage {
     });
   }
 
+  /**
+   * Resets an edited cell to what was pasted, through the cell's own
+   * control, and waits until the grid shows `pasted` there.
+   */
+  async resetCell(row, col, pasted) {
+    await this.page.locator(`[data-testid="grid"] td[data-row="${row}"][data-col="${col}"]`).click();
+    await this.page.getByTestId('reset-cell').click();
+    await this.page.waitForFunction(
+      ([row, col, pasted]) =>
+        document.querySelector(`[data-testid="grid"] td[data-row="${row}"][data-col="${col}"]`)?.textContent.trim() ===
+        pasted,
+      [row, col, pasted],
+    );
+  }
+
   async setLanguage(tag) {
     await this.page.getByTestId(`lang-${tag}`).click();
   }
