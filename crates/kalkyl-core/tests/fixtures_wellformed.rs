@@ -2,14 +2,17 @@
 //! shapes agree, their numbers are in their pastes, their pastes are the
 //! seeds' bytes, and their `=== checks` sections are exactly the stated figures
 //! that their own rows do not reproduce, recomputed here with exact decimals.
-//! The rules are those of `tests/fixtures/tables/README.md`.
+//! The rules are those of `tests/fixtures/tables/README.md`. The corpus of
+//! real tables (`tests/corpus/`) is held to the same rules.
 
 mod support;
 
 use std::collections::{BTreeSet, HashSet};
 
 use rust_decimal::Decimal;
-use support::fixture::{load_all, seeds_dir, ExpectedCell, ExpectedCheck, Fixture};
+use support::fixture::{
+    load_all, load_corpus, load_every, seeds_dir, ExpectedCell, ExpectedCheck, Fixture,
+};
 
 /// Roles whose column a total adds up.
 const SUMMED: &[&str] = &[
@@ -45,8 +48,36 @@ fn at_least_thirty_fixtures_load_with_unique_names() {
 }
 
 #[test]
+fn corpus_files_are_named_by_organisation_and_year() {
+    let mut names = HashSet::new();
+    for f in load_corpus() {
+        assert!(names.insert(f.name.clone()), "duplicate name {}", f.name);
+        let ascii = f
+            .name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.');
+        let year = f
+            .name
+            .split('-')
+            .any(|part| part.len() == 4 && part.bytes().all(|b| b.is_ascii_digit()));
+        assert!(
+            ascii && year,
+            "{}: a corpus name is `<organisation>-<year>-<table>`, ASCII lower case",
+            f.name
+        );
+        let source = f.corpus.as_ref().expect("a corpus file has its source");
+        assert!(
+            source.source.starts_with("http"),
+            "{}: `source:` is the address the text came from",
+            f.name
+        );
+        assert!(!f.paste.trim().is_empty(), "{}: empty paste", f.name);
+    }
+}
+
+#[test]
 fn shapes_roles_and_kinds_agree() {
-    for f in load_all() {
+    for f in load_every() {
         let n = &f.name;
         assert_eq!(
             f.columns.len(),
@@ -151,7 +182,7 @@ fn occurs_with_sign(text: &[char], digits: &str, negative: bool) -> bool {
 
 #[test]
 fn every_number_appears_in_its_paste() {
-    for f in load_all() {
+    for f in load_every() {
         // Loose: drop blanks (line breaks and no-break spaces too), plus signs
         // and dashes that are not a minus sign (not followed by a digit), so
         // "-308 \n552 tkr" still shows "-308552", "+28,7" "28,7", "80 -\t16 854" "16854".
@@ -474,7 +505,7 @@ fn percent_formula(reason: &str) -> Option<(usize, usize, bool)> {
 
 #[test]
 fn every_check_line_recomputes_from_the_rows() {
-    for f in load_all() {
+    for f in load_every() {
         let n = &f.name;
         let numbers = cell_numbers(&f);
         let (row_found, values) = row_findings(&f);
@@ -580,7 +611,7 @@ fn every_check_line_recomputes_from_the_rows() {
 
 #[test]
 fn checks_list_every_mismatch_and_nothing_else() {
-    for f in load_all() {
+    for f in load_every() {
         let listed: BTreeSet<String> = f
             .checks
             .iter()

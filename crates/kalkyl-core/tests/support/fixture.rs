@@ -38,7 +38,16 @@ pub const CHECK_KINDS: &[&str] = &[
 ];
 
 /// Values of `unit:` other than `-` (unit not stated in the paste).
-pub const UNITS: &[&str] = &["kr", "tkr", "mnkr", "none"];
+pub const UNITS: &[&str] = &["kr", "tkr", "mnkr", "mdkr", "none"];
+
+/// Values of a corpus file's `kind:`.
+pub const ORGANISATION_KINDS: &[&str] = &["kommun", "region", "myndighet", "bolag", "forbund"];
+
+/// Values of a corpus file's `layout:`.
+pub const LAYOUTS: &[&str] = &["tab", "pdf", "lines", "runtogether", "mixed"];
+
+/// Values of a corpus file's `orientation:`.
+pub const ORIENTATIONS: &[&str] = &["rows", "transposed"];
 
 /// Values of `sign:` other than `-` (no deviation to decide from).
 pub const SIGNS: &[&str] = &[
@@ -48,18 +57,41 @@ pub const SIGNS: &[&str] = &[
     "outcome_minus_forecast",
 ];
 
-/// One fixture file.
+/// Where a corpus table comes from and how its text is laid out
+/// (`tests/corpus/README.md`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CorpusSource {
+    /// The publisher: "Västerviks kommun".
+    pub organisation: String,
+    /// One of [`ORGANISATION_KINDS`].
+    pub kind: String,
+    /// The report and the table's place in it.
+    pub report: String,
+    /// The address the text came from.
+    pub source: String,
+    /// One of [`LAYOUTS`].
+    pub layout: String,
+    /// One of [`ORIENTATIONS`].
+    pub orientation: String,
+}
+
+/// One fixture file: a seed table (`tests/fixtures/tables`) or a corpus
+/// table (`tests/corpus`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fixture {
     /// File name without `.table`, e.g. `000-5.1.1-resultatrakning`.
     pub name: String,
     /// The `#` comment lines before the fields, without the leading `# `.
     pub comments: Vec<String>,
-    /// Seed file name, e.g. `000_41c3ab6f285ffb41.txt`.
+    /// Seed file name, e.g. `000_41c3ab6f285ffb41.txt`; empty for a corpus table.
     pub seed: String,
-    /// 1-based inclusive line range of the paste in the seed.
+    /// 1-based inclusive line range of the paste in the seed; `(0, 0)` for a
+    /// corpus table.
     pub lines: (usize, usize),
+    /// The seed report's section; a corpus table's `report:`.
     pub section: String,
+    /// Where a corpus table comes from; `None` for a seed table.
+    pub corpus: Option<CorpusSource>,
     pub title: Option<String>,
     /// `kr`, `tkr`, `mnkr` or `none` (no money); `None` when the pasted text
     /// does not state the unit.
@@ -183,10 +215,31 @@ pub fn seeds_dir() -> Option<PathBuf> {
     dir.is_dir().then_some(dir)
 }
 
-/// Every fixture, sorted by file name.
+/// The folder holding the corpus of real tables.
+pub fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
+}
+
+/// Every seed fixture, sorted by file name.
 pub fn load_all() -> Vec<Fixture> {
-    let dir = fixtures_dir();
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+    load_from(&fixtures_dir())
+}
+
+/// Every corpus table, sorted by file name.
+pub fn load_corpus() -> Vec<Fixture> {
+    load_from(&corpus_dir())
+}
+
+/// Every seed fixture and corpus table: what the shape and check rules hold for.
+pub fn load_every() -> Vec<Fixture> {
+    let mut all = load_all();
+    all.extend(load_corpus());
+    all
+}
+
+/// Every `.table` file of a folder, sorted by file name.
+pub fn load_from(dir: &Path) -> Vec<Fixture> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
         .map(|entry| entry.expect("directory entry").path())
         .filter(|p| p.extension().is_some_and(|e| e == "table"))
@@ -288,31 +341,70 @@ pub fn parse(name: &str, file: &str, text: &str) -> Fixture {
             _ => at(found[1].0).fail(format!("field `{key}:` given twice")),
         }
     };
-    const KEYS: &[&str] = &[
-        "seed", "lines", "section", "title", "unit", "months", "sign", "columns", "headings",
+    let is_corpus = fields.iter().any(|(_, k, _)| k == "organisation");
+    const SEED_KEYS: &[&str] = &["seed", "lines", "section"];
+    const CORPUS_KEYS: &[&str] = &[
+        "organisation",
+        "kind",
+        "report",
+        "source",
+        "layout",
+        "orientation",
     ];
+    const COMMON_KEYS: &[&str] = &["title", "unit", "months", "sign", "columns", "headings"];
+    let origin_keys = if is_corpus { CORPUS_KEYS } else { SEED_KEYS };
     for (n, key, _) in &fields {
-        if !KEYS.contains(&key.as_str()) {
-            at(*n).fail(format!("unknown field `{key}:`"));
+        if !origin_keys.contains(&key.as_str()) && !COMMON_KEYS.contains(&key.as_str()) {
+            at(*n).fail(format!(
+                "unknown field `{key}:` in a {} file",
+                if is_corpus { "corpus" } else { "seed fixture" }
+            ));
         }
     }
     let dash = |v: String| if v == "-" { None } else { Some(v) };
 
-    let (n, seed) = field("seed");
-    if seed.is_empty() {
-        at(n).fail("empty seed");
-    }
-    let (n, lines) = field("lines");
-    let lines = lines
-        .split_once('-')
-        .and_then(|(a, b)| Some((a.trim().parse().ok()?, b.trim().parse().ok()?)))
-        .filter(|&(a, b): &(usize, usize)| a >= 1 && a <= b)
-        .unwrap_or_else(|| {
-            at(n).fail(format!(
-                "`lines:` must be `A-B` with 1 <= A <= B, got {lines:?}"
-            ))
-        });
-    let (_, section) = field("section");
+    let (seed, lines, section, corpus) = if is_corpus {
+        let one_of = |key: &str, allowed: &[&str]| -> String {
+            let (n, v) = field(key);
+            if !allowed.contains(&v.as_str()) {
+                at(n).fail(format!("`{key}:` must be one of {allowed:?}, got {v:?}"));
+            }
+            v
+        };
+        let given = |key: &str| -> String {
+            let (n, v) = field(key);
+            if v.is_empty() {
+                at(n).fail(format!("empty `{key}:`"));
+            }
+            v
+        };
+        let source = CorpusSource {
+            organisation: given("organisation"),
+            kind: one_of("kind", ORGANISATION_KINDS),
+            report: given("report"),
+            source: given("source"),
+            layout: one_of("layout", LAYOUTS),
+            orientation: one_of("orientation", ORIENTATIONS),
+        };
+        (String::new(), (0, 0), source.report.clone(), Some(source))
+    } else {
+        let (n, seed) = field("seed");
+        if seed.is_empty() {
+            at(n).fail("empty seed");
+        }
+        let (n, lines) = field("lines");
+        let lines = lines
+            .split_once('-')
+            .and_then(|(a, b)| Some((a.trim().parse().ok()?, b.trim().parse().ok()?)))
+            .filter(|&(a, b): &(usize, usize)| a >= 1 && a <= b)
+            .unwrap_or_else(|| {
+                at(n).fail(format!(
+                    "`lines:` must be `A-B` with 1 <= A <= B, got {lines:?}"
+                ))
+            });
+        let (_, section) = field("section");
+        (seed, lines, section, None)
+    };
     let title = dash(field("title").1);
     let (n, unit) = field("unit");
     let unit = dash(unit);
@@ -373,6 +465,7 @@ pub fn parse(name: &str, file: &str, text: &str) -> Fixture {
         seed,
         lines,
         section,
+        corpus,
         title,
         unit,
         months,

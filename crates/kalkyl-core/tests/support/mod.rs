@@ -5,4 +5,5 @@
 
 pub mod fixture;
 pub mod gen;
+pub mod score;
 pub mod table;
