@@ -9,6 +9,7 @@
 //! cargo run -p kalkyl-core --example corpus_score -- --detail  # every table
 //! cargo run -p kalkyl-core --example corpus_score -- --seeds   # the seed fixtures
 //! cargo run -p kalkyl-core --example corpus_score -- DIR       # another folder of .table files
+//! cargo run -p kalkyl-core --example corpus_score -- --show NAME # one table's reading
 //! ```
 
 #[path = "../tests/support/mod.rs"]
@@ -21,12 +22,26 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let detail = args.iter().any(|a| a == "--detail");
     let seeds = args.iter().any(|a| a == "--seeds");
-    let dir = args.iter().find(|a| !a.starts_with("--"));
+    let show = args
+        .iter()
+        .position(|a| a == "--show")
+        .and_then(|i| args.get(i + 1));
+    let dir = args
+        .iter()
+        .enumerate()
+        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--show"))
+        .map(|(_, a)| a);
     let fixtures = match (dir, seeds) {
         (Some(dir), _) => support::fixture::load_from(Path::new(dir)),
         (None, true) => support::fixture::load_all(),
         (None, false) => support::fixture::load_corpus(),
     };
+    if let Some(name) = show {
+        for f in fixtures.iter().filter(|f| f.name.contains(name.as_str())) {
+            print!("{}", support::score::show(f));
+        }
+        return;
+    }
     let (report, _) = support::score::report(&fixtures, detail);
     print!("{report}");
 }

@@ -186,11 +186,18 @@ fn every_number_appears_in_its_paste() {
         // Loose: drop blanks (line breaks and no-break spaces too), plus signs
         // and dashes that are not a minus sign (not followed by a digit), so
         // "-308 \n552 tkr" still shows "-308552", "+28,7" "28,7", "80 -\t16 854" "16854".
+        // A dash then one space then a digit is a minus as many reports print
+        // it ("– 37 264", "- 41"), except in a tab-separated paste where
+        // "80 -\t16" is an empty cell.
         let chars: Vec<char> = f.paste.chars().collect();
         let squeezed: Vec<char> = (0..chars.len())
             .filter(|&i| {
                 let c = chars[i];
-                let sign = is_minus(c) && chars.get(i + 1).is_some_and(char::is_ascii_digit);
+                let next = chars.get(i + 1);
+                let spaced_minus = next == Some(&' ')
+                    && chars.get(i + 2).is_some_and(char::is_ascii_digit)
+                    && (i == 0 || chars[i - 1] != '\t');
+                let sign = is_minus(c) && (next.is_some_and(char::is_ascii_digit) || spaced_minus);
                 !c.is_whitespace() && c != '+' && (sign || !is_minus(c))
             })
             .map(|i| chars[i])

@@ -86,14 +86,23 @@ fn contains_any(text: &str, needles: &[&str]) -> bool {
 }
 
 /// The role a heading's words name, if any. Order matters: "Budgetavvikelse"
-/// is a deviation before it is a budget, "Årsprognos" a forecast.
+/// is a deviation before it is a budget, "Årsprognos" a forecast. Swedish
+/// first; English editions of reports ("Outcome", "Variance") second.
 pub(crate) fn role_of(heading: &str) -> Option<Role> {
     let key = compact(heading);
     if key.is_empty() {
         return None;
     }
+    // A note reference column ("Not", "Noter", "Note"): its numbers point
+    // to the notes of an income statement or balance sheet, never amounts.
+    if matches!(key.as_str(), "not" | "noter" | "note" | "notes" | "notnr") {
+        return Some(Role::Text);
+    }
     if contains_any(&key, &["%", "procent", "relation", "andel"]) {
         return Some(Role::StatedPercent);
+    }
+    if let Some(role) = english_role(&key) {
+        return Some(role);
     }
     let mentions_month = MONTHS.iter().any(|(m, _)| key.contains(m));
     if key.contains("prognos")
@@ -187,6 +196,35 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
     None
 }
 
+/// The role an English heading names ("Actual", "Full-year forecast",
+/// "Variance"), from its compacted key. Only words that are not Swedish
+/// too, so a Swedish heading never lands here by accident.
+fn english_role(key: &str) -> Option<Role> {
+    if contains_any(key, &["percent", "share"]) {
+        return Some(Role::StatedPercent);
+    }
+    if contains_any(key, &["variance", "deviation", "difference", "remaining"]) {
+        return Some(Role::StatedVariance);
+    }
+    if key.contains("budget")
+        && contains_any(key, &["annual", "fullyear", "wholeyear", "fortheyear"])
+    {
+        return Some(Role::AnnualBudget);
+    }
+    if key.contains("forecast") {
+        return Some(Role::Forecast);
+    }
+    if contains_any(key, &["previousyear", "prioryear", "lastyear"])
+        && contains_any(key, &["actual", "outcome", "result"])
+    {
+        return Some(Role::PriorOutcome);
+    }
+    if contains_any(key, &["actual", "outcome"]) {
+        return Some(Role::Outcome);
+    }
+    None
+}
+
 /// A year (1900–2100) written as a word of its own.
 pub(crate) fn year_of(heading: &str) -> Option<u16> {
     heading
@@ -200,23 +238,46 @@ pub(crate) fn year_of(heading: &str) -> Option<u16> {
 /// "Utfall 2021, mnkr", "miljoner kronor".
 pub(crate) fn unit_of(heading: &str) -> Option<Unit> {
     let lower = latin::lowercase(heading);
-    for phrase in ["miljarder kronor", "miljoner kronor", "tusen kronor"] {
-        if lower.contains(phrase) {
-            return Unit::from_word(phrase);
+    for (phrase, unit) in [
+        ("miljarder kronor", Unit::Mdkr),
+        ("miljoner kronor", Unit::Mnkr),
+        ("tusen kronor", Unit::Tkr),
+        ("tusentals kronor", Unit::Tkr),
+        ("tusental kronor", Unit::Tkr),
+        // English editions: "SEK m", "SEK million", "SEK thousand", "SEK bn".
+        ("sek thousand", Unit::Tkr),
+        ("sek '000", Unit::Tkr),
+        ("sek 000", Unit::Tkr),
+        ("thousands of sek", Unit::Tkr),
+        ("sek million", Unit::Mnkr),
+        ("millions of sek", Unit::Mnkr),
+        ("sek m", Unit::Mnkr),
+        ("sek billion", Unit::Mdkr),
+        ("sek bn", Unit::Mdkr),
+    ] {
+        if let Some(at) = lower.find(phrase) {
+            // "SEK m" must end there: "SEK må" is no unit.
+            let after = lower[at + phrase.len()..].chars().next();
+            if after.is_none_or(|c| !latin::is_letter(c)) {
+                return Some(unit);
+            }
         }
     }
-    lower
+    let words: Vec<&str> = lower
         .split(|c: char| !latin::is_letter_or_digit(c))
         .filter(|w| !w.is_empty())
-        .find_map(|w| match w {
-            // "kr" alone is too common a word in prose to count in a title,
-            // but in a heading it is the unit.
-            "kr" | "kronor" | "sek" => Some(Unit::Kr),
-            "tkr" | "tsek" | "ksek" => Some(Unit::Tkr),
-            "mnkr" | "mkr" | "msek" | "mnkronor" => Some(Unit::Mnkr),
-            "mdkr" | "mdsek" => Some(Unit::Mdkr),
-            _ => None,
-        })
+        .collect();
+    words.iter().find_map(|w| match *w {
+        // "kr" alone is too common a word in prose to count in a title,
+        // but in a heading it is the unit.
+        "kr" | "kronor" | "sek" => Some(Unit::Kr),
+        "tkr" | "tsek" | "ksek" | "kkr" => Some(Unit::Tkr),
+        "mnkr" | "mkr" | "msek" | "mnkronor" | "mn" | "miljoner" | "mkronor" => Some(Unit::Mnkr),
+        "mdkr" | "mdsek" | "mdr" | "miljarder" => Some(Unit::Mdkr),
+        // Amounts glued to their unit in a title: "Belopp i mnkr." is split
+        // above; "(Mkr)" too.
+        _ => None,
+    })
 }
 
 /// Months elapsed, from text such as "januari - april" (4), "jan–aug" (8),
@@ -344,8 +405,21 @@ mod tests {
             ("Re/ny", Some(Text)),
             ("Omsättning *) 2021", Some(Other)),
             ("Målvärde", Some(Other)),
+            ("Not", Some(Text)),
+            ("Noter", Some(Text)),
+            ("Actual", Some(Outcome)),
+            ("Outcome Jan-Aug", Some(Outcome)),
+            ("Budget", Some(Budget)),
+            ("Annual budget", Some(AnnualBudget)),
+            ("Full-year forecast", Some(Forecast)),
+            ("Forecast", Some(Forecast)),
+            ("Variance", Some(StatedVariance)),
+            ("Deviation from budget", Some(StatedVariance)),
+            ("Outcome previous year", Some(PriorOutcome)),
+            ("Variance, %", Some(StatedPercent)),
             ("", None),
             ("Regionkontoret", None),
+            ("Nothing", None),
         ];
         for (heading, role) in table {
             assert_eq!(role_of(heading), *role, "{heading:?}");
@@ -368,7 +442,17 @@ mod tests {
                 "Sammanställning av bruttoinvesteringar, mnkr",
                 Some(Unit::Mnkr),
             ),
+            ("Prognosavvikelse, Mkr", Some(Unit::Mnkr)),
+            ("RESULTATRÄKNING (MKR)*", Some(Unit::Mnkr)),
+            ("Belopp i tusentals kronor", Some(Unit::Tkr)),
+            ("Budgetavvikelser, miljoner kronor", Some(Unit::Mnkr)),
+            ("Mdr kr", Some(Unit::Mdkr)),
+            ("SEK m", Some(Unit::Mnkr)),
+            ("Amounts in SEK thousand", Some(Unit::Tkr)),
+            ("SEK million", Some(Unit::Mnkr)),
+            ("SEK bn", Some(Unit::Mdkr)),
             ("Utfall", None),
+            ("Sektor mål", None),
         ] {
             assert_eq!(unit_of(heading), unit, "{heading:?}");
         }

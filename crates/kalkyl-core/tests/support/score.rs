@@ -335,3 +335,56 @@ pub fn report(fixtures: &[Fixture], detail: bool) -> (String, Tally) {
     }
     (out, all)
 }
+
+/// One table's reading beside its expected one, for finding out what went wrong.
+pub fn show(f: &Fixture) -> String {
+    let (s, table) = score(f);
+    let mut out = format!("== {}\n", f.name);
+    let _ = writeln!(
+        out,
+        "title {:?} unit {:?} months {:?}",
+        table.title, table.unit, table.months
+    );
+    let got: Vec<String> = table
+        .columns
+        .iter()
+        .map(|c| format!("{}={:?}", c.role.key(), c.heading))
+        .collect();
+    let _ = writeln!(out, "read:  {}", got.join(" | "));
+    let want: Vec<String> = f
+        .columns
+        .iter()
+        .zip(&f.headings)
+        .map(|(r, h)| format!("{r}={:?}", h.as_deref().unwrap_or("")))
+        .collect();
+    let _ = writeln!(out, "want:  {}", want.join(" | "));
+    for (i, row) in table.rows.iter().enumerate() {
+        let cells: Vec<String> = row
+            .cells
+            .iter()
+            .map(|c| match c {
+                kalkyl_core::model::Cell::Number(d) => d.to_string(),
+                kalkyl_core::model::Cell::Text(t) => format!("{t:?}"),
+                kalkyl_core::model::Cell::Empty => "_".to_string(),
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  {i:>3} {} {} | {}",
+            row.kind.key(),
+            row.level,
+            cells.join(" | ")
+        );
+    }
+    for d in &table.diagnostics {
+        let _ = writeln!(out, "  diag: {}", d.message(kalkyl_core::lang::Lang::En));
+    }
+    let _ = writeln!(
+        out,
+        "score {}/{}: {}",
+        s.numbers_right,
+        s.numbers,
+        s.notes.join("; ")
+    );
+    out
+}
