@@ -360,6 +360,16 @@ fn maybe_transpose(raw: &mut RawTable<'_>) {
     if heading_roles > 0 {
         return;
     }
+    // A time series on its side: three or more year headings and measures as
+    // rows (a five-year overview, "nyckeltal 2019 2020 2021"). Two years
+    // ("2021 | 2020") are this year against last year, with items as rows.
+    let year_headings = raw
+        .headings
+        .iter()
+        .skip(1)
+        .filter(|h| is_year_heading(h))
+        .count();
+    let series = year_headings >= 3 && year_headings + 1 >= raw.headings.len();
     let row_roles = raw
         .rows
         .iter()
@@ -370,7 +380,7 @@ fn maybe_transpose(raw: &mut RawTable<'_>) {
                 .is_some_and(Role::is_numeric)
         })
         .count();
-    if heading_roles > 0 || row_roles < 2 || row_roles * 2 < raw.rows.len() {
+    if !series && (row_roles < 2 || row_roles * 2 < raw.rows.len()) {
         return;
     }
     let width = raw.headings.len();
@@ -408,6 +418,14 @@ fn maybe_transpose(raw: &mut RawTable<'_>) {
             what_sv: "Tabellen låg på sidan (perioder som kolumner); Kalkyl vände den så att varje period blev en rad.".into(),
         },
     });
+}
+
+/// A heading that is a year and nothing more that names a figure: "2021",
+/// "2021-12-31", "Bokslut 2020" is not (it names the outcome).
+fn is_year_heading(heading: &str) -> bool {
+    year_of(heading).is_some()
+        && role_of(heading).is_none()
+        && !heading.chars().any(|c| c.is_alphabetic() && c != '*')
 }
 
 /// What a column's cells look like.
@@ -565,21 +583,46 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
             }
         }
     }
+    // Columns that no word names but a year does: "2021 | 2020", "Kommunen
+    // 2021 | Kommunen 2020 | Koncernen 2021 | Koncernen 2020", "Antal
+    // listade dec 2020 | 2021". The first group of such columns (same words
+    // but the year) is the table's own figure over the years: its latest year
+    // is the outcome and its earlier years prior outcomes. Other groups (the
+    // group of companies beside the municipality) stay other numbers. A year
+    // is never a figure of the table, and a year later than every other
+    // heading's is a plan, not an outcome, when the table also has a budget.
     if !roles.contains(&Role::Outcome) {
-        let others: Vec<usize> = (0..roles.len())
+        let stem = |j: usize| {
+            raw.headings
+                .get(j)
+                .map(|h| {
+                    headings::compact(h)
+                        .chars()
+                        .filter(|c| !c.is_ascii_digit())
+                        .collect::<String>()
+                })
+                .unwrap_or_default()
+        };
+        let dated: Vec<usize> = (0..roles.len())
             .filter(|j| roles[*j] == Role::Other && years[*j].is_some())
             .collect();
-        if let [a, b] = others[..] {
-            let stem = |j: usize| {
-                raw.headings
-                    .get(j)
-                    .map(|h| h.replace(|c: char| c.is_ascii_digit(), ""))
-                    .unwrap_or_default()
-            };
-            if stem(a) == stem(b) && years[a] != years[b] {
-                let (early, late) = if years[a] < years[b] { (a, b) } else { (b, a) };
-                roles[early] = Role::PriorOutcome;
-                roles[late] = Role::Outcome;
+        if let Some(&first) = dated.first() {
+            let group: Vec<usize> = dated
+                .iter()
+                .copied()
+                .filter(|j| stem(*j) == stem(first))
+                .collect();
+            let distinct: std::collections::BTreeSet<u16> =
+                group.iter().filter_map(|j| years[*j]).collect();
+            if group.len() >= 2 && distinct.len() == group.len() {
+                let latest = distinct.iter().next_back().copied();
+                for j in group {
+                    roles[j] = if years[j] == latest {
+                        Role::Outcome
+                    } else {
+                        Role::PriorOutcome
+                    };
+                }
             }
         }
     }

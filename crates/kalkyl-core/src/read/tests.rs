@@ -176,6 +176,48 @@ fn a_table_on_its_side_is_turned_back() {
 }
 
 #[test]
+fn a_time_series_on_its_side_is_turned_back() {
+    let t = read(
+        "Nyckeltal\t2019\t2020\t2021\nIntäkter, mnkr\t812,4\t840,1\t861,0\n\
+         Årets resultat, mnkr\t12,5\t-3,0\t20,1\nSoliditet, %\t41\t40\t43\n",
+    );
+    assert_eq!(roles(&t), ["label", "other", "outcome", "stated_percent"]);
+    assert_eq!(t.rows.len(), 3);
+    assert_eq!(t.label(2), "2021");
+    assert_eq!(t.number(1, 2), Some(d("-3.0")));
+    assert_eq!(t.unit, Some(Unit::Mnkr));
+}
+
+#[test]
+fn years_without_words_are_outcome_and_prior_outcome() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Belopp i mnkr\t2021\t2020\nIntäkter\t10,0\t9,0\n",
+            &["label", "outcome", "prior_outcome"],
+        ),
+        (
+            "Mnkr\tKommunen 2020\tKommunen 2021\tKoncernen 2020\tKoncernen 2021\nIntäkter\t1\t2\t3\t4\n",
+            &["label", "prior_outcome", "outcome", "other", "other"],
+        ),
+        (
+            "Mnkr\tNot\t2021\t2020\nIntäkter\t1\t10,0\t9,0\n",
+            &["label", "text", "outcome", "prior_outcome"],
+        ),
+        (
+            "Mnkr\tUtfall 2022\tUtfall 2023\tBudget 2023\nA\t1\t2\t3\n",
+            &["label", "prior_outcome", "outcome", "annual_budget"],
+        ),
+        (
+            "Mnkr\tOutcome\tBudget\tVariance\nA\t-1\t-2\t1\n",
+            &["label", "outcome", "budget", "stated_variance"],
+        ),
+    ];
+    for (paste, want) in table {
+        assert_eq!(roles(&read(paste)), *want, "{paste:?}");
+    }
+}
+
+#[test]
 fn pdf_lines_split_on_the_three_digit_rule_and_a_total_decides_ambiguity() {
     // "1 400 400" could be 1 400 | 400 or 1 | 400 400: the total says which.
     let text = "Investering (tkr) Utfall Budget\nA 1 400 400\nB 100 200\nSumma 1 500 600\n";
