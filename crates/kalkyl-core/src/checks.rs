@@ -100,10 +100,49 @@ impl Check {
     }
 }
 
+/// A stated figure Kalkyl did not check because the reading it depends on
+/// is not certain: an alarm on a misread table would be worse than none.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unchecked {
+    /// The row of the stated figure.
+    pub row: usize,
+    /// The column of the stated figure.
+    pub column: usize,
+    /// Why it was not checked, in Swedish.
+    pub reason_sv: String,
+    /// Why it was not checked, in English.
+    pub reason_en: String,
+}
+
+impl Unchecked {
+    /// Why it was not checked, in a language.
+    pub fn reason(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Sv => &self.reason_sv,
+            Lang::En => &self.reason_en,
+        }
+    }
+}
+
+/// What checking a table found: the mismatches, and the stated figures that
+/// could not be checked with the reason.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CheckReport {
+    /// Stated figures the rows do not reproduce, by row, then column.
+    pub checks: Vec<Check>,
+    /// Stated figures left unchecked, by row, then column.
+    pub unchecked: Vec<Unchecked>,
+}
+
 /// Checks a table with its effective sign convention (the user's, else the
 /// detected one). The checks are sorted by row, then column.
 pub fn check_table(table: &Table) -> Vec<Check> {
     check_table_with(table, effective_convention(table).convention)
+}
+
+/// Like [`check_table`], with the figures that could not be checked.
+pub fn check_report(table: &Table) -> CheckReport {
+    check_report_with(table, effective_convention(table).convention)
 }
 
 /// A numerator of a percentage: a column, or a deviation computed from two.
@@ -123,6 +162,11 @@ struct PercentFormula {
 
 /// Checks a table with a given sign convention.
 pub fn check_table_with(table: &Table, convention: SignConvention) -> Vec<Check> {
+    check_report_with(table, convention).checks
+}
+
+/// Checks a table with a given sign convention, keeping the unchecked figures.
+pub fn check_report_with(table: &Table, convention: SignConvention) -> CheckReport {
     let width = table.columns.len();
     let mut values: Vec<Option<Decimal>> = Vec::with_capacity(table.rows.len() * width);
     for row in &table.rows {
@@ -136,6 +180,8 @@ pub fn check_table_with(table: &Table, convention: SignConvention) -> Vec<Check>
         width,
         values,
         checks: Vec::new(),
+        unchecked: Vec::new(),
+        doubtful_rows: doubtful_rows(table),
     };
     checker.deviations();
     checker.totals();
@@ -144,7 +190,89 @@ pub fn check_table_with(table: &Table, convention: SignConvention) -> Vec<Check>
     crate::order::sort_by(&mut checks, |a, b| {
         (a.row, a.column).cmp(&(b.row, b.column))
     });
-    checks
+    let mut unchecked = checker.unchecked;
+    crate::order::sort_by(&mut unchecked, |a, b| {
+        (a.row, a.column).cmp(&(b.row, b.column))
+    });
+    CheckReport { checks, unchecked }
+}
+
+/// Which kind of stated figure was left unchecked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stated {
+    Total,
+    Deviation,
+}
+
+/// Why a row makes the sums over it uncertain, if it does: the reader could
+/// not place its cells, or it is not an amount row at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Doubt {
+    /// A line that could not be split into the columns, that could be split
+    /// several ways, or that had more cells than the heading: its figures
+    /// may sit in the wrong columns.
+    Layout,
+    /// Its figures are all years: a heading line read as a row.
+    Years,
+    /// Its label names a ratio or a count ("Soliditet, %", "Antal
+    /// anställda"): adding it to amounts means nothing.
+    NotAmounts,
+}
+
+/// The doubt on each row, from the reader's diagnostics and the row itself.
+fn doubtful_rows(table: &Table) -> Vec<Option<Doubt>> {
+    use crate::diagnostics::DiagnosticKind as K;
+    let mut doubts: Vec<Option<Doubt>> = vec![None; table.rows.len()];
+    for d in &table.diagnostics {
+        // A split chosen among several is uncertain too: when the sums over
+        // it fail, the split is the likelier culprit than the report.
+        if let (Some(r), K::UnsplittableLine | K::LongRow { .. } | K::AmbiguousSplit { .. }) =
+            (d.row, &d.kind)
+        {
+            if let Some(slot) = doubts.get_mut(r) {
+                *slot = Some(Doubt::Layout);
+            }
+        }
+    }
+    let label_column = table.column_of(Role::Label);
+    for (r, row) in table.rows.iter().enumerate() {
+        if doubts[r].is_some() {
+            continue;
+        }
+        let numbers: Vec<Decimal> = row.cells.iter().filter_map(Cell::number).collect();
+        let year =
+            |d: &Decimal| d.scale() == 0 && *d >= Decimal::from(1900) && *d <= Decimal::from(2100);
+        if numbers.len() >= 2 && numbers.iter().all(year) {
+            doubts[r] = Some(Doubt::Years);
+            continue;
+        }
+        let label = label_column
+            .and_then(|c| row.cells.get(c))
+            .and_then(Cell::text)
+            .unwrap_or("");
+        if names_ratio_or_count(label) {
+            doubts[r] = Some(Doubt::NotAmounts);
+        }
+    }
+    doubts
+}
+
+/// Whether a row label names a ratio or a count rather than an amount:
+/// "Soliditet, %", "Antal invånare", "Tillsvidareanställda, st",
+/// "Kassalikviditet (procent)", "kr per invånare".
+fn names_ratio_or_count(label: &str) -> bool {
+    let lower = crate::latin::lowercase(label);
+    let words: Vec<&str> = lower
+        .split(|c: char| !crate::latin::is_letter_or_digit(c) && c != '%')
+        .filter(|w| !w.is_empty())
+        .collect();
+    lower.contains('%')
+        || words.iter().any(|w| {
+            matches!(
+                *w,
+                "procent" | "antal" | "st" | "årsarbetare" | "invånare" | "gånger" | "ggr"
+            )
+        })
 }
 
 struct Checker<'a> {
@@ -154,6 +282,9 @@ struct Checker<'a> {
     /// The numbers, row by row, with suspect signs corrected as found.
     values: Vec<Option<Decimal>>,
     checks: Vec<Check>,
+    unchecked: Vec<Unchecked>,
+    /// Rows whose reading makes a sum over them uncertain.
+    doubtful_rows: Vec<Option<Doubt>>,
 }
 
 fn number_sv(d: Decimal) -> String {
@@ -264,6 +395,10 @@ impl Checker<'_> {
                 if reproduces(basis, conv, s, x, y) {
                     continue;
                 }
+                if let Some(Doubt::Layout) = self.doubtful_rows.get(r).copied().flatten() {
+                    self.leave_unchecked(r, v, (r, Doubt::Layout), Stated::Deviation);
+                    continue;
+                }
                 let flips: Vec<(usize, Decimal)> = [
                     (reproduces(basis, conv, s, -x, y), a, x),
                     (reproduces(basis, conv, s, x, -y), b, y),
@@ -351,7 +486,12 @@ impl Checker<'_> {
                                 let off = stated.checked_sub(sum).map(|d| d.abs());
                                 if let (Some(allowed), Some(off)) = (allowed, off) {
                                     if off > allowed {
-                                        self.total_mismatch(r, c, stated, sum, &part);
+                                        match self.doubt_over(r, c, start) {
+                                            Some(doubt) => {
+                                                self.leave_unchecked(r, c, doubt, Stated::Total)
+                                            }
+                                            None => self.total_mismatch(r, c, stated, sum, &part),
+                                        }
                                     }
                                 }
                             }
@@ -369,6 +509,71 @@ impl Checker<'_> {
                 }
             }
         }
+    }
+
+    /// The doubt on a sum at (r, c) closing the rows after `start`: on the
+    /// sum's own row, on a row it adds, or a cell in its column that could
+    /// not be read as a number (a term left out).
+    fn doubt_over(&self, r: usize, c: usize, start: Option<usize>) -> Option<(usize, Doubt)> {
+        let from = start.map_or(0, |s| s + 1);
+        (from..=r).find_map(|i| {
+            if let Some(doubt) = self.doubtful_rows.get(i).copied().flatten() {
+                return Some((i, doubt));
+            }
+            let unread = self
+                .table
+                .rows
+                .get(i)
+                .and_then(|row| row.cells.get(c))
+                .is_some_and(|cell| matches!(cell, Cell::Text(_)));
+            unread.then_some((i, Doubt::Layout))
+        })
+    }
+
+    fn leave_unchecked(&mut self, r: usize, c: usize, (at, doubt): (usize, Doubt), what: Stated) {
+        let heading = self.heading(c);
+        let (what_sv, what_en) = match what {
+            Stated::Total => ("Summan", "The total"),
+            Stated::Deviation => ("Avvikelsen", "The deviation"),
+        };
+        let (sv, en) = match doubt {
+            Doubt::Layout => (
+                format!(
+                    "{what_sv} i «{heading}» kontrollerades inte: rad {} kunde inte läsas säkert in i kolumnerna.",
+                    at + 1
+                ),
+                format!(
+                    "{what_en} in «{heading}» was not checked: row {} could not be read into the columns with certainty.",
+                    at + 1
+                ),
+            ),
+            Doubt::Years => (
+                format!(
+                    "{what_sv} i «{heading}» kontrollerades inte: rad {} innehåller bara årtal och är troligen en rubrikrad.",
+                    at + 1
+                ),
+                format!(
+                    "{what_en} in «{heading}» was not checked: row {} holds only years and is probably a heading line.",
+                    at + 1
+                ),
+            ),
+            Doubt::NotAmounts => (
+                format!(
+                    "{what_sv} i «{heading}» kontrollerades inte: rad {} är ett nyckeltal eller antal, inget belopp.",
+                    at + 1
+                ),
+                format!(
+                    "{what_en} in «{heading}» was not checked: row {} is a ratio or a count, not an amount.",
+                    at + 1
+                ),
+            ),
+        };
+        self.unchecked.push(Unchecked {
+            row: r,
+            column: c,
+            reason_sv: sv,
+            reason_en: en,
+        });
     }
 
     fn total_mismatch(

@@ -541,3 +541,56 @@ fn settings_override_and_edits_do_not_flip_the_detection() {
         (CheckKind::SignSuspect, 3)
     );
 }
+
+/// A stated figure is checked only when the reading it depends on is certain;
+/// otherwise it is listed as unchecked with the reason, never as an alarm.
+#[test]
+fn uncertain_readings_are_left_unchecked_with_a_reason() {
+    use kalkyl_core::checks::check_report;
+    use kalkyl_core::read::{read_paste, ReadChoices};
+    // (case, paste, mismatches expected, unchecked expected, a word of the reason)
+    let cases: &[(&str, &str, usize, usize, &str)] = &[
+        (
+            "a real mismatch in clean rows is flagged",
+            "Nämnd\tUtfall\tBudget\nA\t10\t12\nB\t5\t6\nSumma\t20\t18\n",
+            1,
+            0,
+            "",
+        ),
+        (
+            "a heading line of years read as a row is not summed into an alarm",
+            "Belopp\tKommunen\tKoncernen\nÅr\t2020\t2021\nA\t10\t12\nB\t5\t6\nSumma\t15\t18\n",
+            0,
+            2,
+            "years",
+        ),
+        (
+            "a ratio row among amounts makes the total uncertain",
+            "Mnkr\tUtfall\tBudget\nIntäkter\t10\t12\nSoliditet, %\t40\t41\nSumma\t10\t12\n",
+            0,
+            2,
+            "ratio",
+        ),
+        (
+            "a consistent table has neither",
+            "Nämnd\tUtfall\tBudget\nA\t10\t12\nB\t5\t6\nSumma\t15\t18\n",
+            0,
+            0,
+            "",
+        ),
+    ];
+    for (case, paste, mismatches, unchecked, word) in cases {
+        let table = read_paste(paste, None, &ReadChoices::default());
+        let report = check_report(&table);
+        assert_eq!(report.checks.len(), *mismatches, "{case}: {:?}", report.checks);
+        assert_eq!(report.unchecked.len(), *unchecked, "{case}: {:?}", report.unchecked);
+        for u in &report.unchecked {
+            assert!(
+                u.reason(kalkyl_core::lang::Lang::En).contains(word),
+                "{case}: {}",
+                u.reason_en
+            );
+            assert!(u.reason_sv.contains("kontrollerades inte"), "{case}");
+        }
+    }
+}
