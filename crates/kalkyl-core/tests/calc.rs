@@ -79,14 +79,16 @@ fn forecast_methods_and_defaults() {
             value("-100"),
             value("200"),
         ),
+        // Months unknown, an accumulated and an annual budget: part-year, and
+        // the budget's own profile gives the forecast without the months.
         (
             None,
             false,
             None,
             None,
-            None,
-            Computed::Blank,
-            Computed::Blank,
+            Some(ForecastBasis::Seasonal),
+            value("-250"),
+            value("50"),
         ),
         (
             Some(4),

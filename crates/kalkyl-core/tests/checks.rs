@@ -582,8 +582,18 @@ fn uncertain_readings_are_left_unchecked_with_a_reason() {
     for (case, paste, mismatches, unchecked, word) in cases {
         let table = read_paste(paste, None, &ReadChoices::default());
         let report = check_report(&table);
-        assert_eq!(report.checks.len(), *mismatches, "{case}: {:?}", report.checks);
-        assert_eq!(report.unchecked.len(), *unchecked, "{case}: {:?}", report.unchecked);
+        assert_eq!(
+            report.checks.len(),
+            *mismatches,
+            "{case}: {:?}",
+            report.checks
+        );
+        assert_eq!(
+            report.unchecked.len(),
+            *unchecked,
+            "{case}: {:?}",
+            report.unchecked
+        );
         for u in &report.unchecked {
             assert!(
                 u.reason(kalkyl_core::lang::Lang::En).contains(word),

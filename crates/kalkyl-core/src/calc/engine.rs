@@ -126,6 +126,12 @@ impl Plan {
             match table.months {
                 Some(m) if m < 12 => Some(ForecastBasis::RunRate),
                 Some(12) => Some(ForecastBasis::FullYearOutcome),
+                // Months unknown, but an accumulated budget beside the annual
+                // one: the table is part-year, and the budget's own profile
+                // (outcome × annual / accumulated) needs no months.
+                _ if columns.budget.is_some() && columns.annual.is_some() => {
+                    Some(ForecastBasis::Seasonal)
+                }
                 _ => None,
             }
         };

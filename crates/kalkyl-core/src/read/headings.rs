@@ -285,7 +285,15 @@ pub(crate) fn unit_of(heading: &str) -> Option<Unit> {
 /// says nothing.
 pub(crate) fn months_of(text: &str) -> Option<u8> {
     let lower = latin::lowercase(text);
-    if lower.contains("helår") || lower.contains("helårs") || lower.contains("bokslut") {
+    // "Helår", "Helårsutfall", "Bokslut" say the outcome covers the year;
+    // "Helårsbudget" and "Helårsprognos" name a budget or a forecast for the
+    // year and say nothing about the months the outcome covers.
+    let full_year = lower.split(|c: char| !latin::is_letter(c)).any(|w| {
+        (w.starts_with("helår") || w.starts_with("bokslut"))
+            && !w.contains("budget")
+            && !w.contains("prognos")
+    });
+    if full_year {
         return Some(12);
     }
     // "8 mån", "8 månader"
@@ -462,6 +470,11 @@ mod tests {
             ("jan-apr", Some(4)),
             ("Utfall 8 mån", Some(8)),
             ("Helår 2021", Some(12)),
+            ("Helårsutfall", Some(12)),
+            ("Bokslut 2021", Some(12)),
+            ("Enhet Utfall Budget Helårsbudget", None),
+            ("Helårsprognos", None),
+            ("Bokslutsprognos", None),
             ("Tertial 2", Some(8)),
             ("Utfall", None),
             ("mars - april", None),
