@@ -139,8 +139,33 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
         }
         return Some(Role::Budget);
     }
+    // An allocation is the budget a committee is held to: "Kommunbidrag",
+    // "Regionbidrag", "Nettoram", "Anslag".
+    if contains_any(
+        &key,
+        &[
+            "kommunbidrag",
+            "regionbidrag",
+            "landstingsbidrag",
+            "nämndbidrag",
+            "nettoram",
+            "kommunersättning",
+        ],
+    ) || key == "ram"
+        || key.starts_with("anslag")
+    {
+        return Some(if year_of(heading).is_some() {
+            Role::AnnualBudget
+        } else {
+            Role::Budget
+        });
+    }
     if contains_any(&key, &["prognos"]) {
         return Some(Role::Forecast);
+    }
+    // The net cost is the figure a budget is compared with.
+    if contains_any(&key, &["nettokostnad", "nettoutfall", "nettokostnader"]) {
+        return Some(Role::Outcome);
     }
     if contains_any(&key, &["föregående", "föreg", "fgår", "förraåret"])
         && contains_any(&key, &["utfall", "resultat", "bokslut"])
@@ -413,6 +438,10 @@ mod tests {
             ("Re/ny", Some(Text)),
             ("Omsättning *) 2021", Some(Other)),
             ("Målvärde", Some(Other)),
+            ("Kommunbidrag", Some(Budget)),
+            ("Kommunbidrag 2021", Some(AnnualBudget)),
+            ("Nettokostnad", Some(Outcome)),
+            ("Nettokostnad 2021", Some(Outcome)),
             ("Not", Some(Text)),
             ("Noter", Some(Text)),
             ("Actual", Some(Outcome)),

@@ -18,6 +18,7 @@ mod lines;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
@@ -543,6 +544,7 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
         }
     }
     resolve_years(raw, &mut roles);
+    roles_from_arithmetic(raw, &mut roles, &mut guessed);
     for (j, role) in choices.roles.iter() {
         if let Some(slot) = roles.get_mut(*j) {
             *slot = *role;
@@ -623,6 +625,141 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
                         Role::PriorOutcome
                     };
                 }
+            }
+        }
+    }
+}
+
+/// How a stated figure may follow from two others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Relation {
+    /// `c = a − b`
+    Minus,
+    /// `c = b − a`
+    MinusReversed,
+    /// `c = a + b`
+    Plus,
+}
+
+/// The numbers of a column for a sample of rows, as the reader will read
+/// them (decimal comma first, then point).
+fn sample_numbers(raw: &RawTable<'_>, column: usize, rows: usize) -> Vec<Option<Decimal>> {
+    raw.rows
+        .iter()
+        .take(rows)
+        .map(|row| {
+            let text = row.cells.get(column)?.text.as_ref();
+            [DecimalMark::Comma, DecimalMark::Point]
+                .into_iter()
+                .find_map(|mark| match number::read_number(text, mark) {
+                    Ok(Reading::Number(n)) if !n.percent => Some(n.value),
+                    _ => None,
+                })
+        })
+        .collect()
+}
+
+/// Half a unit of the last decimal shown: what rounding may have moved a figure.
+fn rounding_of(d: Decimal) -> Decimal {
+    Decimal::new(5, d.scale() + 1)
+}
+
+/// Whether `c` follows from `a` and `b` by `relation` on nine rows in ten of
+/// those holding all three (at least two such rows, not all zero), within
+/// the rounding of the figures shown.
+fn relation_holds(
+    c: &[Option<Decimal>],
+    a: &[Option<Decimal>],
+    b: &[Option<Decimal>],
+    relation: Relation,
+) -> bool {
+    let mut tested = 0usize;
+    let mut held = 0usize;
+    let mut non_zero = false;
+    for ((c, a), b) in c.iter().zip(a).zip(b) {
+        let (Some(c), Some(a), Some(b)) = (c, a, b) else {
+            continue;
+        };
+        let expected = match relation {
+            Relation::Minus => a.checked_sub(*b),
+            Relation::MinusReversed => b.checked_sub(*a),
+            Relation::Plus => a.checked_add(*b),
+        };
+        let Some(expected) = expected else {
+            continue;
+        };
+        tested += 1;
+        non_zero |= !c.is_zero();
+        let tolerance = rounding_of(*c) + rounding_of(*a) + rounding_of(*b);
+        if (*c - expected).abs() <= tolerance {
+            held += 1;
+        }
+    }
+    tested >= 2 && non_zero && held * 10 >= tested * 9
+}
+
+/// The table's own arithmetic as evidence for roles its words leave open.
+/// A column that equals an outcome column minus (or plus) a budget or
+/// forecast column is the deviation the report states, whatever its heading
+/// says ("Årets resultat" beside "Nettokostnad" and "Kommunbidrag", a bare
+/// "Diff"); a column that, with the outcome, reproduces a stated deviation
+/// is that deviation's budget. Words are the prior, the arithmetic decides.
+fn roles_from_arithmetic(raw: &RawTable<'_>, roles: &mut [Role], guessed: &mut [bool]) {
+    const SAMPLE: usize = 400;
+    let is_reference = |r: Role| matches!(r, Role::Budget | Role::AnnualBudget | Role::Forecast);
+    let numbers: Vec<Vec<Option<Decimal>>> = (0..roles.len())
+        .map(|j| {
+            if roles[j].is_numeric() && roles[j] != Role::StatedPercent {
+                sample_numbers(raw, j, SAMPLE)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let relations = [Relation::Minus, Relation::MinusReversed, Relation::Plus];
+    let follows = |c: usize, a: usize, b: usize| {
+        relations
+            .iter()
+            .any(|r| relation_holds(&numbers[c], &numbers[a], &numbers[b], *r))
+    };
+    let width = roles.len();
+    let magnitude = |j: usize| -> Decimal {
+        numbers[j]
+            .iter()
+            .flatten()
+            .fold(Decimal::ZERO, |sum, v| sum.saturating_add(v.abs()))
+    };
+    // A deviation stated under another name. Of two columns that each
+    // follow from the other (net = result − allocation, result = net +
+    // allocation), the deviation is the smaller: it is the difference of
+    // figures larger than itself.
+    for c in 0..width {
+        if !matches!(roles[c], Role::Other | Role::Outcome) || numbers[c].is_empty() {
+            continue;
+        }
+        let stated = (0..width).any(|a| {
+            a != c
+                && roles[a] == Role::Outcome
+                && magnitude(c) < magnitude(a)
+                && (0..width)
+                    .any(|b| b != c && b != a && is_reference(roles[b]) && follows(c, a, b))
+        });
+        if stated {
+            roles[c] = Role::StatedVariance;
+            guessed[c] = false;
+        }
+    }
+    // The budget of a stated deviation, under a heading no word names.
+    let outcome = roles.iter().position(|r| *r == Role::Outcome);
+    let has_reference = roles.iter().any(|r| is_reference(*r));
+    if let (Some(a), false) = (outcome, has_reference) {
+        for v in (0..width).filter(|v| roles[*v] == Role::StatedVariance) {
+            if let Some(b) = (0..width)
+                .find(|b| roles[*b] == Role::Other && !numbers[*b].is_empty() && follows(v, a, *b))
+            {
+                roles[b] = Role::Budget;
+                guessed[b] = false;
+                break;
             }
         }
     }

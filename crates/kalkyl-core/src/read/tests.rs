@@ -218,6 +218,36 @@ fn years_without_words_are_outcome_and_prior_outcome() {
 }
 
 #[test]
+fn the_tables_arithmetic_names_what_its_words_leave_open() {
+    let table: &[(&str, &str, &[&str])] = &[
+        (
+            "a result column that is net cost plus allocation is the stated deviation",
+            "Mnkr\tIntäkter\tKostnader\tNettokostnad\tKommunbidrag\tÅrets resultat\n\
+             A\t426\t-2023\t-1597\t1597\t0\nB\t402\t-1935\t-1533\t1570\t37\nC\t693\t-1946\t-1253\t1254\t1\n",
+            &["label", "other", "other", "outcome", "budget", "stated_variance"],
+        ),
+        (
+            "a bare heading whose figures are outcome minus budget is the deviation",
+            "Nämnd\tUtfall\tBudget\tDiff.\nA\t-297,2\t-305,0\t7,8\nB\t-38,1\t-40,0\t1,9\nC\t-10,0\t-9,0\t-1,0\n",
+            &["label", "outcome", "budget", "stated_variance"],
+        ),
+        (
+            "the budget of a stated deviation under an unknown heading",
+            "Nämnd\tUtfall\tRamar\tAvvikelse\nA\t-297,2\t-305,0\t7,8\nB\t-38,1\t-40,0\t1,9\n",
+            &["label", "outcome", "budget", "stated_variance"],
+        ),
+        (
+            "unrelated columns stay as they are",
+            "Nämnd\tUtfall\tAntal\tYta\nA\t10\t3\t120\nB\t20\t4\t80\nC\t30\t5\t60\n",
+            &["label", "outcome", "other", "other"],
+        ),
+    ];
+    for (case, paste, want) in table {
+        assert_eq!(roles(&read(paste)), *want, "{case}");
+    }
+}
+
+#[test]
 fn pdf_lines_split_on_the_three_digit_rule_and_a_total_decides_ambiguity() {
     // "1 400 400" could be 1 400 | 400 or 1 | 400 400: the total says which.
     let text = "Investering (tkr) Utfall Budget\nA 1 400 400\nB 100 200\nSumma 1 500 600\n";
