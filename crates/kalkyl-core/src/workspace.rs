@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::edit::{Command, EditError, Effect, History};
-use crate::model::Table;
+use crate::model::{Role, Table};
 use crate::read::{read_paste, ReadChoices};
 
 /// What was pasted, verbatim.
@@ -36,6 +36,73 @@ pub struct Sheet {
     pub history: History,
 }
 
+/// What a table calls itself: its title line, else its first heading when
+/// that says more than a unit ("Investeringar (tkr)", "Uppdrag", not
+/// "Belopp i mnkr" or "Tkr"). At most 60 characters, cut at a word.
+pub fn table_name(table: &Table) -> Option<String> {
+    let heading = table
+        .columns
+        .iter()
+        .find(|c| c.role == Role::Label)
+        .or_else(|| table.columns.first())
+        .map(|c| c.heading.as_str());
+    [table.title.as_deref(), heading]
+        .into_iter()
+        .flatten()
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .find(|t| says_more_than_a_unit(t))
+        .map(|t| shorten(&t, 60))
+}
+
+/// Whether a heading has a word that is not a unit or "belopp": a name.
+fn says_more_than_a_unit(text: &str) -> bool {
+    crate::latin::lowercase(text)
+        .split(|c: char| !crate::latin::is_letter(c))
+        .filter(|w| w.chars().count() >= 3)
+        .any(|w| {
+            !matches!(
+                w,
+                "belopp"
+                    | "tkr"
+                    | "mnkr"
+                    | "mkr"
+                    | "mdkr"
+                    | "kronor"
+                    | "tusen"
+                    | "miljoner"
+                    | "miljarder"
+                    | "sek"
+                    | "msek"
+                    | "tsek"
+                    | "ksek"
+                    | "angivna"
+                    | "anges"
+            )
+        })
+}
+
+/// Cuts a name at a word boundary to at most `max` characters, with "…".
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split(' ') {
+        if out.chars().count() + word.chars().count() + 2 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = text.chars().take(max - 1).collect();
+    }
+    out.push('…');
+    out
+}
+
 impl Sheet {
     /// Reads a paste into a new sheet.
     pub fn from_paste(id: u64, plain: &str, html: Option<&str>) -> Sheet {
@@ -45,11 +112,7 @@ impl Sheet {
         };
         let choices = ReadChoices::default();
         let table = read_paste(&source.plain, source.html.as_deref(), &choices);
-        let name = table
-            .title
-            .clone()
-            .filter(|t| !t.trim().is_empty())
-            .unwrap_or_else(|| format!("Tabell {id}"));
+        let name = table_name(&table).unwrap_or_else(|| format!("Tabell {id}"));
         Sheet {
             id,
             name,
@@ -270,12 +333,44 @@ mod tests {
     }
 
     #[test]
+    fn a_sheet_is_named_after_its_title_or_first_heading() {
+        let cases: &[(&str, &str)] = &[
+            (
+                "Driftredovisning, mnkr\nNämnd\tUtfall\nA\t1\n",
+                "Driftredovisning, mnkr",
+            ),
+            (
+                "Investeringar (tkr)\tUtfall\tBudget\nA\t1\t2\n",
+                "Investeringar (tkr)",
+            ),
+            ("Belopp i mnkr\tUtfall\tBudget\nA\t1\t2\n", "Tabell 1"),
+            ("\tUtfall\tBudget\nA\t1\t2\n", "Tabell 1"),
+        ];
+        for (paste, name) in cases {
+            let mut ws = Workspace::default();
+            let id = ws.add_paste(paste, None);
+            assert_eq!(
+                ws.sheet(id).map(|s| s.name.as_str()),
+                Some(*name),
+                "{paste:?}"
+            );
+        }
+        let long = read_paste(
+            "Sammanställning av nämndernas driftredovisning och budgetavvikelser per verksamhetsområde 2021\nNämnd\tUtfall\nA\t1\n",
+            None,
+            &ReadChoices::default(),
+        );
+        let name = table_name(&long).unwrap_or_default();
+        assert!(name.ends_with('…') && name.chars().count() <= 60, "{name}");
+    }
+
+    #[test]
     fn pastes_become_sheets_with_ids_and_names() {
         let mut ws = Workspace::default();
         let a = ws.add_paste(PASTE, None);
         let b = ws.add_paste(&format!("Resultat helår\n{PASTE}"), None);
         assert_ne!(a, b);
-        assert_eq!(ws.sheet(a).map(|s| s.name.as_str()), Some("Tabell 1"));
+        assert_eq!(ws.sheet(a).map(|s| s.name.as_str()), Some("Uppdrag"));
         assert_eq!(ws.sheet(b).map(|s| s.name.as_str()), Some("Resultat helår"));
         assert_eq!(ws.sheet(b).and_then(|s| s.table.months), Some(12));
     }
