@@ -1079,6 +1079,7 @@ fn build(mut raw: RawTable<'_>, hints: Hints, choices: &ReadChoices) -> Table {
         });
     }
 
+    mark_unlabelled_sums(&mut rows, label_col, &roles, &mut diagnostics);
     let columns = (0..width)
         .map(|j| Column {
             heading: raw.headings.get(j).cloned().unwrap_or_default(),
@@ -1114,6 +1115,75 @@ fn build(mut raw: RawTable<'_>, hints: Hints, choices: &ReadChoices) -> Table {
         rows,
         diagnostics,
         settings: TableSettings::default(),
+    }
+}
+
+/// A line of figures with no label, closing rows above it, is a subtotal
+/// when the arithmetic says so: in every amount column where it has a
+/// figure, it is the sum of the rows since the last heading or sum, within
+/// their rounding. Reports print such lines under a block of items without
+/// writing "Summa". A line the arithmetic does not confirm stays an item.
+fn mark_unlabelled_sums(
+    rows: &mut [Row],
+    label_col: Option<usize>,
+    roles: &[Role],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let Some(lc) = label_col else {
+        return;
+    };
+    let amount: Vec<usize> = (0..roles.len()).filter(|j| roles[*j].is_amount()).collect();
+    let mut since = 0usize;
+    for i in 0..rows.len() {
+        let row = &rows[i];
+        if row.kind != RowKind::Item {
+            since = i + 1;
+            continue;
+        }
+        let unlabelled = row.cells.get(lc).is_none_or(Cell::is_empty);
+        let figures: Vec<(usize, Decimal)> = amount
+            .iter()
+            .filter_map(|&j| Some((j, row.cells.get(j)?.number()?)))
+            .collect();
+        let terms: Vec<&Row> = rows[since..i]
+            .iter()
+            .filter(|r| r.kind == RowKind::Item && r.level == 0)
+            .collect();
+        if !unlabelled || figures.is_empty() || terms.len() < 2 {
+            continue;
+        }
+        let adds_up = figures.iter().all(|&(j, stated)| {
+            let mut sum = Decimal::ZERO;
+            let mut tolerance = rounding_of(stated);
+            let mut any = false;
+            for t in &terms {
+                if let Some(v) = t.cells.get(j).and_then(Cell::number) {
+                    sum = sum.saturating_add(v);
+                    tolerance = tolerance.saturating_add(rounding_of(v));
+                    any = true;
+                }
+            }
+            any && (stated - sum).abs() <= tolerance
+        });
+        let summed = terms.len();
+        if adds_up {
+            rows[i].kind = RowKind::Subtotal;
+            since = i + 1;
+            diagnostics.push(Diagnostic {
+                row: Some(i),
+                column: None,
+                line: None,
+                seen: String::new(),
+                kind: DiagnosticKind::Source {
+                    what_en: format!(
+                        "A line without a label is the sum of the {summed} rows above it; it was read as a subtotal."
+                    ),
+                    what_sv: format!(
+                        "En rad utan text är summan av de {summed} raderna ovanför; den lästes som en delsumma."
+                    ),
+                },
+            });
+        }
     }
 }
 

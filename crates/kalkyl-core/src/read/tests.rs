@@ -218,6 +218,20 @@ fn years_without_words_are_outcome_and_prior_outcome() {
 }
 
 #[test]
+fn an_unlabelled_line_is_a_subtotal_when_it_adds_up() {
+    let t = read("Mnkr\tUtfall\tBudget\nIntäkter\t10,0\t12,0\nAvgifter\t5,0\t6,0\n\t15,0\t18,0\nKostnader\t-30,0\t-31,0\n\t-30,0\t-31,0\n");
+    assert_eq!(t.rows[2].kind, RowKind::Subtotal);
+    // One row above is no sum: it repeats the row.
+    assert_eq!(t.rows[4].kind, RowKind::Item);
+    let u = read("Mnkr\tUtfall\tBudget\nA\t10,0\t12,0\nB\t5,0\t6,0\n\t99,0\t18,0\n");
+    assert_eq!(
+        u.rows[2].kind,
+        RowKind::Item,
+        "does not add up in every column"
+    );
+}
+
+#[test]
 fn the_tables_arithmetic_names_what_its_words_leave_open() {
     let table: &[(&str, &str, &[&str])] = &[
         (
