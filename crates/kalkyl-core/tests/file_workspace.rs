@@ -688,3 +688,113 @@ fn map_keys_and_all_key_sets_survive() {
     sheet.table.rows[0].originals = originals;
     assert_round_trip(&ws, None);
 }
+
+#[test]
+fn syntax_errors_and_limits_say_what_and_where() {
+    use kalkyl_core::file::{Counted, MAX_DEPTH, MAX_INPUT_BYTES, MAX_STRING_BYTES};
+    // (text, kind, line, column); positions as serde_json finds them, in
+    // characters.
+    let cases: Vec<(&str, Syntax, usize, usize)> = vec![
+        ("", Syntax::Truncated, 1, 1),
+        ("Det här är ingen JSON", Syntax::Unexpected('D'), 1, 1),
+        ("[1 2]", Syntax::Unexpected('2'), 1, 4),
+        ("{\"a\" 1}", Syntax::Unexpected('1'), 1, 6),
+        ("{a: 1}", Syntax::Unexpected('a'), 1, 2),
+        ("[1,]", Syntax::Unexpected(']'), 1, 4),
+        ("[-]", Syntax::BadNumber, 1, 3),
+        ("[1e400]", Syntax::BadNumber, 1, 6),
+        ("[\"a\\x\"]", Syntax::BadEscape, 1, 5),
+        ("[\"a\nb\"]", Syntax::ControlCharacter, 2, 1),
+        ("[1] x", Syntax::TrailingText, 1, 5),
+        ("[\"å\", ä]", Syntax::Unexpected('ä'), 1, 7),
+    ];
+    for (text, what, line, column) in cases {
+        let e = error(text);
+        assert_eq!(e.kind, ErrorKind::Syntax(what), "{text:?}");
+        assert_eq!(e.place, Place::Text { line, column }, "{text:?}");
+    }
+    // 5 000 levels do not overflow the stack: serde_json's limit stops them.
+    let deep = "[".repeat(5000) + &"]".repeat(5000);
+    assert_eq!(error(&deep).kind, ErrorKind::TooDeep { limit: MAX_DEPTH });
+    let hidden = valid().replacen("\"settings\": {}", &format!("\"settings\": {deep}"), 1);
+    assert_eq!(error(&hidden).kind, ErrorKind::TooDeep { limit: MAX_DEPTH });
+    let big = " ".repeat(MAX_INPUT_BYTES + 1);
+    assert_eq!(
+        error(&big).kind,
+        ErrorKind::TooLarge {
+            limit: MAX_INPUT_BYTES
+        }
+    );
+    let long = valid().replacen(
+        "\"name\": \"Tabell 1\"",
+        &format!("\"name\": \"{}\"", "a".repeat(MAX_STRING_BYTES + 1)),
+        1,
+    );
+    let e = error(&long);
+    assert_eq!(
+        (e.kind.clone(), path(&e).to_string()),
+        (
+            ErrorKind::TooLong {
+                limit: MAX_STRING_BYTES
+            },
+            "tables[0].name".to_string()
+        )
+    );
+    let mut tables = String::from("[");
+    for i in 0..=kalkyl_core::file::MAX_TABLES {
+        tables.push_str(&format!("{{\"id\": {i}, \"columns\": [], \"rows\": []}},"));
+    }
+    tables.pop();
+    tables.push(']');
+    let many =
+        format!("{{\"format\": \"kalkyl-workspace\", \"version\": 3, \"tables\": {tables}}}");
+    let e = error(&many);
+    assert!(matches!(
+        e.kind,
+        ErrorKind::TooMany {
+            what: Counted::Tables,
+            ..
+        }
+    ));
+    // A decimal Decimal cannot hold, as the browser test writes it.
+    let e = error(&valid().replacen("\"-1.5\"", "\"1e400\"", 1));
+    assert_eq!(path(&e), "tables[0].rows[0].values[1]");
+    assert!(e.message(Lang::Sv).contains("1e400"));
+}
+
+#[test]
+fn version_2_sign_conventions_migrate_and_version_3_keeps_the_choice() {
+    let v3 = valid();
+    // Version 2: null was "not chosen", a name a choice.
+    let v2 = v3
+        .replacen("\"version\": 3", "\"version\": 2", 1)
+        .replace("\"sign_convention_chosen\": false,\n", "");
+    let not_chosen = v2.replacen(
+        "\"sign_convention\": \"outcome_minus_budget\"",
+        "\"sign_convention\": null",
+        1,
+    );
+    let ws = read_workspace_file(&not_chosen).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ws.sheets[0].table.settings.sign_convention, None);
+    let ws = read_workspace_file(&v2).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        ws.sheets[0].table.settings.sign_convention,
+        Some(SignConvention::OutcomeMinusBudget)
+    );
+    // Version 3: the convention in use is only a choice when chosen.
+    let ws = read_workspace_file(&v3).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ws.sheets[0].table.settings.sign_convention, None);
+    let chosen = v3.replacen(
+        "\"sign_convention\": \"outcome_minus_budget\",\n      \"sign_convention_chosen\": false",
+        "\"sign_convention\": \"outcome_plus_budget\",\n      \"sign_convention_chosen\": true",
+        1,
+    );
+    let ws = read_workspace_file(&chosen).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        ws.sheets[0].table.settings.sign_convention,
+        Some(SignConvention::OutcomePlusBudget)
+    );
+    // The stored form writes null when not chosen (nothing derived).
+    let stored = write_workspace_store(&ws, None);
+    assert!(stored.contains("\"sign_convention\":null,\"sign_convention_chosen\":false"));
+}
