@@ -82,12 +82,13 @@ test('the workspace downloads as an exact JSON file named after the workspace an
   assert.notEqual(download.bytes[0], 0xef, 'no byte order mark in JSON');
   const file = JSON.parse(text);
   assert.equal(file.format, 'kalkyl-workspace');
-  assert.equal(file.version, 2);
+  assert.equal(file.version, 3);
   assert.equal(file.tables.length, 2);
   const [first] = file.tables;
   assert.equal(first.unit, 'mnkr');
-  // Not chosen by the user (null), so the detected one applies.
-  assert.equal(first.sign_convention, null);
+  // Not chosen by the user, so the detected one is the one in use.
+  assert.equal(first.sign_convention, 'outcome_minus_budget');
+  assert.equal(first.sign_convention_chosen, false);
   assert.equal(first.sign_convention_detected, 'outcome_minus_budget');
   assert.deepEqual(first.columns.map((c) => c.role).slice(0, 3), ['label', 'outcome', 'budget']);
   assert.equal(first.rows[0].label, 'Regionkontoret');

@@ -13,12 +13,12 @@ mod support;
 
 use kalkyl_core::diagnostics::{Diagnostic, DiagnosticKind};
 use kalkyl_core::edit::Command;
-use kalkyl_core::file::json::{self, Value};
 use kalkyl_core::file::{read_workspace_file, write_workspace_file};
 use kalkyl_core::model::{Cell, Role};
 use kalkyl_core::number::{DecimalMark, Unit};
 use kalkyl_core::workspace::Workspace;
 use rust_decimal::Decimal;
+use serde_json::Value;
 use support::fixture::load_all;
 
 fn docs(file: &str) -> String {
@@ -30,7 +30,7 @@ fn docs(file: &str) -> String {
 
 /// Follows `$ref`s and flattens `oneOf`/`anyOf` into the schemas a value
 /// may match.
-fn candidates<'v, 'a>(schema: &'v Value<'a>, root: &'v Value<'a>, out: &mut Vec<&'v Value<'a>>) {
+fn candidates<'v>(schema: &'v Value, root: &'v Value, out: &mut Vec<&'v Value>) {
     if let Some(r) = schema.get("$ref").and_then(Value::as_str) {
         let name = r.strip_prefix("#/$defs/").expect("local ref");
         let target = root
@@ -54,7 +54,7 @@ fn type_name(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
         Value::Bool(_) => "boolean",
-        Value::Number(n) if n.bytes().all(|b| b.is_ascii_digit() || b == b'-') => "integer",
+        Value::Number(n) if n.is_u64() || n.is_i64() => "integer",
         Value::Number(_) => "number",
         Value::String(_) => "string",
         Value::Array(_) => "array",
@@ -112,7 +112,7 @@ fn check(v: &Value, schema: &Value, root: &Value, path: &str, errors: &mut Vec<S
                 if let Some(Value::Array(required)) = s.get("required") {
                     for r in required {
                         let r = r.as_str().unwrap_or_default();
-                        if !members.iter().any(|(k, _)| k == r) {
+                        if !members.contains_key(r) {
                             errors.push(format!("{path}: required {r} is not written"));
                         }
                     }
@@ -219,10 +219,10 @@ fn rich_workspace() -> Workspace {
 #[test]
 fn every_written_key_is_in_the_schema() {
     let schema_text = docs("kalkyl-workspace.schema.json");
-    let schema = json::parse(&schema_text).expect("the schema is JSON");
+    let schema: Value = serde_json::from_str(&schema_text).expect("the schema is JSON");
     let text = write_workspace_file(&rich_workspace(), Some("2026-11-23T10:15:00Z"));
     assert!(text.contains("\"division_by_zero\"") && text.contains("\"overflow\""));
-    let file = json::parse(&text).expect("json");
+    let file: Value = serde_json::from_str(&text).expect("json");
     let mut errors = Vec::new();
     check(&file, &schema, &schema, "$", &mut errors);
     errors.dedup();
@@ -230,7 +230,7 @@ fn every_written_key_is_in_the_schema() {
     // The check itself finds keys the schema lacks.
     let mut errors = Vec::new();
     let extra_text = text.replacen("\"settings\": {}", "\"settings\": {\"x\": 1}", 1);
-    let extra = json::parse(&extra_text).expect("json");
+    let extra: Value = serde_json::from_str(&extra_text).expect("json");
     check(&extra, &schema, &schema, "$", &mut errors);
     assert_eq!(errors, vec!["$.settings.x: not in the schema".to_string()]);
 }
@@ -242,7 +242,7 @@ fn schema_keys(v: &Value, out: &mut std::collections::BTreeSet<String>) {
             for (k, x) in members {
                 if k == "properties" {
                     if let Value::Object(props) = x {
-                        out.extend(props.iter().map(|(k, _)| k.to_string()));
+                        out.extend(props.keys().cloned());
                     }
                 }
                 schema_keys(x, out);
@@ -256,7 +256,7 @@ fn schema_keys(v: &Value, out: &mut std::collections::BTreeSet<String>) {
 #[test]
 fn every_schema_key_is_documented() {
     let schema_text = docs("kalkyl-workspace.schema.json");
-    let schema = json::parse(&schema_text).expect("json");
+    let schema: Value = serde_json::from_str(&schema_text).expect("json");
     let page = docs("file-format.md");
     let mut keys = std::collections::BTreeSet::new();
     schema_keys(&schema, &mut keys);
@@ -299,7 +299,7 @@ fn the_documented_examples_are_what_kalkyl_writes_and_reads() {
         })
         .expect("edit");
     let written = write_workspace_file(&ws, Some("2026-11-23T10:15:00Z"));
-    assert_eq!(block_after(&page, "<!-- example v2 -->"), written);
+    assert_eq!(block_after(&page, "<!-- example v3 -->"), written);
     let v1 = block_after(&page, "<!-- example v1 -->");
     let checked_in = include_str!("fixtures/files/v1-example.json");
     assert_eq!(v1, checked_in);

@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 
 use kalkyl_core::diagnostics::{Diagnostic, DiagnosticKind};
 use kalkyl_core::edit::{Adjustment, Command, History};
-use kalkyl_core::file::json::{self, Value};
 use kalkyl_core::file::{
     read_workspace_file, write_workspace_file, write_workspace_store, DecimalProblem, ErrorKind,
     Expected, FileError, Place, Syntax,
@@ -20,6 +19,7 @@ use kalkyl_core::number::{DecimalMark, Unit};
 use kalkyl_core::workspace::{PastedSource, Sheet, Workspace};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
+use serde_json::{json, Value};
 use support::fixture::load_all;
 use support::gen::{command, method, role, table};
 
@@ -131,7 +131,7 @@ fn every_seed_table_round_trips_as_pasted_and_after_edits() {
     );
     let text = assert_round_trip(&ws, Some("2026-11-23T10:15:00Z"));
     assert!(text.starts_with(
-        "{\n  \"format\": \"kalkyl-workspace\",\n  \"version\": 2,\n  \"name\": \"Delårsrapport april\",\n  \"saved_at\": \"2026-11-23T10:15:00Z\",\n"
+        "{\n  \"format\": \"kalkyl-workspace\",\n  \"version\": 3,\n  \"name\": \"Delårsrapport april\",\n  \"saved_at\": \"2026-11-23T10:15:00Z\",\n"
     ));
     // A sheet whose read choices changed also round-trips.
     let sheet = &mut ws.sheets[0];
@@ -163,44 +163,28 @@ fn seed_000_is_written_as_documented() {
         })
         .expect("edit");
     let text = write_workspace_file(&ws, None);
-    let root = json::parse(&text).expect("json");
-    let table = match root.get("tables") {
-        Some(Value::Array(t)) => &t[0],
-        _ => panic!("tables"),
-    };
-    let row = match table.get("rows") {
-        Some(Value::Array(r)) => &r[0],
-        _ => panic!("rows"),
-    };
-    let line = |v: &Value| {
-        let mut s = String::new();
-        json::write_compact(v, &mut s);
-        s
-    };
+    let root: Value = serde_json::from_str(&text).expect("json");
+    let table = &root["tables"][0];
+    let row = &table["rows"][0];
+    assert_eq!(row["label"], "Regionkontoret");
     assert_eq!(
-        row.get("label").and_then(Value::as_str),
-        Some("Regionkontoret")
+        row["values"],
+        json!([{"text": "Regionkontoret"}, "-290.0", "-305.0", "7.8"])
     );
-    assert_eq!(
-        line(row.get("values").expect("values")),
-        "[{\"text\":\"Regionkontoret\"},\"-290.0\",\"-305.0\",\"7.8\"]"
-    );
-    assert_eq!(
-        line(row.get("originals").expect("originals")),
-        "{\"1\":\"-297.2\"}"
-    );
-    assert_eq!(
-        line(row.get("computed").expect("computed")),
-        "{\"variance\":\"15.0\",\"variance_pct\":\"4.9180327868852459016393442623\",\"status\":\"met\"}"
-    );
-    assert_eq!(
-        table
-            .get("sign_convention_detected")
-            .and_then(Value::as_str),
-        Some("outcome_minus_budget")
-    );
+    // The written text keeps the values and figures in this order, on one
+    // line each.
+    assert!(text
+        .contains("\"values\": [{\"text\": \"Regionkontoret\"}, \"-290.0\", \"-305.0\", \"7.8\"]"));
+    assert_eq!(row["originals"], json!({"1": "-297.2"}));
+    assert!(text.contains(
+        "\"computed\": {\"variance\": \"15.0\", \"variance_pct\": \"4.9180327868852459016393442623\", \"status\": \"met\"}"
+    ));
+    assert_eq!(table["sign_convention_detected"], "outcome_minus_budget");
+    // Not chosen: the detected convention is the one in use.
+    assert_eq!(table["sign_convention"], "outcome_minus_budget");
+    assert_eq!(table["sign_convention_chosen"], false);
     // The edit makes the stated deviation 7,8 wrong: a check says so.
-    let checks = line(table.get("checks").expect("checks"));
+    let checks = table["checks"].to_string();
     assert!(
         checks.contains("\"kind\":\"variance_mismatch\""),
         "{checks}"
@@ -212,7 +196,7 @@ fn an_empty_workspace_round_trips() {
     let text = assert_round_trip(&Workspace::default(), None);
     assert_eq!(
         text,
-        "{\n  \"format\": \"kalkyl-workspace\",\n  \"version\": 2,\n  \"name\": \"\",\n  \"saved_at\": null,\n  \"next_id\": 0,\n  \"settings\": {},\n  \"tables\": []\n}\n"
+        "{\n  \"format\": \"kalkyl-workspace\",\n  \"version\": 3,\n  \"name\": \"\",\n  \"saved_at\": null,\n  \"next_id\": 0,\n  \"settings\": {},\n  \"tables\": []\n}\n"
     );
 }
 
@@ -253,9 +237,9 @@ fn a_version_1_file_migrates() {
         inv.table.settings.sign_convention,
         Some(SignConvention::BudgetMinusOutcome)
     );
-    // Migrated workspaces write as version 2 and round-trip.
-    let v2 = assert_round_trip(&ws, None);
-    assert!(v2.contains("\"version\": 2"));
+    // Migrated workspaces write as version 3 and round-trip.
+    let v3 = assert_round_trip(&ws, None);
+    assert!(v3.contains("\"version\": 3"));
 }
 
 fn error(text: &str) -> FileError {
@@ -294,18 +278,18 @@ fn broken_files_give_errors_that_say_what_and_where() {
         ("[1, 2]".into(), ErrorKind::NotKalkyl, ""),
         (replace("kalkyl-workspace", "kalkyl-table"), ErrorKind::NotKalkyl, ""),
         (
-            replace("\"version\": 2", "\"version\": 3"),
-            ErrorKind::NewerVersion { version: "3".into() },
+            replace("\"version\": 3", "\"version\": 4"),
+            ErrorKind::NewerVersion { version: "4".into() },
             "version",
         ),
         (
-            replace("\"version\": 2", "\"version\": 12345678901234567890123"),
+            replace("\"version\": 3", "\"version\": 12345678901234567890123"),
             ErrorKind::NewerVersion { version: "12345678901234567890123".into() },
             "version",
         ),
-        (replace("\"version\": 2", "\"version\": \"2\""), ErrorKind::BadVersion, "version"),
-        (replace("\"version\": 2", "\"version\": 0"), ErrorKind::BadVersion, "version"),
-        (replace("\"version\": 2", "\"version\": 2.0"), ErrorKind::BadVersion, "version"),
+        (replace("\"version\": 3", "\"version\": \"2\""), ErrorKind::BadVersion, "version"),
+        (replace("\"version\": 3", "\"version\": 0"), ErrorKind::BadVersion, "version"),
+        (replace("\"version\": 3", "\"version\": 2.0"), ErrorKind::BadVersion, "version"),
         (
             replace("\"role\": \"budget\"", "\"role\": \"budgett\""),
             ErrorKind::Unknown {
@@ -390,7 +374,7 @@ fn broken_files_give_errors_that_say_what_and_where() {
         ),
         (
             replace("\"columns\": ", "\"kolumner\": "),
-            ErrorKind::Missing { key: "columns" },
+            ErrorKind::Missing { key: "columns".into() },
             "tables[0]",
         ),
         (
@@ -409,9 +393,11 @@ fn broken_files_give_errors_that_say_what_and_where() {
             "tables[0].source",
         ),
         (
-            replace("\"source\": {", "\"source\": {\"plain\": 1, "),
+            // serde checks each value as it reads it, so the first "plain"
+            // must be valid for the second to be found.
+            replace("\"source\": {", "\"source\": {\"plain\": \"x\", "),
             ErrorKind::Syntax(Syntax::DuplicateKey("plain".into())),
-            "",
+            "tables[0].source",
         ),
         (
             replace("\"unit\": null", "\"unit\": \"kronor\""),
@@ -435,9 +421,9 @@ fn broken_files_give_errors_that_say_what_and_where() {
         e.message(Lang::Sv),
         "Vid tables[0].rows[0].values[1]: «1e5» är inget decimaltal av formen -297.2."
     );
-    let e = error(&replace("\"version\": 2", "\"version\": 3"));
+    let e = error(&replace("\"version\": 3", "\"version\": 4"));
     assert!(e.message(Lang::En).contains("made by a newer Kalkyl"));
-    let e = error("{\"format\": \"kalkyl-workspace\",\n \"version\": 2,\n \"tables\": [}");
+    let e = error("{\"format\": \"kalkyl-workspace\",\n \"version\": 3,\n \"tables\": [}");
     assert_eq!(
         e.place,
         Place::Text {
@@ -449,7 +435,7 @@ fn broken_files_give_errors_that_say_what_and_where() {
 
 #[test]
 fn files_with_only_the_required_keys_read_with_defaults() {
-    let text = r#"{"format": "kalkyl-workspace", "version": 2, "tables": [
+    let text = r#"{"format": "kalkyl-workspace", "version": 3, "tables": [
         {"id": 5, "columns": [{"role": "label"}, {"label": "Utfall", "role": "outcome"}],
          "rows": [{"values": [{"text": "A"}, 12.50]}, {"values": [null, "-0"]}]}
     ]}"#;
@@ -701,4 +687,114 @@ fn map_keys_and_all_key_sets_survive() {
     originals.insert(2, Cell::Text("x".into()));
     sheet.table.rows[0].originals = originals;
     assert_round_trip(&ws, None);
+}
+
+#[test]
+fn syntax_errors_and_limits_say_what_and_where() {
+    use kalkyl_core::file::{Counted, MAX_DEPTH, MAX_INPUT_BYTES, MAX_STRING_BYTES};
+    // (text, kind, line, column); positions as serde_json finds them, in
+    // characters.
+    let cases: Vec<(&str, Syntax, usize, usize)> = vec![
+        ("", Syntax::Truncated, 1, 1),
+        ("Det här är ingen JSON", Syntax::Unexpected('D'), 1, 1),
+        ("[1 2]", Syntax::Unexpected('2'), 1, 4),
+        ("{\"a\" 1}", Syntax::Unexpected('1'), 1, 6),
+        ("{a: 1}", Syntax::Unexpected('a'), 1, 2),
+        ("[1,]", Syntax::Unexpected(']'), 1, 4),
+        ("[-]", Syntax::BadNumber, 1, 3),
+        ("[1e400]", Syntax::BadNumber, 1, 6),
+        ("[\"a\\x\"]", Syntax::BadEscape, 1, 5),
+        ("[\"a\nb\"]", Syntax::ControlCharacter, 2, 1),
+        ("[1] x", Syntax::TrailingText, 1, 5),
+        ("[\"å\", ä]", Syntax::Unexpected('ä'), 1, 7),
+    ];
+    for (text, what, line, column) in cases {
+        let e = error(text);
+        assert_eq!(e.kind, ErrorKind::Syntax(what), "{text:?}");
+        assert_eq!(e.place, Place::Text { line, column }, "{text:?}");
+    }
+    // 5 000 levels do not overflow the stack: serde_json's limit stops them.
+    let deep = "[".repeat(5000) + &"]".repeat(5000);
+    assert_eq!(error(&deep).kind, ErrorKind::TooDeep { limit: MAX_DEPTH });
+    let hidden = valid().replacen("\"settings\": {}", &format!("\"settings\": {deep}"), 1);
+    assert_eq!(error(&hidden).kind, ErrorKind::TooDeep { limit: MAX_DEPTH });
+    let big = " ".repeat(MAX_INPUT_BYTES + 1);
+    assert_eq!(
+        error(&big).kind,
+        ErrorKind::TooLarge {
+            limit: MAX_INPUT_BYTES
+        }
+    );
+    let long = valid().replacen(
+        "\"name\": \"Tabell 1\"",
+        &format!("\"name\": \"{}\"", "a".repeat(MAX_STRING_BYTES + 1)),
+        1,
+    );
+    let e = error(&long);
+    assert_eq!(
+        (e.kind.clone(), path(&e).to_string()),
+        (
+            ErrorKind::TooLong {
+                limit: MAX_STRING_BYTES
+            },
+            "tables[0].name".to_string()
+        )
+    );
+    let mut tables = String::from("[");
+    for i in 0..=kalkyl_core::file::MAX_TABLES {
+        tables.push_str(&format!("{{\"id\": {i}, \"columns\": [], \"rows\": []}},"));
+    }
+    tables.pop();
+    tables.push(']');
+    let many =
+        format!("{{\"format\": \"kalkyl-workspace\", \"version\": 3, \"tables\": {tables}}}");
+    let e = error(&many);
+    assert!(matches!(
+        e.kind,
+        ErrorKind::TooMany {
+            what: Counted::Tables,
+            ..
+        }
+    ));
+    // A decimal Decimal cannot hold, as the browser test writes it.
+    let e = error(&valid().replacen("\"-1.5\"", "\"1e400\"", 1));
+    assert_eq!(path(&e), "tables[0].rows[0].values[1]");
+    assert!(e.message(Lang::Sv).contains("1e400"));
+}
+
+#[test]
+fn version_2_sign_conventions_migrate_and_version_3_keeps_the_choice() {
+    let v3 = valid();
+    // Version 2: null was "not chosen", a name a choice.
+    let v2 = v3
+        .replacen("\"version\": 3", "\"version\": 2", 1)
+        .replace("\"sign_convention_chosen\": false,\n", "");
+    let not_chosen = v2.replacen(
+        "\"sign_convention\": \"outcome_minus_budget\"",
+        "\"sign_convention\": null",
+        1,
+    );
+    let ws = read_workspace_file(&not_chosen).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ws.sheets[0].table.settings.sign_convention, None);
+    let ws = read_workspace_file(&v2).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        ws.sheets[0].table.settings.sign_convention,
+        Some(SignConvention::OutcomeMinusBudget)
+    );
+    // Version 3: the convention in use is only a choice when chosen.
+    let ws = read_workspace_file(&v3).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(ws.sheets[0].table.settings.sign_convention, None);
+    let chosen = v3.replacen(
+        "\"sign_convention\": \"outcome_minus_budget\",\n      \"sign_convention_chosen\": false",
+        "\"sign_convention\": \"outcome_plus_budget\",\n      \"sign_convention_chosen\": true",
+        1,
+    );
+    let ws = read_workspace_file(&chosen).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        ws.sheets[0].table.settings.sign_convention,
+        Some(SignConvention::OutcomePlusBudget)
+    );
+    // The stored form writes null when not chosen (nothing derived).
+    let stored = write_workspace_store(&ws, None);
+    assert!(stored.contains("\"sign_convention\":null,\"sign_convention_chosen\":false"));
 }

@@ -12,13 +12,13 @@
 //!   table", as the `text/html` and `text/plain` clipboard flavours.
 //! - [`export_file_name`] makes names such as `kalkyl-2026-11-23.json`.
 //!
-//! [`json`] is the small JSON reader and writer under the workspace file.
-//! Reading never panics: every problem is a [`FileError`] saying what and
+//! serde_json reads and writes the workspace file; `layout` places its
+//! line ends. Reading never panics: every problem is a [`FileError`] saying what and
 //! where, in Swedish or English.
 
 pub mod csv;
 pub mod html;
-pub mod json;
+mod layout;
 mod workspace_file;
 
 use crate::calc::{Computed, Figure, Results, RowResult, Status};
@@ -26,11 +26,25 @@ use crate::lang::Lang;
 use crate::model::{Cell, Row, Table};
 use crate::number::Unit;
 
-pub use json::Counted;
 pub use workspace_file::{
-    read_workspace_file, write_workspace_file, write_workspace_store, FORMAT, MAX_TABLES,
-    OLDEST_VERSION, VERSION,
+    read_workspace_file, write_workspace_file, write_workspace_store, FORMAT, MAX_DEPTH,
+    MAX_INPUT_BYTES, MAX_ITEMS, MAX_STRING_BYTES, MAX_TABLES, OLDEST_VERSION, VERSION,
 };
+
+/// What a [`ErrorKind::TooMany`] counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counted {
+    /// Members of one JSON array or object.
+    Items,
+    /// Tables in a workspace.
+    Tables,
+    /// Rows of a table.
+    Rows,
+    /// Columns of a table.
+    Columns,
+    /// Cells of a table (rows × columns).
+    Cells,
+}
 
 /// Why a file could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -115,17 +129,17 @@ pub enum DecimalProblem {
 pub enum ErrorKind {
     /// The text is not valid JSON.
     Syntax(Syntax),
-    /// The file is larger than [`json::MAX_INPUT_BYTES`].
+    /// The file is larger than [`MAX_INPUT_BYTES`].
     TooLarge {
         /// The limit in bytes.
         limit: usize,
     },
-    /// Arrays and objects nest deeper than [`json::MAX_DEPTH`].
+    /// Arrays and objects nest deeper than [`MAX_DEPTH`].
     TooDeep {
         /// The limit.
         limit: usize,
     },
-    /// A string longer than [`json::MAX_STRING_BYTES`].
+    /// A string longer than [`MAX_STRING_BYTES`].
     TooLong {
         /// The limit in bytes.
         limit: usize,
@@ -149,7 +163,7 @@ pub enum ErrorKind {
     /// A required key is missing.
     Missing {
         /// The key.
-        key: &'static str,
+        key: String,
     },
     /// A value of the wrong type.
     WrongType {
@@ -191,6 +205,9 @@ pub enum ErrorKind {
         /// The id.
         id: u64,
     },
+    /// A value of another form than its place needs, that no other kind
+    /// describes.
+    Malformed,
 }
 
 impl FileError {
@@ -387,6 +404,10 @@ impl ErrorKind {
                 a[0] = num(*id);
                 ("Två tabeller har id {0}.", "Two tables have id {0}.")
             }
+            ErrorKind::Malformed => (
+                "Värdet har inte den form Kalkyl väntar sig här.",
+                "The value does not have the form Kalkyl expects here.",
+            ),
         };
         fill(lang.pick(sv, en), &[&a[0], &a[1], &a[2]])
     }
@@ -769,10 +790,10 @@ mod tests {
             ),
             (
                 ErrorKind::NewerVersion {
-                    version: "3".into(),
+                    version: "4".into(),
                 },
-                "Filen har version 3 och är gjord av en nyare Kalkyl; den här läser version 1–2. Ladda om sidan för att få den nya versionen.",
-                "The file has version 3 and was made by a newer Kalkyl; this one reads versions 1–2. Reload the page to get the new version.",
+                "Filen har version 4 och är gjord av en nyare Kalkyl; den här läser version 1–3. Ladda om sidan för att få den nya versionen.",
+                "The file has version 4 and was made by a newer Kalkyl; this one reads versions 1–3. Reload the page to get the new version.",
             ),
             (
                 ErrorKind::LengthMismatch {
@@ -832,7 +853,7 @@ mod tests {
                 version: "3".into(),
             },
             ErrorKind::BadVersion,
-            ErrorKind::Missing { key: "rows" },
+            ErrorKind::Missing { key: "rows".into() },
             ErrorKind::WrongType {
                 expected: Expected::Cell,
             },
@@ -854,6 +875,7 @@ mod tests {
                 found: 2,
             },
             ErrorKind::DuplicateId { id: 2 },
+            ErrorKind::Malformed,
         ];
         for kind in kinds {
             let e = FileError::new(kind, Place::Path("tables[0]".into()));

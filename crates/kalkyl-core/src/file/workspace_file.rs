@@ -1,5 +1,5 @@
-//! The JSON workspace file, version 2, and the migration from version 1.
-//! `docs/file-format.md` describes every field.
+//! The JSON workspace file, version 3, and the migration from versions 1
+//! and 2. `docs/file-format.md` describes every field.
 //!
 //! What is stored is the workspace: per table the pasted source, the read
 //! choices, the table as read with the user's edits (and the pasted
@@ -9,15 +9,27 @@
 //! figures, subtotal `sums`, the `totals`, the `checks`, the detected sign
 //! convention and the diagnostics' messages. Import recomputes them, so a
 //! file that is read and written again gives the same bytes.
+//!
+//! The file's types below are written and read by serde; each key and each
+//! name is written once, in them or in the derive of the enum it names.
+//! Cells and decimals are read as raw JSON and interpreted here, so that a
+//! number is never read through a float and every error names its path.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::fmt;
 
 use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
+use serde_json::error::Category;
+use serde_json::value::RawValue;
 
-use super::json::{self, Counted, Doc, Value};
-use super::{num, DecimalProblem, ErrorKind, Expected, FileError, Place};
-use crate::calc::{compute, Computed, Figure, RowResult};
-use crate::checks::check_table;
+use super::layout::{write_compact, write_laid_out};
+use super::{num, Counted, DecimalProblem, ErrorKind, Expected, FileError, Place, Syntax};
+use crate::calc::{compute, CalcError, Computed, Figure, RowResult};
+use crate::checks::{check_table, CheckKind};
 use crate::convention::detect_convention;
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
 use crate::grid::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
@@ -33,7 +45,7 @@ use crate::workspace::{PastedSource, Sheet, Workspace};
 pub const FORMAT: &str = "kalkyl-workspace";
 
 /// The version [`write_workspace_file`] writes.
-pub const VERSION: u64 = 2;
+pub const VERSION: u64 = 3;
 
 /// The oldest version [`read_workspace_file`] reads (and migrates).
 pub const OLDEST_VERSION: u64 = 1;
@@ -41,399 +53,648 @@ pub const OLDEST_VERSION: u64 = 1;
 /// The most tables a workspace file may hold.
 pub const MAX_TABLES: usize = 1_000;
 
+/// The largest text [`read_workspace_file`] reads: 64 MiB, checked before
+/// parsing.
+pub const MAX_INPUT_BYTES: usize = 64 << 20;
+
+/// The deepest nesting of arrays and objects: serde_json's recursion
+/// limit, which keeps the stack safe.
+pub const MAX_DEPTH: usize = 128;
+
+/// The longest string of the file Kalkyl keeps, in bytes: 32 MiB (a pasted
+/// source can be large).
+pub const MAX_STRING_BYTES: usize = 32 << 20;
+
+/// The most members of a list or map without a limit of its own
+/// (diagnostics, maps keyed by index): [`crate::grid::MAX_CELLS`].
+pub const MAX_ITEMS: usize = MAX_CELLS;
+
 /// The most decimals a table may be displayed with.
 const MAX_DISPLAY_DECIMALS: u64 = 28;
 
-// Stable names, in the order of their enum's variants; each `*_KEYS` read
-// back beside its `*_VALUES` (the tests have those of the written-only ones).
-const UNIT_KEYS: [&str; 4] = ["kr", "tkr", "mnkr", "mdkr"];
-const UNIT_VALUES: [Unit; 4] = [Unit::Kr, Unit::Tkr, Unit::Mnkr, Unit::Mdkr];
-const CONVENTION_KEYS: [&str; 3] = [
-    "outcome_minus_budget",
-    "budget_minus_outcome",
-    "outcome_plus_budget",
-];
-const CONVENTION_VALUES: [SignConvention; 3] = [
-    SignConvention::OutcomeMinusBudget,
-    SignConvention::BudgetMinusOutcome,
-    SignConvention::OutcomePlusBudget,
-];
-const METHOD_KEYS: [&str; 4] = ["run_rate", "remaining_budget", "seasonal", "manual"];
-const METHOD_VALUES: [ForecastMethod; 4] = [
-    ForecastMethod::RunRate,
-    ForecastMethod::RemainingBudget,
-    ForecastMethod::Seasonal,
-    ForecastMethod::Manual,
-];
-const BASIS_KEYS: [&str; 5] = [
-    "run_rate",
-    "remaining_budget",
-    "seasonal",
-    "manual",
-    "full_year_outcome",
-];
-const STATUS_KEYS: [&str; 3] = ["met", "acceptable", "large"];
-const CALC_ERROR_KEYS: [&str; 2] = ["overflow", "division_by_zero"];
-const MARK_KEYS: [&str; 2] = ["comma", "point"];
-const MARK_VALUES: [DecimalMark; 2] = [DecimalMark::Comma, DecimalMark::Point];
-const KIND_KEYS: [&str; 4] = ["heading", "item", "subtotal", "total"];
-const KIND_VALUES: [RowKind; 4] = [
-    RowKind::Heading,
-    RowKind::Item,
-    RowKind::Subtotal,
-    RowKind::Total,
-];
-/// The `kind` of each diagnostic, in [`DiagnosticKind`] order.
-const DIAGNOSTIC_KINDS: [&str; 14] = [
-    "read_as_text",
-    "guessed_decimal_mark",
-    "contradicting_decimal_mark",
-    "guessed_role",
-    "unit_converted",
-    "unit_not_convertible",
-    "unit_unknown",
-    "percent_mismatch",
-    "short_row",
-    "long_row",
-    "ambiguous_split",
-    "unsplittable_line",
-    "title_taken",
-    "source",
-];
+// ---------------------------------------------------------------------------
+// The file's types
+// ---------------------------------------------------------------------------
 
-/// The stable name of a value, by its place in its enum: each `*_VALUES`
-/// lists its enum's variants in declaration order (a test checks it).
-fn key_at(keys: &[&'static str], index: usize) -> &'static str {
-    keys.get(index).copied().unwrap_or_default()
+/// The top level. Written with the values (`&str`, `u64`, the tables) and
+/// read with raw JSON (`Option<&RawValue>`), so that `format` and `version`
+/// are checked before the tables are read with the types of their version.
+#[derive(Serialize, Deserialize)]
+struct Root<S, I, T> {
+    format: S,
+    version: I,
+    name: S,
+    saved_at: Option<S>,
+    next_id: I,
+    #[serde(skip_deserializing)]
+    settings: WorkspaceSettings,
+    tables: T,
+}
+
+/// Workspace settings: none yet, written as `{}`.
+#[derive(Serialize, Default)]
+struct WorkspaceSettings {}
+
+/// What the top level is read as.
+type RawRoot<'a> = Root<Option<&'a RawValue>, Option<&'a RawValue>, Option<&'a RawValue>>;
+
+/// A table of version 2 or 3. Fields marked `skip_deserializing` are the
+/// derived ones: written when there are some, ignored on import.
+#[derive(Serialize, Deserialize)]
+struct TableFile<'a> {
+    id: u64,
+    #[serde(borrow, default, deserialize_with = "nullable")]
+    name: Cow<'a, str>,
+    #[serde(borrow, default)]
+    title: Option<Cow<'a, str>>,
+    #[serde(default)]
+    unit: Option<Unit>,
+    #[serde(default)]
+    display_unit: Option<Unit>,
+    #[serde(default)]
+    display_decimals: Option<u64>,
+    #[serde(default)]
+    months: Option<u64>,
+    /// Version 3: the convention in use (chosen, else detected; `null` in
+    /// the stored form when not chosen). Version 2: the chosen one or
+    /// `null`.
+    #[serde(default)]
+    sign_convention: Option<SignConvention>,
+    /// Version 3: whether the user chose `sign_convention`.
+    #[serde(default)]
+    sign_convention_chosen: Option<bool>,
+    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    sign_convention_detected: Option<SignConvention>,
+    #[serde(default)]
+    forecast_method: Option<ForecastMethod>,
+    #[serde(default, deserialize_with = "nullable")]
+    row_forecast_methods: Keyed<ForecastMethod>,
+    #[serde(borrow, default, deserialize_with = "object")]
+    status_thresholds: Option<Thresholds<'a>>,
+    #[serde(borrow, default, deserialize_with = "object")]
+    source: Option<SourceFile<'a>>,
+    #[serde(default, deserialize_with = "object")]
+    read_choices: Option<ChoicesFile>,
+    #[serde(borrow)]
+    columns: Vec<ColumnFile<'a>>,
+    #[serde(borrow)]
+    rows: Vec<RowFile<'a>>,
+    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    totals: Option<TotalsOut>,
+    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    checks: Option<Vec<CheckOut>>,
+    #[serde(borrow, default, deserialize_with = "nullable")]
+    diagnostics: Vec<DiagnosticFile<'a>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Thresholds<'a> {
+    #[serde(borrow)]
+    met_within: Dec<'a>,
+    #[serde(borrow)]
+    acceptable_within: Dec<'a>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SourceFile<'a> {
+    #[serde(borrow, default, deserialize_with = "nullable")]
+    plain: Cow<'a, str>,
+    #[serde(borrow, default)]
+    html: Option<Cow<'a, str>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ChoicesFile {
+    #[serde(default, deserialize_with = "nullable")]
+    roles: Keyed<Role>,
+    #[serde(default, deserialize_with = "nullable")]
+    decimal_marks: Keyed<DecimalMark>,
+    #[serde(default)]
+    unit: Option<UnitChoice>,
+    #[serde(default)]
+    months: Option<u64>,
+    #[serde(default, deserialize_with = "nullable")]
+    splits: Keyed<u64>,
+    #[serde(default, deserialize_with = "nullable")]
+    prefer_plain: bool,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ColumnFile<'a> {
+    #[serde(borrow, default, deserialize_with = "nullable")]
+    label: Cow<'a, str>,
+    role: Role,
+}
+
+#[derive(Serialize, Deserialize)]
+struct RowFile<'a> {
+    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    label: Option<&'a str>,
+    #[serde(default)]
+    kind: Option<RowKind>,
+    #[serde(default)]
+    level: Option<u64>,
+    #[serde(borrow, default)]
+    note: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    values: Vec<CellFile<'a>>,
+    #[serde(borrow, default, deserialize_with = "nullable")]
+    originals: Keyed<CellFile<'a>>,
+    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    computed: Option<ResultOut>,
+    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    sums: Option<Vec<ComputedOut>>,
+}
+
+/// A diagnostic: where and what was seen, then its kind with the kind's
+/// facts (the names are `DiagnosticKind`'s own).
+#[derive(Serialize, Deserialize)]
+struct DiagnosticFile<'a> {
+    #[serde(default)]
+    row: Option<u64>,
+    #[serde(default)]
+    column: Option<u64>,
+    #[serde(default)]
+    line: Option<u64>,
+    #[serde(borrow, default, deserialize_with = "nullable")]
+    seen: Cow<'a, str>,
+    #[serde(flatten)]
+    kind: Cow<'a, DiagnosticKind>,
+    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    message: Option<Message>,
+}
+
+/// `{"sv": …, "en": …}`.
+#[derive(Serialize, Default)]
+struct Message {
+    sv: String,
+    en: String,
+}
+
+/// The totals of a table (derived).
+#[derive(Serialize, Default)]
+struct TotalsOut {
+    sums: Vec<ComputedOut>,
+    computed: ResultOut,
+}
+
+/// A check (derived).
+#[derive(Serialize)]
+struct CheckOut {
+    row: usize,
+    column: usize,
+    kind: CheckKind,
+    stated: Dec<'static>,
+    recomputed: Dec<'static>,
+    difference: ComputedOut,
+    message: Message,
+}
+
+/// `{"text": …}`: a cell holding text.
+#[derive(Serialize, Deserialize)]
+struct TextCell<'a> {
+    #[serde(borrow)]
+    text: Cow<'a, str>,
+}
+
+/// `{"error": …}`: a figure that could not be computed.
+#[derive(Serialize)]
+struct ErrorOut {
+    error: CalcError,
+}
+
+/// A version 1 table.
+#[derive(Deserialize)]
+struct TableV1<'a> {
+    #[serde(borrow, default, deserialize_with = "nullable")]
+    name: Cow<'a, str>,
+    #[serde(borrow, default)]
+    title: Option<Cow<'a, str>>,
+    #[serde(borrow, default, deserialize_with = "nullable")]
+    source: Cow<'a, str>,
+    #[serde(default)]
+    unit: Option<Unit>,
+    #[serde(default)]
+    months: Option<u64>,
+    #[serde(default)]
+    sign_convention: Option<ConventionV1>,
+    #[serde(borrow)]
+    columns: Vec<ColumnV1<'a>>,
+    #[serde(borrow)]
+    rows: Vec<RowV1<'a>>,
+}
+
+#[derive(Deserialize)]
+struct ColumnV1<'a> {
+    #[serde(borrow, default, deserialize_with = "nullable")]
+    heading: Cow<'a, str>,
+    role: Role,
+}
+
+#[derive(Deserialize)]
+struct RowV1<'a> {
+    #[serde(default)]
+    kind: Option<RowKind>,
+    #[serde(default)]
+    level: Option<u64>,
+    #[serde(borrow, default)]
+    note: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    values: Vec<Cow<'a, str>>,
+    #[serde(borrow, default, deserialize_with = "nullable")]
+    originals: Keyed<Cow<'a, str>>,
+}
+
+/// Version 1 sign conventions; `auto` is "not chosen".
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum ConventionV1 {
+    Auto,
+    NetCost,
+    Gross,
+    Allocation,
+}
+
+impl ConventionV1 {
+    fn migrated(self) -> Option<SignConvention> {
+        match self {
+            ConventionV1::Auto => None,
+            ConventionV1::NetCost => Some(SignConvention::OutcomeMinusBudget),
+            ConventionV1::Gross => Some(SignConvention::BudgetMinusOutcome),
+            ConventionV1::Allocation => Some(SignConvention::OutcomePlusBudget),
+        }
+    }
+}
+
+/// A missing key and `null` both give the default.
+fn nullable<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de> + Default,
+{
+    Ok(Option::<T>::deserialize(d)?.unwrap_or_default())
+}
+
+/// An optional object. serde's derived structs also read arrays (by
+/// position); Kalkyl's files have none, so an array here is refused as the
+/// wrong type rather than read as a struct of defaults.
+fn object<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    struct Object<T>(std::marker::PhantomData<T>);
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for Object<T> {
+        type Value = Option<T>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a map")
+        }
+        fn visit_none<E>(self) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+        fn visit_unit<E>(self) -> Result<Option<T>, E> {
+            Ok(None)
+        }
+        fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<T>, D::Error> {
+            d.deserialize_map(self)
+        }
+        fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Option<T>, A::Error> {
+            T::deserialize(de::value::MapAccessDeserializer::new(map)).map(Some)
+        }
+    }
+    d.deserialize_option(Object(std::marker::PhantomData))
+}
+
+/// An object keyed by index (`{"3": …}`): written from a map in increasing
+/// order, read as its members in file order (the keys are checked when
+/// the table is built, against bounds only it knows).
+struct Keyed<V>(Vec<(String, V)>);
+
+impl<V> Default for Keyed<V> {
+    fn default() -> Self {
+        Keyed(Vec::new())
+    }
+}
+
+impl<V> Keyed<V> {
+    fn of<'m, T>(map: &'m BTreeMap<usize, T>, value: impl Fn(&'m T) -> V) -> Keyed<V> {
+        Keyed(
+            map.iter()
+                .map(|(k, v)| (num(*k as u64), value(v)))
+                .collect(),
+        )
+    }
+}
+
+impl<V: Serialize> Serialize for Keyed<V> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Keyed<V> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Members<V>(std::marker::PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for Members<V> {
+            type Value = Keyed<V>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a map")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Keyed<V>, A::Error> {
+                let mut out = Vec::new();
+                while let Some(member) = map.next_entry::<String, V>()? {
+                    out.push(member);
+                }
+                Ok(Keyed(out))
+            }
+        }
+        d.deserialize_map(Members(std::marker::PhantomData))
+    }
+}
+
+/// A cell: written from the table's, read as raw JSON and interpreted by
+/// [`read_cell`] (a JSON number is read from its text, never a float).
+enum CellFile<'a> {
+    Out(&'a Cell),
+    In(&'a RawValue),
+}
+
+impl Serialize for CellFile<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            CellFile::Out(Cell::Empty) => s.serialize_unit(),
+            CellFile::Out(Cell::Number(x)) => s.serialize_str(&decimal_text(*x)),
+            CellFile::Out(Cell::Text(t)) => TextCell {
+                text: Cow::Borrowed(t),
+            }
+            .serialize(s),
+            CellFile::In(raw) => raw.serialize(s),
+        }
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for CellFile<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        <&RawValue>::deserialize(d).map(CellFile::In)
+    }
+}
+
+/// An exact decimal: written as a string, read as raw JSON (a string or a
+/// number's text).
+enum Dec<'a> {
+    Out(Decimal),
+    In(&'a RawValue),
+}
+
+impl Serialize for Dec<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Dec::Out(x) => s.serialize_str(&decimal_text(*x)),
+            Dec::In(raw) => raw.serialize(s),
+        }
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Dec<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        <&RawValue>::deserialize(d).map(Dec::In)
+    }
+}
+
+/// The unit read choice: `"none"` (the table has no unit) or a unit.
+struct UnitChoice(Option<Unit>);
+
+/// The names [`UnitChoice`] reads; a test holds them to `Unit`'s.
+const UNIT_CHOICES: &[&str] = &["none", "kr", "tkr", "mnkr", "mdkr"];
+
+impl Serialize for UnitChoice {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            None => s.serialize_str("none"),
+            Some(u) => u.serialize(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for UnitChoice {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::IntoDeserializer;
+        let name = String::deserialize(d)?;
+        if name == "none" {
+            return Ok(UnitChoice(None));
+        }
+        let unit: Result<Unit, de::value::Error> =
+            Unit::deserialize(name.as_str().into_deserializer());
+        unit.map(|u| UnitChoice(Some(u)))
+            .map_err(|_| de::Error::unknown_variant(&name, UNIT_CHOICES))
+    }
+}
+
+/// A computed figure (derived): `null` when blank.
+#[derive(Clone, Copy)]
+struct ComputedOut(Computed);
+
+impl Serialize for ComputedOut {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Computed::Blank => s.serialize_unit(),
+            Computed::Value(x) => s.serialize_str(&decimal_text(x)),
+            Computed::Error(error) => ErrorOut { error }.serialize(s),
+        }
+    }
+}
+
+/// A row's computed figures (derived): each figure that is not blank,
+/// named as [`Figure`] names it, then the forecast basis and the status.
+#[derive(Default)]
+struct ResultOut(RowResult);
+
+impl Serialize for ResultOut {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = &self.0;
+        let mut map = s.serialize_map(None)?;
+        for f in Figure::ALL {
+            let c = r.figure(f);
+            if c != Computed::Blank {
+                map.serialize_entry(&f, &ComputedOut(c))?;
+            }
+        }
+        if let Some(b) = r.forecast_basis {
+            map.serialize_entry("forecast_basis", &b)?;
+        }
+        if let Some(st) = r.status {
+            map.serialize_entry("status", &st)?;
+        }
+        map.end()
+    }
+}
+
+/// Any JSON value, read only for its depth: values skipped by serde_json
+/// (unknown keys, raw values) are skipped without its recursion limit, so
+/// the whole text is read once this way first. It also finds every syntax
+/// error, with its line and column.
+struct Depth;
+
+impl<'de> Deserialize<'de> for Depth {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Depth;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Depth, E> {
+                Ok(Depth)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Depth, E> {
+                Ok(Depth)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Depth, E> {
+                Ok(Depth)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Depth, E> {
+                Ok(Depth)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Depth, E> {
+                Ok(Depth)
+            }
+            fn visit_unit<E>(self) -> Result<Depth, E> {
+                Ok(Depth)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Depth, A::Error> {
+                while seq.next_element::<Depth>()?.is_some() {}
+                Ok(Depth)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Depth, A::Error> {
+                while map.next_entry::<IgnoredAny, Depth>()?.is_some() {}
+                Ok(Depth)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// An exact decimal as the file writes it: `-297.2`, zero without a sign.
+#[inline(never)]
+fn decimal_text(x: Decimal) -> String {
+    format_decimal(x, &NumberStyle::neutral())
 }
 
 // ---------------------------------------------------------------------------
 // Writing
 // ---------------------------------------------------------------------------
-//
-// The file is pushed as tokens into a [`Doc`], member by member in the
-// documented order; [`Doc::write`] lays it out as [`json::write`] would.
 
-/// `key: "text"`.
-#[inline(never)]
-fn put_str<'a>(d: &mut Doc<'a>, key: &'a str, text: &'a str) {
-    d.key(key);
-    d.str(text);
-}
-
-/// `key: "text"` or `key: null`.
-#[inline(never)]
-fn put_opt_str<'a>(d: &mut Doc<'a>, key: &'a str, text: Option<&'a str>) {
-    d.key(key);
-    d.opt_str(text);
-}
-
-/// `key: n` or `key: null`.
-#[inline(never)]
-fn put_opt_int(d: &mut Doc<'_>, key: &'static str, n: Option<usize>) {
-    d.key(key);
-    d.opt_uint(n.map(|n| n as u64));
-}
-
-/// `key: n`.
-#[inline(never)]
-fn put_int(d: &mut Doc<'_>, key: &'static str, n: u64) {
-    d.key(key);
-    d.uint(n);
-}
-
-/// `key: "-297.2"`.
-#[inline(never)]
-fn put_dec(d: &mut Doc<'_>, key: &'static str, x: Decimal) {
-    d.key(key);
-    dec(d, x);
-}
-
-/// An exact decimal as a string: `-297.2`, zero without a sign.
-#[inline(never)]
-fn dec(d: &mut Doc<'_>, x: Decimal) {
-    d.string(format_decimal(x, &NumberStyle::neutral()));
-}
-
-#[inline(never)]
-fn cell<'a>(d: &mut Doc<'a>, c: &'a Cell) {
-    match c {
-        Cell::Empty => d.raw("null"),
-        Cell::Number(x) => dec(d, *x),
-        Cell::Text(t) => {
-            d.open(b'{');
-            put_str(d, "text", t);
-            d.close(b'}');
-        }
-    }
-}
-
-/// A computed figure; `null` when blank.
-#[inline(never)]
-fn computed(d: &mut Doc<'_>, c: Computed) {
-    match c {
-        Computed::Blank => d.raw("null"),
-        Computed::Value(x) => dec(d, x),
-        Computed::Error(e) => {
-            d.open(b'{');
-            put_str(d, "error", key_at(&CALC_ERROR_KEYS, e as usize));
-            d.close(b'}');
-        }
-    }
-}
-
-#[inline(never)]
-fn sums(d: &mut Doc<'_>, columns: &[Computed]) {
-    d.open(b'[');
-    for c in columns {
-        computed(d, *c);
-    }
-    d.close(b']');
-}
-
-#[inline(never)]
-fn result(d: &mut Doc<'_>, r: &RowResult) {
-    d.open(b'{');
-    for f in Figure::ALL {
-        let c = r.figure(f);
-        if c != Computed::Blank {
-            d.key(f.key());
-            computed(d, c);
-        }
-    }
-    if let Some(b) = r.forecast_basis {
-        put_str(d, "forecast_basis", key_at(&BASIS_KEYS, b as usize));
-    }
-    if let Some(s) = r.status {
-        put_str(d, "status", key_at(&STATUS_KEYS, s as usize));
-    }
-    d.close(b'}');
-}
-
-/// `"message": {"sv": …, "en": …}`.
-#[inline(never)]
-fn message(d: &mut Doc<'_>, sv: String, en: String) {
-    d.key("message");
-    d.open(b'{');
-    d.key("sv");
-    d.string(sv);
-    d.key("en");
-    d.string(en);
-    d.close(b'}');
-}
-
-/// `key: {"3": …}`, an object keyed by index.
-fn map_of<'a, T>(
-    d: &mut Doc<'a>,
-    key: &'static str,
-    map: &'a BTreeMap<usize, T>,
-    value: fn(&mut Doc<'a>, &'a T),
-) {
-    d.key(key);
-    d.open(b'{');
-    for (k, v) in map {
-        d.key_owned(num(*k as u64));
-        value(d, v);
-    }
-    d.close(b'}');
-}
-
-fn mark(d: &mut Doc<'_>, m: &DecimalMark) {
-    d.str(key_at(&MARK_KEYS, *m as usize));
-}
-
-fn method(d: &mut Doc<'_>, m: &ForecastMethod) {
-    d.str(key_at(&METHOD_KEYS, *m as usize));
-}
-
-#[inline(never)]
-fn diagnostic<'a>(d: &mut Doc<'a>, diag: &'a Diagnostic, derived: bool) {
-    use DiagnosticKind as K;
-    let index = match &diag.kind {
-        K::ReadAsText { .. } => 0,
-        K::GuessedDecimalMark { .. } => 1,
-        K::ContradictingDecimalMark { .. } => 2,
-        K::GuessedRole { .. } => 3,
-        K::UnitConverted { .. } => 4,
-        K::UnitNotConvertible { .. } => 5,
-        K::UnitUnknown => 6,
-        K::PercentMismatch => 7,
-        K::ShortRow { .. } => 8,
-        K::LongRow { .. } => 9,
-        K::AmbiguousSplit { .. } => 10,
-        K::UnsplittableLine => 11,
-        K::TitleTaken => 12,
-        K::Source { .. } => 13,
-    };
-    d.open(b'{');
-    put_opt_int(d, "row", diag.row);
-    put_opt_int(d, "column", diag.column);
-    put_opt_int(d, "line", diag.line);
-    put_str(d, "seen", &diag.seen);
-    put_str(d, "kind", DIAGNOSTIC_KINDS[index]);
-    match &diag.kind {
-        K::ReadAsText {
-            reason_en,
-            reason_sv,
-        } => {
-            put_str(d, "reason_en", reason_en);
-            put_str(d, "reason_sv", reason_sv);
-        }
-        K::GuessedDecimalMark { mark } | K::ContradictingDecimalMark { mark } => {
-            put_str(d, "mark", key_at(&MARK_KEYS, *mark as usize));
-        }
-        K::GuessedRole { role } => put_str(d, "role", role.key()),
-        K::UnitConverted { from, to } | K::UnitNotConvertible { from, to } => {
-            put_str(d, "from", from.symbol());
-            put_str(d, "to", to.symbol());
-        }
-        K::ShortRow { expected, found } | K::LongRow { expected, found } => {
-            put_int(d, "expected", *expected as u64);
-            put_int(d, "found", *found as u64);
-        }
-        K::AmbiguousSplit { candidates } => put_int(d, "candidates", *candidates as u64),
-        K::Source { what_en, what_sv } => {
-            put_str(d, "what_en", what_en);
-            put_str(d, "what_sv", what_sv);
-        }
-        K::UnitUnknown | K::PercentMismatch | K::UnsplittableLine | K::TitleTaken => {}
-    }
-    if derived {
-        message(d, diag.kind.message(Lang::Sv), diag.kind.message(Lang::En));
-    }
-    d.close(b'}');
-}
-
-/// Writes a table; `derived` adds what import ignores and recomputes.
-#[inline(never)]
-fn sheet<'a>(d: &mut Doc<'a>, sheet: &'a Sheet, derived: bool) {
+/// A table as the file holds it; `derived` adds what import ignores and
+/// recomputes.
+fn table_file(sheet: &Sheet, derived: bool) -> TableFile<'_> {
     let t = &sheet.table;
     let s = &t.settings;
-    d.open(b'{');
-    put_int(d, "id", sheet.id);
-    put_str(d, "name", &sheet.name);
-    put_opt_str(d, "title", t.title.as_deref());
-    put_opt_str(d, "unit", t.unit.map(Unit::symbol));
-    put_opt_str(d, "display_unit", s.display_unit.map(Unit::symbol));
-    d.key("display_decimals");
-    d.opt_uint(s.display_decimals.map(u64::from));
-    put_opt_int(d, "months", t.months.map(usize::from));
-    put_opt_str(
-        d,
-        "sign_convention",
-        s.sign_convention
-            .map(|c| key_at(&CONVENTION_KEYS, c as usize)),
-    );
-    if derived {
-        put_str(
-            d,
-            "sign_convention_detected",
-            key_at(&CONVENTION_KEYS, detect_convention(t).convention as usize),
-        );
-    }
-    put_opt_str(
-        d,
-        "forecast_method",
-        s.forecast_method.map(|m| key_at(&METHOD_KEYS, m as usize)),
-    );
-    map_of(d, "row_forecast_methods", &s.row_forecast_methods, method);
-    d.key("status_thresholds");
-    d.open(b'{');
-    put_dec(d, "met_within", s.status.met_within);
-    put_dec(d, "acceptable_within", s.status.acceptable_within);
-    d.close(b'}');
-    d.key("source");
-    d.open(b'{');
-    put_str(d, "plain", &sheet.source.plain);
-    put_opt_str(d, "html", sheet.source.html.as_deref());
-    d.close(b'}');
-    let c = &sheet.choices;
-    d.key("read_choices");
-    d.open(b'{');
-    map_of(d, "roles", &c.roles, |d, r| d.str(r.key()));
-    map_of(d, "decimal_marks", &c.decimal_marks, mark);
-    put_opt_str(d, "unit", c.unit.map(|u| u.map_or("none", Unit::symbol)));
-    put_opt_int(d, "months", c.months.map(usize::from));
-    map_of(d, "splits", &c.splits, |d, n| d.uint(*n as u64));
-    d.key("prefer_plain");
-    d.raw(if c.prefer_plain { "true" } else { "false" });
-    d.close(b'}');
-    d.key("columns");
-    d.open(b'[');
-    for col in &t.columns {
-        d.open(b'{');
-        put_str(d, "label", &col.heading);
-        put_str(d, "role", col.role.key());
-        d.close(b'}');
-    }
-    d.close(b']');
     let results = derived.then(|| compute(t));
+    let detected = derived.then(|| detect_convention(t).convention);
     let default_result = RowResult::default();
-    d.key("rows");
-    d.open(b'[');
-    for (i, row) in t.rows.iter().enumerate() {
-        d.open(b'{');
-        if derived {
-            put_str(d, "label", t.label(i));
-        }
-        put_str(d, "kind", row.kind.key());
-        put_int(d, "level", row.level.into());
-        put_opt_str(d, "note", row.note.as_deref());
-        d.key("values");
-        d.open(b'[');
-        for c in &row.cells {
-            cell(d, c);
-        }
-        d.close(b']');
-        map_of(d, "originals", &row.originals, cell);
-        if let Some(results) = &results {
-            d.key("computed");
-            result(d, results.rows.get(i).unwrap_or(&default_result));
-            if let Some(totals) = results.sum_of(i) {
-                d.key("sums");
-                sums(d, &totals.columns);
-            }
-        }
-        d.close(b'}');
+    let rows = t
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(i, row)| RowFile {
+            label: derived.then(|| t.label(i)),
+            kind: Some(row.kind),
+            level: Some(row.level.into()),
+            note: row.note.as_deref().map(Cow::Borrowed),
+            values: row.cells.iter().map(CellFile::Out).collect(),
+            originals: Keyed::of(&row.originals, CellFile::Out),
+            computed: results
+                .as_ref()
+                .map(|r| ResultOut(*r.rows.get(i).unwrap_or(&default_result))),
+            sums: results
+                .as_ref()
+                .and_then(|r| r.sum_of(i))
+                .map(|totals| totals.columns.iter().copied().map(ComputedOut).collect()),
+        })
+        .collect();
+    let c = &sheet.choices;
+    TableFile {
+        id: sheet.id,
+        name: Cow::Borrowed(&sheet.name),
+        title: t.title.as_deref().map(Cow::Borrowed),
+        unit: t.unit,
+        display_unit: s.display_unit,
+        display_decimals: s.display_decimals.map(u64::from),
+        months: t.months.map(u64::from),
+        sign_convention: s.sign_convention.or(detected),
+        sign_convention_chosen: Some(s.sign_convention.is_some()),
+        sign_convention_detected: detected,
+        forecast_method: s.forecast_method,
+        row_forecast_methods: Keyed::of(&s.row_forecast_methods, |m| *m),
+        status_thresholds: Some(Thresholds {
+            met_within: Dec::Out(s.status.met_within),
+            acceptable_within: Dec::Out(s.status.acceptable_within),
+        }),
+        source: Some(SourceFile {
+            plain: Cow::Borrowed(&sheet.source.plain),
+            html: sheet.source.html.as_deref().map(Cow::Borrowed),
+        }),
+        read_choices: Some(ChoicesFile {
+            roles: Keyed::of(&c.roles, |r| *r),
+            decimal_marks: Keyed::of(&c.decimal_marks, |m| *m),
+            unit: c.unit.map(UnitChoice),
+            months: c.months.map(u64::from),
+            splits: Keyed::of(&c.splits, |n| *n as u64),
+            prefer_plain: c.prefer_plain,
+        }),
+        columns: t
+            .columns
+            .iter()
+            .map(|col| ColumnFile {
+                label: Cow::Borrowed(&col.heading),
+                role: col.role,
+            })
+            .collect(),
+        rows,
+        totals: results.as_ref().map(|r| TotalsOut {
+            sums: r.totals.columns.iter().copied().map(ComputedOut).collect(),
+            computed: ResultOut(r.totals.computed),
+        }),
+        checks: derived.then(|| {
+            check_table(t)
+                .into_iter()
+                .map(|c| CheckOut {
+                    row: c.row,
+                    column: c.column,
+                    kind: c.kind,
+                    stated: Dec::Out(c.stated),
+                    recomputed: Dec::Out(c.recomputed),
+                    difference: ComputedOut(c.difference),
+                    message: Message {
+                        sv: c.message_sv,
+                        en: c.message_en,
+                    },
+                })
+                .collect()
+        }),
+        diagnostics: t
+            .diagnostics
+            .iter()
+            .map(|d| DiagnosticFile {
+                row: d.row.map(|n| n as u64),
+                column: d.column.map(|n| n as u64),
+                line: d.line.map(|n| n as u64),
+                seen: Cow::Borrowed(&d.seen),
+                kind: Cow::Borrowed(&d.kind),
+                message: derived.then(|| Message {
+                    sv: d.kind.message(Lang::Sv),
+                    en: d.kind.message(Lang::En),
+                }),
+            })
+            .collect(),
     }
-    d.close(b']');
-    if let Some(results) = &results {
-        d.key("totals");
-        d.open(b'{');
-        d.key("sums");
-        sums(d, &results.totals.columns);
-        d.key("computed");
-        result(d, &results.totals.computed);
-        d.close(b'}');
-        d.key("checks");
-        d.open(b'[');
-        for c in check_table(t) {
-            d.open(b'{');
-            put_int(d, "row", c.row as u64);
-            put_int(d, "column", c.column as u64);
-            put_str(d, "kind", c.kind.key());
-            put_dec(d, "stated", c.stated);
-            put_dec(d, "recomputed", c.recomputed);
-            d.key("difference");
-            computed(d, c.difference);
-            message(d, c.message_sv, c.message_en);
-            d.close(b'}');
-        }
-        d.close(b']');
-    }
-    d.key("diagnostics");
-    d.open(b'[');
-    for diag in &t.diagnostics {
-        diagnostic(d, diag, derived);
-    }
-    d.close(b']');
-    d.close(b'}');
 }
 
-/// Writes a workspace as a version-[`VERSION`] file: UTF-8 JSON, two-space
-/// indentation (see [`json::write`]), keys in a fixed order, ending in a
-/// line end. `saved_at` (an ISO 8601 time, as the app passes it) is written
-/// as given, or `null`. The session's undo history is not written.
+/// Writes a workspace as a version-[`VERSION`] file: UTF-8 JSON laid out
+/// with two-space indentation (see `docs/file-format.md`), keys in a fixed
+/// order, ending in a line end. `saved_at` (an ISO 8601 time, as the app
+/// passes it) is written as given, or `null`. The session's undo history
+/// is not written.
 pub fn write_workspace_file(ws: &Workspace, saved_at: Option<&str>) -> String {
     write(ws, saved_at, true)
 }
@@ -451,38 +712,31 @@ pub fn write_workspace_store(ws: &Workspace, saved_at: Option<&str>) -> String {
 
 #[inline(never)]
 fn write(ws: &Workspace, saved_at: Option<&str>, derived: bool) -> String {
-    let mut d = Doc::default();
-    d.compact = !derived;
-    d.open(b'{');
-    put_str(&mut d, "format", FORMAT);
-    put_int(&mut d, "version", VERSION);
-    put_str(&mut d, "name", &ws.name);
-    put_opt_str(&mut d, "saved_at", saved_at);
-    put_int(&mut d, "next_id", ws.next_id);
-    d.key("settings");
-    d.open(b'{');
-    d.close(b'}');
-    d.key("tables");
-    d.open(b'[');
-    for s in &ws.sheets {
-        sheet(&mut d, s, derived);
-    }
-    d.close(b']');
-    d.close(b'}');
-    let mut out = String::new();
-    d.write(&mut out);
-    out
+    let root = Root {
+        format: FORMAT,
+        version: VERSION,
+        name: ws.name.as_str(),
+        saved_at,
+        next_id: ws.next_id,
+        settings: WorkspaceSettings {},
+        tables: ws
+            .sheets
+            .iter()
+            .map(|s| table_file(s, derived))
+            .collect::<Vec<_>>(),
+    };
+    // Serialising these types cannot fail: every map key is a string.
+    let text = if derived {
+        write_laid_out(&root)
+    } else {
+        write_compact(&root)
+    };
+    text.unwrap_or_default()
 }
 
 // ---------------------------------------------------------------------------
 // Reading
 // ---------------------------------------------------------------------------
-//
-// The helpers below are small and not generic, and the readers use plain
-// loops: the code runs once per file and its size in the wasm matters more
-// than its speed (the crate is built at opt-level 2, which would inline and
-// duplicate generic helpers per caller).
-
 /// A step of a JSON path.
 #[derive(Clone, Copy)]
 enum Step<'a> {
@@ -586,127 +840,203 @@ impl<'a> At<'a> {
 /// Errors are boxed while reading: results stay small.
 type Res<T> = Result<T, Box<FileError>>;
 
-#[inline(never)]
-fn items<'v, 'a>(v: &'v Value<'a>, at: &At) -> Res<&'v [Value<'a>]> {
-    match v {
-        Value::Array(items) => Ok(items),
-        _ => Err(at.wrong(Expected::Array)),
+/// A serde_json error's message without its " at line … column …".
+fn bare_message(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let suffix = format!(" at line {} column {}", e.line(), e.column());
+    match text.strip_suffix(&suffix) {
+        Some(bare) => bare.to_string(),
+        None => text,
     }
 }
 
-/// Checks that a value is an object.
-#[inline(never)]
-fn object(v: &Value, at: &At) -> Res<()> {
-    match v {
-        Value::Object(_) => Ok(()),
-        _ => Err(at.wrong(Expected::Object)),
+/// The names between backticks in a serde message: `` `a`, `b` `` → `a, b`.
+fn quoted_names(text: &str) -> String {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// What a serde "expected …" says a value should have been.
+fn expected_kind(expected: &str) -> Option<Expected> {
+    let e = expected.trim();
+    Some(if e.starts_with("a string") || e == "string" {
+        Expected::String
+    } else if e.starts_with("a sequence") {
+        Expected::Array
+    } else if e.starts_with("struct ") || e.starts_with("a map") || e.ends_with("enum") {
+        Expected::Object
+    } else if e.starts_with('u') && e.len() <= 5 {
+        // u8, u32, u64, usize.
+        Expected::Integer
+    } else if e.starts_with("a boolean") {
+        Expected::Bool
+    } else {
+        return None;
+    })
+}
+
+/// The kind of a data error: serde's messages ("missing field `x`",
+/// "unknown variant `x`, expected one of …", "invalid type: …, expected …")
+/// carry what Kalkyl's messages say in Swedish and English.
+fn data_kind(message: &str) -> ErrorKind {
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.split('`').next().unwrap_or_default();
+        return ErrorKind::Missing { key: key.into() };
     }
-}
-
-/// A required member of an object (already checked to be one).
-#[inline(never)]
-fn field<'v, 'a>(v: &'v Value<'a>, key: &'static str, at: &At) -> Res<&'v Value<'a>> {
-    v.get(key).ok_or_else(|| at.err(ErrorKind::Missing { key }))
-}
-
-/// An optional member: `None` when missing or `null`.
-fn opt<'v, 'a>(v: &'v Value<'a>, key: &str) -> Option<&'v Value<'a>> {
-    v.get(key).filter(|v| !v.is_null())
-}
-
-#[inline(never)]
-fn text<'v>(v: &'v Value, at: &At) -> Res<&'v str> {
-    v.as_str().ok_or_else(|| at.wrong(Expected::String))
-}
-
-#[inline(never)]
-fn opt_text<'v>(v: &'v Value, key: &'static str, at: &At) -> Res<Option<&'v str>> {
-    match opt(v, key) {
-        Some(x) => text(x, &at.key(key)).map(Some),
-        None => Ok(None),
+    if let Some(rest) = message.strip_prefix("duplicate field `") {
+        let key = rest.split('`').next().unwrap_or_default();
+        return ErrorKind::Syntax(Syntax::DuplicateKey(key.into()));
     }
+    if let Some(rest) = message.strip_prefix("unknown variant `") {
+        if let Some((found, names)) = rest.split_once("`, expected ") {
+            return ErrorKind::Unknown {
+                found: found.into(),
+                expected: quoted_names(names),
+            };
+        }
+    }
+    let typed = ["invalid type: ", "invalid value: ", "invalid length "]
+        .iter()
+        .any(|p| message.starts_with(p));
+    if typed {
+        if let Some((_, expected)) = message.rsplit_once(", expected ") {
+            if let Some(expected) = expected_kind(expected) {
+                return ErrorKind::WrongType { expected };
+            }
+        }
+    }
+    if message == "expected value" {
+        // serde_json's answer when a name (an enum) is not a string.
+        return ErrorKind::WrongType {
+            expected: Expected::String,
+        };
+    }
+    ErrorKind::Malformed
 }
 
+/// A path from serde_path_to_error, after `prefix`, as Kalkyl writes paths:
+/// `tables[0].rows[3].originals["2"]`.
+fn path_text(prefix: &str, path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::from(prefix);
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => {
+                out.push('[');
+                out.push_str(&num(*index as u64));
+                out.push(']');
+            }
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                if !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()) {
+                    out.push_str("[\"");
+                    out.push_str(key);
+                    out.push_str("\"]");
+                } else {
+                    if !out.is_empty() {
+                        out.push('.');
+                    }
+                    out.push_str(key);
+                }
+            }
+            Segment::Unknown => {}
+        }
+    }
+    out
+}
+
+/// Reads `raw` as a `T`, with errors at paths below `at`.
+fn typed<'a, T: Deserialize<'a>>(raw: &'a RawValue, at: &At) -> Res<T> {
+    let mut de = serde_json::Deserializer::from_str(raw.get());
+    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = path_text(&at.path(), e.path());
+        let kind = data_kind(&bare_message(e.inner()));
+        let place = if path.is_empty() {
+            Place::Nowhere
+        } else {
+            Place::Path(path)
+        };
+        Box::new(FileError::new(kind, place))
+    })
+}
+
+/// The place of a syntax error: serde_json counts columns in bytes, Kalkyl
+/// in characters. `bom` adds the byte order mark taken off the first line.
+fn text_place(text: &str, line: usize, column: usize, bom: bool) -> (Place, Option<char>) {
+    let line_text = text
+        .split('\n')
+        .nth(line.saturating_sub(1))
+        .unwrap_or_default();
+    let mut end = column.saturating_sub(1).min(line_text.len());
+    while !line_text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = line_text.get(..end).unwrap_or_default();
+    let at = line_text.get(end..).and_then(|s| s.chars().next());
+    let mut column = before.chars().count() + 1;
+    if bom && line == 1 {
+        column += 1;
+    }
+    (Place::Text { line, column }, at)
+}
+
+/// A syntax error of the first reading, with its line and column.
+fn syntax_error(e: &serde_json::Error, text: &str, bom: bool) -> Box<FileError> {
+    let (place, at) = text_place(text, e.line(), e.column(), bom);
+    let message = bare_message(e);
+    let kind = match (e.classify(), message.as_str()) {
+        (Category::Eof, _) => ErrorKind::Syntax(Syntax::Truncated),
+        (_, "recursion limit exceeded") => ErrorKind::TooDeep { limit: MAX_DEPTH },
+        (_, "trailing characters") => ErrorKind::Syntax(Syntax::TrailingText),
+        (_, "invalid escape" | "unexpected end of hex escape") => {
+            ErrorKind::Syntax(Syntax::BadEscape)
+        }
+        (_, "lone leading surrogate in hex escape" | "invalid unicode code point") => {
+            ErrorKind::Syntax(Syntax::LoneSurrogate)
+        }
+        (_, m) if m.starts_with("control character") => ErrorKind::Syntax(Syntax::ControlCharacter),
+        (_, "invalid number" | "number out of range") => ErrorKind::Syntax(Syntax::BadNumber),
+        _ => match at {
+            Some(c) => ErrorKind::Syntax(Syntax::Unexpected(c)),
+            None => ErrorKind::Syntax(Syntax::Truncated),
+        },
+    };
+    Box::new(FileError::new(kind, place))
+}
+
+/// A string the file may hold: at most [`MAX_STRING_BYTES`].
 #[inline(never)]
-fn owned_text(v: &Value, key: &'static str, at: &At) -> Res<String> {
-    Ok(opt_text(v, key, at)?.unwrap_or_default().to_string())
+fn text(s: Cow<'_, str>, at: &At, key: &'static str) -> Res<String> {
+    if s.len() > MAX_STRING_BYTES {
+        return Err(at.key(key).err(ErrorKind::TooLong {
+            limit: MAX_STRING_BYTES,
+        }));
+    }
+    Ok(s.into_owned())
 }
 
-fn opt_owned_text(v: &Value, key: &'static str, at: &At) -> Res<Option<String>> {
-    Ok(opt_text(v, key, at)?.map(str::to_string))
+fn opt_text(s: Option<Cow<'_, str>>, at: &At, key: &'static str) -> Res<Option<String>> {
+    s.map(|s| text(s, at, key)).transpose()
 }
 
 /// A non-negative integer at most `max`.
 #[inline(never)]
-fn integer(v: &Value, at: &At, max: u64) -> Res<u64> {
-    let Value::Number(n) = v else {
-        return Err(at.wrong(Expected::Integer));
-    };
-    if !n.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(at.wrong(Expected::Integer));
-    }
-    match n.parse::<u64>() {
-        Ok(x) if x <= max => Ok(x),
-        _ => Err(at.err(ErrorKind::OutOfRange {
-            found: n.to_string(),
+fn at_most(n: Option<u64>, at: &At, key: &'static str, max: u64) -> Res<Option<u64>> {
+    match n {
+        Some(n) if n > max => Err(at.key(key).err(ErrorKind::OutOfRange {
+            found: num(n),
             min: 0,
             max,
         })),
-    }
-}
-
-#[inline(never)]
-fn opt_integer(v: &Value, key: &'static str, at: &At, max: u64) -> Res<Option<u64>> {
-    match opt(v, key) {
-        Some(x) => integer(x, &at.key(key), max).map(Some),
-        None => Ok(None),
+        _ => Ok(n),
     }
 }
 
 /// An index or count that fits a `u32`.
-fn opt_usize(v: &Value, key: &'static str, at: &At) -> Res<Option<usize>> {
-    Ok(opt_integer(v, key, at, u32::MAX.into())?.map(|n| n as usize))
-}
-
-/// A required count that fits a `u32`.
-fn count(v: &Value, key: &'static str, at: &At) -> Res<usize> {
-    Ok(integer(field(v, key, at)?, &at.key(key), u32::MAX.into())? as usize)
-}
-
-/// Which of `keys` a string value is.
-#[inline(never)]
-fn pick(v: &Value, at: &At, keys: &[&'static str]) -> Res<usize> {
-    let found = text(v, at)?;
-    keys.iter().position(|k| *k == found).ok_or_else(|| {
-        at.err(ErrorKind::Unknown {
-            found: found.to_string(),
-            expected: keys.join(", "),
-        })
-    })
-}
-
-#[inline(never)]
-fn opt_pick(v: &Value, key: &'static str, at: &At, keys: &[&'static str]) -> Res<Option<usize>> {
-    match opt(v, key) {
-        Some(x) => pick(x, &at.key(key), keys).map(Some),
-        None => Ok(None),
-    }
-}
-
-fn req_pick(v: &Value, key: &'static str, at: &At, keys: &[&'static str]) -> Res<usize> {
-    pick(field(v, key, at)?, &at.key(key), keys)
-}
-
-fn opt_unit(v: &Value, key: &'static str, at: &At) -> Res<Option<Unit>> {
-    Ok(opt_pick(v, key, at, &UNIT_KEYS)?.map(|i| UNIT_VALUES[i]))
-}
-
-fn role_keys() -> [&'static str; 12] {
-    Role::ALL.map(Role::key)
-}
-
-fn role(v: &Value, at: &At) -> Res<Role> {
-    Ok(Role::ALL[pick(v, at, &role_keys())?])
+fn index(n: Option<u64>, at: &At, key: &'static str) -> Res<Option<usize>> {
+    Ok(at_most(n, at, key, u32::MAX.into())?.map(|n| n as usize))
 }
 
 /// Reads an exact decimal written `-297.2` (with `mark` as the decimal
@@ -750,439 +1080,53 @@ pub(crate) fn parse_decimal(text: &str, mark: u8) -> Result<Decimal, DecimalProb
         .map_err(|_| DecimalProblem::TooManyDigits)
 }
 
-/// A decimal: a string `"-297.2"`, or a JSON number without an exponent
-/// (read exactly from its text).
+/// A decimal from raw JSON: a string `"-297.2"`, or a JSON number without
+/// an exponent, read exactly from its text.
 #[inline(never)]
-fn decimal(v: &Value, at: &At) -> Res<Decimal> {
-    let (Value::String(t) | Value::Number(t)) = v else {
-        return Err(at.wrong(Expected::Decimal));
+fn read_decimal(raw: &RawValue, at: &At) -> Res<Decimal> {
+    let s = raw.get();
+    let t: Cow<str> = match s.as_bytes().first() {
+        Some(b'"') => json_string(raw, at)?,
+        Some(b'-' | b'0'..=b'9') => Cow::Borrowed(s),
+        _ => return Err(at.wrong(Expected::Decimal)),
     };
-    parse_decimal(t, b'.').map_err(|problem| {
+    parse_decimal(&t, b'.').map_err(|problem| {
         at.err(ErrorKind::BadDecimal {
-            text: t.to_string(),
+            text: t.into_owned(),
             problem,
         })
     })
 }
 
-fn req_decimal(v: &Value, key: &'static str, at: &At) -> Res<Decimal> {
-    decimal(field(v, key, at)?, &at.key(key))
+/// The text of a raw JSON string; only one with escapes is decoded.
+fn json_string<'a>(raw: &'a RawValue, at: &At) -> Res<Cow<'a, str>> {
+    let s = raw.get();
+    match s.get(1..s.len().saturating_sub(1)) {
+        Some(inner) if !inner.contains('\\') => Ok(Cow::Borrowed(inner)),
+        _ => typed::<String>(raw, at).map(Cow::Owned),
+    }
 }
 
 /// A cell: `null`, a decimal, or `{"text": …}`.
 #[inline(never)]
-fn read_cell(v: &Value, at: &At) -> Res<Cell> {
-    match v {
-        Value::Null => Ok(Cell::Empty),
-        Value::String(_) | Value::Number(_) => decimal(v, at).map(Cell::Number),
-        Value::Object(_) => Ok(Cell::Text(
-            text(field(v, "text", at)?, &at.key("text"))?.to_string(),
-        )),
+fn read_cell(cell: &CellFile, at: &At) -> Res<Cell> {
+    let CellFile::In(raw) = cell else {
+        return Err(at.wrong(Expected::Cell));
+    };
+    match raw.get().as_bytes().first() {
+        Some(b'n') => Ok(Cell::Empty),
+        Some(b'"' | b'-' | b'0'..=b'9') => read_decimal(raw, at).map(Cell::Number),
+        Some(b'{') => {
+            let t: TextCell = typed(raw, at)?;
+            Ok(Cell::Text(text(t.text, at, "text")?))
+        }
         _ => Err(at.wrong(Expected::Cell)),
     }
 }
 
-/// The members of an optional object keyed by index (`{"3": …}`), in the
-/// file's order: keys are canonical integers (`"3"`, not `"03"`) below
-/// `bound`. The JSON reader has refused duplicate keys already.
-#[inline(never)]
-fn entries<'v, 'a>(
-    v: &'v Value<'a>,
-    key: &'static str,
-    at: &At,
-    bound: usize,
-) -> Res<Vec<(usize, &'v Value<'a>)>> {
-    let Some(map) = opt(v, key) else {
-        return Ok(Vec::new());
-    };
-    let at = at.key(key);
-    let Value::Object(members) = map else {
-        return Err(at.wrong(Expected::Object));
-    };
-    let mut out = Vec::with_capacity(members.len());
-    for (k, value) in members {
-        let canonical = k.bytes().all(|b| b.is_ascii_digit()) && (k == "0" || !k.starts_with('0'));
-        match k.parse::<usize>() {
-            Ok(i) if canonical && i < bound => out.push((i, value)),
-            _ => {
-                return Err(at.key(k).err(ErrorKind::OutOfRange {
-                    found: k.to_string(),
-                    min: 0,
-                    max: bound.saturating_sub(1) as u64,
-                }))
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// An object keyed by index whose values are among `keys`.
-fn picked_map<T: Copy>(
-    v: &Value,
-    key: &'static str,
-    at: &At,
-    bound: usize,
-    keys: &[&'static str],
-    values: &[T],
-) -> Res<BTreeMap<usize, T>> {
-    let mut out = BTreeMap::new();
-    for (i, x) in entries(v, key, at, bound)? {
-        out.insert(i, values[pick(x, &at.key(key).entry(i), keys)?]);
-    }
-    Ok(out)
-}
-
-#[inline(never)]
-fn read_choices(v: &Value, at: &At) -> Res<ReadChoices> {
-    object(v, at)?;
-    // Filled in place, in the order the members are checked.
-    let mut c = ReadChoices::default();
-    if let Some(u) = opt(v, "unit") {
-        c.unit = match pick(u, &at.key("unit"), &["none", "kr", "tkr", "mnkr", "mdkr"])? {
-            0 => Some(None),
-            i => Some(Some(UNIT_VALUES[i - 1])),
-        };
-    }
-    for (i, x) in entries(v, "splits", at, MAX_ROWS)? {
-        let n = integer(x, &at.key("splits").entry(i), u32::MAX.into())? as usize;
-        c.splits.insert(i, n);
-    }
-    c.prefer_plain = match opt(v, "prefer_plain") {
-        None => false,
-        Some(Value::Bool(b)) => *b,
-        Some(_) => return Err(at.key("prefer_plain").wrong(Expected::Bool)),
-    };
-    c.roles = picked_map(v, "roles", at, MAX_COLUMNS, &role_keys(), &Role::ALL)?;
-    c.decimal_marks = picked_map(
-        v,
-        "decimal_marks",
-        at,
-        MAX_COLUMNS,
-        &MARK_KEYS,
-        &MARK_VALUES,
-    )?;
-    c.months = opt_integer(v, "months", at, 12)?.map(|m| m as u8);
-    Ok(c)
-}
-
-#[inline(never)]
-fn read_diagnostic(v: &Value, at: &At) -> Res<Diagnostic> {
-    use DiagnosticKind as K;
-    object(v, at)?;
-    let s = |k: &'static str| owned_text(v, k, at);
-    // Kinds that differ only in their name share their reading.
-    let kind = match req_pick(v, "kind", at, &DIAGNOSTIC_KINDS)? {
-        k @ (0 | 13) => {
-            let (en, sv) = if k == 0 {
-                ("reason_en", "reason_sv")
-            } else {
-                ("what_en", "what_sv")
-            };
-            let (en, sv) = (s(en)?, s(sv)?);
-            if k == 0 {
-                K::ReadAsText {
-                    reason_en: en,
-                    reason_sv: sv,
-                }
-            } else {
-                K::Source {
-                    what_en: en,
-                    what_sv: sv,
-                }
-            }
-        }
-        k @ (1 | 2) => {
-            let mark = MARK_VALUES[req_pick(v, "mark", at, &MARK_KEYS)?];
-            if k == 1 {
-                K::GuessedDecimalMark { mark }
-            } else {
-                K::ContradictingDecimalMark { mark }
-            }
-        }
-        3 => K::GuessedRole {
-            role: role(field(v, "role", at)?, &at.key("role"))?,
-        },
-        k @ (4 | 5) => {
-            let from = UNIT_VALUES[req_pick(v, "from", at, &UNIT_KEYS)?];
-            let to = UNIT_VALUES[req_pick(v, "to", at, &UNIT_KEYS)?];
-            if k == 4 {
-                K::UnitConverted { from, to }
-            } else {
-                K::UnitNotConvertible { from, to }
-            }
-        }
-        6 => K::UnitUnknown,
-        7 => K::PercentMismatch,
-        k @ (8 | 9) => {
-            let expected = count(v, "expected", at)?;
-            let found = count(v, "found", at)?;
-            if k == 8 {
-                K::ShortRow { expected, found }
-            } else {
-                K::LongRow { expected, found }
-            }
-        }
-        10 => K::AmbiguousSplit {
-            candidates: count(v, "candidates", at)?,
-        },
-        11 => K::UnsplittableLine,
-        _ => K::TitleTaken,
-    };
-    Ok(Diagnostic {
-        row: opt_usize(v, "row", at)?,
-        column: opt_usize(v, "column", at)?,
-        line: opt_usize(v, "line", at)?,
-        seen: s("seen")?,
-        kind,
-    })
-}
-
-/// The columns; `key` names the heading (`label`, or `heading` in
-/// version 1).
-fn read_columns(v: &Value, at: &At, key: &'static str) -> Res<Vec<Column>> {
-    let here = at.key("columns");
-    let list = items(field(v, "columns", at)?, &here)?;
-    if list.len() > MAX_COLUMNS {
-        return Err(here.too_many(Counted::Columns, MAX_COLUMNS));
-    }
-    let mut out = Vec::with_capacity(list.len());
-    for (i, c) in list.iter().enumerate() {
-        let at = here.index(i);
-        object(c, &at)?;
-        out.push(Column {
-            heading: owned_text(c, key, &at)?,
-            role: role(field(c, "role", &at)?, &at.key("role"))?,
-        });
-    }
-    Ok(out)
-}
-
-/// A cell of a row: `numeric` is `None` in version 2 ([`read_cell`]), and
-/// in version 1 whether each column is numeric ([`read_v1_cell`]).
-fn row_cell(x: &Value, at: &At, numeric: Option<&[bool]>, c: usize) -> Res<Cell> {
-    match numeric {
-        None => read_cell(x, at),
-        Some(n) => read_v1_cell(x, at, n.get(c) == Some(&true)),
-    }
-}
-
-/// The rows, with one cell per column in `values` and the originals.
-fn read_rows(v: &Value, at: &At, width: usize, numeric: Option<&[bool]>) -> Res<Vec<Row>> {
-    let here = at.key("rows");
-    let list = items(field(v, "rows", at)?, &here)?;
-    if list.len() > MAX_ROWS {
-        return Err(here.too_many(Counted::Rows, MAX_ROWS));
-    }
-    if list.len().saturating_mul(width) > MAX_CELLS {
-        return Err(here.too_many(Counted::Cells, MAX_CELLS));
-    }
-    let mut rows = Vec::with_capacity(list.len());
-    for (r, row) in list.iter().enumerate() {
-        let at = here.index(r);
-        object(row, &at)?;
-        let values_at = at.key("values");
-        let values = items(field(row, "values", &at)?, &values_at)?;
-        if values.len() != width {
-            return Err(values_at.err(ErrorKind::LengthMismatch {
-                expected: width,
-                found: values.len(),
-            }));
-        }
-        // Filled in place, in the order the members are checked.
-        let mut r = Row {
-            kind: RowKind::Item,
-            level: 0,
-            note: None,
-            cells: Vec::with_capacity(width),
-            originals: BTreeMap::new(),
-        };
-        for (c, x) in values.iter().enumerate() {
-            r.cells.push(row_cell(x, &values_at.index(c), numeric, c)?);
-        }
-        for (c, x) in entries(row, "originals", &at, width)? {
-            let cell = row_cell(x, &at.key("originals").entry(c), numeric, c)?;
-            r.originals.insert(c, cell);
-        }
-        r.kind = opt_pick(row, "kind", &at, &KIND_KEYS)?.map_or(RowKind::Item, |i| KIND_VALUES[i]);
-        r.level = opt_integer(row, "level", &at, u8::MAX.into())?.unwrap_or(0) as u8;
-        r.note = opt_owned_text(row, "note", &at)?;
-        rows.push(r);
-    }
-    Ok(rows)
-}
-
-/// The settings, source, read choices and diagnostics of a version 2
-/// table, in the order they are checked, into `sheet`.
-#[inline(never)]
-fn read_v2_parts(v: &Value, at: &At, sheet: &mut Sheet) -> Res<()> {
-    let s = &mut sheet.table.settings;
-    if let Some(t) = opt(v, "status_thresholds") {
-        let at = at.key("status_thresholds");
-        object(t, &at)?;
-        s.status.met_within = req_decimal(t, "met_within", &at)?;
-        s.status.acceptable_within = req_decimal(t, "acceptable_within", &at)?;
-    }
-    s.sign_convention =
-        opt_pick(v, "sign_convention", at, &CONVENTION_KEYS)?.map(|i| CONVENTION_VALUES[i]);
-    s.forecast_method = opt_pick(v, "forecast_method", at, &METHOD_KEYS)?.map(|i| METHOD_VALUES[i]);
-    s.row_forecast_methods = picked_map(
-        v,
-        "row_forecast_methods",
-        at,
-        MAX_ROWS,
-        &METHOD_KEYS,
-        &METHOD_VALUES,
-    )?;
-    s.display_unit = opt_unit(v, "display_unit", at)?;
-    s.display_decimals =
-        opt_integer(v, "display_decimals", at, MAX_DISPLAY_DECIMALS)?.map(|d| d as u32);
-    if let Some(src) = opt(v, "source") {
-        let at = at.key("source");
-        object(src, &at)?;
-        sheet.source.plain = owned_text(src, "plain", &at)?;
-        sheet.source.html = opt_owned_text(src, "html", &at)?;
-    }
-    if let Some(c) = opt(v, "read_choices") {
-        sheet.choices = read_choices(c, &at.key("read_choices"))?;
-    }
-    if let Some(d) = opt(v, "diagnostics") {
-        let at = at.key("diagnostics");
-        for (i, d) in items(d, &at)?.iter().enumerate() {
-            sheet
-                .table
-                .diagnostics
-                .push(read_diagnostic(d, &at.index(i))?);
-        }
-    }
-    Ok(())
-}
-
-/// A table of either version: `v1_id` is the id a version 1 table gets
-/// (version 2 tables have theirs in the file). The sheet is filled in
-/// place, so that every early return drops one value.
-#[inline(never)]
-fn read_sheet(v: &Value, at: &At, v1_id: Option<u64>) -> Res<Sheet> {
-    object(v, at)?;
-    let mut sheet = Sheet {
-        id: 0,
-        name: String::new(),
-        source: PastedSource::default(),
-        choices: ReadChoices::default(),
-        table: Table {
-            title: None,
-            unit: None,
-            months: None,
-            columns: Vec::new(),
-            rows: Vec::new(),
-            diagnostics: Vec::new(),
-            settings: TableSettings::default(),
-        },
-        history: Default::default(),
-    };
-    sheet.id = match v1_id {
-        Some(id) => id,
-        None => integer(field(v, "id", at)?, &at.key("id"), u64::MAX)?,
-    };
-    let v1 = v1_id.is_some();
-    let t = &mut sheet.table;
-    t.columns = read_columns(v, at, if v1 { "heading" } else { "label" })?;
-    let numeric: Vec<bool> = t.columns.iter().map(|c| c.role.is_numeric()).collect();
-    t.rows = read_rows(v, at, t.columns.len(), v1.then_some(&numeric[..]))?;
-    if v1 {
-        sheet.source.plain = owned_text(v, "source", at)?;
-        sheet.table.settings.sign_convention =
-            opt_pick(v, "sign_convention", at, &V1_CONVENTION_KEYS)?
-                .and_then(|i| V1_CONVENTION_VALUES[i]);
-    } else {
-        read_v2_parts(v, at, &mut sheet)?;
-    }
-    let t = &mut sheet.table;
-    t.title = opt_owned_text(v, "title", at)?;
-    t.unit = opt_unit(v, "unit", at)?;
-    t.months = opt_integer(v, "months", at, 12)?.map(|m| m as u8);
-    if v1 {
-        // Version 1 kept no read choices: the roles it stored were the
-        // truth. A role that differs from what the source reads as becomes
-        // a choice, so that reading the source again keeps it; the
-        // diagnostics come from that reading.
-        let plain = &sheet.source.plain;
-        let choices = &mut sheet.choices;
-        let fresh = read_paste(plain, None, choices);
-        if fresh.columns.len() == t.columns.len() {
-            for (i, (old, new)) in t.columns.iter().zip(&fresh.columns).enumerate() {
-                if old.role != new.role {
-                    choices.roles.insert(i, old.role);
-                }
-            }
-            t.diagnostics = if choices.roles.is_empty() {
-                fresh.diagnostics
-            } else {
-                read_paste(plain, None, choices).diagnostics
-            };
-        }
-    }
-    sheet.name = owned_text(v, "name", at)?;
-    Ok(sheet)
-}
-
-/// The tables array, checked against [`MAX_TABLES`].
-fn table_list<'v, 'a>(root: &'v Value<'a>) -> Res<&'v [Value<'a>]> {
-    let at = ROOT.key("tables");
-    let list = items(field(root, "tables", &ROOT)?, &at)?;
-    if list.len() > MAX_TABLES {
-        return Err(at.too_many(Counted::Tables, MAX_TABLES));
-    }
-    Ok(list)
-}
-
-/// A workspace of either version. Version 1 tables are numbered from 1 in
-/// file order (so their ids never repeat) and version 1 had no workspace
-/// name.
-fn read_tables(root: &Value, v1: bool) -> Res<Workspace> {
-    let tables_at = ROOT.key("tables");
-    let mut sheets: Vec<Sheet> = Vec::new();
-    for (i, t) in table_list(root)?.iter().enumerate() {
-        let at = tables_at.index(i);
-        let sheet = read_sheet(t, &at, v1.then_some(i as u64 + 1))?;
-        if sheets.iter().any(|s| s.id == sheet.id) {
-            return Err(at.key("id").err(ErrorKind::DuplicateId { id: sheet.id }));
-        }
-        sheets.push(sheet);
-    }
-    if v1 {
-        return Ok(Workspace {
-            name: String::new(),
-            next_id: sheets.len() as u64,
-            sheets,
-        });
-    }
-    let largest = sheets.iter().map(|s| s.id).max().unwrap_or(0);
-    Ok(Workspace {
-        name: owned_text(root, "name", &ROOT)?,
-        next_id: opt_integer(root, "next_id", &ROOT, u64::MAX)?
-            .unwrap_or(0)
-            .max(largest),
-        sheets,
-    })
-}
-
-// ---------------------------------------------------------------------------
-// Version 1
-// ---------------------------------------------------------------------------
-
-/// Version 1 sign conventions.
-const V1_CONVENTION_KEYS: [&str; 4] = ["auto", "net_cost", "gross", "allocation"];
-const V1_CONVENTION_VALUES: [Option<SignConvention>; 4] = [
-    None,
-    Some(SignConvention::OutcomeMinusBudget),
-    Some(SignConvention::BudgetMinusOutcome),
-    Some(SignConvention::OutcomePlusBudget),
-];
-
 /// A version 1 cell: a string; empty is an empty cell; in a numeric column
 /// a decimal-comma number (`-297,2`) is a number; anything else is text.
-fn read_v1_cell(v: &Value, at: &At, numeric: bool) -> Res<Cell> {
-    let t = text(v, at)?;
+fn read_v1_cell(t: &str, at: &At, numeric: bool) -> Res<Cell> {
     if t.is_empty() {
         return Ok(Cell::Empty);
     }
@@ -1198,27 +1142,303 @@ fn read_v1_cell(v: &Value, at: &At, numeric: bool) -> Res<Cell> {
             }
         }
     }
+    if t.len() > MAX_STRING_BYTES {
+        return Err(at.err(ErrorKind::TooLong {
+            limit: MAX_STRING_BYTES,
+        }));
+    }
     Ok(Cell::Text(t.to_string()))
 }
 
-fn read_any(root: &Value) -> Res<Workspace> {
-    if root.get("format").and_then(Value::as_str) != Some(FORMAT) {
-        return Err(ROOT.err(ErrorKind::NotKalkyl));
+/// The members of an object keyed by index, as a map: keys are canonical
+/// integers (`"3"`, not `"03"`) below `bound`, each once.
+#[inline(never)]
+fn keyed<V, T>(
+    map: Keyed<V>,
+    at: &At,
+    key: &'static str,
+    bound: usize,
+    mut value: impl FnMut(V, &At) -> Res<T>,
+) -> Res<BTreeMap<usize, T>> {
+    let at = at.key(key);
+    if map.0.len() > MAX_ITEMS {
+        return Err(at.too_many(Counted::Items, MAX_ITEMS));
     }
-    let version_at = ROOT.key("version");
-    let version = match field(root, "version", &ROOT)? {
-        Value::Number(n) => n,
-        _ => return Err(version_at.err(ErrorKind::BadVersion)),
-    };
-    match version.as_ref() {
-        "1" => read_tables(root, true),
-        "2" => read_tables(root, false),
-        v if v.bytes().all(|b| b.is_ascii_digit()) && !v.starts_with('0') => {
-            Err(version_at.err(ErrorKind::NewerVersion {
-                version: v.to_string(),
-            }))
+    let mut out = BTreeMap::new();
+    for (k, v) in map.0 {
+        let canonical = k.bytes().all(|b| b.is_ascii_digit()) && (k == "0" || !k.starts_with('0'));
+        let i = match k.parse::<usize>() {
+            Ok(i) if canonical && i < bound => i,
+            _ => {
+                return Err(at.key(&k).err(ErrorKind::OutOfRange {
+                    found: k.clone(),
+                    min: 0,
+                    max: bound.saturating_sub(1) as u64,
+                }))
+            }
+        };
+        let x = value(v, &at.entry(i))?;
+        if out.insert(i, x).is_some() {
+            return Err(at.err(ErrorKind::Syntax(Syntax::DuplicateKey(k))));
         }
-        _ => Err(version_at.err(ErrorKind::BadVersion)),
+    }
+    Ok(out)
+}
+
+/// Checks the number of columns, rows and cells.
+fn check_size(at: &At, columns: usize, rows: usize) -> Res<()> {
+    if columns > MAX_COLUMNS {
+        return Err(at.key("columns").too_many(Counted::Columns, MAX_COLUMNS));
+    }
+    let here = at.key("rows");
+    if rows > MAX_ROWS {
+        return Err(here.too_many(Counted::Rows, MAX_ROWS));
+    }
+    if rows.saturating_mul(columns) > MAX_CELLS {
+        return Err(here.too_many(Counted::Cells, MAX_CELLS));
+    }
+    Ok(())
+}
+
+/// An empty sheet to fill.
+fn blank_sheet(id: u64) -> Sheet {
+    Sheet {
+        id,
+        name: String::new(),
+        source: PastedSource::default(),
+        choices: ReadChoices::default(),
+        table: Table {
+            title: None,
+            unit: None,
+            months: None,
+            columns: Vec::new(),
+            rows: Vec::new(),
+            diagnostics: Vec::new(),
+            settings: TableSettings::default(),
+        },
+        history: Default::default(),
+    }
+}
+
+/// A row's kind, level and note (the same in every version).
+fn row_parts(
+    kind: Option<RowKind>,
+    level: Option<u64>,
+    note: Option<Cow<'_, str>>,
+    at: &At,
+) -> Res<Row> {
+    Ok(Row {
+        kind: kind.unwrap_or(RowKind::Item),
+        level: at_most(level, at, "level", u8::MAX.into())?.unwrap_or(0) as u8,
+        note: opt_text(note, at, "note")?,
+        cells: Vec::new(),
+        originals: BTreeMap::new(),
+    })
+}
+
+/// A length mismatch between a row's values and the columns.
+fn check_width(found: usize, width: usize, at: &At) -> Res<()> {
+    if found != width {
+        return Err(at.key("values").err(ErrorKind::LengthMismatch {
+            expected: width,
+            found,
+        }));
+    }
+    Ok(())
+}
+
+/// A table of version 2 (`chosen_key` false) or 3.
+#[inline(never)]
+fn read_sheet(t: TableFile, at: &At, version: u64) -> Res<Sheet> {
+    let mut sheet = blank_sheet(t.id);
+    let width = t.columns.len();
+    check_size(at, width, t.rows.len())?;
+    let table = &mut sheet.table;
+    let columns_at = at.key("columns");
+    for (i, c) in t.columns.into_iter().enumerate() {
+        table.columns.push(Column {
+            heading: text(c.label, &columns_at.index(i), "label")?,
+            role: c.role,
+        });
+    }
+    let rows_at = at.key("rows");
+    for (r, row) in t.rows.into_iter().enumerate() {
+        let at = rows_at.index(r);
+        check_width(row.values.len(), width, &at)?;
+        let mut out = row_parts(row.kind, row.level, row.note, &at)?;
+        let values_at = at.key("values");
+        for (c, x) in row.values.iter().enumerate() {
+            out.cells.push(read_cell(x, &values_at.index(c))?);
+        }
+        out.originals = keyed(row.originals, &at, "originals", width, |x, at| {
+            read_cell(&x, at)
+        })?;
+        table.rows.push(out);
+    }
+    let s = &mut table.settings;
+    if let Some(th) = t.status_thresholds {
+        let at = at.key("status_thresholds");
+        s.status.met_within = dec_field(th.met_within, &at, "met_within")?;
+        s.status.acceptable_within = dec_field(th.acceptable_within, &at, "acceptable_within")?;
+    }
+    // Version 3 writes the convention in use; only a chosen one is kept.
+    s.sign_convention = match version {
+        2 => t.sign_convention,
+        _ => t
+            .sign_convention
+            .filter(|_| t.sign_convention_chosen == Some(true)),
+    };
+    s.forecast_method = t.forecast_method;
+    s.row_forecast_methods = keyed(
+        t.row_forecast_methods,
+        at,
+        "row_forecast_methods",
+        MAX_ROWS,
+        |m, _| Ok(m),
+    )?;
+    s.display_unit = t.display_unit;
+    s.display_decimals = at_most(
+        t.display_decimals,
+        at,
+        "display_decimals",
+        MAX_DISPLAY_DECIMALS,
+    )?
+    .map(|d| d as u32);
+    if let Some(src) = t.source {
+        let at = at.key("source");
+        sheet.source.plain = text(src.plain, &at, "plain")?;
+        sheet.source.html = opt_text(src.html, &at, "html")?;
+    }
+    if let Some(c) = t.read_choices {
+        let at = at.key("read_choices");
+        let choices = &mut sheet.choices;
+        choices.roles = keyed(c.roles, &at, "roles", MAX_COLUMNS, |r, _| Ok(r))?;
+        choices.decimal_marks = keyed(
+            c.decimal_marks,
+            &at,
+            "decimal_marks",
+            MAX_COLUMNS,
+            |m, _| Ok(m),
+        )?;
+        choices.unit = c.unit.map(|u| u.0);
+        choices.months = at_most(c.months, &at, "months", 12)?.map(|m| m as u8);
+        choices.splits = keyed(c.splits, &at, "splits", MAX_ROWS, |n, at| {
+            Ok(index(Some(n), at, "")?.unwrap_or(0))
+        })?;
+        choices.prefer_plain = c.prefer_plain;
+    }
+    let diagnostics_at = at.key("diagnostics");
+    if t.diagnostics.len() > MAX_ITEMS {
+        return Err(diagnostics_at.too_many(Counted::Items, MAX_ITEMS));
+    }
+    for (i, d) in t.diagnostics.into_iter().enumerate() {
+        let at = diagnostics_at.index(i);
+        sheet.table.diagnostics.push(Diagnostic {
+            row: index(d.row, &at, "row")?,
+            column: index(d.column, &at, "column")?,
+            line: index(d.line, &at, "line")?,
+            seen: text(d.seen, &at, "seen")?,
+            kind: d.kind.into_owned(),
+        });
+    }
+    let table = &mut sheet.table;
+    table.title = opt_text(t.title, at, "title")?;
+    table.unit = t.unit;
+    table.months = at_most(t.months, at, "months", 12)?.map(|m| m as u8);
+    sheet.name = text(t.name, at, "name")?;
+    Ok(sheet)
+}
+
+fn dec_field(d: Dec, at: &At, key: &'static str) -> Res<Decimal> {
+    match d {
+        Dec::In(raw) => read_decimal(raw, &at.key(key)),
+        Dec::Out(x) => Ok(x),
+    }
+}
+
+/// A version 1 table, with the id it gets.
+#[inline(never)]
+fn read_v1_sheet(t: TableV1, at: &At, id: u64) -> Res<Sheet> {
+    let mut sheet = blank_sheet(id);
+    let width = t.columns.len();
+    check_size(at, width, t.rows.len())?;
+    let table = &mut sheet.table;
+    let columns_at = at.key("columns");
+    for (i, c) in t.columns.into_iter().enumerate() {
+        table.columns.push(Column {
+            heading: text(c.heading, &columns_at.index(i), "heading")?,
+            role: c.role,
+        });
+    }
+    let numeric: Vec<bool> = table.columns.iter().map(|c| c.role.is_numeric()).collect();
+    let is_numeric = |c: usize| numeric.get(c) == Some(&true);
+    let rows_at = at.key("rows");
+    for (r, row) in t.rows.into_iter().enumerate() {
+        let at = rows_at.index(r);
+        check_width(row.values.len(), width, &at)?;
+        let mut out = row_parts(row.kind, row.level, row.note, &at)?;
+        let values_at = at.key("values");
+        for (c, x) in row.values.iter().enumerate() {
+            out.cells
+                .push(read_v1_cell(x, &values_at.index(c), is_numeric(c))?);
+        }
+        let mut column = 0;
+        out.originals = keyed(row.originals, &at, "originals", width, |x, at| {
+            // `keyed` checks the key before the value: the entry's index is
+            // the last step of `at`.
+            if let Some(Step::Entry(c)) = at.step {
+                column = c;
+            }
+            read_v1_cell(&x, at, is_numeric(column))
+        })?;
+        table.rows.push(out);
+    }
+    table.settings.sign_convention = t.sign_convention.and_then(ConventionV1::migrated);
+    table.title = opt_text(t.title, at, "title")?;
+    table.unit = t.unit;
+    table.months = at_most(t.months, at, "months", 12)?.map(|m| m as u8);
+    sheet.source.plain = text(t.source, at, "source")?;
+    sheet.name = text(t.name, at, "name")?;
+    // Version 1 kept no read choices: the roles it stored were the truth.
+    // A role that differs from what the source reads as becomes a choice,
+    // so that reading the source again keeps it; the diagnostics come from
+    // that reading.
+    let t = &mut sheet.table;
+    let plain = &sheet.source.plain;
+    let choices = &mut sheet.choices;
+    let fresh = read_paste(plain, None, choices);
+    if fresh.columns.len() == t.columns.len() {
+        for (i, (old, new)) in t.columns.iter().zip(&fresh.columns).enumerate() {
+            if old.role != new.role {
+                choices.roles.insert(i, old.role);
+            }
+        }
+        t.diagnostics = if choices.roles.is_empty() {
+            fresh.diagnostics
+        } else {
+            read_paste(plain, None, choices).diagnostics
+        };
+    }
+    Ok(sheet)
+}
+
+/// Which version a file is: 1 to [`VERSION`], from `version` as written.
+fn version_of(raw: Option<&RawValue>) -> Res<u64> {
+    let at = ROOT.key("version");
+    let Some(raw) = raw else {
+        return Err(ROOT.err(ErrorKind::Missing {
+            key: "version".into(),
+        }));
+    };
+    let v = raw.get();
+    if !v.bytes().all(|b| b.is_ascii_digit()) || v.starts_with('0') || v.is_empty() {
+        return Err(at.err(ErrorKind::BadVersion));
+    }
+    match v.parse::<u64>() {
+        Ok(n) if (OLDEST_VERSION..=VERSION).contains(&n) => Ok(n),
+        _ => Err(at.err(ErrorKind::NewerVersion {
+            version: v.to_string(),
+        })),
     }
 }
 
@@ -1226,43 +1446,134 @@ fn read_any(root: &Value) -> Res<Workspace> {
 /// [`VERSION`] (older versions are migrated). Computed figures, checks and
 /// other derived fields in the file are ignored. Never panics: anything
 /// wrong is a [`FileError`] saying what and where.
-pub fn read_workspace_file(text: &str) -> Result<Workspace, FileError> {
-    let root = json::parse(text)?;
-    read_any(&root).map_err(|e| *e)
+pub fn read_workspace_file(file: &str) -> Result<Workspace, FileError> {
+    read(file).map_err(|e| *e)
+}
+
+fn read(file: &str) -> Res<Workspace> {
+    if file.len() > MAX_INPUT_BYTES {
+        return Err(ROOT.err(ErrorKind::TooLarge {
+            limit: MAX_INPUT_BYTES,
+        }));
+    }
+    let (body, bom) = match file.strip_prefix('\u{feff}') {
+        Some(rest) => (rest, true),
+        None => (file, false),
+    };
+    // Syntax and depth first, for the whole text.
+    serde_json::from_str::<Depth>(body).map_err(|e| syntax_error(&e, body, bom))?;
+    let root: RawRoot = match serde_json::from_str(body) {
+        Ok(root) => root,
+        Err(e) => {
+            return Err(ROOT.err(match data_kind(&bare_message(&e)) {
+                k @ ErrorKind::Syntax(Syntax::DuplicateKey(_)) => k,
+                _ => ErrorKind::NotKalkyl,
+            }))
+        }
+    };
+    let format: Option<Cow<str>> = root.format.and_then(|f| json_string(f, &ROOT).ok());
+    if root.format.map(|f| f.get().starts_with('"')) != Some(true)
+        || format.as_deref() != Some(FORMAT)
+    {
+        return Err(ROOT.err(ErrorKind::NotKalkyl));
+    }
+    let version = version_of(root.version)?;
+    let tables_at = ROOT.key("tables");
+    let Some(tables) = root.tables else {
+        return Err(ROOT.err(ErrorKind::Missing {
+            key: "tables".into(),
+        }));
+    };
+    let mut sheets: Vec<Sheet> = Vec::new();
+    if version == 1 {
+        let list: Vec<TableV1> = typed(tables, &tables_at)?;
+        if list.len() > MAX_TABLES {
+            return Err(tables_at.too_many(Counted::Tables, MAX_TABLES));
+        }
+        for (i, t) in list.into_iter().enumerate() {
+            // Numbered from 1 in file order, so ids never repeat.
+            sheets.push(read_v1_sheet(t, &tables_at.index(i), i as u64 + 1)?);
+        }
+        // Version 1 had no workspace name.
+        return Ok(Workspace {
+            name: String::new(),
+            next_id: sheets.len() as u64,
+            sheets,
+        });
+    }
+    let list: Vec<TableFile> = typed(tables, &tables_at)?;
+    if list.len() > MAX_TABLES {
+        return Err(tables_at.too_many(Counted::Tables, MAX_TABLES));
+    }
+    for (i, t) in list.into_iter().enumerate() {
+        let at = tables_at.index(i);
+        let sheet = read_sheet(t, &at, version)?;
+        if sheets.iter().any(|s| s.id == sheet.id) {
+            return Err(at.key("id").err(ErrorKind::DuplicateId { id: sheet.id }));
+        }
+        sheets.push(sheet);
+    }
+    let name: Option<Cow<str>> = match root.name {
+        Some(raw) => typed(raw, &ROOT.key("name"))?,
+        None => None,
+    };
+    let next_id: Option<u64> = match root.next_id {
+        Some(raw) => typed(raw, &ROOT.key("next_id"))?,
+        None => None,
+    };
+    let largest = sheets.iter().map(|s| s.id).max().unwrap_or(0);
+    Ok(Workspace {
+        name: text(name.unwrap_or_default(), &ROOT, "name")?,
+        next_id: next_id.unwrap_or(0).max(largest),
+        sheets,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::calc::{CalcError, ForecastBasis, Status};
-
-    // The variants of the enums that are only written, in the order of
-    // their names.
-    const BASIS_VALUES: [ForecastBasis; 5] = [
-        ForecastBasis::RunRate,
-        ForecastBasis::RemainingBudget,
-        ForecastBasis::Seasonal,
-        ForecastBasis::Manual,
-        ForecastBasis::FullYearOutcome,
-    ];
-    const STATUS_VALUES: [Status; 3] = [Status::Met, Status::Acceptable, Status::Large];
-    const CALC_ERROR_VALUES: [CalcError; 2] = [CalcError::Overflow, CalcError::DivisionByZero];
+    use crate::calc::{ForecastBasis, Status};
 
     #[test]
-    fn value_lists_are_in_declaration_order() {
-        fn check<T: Copy>(keys: &[&str], values: &[T], index: fn(T) -> usize) {
-            assert_eq!(keys.len(), values.len());
-            for (i, v) in values.iter().enumerate() {
-                assert_eq!(index(*v), i, "{}", keys[i]);
-            }
+    fn names_written_by_serde_are_the_keys_the_app_uses() {
+        fn name<T: Serialize>(v: T) -> String {
+            serde_json::to_string(&v).unwrap_or_default()
         }
-        check(&UNIT_KEYS, &UNIT_VALUES, |v| v as usize);
-        check(&CONVENTION_KEYS, &CONVENTION_VALUES, |v| v as usize);
-        check(&METHOD_KEYS, &METHOD_VALUES, |v| v as usize);
-        check(&BASIS_KEYS, &BASIS_VALUES, |v| v as usize);
-        check(&STATUS_KEYS, &STATUS_VALUES, |v| v as usize);
-        check(&CALC_ERROR_KEYS, &CALC_ERROR_VALUES, |v| v as usize);
-        check(&MARK_KEYS, &MARK_VALUES, |v| v as usize);
-        check(&KIND_KEYS, &KIND_VALUES, |v| v as usize);
+        for r in Role::ALL {
+            assert_eq!(name(r), format!("\"{}\"", r.key()));
+        }
+        for k in [
+            RowKind::Heading,
+            RowKind::Item,
+            RowKind::Subtotal,
+            RowKind::Total,
+        ] {
+            assert_eq!(name(k), format!("\"{}\"", k.key()));
+        }
+        for f in Figure::ALL {
+            assert_eq!(name(f), format!("\"{}\"", f.key()));
+        }
+        for k in [
+            CheckKind::TotalMismatch,
+            CheckKind::VarianceMismatch,
+            CheckKind::PercentMismatch,
+            CheckKind::SignSuspect,
+        ] {
+            assert_eq!(name(k), format!("\"{}\"", k.key()));
+        }
+        let units: Vec<String> = Unit::ALL.iter().map(name).collect();
+        let choices: Vec<String> = UNIT_CHOICES[1..]
+            .iter()
+            .map(|u| format!("\"{u}\""))
+            .collect();
+        assert_eq!(units, choices);
+        for u in Unit::ALL {
+            assert_eq!(name(u), format!("\"{}\"", u.symbol()));
+        }
+        assert_eq!(
+            name(ForecastBasis::FullYearOutcome),
+            "\"full_year_outcome\""
+        );
+        assert_eq!(name(Status::Acceptable), "\"acceptable\"");
     }
 }
