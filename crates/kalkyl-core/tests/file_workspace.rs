@@ -726,7 +726,7 @@ fn syntax_errors_and_limits_say_what_and_where() {
         }
     );
     let long = valid().replacen(
-        "\"name\": \"Tabell 1\"",
+        "\"name\": \"Uppdrag\"",
         &format!("\"name\": \"{}\"", "a".repeat(MAX_STRING_BYTES + 1)),
         1,
     );
