@@ -84,7 +84,7 @@ const KIND_VALUES: [RowKind; 4] = [
     RowKind::Total,
 ];
 /// The `kind` of each diagnostic, in [`DiagnosticKind`] order.
-const DIAGNOSTIC_KINDS: [&str; 14] = [
+const DIAGNOSTIC_KINDS: [&str; 15] = [
     "read_as_text",
     "guessed_decimal_mark",
     "contradicting_decimal_mark",
@@ -98,6 +98,7 @@ const DIAGNOSTIC_KINDS: [&str; 14] = [
     "ambiguous_split",
     "unsplittable_line",
     "title_taken",
+    "layout",
     "source",
 ];
 
@@ -263,7 +264,8 @@ fn diagnostic<'a>(d: &mut Doc<'a>, diag: &'a Diagnostic, derived: bool) {
         K::AmbiguousSplit { .. } => 10,
         K::UnsplittableLine => 11,
         K::TitleTaken => 12,
-        K::Source { .. } => 13,
+        K::Layout { .. } => 13,
+        K::Source { .. } => 14,
     };
     d.open(b'{');
     put_opt_int(d, "row", diag.row);
@@ -292,7 +294,7 @@ fn diagnostic<'a>(d: &mut Doc<'a>, diag: &'a Diagnostic, derived: bool) {
             put_int(d, "found", *found as u64);
         }
         K::AmbiguousSplit { candidates } => put_int(d, "candidates", *candidates as u64),
-        K::Source { what_en, what_sv } => {
+        K::Layout { what_en, what_sv } | K::Source { what_en, what_sv } => {
             put_str(d, "what_en", what_en);
             put_str(d, "what_sv", what_sv);
         }
@@ -872,7 +874,7 @@ fn read_diagnostic(v: &Value, at: &At) -> Res<Diagnostic> {
     let s = |k: &'static str| owned_text(v, k, at);
     // Kinds that differ only in their name share their reading.
     let kind = match req_pick(v, "kind", at, &DIAGNOSTIC_KINDS)? {
-        k @ (0 | 13) => {
+        k @ (0 | 13 | 14) => {
             let (en, sv) = if k == 0 {
                 ("reason_en", "reason_sv")
             } else {
@@ -883,6 +885,11 @@ fn read_diagnostic(v: &Value, at: &At) -> Res<Diagnostic> {
                 K::ReadAsText {
                     reason_en: en,
                     reason_sv: sv,
+                }
+            } else if k == 13 {
+                K::Layout {
+                    what_en: en,
+                    what_sv: sv,
                 }
             } else {
                 K::Source {
