@@ -3,6 +3,9 @@
 //! comma), from the clipboard text to the typed table. Throughput is in
 //! bytes, so criterion reports MB/s.
 //!
+//! The same table without delimiters (PDF text, one cell per line) is
+//! measured at 10 000 rows.
+//!
 //!   cargo bench -p kalkyl-core --bench read
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
@@ -58,6 +61,26 @@ fn read(c: &mut Criterion) {
         let text = swedish_table(rows);
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter(rows), &text, |b, text| {
+            b.iter(|| read_paste(black_box(text), None, &ReadChoices::default()))
+        });
+    }
+    group.finish();
+
+    // Text without delimiters (read/lines.rs): the same table as a PDF copy
+    // (one space between columns and inside numbers) and as a web page
+    // copied with one cell per line and a blank line between rows.
+    let mut group = c.benchmark_group("read_paste_lines");
+    group.sample_size(10);
+    let rows = 10_000usize;
+    let table = swedish_table(rows);
+    let pdf = table.replace('\t', " ");
+    let per_line: String = table
+        .lines()
+        .map(|l| l.replace('\t', "\n") + "\n\n")
+        .collect();
+    for (name, text) in [("pdf", pdf), ("cell_per_line", per_line)] {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::new(name, rows), &text, |b, text| {
             b.iter(|| read_paste(black_box(text), None, &ReadChoices::default()))
         });
     }

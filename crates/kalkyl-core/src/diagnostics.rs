@@ -89,6 +89,14 @@ pub enum DiagnosticKind {
     UnsplittableLine,
     /// A line above the table was taken as its title.
     TitleTaken,
+    /// A guess about where the cells of text without delimiters begin and
+    /// end (one cell per line, cells run together, stacked headings).
+    Layout {
+        /// What was seen and done, in English.
+        what_en: String,
+        /// What was seen and done, in Swedish.
+        what_sv: String,
+    },
     /// Something about the pasted text itself (BOM, quoting, size limits).
     Source {
         /// What, in English.
@@ -200,6 +208,8 @@ impl DiagnosticKind {
             (DiagnosticKind::TitleTaken, Lang::En) => {
                 "The line above the table became its title.".into()
             }
+            (DiagnosticKind::Layout { what_sv, .. }, Lang::Sv) => what_sv.clone(),
+            (DiagnosticKind::Layout { what_en, .. }, Lang::En) => what_en.clone(),
             (DiagnosticKind::Source { what_sv, .. }, Lang::Sv) => what_sv.clone(),
             (DiagnosticKind::Source { what_en, .. }, Lang::En) => what_en.clone(),
         }
@@ -306,6 +316,10 @@ mod tests {
             DiagnosticKind::AmbiguousSplit { candidates: 2 },
             DiagnosticKind::UnsplittableLine,
             DiagnosticKind::TitleTaken,
+            DiagnosticKind::Layout {
+                what_en: "One cell per line.".into(),
+                what_sv: "En cell per rad.".into(),
+            },
             DiagnosticKind::Source {
                 what_en: "A byte order mark was removed.".into(),
                 what_sv: "Ett BOM-tecken togs bort.".into(),

@@ -196,6 +196,10 @@ fn rich_workspace() -> Workspace {
         DiagnosticKind::AmbiguousSplit { candidates: 2 },
         DiagnosticKind::UnsplittableLine,
         DiagnosticKind::TitleTaken,
+        DiagnosticKind::Layout {
+            what_en: "e".into(),
+            what_sv: "s".into(),
+        },
         DiagnosticKind::Source {
             what_en: "e".into(),
             what_sv: "s".into(),

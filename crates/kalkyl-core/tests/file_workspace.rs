@@ -496,6 +496,8 @@ fn diagnostic() -> impl Strategy<Value = Diagnostic> {
         Just(DiagnosticKind::UnsplittableLine),
         Just(DiagnosticKind::TitleTaken),
         (any_text(), any_text())
+            .prop_map(|(what_en, what_sv)| DiagnosticKind::Layout { what_en, what_sv }),
+        (any_text(), any_text())
             .prop_map(|(what_en, what_sv)| DiagnosticKind::Source { what_en, what_sv }),
     ];
     (

@@ -214,6 +214,12 @@ pub(super) fn layout(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> Raw
     if let Some(raw) = one_cell_per_line(&lines) {
         return raw;
     }
+    if let Some(raw) = cells_per_line(grid) {
+        return raw;
+    }
+    if let Some(raw) = run_together(&lines) {
+        return raw;
+    }
     pdf_layout(lines, choices)
 }
 
@@ -845,6 +851,866 @@ fn total_matches(candidates: &[Vec<Vec<String>>], pick: &[Option<usize>], total:
         .count()
 }
 
+// ---------------------------------------------------------------------------
+// Web copies with one cell per line, in the shapes that real pages give:
+// cells split by blank lines (an extra blank line is an empty cell), by lines
+// holding only "|" (an HTML table flattened), or by nothing but the line end;
+// some rows may still carry their values on one line (a mixed copy).
+// ---------------------------------------------------------------------------
+
+/// How the cells of a one-cell-per-line copy are separated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Separator {
+    /// A line holding only "|" ends every cell; two in a row are an empty cell.
+    Pipe,
+    /// A blank line between cells; every further blank line is an empty cell.
+    Blank,
+    /// Each line is a cell.
+    Line,
+}
+
+/// One cell of a one-cell-per-line copy.
+#[derive(Debug, Clone)]
+struct StreamCell {
+    text: String,
+    line: usize,
+}
+
+/// What a cell holds, for grouping cells into rows.
+#[derive(Debug, Clone)]
+enum Piece {
+    /// No text: an empty cell (pipe or extra blank line).
+    Empty,
+    /// One value: a number, a dash, or a note reference ("1, 2").
+    Value(String),
+    /// Several number words on one line: values still to be split.
+    Numbers(Vec<String>),
+}
+
+/// A label and the cells after it.
+#[derive(Debug, Clone)]
+struct StreamRow {
+    label: String,
+    line: usize,
+    /// Index of the label's cell in the cell list.
+    at: usize,
+    pieces: Vec<Piece>,
+}
+
+/// A year 1900–2100 written alone ("2021").
+fn is_year(text: &str) -> bool {
+    let t = text.trim();
+    t.len() == 4
+        && t.bytes().all(|b| b.is_ascii_digit())
+        && t.parse::<u16>().is_ok_and(|y| (1900..=2100).contains(&y))
+}
+
+/// The year a heading names, if any ("Budget 2021", "2021-12-31").
+fn year_in(text: &str) -> Option<u16> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<u16>().ok())
+        .find(|y| (1900..=2100).contains(y))
+}
+
+/// A note reference list: "1, 2" or "2, 5, 6" (each a small number).
+fn is_note_list(text: &str) -> bool {
+    let parts: Vec<&str> = text.split(',').map(str::trim).collect();
+    parts.len() >= 2
+        && parts
+            .iter()
+            .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether a cell's text is exactly one value (or a dash for none).
+fn single_value(text: &str) -> bool {
+    [DecimalMark::Comma, DecimalMark::Point]
+        .into_iter()
+        .any(|m| {
+            matches!(
+                number::read_number(text, m),
+                Ok(Reading::Number(_) | Reading::Nothing)
+            )
+        })
+}
+
+/// The non-empty lines of the paste and the blank lines before each.
+fn text_lines(grid: &Grid<'_>) -> Vec<(String, usize, usize)> {
+    let mut out: Vec<(String, usize, usize)> = Vec::new();
+    let mut previous: Option<usize> = None;
+    for row in &grid.rows {
+        if row.heading {
+            continue;
+        }
+        let text: String = row
+            .cells
+            .iter()
+            .map(|c| c.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if text.is_empty() {
+            continue;
+        }
+        let blanks = previous.map_or(0, |p| row.line.saturating_sub(p + 1));
+        previous = Some(row.line);
+        out.push((text, row.line, blanks));
+    }
+    out
+}
+
+/// Splits the lines into cells by the separator the copy uses.
+fn stream_cells(lines: &[(String, usize, usize)]) -> (Separator, Vec<StreamCell>) {
+    let pipes = lines.iter().filter(|(t, _, _)| t == "|").count();
+    let gaps = lines.iter().skip(1).filter(|(_, _, b)| *b > 0).count();
+    let separator = if pipes > 0 && pipes * 4 >= lines.len() {
+        Separator::Pipe
+    } else if lines.len() > 2 && gaps * 2 >= lines.len() - 1 {
+        Separator::Blank
+    } else {
+        Separator::Line
+    };
+    let mut cells: Vec<StreamCell> = Vec::new();
+    match separator {
+        Separator::Pipe => {
+            let mut open: Option<StreamCell> = None;
+            for (text, line, _) in lines {
+                if text == "|" {
+                    cells.push(open.take().unwrap_or(StreamCell {
+                        text: String::new(),
+                        line: *line,
+                    }));
+                } else if let Some(cell) = open.as_mut() {
+                    cell.text.push(' ');
+                    cell.text.push_str(text);
+                } else {
+                    open = Some(StreamCell {
+                        text: text.clone(),
+                        line: *line,
+                    });
+                }
+            }
+            cells.extend(open);
+        }
+        Separator::Blank => {
+            for (i, (text, line, blanks)) in lines.iter().enumerate() {
+                let starts_lower = text.chars().next().is_some_and(latin::is_lower);
+                let previous_is_text = cells.last().is_some_and(|c| {
+                    !c.text.is_empty() && !c.text.chars().any(|ch| ch.is_ascii_digit())
+                });
+                // A heading wrapped inside its cell ("Budget" / "2021") or a
+                // label wrapped before a lowercase word.
+                let wrapped = *blanks == 0 && (starts_lower || (is_year(text) && previous_is_text));
+                if let (true, Some(last)) = (wrapped && i > 0, cells.last_mut()) {
+                    last.text.push(' ');
+                    last.text.push_str(text);
+                    continue;
+                }
+                if i > 0 {
+                    for _ in 1..*blanks {
+                        cells.push(StreamCell {
+                            text: String::new(),
+                            line: *line,
+                        });
+                    }
+                }
+                cells.push(StreamCell {
+                    text: text.clone(),
+                    line: *line,
+                });
+            }
+        }
+        Separator::Line => cells.extend(lines.iter().map(|(text, line, _)| StreamCell {
+            text: text.clone(),
+            line: *line,
+        })),
+    }
+    (separator, cells)
+}
+
+/// A label with values on the same line (a mixed copy): the label and the
+/// number words that end the line. A year alone at the end stays in the
+/// label ("Kommunen 2016").
+fn label_and_numbers(text: &str) -> Option<(String, Vec<String>)> {
+    let ws = words(text);
+    let mut first_number = ws
+        .iter()
+        .rposition(|w| !is_numeric_word(w))
+        .map_or(0, |i| i + 1);
+    // A unit or dash after the label belongs to it ("i miljoner kronor").
+    while ws
+        .get(first_number)
+        .is_some_and(|w| !matches!(shape(w), Shape::Number { .. }))
+    {
+        first_number += 1;
+    }
+    if first_number == 0 || first_number >= ws.len() {
+        return None;
+    }
+    let numbers = ws[first_number..].to_vec();
+    if numbers.len() == 1 && is_year(&numbers[0]) {
+        return None;
+    }
+    Some((ws[..first_number].join(" "), numbers))
+}
+
+/// How many values a piece holds at the widest reading.
+fn piece_width(piece: &Piece) -> usize {
+    match piece {
+        Piece::Empty | Piece::Value(_) => 1,
+        Piece::Numbers(ws) => splits_greedy(ws, usize::MAX).first().map_or(0, Vec::len),
+    }
+}
+
+fn layout_diagnostic(
+    row: Option<usize>,
+    line: Option<usize>,
+    seen: String,
+    en: String,
+    sv: String,
+) -> Diagnostic {
+    Diagnostic {
+        row,
+        column: None,
+        line,
+        seen,
+        kind: DiagnosticKind::Layout {
+            what_en: en,
+            what_sv: sv,
+        },
+    }
+}
+
+/// A web table copied with one cell per line (see [`Separator`]): rows are
+/// a label and the cells after it; the number of value columns is what most
+/// rows hold; the cells before the first full row are the heading, read as
+/// stacked rows (group headings over repeated periods) with a title above.
+fn cells_per_line(grid: &Grid<'_>) -> Option<RawTable<'static>> {
+    let lines = text_lines(grid);
+    // Decide the shape first: lines holding one value must outnumber lines
+    // holding a label and values (those are PDF rows, read by pdf_layout).
+    let singles = lines
+        .iter()
+        .filter(|(t, _, _)| !is_year(t) && t != "-" && single_value(t))
+        .count();
+    let same_line = lines
+        .iter()
+        .filter(|(t, _, _)| label_and_numbers(t).is_some())
+        .count();
+    // Labels glued to their figures are a run-together copy, not this.
+    let glued = lines
+        .iter()
+        .filter(|(t, _, _)| glued_tail(t, false).is_some() && !single_value(t))
+        .count();
+    if singles < 2 || singles < same_line || glued > singles {
+        return None;
+    }
+    let (separator, cells) = stream_cells(&lines);
+
+    // Group the cells into rows: a text cell starts a row.
+    let mut rows: Vec<StreamRow> = Vec::new();
+    for (at, cell) in cells.iter().enumerate() {
+        let t = cell.text.as_str();
+        // A dash then a number ("-  4,0") is a cell without value and the
+        // next value in a mixed copy, or one negative number: the row's
+        // width decides below.
+        let dash_then_number = {
+            let ws = words(t);
+            ws.len() == 2 && matches!(shape(&ws[0]), Shape::Dash)
+        };
+        let piece = if t.is_empty() {
+            Some(Piece::Empty)
+        } else if (single_value(t) && !dash_then_number) || is_note_list(t) {
+            Some(Piece::Value(t.to_string()))
+        } else if words(t).iter().all(|w| is_numeric_word(w))
+            && words(t)
+                .iter()
+                .any(|w| matches!(shape(w), Shape::Number { .. }))
+        {
+            Some(Piece::Numbers(words(t)))
+        } else {
+            None
+        };
+        match (piece, rows.last_mut()) {
+            (Some(p), Some(row)) => row.pieces.push(p),
+            (Some(p), None) => rows.push(StreamRow {
+                label: String::new(),
+                line: cell.line,
+                at,
+                pieces: vec![p],
+            }),
+            (None, _) => {
+                let (label, pieces) = match label_and_numbers(t) {
+                    Some((label, numbers)) => (label, vec![Piece::Numbers(numbers)]),
+                    None => (t.to_string(), Vec::new()),
+                };
+                rows.push(StreamRow {
+                    label,
+                    line: cell.line,
+                    at,
+                    pieces,
+                });
+            }
+        }
+    }
+    // The number of value columns: the count most rows hold (ties: more).
+    let widths: Vec<usize> = rows
+        .iter()
+        .map(|r| r.pieces.iter().map(piece_width).sum())
+        .collect();
+    let mut tally: Vec<(usize, usize)> = Vec::new();
+    for w in widths.iter().filter(|w| **w > 0) {
+        match tally.iter_mut().find(|(k, _)| k == w) {
+            Some((_, n)) => *n += 1,
+            None => tally.push((*w, 1)),
+        }
+    }
+    let (values, support) = tally.iter().copied().max_by_key(|(w, n)| (*n, *w))?;
+    if support < 2 {
+        return None;
+    }
+    // The first full row whose values are not all years starts the body.
+    let all_years = |r: &StreamRow| {
+        let texts: Vec<&str> = r
+            .pieces
+            .iter()
+            .filter_map(|p| match p {
+                Piece::Value(v) => Some(v.as_str()),
+                _ => None,
+            })
+            .collect();
+        !texts.is_empty() && texts.iter().all(|t| is_year(t))
+    };
+    let first = rows
+        .iter()
+        .zip(&widths)
+        .position(|(r, w)| *w == values && !r.label.is_empty() && !all_years(r))?;
+    let first_at = rows.get(first)?.at;
+    let mut diagnostics = Vec::new();
+    let (title, headings) = stream_headings(&cells[..first_at], values, &mut diagnostics);
+    diagnostics.insert(
+        0,
+        layout_diagnostic(
+            None,
+            cells.get(first_at).map(|c| c.line),
+            String::new(),
+            format!(
+                "The text has one cell per line ({}); each row was read as a label and the {values} values after it.",
+                match separator {
+                    Separator::Pipe => "cells ended by lines with \"|\"",
+                    Separator::Blank => "cells split by blank lines, an extra blank line an empty cell",
+                    Separator::Line => "a cell on each line",
+                }
+            ),
+            format!(
+                "Texten har en cell per rad ({}); varje rad lästes som en benämning och de {values} värdena efter den.",
+                match separator {
+                    Separator::Pipe => "celler avslutade av rader med \"|\"",
+                    Separator::Blank => "celler åtskilda av tomma rader, en extra tom rad en tom cell",
+                    Separator::Line => "en cell på varje rad",
+                }
+            ),
+        ),
+    );
+    // A note column ("Not") may be left out of a row without a trace.
+    let note_column = headings.iter().skip(1).position(|h| {
+        matches!(
+            latin::lowercase(h.trim()).as_str(),
+            "not" | "noter" | "not nr"
+        )
+    });
+
+    let mut raw_rows: Vec<RawRow<'static>> = Vec::new();
+    for row in &rows[first..] {
+        let row_index = raw_rows.len();
+        let fixed = row
+            .pieces
+            .iter()
+            .filter(|p| !matches!(p, Piece::Numbers(_)))
+            .count();
+        let multi = row
+            .pieces
+            .iter()
+            .filter(|p| matches!(p, Piece::Numbers(_)))
+            .count();
+        let mut cells_out: Vec<String> = Vec::new();
+        for piece in &row.pieces {
+            match piece {
+                Piece::Empty => cells_out.push(String::new()),
+                Piece::Value(v) => cells_out.push(v.clone()),
+                Piece::Numbers(ws) => {
+                    let n = values.saturating_sub(fixed);
+                    let candidates = if multi == 1 && n > 0 {
+                        splits(ws, n)
+                    } else {
+                        Vec::new()
+                    };
+                    if candidates.len() > 1 {
+                        diagnostics.push(Diagnostic {
+                            row: Some(row_index),
+                            column: None,
+                            line: Some(row.line),
+                            seen: ws.join(" "),
+                            kind: DiagnosticKind::AmbiguousSplit {
+                                candidates: candidates.len(),
+                            },
+                        });
+                    }
+                    match candidates.into_iter().next() {
+                        Some(split) => cells_out.extend(split),
+                        None if n == 1 && single_value(&ws.join(" ")) => {
+                            cells_out.push(ws.join(" "));
+                        }
+                        None => {
+                            cells_out.extend(splits_greedy(ws, usize::MAX).into_iter().flatten())
+                        }
+                    }
+                }
+            }
+        }
+        let found = cells_out.len();
+        if found + 1 == values && found > 0 {
+            if let Some(j) = note_column.filter(|j| {
+                // The note is the missing cell when the row's first value
+                // is an amount, not a note number.
+                cells_out
+                    .get(*j)
+                    .is_some_and(|c| !is_note_list(c) && c.len() > 2)
+            }) {
+                cells_out.insert(j, String::new());
+                diagnostics.push(layout_diagnostic(
+                    Some(row_index),
+                    Some(row.line),
+                    row.label.clone(),
+                    format!("The row has one value less than the columns; its note cell (\"{}\") was taken as the empty one.", headings.get(j + 1).map_or("", String::as_str)),
+                    format!("Raden har ett värde mindre än kolumnerna; dess notcell (\"{}\") togs som den tomma.", headings.get(j + 1).map_or("", String::as_str)),
+                ));
+            }
+        }
+        let found = cells_out.len();
+        if found > 0 && found != values {
+            diagnostics.push(Diagnostic {
+                row: Some(row_index),
+                column: None,
+                line: Some(row.line),
+                seen: String::new(),
+                kind: if found < values {
+                    DiagnosticKind::ShortRow {
+                        expected: values + 1,
+                        found: found + 1,
+                    }
+                } else {
+                    DiagnosticKind::LongRow {
+                        expected: values + 1,
+                        found: found + 1,
+                    }
+                },
+            });
+        }
+        let mut out = vec![RawCell::plain(row.label.clone())];
+        out.extend(cells_out.into_iter().map(RawCell::plain));
+        raw_rows.push(RawRow {
+            line: row.line,
+            cells: out,
+        });
+    }
+    let context = cells[..first_at]
+        .iter()
+        .map(|c| c.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    Some(RawTable {
+        title,
+        headings,
+        rows: raw_rows,
+        context,
+        diagnostics,
+        from_lines: true,
+    })
+}
+
+/// Splits a unit glued to the end of a title ("Resultaträkningmnkr": a
+/// title and the corner heading run together) into the two.
+fn unglue_unit(text: &str) -> Option<(String, String)> {
+    for unit in ["mnkr", "mkr", "tkr", "mdkr"] {
+        if let Some(head) = text.strip_suffix(unit) {
+            let before = head.chars().last();
+            if head.chars().filter(|c| latin::is_letter(*c)).count() >= 4
+                && before.is_some_and(latin::is_lower)
+            {
+                return Some((head.to_string(), unit.to_string()));
+            }
+        }
+    }
+    None
+}
+
+/// Splits one heading line into `n` headings that each end with a period
+/// ("mnkr kommunen 2021-12-31 kommunen 2020-12-31"): the headings have the
+/// same shape, so the first one has as many words as the others and the
+/// words before it are the corner heading.
+fn split_at_periods(text: &str, n: usize) -> Option<(String, Vec<String>)> {
+    let ws: Vec<&str> = text.split_whitespace().collect();
+    let ends: Vec<usize> = ws
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| year_in(w).is_some())
+        .map(|(i, _)| i)
+        .collect();
+    if ends.len() != n || n < 2 || ends.last() != Some(&(ws.len() - 1)) {
+        return None;
+    }
+    let shape = ends[1] - ends[0];
+    let start = (ends[0] + 1).checked_sub(shape)?;
+    let mut headings = vec![ws[start..=ends[0]].join(" ")];
+    for pair in ends.windows(2) {
+        headings.push(ws[pair[0] + 1..=pair[1]].join(" "));
+    }
+    Some((ws[..start].join(" "), headings))
+}
+
+/// The title and headings (corner first) from the cells before the body.
+fn stream_headings(
+    cells: &[StreamCell],
+    values: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Option<(String, usize)>, Vec<String>) {
+    let mut texts: Vec<(String, usize)> = cells.iter().map(|c| (c.text.clone(), c.line)).collect();
+    // A title glued to the corner's unit.
+    if let Some((text, line)) = texts.first().cloned() {
+        if let Some((title, unit)) = unglue_unit(&text) {
+            diagnostics.push(layout_diagnostic(
+                None,
+                Some(line),
+                text.clone(),
+                format!("A title and a unit ran together; read as the title \"{title}\" and the heading \"{unit}\"."),
+                format!("En rubrik och en enhet satt ihop; lästes som rubriken \"{title}\" och kolumnrubriken \"{unit}\"."),
+            ));
+            texts[0] = (title, line);
+            texts.insert(1, (unit, line));
+        }
+    }
+    // One heading line for several columns.
+    let non_empty: Vec<usize> = (0..texts.len())
+        .filter(|i| !texts[*i].0.is_empty())
+        .collect();
+    if non_empty.len() < values + 1 {
+        if let Some(&last) = non_empty.last() {
+            if let Some((corner, split)) = split_at_periods(&texts[last].0, values) {
+                let line = texts[last].1;
+                let title = non_empty.iter().rev().nth(1).map(|i| texts[*i].clone());
+                let mut headings = vec![clean_heading(&corner)];
+                headings.extend(split.iter().map(|h| clean_heading(h)));
+                diagnostics.push(layout_diagnostic(
+                    None,
+                    Some(line),
+                    texts[last].0.clone(),
+                    format!("One heading line for {values} columns; split after each period."),
+                    format!("En rubrikrad för {values} kolumner; delad efter varje period."),
+                ));
+                return (title, headings);
+            }
+        }
+    }
+    let bottom_start = texts.len().saturating_sub(values);
+    let mut bottom: Vec<String> = texts[bottom_start..]
+        .iter()
+        .map(|(t, _)| clean_heading(t))
+        .collect();
+    while bottom.len() < values {
+        bottom.insert(0, String::new());
+    }
+    let corner_at = bottom_start.checked_sub(1);
+    let corner = corner_at.map_or(String::new(), |i| clean_heading(&texts[i].0));
+    let mut rest: Vec<(String, usize)> = texts[..corner_at.unwrap_or(0)]
+        .iter()
+        .filter(|(t, _)| !t.is_empty())
+        .cloned()
+        .collect();
+    // Stacked headings: a row of periods that starts again (the year rises:
+    // "2021 2020 2021 2020") sits under as many group headings, the last
+    // text cells above it ("Kommunen", "Koncernen").
+    let years: Vec<Option<u16>> = bottom.iter().map(|h| year_in(h)).collect();
+    let skip = years.iter().take_while(|y| y.is_none()).count();
+    if skip < years.len() && years[skip..].iter().all(Option::is_some) {
+        let mut starts = vec![skip];
+        for i in skip + 1..years.len() {
+            if years[i] > years[i - 1] {
+                starts.push(i);
+            }
+        }
+        let groups = starts.len();
+        if groups >= 2 && rest.len() >= groups {
+            let labels: Vec<(String, usize)> = rest.split_off(rest.len() - groups);
+            for (g, start) in starts.iter().enumerate() {
+                let end = starts.get(g + 1).copied().unwrap_or(bottom.len());
+                for h in &mut bottom[*start..end] {
+                    *h = clean_heading(&format!("{} {h}", labels[g].0));
+                }
+            }
+            diagnostics.push(layout_diagnostic(
+                None,
+                labels.first().map(|l| l.1),
+                labels.iter().map(|l| l.0.as_str()).collect::<Vec<_>>().join(" | "),
+                format!("The periods in the heading start again {groups} times; each group was given the heading above it."),
+                format!("Perioderna i rubriken börjar om {groups} gånger; varje grupp fick rubriken ovanför sig."),
+            ));
+        }
+    }
+    // A lone line above headings one per line is a caption (the copy drops
+    // the table's empty corner cell): the title, not the corner heading.
+    let (title, corner) = match (rest.first().cloned(), corner_at) {
+        (None, Some(0)) if !corner.is_empty() => (texts.first().cloned(), String::new()),
+        (title, _) => (title, corner),
+    };
+    let mut headings = vec![corner];
+    headings.extend(bottom);
+    (title, headings)
+}
+
+// ---------------------------------------------------------------------------
+// Cells run together: a web table copied with no separator at all, so that
+// each row is a label glued to its figures ("Servicenämnd673235") under a
+// heading glued the same way ("BokslutBudgetAvvikelse"). The digits alone
+// can be cut many ways; the table's own arithmetic decides: a stated
+// deviation is the difference of two other columns.
+// ---------------------------------------------------------------------------
+
+/// At most this many cuts of one row's digits are considered.
+const MAX_GLUED_CUTS: usize = 4096;
+
+/// The label and the figures glued to its end ("Teknisk nämnd-12-3321" is
+/// "Teknisk nämnd" and "-12-3321"): a tail of signs and digits that starts
+/// right after a non-space character (or after a space with `spaced`).
+fn glued_tail(text: &str, spaced: bool) -> Option<(&str, &str)> {
+    let text = text.trim_end();
+    let start = text
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_ascii_digit() || is_sign(*c))
+        .last()
+        .map(|(i, _)| i)?;
+    let mut tail = &text[start..];
+    // Signs before the first digit: one belongs to the first figure; any
+    // before it are the label's ("rea-/expl." keeps its own dash).
+    while tail.chars().next().is_some_and(is_sign) && tail.chars().nth(1).is_some_and(is_sign) {
+        let first = tail.chars().next().map_or(1, char::len_utf8);
+        tail = &tail[first..];
+    }
+    let label = &text[..text.len() - tail.len()];
+    let before = label.chars().last()?;
+    if (before.is_whitespace() && !spaced) || !tail.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    Some((label, tail))
+}
+
+/// Every way to cut a run of signs and digits into `n` whole numbers (no
+/// leading zeros, at most 12 digits each), up to [`MAX_GLUED_CUTS`].
+fn glued_cuts(tail: &str, n: usize) -> Vec<Vec<i64>> {
+    fn go(rest: &[char], n: usize, current: &mut Vec<i64>, out: &mut Vec<Vec<i64>>) {
+        if out.len() >= MAX_GLUED_CUTS {
+            return;
+        }
+        if rest.is_empty() {
+            if current.len() == n {
+                out.push(current.clone());
+            }
+            return;
+        }
+        if current.len() >= n {
+            return;
+        }
+        let (negative, digits) = match rest.first() {
+            Some(c) if is_sign(*c) => (*c != '+' && *c != '±', &rest[1..]),
+            _ => (false, rest),
+        };
+        let sign_len = rest.len() - digits.len();
+        let run = digits.iter().take_while(|c| c.is_ascii_digit()).count();
+        for len in 1..=run.min(12) {
+            if len > 1 && digits.first() == Some(&'0') {
+                break;
+            }
+            let value: i64 = digits[..len]
+                .iter()
+                .fold(0i64, |acc, c| acc * 10 + i64::from(*c as u8 - b'0'));
+            current.push(if negative { -value } else { value });
+            go(&rest[sign_len + len..], n, current, out);
+            current.pop();
+        }
+    }
+    let chars: Vec<char> = tail.chars().collect();
+    let mut out = Vec::new();
+    go(&chars, n, &mut Vec::new(), &mut out);
+    out
+}
+
+/// Splits run-together heading cells: at a lowercase letter followed by a
+/// capital ("BokslutBudget"), and after a year followed by a letter
+/// ("Intäkter 2022Intäkter 2023"); four-digit years glued to each other
+/// ("201620152014") are separate headings.
+fn split_glued_heading(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.trim().chars().collect();
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let mut digits = 0usize;
+    for (i, c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        let cut = match prev {
+            Some(p) if latin::is_lower(p) && latin::is_letter(*c) && !latin::is_lower(*c) => true,
+            Some(p) if p.is_ascii_digit() && latin::is_letter(*c) && digits >= 4 => true,
+            Some(p) if latin::is_letter(p) && c.is_ascii_digit() && digits == 0 => {
+                // A year glued after a word ("Not2016") starts a new heading
+                // only when more years follow it.
+                chars[i..].iter().take_while(|d| d.is_ascii_digit()).count() >= 8
+            }
+            Some(p) if p.is_ascii_digit() && c.is_ascii_digit() && digits == 4 => true,
+            _ => false,
+        };
+        if cut && !current.trim().is_empty() {
+            out.push(current.trim().to_string());
+            current.clear();
+            digits = 0;
+        }
+        digits = if c.is_ascii_digit() { digits + 1 } else { 0 };
+        current.push(*c);
+    }
+    if !current.trim().is_empty() {
+        out.push(current.trim().to_string());
+    }
+    out
+}
+
+/// A table whose rows run together (see above): `None` when most lines are
+/// not a label glued to digits.
+fn run_together(lines: &[Line]) -> Option<RawTable<'static>> {
+    let body: Vec<&Line> = lines.iter().filter(|l| !l.heading).collect();
+    let first = body
+        .iter()
+        .position(|l| glued_tail(&l.text, false).is_some())?;
+    let rows = &body[first..];
+    let glued = rows
+        .iter()
+        .filter(|l| glued_tail(&l.text, false).is_some())
+        .count();
+    if glued < 2 || glued * 4 < rows.len() * 3 {
+        return None;
+    }
+    let heading_line = first.checked_sub(1).and_then(|i| body.get(i))?;
+    let segments = split_glued_heading(&heading_line.text);
+    if segments.len() < 2 {
+        return None;
+    }
+    // Which columns the deviation is the difference of, and how many value
+    // columns there are: the reading under which most rows hold.
+    let mut best: Option<(usize, usize, [usize; 3])> = None; // (rows, n, relation)
+    for n in [segments.len(), segments.len() - 1] {
+        if n < 3 {
+            continue;
+        }
+        let cuts: Vec<Vec<Vec<i64>>> = rows
+            .iter()
+            .map(|l| glued_tail(&l.text, true).map_or(Vec::new(), |(_, t)| glued_cuts(t, n)))
+            .collect();
+        for r in (0..n).rev() {
+            for p in 0..n {
+                for q in 0..n {
+                    if p == q || p == r || q == r {
+                        continue;
+                    }
+                    let holds = cuts
+                        .iter()
+                        .filter(|c| c.iter().any(|v| v[p].checked_sub(v[q]) == Some(v[r])))
+                        .count();
+                    if best.is_none_or(|(b, _, _)| holds > b) {
+                        best = Some((holds, n, [p, q, r]));
+                    }
+                }
+            }
+        }
+    }
+    let (holds, n, [p, q, r]) = best?;
+    if holds * 2 < glued {
+        return None;
+    }
+    let mut raw = RawTable {
+        from_lines: true,
+        ..RawTable::default()
+    };
+    let corner = if segments.len() > n {
+        segments[0].clone()
+    } else {
+        String::new()
+    };
+    raw.headings = std::iter::once(corner)
+        .chain(segments[segments.len() - n..].iter().cloned())
+        .map(|h| clean_heading(&h))
+        .collect();
+    raw.title = body[..first - 1]
+        .last()
+        .map(|l| (l.text.trim().to_string(), l.line));
+    raw.context = heading_line.text.clone();
+    let name = |i: usize| raw.headings.get(i + 1).cloned().unwrap_or_default();
+    raw.diagnostics.push(layout_diagnostic(
+        None,
+        Some(heading_line.line),
+        heading_line.text.clone(),
+        format!(
+            "Cells run together with no separator; the heading was split into {n} columns and each row's digits where \"{}\" = \"{}\" − \"{}\".",
+            name(r), name(p), name(q)
+        ),
+        format!(
+            "Cellerna sitter ihop utan avgränsare; rubriken delades i {n} kolumner och varje rads siffror där \"{}\" = \"{}\" − \"{}\".",
+            name(r), name(p), name(q)
+        ),
+    ));
+    for l in rows {
+        let row_index = raw.rows.len();
+        let Some((label, tail)) = glued_tail(&l.text, true) else {
+            raw.rows.push(RawRow {
+                line: l.line,
+                cells: vec![RawCell::plain(l.text.trim().to_string())],
+            });
+            continue;
+        };
+        let fitting: Vec<Vec<i64>> = glued_cuts(tail, n)
+            .into_iter()
+            .filter(|v| v[p].checked_sub(v[q]) == Some(v[r]))
+            .collect();
+        match fitting.as_slice() {
+            [one] => {
+                let mut cells = vec![RawCell::plain(label.trim().to_string())];
+                cells.extend(one.iter().map(|v| RawCell::plain(v.to_string())));
+                raw.rows.push(RawRow {
+                    line: l.line,
+                    cells,
+                });
+            }
+            _ => {
+                // None or several cuts keep the deviation: never a silent guess.
+                raw.diagnostics.push(Diagnostic {
+                    row: Some(row_index),
+                    column: None,
+                    line: Some(l.line),
+                    seen: l.text.clone(),
+                    kind: if fitting.is_empty() {
+                        DiagnosticKind::UnsplittableLine
+                    } else {
+                        DiagnosticKind::AmbiguousSplit {
+                            candidates: fitting.len(),
+                        }
+                    },
+                });
+                raw.rows.push(RawRow {
+                    line: l.line,
+                    cells: vec![RawCell::plain(l.text.trim().to_string())],
+                });
+            }
+        }
+    }
+    Some(raw)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -962,6 +1828,124 @@ mod tests {
         assert_eq!(
             segment_heading("Indikator Årsprognos tkr Årsbudget tkr"),
             vec!["Indikator", "Årsprognos tkr", "Årsbudget tkr"]
+        );
+    }
+
+    /// (paste, title, headings, rows): made-up tables of the shapes real web
+    /// copies have, laid out without delimiters.
+    type LayoutCase<'a> = (&'a str, Option<&'a str>, &'a [&'a str], &'a [&'a [&'a str]]);
+
+    fn check_layout(cases: &[LayoutCase<'_>]) {
+        for (text, title, headings, rows) in cases {
+            let grid = crate::grid::read_text(text);
+            let raw = layout(&grid, text, &ReadChoices::default());
+            assert_eq!(
+                raw.title.as_ref().map(|t| t.0.as_str()),
+                *title,
+                "title of {text:?}"
+            );
+            assert_eq!(raw.headings, *headings, "headings of {text:?}");
+            let got: Vec<Vec<String>> = raw
+                .rows
+                .iter()
+                .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
+                .collect();
+            let want: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect();
+            assert_eq!(got, want, "rows of {text:?}");
+            assert!(
+                raw.diagnostics
+                    .iter()
+                    .any(|d| matches!(d.kind, DiagnosticKind::Layout { .. })),
+                "a layout diagnostic for {text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn one_cell_per_line_copies() {
+        check_layout(&[
+            // Blank lines between cells, a title above one heading per line.
+            (
+                "Utfall per nämnd, mnkr\n\nBudget\n\nAvvikelse\n\nAndel\n\nNämnd A\n\n120,5\n\n-3,5\n\n-2,9%\n\nNämnd B och C\n\n1 040,0\n\n10,0\n\n1,0%\n\nSumma\n\n1 160,5\n\n6,5\n\n0,6%\n",
+                Some("Utfall per nämnd, mnkr"),
+                &["", "Budget", "Avvikelse", "Andel"],
+                &[
+                    &["Nämnd A", "120,5", "-3,5", "-2,9%"],
+                    &["Nämnd B och C", "1 040,0", "10,0", "1,0%"],
+                    &["Summa", "1 160,5", "6,5", "0,6%"],
+                ],
+            ),
+            // Stacked group headings over restarting years, a note column,
+            // an extra blank line for an empty note cell.
+            (
+                "Resultat\nStaden\n\n\nBolagen\n\nMnkr\n\nNot\n\n2024\n\n2023\n\n2024\n\n2023\n\nIntäkter\n\n1\n\n500\n\n480\n\n900\n\n850\n\nKostnader\n\n2\n\n-400\n\n-390\n\n-800\n\n-760\n\nNetto\n\n\n100\n\n90\n\n100\n\n90\n",
+                Some("Resultat"),
+                &["Mnkr", "Not", "Staden 2024", "Staden 2023", "Bolagen 2024", "Bolagen 2023"],
+                &[
+                    &["Intäkter", "1", "500", "480", "900", "850"],
+                    &["Kostnader", "2", "-400", "-390", "-800", "-760"],
+                    &["Netto", "", "100", "90", "100", "90"],
+                ],
+            ),
+            // A flattened HTML table: "|" ends every cell, note lists.
+            (
+                "(tkr)\n|\n|\nStaden\n|\n|\nBolaget\n|\n|\n|\nNot\n|\n2024\n|\n2023\n|\n2024\n|\n2023\n|\nIntäkter\n|\n|\n|\n|\n|\n|\nHyror\n|\n1, 2\n|\n10 000\n|\n9 000\n|\n–\n|\n–\n|\nAvgifter\n|\n|\n500\n|\n400\n|\n50\n|\n40\n|\n",
+                Some("(tkr)"),
+                &["", "Not", "Staden 2024", "Staden 2023", "Bolaget 2024", "Bolaget 2023"],
+                &[
+                    &["Intäkter", "", "", "", "", ""],
+                    &["Hyror", "1, 2", "10 000", "9 000", "–", "–"],
+                    &["Avgifter", "", "500", "400", "50", "40"],
+                ],
+            ),
+            // A title glued to the corner's unit, a heading wrapped over two
+            // lines ("Budget" / "2024") inside one cell.
+            (
+                "Översiktmnkr\n\nUtfall 2024\n\nBudget\n2024\n\nPost ett\n\n1,5\n\n2,0\n\nPost två\n\n3,5\n\n3,0\n",
+                Some("Översikt"),
+                &["mnkr", "Utfall 2024", "Budget 2024"],
+                &[&["Post ett", "1,5", "2,0"], &["Post två", "3,5", "3,0"]],
+            ),
+            // Mixed: the label on its own line, one value alone, the rest
+            // on one line; one heading line with a period per column.
+            (
+                "Not 9 Exempel\n\ntkr staden 2024-12-31 staden 2023-12-31 bolaget 2024-12-31\nAvskrivning A\n\n 2,0\n\n1,5 30,0\nAvskrivning B\n\n 1,0\n\n -  4,0\nSumma\n\n3,0\n\n1,5 34,0\n",
+                Some("Not 9 Exempel"),
+                &["tkr", "staden 2024-12-31", "staden 2023-12-31", "bolaget 2024-12-31"],
+                &[
+                    &["Avskrivning A", "2,0", "1,5", "30,0"],
+                    &["Avskrivning B", "1,0", "-", "4,0"],
+                    &["Summa", "3,0", "1,5", "34,0"],
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
+    fn run_together_rows_split_by_their_own_arithmetic() {
+        check_layout(&[(
+            "Avvikelser, mnkr\n UtfallBudgetAvvikelse\nNämnd A1385\nNämnd B (50 %)-12-3321\nNämnd C0-66\nNämnd D606\nSumma3-4\n",
+            Some("Avvikelser, mnkr"),
+            &["", "Utfall", "Budget", "Avvikelse"],
+            &[
+                &["Nämnd A", "13", "8", "5"],
+                &["Nämnd B (50 %)", "-12", "-33", "21"],
+                &["Nämnd C", "0", "-6", "6"],
+                &["Nämnd D", "6", "0", "6"],
+                // 3 | -4 has no third figure: kept whole, never guessed.
+                &["Summa3-4"],
+            ],
+        )]);
+        assert_eq!(
+            split_glued_heading("Intäkter 2022Intäkter 2023Avvikelse"),
+            vec!["Intäkter 2022", "Intäkter 2023", "Avvikelse"]
+        );
+        assert_eq!(
+            split_glued_heading("BokslutDelårsrapp jan-augAvvikelse"),
+            vec!["Bokslut", "Delårsrapp jan-aug", "Avvikelse"]
         );
     }
 }
