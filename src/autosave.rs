@@ -5,12 +5,22 @@
 //!
 //! The stored text is the workspace file without its derived parts
 //! (`kalkyl_core::file::write_workspace_store`, versioned, older versions
-//! migrated by the reader). Saves never overlap, and the
-//! newest state is always the one saved last. A save that finds another
-//! tab's newer save writes nothing ([`StorageError::Conflict`]): autosave
-//! then stops in this tab, and the banner says so and offers the two ways
-//! out. A failing storage (private mode, full quota) is shown at once,
-//! with the advice to export a file; the app keeps working.
+//! migrated by the reader). Every write goes through one save loop: saves
+//! never overlap, the newest state is always the one saved last, and the
+//! indicator says "saved" only when the stored workspace holds every
+//! change made in this tab ([`Tally`]).
+//!
+//! Another tab's save: a tab with no change of its own to lose takes the
+//! stored workspace quietly and says so in the indicator; a tab with
+//! unsaved changes gets the conflict banner ([`on_news`]). A save that
+//! finds another tab's newer save writes nothing
+//! ([`StorageError::Conflict`]) and raises the banner too. While it is
+//! shown, autosave stops in this tab; the banner offers the two ways out:
+//! load the saved workspace, or keep this one (the save loop's next write
+//! then replaces whatever is stored, and an edit made while it runs is
+//! saved after it, like any other). A failing storage (private mode, full
+//! quota) is shown at once, with the advice to export a file; the app
+//! keeps working.
 
 use std::rc::Rc;
 
@@ -27,6 +37,77 @@ use crate::dom;
 use crate::grid::push_escaped;
 use crate::i18n::texts;
 use crate::storage::{on_saved_elsewhere, SaveState, StorageError, Store};
+
+/// This tab's changes, counted, against the stored workspace: what the
+/// indicator may say.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Tally {
+    /// Changes made in this tab since it started.
+    changes: u64,
+    /// How many of them the stored workspace holds: the count when the last
+    /// write took the workspace's text, or when a stored one was shown.
+    stored: u64,
+}
+
+impl Tally {
+    /// A change in this tab.
+    fn changed(&mut self) {
+        self.changes += 1;
+    }
+
+    /// Whether a change is not (yet) stored.
+    fn unsaved(self) -> bool {
+        self.changes != self.stored
+    }
+
+    /// The stored workspace is the one on screen.
+    fn shown(&mut self) {
+        self.stored = self.changes;
+    }
+
+    /// A write of the workspace as it was at `counted` changes succeeded:
+    /// saved only if nothing changed since it took the text; otherwise the
+    /// save of the newer changes is still to come.
+    fn written(&mut self, counted: u64) -> SaveState {
+        self.stored = counted;
+        if self.unsaved() {
+            SaveState::Saving
+        } else {
+            SaveState::Saved
+        }
+    }
+}
+
+/// What a tab does when it hears that another tab saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum News {
+    /// A save it has seen or overwritten, or the banner is already shown.
+    Ignore,
+    /// This tab's own save or load is running: decide when it ends.
+    Later,
+    /// Nothing of this tab's to lose: show the stored workspace.
+    Take,
+    /// This tab's changes would be lost: the conflict banner.
+    Conflict,
+}
+
+/// Decides what hearing of another tab's save means: `news` whether it is
+/// a save this tab has not seen ([`Store::is_news`]), `busy` whether one of
+/// this tab's saves or loads is running, `conflict` whether the banner is
+/// shown, `unsaved` whether this tab has changes the storage does not hold.
+fn on_news(news: bool, busy: bool, conflict: bool, unsaved: bool) -> News {
+    if !news {
+        News::Ignore
+    } else if busy {
+        News::Later
+    } else if conflict {
+        News::Ignore
+    } else if unsaved {
+        News::Conflict
+    } else {
+        News::Take
+    }
+}
 
 /// Quiet time after a change before it is saved: edits in a burst are
 /// saved together, and always well within a second.
@@ -48,7 +129,7 @@ const WRITE_MS_PER_ROW: f64 = 0.004;
 
 /// Starts autosave: restores the stored workspace through `replace`, then
 /// saves every change. Draws its banner into `parent`; returns the state
-/// for the indicator (saved, saving, not saved).
+/// for the indicator (saved, saving, not saved, updated from another tab).
 pub fn start(
     parent: &Element,
     ctx: Ctx,
@@ -64,8 +145,14 @@ pub fn start(
     let ready = StoredValue::new_local(false);
     // A change made by restoring is not saved back.
     let restoring = StoredValue::new_local(false);
+    // A save or a load of another tab's save is running: they never overlap.
     let busy = StoredValue::new_local(false);
     let again = StoredValue::new_local(false);
+    let tally = StoredValue::new_local(Tally::default());
+    // "Keep mine" was chosen: the next write replaces whatever is stored.
+    let keep_mine = StoredValue::new_local(false);
+    // The newest revision another tab announced while this tab was busy.
+    let heard = StoredValue::new_local(0u64);
     let timer = StoredValue::new_local(None::<i32>);
     // How long the last file took to write, in milliseconds.
     let write_cost = StoredValue::new_local(0.0f64);
@@ -76,19 +163,100 @@ pub fn start(
     };
     let saving_allowed =
         move || ready.get_value() && problem.with_untracked(|p| p != &Some(StorageError::Conflict));
-    // Shows how a save ended.
-    let settle = move |result: Result<(), StorageError>| match result {
-        Ok(()) => {
-            state.set(SaveState::Saved);
-            problem.set(None);
-        }
-        Err(e) => {
-            state.set(SaveState::Unsaved);
-            problem.set(Some(e));
+    // Shows that a save failed.
+    let failed = move |e: StorageError| {
+        state.set(SaveState::Unsaved);
+        problem.set(Some(e));
+    };
+    // Puts a stored workspace on screen without saving it back; `shown`
+    // is what the indicator then says.
+    let show_stored = move |ws: Workspace, shown: SaveState| {
+        restoring.set_value(true);
+        replace(ws);
+        tally.update_value(Tally::shown);
+        keep_mine.set_value(false);
+        state.set(shown);
+        problem.set(None);
+    };
+    // The one save loop (the `save_now` below) and the loading of another
+    // tab's save (`take_stored`) call each other: they meet through these.
+    let save_now_slot = StoredValue::new_local(None::<Rc<dyn Fn()>>);
+    let save_now = move || {
+        if let Some(f) = save_now_slot.get_value() {
+            f();
         }
     };
+    let heard_slot = StoredValue::new_local(None::<Rc<dyn Fn(u64)>>);
+    // Once this tab's save or load ended: what another tab saved meanwhile.
+    let hear_later = move || {
+        let revision = heard.get_value();
+        if let (Some(store), Some(hear)) = (store.get_value(), heard_slot.get_value()) {
+            if store.is_news(revision) {
+                hear(revision);
+            }
+        }
+    };
+    // Shows the stored workspace in place of this tab's, with `shown` in
+    // the indicator, unless this tab changed its workspace while it was
+    // being read: then the banner (the stored one is newer than what the
+    // change was made to, so saving it would overwrite another tab's work).
+    let take_stored = move |shown: SaveState| {
+        let Some(store) = store.get_value() else {
+            return;
+        };
+        if busy.get_value() {
+            return;
+        }
+        busy.set_value(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            let counted = tally.get_value().changes;
+            match store.peek().await {
+                Ok(stored) if tally.get_value().changes == counted => {
+                    let read = stored.as_ref().map(|s| read_workspace_file(&s.text));
+                    match read {
+                        Some(Err(e)) => failed(StorageError::Other(e.message(Lang::En))),
+                        Some(Ok(ws)) => {
+                            store.adopt(stored.as_ref());
+                            show_stored(ws, shown);
+                        }
+                        None => {
+                            store.adopt(None);
+                            tally.update_value(Tally::shown);
+                            state.set(shown);
+                            problem.set(None);
+                        }
+                    }
+                }
+                Ok(_) => failed(StorageError::Conflict),
+                Err(e) => failed(e),
+            }
+            busy.set_value(false);
+            if again.get_value() {
+                save_now();
+            } else {
+                hear_later();
+            }
+        });
+    };
+    // Another tab saved `revision`.
+    let hear = move |revision: u64| {
+        let (Some(store), true) = (store.get_value(), ready.get_value()) else {
+            // Still restoring: decided once the stored workspace is shown.
+            heard.update_value(|h| *h = (*h).max(revision));
+            return;
+        };
+        let conflict = problem.with_untracked(|p| p == &Some(StorageError::Conflict));
+        let unsaved = tally.get_value().unsaved();
+        match on_news(store.is_news(revision), busy.get_value(), conflict, unsaved) {
+            News::Ignore => {}
+            News::Later => heard.update_value(|h| *h = (*h).max(revision)),
+            News::Take => take_stored(SaveState::Updated),
+            News::Conflict => failed(StorageError::Conflict),
+        }
+    };
+    heard_slot.set_value(Some(Rc::new(hear)));
     // Saves now, or as soon as the running save is done.
-    let save_now = move || {
+    save_now_slot.set_value(Some(Rc::new(move || {
         let Some(store) = store.get_value() else {
             return;
         };
@@ -104,19 +272,39 @@ pub fn start(
         wasm_bindgen_futures::spawn_local(async move {
             loop {
                 again.set_value(false);
+                let overwrite = keep_mine.get_value();
+                let counted = tally.get_value().changes;
                 let start = browser::now_ms();
                 let text = text_now();
                 write_cost.set_value(browser::now_ms() - start);
-                let result = store.save(&text).await;
-                if result.is_ok() && again.get_value() && saving_allowed() {
-                    continue;
+                let result = if overwrite {
+                    store.overwrite(&text).await
+                } else {
+                    store.save(&text).await
+                };
+                match result {
+                    Ok(()) => {
+                        keep_mine.set_value(false);
+                        let mut now = tally.get_value();
+                        let shown = now.written(counted);
+                        tally.set_value(now);
+                        if again.get_value()
+                            && saving_allowed()
+                            && !store.is_news(heard.get_value())
+                        {
+                            continue;
+                        }
+                        state.set(shown);
+                        problem.set(None);
+                    }
+                    Err(e) => failed(e),
                 }
-                settle(result);
                 break;
             }
             busy.set_value(false);
+            hear_later();
         });
-    };
+    })));
     // After a change: save once the burst is over; a slow save waits for
     // a pause in the editing.
     let schedule = move || {
@@ -160,6 +348,7 @@ pub fn start(
             restoring.set_value(false);
             return;
         }
+        tally.update_value(Tally::changed);
         if saving_allowed() && store.with_value(Option::is_some) {
             state.set(SaveState::Saving);
             schedule();
@@ -182,13 +371,6 @@ pub fn start(
     }
     dom::on(&dom::document(), "visibilitychange", flush);
 
-    // Puts a stored workspace on screen without saving it back.
-    let show_stored = move |ws: Workspace| {
-        restoring.set_value(true);
-        replace(ws);
-        state.set(SaveState::Saved);
-        problem.set(None);
-    };
     wasm_bindgen_futures::spawn_local(async move {
         let opened = match Store::open().await {
             Ok(s) => Rc::new(s),
@@ -204,7 +386,7 @@ pub fn start(
             Ok(Some(text)) => match read_workspace_file(&text) {
                 Ok(ws) => {
                     ready.set_value(true);
-                    show_stored(ws);
+                    show_stored(ws, SaveState::Saved);
                 }
                 Err(_) => {
                     // Nothing is lost: the text stays in storage, aside.
@@ -223,13 +405,9 @@ pub fn start(
                 problem.set(Some(e));
             }
         }
+        hear_later();
     });
-    on_saved_elsewhere(move || {
-        if ready.get_value() && problem.with_untracked(|p| p != &Some(StorageError::Conflict)) {
-            state.set(SaveState::Unsaved);
-            problem.set(Some(StorageError::Conflict));
-        }
-    });
+    on_saved_elsewhere(hear);
 
     let banner = dom::element(parent, "div", &[]);
     dom::bind_html(&banner, move || {
@@ -270,28 +448,68 @@ pub fn start(
     });
     dom::on(&banner, "click", move |ev| {
         let act = dom::target_element(&ev).and_then(|el| el.get_attribute("data-act"));
-        let Some(store) = store.get_value() else {
-            return;
-        };
         match act.as_deref() {
-            Some("load-saved") => wasm_bindgen_futures::spawn_local(async move {
-                match store.load().await {
-                    Ok(Some(text)) => match read_workspace_file(&text) {
-                        Ok(ws) => show_stored(ws),
-                        Err(e) => {
-                            problem.set(Some(StorageError::Other(e.message(Lang::En))));
-                        }
-                    },
-                    Ok(None) => problem.set(None),
-                    Err(e) => problem.set(Some(e)),
-                }
-            }),
-            Some("keep-mine") => wasm_bindgen_futures::spawn_local(async move {
-                state.set(SaveState::Saving);
-                settle(store.overwrite(&text_now()).await);
-            }),
+            Some("load-saved") => take_stored(SaveState::Saved),
+            Some("keep-mine") => {
+                // Through the save loop: an edit made while this write runs
+                // is saved after it, and "saved" waits for that.
+                keep_mine.set_value(true);
+                problem.set(None);
+                save_now();
+            }
             _ => {}
         }
     });
     state
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saved_only_when_the_stored_workspace_holds_every_change() {
+        let mut tally = Tally::default();
+        assert!(!tally.unsaved());
+        tally.changed();
+        assert!(tally.unsaved());
+        // A write takes the text at 1 change; an edit comes while it runs
+        // (issue 13: "keep mine", then an edit within half a second).
+        let counted = tally.changes;
+        tally.changed();
+        assert_eq!(tally.written(counted), SaveState::Saving);
+        assert!(tally.unsaved());
+        // The next write takes that edit too.
+        let counted = tally.changes;
+        assert_eq!(tally.written(counted), SaveState::Saved);
+        assert!(!tally.unsaved());
+        // Another tab's workspace on screen: nothing of this tab's is
+        // waiting any more.
+        tally.changed();
+        tally.shown();
+        assert!(!tally.unsaved());
+    }
+
+    #[test]
+    fn another_tabs_save_is_taken_quietly_unless_this_tab_has_changes_to_lose() {
+        // Nothing unsaved: take it, whether or not a failure is shown.
+        assert_eq!(on_news(true, false, false, false), News::Take);
+        // Unsaved changes: the banner.
+        assert_eq!(on_news(true, false, false, true), News::Conflict);
+        // The banner is there already.
+        assert_eq!(on_news(true, false, true, true), News::Ignore);
+        assert_eq!(on_news(true, false, true, false), News::Ignore);
+        // A save of this tab is running: decided when it ends (it may fail
+        // on the conflict, or have been overwritten).
+        assert_eq!(on_news(true, true, false, true), News::Later);
+        assert_eq!(on_news(true, true, false, false), News::Later);
+        // Seen already, or overwritten since by this tab's "keep mine".
+        for busy in [false, true] {
+            for conflict in [false, true] {
+                for unsaved in [false, true] {
+                    assert_eq!(on_news(false, busy, conflict, unsaved), News::Ignore);
+                }
+            }
+        }
+    }
 }
