@@ -188,11 +188,14 @@ pub fn start(
     };
     let heard_slot = StoredValue::new_local(None::<Rc<dyn Fn(u64)>>);
     // Once this tab's save or load ended: what another tab saved meanwhile.
-    let hear_later = move || {
+    let news_pending = move |store: &Store| {
         let revision = heard.get_value();
+        revision > 0 && store.is_news(revision)
+    };
+    let hear_later = move || {
         if let (Some(store), Some(hear)) = (store.get_value(), heard_slot.get_value()) {
-            if store.is_news(revision) {
-                hear(revision);
+            if news_pending(&store) {
+                hear(heard.get_value());
             }
         }
     };
@@ -210,6 +213,7 @@ pub fn start(
         busy.set_value(true);
         wasm_bindgen_futures::spawn_local(async move {
             let counted = tally.get_value().changes;
+            let mut took = false;
             match store.peek().await {
                 Ok(stored) if tally.get_value().changes == counted => {
                     let read = stored.as_ref().map(|s| read_workspace_file(&s.text));
@@ -218,12 +222,13 @@ pub fn start(
                         Some(Ok(ws)) => {
                             store.adopt(stored.as_ref());
                             show_stored(ws, shown);
+                            took = true;
                         }
                         None => {
+                            // Nothing stored any more: this tab's is saved.
                             store.adopt(None);
-                            tally.update_value(Tally::shown);
-                            state.set(shown);
                             problem.set(None);
+                            again.set_value(true);
                         }
                     }
                 }
@@ -233,7 +238,7 @@ pub fn start(
             busy.set_value(false);
             if again.get_value() {
                 save_now();
-            } else {
+            } else if took {
                 hear_later();
             }
         });
@@ -288,10 +293,7 @@ pub fn start(
                         let mut now = tally.get_value();
                         let shown = now.written(counted);
                         tally.set_value(now);
-                        if again.get_value()
-                            && saving_allowed()
-                            && !store.is_news(heard.get_value())
-                        {
+                        if again.get_value() && saving_allowed() && !news_pending(&store) {
                             continue;
                         }
                         state.set(shown);
