@@ -12,7 +12,7 @@
 //!
 //! Another tab's save: a tab with no change of its own to lose takes the
 //! stored workspace quietly and says so in the indicator; a tab with
-//! unsaved changes gets the conflict banner ([`on_news`]). A save that
+//! unsaved changes gets the conflict banner ([`next_step`]). A save that
 //! finds another tab's newer save writes nothing
 //! ([`StorageError::Conflict`]) and raises the banner too. While it is
 //! shown, autosave stops in this tab; the banner offers the two ways out:
@@ -38,8 +38,8 @@ use crate::grid::push_escaped;
 use crate::i18n::texts;
 use crate::storage::{on_saved_elsewhere, SaveState, StorageError, Store};
 
-/// This tab's changes, counted, against the stored workspace: what the
-/// indicator may say.
+/// This tab's changes, counted, against the stored workspace (what the
+/// indicator may say), and the newest save another tab announced.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 struct Tally {
     /// Changes made in this tab since it started.
@@ -47,6 +47,8 @@ struct Tally {
     /// How many of them the stored workspace holds: the count when the last
     /// write took the workspace's text, or when a stored one was shown.
     stored: u64,
+    /// The newest revision another tab announced (0: none).
+    heard: u64,
 }
 
 impl Tally {
@@ -78,34 +80,34 @@ impl Tally {
     }
 }
 
-/// What a tab does when it hears that another tab saved.
+/// The save loop's next step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum News {
-    /// A save it has seen or overwritten, or the banner is already shown.
-    Ignore,
-    /// This tab's own save or load is running: decide when it ends.
-    Later,
-    /// Nothing of this tab's to lose: show the stored workspace.
-    Take,
-    /// This tab's changes would be lost: the conflict banner.
+enum Step {
+    /// Show the stored workspace, with this in the indicator.
+    Take(SaveState),
+    /// Show the conflict banner: this tab's changes would be lost.
     Conflict,
+    /// Write this tab's workspace.
+    Save,
+    /// Nothing to do.
+    Done,
 }
 
-/// Decides what hearing of another tab's save means: `news` whether it is
-/// a save this tab has not seen ([`Store::is_news`]), `busy` whether one of
-/// this tab's saves or loads is running, `conflict` whether the banner is
-/// shown, `unsaved` whether this tab has changes the storage does not hold.
-fn on_news(news: bool, busy: bool, conflict: bool, unsaved: bool) -> News {
-    if !news {
-        News::Ignore
-    } else if busy {
-        News::Later
-    } else if conflict {
-        News::Ignore
-    } else if unsaved {
-        News::Conflict
-    } else {
-        News::Take
+/// Decides the save loop's next step: `load` whether the user asked to load
+/// the saved workspace, `news` whether another tab saved what this tab has
+/// not seen ([`Store::is_news`]; none while "keep mine" is on its way),
+/// `conflict` whether the banner is shown, `unsaved` whether this tab has
+/// changes the storage does not hold, `save` whether a save is asked for.
+/// Another tab's save is taken quietly by a tab with nothing to lose; a
+/// tab with unsaved changes gets the banner, and writes nothing while it
+/// is shown.
+fn next_step(load: bool, news: bool, conflict: bool, unsaved: bool, save: bool) -> Step {
+    match (load, news && !conflict, unsaved) {
+        (true, _, _) => Step::Take(SaveState::Saved),
+        (false, true, false) => Step::Take(SaveState::Updated),
+        (false, true, true) => Step::Conflict,
+        _ if save && !conflict => Step::Save,
+        _ => Step::Done,
     }
 }
 
@@ -145,14 +147,15 @@ pub fn start(
     let ready = StoredValue::new_local(false);
     // A change made by restoring is not saved back.
     let restoring = StoredValue::new_local(false);
-    // A save or a load of another tab's save is running: they never overlap.
+    // The save loop is running: its saves and loads never overlap.
     let busy = StoredValue::new_local(false);
+    // A save is asked for.
     let again = StoredValue::new_local(false);
+    // The user asked to load the saved workspace.
+    let load_saved = StoredValue::new_local(false);
     let tally = StoredValue::new_local(Tally::default());
     // "Keep mine" was chosen: the next write replaces whatever is stored.
     let keep_mine = StoredValue::new_local(false);
-    // The newest revision another tab announced while this tab was busy.
-    let heard = StoredValue::new_local(0u64);
     let timer = StoredValue::new_local(None::<i32>);
     // How long the last file took to write, in milliseconds.
     let write_cost = StoredValue::new_local(0.0f64);
@@ -178,135 +181,105 @@ pub fn start(
         state.set(shown);
         problem.set(None);
     };
-    // The one save loop (the `save_now` below) and the loading of another
-    // tab's save (`take_stored`) call each other: they meet through these.
-    let save_now_slot = StoredValue::new_local(None::<Rc<dyn Fn()>>);
-    let save_now = move || {
-        if let Some(f) = save_now_slot.get_value() {
-            f();
-        }
-    };
-    let heard_slot = StoredValue::new_local(None::<Rc<dyn Fn(u64)>>);
-    // Once this tab's save or load ended: what another tab saved meanwhile.
-    let news_pending = move |store: &Store| {
-        let revision = heard.get_value();
-        revision > 0 && store.is_news(revision)
-    };
-    let hear_later = move || {
-        if let (Some(store), Some(hear)) = (store.get_value(), heard_slot.get_value()) {
-            if news_pending(&store) {
-                hear(heard.get_value());
-            }
-        }
-    };
-    // Shows the stored workspace in place of this tab's, with `shown` in
-    // the indicator, unless this tab changed its workspace while it was
-    // being read: then the banner (the stored one is newer than what the
-    // change was made to, so saving it would overwrite another tab's work).
-    let take_stored = move |shown: SaveState| {
+    // The one save loop: every write and every load after the start, one
+    // at a time, until nothing is left to do (`next_step`).
+    let work = move || {
         let Some(store) = store.get_value() else {
             return;
         };
-        if busy.get_value() {
+        if busy.get_value() || !ready.get_value() {
             return;
         }
         busy.set_value(true);
         wasm_bindgen_futures::spawn_local(async move {
-            let counted = tally.get_value().changes;
-            let mut took = false;
-            match store.peek().await {
-                Ok(stored) if tally.get_value().changes == counted => {
-                    let read = stored.as_ref().map(|s| read_workspace_file(&s.text));
-                    match read {
-                        Some(Err(e)) => failed(StorageError::Other(e.message(Lang::En))),
-                        Some(Ok(ws)) => {
-                            store.adopt(stored.as_ref());
-                            show_stored(ws, shown);
-                            took = true;
+            loop {
+                let now = tally.get_value();
+                let news = !keep_mine.get_value() && now.heard > 0 && store.is_news(now.heard);
+                let conflict = problem.with_untracked(|p| p == &Some(StorageError::Conflict));
+                let step = next_step(
+                    load_saved.get_value(),
+                    news,
+                    conflict,
+                    now.unsaved(),
+                    again.get_value() && ready.get_value(),
+                );
+                match step {
+                    Step::Take(shown) => {
+                        load_saved.set_value(false);
+                        let counted = now.changes;
+                        let stored = match store.peek().await {
+                            Ok(stored) => stored,
+                            Err(e) => {
+                                failed(e);
+                                break;
+                            }
+                        };
+                        if tally.get_value().changes != counted {
+                            // Changed while it was read: the stored one is
+                            // newer than what the change was made to.
+                            failed(StorageError::Conflict);
+                            continue;
                         }
-                        None => {
-                            // Nothing stored any more: this tab's is saved.
-                            store.adopt(None);
-                            problem.set(None);
-                            again.set_value(true);
+                        match stored.as_ref().map(|s| read_workspace_file(&s.text)) {
+                            Some(Ok(ws)) => {
+                                store.adopt(stored.as_ref());
+                                show_stored(ws, shown);
+                            }
+                            Some(Err(e)) => {
+                                failed(StorageError::Other(e.message(Lang::En)));
+                                break;
+                            }
+                            None => {
+                                // Nothing stored any more: this tab's is saved.
+                                store.adopt(None);
+                                tally.update_value(|t| t.heard = 0);
+                                problem.set(None);
+                                again.set_value(true);
+                            }
                         }
                     }
+                    Step::Conflict => failed(StorageError::Conflict),
+                    Step::Save => {
+                        again.set_value(false);
+                        state.set(SaveState::Saving);
+                        let overwrite = keep_mine.get_value();
+                        let counted = now.changes;
+                        let start = browser::now_ms();
+                        let text = text_now();
+                        write_cost.set_value(browser::now_ms() - start);
+                        let result = if overwrite {
+                            store.overwrite(&text).await
+                        } else {
+                            store.save(&text).await
+                        };
+                        if let Err(e) = result {
+                            failed(e);
+                            break;
+                        }
+                        keep_mine.set_value(false);
+                        let mut now = tally.get_value();
+                        state.set(now.written(counted));
+                        tally.set_value(now);
+                        problem.set(None);
+                    }
+                    Step::Done => break,
                 }
-                Ok(_) => failed(StorageError::Conflict),
-                Err(e) => failed(e),
             }
             busy.set_value(false);
-            if again.get_value() {
-                save_now();
-            } else if took {
-                hear_later();
-            }
         });
+    };
+    // Saves now, or as soon as the running save is done.
+    let save_now = move || {
+        if saving_allowed() {
+            again.set_value(true);
+            work();
+        }
     };
     // Another tab saved `revision`.
     let hear = move |revision: u64| {
-        let (Some(store), true) = (store.get_value(), ready.get_value()) else {
-            // Still restoring: decided once the stored workspace is shown.
-            heard.update_value(|h| *h = (*h).max(revision));
-            return;
-        };
-        let conflict = problem.with_untracked(|p| p == &Some(StorageError::Conflict));
-        let unsaved = tally.get_value().unsaved();
-        match on_news(store.is_news(revision), busy.get_value(), conflict, unsaved) {
-            News::Ignore => {}
-            News::Later => heard.update_value(|h| *h = (*h).max(revision)),
-            News::Take => take_stored(SaveState::Updated),
-            News::Conflict => failed(StorageError::Conflict),
-        }
+        tally.update_value(|t| t.heard = t.heard.max(revision));
+        work();
     };
-    heard_slot.set_value(Some(Rc::new(hear)));
-    // Saves now, or as soon as the running save is done.
-    save_now_slot.set_value(Some(Rc::new(move || {
-        let Some(store) = store.get_value() else {
-            return;
-        };
-        if !saving_allowed() {
-            return;
-        }
-        if busy.get_value() {
-            again.set_value(true);
-            return;
-        }
-        busy.set_value(true);
-        state.set(SaveState::Saving);
-        wasm_bindgen_futures::spawn_local(async move {
-            loop {
-                again.set_value(false);
-                let overwrite = keep_mine.get_value();
-                let counted = tally.get_value().changes;
-                let start = browser::now_ms();
-                let text = text_now();
-                write_cost.set_value(browser::now_ms() - start);
-                let result = if overwrite {
-                    store.overwrite(&text).await
-                } else {
-                    store.save(&text).await
-                };
-                match result {
-                    Ok(()) => {
-                        keep_mine.set_value(false);
-                        let mut now = tally.get_value();
-                        let shown = now.written(counted);
-                        tally.set_value(now);
-                        if again.get_value() && saving_allowed() && !news_pending(&store) {
-                            continue;
-                        }
-                        state.set(shown);
-                        problem.set(None);
-                    }
-                    Err(e) => failed(e),
-                }
-                break;
-            }
-            busy.set_value(false);
-            hear_later();
-        });
-    })));
     // After a change: save once the burst is over; a slow save waits for
     // a pause in the editing.
     let schedule = move || {
@@ -376,15 +349,14 @@ pub fn start(
     wasm_bindgen_futures::spawn_local(async move {
         let opened = match Store::open().await {
             Ok(s) => Rc::new(s),
-            Err(e) => {
-                state.set(SaveState::Unsaved);
-                problem.set(Some(e));
-                return;
-            }
+            Err(e) => return failed(e),
         };
-        let loaded = opened.load().await;
+        let loaded = opened.peek().await;
+        if let Ok(stored) = &loaded {
+            opened.adopt(stored.as_ref());
+        }
         store.set_value(Some(opened.clone()));
-        match loaded {
+        match loaded.map(|s| s.map(|s| s.text)) {
             Ok(Some(text)) => match read_workspace_file(&text) {
                 Ok(ws) => {
                     ready.set_value(true);
@@ -402,12 +374,10 @@ pub fn start(
                 ready.set_value(true);
                 state.set(SaveState::Saved);
             }
-            Err(e) => {
-                state.set(SaveState::Unsaved);
-                problem.set(Some(e));
-            }
+            Err(e) => failed(e),
         }
-        hear_later();
+        // What another tab saved while this one started.
+        work();
     });
     on_saved_elsewhere(hear);
 
@@ -451,16 +421,17 @@ pub fn start(
     dom::on(&banner, "click", move |ev| {
         let act = dom::target_element(&ev).and_then(|el| el.get_attribute("data-act"));
         match act.as_deref() {
-            Some("load-saved") => take_stored(SaveState::Saved),
+            Some("load-saved") => load_saved.set_value(true),
             Some("keep-mine") => {
                 // Through the save loop: an edit made while this write runs
                 // is saved after it, and "saved" waits for that.
                 keep_mine.set_value(true);
                 problem.set(None);
-                save_now();
+                again.set_value(true);
             }
-            _ => {}
+            _ => return,
         }
+        work();
     });
     state
 }
@@ -494,24 +465,32 @@ mod tests {
 
     #[test]
     fn another_tabs_save_is_taken_quietly_unless_this_tab_has_changes_to_lose() {
-        // Nothing unsaved: take it, whether or not a failure is shown.
-        assert_eq!(on_news(true, false, false, false), News::Take);
-        // Unsaved changes: the banner.
-        assert_eq!(on_news(true, false, false, true), News::Conflict);
-        // The banner is there already.
-        assert_eq!(on_news(true, false, true, true), News::Ignore);
-        assert_eq!(on_news(true, false, true, false), News::Ignore);
-        // A save of this tab is running: decided when it ends (it may fail
-        // on the conflict, or have been overwritten).
-        assert_eq!(on_news(true, true, false, true), News::Later);
-        assert_eq!(on_news(true, true, false, false), News::Later);
-        // Seen already, or overwritten since by this tab's "keep mine".
-        for busy in [false, true] {
-            for conflict in [false, true] {
-                for unsaved in [false, true] {
-                    assert_eq!(on_news(false, busy, conflict, unsaved), News::Ignore);
-                }
-            }
-        }
+        use SaveState::{Saved, Updated};
+        // Nothing unsaved: take it quietly, whether a save is asked or not.
+        assert_eq!(
+            next_step(false, true, false, false, false),
+            Step::Take(Updated)
+        );
+        assert_eq!(
+            next_step(false, true, false, false, true),
+            Step::Take(Updated)
+        );
+        // Unsaved changes: the banner, and no save over the other tab's.
+        assert_eq!(next_step(false, true, false, true, true), Step::Conflict);
+        assert_eq!(next_step(false, true, false, true, false), Step::Conflict);
+        // The banner is shown: nothing more until the user chooses.
+        assert_eq!(next_step(false, true, true, true, true), Step::Done);
+        assert_eq!(next_step(false, false, true, true, true), Step::Done);
+        // Load the saved one, whatever else.
+        assert_eq!(next_step(true, true, true, true, true), Step::Take(Saved));
+        assert_eq!(
+            next_step(true, false, false, false, false),
+            Step::Take(Saved)
+        );
+        // No news (seen already, overwritten by "keep mine", or "keep mine"
+        // on its way): this tab's own saves.
+        assert_eq!(next_step(false, false, false, true, true), Step::Save);
+        assert_eq!(next_step(false, false, false, true, false), Step::Done);
+        assert_eq!(next_step(false, false, false, false, false), Step::Done);
     }
 }

@@ -101,7 +101,7 @@ impl StorageError {
     }
 
     /// The two buttons of a conflict notice: load the saved workspace
-    /// ([`Store::load`]), or keep this tab's and save it
+    /// ([`Store::peek`]), or keep this tab's and save it
     /// ([`Store::overwrite`]). `None` for the other errors.
     pub fn choices(&self, lang: Lang) -> Option<(&'static str, &'static str)> {
         let t = texts(lang);
@@ -168,14 +168,6 @@ impl Store {
             db,
             known: Cell::new(None),
         })
-    }
-
-    /// The saved workspace text, if any; its revision becomes this tab's,
-    /// so the next [`Store::save`] builds on it.
-    pub async fn load(&self) -> Result<Option<String>, StorageError> {
-        let stored = self.peek().await?;
-        self.adopt(stored.as_ref());
-        Ok(stored.map(|s| s.text))
     }
 
     /// The saved workspace, if any, without taking its revision: a tab that
