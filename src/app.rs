@@ -470,14 +470,19 @@ pub fn mount(body: &Element) {
     dom::bind_attr(&main, "data-read-ms", move || {
         read_ms.get().map(|ms| (ms.round() as i64).to_string())
     });
-    // A stored workspace replaces the empty one; a table deleted before
-    // can no longer be brought back into it (its id may be taken).
+    // A stored workspace replaces the one shown (the empty one on start,
+    // or another tab's save); the table in view stays in view if it is
+    // there. A table deleted before can no longer be brought back into it
+    // (its id may be taken).
     let replace = move |ws: Workspace| {
+        let shown = active
+            .get_untracked()
+            .filter(|id| ws.sheets.iter().any(|s| s.id == *id));
         let first = ws.sheets.first().map(|s| s.id);
         removed.update_value(Vec::clear);
         removed_name.set(None);
         ctx.replace(ws);
-        active.set(first);
+        active.set(shown.or(first));
     };
     let saving = autosave::start(&main, ctx, lang, replace);
     let empty = dom::element(&main, "div", &[]);

@@ -5,12 +5,22 @@
 //!
 //! The stored text is the workspace file without its derived parts
 //! (`kalkyl_core::file::write_workspace_store`, versioned, older versions
-//! migrated by the reader). Saves never overlap, and the
-//! newest state is always the one saved last. A save that finds another
-//! tab's newer save writes nothing ([`StorageError::Conflict`]): autosave
-//! then stops in this tab, and the banner says so and offers the two ways
-//! out. A failing storage (private mode, full quota) is shown at once,
-//! with the advice to export a file; the app keeps working.
+//! migrated by the reader). Every write goes through one save loop: saves
+//! never overlap, the newest state is always the one saved last, and the
+//! indicator says "saved" only when the stored workspace holds every
+//! change made in this tab ([`Tally`]).
+//!
+//! Another tab's save: a tab with no change of its own to lose takes the
+//! stored workspace quietly and says so in the indicator; a tab with
+//! unsaved changes gets the conflict banner ([`next_step`]). A save that
+//! finds another tab's newer save writes nothing
+//! ([`StorageError::Conflict`]) and raises the banner too. While it is
+//! shown, autosave stops in this tab; the banner offers the two ways out:
+//! load the saved workspace, or keep this one (the save loop's next write
+//! then replaces whatever is stored, and an edit made while it runs is
+//! saved after it, like any other). A failing storage (private mode, full
+//! quota) is shown at once, with the advice to export a file; the app
+//! keeps working.
 
 use std::rc::Rc;
 
@@ -27,6 +37,79 @@ use crate::dom;
 use crate::grid::push_escaped;
 use crate::i18n::texts;
 use crate::storage::{on_saved_elsewhere, SaveState, StorageError, Store};
+
+/// This tab's changes, counted, against the stored workspace (what the
+/// indicator may say), and the newest save another tab announced.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Tally {
+    /// Changes made in this tab since it started.
+    changes: u64,
+    /// How many of them the stored workspace holds: the count when the last
+    /// write took the workspace's text, or when a stored one was shown.
+    stored: u64,
+    /// The newest revision another tab announced (0: none).
+    heard: u64,
+}
+
+impl Tally {
+    /// A change in this tab.
+    fn changed(&mut self) {
+        self.changes += 1;
+    }
+
+    /// Whether a change is not (yet) stored.
+    fn unsaved(self) -> bool {
+        self.changes != self.stored
+    }
+
+    /// The stored workspace is the one on screen.
+    fn shown(&mut self) {
+        self.stored = self.changes;
+    }
+
+    /// A write of the workspace as it was at `counted` changes succeeded:
+    /// saved only if nothing changed since it took the text; otherwise the
+    /// save of the newer changes is still to come.
+    fn written(&mut self, counted: u64) -> SaveState {
+        self.stored = counted;
+        if self.unsaved() {
+            SaveState::Saving
+        } else {
+            SaveState::Saved
+        }
+    }
+}
+
+/// The save loop's next step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    /// Show the stored workspace, with this in the indicator.
+    Take(SaveState),
+    /// Show the conflict banner: this tab's changes would be lost.
+    Conflict,
+    /// Write this tab's workspace.
+    Save,
+    /// Nothing to do.
+    Done,
+}
+
+/// Decides the save loop's next step: `load` whether the user asked to load
+/// the saved workspace, `news` whether another tab saved what this tab has
+/// not seen ([`Store::is_news`]; none while "keep mine" is on its way),
+/// `conflict` whether the banner is shown, `unsaved` whether this tab has
+/// changes the storage does not hold, `save` whether a save is asked for.
+/// Another tab's save is taken quietly by a tab with nothing to lose; a
+/// tab with unsaved changes gets the banner, and writes nothing while it
+/// is shown.
+fn next_step(load: bool, news: bool, conflict: bool, unsaved: bool, save: bool) -> Step {
+    match (load, news && !conflict, unsaved) {
+        (true, _, _) => Step::Take(SaveState::Saved),
+        (false, true, false) => Step::Take(SaveState::Updated),
+        (false, true, true) => Step::Conflict,
+        _ if save && !conflict => Step::Save,
+        _ => Step::Done,
+    }
+}
 
 /// Quiet time after a change before it is saved: edits in a burst are
 /// saved together, and always well within a second.
@@ -48,7 +131,7 @@ const WRITE_MS_PER_ROW: f64 = 0.004;
 
 /// Starts autosave: restores the stored workspace through `replace`, then
 /// saves every change. Draws its banner into `parent`; returns the state
-/// for the indicator (saved, saving, not saved).
+/// for the indicator (saved, saving, not saved, updated from another tab).
 pub fn start(
     parent: &Element,
     ctx: Ctx,
@@ -64,8 +147,15 @@ pub fn start(
     let ready = StoredValue::new_local(false);
     // A change made by restoring is not saved back.
     let restoring = StoredValue::new_local(false);
+    // The save loop is running: its saves and loads never overlap.
     let busy = StoredValue::new_local(false);
+    // A save is asked for.
     let again = StoredValue::new_local(false);
+    // The user asked to load the saved workspace.
+    let load_saved = StoredValue::new_local(false);
+    let tally = StoredValue::new_local(Tally::default());
+    // "Keep mine" was chosen: the next write replaces whatever is stored.
+    let keep_mine = StoredValue::new_local(false);
     let timer = StoredValue::new_local(None::<i32>);
     // How long the last file took to write, in milliseconds.
     let write_cost = StoredValue::new_local(0.0f64);
@@ -76,46 +166,119 @@ pub fn start(
     };
     let saving_allowed =
         move || ready.get_value() && problem.with_untracked(|p| p != &Some(StorageError::Conflict));
-    // Shows how a save ended.
-    let settle = move |result: Result<(), StorageError>| match result {
-        Ok(()) => {
-            state.set(SaveState::Saved);
-            problem.set(None);
-        }
-        Err(e) => {
-            state.set(SaveState::Unsaved);
-            problem.set(Some(e));
-        }
+    // Shows that a save failed.
+    let failed = move |e: StorageError| {
+        state.set(SaveState::Unsaved);
+        problem.set(Some(e));
     };
-    // Saves now, or as soon as the running save is done.
-    let save_now = move || {
+    // Puts a stored workspace on screen without saving it back; `shown`
+    // is what the indicator then says.
+    let show_stored = move |ws: Workspace, shown: SaveState| {
+        restoring.set_value(true);
+        replace(ws);
+        tally.update_value(Tally::shown);
+        keep_mine.set_value(false);
+        state.set(shown);
+        problem.set(None);
+    };
+    // The one save loop: every write and every load after the start, one
+    // at a time, until nothing is left to do (`next_step`).
+    let work = move || {
         let Some(store) = store.get_value() else {
             return;
         };
-        if !saving_allowed() {
-            return;
-        }
-        if busy.get_value() {
-            again.set_value(true);
+        if busy.get_value() || !ready.get_value() {
             return;
         }
         busy.set_value(true);
-        state.set(SaveState::Saving);
         wasm_bindgen_futures::spawn_local(async move {
             loop {
-                again.set_value(false);
-                let start = browser::now_ms();
-                let text = text_now();
-                write_cost.set_value(browser::now_ms() - start);
-                let result = store.save(&text).await;
-                if result.is_ok() && again.get_value() && saving_allowed() {
-                    continue;
+                let now = tally.get_value();
+                let news = !keep_mine.get_value() && now.heard > 0 && store.is_news(now.heard);
+                let conflict = problem.with_untracked(|p| p == &Some(StorageError::Conflict));
+                let step = next_step(
+                    load_saved.get_value(),
+                    news,
+                    conflict,
+                    now.unsaved(),
+                    again.get_value() && ready.get_value(),
+                );
+                match step {
+                    Step::Take(shown) => {
+                        load_saved.set_value(false);
+                        let counted = now.changes;
+                        let stored = match store.peek().await {
+                            Ok(stored) => stored,
+                            Err(e) => {
+                                failed(e);
+                                break;
+                            }
+                        };
+                        if tally.get_value().changes != counted {
+                            // Changed while it was read: the stored one is
+                            // newer than what the change was made to.
+                            failed(StorageError::Conflict);
+                            continue;
+                        }
+                        match stored.as_ref().map(|s| read_workspace_file(&s.text)) {
+                            Some(Ok(ws)) => {
+                                store.adopt(stored.as_ref());
+                                show_stored(ws, shown);
+                            }
+                            Some(Err(e)) => {
+                                failed(StorageError::Other(e.message(Lang::En)));
+                                break;
+                            }
+                            None => {
+                                // Nothing stored any more: this tab's is saved.
+                                store.adopt(None);
+                                tally.update_value(|t| t.heard = 0);
+                                problem.set(None);
+                                again.set_value(true);
+                            }
+                        }
+                    }
+                    Step::Conflict => failed(StorageError::Conflict),
+                    Step::Save => {
+                        again.set_value(false);
+                        state.set(SaveState::Saving);
+                        let overwrite = keep_mine.get_value();
+                        let counted = now.changes;
+                        let start = browser::now_ms();
+                        let text = text_now();
+                        write_cost.set_value(browser::now_ms() - start);
+                        let result = if overwrite {
+                            store.overwrite(&text).await
+                        } else {
+                            store.save(&text).await
+                        };
+                        if let Err(e) = result {
+                            failed(e);
+                            break;
+                        }
+                        keep_mine.set_value(false);
+                        let mut now = tally.get_value();
+                        state.set(now.written(counted));
+                        tally.set_value(now);
+                        problem.set(None);
+                    }
+                    Step::Done => break,
                 }
-                settle(result);
-                break;
             }
             busy.set_value(false);
         });
+    };
+    // Saves now, or as soon as the running save is done.
+    let save_now = move || {
+        if saving_allowed() {
+            again.set_value(true);
+            work();
+        }
+    };
+    // Another tab saved `revision`.
+    let hear = move |revision: u64| {
+        tally.update_value(|t| t.heard = t.heard.max(revision));
+        work();
     };
     // After a change: save once the burst is over; a slow save waits for
     // a pause in the editing.
@@ -160,6 +323,7 @@ pub fn start(
             restoring.set_value(false);
             return;
         }
+        tally.update_value(Tally::changed);
         if saving_allowed() && store.with_value(Option::is_some) {
             state.set(SaveState::Saving);
             schedule();
@@ -182,29 +346,21 @@ pub fn start(
     }
     dom::on(&dom::document(), "visibilitychange", flush);
 
-    // Puts a stored workspace on screen without saving it back.
-    let show_stored = move |ws: Workspace| {
-        restoring.set_value(true);
-        replace(ws);
-        state.set(SaveState::Saved);
-        problem.set(None);
-    };
     wasm_bindgen_futures::spawn_local(async move {
         let opened = match Store::open().await {
             Ok(s) => Rc::new(s),
-            Err(e) => {
-                state.set(SaveState::Unsaved);
-                problem.set(Some(e));
-                return;
-            }
+            Err(e) => return failed(e),
         };
-        let loaded = opened.load().await;
+        let loaded = opened.peek().await;
+        if let Ok(stored) = &loaded {
+            opened.adopt(stored.as_ref());
+        }
         store.set_value(Some(opened.clone()));
-        match loaded {
+        match loaded.map(|s| s.map(|s| s.text)) {
             Ok(Some(text)) => match read_workspace_file(&text) {
                 Ok(ws) => {
                     ready.set_value(true);
-                    show_stored(ws);
+                    show_stored(ws, SaveState::Saved);
                 }
                 Err(_) => {
                     // Nothing is lost: the text stays in storage, aside.
@@ -218,18 +374,12 @@ pub fn start(
                 ready.set_value(true);
                 state.set(SaveState::Saved);
             }
-            Err(e) => {
-                state.set(SaveState::Unsaved);
-                problem.set(Some(e));
-            }
+            Err(e) => failed(e),
         }
+        // What another tab saved while this one started.
+        work();
     });
-    on_saved_elsewhere(move || {
-        if ready.get_value() && problem.with_untracked(|p| p != &Some(StorageError::Conflict)) {
-            state.set(SaveState::Unsaved);
-            problem.set(Some(StorageError::Conflict));
-        }
-    });
+    on_saved_elsewhere(hear);
 
     let banner = dom::element(parent, "div", &[]);
     dom::bind_html(&banner, move || {
@@ -270,28 +420,77 @@ pub fn start(
     });
     dom::on(&banner, "click", move |ev| {
         let act = dom::target_element(&ev).and_then(|el| el.get_attribute("data-act"));
-        let Some(store) = store.get_value() else {
-            return;
-        };
         match act.as_deref() {
-            Some("load-saved") => wasm_bindgen_futures::spawn_local(async move {
-                match store.load().await {
-                    Ok(Some(text)) => match read_workspace_file(&text) {
-                        Ok(ws) => show_stored(ws),
-                        Err(e) => {
-                            problem.set(Some(StorageError::Other(e.message(Lang::En))));
-                        }
-                    },
-                    Ok(None) => problem.set(None),
-                    Err(e) => problem.set(Some(e)),
-                }
-            }),
-            Some("keep-mine") => wasm_bindgen_futures::spawn_local(async move {
-                state.set(SaveState::Saving);
-                settle(store.overwrite(&text_now()).await);
-            }),
-            _ => {}
+            Some("load-saved") => load_saved.set_value(true),
+            Some("keep-mine") => {
+                // Through the save loop: an edit made while this write runs
+                // is saved after it, and "saved" waits for that.
+                keep_mine.set_value(true);
+                problem.set(None);
+                again.set_value(true);
+            }
+            _ => return,
         }
+        work();
     });
     state
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn saved_only_when_the_stored_workspace_holds_every_change() {
+        let mut tally = Tally::default();
+        assert!(!tally.unsaved());
+        tally.changed();
+        assert!(tally.unsaved());
+        // A write takes the text at 1 change; an edit comes while it runs
+        // (issue 13: "keep mine", then an edit within half a second).
+        let counted = tally.changes;
+        tally.changed();
+        assert_eq!(tally.written(counted), SaveState::Saving);
+        assert!(tally.unsaved());
+        // The next write takes that edit too.
+        let counted = tally.changes;
+        assert_eq!(tally.written(counted), SaveState::Saved);
+        assert!(!tally.unsaved());
+        // Another tab's workspace on screen: nothing of this tab's is
+        // waiting any more.
+        tally.changed();
+        tally.shown();
+        assert!(!tally.unsaved());
+    }
+
+    #[test]
+    fn another_tabs_save_is_taken_quietly_unless_this_tab_has_changes_to_lose() {
+        use SaveState::{Saved, Updated};
+        // Nothing unsaved: take it quietly, whether a save is asked or not.
+        assert_eq!(
+            next_step(false, true, false, false, false),
+            Step::Take(Updated)
+        );
+        assert_eq!(
+            next_step(false, true, false, false, true),
+            Step::Take(Updated)
+        );
+        // Unsaved changes: the banner, and no save over the other tab's.
+        assert_eq!(next_step(false, true, false, true, true), Step::Conflict);
+        assert_eq!(next_step(false, true, false, true, false), Step::Conflict);
+        // The banner is shown: nothing more until the user chooses.
+        assert_eq!(next_step(false, true, true, true, true), Step::Done);
+        assert_eq!(next_step(false, false, true, true, true), Step::Done);
+        // Load the saved one, whatever else.
+        assert_eq!(next_step(true, true, true, true, true), Step::Take(Saved));
+        assert_eq!(
+            next_step(true, false, false, false, false),
+            Step::Take(Saved)
+        );
+        // No news (seen already, overwritten by "keep mine", or "keep mine"
+        // on its way): this tab's own saves.
+        assert_eq!(next_step(false, false, false, true, true), Step::Save);
+        assert_eq!(next_step(false, false, false, true, false), Step::Done);
+        assert_eq!(next_step(false, false, false, false, false), Step::Done);
+    }
 }

@@ -107,6 +107,7 @@ pub struct Texts {
     pub save_saved: &'static str,
     pub save_saving: &'static str,
     pub save_unsaved: &'static str,
+    pub save_updated: &'static str,
 }
 
 const SV: Texts = Texts {
@@ -212,6 +213,7 @@ const SV: Texts = Texts {
     save_saved: "Sparad",
     save_saving: "Sparar…",
     save_unsaved: "Inte sparad",
+    save_updated: "Uppdaterad från en annan flik",
 };
 
 const EN: Texts = Texts {
@@ -317,6 +319,7 @@ const EN: Texts = Texts {
     save_saved: "Saved",
     save_saving: "Saving…",
     save_unsaved: "Not saved",
+    save_updated: "Updated from another tab",
 };
 
 /// The texts for a language.

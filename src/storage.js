@@ -39,6 +39,7 @@ export async function idb_put(store, aside, revision, text) {
 
 export function idb_listen(f) {
   channel.addEventListener("message", (e) => {
-    if (String(e.data).split(" ")[0] !== tab) f();
+    const [from, revision] = String(e.data).split(" ");
+    if (from !== tab) f(Number(revision) || 0);
   });
 }

@@ -15,8 +15,9 @@
 //! one this tab last loaded or wrote, so a tab never silently overwrites
 //! another tab's save; it gets [`StorageError::Conflict`] instead. After a
 //! save the tab posts `"<tab id> <revision>"` on the BroadcastChannel
-//! `kalkyl-workspace`, so the others can say so at once
-//! ([`on_saved_elsewhere`]).
+//! `kalkyl-workspace`, so the others hear of it at once
+//! ([`on_saved_elsewhere`]) and can tell news from a save they have already
+//! seen or overwritten ([`Store::is_news`]).
 //!
 //! The IndexedDB calls themselves are a few lines of JavaScript in
 //! `storage.js` (wasm-bindgen ships it as a snippet module; Trunk preloads it
@@ -32,8 +33,6 @@
 //! success event, while the transaction is still active.
 //!
 //! Every browser failure becomes a [`StorageError`]; nothing here panics.
-
-// Not called by the app yet; remove when it is wired in.
 
 use std::cell::Cell;
 
@@ -64,8 +63,8 @@ extern "C" {
     /// the transaction's error if it aborted.
     fn idb_put(store: &JsValue, aside: bool, revision: f64, text: &str) -> Promise;
 
-    /// Calls `f` on each announcement from another tab; throws without a
-    /// BroadcastChannel.
+    /// Calls `f` with the revision of each announcement from another tab;
+    /// throws without a BroadcastChannel.
     #[wasm_bindgen(catch)]
     fn idb_listen(f: &JsValue) -> Result<(), JsValue>;
 }
@@ -102,7 +101,7 @@ impl StorageError {
     }
 
     /// The two buttons of a conflict notice: load the saved workspace
-    /// ([`Store::load`]), or keep this tab's and save it
+    /// ([`Store::peek`]), or keep this tab's and save it
     /// ([`Store::overwrite`]). `None` for the other errors.
     pub fn choices(&self, lang: Lang) -> Option<(&'static str, &'static str)> {
         let t = texts(lang);
@@ -119,6 +118,9 @@ pub enum SaveState {
     Saving,
     /// Changes are not stored (a failure, a conflict, or no storage).
     Unsaved,
+    /// What is shown is what is stored: another tab saved it, and this tab,
+    /// having no change of its own to lose, took it.
+    Updated,
 }
 
 impl SaveState {
@@ -129,6 +131,7 @@ impl SaveState {
             SaveState::Saved => t.save_saved,
             SaveState::Saving => t.save_saving,
             SaveState::Unsaved => t.save_unsaved,
+            SaveState::Updated => t.save_updated,
         }
     }
 
@@ -138,6 +141,7 @@ impl SaveState {
             SaveState::Saved => "saved",
             SaveState::Saving => "saving",
             SaveState::Unsaved => "unsaved",
+            SaveState::Updated => "updated",
         }
     }
 }
@@ -166,10 +170,24 @@ impl Store {
         })
     }
 
-    /// The saved workspace text, if any; its revision becomes this tab's,
-    /// so the next [`Store::save`] builds on it.
-    pub async fn load(&self) -> Result<Option<String>, StorageError> {
+    /// The saved workspace, if any, without taking its revision: a tab that
+    /// edits while this runs has not seen it, and must not save over it.
+    /// [`Store::adopt`] takes it once the workspace is on screen.
+    pub async fn peek(&self) -> Result<Option<Stored>, StorageError> {
         self.exchange("", Op::Load).await
+    }
+
+    /// Makes the revision of what [`Store::peek`] read (or nothing stored)
+    /// this tab's, so the next [`Store::save`] builds on it.
+    pub fn adopt(&self, stored: Option<&Stored>) {
+        self.known.set(stored.map(|s| s.revision));
+    }
+
+    /// Whether another tab's announced save of `revision` is one this tab
+    /// has not seen: newer than what it last loaded or wrote (an older one
+    /// was seen, or overwritten by this tab's "keep mine").
+    pub fn is_news(&self, revision: u64) -> bool {
+        is_news(self.known.get(), revision)
     }
 
     /// Saves `text` only if the stored revision is still the one this tab
@@ -196,7 +214,7 @@ impl Store {
     /// Every operation, in one transaction (one function, so one state
     /// machine in the binary): reads `current`; a load takes its revision
     /// and returns its text; a write decides, puts and waits for the commit.
-    async fn exchange(&self, text: &str, op: Op) -> Result<Option<String>, StorageError> {
+    async fn exchange(&self, text: &str, op: Op) -> Result<Option<Stored>, StorageError> {
         let read = JsFuture::from(idb_read(&self.db, op != Op::Load))
             .await
             .map_err(other)?;
@@ -204,12 +222,13 @@ impl Store {
         let stored = (!record.is_undefined()).then(|| revision_of(&record));
         let known = self.known.get();
         if op == Op::Load {
-            let text = prop(&record, "text").as_string();
-            if stored.is_some() && text.is_none() {
+            let Some(revision) = stored else {
+                return Ok(None);
+            };
+            let Some(text) = prop(&record, "text").as_string() else {
                 return Err(StorageError::Other("the stored record has no text".into()));
-            }
-            self.known.set(stored);
-            return Ok(text);
+            };
+            return Ok(Some(Stored { text, revision }));
         }
         let revision = if op == Op::Aside {
             known.unwrap_or(0)
@@ -230,6 +249,13 @@ impl Store {
     }
 }
 
+/// The stored workspace text and its revision, as [`Store::peek`] read it.
+pub struct Stored {
+    /// The workspace file (its stored form).
+    pub text: String,
+    revision: u64,
+}
+
 /// What [`Store::exchange`] does.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Op {
@@ -243,12 +269,12 @@ enum Op {
     Aside,
 }
 
-/// Calls `f` when another tab of this origin saved the workspace (the
-/// announcements carry the tab's id, so a tab ignores its own). Does
-/// nothing if the browser has no BroadcastChannel. The listener lives as
-/// long as the page.
-pub fn on_saved_elsewhere(f: impl Fn() + 'static) {
-    let listener = Closure::<dyn FnMut()>::new(f);
+/// Calls `f` with the revision when another tab of this origin saved the
+/// workspace (the announcements carry the tab's id, so a tab ignores its
+/// own). Does nothing if the browser has no BroadcastChannel. The listener
+/// lives as long as the page.
+pub fn on_saved_elsewhere(f: impl Fn(u64) + 'static) {
+    let listener = Closure::<dyn FnMut(f64)>::new(move |revision: f64| f(revision as u64));
     if idb_listen(listener.as_ref()).is_ok() {
         listener.forget();
     }
@@ -301,6 +327,12 @@ fn classify(name: &str, message: &str, opening: bool) -> StorageError {
         _ if opening => StorageError::Unavailable(detail),
         _ => StorageError::Other(detail),
     }
+}
+
+/// Whether an announced save of `revision` is newer than the revision this
+/// tab last loaded or wrote (`known`; `None`: it has seen no stored record).
+fn is_news(known: Option<u64>, revision: u64) -> bool {
+    known.is_none_or(|k| revision > k)
 }
 
 /// The revision a write stores, or `None` when it must not write. `known` is
@@ -396,6 +428,18 @@ mod tests {
     }
 
     #[test]
+    fn only_a_save_this_tab_has_not_seen_is_news() {
+        // Another tab saved after this tab's last load or save.
+        assert!(is_news(Some(4), 5));
+        // Nothing was stored when this tab looked: anything saved is new.
+        assert!(is_news(None, 1));
+        // Seen already, or overwritten since by this tab's "keep mine"
+        // (the announcement of 5 arrives after this tab wrote 6).
+        assert!(!is_news(Some(4), 4));
+        assert!(!is_news(Some(6), 5));
+    }
+
+    #[test]
     fn every_failure_is_told_in_both_languages_with_the_way_out() {
         let errors = [
             StorageError::Unavailable(String::new()),
@@ -421,9 +465,21 @@ mod tests {
             Some(("Läs in den sparade", "Behåll min och spara"))
         );
         assert_eq!(StorageError::Quota(String::new()).choices(Lang::Sv), None);
-        for state in [SaveState::Saved, SaveState::Saving, SaveState::Unsaved] {
+        let states = [
+            SaveState::Saved,
+            SaveState::Saving,
+            SaveState::Unsaved,
+            SaveState::Updated,
+        ];
+        for state in states {
             assert_ne!(state.label(Lang::Sv), state.label(Lang::En));
         }
+        let names: std::collections::HashSet<_> = states.iter().map(|s| s.as_str()).collect();
+        assert_eq!(names.len(), states.len());
         assert_eq!(SaveState::Saving.label(Lang::Sv), "Sparar…");
+        assert_eq!(
+            SaveState::Updated.label(Lang::Sv),
+            "Uppdaterad från en annan flik"
+        );
     }
 }
