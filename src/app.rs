@@ -5,25 +5,19 @@
 //! commands; they compute nothing themselves. [`Ctx`] is the one way a
 //! sheet changes, so every change is undoable and the results follow it.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use kalkyl_core::calc::IncrementalCalc;
 use kalkyl_core::chart::{deviation_bars, waterfall};
 use kalkyl_core::chart_svg::{bars_svg, waterfall_svg};
-use kalkyl_core::checks::{check_table, Check};
 use kalkyl_core::diagnostics::{DiagnosticKind, Severity};
 use kalkyl_core::display::DisplayFormat;
-use kalkyl_core::edit::{
-    compare_with_pasted, pasted, Adjustment, Command, EditError, Effect as Change,
-};
+use kalkyl_core::edit::{compare_with_pasted, Adjustment, Command};
 use kalkyl_core::file::csv::{table_csv, CsvFlavour};
 use kalkyl_core::file::html::{table_html, table_tsv};
 use kalkyl_core::file::{export_file_name, read_workspace_file, write_workspace_file};
 use kalkyl_core::lang::Lang;
 use kalkyl_core::model::{ForecastMethod, Role, SignConvention, StatusThresholds};
 use kalkyl_core::number::{read_number, DecimalMark, Reading, Unit};
-use kalkyl_core::read::ReadChoices;
 use kalkyl_core::workspace::{Sheet, Workspace};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -32,182 +26,14 @@ use web_sys::Element;
 use crate::autosave;
 use crate::browser::{self, OfflineStatus};
 use crate::dom;
-use crate::grid::{grid, presence_in, push_escaped, Presence, Selection};
+use crate::grid::{grid, push_escaped, Selection};
 use crate::i18n::texts;
+use crate::state::{Ctx, SheetCalc};
 use crate::storage::SaveState;
 
 /// At most this many diagnostics or checks are listed; the cells still
 /// carry all of them.
 const MAX_LISTED: usize = 200;
-
-/// A sheet's computed state: results that follow edits incrementally, and
-/// the checks of the report's own (pasted) figures.
-pub struct SheetCalc {
-    /// Deviations, forecasts and totals.
-    pub calc: IncrementalCalc,
-    /// Checks of the figures as pasted; edits do not change them.
-    pub checks: Vec<Check>,
-    /// Which computed columns the grid shows. A cell edit only adds
-    /// columns (a figure that appears), so that it costs the edited rows
-    /// and not a scan of the table; a column emptied by edits stays until
-    /// the next full computation.
-    pub presence: Presence,
-}
-
-impl SheetCalc {
-    /// Computes a table from scratch.
-    pub fn new(table: &kalkyl_core::model::Table) -> SheetCalc {
-        let calc = IncrementalCalc::new(table);
-        let presence = presence_in(calc.results(), &mut (0..table.rows.len()));
-        SheetCalc {
-            calc,
-            checks: check_table(&pasted(table)),
-            presence,
-        }
-    }
-
-    fn follow(&mut self, table: &kalkyl_core::model::Table, effect: &Change) {
-        self.calc.update(table, effect);
-        let results = self.calc.results();
-        self.presence = match effect {
-            Change::Nothing => self.presence,
-            Change::Cells(changes) => {
-                // The edited rows and the subtotal and total rows (the
-                // engine lists them), not a scan of the table.
-                let summing = results.sums.iter().map(|s| s.row);
-                self.presence
-                    | presence_in(results, &mut changes.iter().map(|c| c.row).chain(summing))
-            }
-            Change::Row(row) => self.presence | presence_in(results, &mut std::iter::once(*row)),
-            Change::All => presence_in(results, &mut (0..table.rows.len())),
-        };
-        // A role or the convention changes what the report's figures mean.
-        if matches!(effect, Change::All) {
-            self.checks = check_table(&pasted(table));
-        }
-    }
-}
-
-/// What a sheet operation returns that may have changed the table.
-pub trait Outcome {
-    /// The change to follow, if the table changed.
-    fn effect(&self) -> Option<&Change>;
-}
-
-impl Outcome for Result<Change, EditError> {
-    fn effect(&self) -> Option<&Change> {
-        self.as_ref().ok()
-    }
-}
-
-impl Outcome for Option<Change> {
-    fn effect(&self) -> Option<&Change> {
-        self.as_ref()
-    }
-}
-
-/// The workspace and the computed state of its sheets. Copy it freely.
-#[derive(Clone, Copy)]
-pub struct Ctx {
-    /// Everything the user has open.
-    pub workspace: RwSignal<Workspace>,
-    calcs: StoredValue<BTreeMap<u64, SheetCalc>, LocalStorage>,
-}
-
-impl Ctx {
-    fn new() -> Ctx {
-        Ctx {
-            workspace: RwSignal::new(Workspace::default()),
-            calcs: StoredValue::new_local(BTreeMap::new()),
-        }
-    }
-
-    fn calc_of<R>(&self, sheet: &Sheet, f: impl FnOnce(&Sheet, &SheetCalc) -> R) -> Option<R> {
-        // Computed on first use. `f` runs under a shared borrow only, so a
-        // memo evaluated inside `f` may read a sheet too (a write borrow
-        // here would make that nested read fail).
-        self.ensure_calc(sheet);
-        self.calcs
-            .try_with_value(|m| m.get(&sheet.id).map(|c| f(sheet, c)))
-            .flatten()
-    }
-
-    /// Computes a sheet's state if it has none yet. Not generic, so that the
-    /// many readers of sheets share this code.
-    #[inline(never)]
-    fn ensure_calc(&self, sheet: &Sheet) {
-        if self.calcs.try_with_value(|m| m.contains_key(&sheet.id)) == Some(false) {
-            let calc = SheetCalc::new(&sheet.table);
-            self.calcs.update_value(|m| {
-                m.insert(sheet.id, calc);
-            });
-        }
-    }
-
-    /// Reads a sheet and its computed state, tracking changes.
-    pub fn with_sheet<R>(&self, id: u64, f: impl FnOnce(&Sheet, &SheetCalc) -> R) -> Option<R> {
-        self.workspace
-            .with(|w| w.sheet(id).and_then(|s| self.calc_of(s, f)))
-    }
-
-    /// Reads a sheet and its computed state without tracking.
-    pub fn with_sheet_untracked<R>(
-        &self,
-        id: u64,
-        f: impl FnOnce(&Sheet, &SheetCalc) -> R,
-    ) -> Option<R> {
-        self.workspace
-            .with_untracked(|w| w.sheet(id).and_then(|s| self.calc_of(s, f)))
-    }
-
-    /// Changes a sheet through the core (a command, undo or redo) and
-    /// follows the change in its results. Views update only if it changed.
-    pub fn mutate<R: Outcome>(&self, id: u64, f: impl FnOnce(&mut Sheet) -> R) -> Option<R> {
-        let mut outcome = None;
-        self.workspace.maybe_update(|w| {
-            let Some(sheet) = w.sheet_mut(id) else {
-                return false;
-            };
-            let result = f(sheet);
-            let changed = match result.effect() {
-                Some(effect) => {
-                    let effect = effect.clone();
-                    self.calcs.update_value(|m| match m.get_mut(&id) {
-                        Some(calc) => calc.follow(&sheet.table, &effect),
-                        None => {
-                            m.insert(id, SheetCalc::new(&sheet.table));
-                        }
-                    });
-                    true
-                }
-                None => false,
-            };
-            outcome = Some(result);
-            changed
-        });
-        outcome
-    }
-
-    /// Puts another workspace in place of this one (restored from storage),
-    /// computing its sheets afresh.
-    pub fn replace(&self, ws: Workspace) {
-        self.calcs.update_value(|m| m.clear());
-        self.workspace.set(ws);
-    }
-
-    /// Changes the read choices of a sheet: the text is read again.
-    pub fn reread(&self, id: u64, change: impl FnOnce(&mut ReadChoices)) {
-        self.workspace.update(|w| {
-            if let Some(sheet) = w.sheet_mut(id) {
-                sheet.change_choices(change);
-                let calc = SheetCalc::new(&sheet.table);
-                self.calcs.update_value(|m| {
-                    m.insert(id, calc);
-                });
-            }
-        });
-    }
-}
 
 /// The sample table offered to a first-time user: seed 000's income
 /// statement (net costs, outcome against budget); a test keeps it equal to
@@ -1629,28 +1455,6 @@ fn what_if(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_cell_edit_adds_the_columns_a_full_computation_would_show() {
-        use kalkyl_core::model::Cell;
-        use rust_decimal::Decimal;
-        let mut ws = Workspace::default();
-        let id = ws.add_paste("Uppdrag\tUtfall\tBudget\nA\t-1\t\nB\t-2\t\n", None);
-        let sheet = ws.sheet_mut(id).expect("sheet");
-        let mut calc = SheetCalc::new(&sheet.table);
-        let before = calc.presence;
-        let effect = sheet
-            .apply(&Command::SetCell {
-                row: 1,
-                column: 2,
-                cell: Cell::Number(Decimal::new(-5, 0)),
-            })
-            .expect("edit");
-        calc.follow(&sheet.table, &effect);
-        let full = crate::grid::presence_in(calc.calc.results(), &mut (0..sheet.table.rows.len()));
-        assert_ne!(before, full, "the budget brings the deviation columns");
-        assert_eq!(calc.presence, full);
-    }
 
     #[test]
     fn the_sample_is_seed_000_as_its_fixture_pastes_it() {

@@ -31,7 +31,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::app::Ctx;
+use crate::state::Ctx;
 use crate::browser;
 use crate::dom;
 use crate::grid::push_escaped;

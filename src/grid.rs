@@ -22,9 +22,11 @@ use kalkyl_core::read::ReadChoices;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::{Ctx, SheetCalc};
 use crate::dom::{self, NodeHandle};
 use crate::i18n::texts;
+#[cfg(test)]
+use crate::state::presence_in;
+use crate::state::{Ctx, Presence, SheetCalc, STATUS_BIT};
 
 /// The height of a body row in pixels; `style/main.css` fixes it, so the
 /// rows in view follow from the scroll position alone.
@@ -54,41 +56,6 @@ impl GridColumn {
             GridColumn::Status => "status".to_string(),
         }
     }
-}
-
-/// Which computed columns have something to show: bit `k` for
-/// `Figure::ALL[k]`, and [`STATUS_BIT`] for the status.
-pub type Presence = u16;
-
-/// The status column's bit in a [`Presence`].
-pub const STATUS_BIT: Presence = 1 << Figure::ALL.len();
-
-/// What the given rows (and the totals) have to show.
-pub fn presence_in(results: &Results, rows: &mut dyn Iterator<Item = usize>) -> Presence {
-    let all = (STATUS_BIT << 1) - 1;
-    let mut found: Presence = 0;
-    for (k, f) in Figure::ALL.iter().enumerate() {
-        if !results.totals.computed.figure(*f).is_blank() {
-            found |= 1 << k;
-        }
-    }
-    for row in rows {
-        if found == all {
-            break;
-        }
-        let Some(r) = results.rows.get(row) else {
-            continue;
-        };
-        for (k, f) in Figure::ALL.iter().enumerate() {
-            if !r.figure(*f).is_blank() {
-                found |= 1 << k;
-            }
-        }
-        if r.status.is_some() {
-            found |= STATUS_BIT;
-        }
-    }
-    found
 }
 
 /// The columns to show: every input column (input column `j` is grid

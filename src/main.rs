@@ -13,6 +13,7 @@ mod browser;
 mod dom;
 mod grid;
 mod i18n;
+mod state;
 mod storage;
 
 use leptos::prelude::Owner;

@@ -1,5 +1,5 @@
 // The size budget: everything the first visit downloads (HTML, JS, WASM,
-// CSS), gzip-compressed, stays at or under 250 KiB.
+// CSS), gzip-compressed, stays at or under 300 KiB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST } from './lib/harness.mjs';
 
-const BUDGET_KIB = 250;
+const BUDGET_KIB = 300;
 
 test(`the first load is at most ${BUDGET_KIB} KiB gzip-compressed`, async () => {
   const html = await readFile(join(DIST, 'index.html'), 'utf8');
