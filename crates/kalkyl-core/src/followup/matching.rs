@@ -126,6 +126,8 @@ pub(crate) struct MatchedRow {
     pub key: String,
     /// Per report, the table rows added together (empty: not in it).
     pub members: Vec<Vec<usize>>,
+    /// Whether the user named it (its label is then kept).
+    pub by_user: bool,
 }
 
 /// The result of matching.
@@ -164,14 +166,18 @@ struct Builder {
 }
 
 impl Builder {
-    fn row_for(&mut self, key: &str, label: &str) -> usize {
+    fn row_for(&mut self, key: &str, label: &str, by_user: bool) -> usize {
         if let Some(&i) = self.by_key.get(key) {
+            if let Some(row) = self.rows.get_mut(i) {
+                row.by_user |= by_user;
+            }
             return i;
         }
         self.rows.push(MatchedRow {
             label: label.trim().to_string(),
             key: key.to_string(),
             members: vec![Vec::new(); self.n],
+            by_user,
         });
         let i = self.rows.len() - 1;
         self.by_key.insert(key.to_string(), i);
@@ -246,7 +252,7 @@ pub(crate) fn match_rows(reports: &[ReportRows], overrides: &[MatchOverride]) ->
             for &c in &found {
                 let slot = match &key {
                     Some((k, label)) if !k.is_empty() => {
-                        let fu = b.row_for(k, label);
+                        let fu = b.row_for(k, label, true);
                         if let Some(cand) = report.rows.get(c) {
                             b.add(fu, r, cand.row);
                         }
@@ -344,7 +350,7 @@ pub(crate) fn match_rows(reports: &[ReportRows], overrides: &[MatchOverride]) ->
                 }
             }
             let label = reports[r].rows[c].label.clone();
-            let fu = b.row_for(key, &label);
+            let fu = b.row_for(key, &label, false);
             b.add(fu, r, reports[r].rows[c].row);
             slots[r][c] = Slot::Taken;
         }
@@ -444,7 +450,7 @@ pub(crate) fn match_rows(reports: &[ReportRows], overrides: &[MatchOverride]) ->
                 })
             });
         if confirmed {
-            let fu = b.row_for(&key, &label);
+            let fu = b.row_for(&key, &label, false);
             if let Some((wr, wc)) = at {
                 if free(&slots, wr, wc) {
                     b.add(fu, wr, reports[wr].rows[wc].row);
@@ -480,9 +486,28 @@ pub(crate) fn match_rows(reports: &[ReportRows], overrides: &[MatchOverride]) ->
         }
     }
 
-    // In the order rows first appear: by report, then row.
+    // A row is named as the latest report that has it whole names it (the
+    // year's last wording), unless the user named it.
     let mut rows = b.rows;
     rows.retain(|row| row.members.iter().any(|m| !m.is_empty()));
+    for row in &mut rows {
+        if row.by_user {
+            continue;
+        }
+        let latest = row
+            .members
+            .iter()
+            .enumerate()
+            .rev()
+            .find_map(|(r, m)| match m.as_slice() {
+                [one] => reports.get(r)?.rows.iter().find(|c| c.row == *one),
+                _ => None,
+            });
+        if let Some(c) = latest {
+            row.label = c.label.trim().to_string();
+        }
+    }
+    // In the order rows first appear: by report, then row.
     let first = |row: &MatchedRow| {
         row.members
             .iter()
