@@ -250,6 +250,14 @@ pub(crate) fn match_rows(reports: &[ReportRows], overrides: &[MatchOverride]) ->
                 MatchTarget::Unmatched => None,
             };
             for &c in &found {
+                // A later choice for the same row wins over an earlier one.
+                if let Some(cand) = report.rows.get(c) {
+                    for row in &mut b.rows {
+                        if let Some(m) = row.members.get_mut(r) {
+                            m.retain(|&x| x != cand.row);
+                        }
+                    }
+                }
                 let slot = match &key {
                     Some((k, label)) if !k.is_empty() => {
                         let fu = b.row_for(k, label, true);
