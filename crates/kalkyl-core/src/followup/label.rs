@@ -55,16 +55,6 @@ fn join_hyphenated(text: &str) -> String {
     out
 }
 
-/// Whether `part` names a part of `whole`: its words begin with all of
-/// `whole`'s words and go on ("utvecklingsmedel eplan" of
-/// "utvecklingsmedel").
-pub fn is_part_of(part: &str, whole: &str) -> bool {
-    !whole.is_empty()
-        && part.len() > whole.len()
-        && part.starts_with(whole)
-        && part.as_bytes().get(whole.len()) == Some(&b' ')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,13 +82,5 @@ mod tests {
         ] {
             assert_eq!(normalise_label(label), key, "{label:?}");
         }
-    }
-
-    #[test]
-    fn parts() {
-        assert!(is_part_of("utvecklingsmedel eplan", "utvecklingsmedel"));
-        assert!(!is_part_of("utvecklingsmedel", "utvecklingsmedel"));
-        assert!(!is_part_of("utvecklingsmedelx", "utvecklingsmedel"));
-        assert!(!is_part_of("x", ""));
     }
 }

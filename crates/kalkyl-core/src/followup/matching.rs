@@ -27,7 +27,7 @@ use rust_decimal::Decimal;
 use crate::lang::Lang;
 use crate::model::RowKind;
 
-use super::label::{is_part_of, normalise_label};
+use super::label::normalise_label;
 use super::{MatchOverride, MatchTarget};
 
 /// A row of a report's table that can be matched.
@@ -303,21 +303,24 @@ pub(crate) fn match_rows(reports: &[ReportRows], overrides: &[MatchOverride]) ->
     }
 
     // 3. Equal labels. A label twice in one report, or none, matches nothing.
+    // Maps by key keep this near linear for long tables.
     for r in 0..n {
         let (Some(ks), Some(ss)) = (keys.get(r), slots.get_mut(r)) else {
             continue;
         };
+        let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+        for (c, key) in ks.iter().enumerate() {
+            if ss.get(c) == Some(&Slot::Free) {
+                *count.entry(key.as_str()).or_default() += 1;
+            }
+        }
         for (c, key) in ks.iter().enumerate() {
             if ss.get(c) != Some(&Slot::Free) {
                 continue;
             }
-            let twice = ks
-                .iter()
-                .enumerate()
-                .any(|(o, k)| o != c && k == key && ss.get(o) != Some(&Slot::Taken));
             if key.is_empty() {
                 ss[c] = Slot::Out(UnmatchedReason::NoLabel);
-            } else if twice {
+            } else if count.get(key.as_str()).is_some_and(|&k| k > 1) {
                 ss[c] = Slot::Out(UnmatchedReason::SameLabelTwice);
             }
         }
@@ -326,6 +329,15 @@ pub(crate) fn match_rows(reports: &[ReportRows], overrides: &[MatchOverride]) ->
     let free = |slots: &Vec<Vec<Slot>>, r: usize, c: usize| {
         slots.get(r).and_then(|s| s.get(c)) == Some(&Slot::Free)
     };
+    // The reports that have a free row of each key.
+    let mut free_in: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (r, ks) in keys.iter().enumerate() {
+        for (c, key) in ks.iter().enumerate() {
+            if free(&slots, r, c) {
+                free_in.entry(key.as_str()).or_default().push(r);
+            }
+        }
+    }
     for r in 0..n {
         for c in 0..keys.get(r).map_or(0, Vec::len) {
             if !free(&slots, r, c) {
@@ -333,16 +345,15 @@ pub(crate) fn match_rows(reports: &[ReportRows], overrides: &[MatchOverride]) ->
             }
             let key = &keys[r][c];
             let existing = b.by_key.get(key).copied();
-            let elsewhere = (0..n).any(|o| {
-                o != r
-                    && (keys[o]
+            let elsewhere = free_in
+                .get(key.as_str())
+                .is_some_and(|rs| rs.iter().any(|&o| o != r))
+                || existing.and_then(|i| b.rows.get(i)).is_some_and(|row| {
+                    row.members
                         .iter()
                         .enumerate()
-                        .any(|(oc, k)| k == key && free(&slots, o, oc))
-                        || existing
-                            .and_then(|i| b.rows.get(i))
-                            .is_some_and(|row| row.members.get(o).is_some_and(|m| !m.is_empty())))
-            });
+                        .any(|(o, m)| o != r && !m.is_empty())
+                });
             if !(elsewhere || reports_with_rows <= 1) {
                 continue;
             }
@@ -386,6 +397,10 @@ pub(crate) fn match_rows(reports: &[ReportRows], overrides: &[MatchOverride]) ->
             }
         }
     }
+    let mut wholes_by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (w, whole) in wholes.iter().enumerate() {
+        wholes_by_key.entry(whole.key.clone()).or_default().push(w);
+    }
     // (whole index, report) -> parts
     let mut parts: BTreeMap<(usize, usize), Vec<usize>> = BTreeMap::new();
     for r in 0..n {
@@ -393,13 +408,15 @@ pub(crate) fn match_rows(reports: &[ReportRows], overrides: &[MatchOverride]) ->
             if !free(&slots, r, c) {
                 continue;
             }
-            let of: Vec<usize> = wholes
-                .iter()
-                .enumerate()
-                .filter(|(_, w)| {
-                    is_part_of(&keys[r][c], &w.key) && w.at.is_none_or(|(wr, _)| wr != r)
-                })
-                .map(|(w, _)| w)
+            // The wholes a key is part of are its leading words.
+            let key = &keys[r][c];
+            let of: Vec<usize> = key
+                .char_indices()
+                .filter(|(_, ch)| *ch == ' ')
+                .filter_map(|(i, _)| wholes_by_key.get(key.get(..i)?))
+                .flatten()
+                .copied()
+                .filter(|&w| wholes[w].at.is_none_or(|(wr, _)| wr != r))
                 .collect();
             match of.as_slice() {
                 [] => {}

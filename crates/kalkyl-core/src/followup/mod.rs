@@ -19,6 +19,11 @@
 //!    own check findings carried over as warnings and what cannot be
 //!    compared said in notes ([`compute()`]).
 //!
+//! The parts of one match always come from one report's table, so they
+//! share its unit (the reader converts cells with their own unit to the
+//! table's); a report whose unit or convention is unknown is not compared
+//! at all ([`NoteKind::UnknownUnit`], [`NoteKind::UnknownConvention`]).
+//!
 //! Invariants: no float, checked arithmetic (an overflow is a visible
 //! [`crate::calc::Computed::Error`]), no panic on any table.
 
