@@ -3,7 +3,7 @@
 //!
 //! A [`FollowUp`] is the user's settings: which sheets are its reports, in
 //! which order, of which kind and period, and the matches the user changed.
-//! [`compute`] is a pure function of those settings and the sheets' tables,
+//! [`compute()`] is a pure function of those settings and the sheets' tables,
 //! so an edit or a what-if in a sheet is seen by computing again:
 //!
 //! 1. each report's kind and months are proposed from its table
