@@ -14,6 +14,7 @@ pub mod diagnostics;
 pub mod display;
 pub mod edit;
 pub mod file;
+pub mod followup;
 pub mod model;
 pub mod order;
 pub mod read;
