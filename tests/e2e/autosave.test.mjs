@@ -171,7 +171,7 @@ test('a reload restores the workspace exactly: tables, edits, settings and names
 
     await app.reload();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="sheet-tab"]').length === 2);
-    assert.deepEqual(await page.getByTestId('sheet-tab').allTextContents(), ['Tabell 1', 'Övrigt driftansvar']);
+    assert.deepEqual(await page.getByTestId('sheet-tab').allTextContents(), ['Uppdrag, belopp i mnkr', 'Övrigt driftansvar']);
     assert.equal(await exportJson(page), before, 'the same file as before the reload');
     await page.getByTestId('sheet-tab').first().click();
     assert.equal(await cellText(page, 0, 1), '-310,5');

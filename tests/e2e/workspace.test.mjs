@@ -33,7 +33,7 @@ test('the empty state offers a sample table, which is computed like a paste', as
 test('a blank table is added, filled in and named; tables move and are deleted with undo', async () => {
   const { page } = session;
   await page.getByTestId('new-table').click();
-  assert.deepEqual(await tabNames(), ['Tabell 1', 'Ny tabell']);
+  assert.deepEqual(await tabNames(), ['Uppdrag, belopp i mnkr', 'Ny tabell']);
   assert.equal(await page.locator('[data-testid="grid"] tbody tr[data-row]').count(), 10);
   // Fill in a row: outcome and budget give a deviation.
   await cell(0, 1).click();
@@ -46,23 +46,23 @@ test('a blank table is added, filled in and named; tables move and are deleted w
   page.once('dialog', (dialog) => dialog.accept('Prognos mars'));
   await page.getByTestId('rename-table').click();
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="sheet-tab"]')].some((t) => t.textContent === 'Prognos mars'));
-  assert.deepEqual(await tabNames(), ['Tabell 1', 'Prognos mars']);
+  assert.deepEqual(await tabNames(), ['Uppdrag, belopp i mnkr', 'Prognos mars']);
   // A blank name is refused: the name stays.
   page.once('dialog', (dialog) => dialog.accept('   '));
   await page.getByTestId('rename-table').click();
-  assert.deepEqual(await tabNames(), ['Tabell 1', 'Prognos mars']);
+  assert.deepEqual(await tabNames(), ['Uppdrag, belopp i mnkr', 'Prognos mars']);
 
   await page.getByTestId('move-left-table').click();
   await page.waitForFunction(() => document.querySelector('[data-testid="sheet-tab"]').textContent === 'Prognos mars');
-  assert.deepEqual(await tabNames(), ['Prognos mars', 'Tabell 1']);
+  assert.deepEqual(await tabNames(), ['Prognos mars', 'Uppdrag, belopp i mnkr']);
 
   await page.getByTestId('delete-table').click();
   await page.getByTestId('undo-delete').waitFor();
-  assert.deepEqual(await tabNames(), ['Tabell 1']);
+  assert.deepEqual(await tabNames(), ['Uppdrag, belopp i mnkr']);
   assert.equal((await cell(0, 0).textContent()).trim(), 'Regionkontoret', 'the neighbour is shown');
   await page.getByTestId('undo-delete').click();
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="sheet-tab"]').length === 2);
-  assert.deepEqual(await tabNames(), ['Prognos mars', 'Tabell 1']);
+  assert.deepEqual(await tabNames(), ['Prognos mars', 'Uppdrag, belopp i mnkr']);
   assert.equal((await cell(0, 'variance').textContent()).trim(), '-20', 'the edits came back with the table');
   assert.equal(await page.getByTestId('undo-delete').count(), 0);
 });
