@@ -31,11 +31,11 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 
-use crate::state::Ctx;
 use crate::browser;
 use crate::dom;
 use crate::grid::push_escaped;
 use crate::i18n::texts;
+use crate::state::Ctx;
 use crate::storage::{on_saved_elsewhere, SaveState, StorageError, Store};
 
 /// This tab's changes, counted, against the stored workspace (what the

@@ -1122,7 +1122,9 @@ fn build(mut raw: RawTable<'_>, hints: Hints, choices: &ReadChoices) -> Table {
 /// when the arithmetic says so: in every amount column where it has a
 /// figure, it is the sum of the rows since the last heading or sum, within
 /// their rounding. Reports print such lines under a block of items without
-/// writing "Summa". A line the arithmetic does not confirm stays an item.
+/// writing "Summa". Income statements do the same with labelled running
+/// results; those count when two or more columns add up. A line the
+/// arithmetic does not confirm stays an item.
 fn mark_unlabelled_sums(
     rows: &mut [Row],
     label_col: Option<usize>,
@@ -1134,10 +1136,14 @@ fn mark_unlabelled_sums(
     };
     let amount: Vec<usize> = (0..roles.len()).filter(|j| roles[*j].is_amount()).collect();
     let mut since = 0usize;
+    // The last sum since the last heading: a running result adds it and the
+    // rows after it ("Verksamhetens resultat" = nettokostnader + skatter).
+    let mut carried: Option<usize> = None;
     for i in 0..rows.len() {
         let row = &rows[i];
         if row.kind != RowKind::Item {
             since = i + 1;
+            carried = row.kind.is_sum().then_some(i);
             continue;
         }
         let unlabelled = row.cells.get(lc).is_none_or(Cell::is_empty);
@@ -1145,11 +1151,25 @@ fn mark_unlabelled_sums(
             .iter()
             .filter_map(|&j| Some((j, row.cells.get(j)?.number()?)))
             .collect();
-        let terms: Vec<&Row> = rows[since..i]
-            .iter()
-            .filter(|r| r.kind == RowKind::Item && r.level == 0)
+        let terms: Vec<&Row> = carried
+            .and_then(|c| rows.get(c))
+            .into_iter()
+            .chain(
+                rows[since..i]
+                    .iter()
+                    .filter(|r| r.kind == RowKind::Item && r.level == 0),
+            )
             .collect();
-        if !unlabelled || figures.is_empty() || terms.len() < 2 {
+        // A labelled line is a running result of an income statement
+        // ("Verksamhetens nettokostnader", "Verksamhetens resultat") when it
+        // adds up the rows above it in two or more columns: one column alone
+        // could match by chance.
+        let enough = if unlabelled {
+            !figures.is_empty()
+        } else {
+            figures.len() >= 2
+        };
+        if !enough || terms.len() < 2 {
             continue;
         }
         let adds_up = figures.iter().all(|&(j, stated)| {
@@ -1167,21 +1187,30 @@ fn mark_unlabelled_sums(
         });
         let summed = terms.len();
         if adds_up {
-            rows[i].kind = RowKind::Subtotal;
+            rows[i].kind = if unlabelled {
+                RowKind::Subtotal
+            } else {
+                RowKind::Total
+            };
             since = i + 1;
+            carried = Some(i);
+            let (what_en, what_sv) = if unlabelled {
+                (
+                    format!("A line without a label is the sum of the {summed} rows above it; it was read as a subtotal."),
+                    format!("En rad utan text är summan av de {summed} raderna ovanför; den lästes som en delsumma."),
+                )
+            } else {
+                (
+                    format!("The line is the sum of the {summed} rows above it; it was read as a result line, not added again."),
+                    format!("Raden är summan av de {summed} raderna ovanför; den lästes som en resultatrad och räknas inte in igen."),
+                )
+            };
             diagnostics.push(Diagnostic {
                 row: Some(i),
                 column: None,
                 line: None,
                 seen: String::new(),
-                kind: DiagnosticKind::Source {
-                    what_en: format!(
-                        "A line without a label is the sum of the {summed} rows above it; it was read as a subtotal."
-                    ),
-                    what_sv: format!(
-                        "En rad utan text är summan av de {summed} raderna ovanför; den lästes som en delsumma."
-                    ),
-                },
+                kind: DiagnosticKind::Source { what_en, what_sv },
             });
         }
     }

@@ -223,6 +223,9 @@ fn an_unlabelled_line_is_a_subtotal_when_it_adds_up() {
     assert_eq!(t.rows[2].kind, RowKind::Subtotal);
     // One row above is no sum: it repeats the row.
     assert_eq!(t.rows[4].kind, RowKind::Item);
+    let r = read("Mnkr\t2021\t2020\nVerksamhetens intäkter\t10\t9\nVerksamhetens kostnader\t-30\t-28\nVerksamhetens nettokostnader\t-20\t-19\nSkatteintäkter\t25\t24\nVerksamhetens resultat\t5\t5\n");
+    assert_eq!(r.rows[2].kind, RowKind::Total);
+    assert_eq!(r.rows[4].kind, RowKind::Total);
     let u = read("Mnkr\tUtfall\tBudget\nA\t10,0\t12,0\nB\t5,0\t6,0\n\t99,0\t18,0\n");
     assert_eq!(
         u.rows[2].kind,
