@@ -1135,30 +1135,40 @@ fn mark_unlabelled_sums(
         return;
     };
     let amount: Vec<usize> = (0..roles.len()).filter(|j| roles[*j].is_amount()).collect();
-    let mut since = 0usize;
-    // The last sum since the last heading: a running result adds it and the
-    // rows after it ("Verksamhetens resultat" = nettokostnader + skatter).
-    let mut carried: Option<usize> = None;
+    // Running sums since the last heading or sum, per amount column: (sum,
+    // rounding allowance, whether any term had a figure), so that a paste of
+    // 100 000 rows is read in one pass. A sum line starts the next block
+    // with itself as its first term: a running result adds it and the rows
+    // after it ("Verksamhetens resultat" = nettokostnader + skatter).
+    let empty = vec![(Decimal::ZERO, Decimal::ZERO, false); amount.len()];
+    let mut sums = empty.clone();
+    let mut terms = 0usize;
+    let add = |sums: &mut [(Decimal, Decimal, bool)], row: &Row| {
+        for (k, &j) in amount.iter().enumerate() {
+            if let Some(v) = row.cells.get(j).and_then(Cell::number) {
+                let slot = &mut sums[k];
+                slot.0 = slot.0.saturating_add(v);
+                slot.1 = slot.1.saturating_add(rounding_of(v));
+                slot.2 = true;
+            }
+        }
+    };
     for i in 0..rows.len() {
         let row = &rows[i];
         if row.kind != RowKind::Item {
-            since = i + 1;
-            carried = row.kind.is_sum().then_some(i);
+            sums.clone_from(&empty);
+            terms = 0;
+            if row.kind.is_sum() {
+                add(&mut sums, row);
+                terms = 1;
+            }
             continue;
         }
         let unlabelled = row.cells.get(lc).is_none_or(Cell::is_empty);
         let figures: Vec<(usize, Decimal)> = amount
             .iter()
-            .filter_map(|&j| Some((j, row.cells.get(j)?.number()?)))
-            .collect();
-        let terms: Vec<&Row> = carried
-            .and_then(|c| rows.get(c))
-            .into_iter()
-            .chain(
-                rows[since..i]
-                    .iter()
-                    .filter(|r| r.kind == RowKind::Item && r.level == 0),
-            )
+            .enumerate()
+            .filter_map(|(k, &j)| Some((k, row.cells.get(j)?.number()?)))
             .collect();
         // A labelled line is a running result of an income statement
         // ("Verksamhetens nettokostnader", "Verksamhetens resultat") when it
@@ -1169,50 +1179,46 @@ fn mark_unlabelled_sums(
         } else {
             figures.len() >= 2
         };
-        if !enough || terms.len() < 2 {
+        let adds_up = enough
+            && terms >= 2
+            && figures.iter().all(|&(k, stated)| {
+                let (sum, allowance, any) = sums[k];
+                any && (stated - sum).abs() <= allowance.saturating_add(rounding_of(stated))
+            });
+        if !adds_up {
+            if row.level == 0 {
+                add(&mut sums, row);
+                terms += 1;
+            }
             continue;
         }
-        let adds_up = figures.iter().all(|&(j, stated)| {
-            let mut sum = Decimal::ZERO;
-            let mut tolerance = rounding_of(stated);
-            let mut any = false;
-            for t in &terms {
-                if let Some(v) = t.cells.get(j).and_then(Cell::number) {
-                    sum = sum.saturating_add(v);
-                    tolerance = tolerance.saturating_add(rounding_of(v));
-                    any = true;
-                }
-            }
-            any && (stated - sum).abs() <= tolerance
+        let summed = terms;
+        rows[i].kind = if unlabelled {
+            RowKind::Subtotal
+        } else {
+            RowKind::Total
+        };
+        sums.clone_from(&empty);
+        add(&mut sums, &rows[i]);
+        terms = 1;
+        let (what_en, what_sv) = if unlabelled {
+            (
+                format!("A line without a label is the sum of the {summed} rows above it; it was read as a subtotal."),
+                format!("En rad utan text är summan av de {summed} raderna ovanför; den lästes som en delsumma."),
+            )
+        } else {
+            (
+                format!("The line is the sum of the {summed} rows above it; it was read as a result line, not added again."),
+                format!("Raden är summan av de {summed} raderna ovanför; den lästes som en resultatrad och räknas inte in igen."),
+            )
+        };
+        diagnostics.push(Diagnostic {
+            row: Some(i),
+            column: None,
+            line: None,
+            seen: String::new(),
+            kind: DiagnosticKind::Source { what_en, what_sv },
         });
-        let summed = terms.len();
-        if adds_up {
-            rows[i].kind = if unlabelled {
-                RowKind::Subtotal
-            } else {
-                RowKind::Total
-            };
-            since = i + 1;
-            carried = Some(i);
-            let (what_en, what_sv) = if unlabelled {
-                (
-                    format!("A line without a label is the sum of the {summed} rows above it; it was read as a subtotal."),
-                    format!("En rad utan text är summan av de {summed} raderna ovanför; den lästes som en delsumma."),
-                )
-            } else {
-                (
-                    format!("The line is the sum of the {summed} rows above it; it was read as a result line, not added again."),
-                    format!("Raden är summan av de {summed} raderna ovanför; den lästes som en resultatrad och räknas inte in igen."),
-                )
-            };
-            diagnostics.push(Diagnostic {
-                row: Some(i),
-                column: None,
-                line: None,
-                seen: String::new(),
-                kind: DiagnosticKind::Source { what_en, what_sv },
-            });
-        }
     }
 }
 
