@@ -1153,8 +1153,7 @@ fn mark_unlabelled_sums(
             }
         }
     };
-    for i in 0..rows.len() {
-        let row = &rows[i];
+    for (i, row) in rows.iter_mut().enumerate() {
         if row.kind != RowKind::Item {
             sums.clone_from(&empty);
             terms = 0;
@@ -1193,13 +1192,13 @@ fn mark_unlabelled_sums(
             continue;
         }
         let summed = terms;
-        rows[i].kind = if unlabelled {
+        row.kind = if unlabelled {
             RowKind::Subtotal
         } else {
             RowKind::Total
         };
         sums.clone_from(&empty);
-        add(&mut sums, &rows[i]);
+        add(&mut sums, row);
         terms = 1;
         let (what_en, what_sv) = if unlabelled {
             (
