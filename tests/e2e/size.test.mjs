@@ -1,5 +1,9 @@
 // The size budget: everything the first visit downloads (HTML, JS, WASM,
-// CSS), gzip-compressed, stays at or under 300 KiB.
+// CSS), gzip-compressed, stays at or under 340 KiB. Issue 13 set 300 KiB;
+// the workspace file on serde_json (with serde_path_to_error for the JSON
+// path of every error) took about 80 KiB of the wasm, and the guide allows
+// raising the limit as far as idiomatic code with the crates made for the
+// job needs, up to 350 KiB. Trimming that cost is open work.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -7,7 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST } from './lib/harness.mjs';
 
-const BUDGET_KIB = 300;
+const BUDGET_KIB = 340;
 
 test(`the first load is at most ${BUDGET_KIB} KiB gzip-compressed`, async () => {
   const html = await readFile(join(DIST, 'index.html'), 'utf8');
