@@ -288,21 +288,19 @@ pub(crate) fn unit_of(heading: &str) -> Option<Unit> {
             }
         }
     }
-    let words: Vec<&str> = lower
+    lower
         .split(|c: char| !latin::is_letter_or_digit(c))
-        .filter(|w| !w.is_empty())
-        .collect();
-    words.iter().find_map(|w| match *w {
-        // "kr" alone is too common a word in prose to count in a title,
-        // but in a heading it is the unit.
-        "kr" | "kronor" | "sek" => Some(Unit::Kr),
-        "tkr" | "tsek" | "ksek" | "kkr" => Some(Unit::Tkr),
-        "mnkr" | "mkr" | "msek" | "mnkronor" | "mn" | "miljoner" | "mkronor" => Some(Unit::Mnkr),
-        "mdkr" | "mdsek" | "mdr" | "miljarder" => Some(Unit::Mdkr),
-        // Amounts glued to their unit in a title: "Belopp i mnkr." is split
-        // above; "(Mkr)" too.
-        _ => None,
-    })
+        .find_map(|w| match w {
+            // "kr" alone is too common a word in prose to count in a title,
+            // but in a heading it is the unit.
+            "kr" | "kronor" | "sek" => Some(Unit::Kr),
+            "tkr" | "tsek" | "ksek" | "kkr" => Some(Unit::Tkr),
+            "mnkr" | "mkr" | "msek" | "mnkronor" | "mn" | "miljoner" | "mkronor" => {
+                Some(Unit::Mnkr)
+            }
+            "mdkr" | "mdsek" | "mdr" | "miljarder" => Some(Unit::Mdkr),
+            _ => None,
+        })
 }
 
 /// Months elapsed, from text such as "januari - april" (4), "jan–aug" (8),

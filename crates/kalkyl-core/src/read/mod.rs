@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::convention::half_unit;
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
 use crate::grid::{self, Grid, GridNote, GridRow, Hints, Source};
 use crate::lang::Lang;
@@ -426,7 +427,7 @@ fn maybe_transpose(raw: &mut RawTable<'_>) {
 fn is_year_heading(heading: &str) -> bool {
     year_of(heading).is_some()
         && role_of(heading).is_none()
-        && !heading.chars().any(|c| c.is_alphabetic() && c != '*')
+        && !heading.chars().any(crate::latin::is_letter)
 }
 
 /// What a column's cells look like.
@@ -614,8 +615,12 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
                 .copied()
                 .filter(|j| stem(*j) == stem(first))
                 .collect();
-            let distinct: std::collections::BTreeSet<u16> =
-                group.iter().filter_map(|j| years[*j]).collect();
+            // Built by insertion: `collect` into a set sorts, and every sort
+            // instantiation costs download size (see `crate::order`).
+            let mut distinct = std::collections::BTreeSet::new();
+            for y in group.iter().filter_map(|j| years[*j]) {
+                distinct.insert(y);
+            }
             if group.len() >= 2 && distinct.len() == group.len() {
                 let latest = distinct.iter().next_back().copied();
                 for j in group {
@@ -659,11 +664,6 @@ fn sample_numbers(raw: &RawTable<'_>, column: usize, rows: usize) -> Vec<Option<
         .collect()
 }
 
-/// Half a unit of the last decimal shown: what rounding may have moved a figure.
-fn rounding_of(d: Decimal) -> Decimal {
-    Decimal::new(5, d.scale() + 1)
-}
-
 /// Whether `c` follows from `a` and `b` by `relation` on nine rows in ten of
 /// those holding all three (at least two such rows, not all zero), within
 /// the rounding of the figures shown.
@@ -690,8 +690,12 @@ fn relation_holds(
         };
         tested += 1;
         non_zero |= !c.is_zero();
-        let tolerance = rounding_of(*c) + rounding_of(*a) + rounding_of(*b);
-        if (*c - expected).abs() <= tolerance {
+        // Three half units of at most 0.5 each cannot overflow; the
+        // difference of two large amounts can, and then the row fails.
+        let tolerance = half_unit(*c) + half_unit(*a) + half_unit(*b);
+        if c.checked_sub(expected)
+            .is_some_and(|d| d.abs() <= tolerance)
+        {
             held += 1;
         }
     }
@@ -1148,7 +1152,7 @@ fn mark_unlabelled_sums(
             if let Some(v) = row.cells.get(j).and_then(Cell::number) {
                 let slot = &mut sums[k];
                 slot.0 = slot.0.saturating_add(v);
-                slot.1 = slot.1.saturating_add(rounding_of(v));
+                slot.1 = slot.1.saturating_add(half_unit(v));
                 slot.2 = true;
             }
         }
@@ -1164,26 +1168,34 @@ fn mark_unlabelled_sums(
             continue;
         }
         let unlabelled = row.cells.get(lc).is_none_or(Cell::is_empty);
-        let figures: Vec<(usize, Decimal)> = amount
-            .iter()
-            .enumerate()
-            .filter_map(|(k, &j)| Some((k, row.cells.get(j)?.number()?)))
-            .collect();
+        // Per row of a 100 000-row paste: counted and compared in one pass,
+        // without collecting the row's figures.
+        let mut figures = 0usize;
+        let mut all_add_up = true;
+        if terms >= 2 {
+            for (k, &j) in amount.iter().enumerate() {
+                let Some(stated) = row.cells.get(j).and_then(Cell::number) else {
+                    continue;
+                };
+                figures += 1;
+                let (sum, allowance, any) = sums[k];
+                let allowed = allowance.saturating_add(half_unit(stated));
+                all_add_up &= any && stated.checked_sub(sum).is_some_and(|d| d.abs() <= allowed);
+                if !all_add_up {
+                    break;
+                }
+            }
+        }
         // A labelled line is a running result of an income statement
         // ("Verksamhetens nettokostnader", "Verksamhetens resultat") when it
         // adds up the rows above it in two or more columns: one column alone
         // could match by chance.
         let enough = if unlabelled {
-            !figures.is_empty()
+            figures >= 1
         } else {
-            figures.len() >= 2
+            figures >= 2
         };
-        let adds_up = enough
-            && terms >= 2
-            && figures.iter().all(|&(k, stated)| {
-                let (sum, allowance, any) = sums[k];
-                any && (stated - sum).abs() <= allowance.saturating_add(rounding_of(stated))
-            });
+        let adds_up = terms >= 2 && all_add_up && enough;
         if !adds_up {
             if row.level == 0 {
                 add(&mut sums, row);

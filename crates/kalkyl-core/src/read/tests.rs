@@ -235,6 +235,21 @@ fn an_unlabelled_line_is_a_subtotal_when_it_adds_up() {
 }
 
 #[test]
+fn figures_at_the_limits_of_decimal_never_panic_the_arithmetic_passes() {
+    // 28 decimals (half a unit would need 29) and amounts whose difference
+    // overflows: the role and sum passes must skip them, not panic.
+    let tiny = "0,0000000000000000000000000001";
+    let huge = "79228162514264337593543950335";
+    for paste in [
+        format!("Mnkr\tUtfall\tBudget\tDiff\nA\t{tiny}\t{tiny}\t{tiny}\nB\t{tiny}\t{tiny}\t{tiny}\n\t{tiny}\t{tiny}\t{tiny}\n"),
+        format!("Mnkr\tUtfall\tBudget\tDiff\nA\t{huge}\t-{huge}\t{huge}\nB\t-{huge}\t{huge}\t-{huge}\n\t{huge}\t{huge}\t{huge}\n"),
+    ] {
+        let t = read(&paste);
+        assert_eq!(t.rows.len(), 3, "{paste:?}");
+    }
+}
+
+#[test]
 fn the_tables_arithmetic_names_what_its_words_leave_open() {
     let table: &[(&str, &str, &[&str])] = &[
         (
