@@ -1,5 +1,5 @@
-//! How the workspace file is laid out: serde_json writes it, these
-//! formatters place the line ends.
+//! How the workspace file is laid out: serde_json writes it compact, and
+//! one pass over that text places the line ends.
 //!
 //! Two spaces of indentation and one member per line, except that a
 //! container whose members are scalars or containers of scalars is written
@@ -9,10 +9,10 @@
 //! never has a line of its own, which keeps a large file readable and
 //! about half the size of serde_json's pretty form.
 //!
-//! Whether a container fits on one line depends on what follows it, and a
-//! serde_json `Formatter` only sees what came before. So the value is
-//! written twice: [`Measure`] records the height of every container, in
-//! the order they open, and [`Layout`] writes with them.
+//! Whether a container fits on one line depends on what follows it, which
+//! a serde_json `Formatter` cannot see. Laying out the compact text instead
+//! lets [`container_heights`] look ahead, and serialises the file's types
+//! once: a formatter per layout would compile every `Serialize` impl again.
 
 use std::io::{self, Write};
 
@@ -24,28 +24,8 @@ use serde_json::ser::{CharEscape, CompactFormatter, Formatter, Serializer};
 /// the file's types, which hold no maps with non-string keys and no
 /// floats).
 pub(crate) fn write_laid_out<T: Serialize>(value: &T) -> Option<String> {
-    let mut heights = Vec::new();
-    let mut bytes = 0;
-    let measure = Measure {
-        heights: &mut heights,
-        open: Vec::new(),
-        bytes: &mut bytes,
-    };
-    value
-        .serialize(&mut Serializer::with_formatter(io::sink(), measure))
-        .ok()?;
-    // Room for the text, its indentation and separators.
-    let mut out = Vec::with_capacity(bytes + heights.len() * 16);
-    let layout = Layout {
-        heights: &heights,
-        next: 0,
-        frames: Vec::new(),
-    };
-    value
-        .serialize(&mut Serializer::with_formatter(&mut out, layout))
-        .ok()?;
-    out.push(b'\n');
-    String::from_utf8(out).ok()
+    let compact = write_compact(value)?;
+    Some(lay_out(compact.trim_end_matches('\n')))
 }
 
 /// Writes `value` on one line without spaces (the stored form), followed
@@ -62,16 +42,6 @@ pub(crate) fn write_compact<T: Serialize>(value: &T) -> Option<String> {
 /// Escapes a backspace and a form feed as `\u0008` and `\u000c`, like
 /// every other control character but line ends and tabs (serde_json would
 /// write `\b` and `\f`); everything else as serde_json's compact form.
-#[inline(never)]
-fn escape<W: ?Sized + Write>(writer: &mut W, escape: CharEscape) -> io::Result<()> {
-    match escape {
-        CharEscape::Backspace => writer.write_all(b"\\u0008"),
-        CharEscape::FormFeed => writer.write_all(b"\\u000c"),
-        other => CompactFormatter.write_char_escape(writer, other),
-    }
-}
-
-/// The compact form with Kalkyl's escapes.
 struct Escapes;
 
 impl Formatter for Escapes {
@@ -80,171 +50,229 @@ impl Formatter for Escapes {
         writer: &mut W,
         char_escape: CharEscape,
     ) -> io::Result<()> {
-        escape(writer, char_escape)
-    }
-}
-
-/// Records the height of each container (1 for one of scalars or an empty
-/// one) in the order the containers open.
-struct Measure<'m> {
-    heights: &'m mut Vec<u8>,
-    /// Open containers: (index in `heights`, the highest member so far).
-    open: Vec<(usize, u8)>,
-    /// How many bytes of text the strings have, for the output's capacity.
-    bytes: &'m mut usize,
-}
-
-impl Measure<'_> {
-    fn begin(&mut self) {
-        self.open.push((self.heights.len(), 0));
-        self.heights.push(1);
-    }
-
-    fn end(&mut self) {
-        if let Some((at, highest)) = self.open.pop() {
-            let height = highest.saturating_add(1);
-            if let Some(h) = self.heights.get_mut(at) {
-                *h = height;
-            }
-            if let Some(parent) = self.open.last_mut() {
-                parent.1 = parent.1.max(height);
-            }
+        match char_escape {
+            CharEscape::Backspace => writer.write_all(b"\\u0008"),
+            CharEscape::FormFeed => writer.write_all(b"\\u000c"),
+            other => CompactFormatter.write_char_escape(writer, other),
         }
     }
 }
 
-impl Formatter for Measure<'_> {
-    fn begin_array<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
-        self.begin();
-        Ok(())
-    }
-
-    fn end_array<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
-        self.end();
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
-        self.begin();
-        Ok(())
-    }
-
-    fn end_object<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
-        self.end();
-        Ok(())
-    }
-
-    fn write_string_fragment<W: ?Sized + Write>(&mut self, _: &mut W, s: &str) -> io::Result<()> {
-        *self.bytes += s.len();
-        Ok(())
-    }
+/// The parts of compact JSON text that the layout sees: the structure and
+/// the rest, with strings kept whole (their brackets and commas are text).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Token<'a> {
+    Open(u8),
+    Close(u8),
+    Comma,
+    Colon,
+    /// A string with its quotes, or a number, `true`, `false` or `null`.
+    Scalar(&'a str),
 }
 
-/// Writes with the heights [`Measure`] found.
-struct Layout<'h> {
-    heights: &'h [u8],
-    /// The index in `heights` of the next container to open.
-    next: usize,
-    /// Open containers: (one member per line, members so far).
-    frames: Vec<(bool, usize)>,
-}
-
-impl Layout<'_> {
-    fn newline<W: ?Sized + Write>(writer: &mut W, indent: usize) -> io::Result<()> {
-        const SPACES: &[u8] = &[b' '; 64];
-        writer.write_all(b"\n")?;
-        let mut left = indent;
-        while left > 0 {
-            let n = left.min(SPACES.len());
-            writer.write_all(SPACES.get(..n).unwrap_or_default())?;
-            left -= n;
+/// Splits JSON text into tokens with the byte offset where each begins;
+/// whitespace between tokens is skipped (compact text has none).
+fn tokens(json: &str) -> impl Iterator<Item = (usize, Token<'_>)> {
+    let bytes = json.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while bytes.get(at).is_some_and(|b| b.is_ascii_whitespace()) {
+            at += 1;
         }
-        Ok(())
-    }
-
-    fn begin<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
-        let height = self.heights.get(self.next).copied().unwrap_or(1);
-        self.next += 1;
-        let block = self.frames.is_empty() || height > 2;
-        self.frames.push((block, 0));
-        writer.write_all(bracket)
-    }
-
-    fn end<W: ?Sized + Write>(&mut self, writer: &mut W, bracket: &[u8]) -> io::Result<()> {
-        if let Some((block, count)) = self.frames.pop() {
-            if block && count > 0 {
-                Self::newline(writer, self.frames.len() * 2)?;
+        let start = at;
+        let first = *bytes.get(start)?;
+        at += 1;
+        let token = match first {
+            b'[' | b'{' => Token::Open(first),
+            b']' | b'}' => Token::Close(first),
+            b',' => Token::Comma,
+            b':' => Token::Colon,
+            b'"' => {
+                let mut escaped = false;
+                while let Some(&b) = bytes.get(at) {
+                    at += 1;
+                    match b {
+                        _ if escaped => escaped = false,
+                        b'\\' => escaped = true,
+                        b'"' => break,
+                        _ => {}
+                    }
+                }
+                Token::Scalar(json.get(start..at).unwrap_or_default())
             }
-        }
-        writer.write_all(bracket)
-    }
-
-    /// Before a member: a comma after the previous one, then a line end or
-    /// a space.
-    fn member<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        let depth = self.frames.len();
-        let Some((block, count)) = self.frames.last_mut() else {
-            return Ok(());
+            _ => {
+                while let Some(b) = bytes.get(at) {
+                    if b.is_ascii_whitespace() || b"[]{},:\"".contains(b) {
+                        break;
+                    }
+                    at += 1;
+                }
+                Token::Scalar(json.get(start..at).unwrap_or_default())
+            }
         };
-        let first = *count == 0;
-        *count += 1;
-        if *block {
-            if !first {
-                writer.write_all(b",")?;
+        Some((start, token))
+    })
+}
+
+/// The height of every container (1 for one of scalars or an empty one),
+/// in the order the containers open.
+fn container_heights(json: &str) -> Vec<u8> {
+    let mut heights = Vec::new();
+    // Open containers: (index in `heights`, the highest member so far).
+    let mut open: Vec<(usize, u8)> = Vec::new();
+    for (_, token) in tokens(json) {
+        match token {
+            Token::Open(_) => {
+                open.push((heights.len(), 0));
+                heights.push(1);
             }
-            Self::newline(writer, depth * 2)
-        } else if first {
-            Ok(())
-        } else {
-            writer.write_all(b", ")
+            Token::Close(_) => {
+                if let Some((at, highest)) = open.pop() {
+                    let height = highest.saturating_add(1);
+                    if let Some(h) = heights.get_mut(at) {
+                        *h = height;
+                    }
+                    if let Some(parent) = open.last_mut() {
+                        parent.1 = parent.1.max(height);
+                    }
+                }
+            }
+            _ => {}
         }
+    }
+    heights
+}
+
+/// Lays out compact JSON text as the module documentation says, followed
+/// by a line end.
+fn lay_out(json: &str) -> String {
+    let heights = container_heights(json);
+    let mut out = String::with_capacity(json.len() + json.len() / 4 + heights.len() * 8);
+    // Open containers: (one member per line, members so far).
+    let mut frames: Vec<(bool, usize)> = Vec::new();
+    let mut next_height = heights.iter();
+    // A member begins at the next value or key (not at a closing bracket).
+    let mut member_due = false;
+    for (_, token) in tokens(json) {
+        if member_due && !matches!(token, Token::Close(_)) {
+            member_due = false;
+            begin_member(&mut out, &mut frames);
+        }
+        match token {
+            Token::Open(bracket) => {
+                let height = next_height.next().copied().unwrap_or(1);
+                let block = frames.is_empty() || height > 2;
+                frames.push((block, 0));
+                out.push(char::from(bracket));
+                member_due = true;
+            }
+            Token::Close(bracket) => {
+                member_due = false;
+                if let Some((block, count)) = frames.pop() {
+                    if block && count > 0 {
+                        newline(&mut out, frames.len() * 2);
+                    }
+                }
+                out.push(char::from(bracket));
+            }
+            Token::Comma => member_due = true,
+            Token::Colon => out.push_str(": "),
+            Token::Scalar(text) => out.push_str(text),
+        }
+    }
+    out.push('\n');
+    out
+}
+
+/// Before a member: a comma after the previous one, then a line end or a
+/// space.
+fn begin_member(out: &mut String, frames: &mut [(bool, usize)]) {
+    let depth = frames.len();
+    let Some((block, count)) = frames.last_mut() else {
+        return;
+    };
+    let first = *count == 0;
+    *count += 1;
+    if *block {
+        if !first {
+            out.push(',');
+        }
+        newline(out, depth * 2);
+    } else if !first {
+        out.push_str(", ");
     }
 }
 
-impl Formatter for Layout<'_> {
-    fn begin_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.begin(writer, b"[")
+/// Where a reader is in JSON text at byte `offset`: the keys and indexes
+/// of the containers open there, innermost last, as `.key` and `[index]`
+/// (`["3"]` for a key of digits). serde_json's errors give a line and a
+/// column; this names the value there without tracking a path while every
+/// file is read. `whole_object`: the place is an object itself (a field it
+/// lacks), not its last member.
+pub(crate) fn path_at(json: &str, offset: usize, whole_object: bool) -> Vec<String> {
+    enum Frame<'a> {
+        Array(usize),
+        Object(Option<&'a str>),
     }
+    let mut frames: Vec<Frame> = Vec::new();
+    let mut key_due = false;
+    for (start, token) in tokens(json) {
+        if start >= offset {
+            break;
+        }
+        match token {
+            Token::Open(bracket) => {
+                frames.push(if bracket == b'[' {
+                    Frame::Array(0)
+                } else {
+                    Frame::Object(None)
+                });
+                key_due = bracket == b'{';
+            }
+            Token::Close(_) => {
+                frames.pop();
+                key_due = false;
+            }
+            Token::Comma => match frames.last_mut() {
+                Some(Frame::Array(index)) => *index += 1,
+                Some(Frame::Object(_)) => key_due = true,
+                None => {}
+            },
+            Token::Colon => {}
+            Token::Scalar(text) => {
+                if key_due {
+                    key_due = false;
+                    if let Some(Frame::Object(key)) = frames.last_mut() {
+                        *key = Some(text.trim_matches('"'));
+                    }
+                }
+            }
+        }
+    }
+    if whole_object {
+        if let Some(Frame::Object(key)) = frames.last_mut() {
+            *key = None;
+        }
+    }
+    let mut path = Vec::new();
+    for frame in frames {
+        match frame {
+            Frame::Array(index) => path.push(format!("[{index}]")),
+            Frame::Object(Some(key))
+                if !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()) =>
+            {
+                path.push(format!("[\"{key}\"]"))
+            }
+            Frame::Object(Some(key)) => path.push(format!(".{key}")),
+            Frame::Object(None) => {}
+        }
+    }
+    path
+}
 
-    fn end_array<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.end(writer, b"]")
-    }
-
-    fn begin_array_value<W: ?Sized + Write>(&mut self, writer: &mut W, _: bool) -> io::Result<()> {
-        self.member(writer)
-    }
-
-    fn end_array_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
-        Ok(())
-    }
-
-    fn begin_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.begin(writer, b"{")
-    }
-
-    fn end_object<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        self.end(writer, b"}")
-    }
-
-    fn begin_object_key<W: ?Sized + Write>(&mut self, writer: &mut W, _: bool) -> io::Result<()> {
-        self.member(writer)
-    }
-
-    fn begin_object_value<W: ?Sized + Write>(&mut self, writer: &mut W) -> io::Result<()> {
-        writer.write_all(b": ")
-    }
-
-    fn end_object_value<W: ?Sized + Write>(&mut self, _: &mut W) -> io::Result<()> {
-        Ok(())
-    }
-
-    fn write_char_escape<W: ?Sized + Write>(
-        &mut self,
-        writer: &mut W,
-        char_escape: CharEscape,
-    ) -> io::Result<()> {
-        escape(writer, char_escape)
-    }
+fn newline(out: &mut String, indent: usize) {
+    out.push('\n');
+    out.extend(std::iter::repeat_n(' ', indent));
 }
 
 #[cfg(test)]
@@ -280,5 +308,41 @@ mod tests {
             compact,
             "{\"a\":[{\"x\":[1,2]},{}],\"b\":{\"c\":\"q\\\"\\u0001\\u0008\\u000c\\n\"},\"d\":[],\"e\":[[[1]]]}\n"
         );
+    }
+
+    fn json_value() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {
+        use proptest::prelude::*;
+        use serde_json::Value;
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            // Brackets, commas, colons, quotes and escapes inside strings.
+            "[\\[\\]{}:,\"\\\\a-z\u{8}\u{c}\n\tå ]{0,8}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(5, 48, 6, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+                proptest::collection::btree_map("[a-z\\[{\",:]{0,4}", inner, 0..6)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest::proptest! {
+        /// Laying out changes only whitespace outside strings: the text
+        /// reads back as the same value, and its lines are those of the
+        /// rules (no trailing spaces, two-space indentation).
+        #[test]
+        fn layout_keeps_the_value(v in json_value()) {
+            let laid = write_laid_out(&v).expect("written");
+            let back: serde_json::Value = serde_json::from_str(&laid).expect("laid-out text is JSON");
+            proptest::prop_assert_eq!(&back, &v);
+            for line in laid.lines() {
+                proptest::prop_assert!(!line.ends_with(' '), "trailing space in {:?}", line);
+                let indent = line.len() - line.trim_start_matches(' ').len();
+                proptest::prop_assert_eq!(indent % 2, 0);
+            }
+        }
     }
 }

@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::error::Category;
 use serde_json::value::RawValue;
 
-use super::layout::{write_compact, write_laid_out};
+use super::layout::{path_at, write_compact, write_laid_out};
 use super::{num, Counted, DecimalProblem, ErrorKind, Expected, FileError, Place, Syntax};
 use crate::calc::{compute, CalcError, Computed, Figure, RowResult};
 use crate::checks::{check_table, CheckKind};
@@ -917,42 +917,25 @@ fn data_kind(message: &str) -> ErrorKind {
     ErrorKind::Malformed
 }
 
-/// A path from serde_path_to_error, after `prefix`, as Kalkyl writes paths:
-/// `tables[0].rows[3].originals["2"]`.
-fn path_text(prefix: &str, path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::from(prefix);
-    for segment in path.iter() {
-        match segment {
-            Segment::Seq { index } => {
-                out.push('[');
-                out.push_str(&num(*index as u64));
-                out.push(']');
-            }
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                if !key.is_empty() && key.bytes().all(|b| b.is_ascii_digit()) {
-                    out.push_str("[\"");
-                    out.push_str(key);
-                    out.push_str("\"]");
-                } else {
-                    if !out.is_empty() {
-                        out.push('.');
-                    }
-                    out.push_str(key);
-                }
-            }
-            Segment::Unknown => {}
-        }
-    }
-    out
-}
-
-/// Reads `raw` as a `T`, with errors at paths below `at`.
+/// Reads `raw` as a `T`, with errors at paths below `at`. The path is
+/// found from the error's line and column only when there is an error.
 fn typed<'a, T: Deserialize<'a>>(raw: &'a RawValue, at: &At) -> Res<T> {
-    let mut de = serde_json::Deserializer::from_str(raw.get());
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = path_text(&at.path(), e.path());
-        let kind = data_kind(&bare_message(e.inner()));
+    serde_json::from_str(raw.get()).map_err(|e| {
+        let message = bare_message(&e);
+        let text = raw.get();
+        let offset = byte_offset(text, e.line(), e.column());
+        let kind = data_kind(&message);
+        let whole_object = matches!(
+            kind,
+            ErrorKind::Missing { .. } | ErrorKind::Syntax(Syntax::DuplicateKey(_))
+        );
+        let mut path = at.path();
+        for segment in path_at(text, offset, whole_object) {
+            match segment.strip_prefix('.') {
+                Some(key) if path.is_empty() => path.push_str(key),
+                _ => path.push_str(&segment),
+            }
+        }
         let place = if path.is_empty() {
             Place::Nowhere
         } else {
@@ -960,6 +943,18 @@ fn typed<'a, T: Deserialize<'a>>(raw: &'a RawValue, at: &At) -> Res<T> {
         };
         Box::new(FileError::new(kind, place))
     })
+}
+
+/// The byte offset of serde_json's line and column (both from 1; the column
+/// is the byte where the error was seen, so the offset is just past the
+/// value being read).
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    (line_start + column).min(text.len())
 }
 
 /// The place of a syntax error: serde_json counts columns in bytes, Kalkyl
