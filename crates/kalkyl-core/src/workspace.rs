@@ -177,6 +177,9 @@ pub struct Workspace {
     pub sheets: Vec<Sheet>,
     /// The id the next sheet gets.
     pub next_id: u64,
+    /// The follow-ups over the year: reports (sheets) compared row by row.
+    #[serde(default)]
+    pub follow_ups: Vec<crate::followup::FollowUp>,
 }
 
 impl Workspace {
@@ -287,6 +290,7 @@ mod tests {
     #[test]
     fn absorbing_into_an_empty_workspace_restores_the_other_exactly() {
         let mut theirs = Workspace {
+            follow_ups: Vec::new(),
             name: "Delår".into(),
             ..Workspace::default()
         };
@@ -303,6 +307,7 @@ mod tests {
         let a = theirs.add_paste(PASTE, None);
         theirs.rename(a, "Theirs");
         let mut ours = Workspace {
+            follow_ups: Vec::new(),
             name: "Mine".into(),
             ..Workspace::default()
         };

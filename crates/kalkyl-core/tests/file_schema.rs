@@ -136,6 +136,7 @@ fn check(v: &Value, schema: &Value, root: &Value, path: &str, errors: &mut Vec<S
 /// and computed errors (a run rate over 0 months divides by zero).
 fn rich_workspace() -> Workspace {
     let mut ws = Workspace {
+        follow_ups: Vec::new(),
         name: "Alla".into(),
         ..Workspace::default()
     };
@@ -287,6 +288,7 @@ fn block_after<'a>(page: &'a str, marker: &str) -> &'a str {
 fn the_documented_examples_are_what_kalkyl_writes_and_reads() {
     let page = docs("file-format.md");
     let mut ws = Workspace {
+        follow_ups: Vec::new(),
         name: "Delårsrapport april".into(),
         ..Workspace::default()
     };

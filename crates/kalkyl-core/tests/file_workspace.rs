@@ -59,6 +59,7 @@ fn assert_round_trip(ws: &Workspace, saved_at: Option<&str>) -> String {
 /// Every seed table as pasted, in one workspace.
 fn seed_workspace() -> Workspace {
     let mut ws = Workspace {
+        follow_ups: Vec::new(),
         name: "Delårsrapport april".into(),
         ..Workspace::default()
     };
@@ -613,6 +614,7 @@ fn workspace() -> impl Strategy<Value = Workspace> {
             (Just(name), sheets, Just(next_id))
         })
         .prop_map(|(name, sheets, next_id)| Workspace {
+            follow_ups: Vec::new(),
             name,
             sheets,
             next_id,

@@ -1491,6 +1491,7 @@ fn read(file: &str) -> Res<Workspace> {
         }
         // Version 1 had no workspace name.
         return Ok(Workspace {
+            follow_ups: Vec::new(),
             name: String::new(),
             next_id: sheets.len() as u64,
             sheets,
@@ -1518,6 +1519,7 @@ fn read(file: &str) -> Res<Workspace> {
     };
     let largest = sheets.iter().map(|s| s.id).max().unwrap_or(0);
     Ok(Workspace {
+        follow_ups: Vec::new(),
         name: text(name.unwrap_or_default(), &ROOT, "name")?,
         next_id: next_id.unwrap_or(0).max(largest),
         sheets,
