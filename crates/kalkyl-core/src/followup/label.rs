@@ -78,6 +78,10 @@ mod tests {
             ),
             ("Summa 2020", "summa 2020"),
             ("Förtroende-valda", "förtroendevalda"),
+            // Sámi and Finnish names, outside Latin-1.
+            ("SÁMEDIGGI ČOAHKKIN*", "sámediggi čoahkkin"),
+            ("Šiella- ja Ŋuolla-fond", "šiella ja ŋuollafond"),
+            ("Đuokka-Ŧuollá", "đuokkaŧuollá"),
             ("", ""),
         ] {
             assert_eq!(normalise_label(label), key, "{label:?}");
