@@ -17,8 +17,8 @@ pub fn lower(c: char) -> char {
         // İ lowers to i.
         'İ' => 'i' as u32,
         'Ÿ' => 'ÿ' as u32,
-        'Ĺ'..='ň' | 'Ź'..='ž' if code % 2 == 1 => code + 1,
-        'Ā'..='ķ' | 'Ŋ'..='ŷ' if code % 2 == 0 => code + 1,
+        'Ĺ'..='ň' | 'Ź'..='ž' if !code.is_multiple_of(2) => code + 1,
+        'Ā'..='ķ' | 'Ŋ'..='ŷ' if code.is_multiple_of(2) => code + 1,
         _ => code,
     };
     char::from_u32(lowered).unwrap_or(c)
