@@ -283,10 +283,18 @@ pub fn body_html(input: &BodyInput, first: usize, end: usize) -> String {
                             if shown.is_empty() { "–" } else { &shown }
                         );
                     }
-                    if row.level > 0 && role == Role::Label {
-                        classes.push("indent");
+                    if role == Role::Label {
+                        // Kept in view when scrolling right, and narrow:
+                        // the full text is on hover.
+                        classes.push("label");
+                        if row.level > 0 {
+                            classes.push("indent");
+                        }
                     }
                     let mut text = input_text(table, &format, cell, role, lang);
+                    if role == Role::Label && title.is_empty() {
+                        title.push_str(&text);
+                    }
                     if let Some(note) = row.note.as_ref().filter(|_| role == Role::Label) {
                         // Marked as a placeholder; escaped below with the text.
                         text.push('\u{0}');
@@ -382,8 +390,17 @@ pub fn head_html(
                     .map(|d| d.message(lang))
                     .collect();
                 let _ = write!(out, "<th scope=\"col\" data-col=\"{j}\"");
+                let class = match (c.role == Role::Label, messages.is_empty()) {
+                    (true, true) => Some("label"),
+                    (true, false) => Some("label flagged"),
+                    (false, false) => Some("flagged"),
+                    (false, true) => None,
+                };
+                if let Some(class) = class {
+                    let _ = write!(out, " class=\"{class}\"");
+                }
                 if !messages.is_empty() {
-                    out.push_str(" class=\"flagged\" title=\"");
+                    out.push_str(" title=\"");
                     push_escaped(&mut out, &messages.join("\n"));
                     out.push('"');
                 }
@@ -467,7 +484,7 @@ pub fn totals_html(input: &BodyInput) -> String {
     );
     for column in columns {
         let (text, class) = match *column {
-            GridColumn::Input(j) if Some(j) == label => (t.computed_totals.to_string(), ""),
+            GridColumn::Input(j) if Some(j) == label => (t.computed_totals.to_string(), "label"),
             GridColumn::Input(j) => {
                 let value = results.totals.columns.get(j).copied().unwrap_or_default();
                 let class = if negative(value.value()) {
@@ -1347,14 +1364,14 @@ mod tests {
             selection: None,
         };
         let html = body_html(&input, 0, 10);
-        assert!(html.starts_with("<tr data-row=\"0\" aria-rowindex=\"2\" class=\"kind-item\"><td data-row=\"0\" data-col=\"0\">Hälsovalsenheten, varav</td>"), "{html}");
+        assert!(html.starts_with("<tr data-row=\"0\" aria-rowindex=\"2\" class=\"kind-item\"><td data-row=\"0\" data-col=\"0\" class=\"label\" title=\"Hälsovalsenheten, varav\">Hälsovalsenheten, varav</td>"), "{html}");
         assert!(
             html.contains("<td data-row=\"0\" data-col=\"1\" class=\"num neg\">-1\u{a0}864,1</td>"),
             "{html}"
         );
         // The child row: indented, text escaped, footnote apart.
         assert!(
-            html.contains("<td data-row=\"1\" data-col=\"0\" class=\"indent\">A &amp; B &quot;c&quot;<sup class=\"note\">*</sup></td>"),
+            html.contains("<td data-row=\"1\" data-col=\"0\" class=\"label indent\" title=\"A &amp; B &quot;c&quot;\">A &amp; B &quot;c&quot;<sup class=\"note\">*</sup></td>"),
             "{html}"
         );
         // An unreadable cell is flagged, with its message as an escaped tooltip.
