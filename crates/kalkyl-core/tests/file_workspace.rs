@@ -732,11 +732,14 @@ proptest! {
 
     #[test]
     fn mutated_valid_files_never_panic(
-        cuts in prop::collection::vec((any::<prop::sample::Index>(), 0usize..4, any_text()), 1..4)
+        cuts in prop::collection::vec((any::<prop::sample::Index>(), 0usize..4, any_text()), 1..4),
+        follow_ups in any::<bool>(),
     ) {
-        let mut text = valid();
+        // With follow-ups, the cuts are in them.
+        let mut text = if follow_ups { valid_follow_up() } else { valid() };
+        let start = if follow_ups { text.find("\"follow_ups\"").unwrap_or(0) } else { 0 };
         for (at, len, insert) in cuts {
-            let mut i = at.index(text.len() + 1);
+            let mut i = (start + at.index(text.len() + 1 - start)).min(text.len());
             while !text.is_char_boundary(i) {
                 i -= 1;
             }
