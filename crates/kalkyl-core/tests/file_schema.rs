@@ -6,15 +6,17 @@
 //!   written, and every name written is one of the schema's `enum`s: a
 //!   small structural check, not a full validator;
 //! - every key of the schema is named in `docs/file-format.md`;
-//! - the example in `docs/file-format.md` is exactly what the writer writes
-//!   for it, and the version 1 example there is the checked-in one.
+//! - the examples in `docs/file-format.md` are exactly what the writer
+//!   writes for them (the follow-up one is the end of its file), and the
+//!   version 1 example there is the checked-in one.
 
 mod support;
 
 use kalkyl_core::diagnostics::{Diagnostic, DiagnosticKind};
 use kalkyl_core::edit::Command;
 use kalkyl_core::file::{read_workspace_file, write_workspace_file};
-use kalkyl_core::model::{Cell, Role};
+use kalkyl_core::followup::{sheet_tables, FollowUp, MatchOverride, MatchTarget, RowRef};
+use kalkyl_core::model::{Cell, Role, SignConvention};
 use kalkyl_core::number::{DecimalMark, Unit};
 use kalkyl_core::workspace::Workspace;
 use rust_decimal::Decimal;
@@ -218,6 +220,36 @@ fn rich_workspace() -> Workspace {
         .collect();
     sheet.table.rows[0].cells[1] = Cell::Number(Decimal::MAX);
     sheet.table.rows[1].cells[1] = Cell::Number(Decimal::MAX);
+    // A follow-up of every table, with a report's own convention, a row
+    // taken out and one put into another row.
+    let mut f = FollowUp::from_sheets("Året", &sheet_tables(&ws));
+    f.reports[0].convention = Some(SignConvention::BudgetMinusOutcome);
+    let first = ws.sheets[0].id;
+    f.set_match(MatchOverride {
+        sheet: first,
+        rows: vec![RowRef {
+            row: 0,
+            label: ws.sheets[0].table.label(0).to_string(),
+        }],
+        target: MatchTarget::Unmatched,
+    });
+    f.set_match(MatchOverride {
+        sheet: first,
+        rows: vec![RowRef {
+            row: 1,
+            label: ws.sheets[0].table.label(1).to_string(),
+        }],
+        target: MatchTarget::Row { label: "Ny".into() },
+    });
+    ws.follow_ups.push(f);
+    // And the documented follow-up, whose forecasts deviate.
+    let ids = ws.absorb(follow_up_example());
+    let tables: Vec<_> = sheet_tables(&ws)
+        .into_iter()
+        .filter(|s| ids.contains(&s.id))
+        .collect();
+    ws.follow_ups
+        .push(FollowUp::from_sheets("Regionkontoret 2021", &tables));
     ws
 }
 
@@ -227,6 +259,13 @@ fn every_written_key_is_in_the_schema() {
     let schema: Value = serde_json::from_str(&schema_text).expect("the schema is JSON");
     let text = write_workspace_file(&rich_workspace(), Some("2026-11-23T10:15:00Z"));
     assert!(text.contains("\"division_by_zero\"") && text.contains("\"overflow\""));
+    for key in [
+        "\"forecast_deviations\": [{",
+        "\"unmatched\": [\n",
+        "\"into\": null",
+    ] {
+        assert!(text.contains(key), "{key}");
+    }
     let file: Value = serde_json::from_str(&text).expect("json");
     let mut errors = Vec::new();
     check(&file, &schema, &schema, "$", &mut errors);
@@ -305,9 +344,48 @@ fn the_documented_examples_are_what_kalkyl_writes_and_reads() {
         })
         .expect("edit");
     let written = write_workspace_file(&ws, Some("2026-11-23T10:15:00Z"));
-    assert_eq!(block_after(&page, "<!-- example v3 -->"), written);
+    assert_eq!(block_after(&page, "<!-- example v4 -->"), written);
+    // The follow-up example is the end of the file written for it.
+    let written = write_workspace_file(&follow_up_example(), None);
+    let end = block_after(&page, "<!-- example follow-ups -->");
+    assert!(end.starts_with("  \"follow_ups\": ["), "{end}");
+    assert!(written.ends_with(end), "{written}");
     let v1 = block_after(&page, "<!-- example v1 -->");
     let checked_in = include_str!("fixtures/files/v1-example.json");
     assert_eq!(v1, checked_in);
     assert!(read_workspace_file(v1).is_ok());
+}
+
+/// The plan, the April follow-up and the annual report of two units, with
+/// the annual report's "Vårdval Hälsoval" matched to "Hälsoval".
+fn follow_up_example() -> Workspace {
+    let mut ws = Workspace {
+        name: "Året 2021".into(),
+        ..Workspace::default()
+    };
+    ws.add_paste(
+        "Driftbudget 2021, mnkr\nUppdrag\tBudget\nRegionkontoret\t-305,0\nHälsoval\t-410,0\nSumma\t-715,0\n",
+        None,
+    );
+    ws.add_paste(
+        "Resultat januari - april, mnkr\nUppdrag\tUtfall\tÅrsbudget\tÅrsprognos\nRegionkontoret\t-97,2\t-305,0\t-300,0\nHälsoval\t-140,1\t-410,0\t-420,0\nSumma\t-237,3\t-715,0\t-720,0\n",
+        None,
+    );
+    ws.add_paste(
+        "Resultat 2021, mnkr\nUppdrag\tUtfall\tBudget\nRegionkontoret\t-296,5\t-305,0\nVårdval Hälsoval\t-425,0\t-410,0\nFastigheter\t-5,0\t\nSumma\t-726,5\t-715,0\n",
+        None,
+    );
+    let mut f = FollowUp::from_sheets("Regionkontoret 2021", &sheet_tables(&ws));
+    f.set_match(MatchOverride {
+        sheet: 3,
+        rows: vec![RowRef {
+            row: 1,
+            label: "Vårdval Hälsoval".into(),
+        }],
+        target: MatchTarget::Row {
+            label: "Hälsoval".into(),
+        },
+    });
+    ws.follow_ups.push(f);
+    ws
 }

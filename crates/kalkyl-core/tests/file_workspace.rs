@@ -7,11 +7,15 @@ mod support;
 
 use std::collections::BTreeMap;
 
+use kalkyl_core::calc::Computed;
 use kalkyl_core::diagnostics::{Diagnostic, DiagnosticKind};
 use kalkyl_core::edit::{Adjustment, Command, History};
 use kalkyl_core::file::{
     read_workspace_file, write_workspace_file, write_workspace_store, DecimalProblem, ErrorKind,
     Expected, FileError, Place, Syntax,
+};
+use kalkyl_core::followup::{
+    compute, sheet_tables, FollowUp, MatchOverride, MatchTarget, ReportKind, ReportSettings, RowRef,
 };
 use kalkyl_core::lang::Lang;
 use kalkyl_core::model::{Cell, ForecastMethod, Role, SignConvention, StatusThresholds};
@@ -132,7 +136,7 @@ fn every_seed_table_round_trips_as_pasted_and_after_edits() {
     );
     let text = assert_round_trip(&ws, Some("2026-11-23T10:15:00Z"));
     assert!(text.starts_with(
-        "{\n  \"format\": \"kalkyl-workspace\",\n  \"version\": 3,\n  \"name\": \"Delårsrapport april\",\n  \"saved_at\": \"2026-11-23T10:15:00Z\",\n"
+        "{\n  \"format\": \"kalkyl-workspace\",\n  \"version\": 4,\n  \"name\": \"Delårsrapport april\",\n  \"saved_at\": \"2026-11-23T10:15:00Z\",\n"
     ));
     // A sheet whose read choices changed also round-trips.
     let sheet = &mut ws.sheets[0];
@@ -197,7 +201,7 @@ fn an_empty_workspace_round_trips() {
     let text = assert_round_trip(&Workspace::default(), None);
     assert_eq!(
         text,
-        "{\n  \"format\": \"kalkyl-workspace\",\n  \"version\": 3,\n  \"name\": \"\",\n  \"saved_at\": null,\n  \"next_id\": 0,\n  \"settings\": {},\n  \"tables\": []\n}\n"
+        "{\n  \"format\": \"kalkyl-workspace\",\n  \"version\": 4,\n  \"name\": \"\",\n  \"saved_at\": null,\n  \"next_id\": 0,\n  \"settings\": {},\n  \"tables\": [],\n  \"follow_ups\": []\n}\n"
     );
 }
 
@@ -238,9 +242,9 @@ fn a_version_1_file_migrates() {
         inv.table.settings.sign_convention,
         Some(SignConvention::BudgetMinusOutcome)
     );
-    // Migrated workspaces write as version 3 and round-trip.
-    let v3 = assert_round_trip(&ws, None);
-    assert!(v3.contains("\"version\": 3"));
+    // Edited workspaces write as version 4 and round-trip.
+    let v4 = assert_round_trip(&ws, None);
+    assert!(v4.contains("\"version\": 4"));
 }
 
 fn error(text: &str) -> FileError {
@@ -279,18 +283,18 @@ fn broken_files_give_errors_that_say_what_and_where() {
         ("[1, 2]".into(), ErrorKind::NotKalkyl, ""),
         (replace("kalkyl-workspace", "kalkyl-table"), ErrorKind::NotKalkyl, ""),
         (
-            replace("\"version\": 3", "\"version\": 4"),
-            ErrorKind::NewerVersion { version: "4".into() },
+            replace("\"version\": 4", "\"version\": 5"),
+            ErrorKind::NewerVersion { version: "5".into() },
             "version",
         ),
         (
-            replace("\"version\": 3", "\"version\": 12345678901234567890123"),
+            replace("\"version\": 4", "\"version\": 12345678901234567890123"),
             ErrorKind::NewerVersion { version: "12345678901234567890123".into() },
             "version",
         ),
-        (replace("\"version\": 3", "\"version\": \"2\""), ErrorKind::BadVersion, "version"),
-        (replace("\"version\": 3", "\"version\": 0"), ErrorKind::BadVersion, "version"),
-        (replace("\"version\": 3", "\"version\": 2.0"), ErrorKind::BadVersion, "version"),
+        (replace("\"version\": 4", "\"version\": \"2\""), ErrorKind::BadVersion, "version"),
+        (replace("\"version\": 4", "\"version\": 0"), ErrorKind::BadVersion, "version"),
+        (replace("\"version\": 4", "\"version\": 2.0"), ErrorKind::BadVersion, "version"),
         (
             replace("\"role\": \"budget\"", "\"role\": \"budgett\""),
             ErrorKind::Unknown {
@@ -422,7 +426,7 @@ fn broken_files_give_errors_that_say_what_and_where() {
         e.message(Lang::Sv),
         "Vid tables[0].rows[0].values[1]: «1e5» är inget decimaltal av formen -297.2."
     );
-    let e = error(&replace("\"version\": 3", "\"version\": 4"));
+    let e = error(&replace("\"version\": 4", "\"version\": 5"));
     assert!(e.message(Lang::En).contains("made by a newer Kalkyl"));
     let e = error("{\"format\": \"kalkyl-workspace\",\n \"version\": 3,\n \"tables\": [}");
     assert_eq!(
@@ -595,13 +599,85 @@ fn sheet(id: u64) -> impl Strategy<Value = Sheet> {
     })
 }
 
+fn convention() -> impl Strategy<Value = SignConvention> {
+    prop::sample::select(vec![
+        SignConvention::OutcomeMinusBudget,
+        SignConvention::BudgetMinusOutcome,
+        SignConvention::OutcomePlusBudget,
+    ])
+}
+
+/// A random follow-up of the sheets `ids` (none when there are none):
+/// reports of every kind, months and convention, matches into rows and
+/// out, on sheets in it or not, with texts of every kind.
+fn follow_up(ids: Vec<u64>) -> impl Strategy<Value = FollowUp> {
+    let n = ids.len();
+    let report = (
+        0..n.max(1),
+        prop::sample::select(vec![
+            ReportKind::Plan,
+            ReportKind::FollowUp,
+            ReportKind::Annual,
+        ]),
+        prop::option::of(1u8..=12),
+        prop::option::of(convention()),
+    );
+    let matched = (
+        prop_oneof![(0..n.max(1)).prop_map(Some), Just(None),],
+        0u64..2_000,
+        prop::collection::vec((0usize..30, any_text()), 0..3),
+        prop::option::of(any_text()),
+    );
+    (
+        any_text(),
+        unit(),
+        convention(),
+        prop::collection::vec(report, if n == 0 { 0..1 } else { 0..5 }),
+        prop::collection::vec(matched, 0..4),
+        (0i64..100, 0i64..1_000),
+    )
+        .prop_map(
+            move |(name, unit, convention, reports, matches, (met, acceptable))| FollowUp {
+                name,
+                unit,
+                convention,
+                reports: reports
+                    .into_iter()
+                    .map(|(i, kind, months, convention)| ReportSettings {
+                        sheet: ids[i],
+                        kind,
+                        months,
+                        convention,
+                    })
+                    .collect(),
+                matches: matches
+                    .into_iter()
+                    .map(|(i, other, rows, target)| MatchOverride {
+                        sheet: i.and_then(|i| ids.get(i).copied()).unwrap_or(other),
+                        rows: rows
+                            .into_iter()
+                            .map(|(row, label)| RowRef { row, label })
+                            .collect(),
+                        target: target
+                            .map_or(MatchTarget::Unmatched, |label| MatchTarget::Row { label }),
+                    })
+                    .collect(),
+                status: StatusThresholds {
+                    met_within: Decimal::new(met, 1),
+                    acceptable_within: Decimal::new(acceptable, 2),
+                },
+            },
+        )
+}
+
 fn workspace() -> impl Strategy<Value = Workspace> {
     (
         any_text(),
         prop::collection::vec((1u64..1_000, any::<bool>()), 0..3),
         0u64..5,
+        0usize..3,
     )
-        .prop_flat_map(|(name, ids, extra)| {
+        .prop_flat_map(|(name, ids, extra, follow_ups)| {
             // Distinct ids in order of creation.
             let mut seen = std::collections::BTreeSet::new();
             let ids: Vec<u64> = ids
@@ -610,11 +686,12 @@ fn workspace() -> impl Strategy<Value = Workspace> {
                 .filter(|id| seen.insert(*id))
                 .collect();
             let next_id = ids.iter().copied().max().unwrap_or(0) + extra;
-            let sheets: Vec<_> = ids.into_iter().map(sheet).collect();
-            (Just(name), sheets, Just(next_id))
+            let sheets: Vec<_> = ids.iter().copied().map(sheet).collect();
+            let follow_ups: Vec<_> = (0..follow_ups).map(|_| follow_up(ids.clone())).collect();
+            (Just(name), sheets, Just(next_id), follow_ups)
         })
-        .prop_map(|(name, sheets, next_id)| Workspace {
-            follow_ups: Vec::new(),
+        .prop_map(|(name, sheets, next_id, follow_ups)| Workspace {
+            follow_ups,
             name,
             sheets,
             next_id,
@@ -655,11 +732,14 @@ proptest! {
 
     #[test]
     fn mutated_valid_files_never_panic(
-        cuts in prop::collection::vec((any::<prop::sample::Index>(), 0usize..4, any_text()), 1..4)
+        cuts in prop::collection::vec((any::<prop::sample::Index>(), 0usize..4, any_text()), 1..4),
+        follow_ups in any::<bool>(),
     ) {
-        let mut text = valid();
+        // With follow-ups, the cuts are in them.
+        let mut text = if follow_ups { valid_follow_up() } else { valid() };
+        let start = if follow_ups { text.find("\"follow_ups\"").unwrap_or(0) } else { 0 };
         for (at, len, insert) in cuts {
-            let mut i = at.index(text.len() + 1);
+            let mut i = (start + at.index(text.len() + 1 - start)).min(text.len());
             while !text.is_char_boundary(i) {
                 i -= 1;
             }
@@ -768,7 +848,7 @@ fn syntax_errors_and_limits_say_what_and_where() {
 
 #[test]
 fn version_2_sign_conventions_migrate_and_version_3_keeps_the_choice() {
-    let v3 = valid();
+    let v3 = valid().replacen("\"version\": 4", "\"version\": 3", 1);
     // Version 2: null was "not chosen", a name a choice.
     let v2 = v3
         .replacen("\"version\": 3", "\"version\": 2", 1)
@@ -801,4 +881,362 @@ fn version_2_sign_conventions_migrate_and_version_3_keeps_the_choice() {
     // The stored form writes null when not chosen (nothing derived).
     let stored = write_workspace_store(&ws, None);
     assert!(stored.contains("\"sign_convention\":null,\"sign_convention_chosen\":false"));
+}
+
+// ---------------------------------------------------------------------------
+// Follow-ups (version 4)
+// ---------------------------------------------------------------------------
+
+/// The seed chain of Regionkontoret 2021 (April, August, the annual
+/// report) in one follow-up, with a row the user took out and one put
+/// into another.
+fn follow_up_workspace() -> Workspace {
+    let mut ws = Workspace {
+        name: "Året".into(),
+        ..Workspace::default()
+    };
+    for name in [
+        "001-5.1.1-resultatrakning",
+        "003-5.1.2-analys-av-prognosen",
+        "000-5.1.1-resultatrakning",
+    ] {
+        ws.add_paste(&support::fixture::load_named(name).paste, None);
+    }
+    let mut f = FollowUp::from_sheets("Uppföljning 2021", &sheet_tables(&ws));
+    let label = |row: usize| ws.sheets[0].table.label(row).to_string();
+    f.set_match(MatchOverride {
+        sheet: 1,
+        rows: vec![RowRef {
+            row: 0,
+            label: label(0),
+        }],
+        target: MatchTarget::Unmatched,
+    });
+    f.set_match(MatchOverride {
+        sheet: 1,
+        rows: vec![RowRef {
+            row: 1,
+            label: label(1),
+        }],
+        target: MatchTarget::Row {
+            label: "Hälso- och sjukvård".into(),
+        },
+    });
+    f.reports[0].convention = Some(SignConvention::OutcomeMinusBudget);
+    ws.follow_ups.push(f);
+    ws
+}
+
+#[test]
+fn follow_ups_round_trip_with_their_computed_rows() {
+    let ws = follow_up_workspace();
+    let text = assert_round_trip(&ws, None);
+    let root: Value = serde_json::from_str(&text).expect("json");
+    let f = &root["follow_ups"][0];
+    assert_eq!(f["name"], "Uppföljning 2021");
+    assert_eq!(f["reports"].as_array().map(Vec::len), Some(3));
+    assert_eq!(f["reports"][0]["convention"], "outcome_minus_budget");
+    assert!(f["reports"][1].get("convention").is_none());
+    assert_eq!(f["matches"][0]["into"], Value::Null);
+    assert_eq!(f["matches"][1]["into"], "Hälso- och sjukvård");
+    // The derived parts are followup::compute's figures.
+    let result = compute(&ws.follow_ups[0], &sheet_tables(&ws));
+    let rows = f["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), result.rows.len());
+    assert!(!rows.is_empty());
+    let mut deviations = 0;
+    for (written, row) in rows.iter().zip(&result.rows) {
+        assert_eq!(written["label"], row.label.as_str());
+        assert_eq!(written["members"], json!(row.members));
+        assert_eq!(written["budget"].as_array().map(Vec::len), Some(3));
+        assert_eq!(written["forecasts"].as_array().map(Vec::len), Some(3));
+        match row.line.outcome {
+            Computed::Value(v) => assert_eq!(written["outcome"], v.to_string()),
+            Computed::Blank => assert_eq!(written["outcome"], Value::Null),
+            Computed::Error(_) => assert!(written["outcome"]["error"].is_string()),
+        }
+        for d in written["forecast_deviations"].as_array().expect("list") {
+            let report = d["report"].as_u64().expect("report") as usize;
+            let Computed::Value(v) = row.line.deviations[report].value else {
+                panic!("{d}");
+            };
+            assert_eq!(d["value"], v.to_string());
+            deviations += 1;
+        }
+    }
+    assert!(deviations > 0, "the chain has forecast deviations");
+    assert_eq!(f["total"]["members"].as_array().map(Vec::len), Some(3));
+    let unmatched = f["unmatched"].as_array().expect("unmatched");
+    assert_eq!(unmatched.len(), result.unmatched.len());
+    assert!(unmatched
+        .iter()
+        .any(|u| u["reason"] == "by_user" && u["report"] == 0 && u["row"] == 0));
+    assert!(unmatched.iter().all(|u| u["message"]["sv"].is_string()));
+    // The stored form keeps the settings only.
+    let stored = write_workspace_store(&ws, None);
+    let root: Value = serde_json::from_str(&stored).expect("json");
+    let f = root["follow_ups"][0].as_object().expect("follow-up");
+    let keys: Vec<&str> = f.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "convention",
+            "matches",
+            "name",
+            "reports",
+            "status_thresholds",
+            "unit"
+        ]
+    );
+    // Derived values in a file change nothing on import.
+    let edited = text.replacen("\"outcome\": \"", "\"outcome\": \"1", 1);
+    assert_ne!(edited, text);
+    let back = read_workspace_file(&edited).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(write_workspace_file(&back, None), text);
+}
+
+#[test]
+fn a_report_whose_table_is_gone_is_not_written() {
+    let mut ws = follow_up_workspace();
+    ws.follow_ups[0].reports[2].months = Some(0);
+    let expected = {
+        let mut f = ws.follow_ups[0].clone();
+        f.reports.remove(1);
+        f.reports[1].months = None;
+        f
+    };
+    assert!(ws.remove(2).is_some());
+    for text in [
+        write_workspace_file(&ws, None),
+        write_workspace_store(&ws, None),
+    ] {
+        let back = read_workspace_file(&text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back.follow_ups, vec![expected.clone()]);
+    }
+    // The derived parts are of the reports written.
+    let text = write_workspace_file(&ws, None);
+    let root: Value = serde_json::from_str(&text).expect("json");
+    let members = &root["follow_ups"][0]["rows"][0]["members"];
+    assert_eq!(members.as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn older_files_and_files_without_follow_ups_have_none() {
+    let v4 = write_workspace_file(&follow_up_workspace(), None);
+    let v3 = v4.replacen("\"version\": 4", "\"version\": 3", 1);
+    let ws = read_workspace_file(&v3).unwrap_or_else(|e| panic!("{e}"));
+    assert!(ws.follow_ups.is_empty());
+    assert_eq!(ws.sheets.len(), 3);
+    for text in [
+        r#"{"format": "kalkyl-workspace", "version": 4, "tables": []}"#,
+        r#"{"format": "kalkyl-workspace", "version": 4, "tables": [], "follow_ups": null}"#,
+        r#"{"format": "kalkyl-workspace", "version": 4, "tables": [], "follow_ups": []}"#,
+    ] {
+        let ws = read_workspace_file(text).unwrap_or_else(|e| panic!("{e}"));
+        assert!(ws.follow_ups.is_empty());
+    }
+    // Only the required keys.
+    let text = r#"{"format": "kalkyl-workspace", "version": 4, "tables": [
+        {"id": 3, "columns": [], "rows": []}],
+        "follow_ups": [{"unit": "tkr", "reports": [{"sheet": 3, "kind": "plan"}],
+                        "matches": [{"sheet": 3, "rows": [{"row": 2}]}]}]}"#;
+    let ws = read_workspace_file(text).unwrap_or_else(|e| panic!("{e}"));
+    let f = &ws.follow_ups[0];
+    assert_eq!(f.name, "");
+    assert_eq!(f.unit, Unit::Tkr);
+    assert_eq!(f.convention, SignConvention::OutcomeMinusBudget);
+    assert_eq!(f.status, StatusThresholds::default());
+    assert_eq!(f.reports[0].months, None);
+    assert_eq!(f.matches[0].target, MatchTarget::Unmatched);
+    assert_eq!(f.matches[0].rows[0].label, "");
+    assert_round_trip(&ws, None);
+}
+
+/// A valid file with two tables and a follow-up of both, with a match, to
+/// break in the error tests.
+fn valid_follow_up() -> String {
+    let mut ws = Workspace::default();
+    ws.add_paste("Uppdrag\tUtfall\tBudget\nA\t-1,5\t-2\nB\t3\t4\n", None);
+    ws.add_paste("Uppdrag\tUtfall\tBudget\nA\t1\t2\n", None);
+    let mut f = FollowUp::from_sheets("År", &sheet_tables(&ws));
+    f.set_match(MatchOverride {
+        sheet: 1,
+        rows: vec![RowRef {
+            row: 1,
+            label: "B".into(),
+        }],
+        target: MatchTarget::Row { label: "A".into() },
+    });
+    ws.follow_ups.push(f);
+    write_workspace_file(&ws, None)
+}
+
+#[test]
+fn broken_follow_ups_give_errors_that_say_what_and_where() {
+    let good = valid_follow_up();
+    assert!(read_workspace_file(&good).is_ok());
+    let at = good.find("\"follow_ups\"").expect("follow-ups");
+    // Replaces in the follow-ups only.
+    let replace = |from: &str, to: &str| {
+        let (tables, follow_ups) = good.split_at(at);
+        assert!(follow_ups.contains(from), "{from}");
+        format!("{tables}{}", follow_ups.replacen(from, to, 1))
+    };
+    let reports = |n: usize| {
+        let one = "{\"sheet\": 1, \"kind\": \"plan\"}";
+        format!("[{}]", vec![one; n].join(","))
+    };
+    let report = "\"reports\": [";
+    let end = good[at..].find("\"matches\"").expect("matches") + at;
+    let many_reports = format!(
+        "{}\"reports\": {}, {}",
+        &good[..good[at..].find(report).expect("reports") + at],
+        reports(kalkyl_core::file::MAX_REPORTS + 1),
+        &good[end..]
+    );
+    let many = |n: usize, one: &str| {
+        let list = format!("[{}]", vec![one; n].join(","));
+        format!("{{\"format\": \"kalkyl-workspace\", \"version\": 4, \"tables\": [{{\"id\": 1, \"columns\": [], \"rows\": []}}], \"follow_ups\": {list}}}")
+    };
+    let matches = format!(
+        "[{{\"unit\": \"kr\", \"reports\": [], \"matches\": [{}]}}]",
+        vec!["{\"sheet\": 1, \"rows\": []}"; kalkyl_core::file::MAX_MATCHES + 1].join(",")
+    );
+    let many_matches = format!("{{\"format\": \"kalkyl-workspace\", \"version\": 4, \"tables\": [], \"follow_ups\": {matches}}}");
+    // (file, expected kind, expected path, expected English message)
+    let cases: Vec<(String, ErrorKind, &str, &str)> = vec![
+        (
+            replace("\"sheet\": 2", "\"sheet\": 9"),
+            ErrorKind::UnknownSheet { id: 9 },
+            "follow_ups[0].reports[1].sheet",
+            "The report refers to table 9, which is not in the file.",
+        ),
+        (
+            replace("\"months\": 12", "\"months\": 13"),
+            ErrorKind::OutOfRange { found: "13".into(), min: 1, max: 12 },
+            "follow_ups[0].reports[0].months",
+            "13 is outside the allowed 1–12.",
+        ),
+        (
+            replace("\"months\": 12", "\"months\": 0"),
+            ErrorKind::OutOfRange { found: "0".into(), min: 1, max: 12 },
+            "follow_ups[0].reports[0].months",
+            "0 is outside the allowed 1–12.",
+        ),
+        (
+            replace("\"months\": 12", "\"months\": \"12\""),
+            ErrorKind::WrongType { expected: Expected::Integer },
+            "follow_ups[0].reports[0].months",
+            "Must be an integer (0 or more).",
+        ),
+        (
+            replace("\"kind\": \"annual\"", "\"kind\": \"annuel\""),
+            ErrorKind::Unknown {
+                found: "annuel".into(),
+                expected: "plan, follow_up, annual".into(),
+            },
+            "follow_ups[0].reports[0].kind",
+            "«annuel» is not known; possible values: plan, follow_up, annual.",
+        ),
+        (
+            replace("\"sheet\": 1, \"kind\"", "\"kind\""),
+            ErrorKind::Missing { key: "sheet".into() },
+            "follow_ups[0].reports[0]",
+            "The key «sheet» is missing.",
+        ),
+        (
+            replace("\"unit\": \"mnkr\"", "\"unit\": \"kronor\""),
+            ErrorKind::Unknown { found: "kronor".into(), expected: "kr, tkr, mnkr, mdkr".into() },
+            "follow_ups[0].unit",
+            "«kronor» is not known; possible values: kr, tkr, mnkr, mdkr.",
+        ),
+        (
+            replace("\"convention\": \"outcome_minus_budget\"", "\"convention\": \"net\""),
+            ErrorKind::Unknown {
+                found: "net".into(),
+                expected: "outcome_minus_budget, budget_minus_outcome, outcome_plus_budget".into(),
+            },
+            "follow_ups[0].convention",
+            "«net» is not known; possible values: outcome_minus_budget, budget_minus_outcome, outcome_plus_budget.",
+        ),
+        (
+            replace("\"reports\": [", "\"rapporter\": ["),
+            ErrorKind::Missing { key: "reports".into() },
+            "follow_ups[0]",
+            "The key «reports» is missing.",
+        ),
+        (
+            replace("\"follow_ups\": [", "\"follow_ups\": 1, \"f\": ["),
+            ErrorKind::WrongType { expected: Expected::Array },
+            "follow_ups",
+            "Must be an array […].",
+        ),
+        (
+            replace("\"row\": 1", "\"row\": -1"),
+            ErrorKind::WrongType { expected: Expected::Integer },
+            "follow_ups[0].matches[0].rows[0].row",
+            "Must be an integer (0 or more).",
+        ),
+        (
+            replace("\"row\": 1", "\"row\": 4294967296"),
+            ErrorKind::OutOfRange { found: "4294967296".into(), min: 0, max: 4294967295 },
+            "follow_ups[0].matches[0].rows[0].row",
+            "4294967296 is outside the allowed 0–4294967295.",
+        ),
+        (
+            replace("\"into\": \"A\"", "\"into\": 7"),
+            ErrorKind::WrongType { expected: Expected::String },
+            "follow_ups[0].matches[0].into",
+            "Must be a string.",
+        ),
+        (
+            replace("\"met_within\": \"1\"", "\"met_within\": \"1,5\""),
+            ErrorKind::BadDecimal { text: "1,5".into(), problem: DecimalProblem::Malformed },
+            "follow_ups[0].status_thresholds.met_within",
+            "«1,5» is not a decimal of the form -297.2.",
+        ),
+        (
+            many_reports,
+            ErrorKind::TooMany {
+                what: kalkyl_core::file::Counted::Reports,
+                limit: kalkyl_core::file::MAX_REPORTS,
+            },
+            "follow_ups[0].reports",
+            "The follow-up has more than 1000 reports.",
+        ),
+        (
+            many(
+                kalkyl_core::file::MAX_FOLLOW_UPS + 1,
+                "{\"unit\": \"kr\", \"reports\": []}",
+            ),
+            ErrorKind::TooMany {
+                what: kalkyl_core::file::Counted::FollowUps,
+                limit: kalkyl_core::file::MAX_FOLLOW_UPS,
+            },
+            "follow_ups",
+            "The workspace has more than 1000 follow-ups.",
+        ),
+        (
+            many_matches,
+            ErrorKind::TooMany {
+                what: kalkyl_core::file::Counted::Matches,
+                limit: kalkyl_core::file::MAX_MATCHES,
+            },
+            "follow_ups[0].matches",
+            "The follow-up has more than 200000 chosen matches.",
+        ),
+    ];
+    for (text, kind, at, message) in cases {
+        let e = error(&text);
+        assert_eq!(e.kind, kind, "{}", e.message(Lang::En));
+        assert_eq!(path(&e), at, "{}", e.message(Lang::En));
+        assert_eq!(e.message(Lang::En), format!("At {at}: {message}"));
+        let sv = e.message(Lang::Sv);
+        assert!(sv.starts_with(&format!("Vid {at}: ")) && sv != e.message(Lang::En));
+    }
+    let e = error(&replace("\"sheet\": 2", "\"sheet\": 9"));
+    assert_eq!(
+        e.message(Lang::Sv),
+        "Vid follow_ups[0].reports[1].sheet: Rapporten hänvisar till tabell 9, som inte finns i filen."
+    );
 }

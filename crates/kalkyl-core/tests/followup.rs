@@ -157,6 +157,12 @@ fn kinds_and_months_are_proposed_from_the_headings() {
     );
     let p = kalkyl_core::followup::propose_report(&april);
     assert_eq!((p.kind, p.months), (ReportKind::FollowUp, Some(4)));
+    // A table's months of 0 is no period: the title's are used (a file
+    // refuses a report of 0 months).
+    let mut zero = april.clone();
+    zero.months = Some(0);
+    let p = kalkyl_core::followup::propose_report(&zero);
+    assert_eq!((p.kind, p.months), (ReportKind::FollowUp, Some(4)));
 }
 
 /// The example: the August forecast table of 003 and the annual

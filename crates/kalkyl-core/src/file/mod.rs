@@ -28,7 +28,8 @@ use crate::number::Unit;
 
 pub use workspace_file::{
     read_workspace_file, write_workspace_file, write_workspace_store, FORMAT, MAX_DEPTH,
-    MAX_INPUT_BYTES, MAX_ITEMS, MAX_STRING_BYTES, MAX_TABLES, OLDEST_VERSION, VERSION,
+    MAX_FOLLOW_UPS, MAX_INPUT_BYTES, MAX_ITEMS, MAX_MATCHES, MAX_REPORTS, MAX_STRING_BYTES,
+    MAX_TABLES, OLDEST_VERSION, VERSION,
 };
 
 /// What a [`ErrorKind::TooMany`] counts.
@@ -44,6 +45,12 @@ pub enum Counted {
     Columns,
     /// Cells of a table (rows × columns).
     Cells,
+    /// Follow-ups in a workspace.
+    FollowUps,
+    /// Reports of a follow-up.
+    Reports,
+    /// Matches a follow-up keeps.
+    Matches,
 }
 
 /// Why a file could not be read.
@@ -205,6 +212,11 @@ pub enum ErrorKind {
         /// The id.
         id: u64,
     },
+    /// A follow-up's report names a table that is not in the file.
+    UnknownSheet {
+        /// The id.
+        id: u64,
+    },
     /// A value of another form than its place needs, that no other kind
     /// describes.
     Malformed,
@@ -317,6 +329,18 @@ impl ErrorKind {
                         "Tabellen har fler än {0} celler.",
                         "The table has more than {0} cells.",
                     ),
+                    Counted::FollowUps => (
+                        "Arbetsytan har fler än {0} uppföljningar.",
+                        "The workspace has more than {0} follow-ups.",
+                    ),
+                    Counted::Reports => (
+                        "Uppföljningen har fler än {0} rapporter.",
+                        "The follow-up has more than {0} reports.",
+                    ),
+                    Counted::Matches => (
+                        "Uppföljningen har fler än {0} valda matchningar.",
+                        "The follow-up has more than {0} chosen matches.",
+                    ),
                 }
             }
             ErrorKind::NotKalkyl => (
@@ -403,6 +427,13 @@ impl ErrorKind {
             ErrorKind::DuplicateId { id } => {
                 a[0] = num(*id);
                 ("Två tabeller har id {0}.", "Two tables have id {0}.")
+            }
+            ErrorKind::UnknownSheet { id } => {
+                a[0] = num(*id);
+                (
+                    "Rapporten hänvisar till tabell {0}, som inte finns i filen.",
+                    "The report refers to table {0}, which is not in the file.",
+                )
             }
             ErrorKind::Malformed => (
                 "Värdet har inte den form Kalkyl väntar sig här.",
@@ -790,10 +821,10 @@ mod tests {
             ),
             (
                 ErrorKind::NewerVersion {
-                    version: "4".into(),
+                    version: "5".into(),
                 },
-                "Filen har version 4 och är gjord av en nyare Kalkyl; den här läser version 1–3. Ladda om sidan för att få den nya versionen.",
-                "The file has version 4 and was made by a newer Kalkyl; this one reads versions 1–3. Reload the page to get the new version.",
+                "Filen har version 5 och är gjord av en nyare Kalkyl; den här läser version 1–4. Ladda om sidan för att få den nya versionen.",
+                "The file has version 5 and was made by a newer Kalkyl; this one reads versions 1–4. Reload the page to get the new version.",
             ),
             (
                 ErrorKind::LengthMismatch {
@@ -817,6 +848,19 @@ mod tests {
                 ErrorKind::DuplicateId { id: 2 },
                 "Två tabeller har id 2.",
                 "Two tables have id 2.",
+            ),
+            (
+                ErrorKind::UnknownSheet { id: 7 },
+                "Rapporten hänvisar till tabell 7, som inte finns i filen.",
+                "The report refers to table 7, which is not in the file.",
+            ),
+            (
+                ErrorKind::TooMany {
+                    what: Counted::Reports,
+                    limit: 1000,
+                },
+                "Uppföljningen har fler än 1000 rapporter.",
+                "The follow-up has more than 1000 reports.",
             ),
         ];
         for (kind, sv, en) in cases {
@@ -875,6 +919,19 @@ mod tests {
                 found: 2,
             },
             ErrorKind::DuplicateId { id: 2 },
+            ErrorKind::UnknownSheet { id: 2 },
+            ErrorKind::TooMany {
+                what: Counted::FollowUps,
+                limit: 5,
+            },
+            ErrorKind::TooMany {
+                what: Counted::Reports,
+                limit: 5,
+            },
+            ErrorKind::TooMany {
+                what: Counted::Matches,
+                limit: 5,
+            },
             ErrorKind::Malformed,
         ];
         for kind in kinds {

@@ -1,5 +1,5 @@
-//! The JSON workspace file, version 3, and the migration from versions 1
-//! and 2. `docs/file-format.md` describes every field.
+//! The JSON workspace file, version 4, and the migration from versions 1
+//! to 3. `docs/file-format.md` describes every field.
 //!
 //! What is stored is the workspace: per table the pasted source, the read
 //! choices, the table as read with the user's edits (and the pasted
@@ -7,8 +7,9 @@
 //! diagnostics. What is derived is written too, for readers without
 //! Kalkyl, and ignored on import: each row's `label` and `computed`
 //! figures, subtotal `sums`, the `totals`, the `checks`, the detected sign
-//! convention and the diagnostics' messages. Import recomputes them, so a
-//! file that is read and written again gives the same bytes.
+//! convention and the diagnostics' messages, and each follow-up's rows,
+//! total and unmatched rows. Import recomputes them, so a file that is read
+//! and written again gives the same bytes.
 //!
 //! The file's types below are written and read by serde; each key and each
 //! name is written once, in them or in the derive of the enum it names.
@@ -32,10 +33,15 @@ use crate::calc::{compute, CalcError, Computed, Figure, RowResult};
 use crate::checks::{check_table, CheckKind};
 use crate::convention::detect_convention;
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
+use crate::followup::{
+    self, FollowUp, FollowUpResult, Line, MatchOverride, MatchTarget, ReportKind, ReportSettings,
+    RowRef, UnmatchedReason,
+};
 use crate::grid::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
 use crate::lang::Lang;
 use crate::model::{
-    Cell, Column, ForecastMethod, Role, Row, RowKind, SignConvention, Table, TableSettings,
+    Cell, Column, ForecastMethod, Role, Row, RowKind, SignConvention, StatusThresholds, Table,
+    TableSettings,
 };
 use crate::number::{format_decimal, DecimalMark, NumberStyle, Unit};
 use crate::read::{read_paste, ReadChoices};
@@ -45,7 +51,7 @@ use crate::workspace::{PastedSource, Sheet, Workspace};
 pub const FORMAT: &str = "kalkyl-workspace";
 
 /// The version [`write_workspace_file`] writes.
-pub const VERSION: u64 = 3;
+pub const VERSION: u64 = 4;
 
 /// The oldest version [`read_workspace_file`] reads (and migrates).
 pub const OLDEST_VERSION: u64 = 1;
@@ -69,6 +75,16 @@ pub const MAX_STRING_BYTES: usize = 32 << 20;
 /// (diagnostics, maps keyed by index): [`crate::grid::MAX_CELLS`].
 pub const MAX_ITEMS: usize = MAX_CELLS;
 
+/// The most follow-ups a workspace file may hold.
+pub const MAX_FOLLOW_UPS: usize = 1_000;
+
+/// The most reports one follow-up may have: one per table.
+pub const MAX_REPORTS: usize = MAX_TABLES;
+
+/// The most matches one follow-up may keep (and rows one match may name):
+/// one per row of a table.
+pub const MAX_MATCHES: usize = MAX_ROWS;
+
 /// The most decimals a table may be displayed with.
 const MAX_DISPLAY_DECIMALS: u64 = 28;
 
@@ -76,11 +92,12 @@ const MAX_DISPLAY_DECIMALS: u64 = 28;
 // The file's types
 // ---------------------------------------------------------------------------
 
-/// The top level. Written with the values (`&str`, `u64`, the tables) and
-/// read with raw JSON (`Option<&RawValue>`), so that `format` and `version`
-/// are checked before the tables are read with the types of their version.
+/// The top level. Written with the values (`&str`, `u64`, the tables, the
+/// follow-ups) and read with raw JSON (`Option<&RawValue>`), so that
+/// `format` and `version` are checked before the tables are read with the
+/// types of their version.
 #[derive(Serialize, Deserialize)]
-struct Root<S, I, T> {
+struct Root<S, I, T, F> {
     format: S,
     version: I,
     name: S,
@@ -89,6 +106,8 @@ struct Root<S, I, T> {
     #[serde(skip_deserializing)]
     settings: WorkspaceSettings,
     tables: T,
+    /// Version 4.
+    follow_ups: F,
 }
 
 /// Workspace settings: none yet, written as `{}`.
@@ -96,9 +115,10 @@ struct Root<S, I, T> {
 struct WorkspaceSettings {}
 
 /// What the top level is read as.
-type RawRoot<'a> = Root<Option<&'a RawValue>, Option<&'a RawValue>, Option<&'a RawValue>>;
+type RawRoot<'a> =
+    Root<Option<&'a RawValue>, Option<&'a RawValue>, Option<&'a RawValue>, Option<&'a RawValue>>;
 
-/// A table of version 2 or 3. Fields marked `skip_deserializing` are the
+/// A table of version 2 to 4. Fields marked `skip_deserializing` are the
 /// derived ones: written when there are some, ignored on import.
 #[derive(Serialize, Deserialize)]
 struct TableFile<'a> {
@@ -247,6 +267,92 @@ struct CheckOut {
     stated: Dec<'static>,
     recomputed: Dec<'static>,
     difference: ComputedOut,
+    message: Message,
+}
+
+/// A follow-up (version 4): the user's settings, stored, and what
+/// [`followup::compute`] gives, derived.
+#[derive(Serialize, Deserialize)]
+struct FollowUpFile<'a> {
+    #[serde(borrow, default, deserialize_with = "nullable")]
+    name: Cow<'a, str>,
+    unit: Unit,
+    #[serde(default)]
+    convention: Option<SignConvention>,
+    #[serde(borrow, default, deserialize_with = "object")]
+    status_thresholds: Option<Thresholds<'a>>,
+    reports: Vec<ReportFile>,
+    #[serde(borrow, default, deserialize_with = "nullable")]
+    matches: Vec<MatchFile<'a>>,
+    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    rows: Option<Vec<LineOut<'a>>>,
+    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    total: Option<LineOut<'a>>,
+    #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
+    unmatched: Option<Vec<UnmatchedOut<'a>>>,
+}
+
+/// A report of a follow-up: a table by id, its kind and months, and the
+/// convention when the user set one here.
+#[derive(Serialize, Deserialize)]
+struct ReportFile {
+    sheet: u64,
+    kind: ReportKind,
+    #[serde(default)]
+    months: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    convention: Option<SignConvention>,
+}
+
+/// A match the user chose: rows of one report's table `into` a follow-up
+/// row by its label, or out of every row (`null`).
+#[derive(Serialize, Deserialize)]
+struct MatchFile<'a> {
+    sheet: u64,
+    #[serde(borrow)]
+    rows: Vec<RowRefFile<'a>>,
+    #[serde(borrow, default)]
+    into: Option<Cow<'a, str>>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct RowRefFile<'a> {
+    row: u64,
+    #[serde(borrow, default, deserialize_with = "nullable")]
+    label: Cow<'a, str>,
+}
+
+/// A follow-up row or its total (derived): per report, the table rows that
+/// make it, the budget and forecast, the outcome and the forecast
+/// deviations there are.
+#[derive(Serialize)]
+struct LineOut<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    label: Option<&'a str>,
+    members: Vec<&'a [usize]>,
+    budget: Vec<ComputedOut>,
+    forecasts: Vec<ComputedOut>,
+    outcome: ComputedOut,
+    forecast_deviations: Vec<DeviationOut>,
+}
+
+/// A report's forecast deviation from the outcome (derived).
+#[derive(Serialize)]
+struct DeviationOut {
+    report: usize,
+    value: ComputedOut,
+    percent: ComputedOut,
+}
+
+/// A report's row in no follow-up row (derived).
+#[derive(Serialize)]
+struct UnmatchedOut<'a> {
+    report: usize,
+    row: usize,
+    label: &'a str,
+    reason: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    of: Option<&'a str>,
     message: Message,
 }
 
@@ -690,6 +796,133 @@ fn table_file(sheet: &Sheet, derived: bool) -> TableFile<'_> {
     }
 }
 
+/// The follow-up as the file holds it: a report whose table is no longer
+/// in the workspace is left out and months outside 1–12 are unknown, so
+/// that every file written reads back.
+fn writable<'a>(f: &'a FollowUp, ids: &[u64]) -> Cow<'a, FollowUp> {
+    let months_fit = |m: &u8| (1..=12).contains(m);
+    let fits =
+        |r: &ReportSettings| ids.contains(&r.sheet) && r.months.as_ref().is_none_or(months_fit);
+    if f.reports.iter().all(fits) {
+        return Cow::Borrowed(f);
+    }
+    let mut f = f.clone();
+    f.reports.retain(|r| ids.contains(&r.sheet));
+    for r in &mut f.reports {
+        r.months = r.months.filter(months_fit);
+    }
+    Cow::Owned(f)
+}
+
+/// A follow-up row or the total (derived): the forecast deviations of the
+/// reports that have one.
+fn line_out<'a>(label: Option<&'a str>, members: Vec<&'a [usize]>, line: &Line) -> LineOut<'a> {
+    let all = |v: &[Computed]| v.iter().copied().map(ComputedOut).collect();
+    LineOut {
+        label,
+        members,
+        budget: all(&line.budgets),
+        forecasts: all(&line.forecasts),
+        outcome: ComputedOut(line.outcome),
+        forecast_deviations: line
+            .deviations
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.value != Computed::Blank || d.percent != Computed::Blank)
+            .map(|(report, d)| DeviationOut {
+                report,
+                value: ComputedOut(d.value),
+                percent: ComputedOut(d.percent),
+            })
+            .collect(),
+    }
+}
+
+/// The name of why a row is unmatched, and the row it may be part of.
+fn reason_key(r: &UnmatchedReason) -> (&'static str, Option<&str>) {
+    match r {
+        UnmatchedReason::NoCounterpart => ("no_counterpart", None),
+        UnmatchedReason::SameLabelTwice => ("same_label_twice", None),
+        UnmatchedReason::NoLabel => ("no_label", None),
+        UnmatchedReason::PossiblePart { of } => ("possible_part", Some(of)),
+        UnmatchedReason::ByUser => ("by_user", None),
+    }
+}
+
+/// A follow-up as the file holds it; `result` adds the derived parts.
+fn follow_up_file<'a>(f: &'a FollowUp, result: Option<&'a FollowUpResult>) -> FollowUpFile<'a> {
+    FollowUpFile {
+        name: Cow::Borrowed(&f.name),
+        unit: f.unit,
+        convention: Some(f.convention),
+        status_thresholds: Some(Thresholds {
+            met_within: Dec::Out(f.status.met_within),
+            acceptable_within: Dec::Out(f.status.acceptable_within),
+        }),
+        reports: f
+            .reports
+            .iter()
+            .map(|r| ReportFile {
+                sheet: r.sheet,
+                kind: r.kind,
+                months: r.months.map(u64::from),
+                convention: r.convention,
+            })
+            .collect(),
+        matches: f
+            .matches
+            .iter()
+            .map(|m| MatchFile {
+                sheet: m.sheet,
+                rows: m
+                    .rows
+                    .iter()
+                    .map(|r| RowRefFile {
+                        row: r.row as u64,
+                        label: Cow::Borrowed(&r.label),
+                    })
+                    .collect(),
+                into: match &m.target {
+                    MatchTarget::Row { label } => Some(Cow::Borrowed(label)),
+                    MatchTarget::Unmatched => None,
+                },
+            })
+            .collect(),
+        rows: result.map(|r| {
+            r.rows
+                .iter()
+                .map(|row| {
+                    let members = row.members.iter().map(Vec::as_slice).collect();
+                    line_out(Some(&row.label), members, &row.line)
+                })
+                .collect()
+        }),
+        total: result.map(|r| {
+            let members = r.total_members.iter().map(Option::as_slice).collect();
+            line_out(None, members, &r.total)
+        }),
+        unmatched: result.map(|r| {
+            r.unmatched
+                .iter()
+                .map(|u| {
+                    let (reason, of) = reason_key(&u.reason);
+                    UnmatchedOut {
+                        report: u.report,
+                        row: u.row,
+                        label: &u.label,
+                        reason,
+                        of,
+                        message: Message {
+                            sv: u.reason.describe(Lang::Sv),
+                            en: u.reason.describe(Lang::En),
+                        },
+                    }
+                })
+                .collect()
+        }),
+    }
+}
+
 /// Writes a workspace as a version-[`VERSION`] file: UTF-8 JSON laid out
 /// with two-space indentation (see `docs/file-format.md`), keys in a fixed
 /// order, ending in a line end. `saved_at` (an ISO 8601 time, as the app
@@ -712,6 +945,13 @@ pub fn write_workspace_store(ws: &Workspace, saved_at: Option<&str>) -> String {
 
 #[inline(never)]
 fn write(ws: &Workspace, saved_at: Option<&str>, derived: bool) -> String {
+    let ids: Vec<u64> = ws.sheets.iter().map(|s| s.id).collect();
+    let follow_ups: Vec<Cow<FollowUp>> = ws.follow_ups.iter().map(|f| writable(f, &ids)).collect();
+    let tables = derived.then(|| followup::sheet_tables(ws));
+    let results: Vec<Option<FollowUpResult>> = follow_ups
+        .iter()
+        .map(|f| tables.as_deref().map(|t| followup::compute(f, t)))
+        .collect();
     let root = Root {
         format: FORMAT,
         version: VERSION,
@@ -723,6 +963,11 @@ fn write(ws: &Workspace, saved_at: Option<&str>, derived: bool) -> String {
             .sheets
             .iter()
             .map(|s| table_file(s, derived))
+            .collect::<Vec<_>>(),
+        follow_ups: follow_ups
+            .iter()
+            .zip(&results)
+            .map(|(f, r)| follow_up_file(f, r.as_ref()))
             .collect::<Vec<_>>(),
     };
     // Serialising these types cannot fail: every map key is a string.
@@ -1242,7 +1487,8 @@ fn check_width(found: usize, width: usize, at: &At) -> Res<()> {
     Ok(())
 }
 
-/// A table of version 2 (`chosen_key` false) or 3.
+/// A table of version 2 (the chosen convention or `null`) or 3 and 4
+/// (the convention in use and `sign_convention_chosen`).
 #[inline(never)]
 fn read_sheet(t: TableFile, at: &At, version: u64) -> Res<Sheet> {
     let mut sheet = blank_sheet(t.id);
@@ -1271,11 +1517,7 @@ fn read_sheet(t: TableFile, at: &At, version: u64) -> Res<Sheet> {
         table.rows.push(out);
     }
     let s = &mut table.settings;
-    if let Some(th) = t.status_thresholds {
-        let at = at.key("status_thresholds");
-        s.status.met_within = dec_field(th.met_within, &at, "met_within")?;
-        s.status.acceptable_within = dec_field(th.acceptable_within, &at, "acceptable_within")?;
-    }
+    s.status = read_thresholds(t.status_thresholds, at)?;
     // Version 3 writes the convention in use; only a chosen one is kept.
     s.sign_convention = match version {
         2 => t.sign_convention,
@@ -1342,6 +1584,97 @@ fn read_sheet(t: TableFile, at: &At, version: u64) -> Res<Sheet> {
     table.months = at_most(t.months, at, "months", 12)?.map(|m| m as u8);
     sheet.name = text(t.name, at, "name")?;
     Ok(sheet)
+}
+
+/// `status_thresholds`: the defaults when missing.
+fn read_thresholds(th: Option<Thresholds>, at: &At) -> Res<StatusThresholds> {
+    let mut out = StatusThresholds::default();
+    if let Some(th) = th {
+        let at = at.key("status_thresholds");
+        out.met_within = dec_field(th.met_within, &at, "met_within")?;
+        out.acceptable_within = dec_field(th.acceptable_within, &at, "acceptable_within")?;
+    }
+    Ok(out)
+}
+
+/// The follow-ups of a version 4 file; `ids` are the tables' ids, sorted.
+#[inline(never)]
+fn read_follow_ups(raw: &RawValue, ids: &[u64]) -> Res<Vec<FollowUp>> {
+    let at = ROOT.key("follow_ups");
+    let list: Vec<FollowUpFile> = typed(raw, &at)?;
+    if list.len() > MAX_FOLLOW_UPS {
+        return Err(at.too_many(Counted::FollowUps, MAX_FOLLOW_UPS));
+    }
+    list.into_iter()
+        .enumerate()
+        .map(|(i, f)| read_follow_up(f, &at.index(i), ids))
+        .collect()
+}
+
+/// A follow-up: each report's table must be in the file and its months
+/// 1–12.
+fn read_follow_up(f: FollowUpFile, at: &At, ids: &[u64]) -> Res<FollowUp> {
+    let reports_at = at.key("reports");
+    if f.reports.len() > MAX_REPORTS {
+        return Err(reports_at.too_many(Counted::Reports, MAX_REPORTS));
+    }
+    let mut reports = Vec::with_capacity(f.reports.len());
+    for (i, r) in f.reports.into_iter().enumerate() {
+        let at = reports_at.index(i);
+        if ids.binary_search(&r.sheet).is_err() {
+            return Err(at.key("sheet").err(ErrorKind::UnknownSheet { id: r.sheet }));
+        }
+        if let Some(m) = r.months.filter(|m| !(1..=12).contains(m)) {
+            return Err(at.key("months").err(ErrorKind::OutOfRange {
+                found: num(m),
+                min: 1,
+                max: 12,
+            }));
+        }
+        reports.push(ReportSettings {
+            sheet: r.sheet,
+            kind: r.kind,
+            months: r.months.map(|m| m as u8),
+            convention: r.convention,
+        });
+    }
+    let matches_at = at.key("matches");
+    if f.matches.len() > MAX_MATCHES {
+        return Err(matches_at.too_many(Counted::Matches, MAX_MATCHES));
+    }
+    let mut matches = Vec::with_capacity(f.matches.len());
+    for (i, m) in f.matches.into_iter().enumerate() {
+        let at = matches_at.index(i);
+        let rows_at = at.key("rows");
+        if m.rows.len() > MAX_MATCHES {
+            return Err(rows_at.too_many(Counted::Items, MAX_MATCHES));
+        }
+        let mut rows = Vec::with_capacity(m.rows.len());
+        for (r, row) in m.rows.into_iter().enumerate() {
+            let at = rows_at.index(r);
+            rows.push(RowRef {
+                row: index(Some(row.row), &at, "row")?.unwrap_or(0),
+                label: text(row.label, &at, "label")?,
+            });
+        }
+        let target = match opt_text(m.into, &at, "into")? {
+            Some(label) => MatchTarget::Row { label },
+            None => MatchTarget::Unmatched,
+        };
+        matches.push(MatchOverride {
+            sheet: m.sheet,
+            rows,
+            target,
+        });
+    }
+    Ok(FollowUp {
+        name: text(f.name, at, "name")?,
+        unit: f.unit,
+        convention: f.convention.unwrap_or(SignConvention::OutcomeMinusBudget),
+        reports,
+        matches,
+        status: read_thresholds(f.status_thresholds, at)?,
+    })
 }
 
 fn dec_field(d: Dec, at: &At, key: &'static str) -> Res<Decimal> {
@@ -1517,9 +1850,16 @@ fn read(file: &str) -> Res<Workspace> {
         Some(raw) => typed(raw, &ROOT.key("next_id"))?,
         None => None,
     };
-    let largest = sheets.iter().map(|s| s.id).max().unwrap_or(0);
+    let mut ids: Vec<u64> = sheets.iter().map(|s| s.id).collect();
+    ids.sort_unstable();
+    let largest = ids.last().copied().unwrap_or(0);
+    // Versions 1 to 3 had no follow-ups.
+    let follow_ups = match root.follow_ups {
+        Some(raw) if version >= 4 => read_follow_ups(raw, &ids)?,
+        _ => Vec::new(),
+    };
     Ok(Workspace {
-        follow_ups: Vec::new(),
+        follow_ups,
         name: text(name.unwrap_or_default(), &ROOT, "name")?,
         next_id: next_id.unwrap_or(0).max(largest),
         sheets,

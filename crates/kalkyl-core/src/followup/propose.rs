@@ -32,15 +32,19 @@ pub(crate) fn names_forecast(heading: &str) -> bool {
 ///   says it covers fewer than 12 months ("Utfall 8 mån");
 /// - budgets alone (or nothing Kalkyl recognises) make a plan.
 ///
-/// The months are the table's own ([`Table::months`]), else what its title
-/// and headings say ("januari - april", "Helår").
+/// The months are the table's own ([`Table::months`]) when 1 to 12, else
+/// what its title and headings say ("januari - april", "Helår").
 pub fn propose_report(table: &Table) -> Proposal {
     let mut text = table.title.clone().unwrap_or_default();
     for column in &table.columns {
         text.push(' ');
         text.push_str(&column.heading);
     }
-    let months = table.months.or_else(|| months_of(&text));
+    // Zero months (a table's months may be 0) is no period.
+    let months = table
+        .months
+        .filter(|m| (1..=12).contains(m))
+        .or_else(|| months_of(&text));
     let forecast = table.columns.iter().any(|c| {
         matches!(c.role, Role::Forecast | Role::PreviousForecast)
             || (c.role == Role::StatedVariance && names_forecast(&c.heading))
