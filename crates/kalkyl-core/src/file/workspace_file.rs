@@ -947,7 +947,9 @@ pub fn write_workspace_store(ws: &Workspace, saved_at: Option<&str>) -> String {
 fn write(ws: &Workspace, saved_at: Option<&str>, derived: bool) -> String {
     let ids: Vec<u64> = ws.sheets.iter().map(|s| s.id).collect();
     let follow_ups: Vec<Cow<FollowUp>> = ws.follow_ups.iter().map(|f| writable(f, &ids)).collect();
-    let tables = derived.then(|| followup::sheet_tables(ws));
+    // The figures of follow-ups only with the feature (see Cargo.toml).
+    let tables =
+        (derived && cfg!(feature = "follow-up-figures")).then(|| followup::sheet_tables(ws));
     let results: Vec<Option<FollowUpResult>> = follow_ups
         .iter()
         .map(|f| tables.as_deref().map(|t| followup::compute(f, t)))
