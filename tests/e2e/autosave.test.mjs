@@ -167,7 +167,7 @@ test('a reload restores the workspace exactly: tables, edits, settings and names
     const current = records.find((r) => r.key === 'current');
     assert.ok(current, 'the workspace is in IndexedDB');
     assert.equal(JSON.parse(current.text).format, 'kalkyl-workspace');
-    assert.equal(JSON.parse(current.text).version, 3);
+    assert.equal(JSON.parse(current.text).version, 4);
 
     await app.reload();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="sheet-tab"]').length === 2);

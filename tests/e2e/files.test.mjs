@@ -82,7 +82,7 @@ test('the workspace downloads as an exact JSON file named after the workspace an
   assert.notEqual(download.bytes[0], 0xef, 'no byte order mark in JSON');
   const file = JSON.parse(text);
   assert.equal(file.format, 'kalkyl-workspace');
-  assert.equal(file.version, 3);
+  assert.equal(file.version, 4);
   assert.equal(file.tables.length, 2);
   const [first] = file.tables;
   assert.equal(first.unit, 'mnkr');
