@@ -7,7 +7,10 @@
 //     screen (the end of the first frame that has them);
 //   - edit: Enter in the cell editor (real key events) until the totals
 //     show the edit on screen, at that table size: the main-thread work of
-//     the key's handler plus the next frame (see armEditProbe).
+//     the key's handler plus the next frame (see armEditProbe);
+//   - first paste: as a user meets it, the first paste in a freshly opened
+//     page in a new browser profile, of a four-column table (label,
+//     outcome, budget, annual budget) grouped with no-break spaces.
 //
 //   node tests/bench/paste.bench.mjs        (after a release build in dist/)
 import { openSession } from '../e2e/lib/harness.mjs';
@@ -27,6 +30,25 @@ function table(rows) {
     const outcome = -(next() % 5_000_000);
     const budget = -(next() % 5_000_000);
     lines.push(`Verksamhet ${i + 1}\t${sv(outcome)}\t${sv(budget)}\t${sv(budget * 3)}\t${sv(outcome * 3)}\t${sv(outcome - budget)}`);
+  }
+  return lines.join('\n');
+}
+
+/** Label, outcome, budget and annual budget, grouped with no-break spaces. */
+function fourColumns(rows) {
+  const lines = ['Enhet\tUtfall\tBudget\tÅrsbudget'];
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+  const sv = (n) => {
+    const neg = n < 0;
+    const abs = Math.abs(n);
+    const int = Math.floor(abs / 10).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
+    return `${neg ? '-' : ''}${int},${abs % 10}`;
+  };
+  for (let i = 0; i < rows; i++) {
+    const outcome = -(next() % 5_000_000);
+    const budget = -(next() % 5_000_000);
+    lines.push(`Enhet ${i + 1}\t${sv(outcome)}\t${sv(budget)}\t${sv(budget * 2)}`);
   }
   return lines.join('\n');
 }
@@ -175,8 +197,23 @@ for (const rows of SIZES) {
     'wall ms (incl. wait for the frame)': figure('wall'),
   });
 }
+// The first paste in a new profile and a freshly opened page, 3 times.
+const firstPaste = [];
+for (const rows of SIZES) {
+  const text = fourColumns(rows);
+  const runs = [];
+  for (let run = 0; run < 3; run++) {
+    const fresh = await openSession({ browser: session.browser });
+    await new KalkylPage(fresh.page, fresh.server.url).open();
+    runs.push(await fresh.page.evaluate(pasteAndWaitForTotals, text));
+    await fresh.close();
+  }
+  firstPaste.push({ rows, 'first paste → totals on screen ms (median of 3)': median(runs).toFixed(0) });
+}
 console.log('paste: median of 3 runs each');
 console.table(results);
 console.log(`edit → totals on screen: ${EDITS} edits per run, medians`);
 console.table(editResults);
+console.log('first paste in a new profile: four columns, no-break spaces');
+console.table(firstPaste);
 await session.close();

@@ -403,3 +403,39 @@ fn incremental_edits_follow_the_full_recompute() {
     fresh.refresh(&t);
     assert_eq!(fresh.into_results(), calc.into_results());
 }
+
+/// A part-year outcome with only an annual budget: no budget deviation
+/// against the annual budget, but what is left of it ("Återstår") and the
+/// forecast deviation; a full year (or unknown months) compares as before.
+#[test]
+fn a_part_year_outcome_is_not_a_deviation_from_the_annual_budget() {
+    // (months, variance, remaining, forecast deviation) for -100 of -300.
+    let blank = Computed::Blank;
+    let cases: &[(Option<u8>, Computed, Computed, Computed)] = &[
+        // Run rate: -100 × 12 / 4 = -300, on budget.
+        (Some(4), blank, value("-200"), value("0")),
+        // -100 × 12 / 8 = -150: 150 better than the annual budget.
+        (Some(8), blank, value("-200"), value("150")),
+        (Some(12), value("200"), blank, value("200")),
+        (None, value("200"), blank, blank),
+    ];
+    for &(months, variance, remaining, forecast_variance) in cases {
+        let rows: &[(&str, u8, &str, &[&str])] = &[("item", 0, "A", &["-100", "-300"])];
+        let mut t = inline_table(&[Outcome, AnnualBudget], &[], rows);
+        t.months = months;
+        t.settings.sign_convention = Some(SignConvention::OutcomeMinusBudget);
+        let r = compute(&t);
+        let row = &r.rows[0];
+        assert_eq!(row.variance, variance, "{months:?} variance");
+        assert_eq!(row.remaining, remaining, "{months:?} remaining");
+        assert_eq!(
+            row.forecast_variance, forecast_variance,
+            "{months:?} forecast deviation"
+        );
+        assert_eq!(
+            r.totals.computed.figure(Figure::Remaining),
+            remaining,
+            "{months:?} total"
+        );
+    }
+}

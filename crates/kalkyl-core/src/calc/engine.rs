@@ -34,10 +34,13 @@ impl Columns {
     fn of(table: &Table) -> Columns {
         let budget = table.column_of(Role::Budget);
         let annual = table.column_of(Role::AnnualBudget);
+        // A part-year outcome is not compared with the annual budget: what
+        // is left of it is shown instead (`RowResult::remaining`).
+        let full_year_base = annual.filter(|_| !is_part_year(table.months));
         Columns {
             label: table.column_of(Role::Label),
             outcome: table.column_of(Role::Outcome),
-            base: budget.or(annual),
+            base: budget.or(full_year_base),
             budget,
             annual,
             forecast: table.column_of(Role::Forecast),
@@ -46,6 +49,12 @@ impl Columns {
             total_budget: table.column_of(Role::TotalBudget),
         }
     }
+}
+
+/// Whether an outcome of `months` covers part of the year: 1 to 11 months
+/// known.
+fn is_part_year(months: Option<u8>) -> bool {
+    matches!(months, Some(1..=11))
 }
 
 /// What does not change when a number changes: the convention, the
@@ -242,6 +251,11 @@ impl Plan {
 
         let variance = outcome.zip_with(base, dev);
         let variance_pct = percent_figure(variance, base);
+        let remaining = if is_part_year(self.months) {
+            annual.zip_with(outcome, sub)
+        } else {
+            Computed::Blank
+        };
 
         let forecast_basis = self.basis(table, i);
         let forecast = match forecast_basis {
@@ -280,6 +294,7 @@ impl Plan {
         let mut result = RowResult {
             variance,
             variance_pct,
+            remaining,
             forecast,
             forecast_basis,
             forecast_variance,
@@ -327,9 +342,10 @@ fn zip3(
 type Bases = [Option<Decimal>; 3];
 
 /// The additive figures of a result, in a fixed order.
-fn additive(r: &RowResult) -> [Computed; 7] {
+fn additive(r: &RowResult) -> [Computed; 8] {
     [
         r.variance,
+        r.remaining,
         r.forecast,
         r.forecast_variance,
         r.forecast_change,
@@ -345,7 +361,7 @@ struct Aggregate {
     /// One per amount column (in `Plan::amount_columns` order).
     columns: Vec<ExactSum>,
     /// The additive figures, in [`additive`] order.
-    figures: [ExactSum; 7],
+    figures: [ExactSum; 8],
     /// The percentage bases, in [`Bases`] order.
     bases: [ExactSum; 3],
 }
@@ -402,12 +418,13 @@ impl Aggregate {
                 *slot = sum.total();
             }
         }
-        let [variance, forecast, forecast_variance, forecast_change, yoy_change, investment_variance, total_budget_variance] =
+        let [variance, remaining, forecast, forecast_variance, forecast_change, yoy_change, investment_variance, total_budget_variance] =
             self.figures.each_ref().map(ExactSum::total);
         let [variance_base, forecast_base, prior_base] = self.bases.each_ref().map(ExactSum::total);
         let mut computed = RowResult {
             variance,
             variance_pct: percent_figure(variance, variance_base),
+            remaining,
             forecast,
             forecast_basis: None,
             forecast_variance,

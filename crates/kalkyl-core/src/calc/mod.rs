@@ -207,6 +207,10 @@ pub struct RowResult {
     pub variance: Computed,
     /// The budget deviation in percent of |budget|; blank on a zero budget.
     pub variance_pct: Computed,
+    /// What is left of the annual budget after a part-year outcome (months
+    /// 1–11 known): annual budget − outcome ("Återstår"). A part-year
+    /// outcome is not compared with the annual budget as a deviation.
+    pub remaining: Computed,
     /// The full-year forecast.
     pub forecast: Computed,
     /// How the forecast was made; `None` when there is none.
@@ -240,6 +244,8 @@ pub enum Figure {
     Variance,
     /// [`RowResult::variance_pct`].
     VariancePct,
+    /// [`RowResult::remaining`].
+    Remaining,
     /// [`RowResult::forecast`].
     Forecast,
     /// [`RowResult::forecast_variance`].
@@ -260,9 +266,10 @@ pub enum Figure {
 
 impl Figure {
     /// Every figure, in the order a table shows them.
-    pub const ALL: [Figure; 10] = [
+    pub const ALL: [Figure; 11] = [
         Figure::Variance,
         Figure::VariancePct,
+        Figure::Remaining,
         Figure::Forecast,
         Figure::ForecastVariance,
         Figure::ForecastVariancePct,
@@ -278,6 +285,7 @@ impl Figure {
         match self {
             Figure::Variance => "variance",
             Figure::VariancePct => "variance_pct",
+            Figure::Remaining => "remaining",
             Figure::Forecast => "forecast",
             Figure::ForecastVariance => "forecast_variance",
             Figure::ForecastVariancePct => "forecast_variance_pct",
@@ -302,6 +310,7 @@ impl Figure {
         let (sv, en) = match self {
             Figure::Variance => ("Budgetavvikelse", "Budget deviation"),
             Figure::VariancePct => ("Budgetavvikelse %", "Budget deviation %"),
+            Figure::Remaining => ("Återstår av årsbudget", "Left of annual budget"),
             Figure::Forecast => ("Prognos", "Forecast"),
             Figure::ForecastVariance => ("Prognosavvikelse", "Forecast deviation"),
             Figure::ForecastVariancePct => ("Prognosavvikelse %", "Forecast deviation %"),
@@ -326,6 +335,7 @@ impl RowResult {
         match figure {
             Figure::Variance => self.variance,
             Figure::VariancePct => self.variance_pct,
+            Figure::Remaining => self.remaining,
             Figure::Forecast => self.forecast,
             Figure::ForecastVariance => self.forecast_variance,
             Figure::ForecastVariancePct => self.forecast_variance_pct,

@@ -685,6 +685,7 @@ fn figure_name(figure: Figure, lang: Lang) -> &'static str {
     let (sv, en) = match figure {
         Figure::Variance => ("Avvikelse", "Deviation"),
         Figure::VariancePct => ("Avvikelse %", "Deviation %"),
+        Figure::Remaining => ("Återstår", "Remaining"),
         Figure::Forecast => ("Beräknad årsprognos", "Computed full-year forecast"),
         Figure::ForecastVariance => ("Prognosavvikelse", "Forecast deviation"),
         Figure::ForecastVariancePct => ("Prognosavvikelse %", "Forecast deviation %"),
