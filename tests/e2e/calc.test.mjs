@@ -218,3 +218,18 @@ test('the known inconsistencies of a seed table are flagged on their cells and l
   assert.equal(await page.locator('#kalkyl-active').getAttribute('data-col'), '3');
   assert.match(await page.getByTestId('cell-info').textContent(), /Utfall 2020/);
 });
+
+test('a part-year outcome with only an annual budget shows what is left of it, not a deviation', async () => {
+  const { page } = session;
+  await page.getByTestId('new-table').first().click().catch(() => {});
+  await paste(page, { plain: 'Enhet, tkr\tUtfall jan–aug\tÅrsbudget\nBarn och skola\t-100,0\t-300,0\nKultur\t-50,0\t-90,0' });
+  const remaining = page.locator('[data-testid="grid"] td[data-row="0"][data-col="remaining"]');
+  await remaining.waitFor();
+  assert.equal((await remaining.textContent()).trim(), '-200');
+  assert.equal((await page.locator('[data-testid="grid"] td[data-row="1"][data-col="remaining"]').textContent()).trim(), '-40');
+  assert.equal(await page.locator('[data-testid="grid"] td[data-row="0"][data-col="variance"]').count(), 0, 'no budget deviation');
+  const total = page.locator('[data-testid="grid"] tfoot td[data-col="remaining"]');
+  assert.equal((await total.textContent()).trim(), '-240');
+  // The run-rate forecast (× 12/8) against the annual budget.
+  assert.equal((await page.locator('[data-testid="grid"] td[data-row="0"][data-col="forecast_variance"]').textContent()).trim(), '150');
+});
