@@ -30,9 +30,8 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::edit::pasted_cell;
 use crate::lang::Lang;
-use crate::model::{Cell, Role, RowKind, SignConvention, Table};
+use crate::model::{pasted_cell, Cell, Role, RowKind, SignConvention, Table};
 
 /// How many rows are looked at when deciding what a column holds: enough to
 /// decide, and bounded for very long tables.
@@ -194,7 +193,7 @@ impl VarianceBasis {
     /// The deviation of `a` (outcome or forecast) against `b`; `None` on overflow.
     pub fn apply(self, convention: SignConvention, a: Decimal, b: Decimal) -> Option<Decimal> {
         if self.uses_convention() {
-            crate::calc::deviation(convention, a, b).ok()
+            crate::arith::deviation(convention, a, b).ok()
         } else {
             a.checked_sub(b)
         }

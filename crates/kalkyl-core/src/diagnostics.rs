@@ -5,8 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
-use crate::model::Role;
 use crate::number::{DecimalMark, Unit};
+use crate::role::Role;
 
 /// How much a diagnostic matters to the user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]

@@ -26,9 +26,12 @@ use serde::{Deserialize, Serialize};
 use crate::calc::{compute, Computed, Figure, Totals};
 use crate::lang::Lang;
 use crate::model::{
-    Cell, ForecastMethod, Role, Row, SignConvention, StatusThresholds, Table, TableSettings,
+    Cell, ForecastMethod, Role, SignConvention, StatusThresholds, Table, TableSettings,
 };
 use crate::number::Unit;
+
+pub use crate::change::{CellChange, Effect};
+pub use crate::model::pasted_cell;
 
 /// A change to the figures of a column: "+3 %" or "+1,5".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -194,32 +197,6 @@ impl std::fmt::Display for EditError {
 
 impl std::error::Error for EditError {}
 
-/// A cell a change touched, with what it held just before.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CellChange {
-    /// Row index.
-    pub row: usize,
-    /// Column index.
-    pub column: usize,
-    /// The cell before the change (what totals must take out).
-    pub previous: Cell,
-}
-
-/// How much of the results a change affects.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Effect {
-    /// Nothing computed changes (a display setting, or no change at all).
-    Nothing,
-    /// These cells changed (each at most once).
-    Cells(Vec<CellChange>),
-    /// One row's computation changed (its forecast method).
-    Row(usize),
-    /// Everything may change (a role, the convention, the table's forecast
-    /// method, months, thresholds).
-    All,
-}
-
 /// A cell and its pasted original.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct CellState {
@@ -340,11 +317,6 @@ impl Change {
         }
         self.effect()
     }
-}
-
-/// The cell as pasted: its original if it was edited, else the cell.
-pub fn pasted_cell(row: &Row, column: usize) -> Option<&Cell> {
-    row.originals.get(&column).or_else(|| row.cells.get(column))
 }
 
 /// The table as pasted: every edited cell back to its original, no

@@ -5,7 +5,9 @@
 //! states, and writes the export formats. It has no web dependency and never
 //! panics on user input: every uncertainty becomes a [`diagnostics`] entry.
 
+pub mod arith;
 pub mod calc;
+pub mod change;
 pub mod chart;
 pub mod chart_svg;
 pub mod checks;
@@ -18,6 +20,7 @@ pub mod followup;
 pub mod model;
 pub mod order;
 pub mod read;
+pub mod role;
 pub mod workspace;
 
 // Built for speed in the browser; see kalkyl-text's documentation.

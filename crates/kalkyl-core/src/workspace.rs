@@ -183,6 +183,18 @@ pub struct Workspace {
 }
 
 impl Workspace {
+    /// Its sheets' tables as a follow-up reads them, in tab order.
+    pub fn sheet_tables(&self) -> Vec<crate::followup::SheetTable<'_>> {
+        self.sheets
+            .iter()
+            .map(|s| crate::followup::SheetTable {
+                id: s.id,
+                name: &s.name,
+                table: &s.table,
+            })
+            .collect()
+    }
+
     /// Reads a paste into a new sheet at the end; returns its id.
     pub fn add_paste(&mut self, plain: &str, html: Option<&str>) -> u64 {
         self.next_id = self.next_id.saturating_add(1);

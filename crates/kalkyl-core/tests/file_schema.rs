@@ -15,7 +15,7 @@ mod support;
 use kalkyl_core::diagnostics::{Diagnostic, DiagnosticKind};
 use kalkyl_core::edit::Command;
 use kalkyl_core::file::{read_workspace_file, write_workspace_file};
-use kalkyl_core::followup::{sheet_tables, FollowUp, MatchOverride, MatchTarget, RowRef};
+use kalkyl_core::followup::{FollowUp, MatchOverride, MatchTarget, RowRef};
 use kalkyl_core::model::{Cell, Role, SignConvention};
 use kalkyl_core::number::{DecimalMark, Unit};
 use kalkyl_core::workspace::Workspace;
@@ -222,7 +222,7 @@ fn rich_workspace() -> Workspace {
     sheet.table.rows[1].cells[1] = Cell::Number(Decimal::MAX);
     // A follow-up of every table, with a report's own convention, a row
     // taken out and one put into another row.
-    let mut f = FollowUp::from_sheets("Året", &sheet_tables(&ws));
+    let mut f = FollowUp::from_sheets("Året", &ws.sheet_tables());
     f.reports[0].convention = Some(SignConvention::BudgetMinusOutcome);
     let first = ws.sheets[0].id;
     f.set_match(MatchOverride {
@@ -244,7 +244,8 @@ fn rich_workspace() -> Workspace {
     ws.follow_ups.push(f);
     // And the documented follow-up, whose forecasts deviate.
     let ids = ws.absorb(follow_up_example());
-    let tables: Vec<_> = sheet_tables(&ws)
+    let tables: Vec<_> = ws
+        .sheet_tables()
         .into_iter()
         .filter(|s| ids.contains(&s.id))
         .collect();
@@ -375,7 +376,7 @@ fn follow_up_example() -> Workspace {
         "Resultat 2021, mnkr\nUppdrag\tUtfall\tBudget\nRegionkontoret\t-296,5\t-305,0\nVårdval Hälsoval\t-425,0\t-410,0\nFastigheter\t-5,0\t\nSumma\t-726,5\t-715,0\n",
         None,
     );
-    let mut f = FollowUp::from_sheets("Regionkontoret 2021", &sheet_tables(&ws));
+    let mut f = FollowUp::from_sheets("Regionkontoret 2021", &ws.sheet_tables());
     f.set_match(MatchOverride {
         sheet: 3,
         rows: vec![RowRef {

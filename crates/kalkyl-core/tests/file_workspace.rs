@@ -15,7 +15,7 @@ use kalkyl_core::file::{
     Expected, FileError, Place, Syntax,
 };
 use kalkyl_core::followup::{
-    compute, sheet_tables, FollowUp, MatchOverride, MatchTarget, ReportKind, ReportSettings, RowRef,
+    compute, FollowUp, MatchOverride, MatchTarget, ReportKind, ReportSettings, RowRef,
 };
 use kalkyl_core::lang::Lang;
 use kalkyl_core::model::{Cell, ForecastMethod, Role, SignConvention, StatusThresholds};
@@ -902,7 +902,7 @@ fn follow_up_workspace() -> Workspace {
     ] {
         ws.add_paste(&support::fixture::load_named(name).paste, None);
     }
-    let mut f = FollowUp::from_sheets("Uppföljning 2021", &sheet_tables(&ws));
+    let mut f = FollowUp::from_sheets("Uppföljning 2021", &ws.sheet_tables());
     let label = |row: usize| ws.sheets[0].table.label(row).to_string();
     f.set_match(MatchOverride {
         sheet: 1,
@@ -940,7 +940,7 @@ fn follow_ups_round_trip_with_their_computed_rows() {
     assert_eq!(f["matches"][0]["into"], Value::Null);
     assert_eq!(f["matches"][1]["into"], "Hälso- och sjukvård");
     // The derived parts are followup::compute's figures.
-    let result = compute(&ws.follow_ups[0], &sheet_tables(&ws));
+    let result = compute(&ws.follow_ups[0], &ws.sheet_tables());
     let rows = f["rows"].as_array().expect("rows");
     assert_eq!(rows.len(), result.rows.len());
     assert!(!rows.is_empty());
@@ -1058,7 +1058,7 @@ fn valid_follow_up() -> String {
     let mut ws = Workspace::default();
     ws.add_paste("Uppdrag\tUtfall\tBudget\nA\t-1,5\t-2\nB\t3\t4\n", None);
     ws.add_paste("Uppdrag\tUtfall\tBudget\nA\t1\t2\n", None);
-    let mut f = FollowUp::from_sheets("År", &sheet_tables(&ws));
+    let mut f = FollowUp::from_sheets("År", &ws.sheet_tables());
     f.set_match(MatchOverride {
         sheet: 1,
         rows: vec![RowRef {

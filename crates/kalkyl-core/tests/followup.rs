@@ -10,8 +10,8 @@ use kalkyl_core::calc::Computed;
 use kalkyl_core::checks::CheckKind;
 use kalkyl_core::edit::Command;
 use kalkyl_core::followup::{
-    compute, sheet_tables, FollowUp, FollowUpResult, MatchOverride, MatchTarget, NoteKind,
-    ReportKind, ResultRow, RowRef, SheetTable, Target, UnmatchedReason,
+    compute, FollowUp, FollowUpResult, MatchOverride, MatchTarget, NoteKind, ReportKind, ResultRow,
+    RowRef, SheetTable, Target, UnmatchedReason,
 };
 use kalkyl_core::model::{SignConvention, Table};
 use kalkyl_core::number::Unit;
@@ -579,12 +579,12 @@ fn made_from_the_workspace_and_live_with_its_edits() {
     for name in [AUGUST, ANNUAL] {
         ws.add_paste(&load_named(name).paste, None);
     }
-    let mut f = FollowUp::from_sheets("2021", &sheet_tables(&ws));
+    let mut f = FollowUp::from_sheets("2021", &ws.sheet_tables());
     assert_eq!(f.reports.len(), 2);
     assert_eq!(f.unit, Unit::Mnkr);
     f.reports[0].months = Some(8);
-    let before = compute(&f, &sheet_tables(&ws));
-    assert_eq!(before, compute(&f, &sheet_tables(&ws)), "pure");
+    let before = compute(&f, &ws.sheet_tables());
+    assert_eq!(before, compute(&f, &ws.sheet_tables()), "pure");
     assert_eq!(deviations(row(&before, "Förtroendevalda")), [v("1.5"), B]);
 
     // What if the annual outcome of Förtroendevalda had been -39,0?
@@ -604,17 +604,17 @@ fn made_from_the_workspace_and_live_with_its_edits() {
             cell: kalkyl_core::model::Cell::Number(d("-39.0")),
         })
         .unwrap();
-    let after = compute(&f, &sheet_tables(&ws));
+    let after = compute(&f, &ws.sheet_tables());
     assert_eq!(deviations(row(&after, "Förtroendevalda")), [v("0.6"), B]);
 
     // Reordered, removed, and a sheet that is gone.
     assert!(f.move_report(1, -1));
     assert!(!f.move_report(0, -1));
-    let moved = compute(&f, &sheet_tables(&ws));
+    let moved = compute(&f, &ws.sheet_tables());
     assert!(notes(&moved).contains(&NoteKind::OutOfOrder));
     assert!(f.remove_report(5).is_none());
     ws.remove(annual);
-    let gone = compute(&f, &sheet_tables(&ws));
+    let gone = compute(&f, &ws.sheet_tables());
     assert!(notes(&gone).contains(&NoteKind::MissingSheet));
     assert_eq!(gone.outcome_report, None);
 }

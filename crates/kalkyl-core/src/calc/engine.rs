@@ -9,8 +9,8 @@ use super::{
     deviation, percent_figure, remaining_budget, run_rate, seasonal, status_figure, Computed,
     ForecastBasis, Results, RowResult, RowTotals, Totals,
 };
+use crate::change::{CellChange, Effect};
 use crate::convention::{effective_convention, Detected};
-use crate::edit::{CellChange, Effect};
 use crate::model::{
     Cell, ForecastMethod, Role, Row, RowKind, SignConvention, StatusThresholds, Table,
 };

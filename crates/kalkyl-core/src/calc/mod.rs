@@ -49,41 +49,7 @@ use crate::model::{SignConvention, StatusThresholds, Table};
 pub(crate) use engine::section_start;
 pub use engine::IncrementalCalc;
 
-/// Why a figure could not be computed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CalcError {
-    /// The result is larger than a [`Decimal`] holds (about 7.9 × 10^28).
-    Overflow,
-    /// The formula divides by zero (a run rate after 0 months, a seasonal
-    /// forecast on a zero accumulated budget).
-    DivisionByZero,
-}
-
-impl CalcError {
-    /// The message for the user.
-    pub fn message(self, lang: Lang) -> &'static str {
-        match self {
-            CalcError::Overflow => lang.pick(
-                "talet blir för stort för att räknas exakt",
-                "the number is too large to compute exactly",
-            ),
-            CalcError::DivisionByZero => lang.pick(
-                "division med noll (underlaget är noll)",
-                "division by zero (the base is zero)",
-            ),
-        }
-    }
-}
-
-impl std::fmt::Display for CalcError {
-    /// Writes the English message.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.message(Lang::En))
-    }
-}
-
-impl std::error::Error for CalcError {}
+pub use crate::arith::{deviation, mul_div, percent_of, CalcError};
 
 /// One computed figure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -406,44 +372,6 @@ pub fn compute(table: &Table) -> Results {
 // ---------------------------------------------------------------------------
 // Formulas
 // ---------------------------------------------------------------------------
-
-/// One hundred.
-const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
-
-/// A deviation by the sign convention: `actual` is the outcome (or forecast),
-/// `budget` the budget it is compared with.
-pub fn deviation(
-    convention: SignConvention,
-    actual: Decimal,
-    budget: Decimal,
-) -> Result<Decimal, CalcError> {
-    match convention {
-        SignConvention::OutcomeMinusBudget => actual.checked_sub(budget),
-        SignConvention::BudgetMinusOutcome => budget.checked_sub(actual),
-        SignConvention::OutcomePlusBudget => actual.checked_add(budget),
-    }
-    .ok_or(CalcError::Overflow)
-}
-
-/// `a × b / c` with full precision: multiplies first, and divides first only
-/// when the product alone would overflow. A zero `c` is a division by zero.
-pub fn mul_div(a: Decimal, b: Decimal, c: Decimal) -> Result<Decimal, CalcError> {
-    if c.is_zero() {
-        return Err(CalcError::DivisionByZero);
-    }
-    a.checked_mul(b)
-        .and_then(|p| p.checked_div(c))
-        .or_else(|| a.checked_div(c).and_then(|q| q.checked_mul(b)))
-        .ok_or(CalcError::Overflow)
-}
-
-/// `value / |base| × 100`; `Ok(None)` (blank) on a zero base.
-pub fn percent_of(value: Decimal, base: Decimal) -> Result<Option<Decimal>, CalcError> {
-    if base.is_zero() {
-        return Ok(None);
-    }
-    mul_div(value, HUNDRED, base.abs()).map(Some)
-}
 
 /// Run rate: `outcome × 12 / months`.
 pub fn run_rate(outcome: Decimal, months: u8) -> Result<Decimal, CalcError> {

@@ -948,8 +948,7 @@ fn write(ws: &Workspace, saved_at: Option<&str>, derived: bool) -> String {
     let ids: Vec<u64> = ws.sheets.iter().map(|s| s.id).collect();
     let follow_ups: Vec<Cow<FollowUp>> = ws.follow_ups.iter().map(|f| writable(f, &ids)).collect();
     // The figures of follow-ups only with the feature (see Cargo.toml).
-    let tables =
-        (derived && cfg!(feature = "follow-up-figures")).then(|| followup::sheet_tables(ws));
+    let tables = (derived && cfg!(feature = "follow-up-figures")).then(|| ws.sheet_tables());
     let results: Vec<Option<FollowUpResult>> = follow_ups
         .iter()
         .map(|f| tables.as_deref().map(|t| followup::compute(f, t)))

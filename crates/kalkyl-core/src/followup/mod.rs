@@ -37,7 +37,6 @@ use serde::{Deserialize, Serialize};
 use crate::lang::Lang;
 use crate::model::{SignConvention, StatusThresholds, Table};
 use crate::number::Unit;
-use crate::workspace::Workspace;
 
 pub use compute::{
     compute, Accuracy, Deviation, FollowUpResult, Line, Note, NoteKind, ReportInfo, ResultRow,
@@ -161,19 +160,6 @@ pub struct SheetTable<'a> {
     pub name: &'a str,
     /// The table.
     pub table: &'a Table,
-}
-
-/// The sheets of a workspace, in tab order.
-pub fn sheet_tables(workspace: &Workspace) -> Vec<SheetTable<'_>> {
-    workspace
-        .sheets
-        .iter()
-        .map(|s| SheetTable {
-            id: s.id,
-            name: &s.name,
-            table: &s.table,
-        })
-        .collect()
 }
 
 impl FollowUp {
