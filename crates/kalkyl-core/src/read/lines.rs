@@ -15,11 +15,12 @@
 
 use rust_decimal::Decimal;
 
-use super::headings::{clean_heading, role_of};
+use super::headings::{clean_heading, compact, role_of, unit_of, year_of};
 use super::{RawCell, RawRow, RawTable, ReadChoices};
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
 use crate::grid::Grid;
 use crate::latin;
+use crate::model::Role;
 use crate::number::{self, DecimalMark, Reading, Unit};
 
 /// At most this many splits of one line are considered.
@@ -117,11 +118,50 @@ fn takes_suffix(word: &str) -> bool {
     matches!(shape(word), Shape::Number { suffix: false, .. })
 }
 
-/// Splits "13,0%Medarbetare" into "13,0%" and "Medarbetare"; keeps
-/// "0,0Mnkr" and "26 350tkr" whole, since the letters are a unit.
+/// The words of a line.
 fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for word in text.split_whitespace() {
+        push_word(&mut out, word);
+    }
+    out
+}
+
+/// The words of a PDF line, where a lone minus followed by one space and a
+/// digit is that number's sign ("– 423 231", "− 6"): PDF copies set the
+/// sign apart. Two spaces or more keep it a dash for an empty cell
+/// ("−  −  24").
+fn pdf_words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut pending_sign: Option<&str> = None;
+    let mut rest = text.trim_start();
+    while !rest.is_empty() {
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (word, after) = rest.split_at(end);
+        let next = after.trim_start();
+        let one_space = after.len().saturating_sub(next.len()) == 1 && after.starts_with(' ');
+        rest = next;
+        if let Some(sign) = pending_sign.take() {
+            push_word(&mut out, &format!("{sign}{word}"));
+            continue;
+        }
+        if matches!(word, "-" | "–" | "−")
+            && one_space
+            && next.starts_with(|c: char| c.is_ascii_digit())
+        {
+            pending_sign = Some(word);
+            continue;
+        }
+        push_word(&mut out, word);
+    }
+    out
+}
+
+/// Pushes one word. Splits "13,0%Medarbetare" into "13,0%" and
+/// "Medarbetare"; keeps "0,0Mnkr" and "26 350tkr" whole, since the letters
+/// are a unit.
+fn push_word(out: &mut Vec<String>, word: &str) {
+    {
         let numeric_end = word
             .char_indices()
             .find(|(_, c)| latin::is_letter(*c))
@@ -141,7 +181,6 @@ fn words(text: &str) -> Vec<String> {
             _ => out.push(word.to_string()),
         }
     }
-    out
 }
 
 fn is_numeric_word(word: &str) -> bool {
@@ -150,7 +189,7 @@ fn is_numeric_word(word: &str) -> bool {
 
 /// Whether a line ends with a value (so it carries a row's numbers).
 fn is_data_line(text: &str) -> bool {
-    let ws = words(text);
+    let ws = pdf_words(text);
     match ws.last().map(|w| shape(w)) {
         Some(Shape::Number { .. }) | Some(Shape::Dash) => true,
         Some(Shape::Suffix) => ws
@@ -317,13 +356,21 @@ fn one_cell_per_line(lines: &[Line]) -> Option<RawTable<'static>> {
 }
 
 /// Splits heading words into column headings at capitalised words.
+/// A year starts a new heading after a heading that has a year already,
+/// or names the label or note column ("Belopp i tkr Not 2020 2019").
 fn segment_heading(text: &str) -> Vec<String> {
     let mut segments: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
         let first_letter = word.chars().find(|c| latin::is_letter(*c));
-        let starts = first_letter.is_some_and(|c| !latin::is_lower(c))
-            && Unit::from_word(word.trim_matches(|c: char| !latin::is_letter_or_digit(c)))
-                .is_none();
+        let starts = if is_year_word(word) {
+            segments
+                .last()
+                .is_none_or(|last| year_of(last).is_some() || takes_no_year(last))
+        } else {
+            first_letter.is_some_and(|c| !latin::is_lower(c))
+                && Unit::from_word(word.trim_matches(|c: char| !latin::is_letter_or_digit(c)))
+                    .is_none()
+        };
         match segments.last_mut() {
             Some(last) if !starts => {
                 last.push(' ');
@@ -341,6 +388,8 @@ struct Run {
     label: Vec<String>,
     numbers: Vec<String>,
     line: usize,
+    /// The note reference, when the table has a note column ("3", "8, 9").
+    note: String,
 }
 
 /// Every way to group a run of number words into exactly `n` values, up to
@@ -446,6 +495,179 @@ fn fit(words: &[String], n: usize) -> usize {
     }
 }
 
+/// A word that is a year or a date and nothing else: "2021", "2012/2013",
+/// "2021-12-31", "12/31/2021".
+fn is_year_word(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
+        && year_of(word).is_some()
+}
+
+/// A heading line that names years: every number on it is a year
+/// ("2013 2014 2013 2014", "NOT 2019 2018", "Budget 2023"), and it ends in
+/// one. A data row with amounts between 1900 and 2100 in every column would
+/// read so too; it is taken as a heading only above the first data line.
+fn is_year_line(text: &str) -> bool {
+    let ws = pdf_words(text);
+    ws.last().is_some_and(|w| is_year_word(w))
+        && ws
+            .iter()
+            .all(|w| is_year_word(w) || !matches!(shape(w), Shape::Number { .. }))
+}
+
+/// Cuts the lines above the first data line into the heading, the title
+/// lines above it, and lines that belong to the body. Blank lines cut them
+/// into blocks (a heading wrapped in its cells may have blank lines inside
+/// it, as Word copies do). With a line of years, the heading ends there:
+/// the last block holding one is the heading's last; lines below the years
+/// are body lines. Blocks before the first with two or more headings are
+/// titles, and a last block of one capitalised line is a section heading
+/// of the body ("STADSDELSNÄMNDER" between the heading and the rows).
+fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec<Line>, Vec<Line>) {
+    let header = lines.get(..first_data).unwrap_or(&[]);
+    let mut blocks: Vec<&[Line]> = Vec::new();
+    let mut start = 0;
+    for (i, l) in header.iter().enumerate() {
+        if l.blank_after || i + 1 == header.len() {
+            blocks.push(header.get(start..=i).unwrap_or(&[]));
+            start = i + 1;
+        }
+    }
+    let segments = |b: &[Line]| {
+        let texts: Vec<&str> = b.iter().map(|l| l.text.as_str()).collect();
+        segment_heading(&texts.join(" ")).len()
+    };
+    let with_years = blocks
+        .iter()
+        .rposition(|b| b.iter().any(|l| is_year_line(&l.text)));
+    let mut last = match with_years {
+        Some(i) => i,
+        None => blocks.len().saturating_sub(1),
+    };
+    let first = blocks
+        .iter()
+        .take(last + 1)
+        .position(|b| segments(b) >= 2)
+        .unwrap_or(0);
+    if with_years.is_none() {
+        while last > first
+            && blocks.get(last).is_some_and(|b| {
+                b.len() == 1
+                    && segments(b) == 1
+                    && b.iter().all(|l| {
+                        l.text
+                            .chars()
+                            .find(|c| latin::is_letter(*c))
+                            .is_some_and(|c| !latin::is_lower(c))
+                    })
+            })
+        {
+            last -= 1;
+        }
+    }
+    let titles: Vec<Line> = blocks
+        .get(..first)
+        .unwrap_or(&[])
+        .iter()
+        .flat_map(|b| b.iter().cloned())
+        .collect();
+    let mut heading: Vec<Line> = blocks
+        .get(first..=last)
+        .unwrap_or(&[])
+        .iter()
+        .flat_map(|b| b.iter().cloned())
+        .collect();
+    let mut body: Vec<Line> = Vec::new();
+    if with_years.is_some() {
+        if let Some(end) = heading.iter().rposition(|l| is_year_line(&l.text)) {
+            body.extend(heading.drain(end + 1..));
+        }
+    }
+    for b in blocks.get(last + 1..).unwrap_or(&[]) {
+        body.extend(b.iter().cloned());
+    }
+    body.extend(lines.get(first_data..).unwrap_or(&[]).iter().cloned());
+    (heading, titles, body)
+}
+
+/// A note reference heading: "Not", "NOT", "Noter".
+fn is_note_heading(text: &str) -> bool {
+    matches!(
+        compact(text).as_str(),
+        "not" | "noter" | "note" | "notes" | "notnr"
+    )
+}
+
+/// A heading that names the label column or its unit ("Belopp i mnkr",
+/// "(tkr)", "Mnkr") or the note column: no year goes with it.
+fn takes_no_year(segment: &str) -> bool {
+    is_note_heading(segment)
+        || unit_of(segment).is_some()
+        || matches!(role_of(segment), Some(Role::Label))
+}
+
+/// The column headings of a heading block. A last line of years under
+/// group headings is spread over them ("Kommunen Koncernen" over "2013 2014
+/// 2013 2014" gives "Kommunen 2013", "Kommunen 2014", "Koncernen 2013",
+/// "Koncernen 2014"); words before the years head the label or note
+/// column. Otherwise the words are segmented at capitals and years.
+fn block_headings(texts: &[&str]) -> Vec<String> {
+    if let Some((last, above)) = texts.split_last() {
+        if let Some(spread) = spread_years(last, above) {
+            return spread;
+        }
+    }
+    segment_heading(&texts.join(" "))
+}
+
+fn spread_years(last: &str, above: &[&str]) -> Option<Vec<String>> {
+    if above.is_empty() {
+        return None;
+    }
+    let ws: Vec<&str> = last.split_whitespace().collect();
+    let first_year = ws.iter().position(|w| is_year_word(w))?;
+    let years = ws.get(first_year..)?;
+    if years.len() < 2 || !years.iter().all(|w| is_year_word(w)) {
+        return None;
+    }
+    let mut tops = segment_heading(&above.join(" "));
+    if tops.iter().any(|t| year_of(t).is_some()) {
+        return None;
+    }
+    let mut label: Option<String> = None;
+    let mut note: Option<String> = None;
+    let prefix = ws.get(..first_year).unwrap_or(&[]).join(" ");
+    for seg in segment_heading(&prefix) {
+        if is_note_heading(&seg) {
+            note = Some(seg);
+        } else {
+            label = Some(seg);
+        }
+    }
+    if let Some(i) = tops.iter().position(|t| is_note_heading(t)) {
+        note = Some(tops.remove(i));
+    }
+    if label.is_none() && tops.first().is_some_and(|t| takes_no_year(t)) {
+        label = Some(tops.remove(0));
+    }
+    if label.is_none() && tops.len() >= 2 && !years.len().is_multiple_of(tops.len()) {
+        label = Some(tops.remove(0));
+    }
+    if tops.is_empty() || !years.len().is_multiple_of(tops.len()) {
+        return None;
+    }
+    let span = years.len() / tops.len();
+    let mut out = vec![label.unwrap_or_default()];
+    out.extend(note);
+    for (i, year) in years.iter().enumerate() {
+        let top = tops.get(i / span.max(1))?;
+        out.push(format!("{top} {year}"));
+    }
+    Some(out)
+}
+
 fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     let mut raw = RawTable {
         from_lines: true,
@@ -454,7 +676,12 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     let titles: Vec<&Line> = lines.iter().filter(|l| l.heading).collect();
     raw.title = titles.last().map(|l| (l.text.clone(), l.line));
     let lines: Vec<Line> = lines.into_iter().filter(|l| !l.heading).collect();
-    let Some(first_data) = lines.iter().position(|l| is_data_line(&l.text)) else {
+    // Heading lines of years ("2013 2014 2013 2014", "Budget" / "2023")
+    // end in a number but are no data.
+    let Some(first_data) = lines
+        .iter()
+        .position(|l| is_data_line(&l.text) && !is_year_line(&l.text))
+    else {
         // No numbers at all: a list of labels.
         raw.rows = lines
             .iter()
@@ -465,8 +692,15 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
             .collect();
         return raw;
     };
-    let mut header: Vec<Line> = lines[..first_data].to_vec();
-    let body: Vec<Line> = lines[first_data..].to_vec();
+    let (mut header, titles, body) = split_header(&lines, first_data);
+    if raw.title.is_none() {
+        raw.title = titles.last().map(|l| (l.text.clone(), l.line));
+    }
+    let title_text = titles
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
 
     // Body rows: a run of label words, then a run of number words.
     let mut runs: Vec<Run> = Vec::new();
@@ -475,7 +709,7 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     let mut line_of_row = body.first().map_or(0, |l| l.line);
     let mut headings_in_body: Vec<(usize, String, usize)> = Vec::new(); // (runs index, text, line)
     for l in &body {
-        let ws = words(&l.text);
+        let ws = pdf_words(&l.text);
         for (k, w) in ws.iter().enumerate() {
             let numeric = is_numeric_word(w)
                 && !(matches!(shape(w), Shape::Dash | Shape::Suffix)
@@ -490,6 +724,7 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
                         label: std::mem::take(&mut label),
                         numbers: std::mem::take(&mut numbers),
                         line: line_of_row,
+                        note: String::new(),
                     });
                 }
                 if label.is_empty() {
@@ -509,19 +744,22 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
             label: std::mem::take(&mut label),
             numbers: std::mem::take(&mut numbers),
             line: line_of_row,
+            note: String::new(),
         });
     }
     let has_label = runs.iter().any(|r| !r.label.is_empty());
 
     // How many value columns: what most rows can be split into, nudged by
     // the heading's word count.
-    let header_text = header
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let header_segments = segment_heading(&header_text).len();
-    let from_header = header_segments.saturating_sub(usize::from(has_label));
+    let header_texts: Vec<&str> = header.iter().map(|l| l.text.as_str()).collect();
+    let header_headings = block_headings(&header_texts);
+    let has_note = has_label && header_headings.iter().any(|h| is_note_heading(h));
+    if has_note {
+        take_notes(&mut runs);
+    }
+    let from_header = header_headings
+        .len()
+        .saturating_sub(usize::from(has_label) + usize::from(has_note));
     let with_numbers: Vec<&Run> = runs.iter().filter(|r| !r.numbers.is_empty()).collect();
     let labelless = !has_label && with_numbers.len() == 1;
     let max_words = with_numbers
@@ -549,7 +787,7 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     let n = best.map_or(1, |(_, _, n)| n);
 
     // Heading lines beyond what the columns need start the first row's label.
-    let needed = n + usize::from(has_label);
+    let needed = n + usize::from(has_label) + usize::from(has_note);
     let mut moved: Vec<String> = Vec::new();
     while header.len() > 1 {
         let text = header
@@ -574,12 +812,9 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
             break;
         }
     }
-    let header_text = header
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut headings = segment_heading(&header_text);
+    let header_texts: Vec<&str> = header.iter().map(|l| l.text.as_str()).collect();
+    let header_text = header_texts.join(" ");
+    let mut headings = block_headings(&header_texts);
     // Too many segments: text columns come first, so with a label column
     // the segments before the last n values make up the label's heading.
     if has_label && headings.len() > needed {
@@ -605,7 +840,11 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
         headings.push(String::new());
     }
     raw.headings = headings;
-    raw.context = header_text;
+    raw.context = if title_text.is_empty() {
+        header_text
+    } else {
+        format!("{title_text}\n{header_text}")
+    };
 
     // Split every run into values.
     let mut value_runs: Vec<Run> = Vec::new();
@@ -618,6 +857,7 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
                     label: Vec::new(),
                     numbers: chunk,
                     line: run.line,
+                    note: String::new(),
                 });
             }
         }
@@ -696,6 +936,9 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
         if has_label {
             cells.push(RawCell::plain(label));
         }
+        if has_note {
+            cells.push(RawCell::plain(run.note.clone()));
+        }
         cells.extend(values.into_iter().map(RawCell::plain));
         raw.rows.push(RawRow {
             line: run.line,
@@ -709,6 +952,86 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
         });
     }
     raw
+}
+
+/// A note number: an unsigned whole number of one or two digits, 1 or more
+/// ("3" in "Hyresintäkter 3 799 990 796 936"). Part of a list when it ends
+/// in a comma ("8," in "8, 9").
+fn note_number(word: &str) -> Option<u32> {
+    let digits = word.strip_suffix(',').unwrap_or(word);
+    if (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
+        digits.parse::<u32>().ok().filter(|n| *n >= 1)
+    } else {
+        None
+    }
+}
+
+/// Takes the note references out of the rows of a table with a note column.
+/// A list ("8, 9", "11, 12, 13") is a note; a lone small whole number right
+/// after the label is one when the notes so far run in order: notes are
+/// numbered down the statement, so a candidate below the last note, or
+/// above a candidate within the next rows that is not below the last note,
+/// or far above the last note, is the first digit group of an amount ("7
+/// 148" after note 5 and before note 6, "39 547" after note 16). A note is
+/// never an amount.
+fn take_notes(runs: &mut [Run]) {
+    /// How many rows ahead a lower note proves a candidate wrong.
+    const LOOKAHEAD: usize = 3;
+    /// Notes skipped between two rows: a statement refers to most of its notes.
+    const MAX_GAP: u32 = 5;
+    let list_len = |r: &Run| {
+        r.label
+            .iter()
+            .rev()
+            .take_while(|w| w.ends_with(',') && note_number(w).is_some())
+            .count()
+    };
+    let candidate = |r: &Run| -> Option<u32> {
+        if list_len(r) > 0 {
+            return r.label.last().and_then(|w| note_number(w));
+        }
+        r.numbers
+            .first()
+            .filter(|w| !w.ends_with(','))
+            .and_then(|w| note_number(w))
+    };
+    let candidates: Vec<Option<u32>> = runs.iter().map(candidate).collect();
+    let mut last = 0u32;
+    for i in 0..runs.len() {
+        let Some(run) = runs.get_mut(i) else { break };
+        let listed = list_len(run);
+        if listed > 0 {
+            let at = run.label.len().saturating_sub(listed);
+            let mut parts: Vec<String> = run.label.drain(at..).collect();
+            if run.numbers.first().and_then(|w| note_number(w)).is_some() {
+                parts.push(run.numbers.remove(0));
+            }
+            last = parts
+                .iter()
+                .filter_map(|w| note_number(w))
+                .max()
+                .unwrap_or(last)
+                .max(last);
+            run.note = parts.join(" ");
+            continue;
+        }
+        let Some(c) = candidates.get(i).copied().flatten() else {
+            continue;
+        };
+        let next = candidates
+            .iter()
+            .skip(i + 1)
+            .take(LOOKAHEAD)
+            .flatten()
+            .next()
+            .copied();
+        let too_far = last > 0 && c > last.saturating_add(MAX_GAP);
+        if c < last || too_far || next.is_some_and(|d| d >= last && d < c) {
+            continue;
+        }
+        last = c;
+        run.note = run.numbers.remove(0);
+    }
 }
 
 /// Whether `word` may join the value written so far as its next digit
@@ -1829,6 +2152,178 @@ mod tests {
             segment_heading("Indikator Årsprognos tkr Årsbudget tkr"),
             vec!["Indikator", "Årsprognos tkr", "Årsbudget tkr"]
         );
+    }
+
+    #[test]
+    fn pdf_minus_set_apart_by_one_space_is_a_sign() {
+        let table: &[(&str, &str)] = &[
+            (
+                "Avskrivningar 3 – 14 991 – 14 879",
+                "Avskrivningar 3 –14 991 –14 879",
+            ),
+            ("Kostnader − 1 116 − 6 33", "Kostnader −1 116 −6 33"),
+            // Two spaces: a dash for an empty cell.
+            ("Övrigt −  −  24", "Övrigt − − 24"),
+            // A dash between words stays a word.
+            (
+                "Teknisk verksamhet - skattefinansierad 0,5",
+                "Teknisk verksamhet - skattefinansierad 0,5",
+            ),
+            ("Post - 5,0 4,0", "Post -5,0 4,0"),
+        ];
+        for (text, want) in table {
+            assert_eq!(pdf_words(text), w(want), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lines_of_years_are_headings() {
+        let table: &[(&str, bool)] = &[
+            ("2013 2014 2013 2014", true),
+            ("NOT 2019 2018 2019 2018", true),
+            ("Belopp i mnkr 2018 2019 2018 2019", true),
+            ("Mnkr 2022 2021 2020", true),
+            ("2019", true),
+            ("Resultaträkning för verksamhetsåret 1/1 - 31/12 2020", true),
+            ("Kommunen 12/31/2021 12/31/2020", true),
+            // Amounts beside a year are data.
+            ("Verksamhetens intäkter 1 2019 2018", false),
+            ("Nämnd A 2 019 1 900", false),
+            ("Nämnd A 120,5 2021", false),
+            ("Utfall Budget", false),
+        ];
+        for (text, want) in table {
+            assert_eq!(is_year_line(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn heading_blocks_spread_years_over_group_headings() {
+        let table: &[(&[&str], &[&str])] = &[
+            (
+                &["Staden Bolagen", "2024 2023 2024 2023"],
+                &[
+                    "",
+                    "Staden 2024",
+                    "Staden 2023",
+                    "Bolagen 2024",
+                    "Bolagen 2023",
+                ],
+            ),
+            (
+                &["(tkr) Staden Bolagen", "NOT 2024 2023 2024 2023"],
+                &[
+                    "(tkr)",
+                    "NOT",
+                    "Staden 2024",
+                    "Staden 2023",
+                    "Bolagen 2024",
+                    "Bolagen 2023",
+                ],
+            ),
+            (
+                &["Miljoner kronor Staden Bolagen", "2023 2024 2023 2024"],
+                &[
+                    "Miljoner kronor",
+                    "Staden 2023",
+                    "Staden 2024",
+                    "Bolagen 2023",
+                    "Bolagen 2024",
+                ],
+            ),
+            (
+                &[
+                    "Staden",
+                    "Hela koncernen",
+                    "Belopp i mnkr 2023 2024 2023 2024",
+                ],
+                &[
+                    "Belopp i mnkr",
+                    "Staden 2023",
+                    "Staden 2024",
+                    "Hela koncernen 2023",
+                    "Hela koncernen 2024",
+                ],
+            ),
+            (
+                &["Utfall Budget Avvikelse", "2023 2023 2023"],
+                &["", "Utfall 2023", "Budget 2023", "Avvikelse 2023"],
+            ),
+            // One year per line: the year goes with the heading above it.
+            (
+                &["(mnkr) Bokslut", "2023", "Budget", "2024", "Plan", "2025"],
+                &["(mnkr)", "Bokslut 2023", "Budget 2024", "Plan 2025"],
+            ),
+            (
+                &["Belopp i tkr Not BUDGET", "2024", "2024 2023 2022"],
+                &["Belopp i tkr", "Not", "BUDGET 2024", "2024", "2023", "2022"],
+            ),
+            (
+                &["Belopp angivna i tkr Not 2024 2023"],
+                &["Belopp angivna i tkr", "Not", "2024", "2023"],
+            ),
+            (&["Mnkr 2024 2023 2022"], &["Mnkr", "2024", "2023", "2022"]),
+        ];
+        for (texts, want) in table {
+            assert_eq!(block_headings(texts), *want, "{texts:?}");
+        }
+    }
+
+    fn run(label: &str, numbers: &str) -> Run {
+        Run {
+            label: w(label),
+            numbers: w(numbers),
+            line: 0,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn notes_run_in_order_and_are_never_amounts() {
+        // (label, number words, note taken, numbers left)
+        let table: &[(&str, &str, &str, &str)] = &[
+            ("Intäkter", "1 102 946 101 282", "1", "102 946 101 282"),
+            ("Kostnader", "2 -423 231 -417 698", "2", "-423 231 -417 698"),
+            ("Avskrivningar", "3 -14 991 -14 879", "3", "-14 991 -14 879"),
+            (
+                "Nettokostnader",
+                "-335 276 -331 295",
+                "",
+                "-335 276 -331 295",
+            ),
+            (
+                "Skatteintäkter",
+                "4 257 951 257 770",
+                "4",
+                "257 951 257 770",
+            ),
+            (
+                "Generella statsbidrag",
+                "5 84 473 86 552",
+                "5",
+                "84 473 86 552",
+            ),
+            // 7 after note 5, with note 6 on the next row: an amount.
+            ("Verksamhetens resultat", "7 148 13 027", "", "7 148 13 027"),
+            ("Finansiella intäkter", "6 812 794", "6", "812 794"),
+            (
+                "Personalkostnader 8,",
+                "9 -141 821 -136 240",
+                "8, 9",
+                "-141 821 -136 240",
+            ),
+            // Below the last note: an amount.
+            ("Resultat", "6 849 12 043", "", "6 849 12 043"),
+            // Far above the last note: an amount.
+            ("Resultat före skatt", "36 547 51 059", "", "36 547 51 059"),
+            ("Skatt", "10 -574 -373", "10", "-574 -373"),
+        ];
+        let mut runs: Vec<Run> = table.iter().map(|(l, n, _, _)| run(l, n)).collect();
+        take_notes(&mut runs);
+        for (r, (label, numbers, note, left)) in runs.iter().zip(table) {
+            assert_eq!(r.note, *note, "note of {label} {numbers}");
+            assert_eq!(r.numbers, w(left), "numbers of {label} {numbers}");
+        }
     }
 
     /// (paste, title, headings, rows): made-up tables of the shapes real web

@@ -427,3 +427,59 @@ proptest! {
         prop_assert_eq!(t.number(0, 1), Some(value));
     }
 }
+
+/// PDF copies of income statements and operating tables: headings in
+/// blocks over lines of years, a note column, minus signs set apart, a
+/// section heading between the heading and the rows. (paste, roles, label
+/// of a row, its numbers from the second column on as text, its note.)
+#[test]
+fn pdf_statements_with_years_notes_and_section_headings() {
+    type Case<'a> = (&'a str, &'a [&'a str], &'a str, &'a [&'a str], &'a str);
+    let cases: &[Case<'_>] = &[
+        (
+            "Resultaträkning\n\n(tkr) Staden Bolagen\nNOT 2024 2023 2024 2023\nIntäkter 1 812 400 790 100 900 000 880 000\nKostnader 2 – 700 000 – 690 000 – 800 000 – 790 000\nNetto 112 400 100 100 100 000 90 000\nSkatt 3 – 1 200 – 1 100 – 2 000 – 1 900\n",
+            &["label", "text", "outcome", "prior_outcome", "other", "other"],
+            "Kostnader",
+            &["-700000", "-690000", "-800000", "-790000"],
+            "2",
+        ),
+        (
+            "Resultaträkning\n\nBelopp i mnkr Not Utfall\n2024\nUtfall\n2023\nBudget\n2024\nIntäkter 1 269 522 300\nKostnader 2 − 1 116 − 1 344 − 1 149\nNetto − 847 − 822 − 849\n",
+            &["label", "text", "outcome", "prior_outcome", "annual_budget"],
+            "Kostnader",
+            &["-1116", "-1344", "-1149"],
+            "2",
+        ),
+        (
+            "Belopp i mnkr Intäkter Kostnader Nettokostnader Kommunbidrag Årets resultat Eget kapital\n\n\nNÄMNDER\n\n\nNämnd A 426 -2 023 -1 597 1 597 0 90\nNämnd B 402 -1 935 -1 533 1 570 37 127\nNämnd C 693 -1 946 -1 252 1 254 2 -16\n",
+            &["label", "other", "other", "outcome", "budget", "stated_variance", "other"],
+            "Nämnd B",
+            &["402", "-1935", "-1533", "1570", "37", "127"],
+            "",
+        ),
+    ];
+    for (paste, want_roles, label, numbers, note) in cases {
+        let t = read(paste);
+        assert_eq!(roles(&t), *want_roles, "roles of {paste:?}");
+        let row = t
+            .rows
+            .iter()
+            .position(|r| matches!(r.cells.first(), Some(Cell::Text(l)) if l == label))
+            .unwrap_or_else(|| panic!("row {label} of {paste:?}"));
+        let first = if note.is_empty() { 1 } else { 2 };
+        for (k, n) in numbers.iter().enumerate() {
+            assert_eq!(
+                t.number(row, first + k),
+                Some(d(n)),
+                "{label} col {k} of {paste:?}"
+            );
+        }
+        if !note.is_empty() {
+            assert_eq!(
+                t.rows[row].cells[1],
+                Cell::Text(note.to_string()),
+                "note of {paste:?}"
+            );
+        }
+    }
+}
