@@ -34,6 +34,8 @@ struct Line {
     text: String,
     line: usize,
     trailing_space: bool,
+    /// Two or more spaces at the end: empty cells, not a wrap.
+    padded: bool,
     blank_after: bool,
     heading: bool,
 }
@@ -224,6 +226,12 @@ fn glued_lines(grid: &Grid<'_>, plain: &str) -> Vec<Line> {
             .map(|l| l.trim_end_matches('\r'))
             .unwrap_or("");
         let trailing_space = raw.ends_with(char::is_whitespace);
+        let padded = raw
+            .chars()
+            .rev()
+            .take_while(|c| c.is_whitespace())
+            .nth(1)
+            .is_some();
         let leading_space = raw.starts_with(char::is_whitespace);
         let starts_lower = text.chars().next().is_some_and(latin::is_lower);
         if let Some(last) = lines.last_mut() {
@@ -232,6 +240,7 @@ fn glued_lines(grid: &Grid<'_>, plain: &str) -> Vec<Line> {
             {
                 last.text.push_str(&text);
                 last.trailing_space = trailing_space;
+                last.padded = padded;
                 last.blank_after = false;
                 continue;
             }
@@ -240,6 +249,7 @@ fn glued_lines(grid: &Grid<'_>, plain: &str) -> Vec<Line> {
             text,
             line: row.line,
             trailing_space,
+            padded,
             blank_after: false,
             heading: row.heading,
         });
@@ -398,13 +408,29 @@ struct Run {
 /// decimals, `%` or unit, and began with at most three digits. When the row
 /// writes decimals or units, splits where every value ends in one are
 /// preferred ("78 200 tkr" is one value, not "78" and "200 tkr").
+///
+/// The candidates come most likely first: figures of one row are of one
+/// size, so splits whose values have the most even numbers of digits lead
+/// ("112 513 108 678" is 112 513 and 108 678, not 112 513 108 and 678).
 fn splits(words: &[String], n: usize) -> Vec<Vec<String>> {
     let (all, strict) = split_candidates(words, n);
-    if strict.is_empty() {
-        all
-    } else {
-        strict
+    let mut out = if strict.is_empty() { all } else { strict };
+    // Stable: equally even splits keep the search's order.
+    if out.len() > 1 {
+        crate::order::sort_by(&mut out, |a, b| unevenness(a).cmp(&unevenness(b)));
     }
+    out
+}
+
+/// How far the digit counts of a split's values are apart (largest minus
+/// smallest); dashes and values without digits do not count.
+fn unevenness(split: &[String]) -> usize {
+    let digits = split
+        .iter()
+        .map(|v| v.chars().filter(char::is_ascii_digit).count())
+        .filter(|d| *d > 0);
+    let (lo, hi) = digits.fold((usize::MAX, 0), |(lo, hi), d| (lo.min(d), hi.max(d)));
+    hi.saturating_sub(lo)
 }
 
 /// All splits into `n` values, and those of them that are strict (see
@@ -517,12 +543,22 @@ fn is_year_line(text: &str) -> bool {
             .all(|w| is_year_word(w) || !matches!(shape(w), Shape::Number { .. }))
 }
 
+fn has_year_word(text: &str) -> bool {
+    text.split_whitespace().any(is_year_word)
+}
+
+/// A line of years and nothing else but a note heading ("NOT 2019 2018").
+fn only_years(text: &str) -> bool {
+    text.split_whitespace()
+        .all(|w| is_year_word(w) || is_note_heading(w))
+}
+
 /// Cuts the lines above the first data line into the heading, the title
 /// lines above it, and lines that belong to the body. Blank lines cut them
 /// into blocks (a heading wrapped in its cells may have blank lines inside
 /// it, as Word copies do). With a line of years, the heading ends there:
-/// the last block holding one is the heading's last; lines below the years
-/// are body lines. Blocks before the first with two or more headings are
+/// the last block holding one is the heading; lines below the years are
+/// body lines, blocks above it titles. Without, blocks before the first with two or more headings are
 /// titles, and a last block of one capitalised line is a section heading
 /// of the body ("STADSDELSNÄMNDER" between the heading and the rows).
 fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec<Line>, Vec<Line>) {
@@ -539,18 +575,39 @@ fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec<Line>, Vec
         let texts: Vec<&str> = b.iter().map(|l| l.text.as_str()).collect();
         segment_heading(&texts.join(" ")).len()
     };
+    // A line of years ends the heading, unless a block of headings with
+    // years follows ("Jämfört med budget 2013" above "Tkr Utfall 2013
+    // Budget 2013 Avvikelse").
     let with_years = blocks
         .iter()
-        .rposition(|b| b.iter().any(|l| is_year_line(&l.text)));
+        .rposition(|b| b.iter().any(|l| is_year_line(&l.text)))
+        .filter(|i| {
+            blocks
+                .get(i + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .all(|b| segments(b) < 2 || !b.iter().any(|l| has_year_word(&l.text)))
+        });
     let mut last = match with_years {
         Some(i) => i,
         None => blocks.len().saturating_sub(1),
     };
-    let first = blocks
-        .iter()
-        .take(last + 1)
-        .position(|b| segments(b) >= 2)
-        .unwrap_or(0);
+    // A block of years alone heads the columns named in the block above it.
+    let first = match with_years {
+        Some(i)
+            if blocks
+                .get(i)
+                .is_some_and(|b| b.iter().all(|l| only_years(&l.text))) =>
+        {
+            i.saturating_sub(1)
+        }
+        Some(i) => i,
+        None => blocks
+            .iter()
+            .take(last + 1)
+            .position(|b| segments(b) >= 2)
+            .unwrap_or(0),
+    };
     if with_years.is_none() {
         while last > first
             && blocks.get(last).is_some_and(|b| {
@@ -593,7 +650,7 @@ fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec<Line>, Vec
 }
 
 /// A note reference heading: "Not", "NOT", "Noter".
-fn is_note_heading(text: &str) -> bool {
+pub(super) fn is_note_heading(text: &str) -> bool {
     matches!(
         compact(text).as_str(),
         "not" | "noter" | "note" | "notes" | "notnr"
@@ -708,8 +765,26 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     let mut numbers: Vec<String> = Vec::new();
     let mut line_of_row = body.first().map_or(0, |l| l.line);
     let mut headings_in_body: Vec<(usize, String, usize)> = Vec::new(); // (runs index, text, line)
-    for l in &body {
+    let mut previous_labelled = false;
+    for (i, l) in body.iter().enumerate() {
+        // A line of numbers after a line with a label and its numbers is a
+        // row of its own (an unlabelled subtotal), not more of that row. A
+        // line holding one number (a note) may go on below.
+        let values = numbers
+            .iter()
+            .filter(|w| matches!(shape(w), Shape::Number { .. }))
+            .count();
+        if values >= 2 && previous_labelled {
+            runs.push(Run {
+                label: std::mem::take(&mut label),
+                numbers: std::mem::take(&mut numbers),
+                line: line_of_row,
+                note: String::new(),
+            });
+            line_of_row = l.line;
+        }
         let ws = pdf_words(&l.text);
+        previous_labelled = ws.iter().any(|w| !is_numeric_word(w));
         for (k, w) in ws.iter().enumerate() {
             let numeric = is_numeric_word(w)
                 && !(matches!(shape(w), Shape::Dash | Shape::Suffix)
@@ -733,8 +808,16 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
                 label.push(w.clone());
             }
         }
-        // A label line that stands alone before an empty line is a heading.
-        if numbers.is_empty() && !label.is_empty() && l.blank_after && !l.trailing_space {
+        // A label line that stands alone before an empty line, or before a
+        // capitalised line without a space at its end (a wrapped label
+        // ends in one, or goes on in lowercase), is a heading. A line
+        // padded with spaces ends in empty cells, not in a wrap.
+        let next_capital = body
+            .get(i + 1)
+            .and_then(|n| n.text.chars().find(|c| latin::is_letter(*c)))
+            .is_some_and(|c| !latin::is_lower(c));
+        let wraps = l.trailing_space && !l.padded;
+        if numbers.is_empty() && !label.is_empty() && (l.blank_after || next_capital) && !wraps {
             headings_in_body.push((runs.len(), label.join(" "), line_of_row));
             label.clear();
         }
@@ -817,6 +900,11 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     let mut headings = block_headings(&header_texts);
     // Too many segments: text columns come first, so with a label column
     // the segments before the last n values make up the label's heading.
+    if has_label && headings.len() > needed {
+        if let Some(merged) = merge_headings(&headings, needed) {
+            headings = merged;
+        }
+    }
     if has_label && headings.len() > needed {
         let extra = headings.len() - needed;
         let label: Vec<String> = headings.drain(..=extra).collect();
@@ -954,6 +1042,88 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     raw
 }
 
+/// How well headings name their columns: a value heading that names a
+/// role, or a year, counts; so does each role named once; a heading with
+/// two years, or a label heading that names a figure, was merged wrongly.
+fn headings_score(headings: &[String]) -> i32 {
+    let mut score = 0i32;
+    let mut seen: Vec<Role> = Vec::new();
+    for (j, h) in headings.iter().enumerate() {
+        let role = role_of(h);
+        let years = h.split_whitespace().filter(|w| is_year_word(w)).count();
+        if years > 1 {
+            score -= 3;
+        }
+        if j == 0 {
+            if role.is_some_and(Role::is_numeric) {
+                score -= 2;
+            }
+            continue;
+        }
+        match role {
+            Some(r) if r.is_numeric() => {
+                score += 2;
+                if !seen.contains(&r) {
+                    seen.push(r);
+                    score += 1;
+                }
+            }
+            _ if years == 1 => score += 1,
+            _ => {}
+        }
+    }
+    score
+}
+
+/// More heading segments than columns ("Tkr Utfall 2013 Budget 2013
+/// Avvikelse Budget-Utfall" over three values): the adjacent segments are
+/// joined so that there are exactly `needed` headings, the way that names
+/// the columns best by [`headings_score`]. On a tie the extra segments go
+/// to the label's heading (`None` then, and when there are too many ways).
+fn merge_headings(segments: &[String], needed: usize) -> Option<Vec<String>> {
+    /// Ways to join tried at most (segments choose cuts).
+    const MAX_WAYS: usize = 512;
+    fn go(
+        segments: &[String],
+        needed: usize,
+        current: &mut Vec<String>,
+        best: &mut (i32, Option<Vec<String>>),
+        tried: &mut usize,
+    ) {
+        if *tried >= MAX_WAYS {
+            return;
+        }
+        if needed == 0 || segments.is_empty() {
+            if needed == 0 && segments.is_empty() {
+                *tried += 1;
+                let score = headings_score(current);
+                if score > best.0 {
+                    *best = (score, Some(current.clone()));
+                }
+            }
+            return;
+        }
+        // The next heading takes the next `take` segments.
+        let most = segments.len().saturating_sub(needed - 1);
+        for take in 1..=most {
+            let (head, rest) = segments.split_at(take);
+            current.push(head.join(" "));
+            go(rest, needed - 1, current, best, tried);
+            current.pop();
+        }
+    }
+    if needed == 0 || segments.len() <= needed {
+        return None;
+    }
+    let extra = segments.len() - needed;
+    let mut default = vec![segments.get(..=extra)?.join(" ")];
+    default.extend(segments.get(extra + 1..)?.iter().cloned());
+    let mut best = (headings_score(&default), None);
+    let mut tried = 0;
+    go(segments, needed, &mut Vec::new(), &mut best, &mut tried);
+    best.1
+}
+
 /// A note number: an unsigned whole number of one or two digits, 1 or more
 /// ("3" in "Hyresintäkter 3 799 990 796 936"). Part of a list when it ends
 /// in a comma ("8," in "8, 9").
@@ -970,7 +1140,7 @@ fn note_number(word: &str) -> Option<u32> {
 /// A list ("8, 9", "11, 12, 13") is a note; a lone small whole number right
 /// after the label is one when the notes so far run in order: notes are
 /// numbered down the statement, so a candidate below the last note, or
-/// above a candidate within the next rows that is not below the last note,
+/// above a candidate within the next rows that is above the last note,
 /// or far above the last note, is the first digit group of an amount ("7
 /// 148" after note 5 and before note 6, "39 547" after note 16). A note is
 /// never an amount.
@@ -1026,7 +1196,7 @@ fn take_notes(runs: &mut [Run]) {
             .next()
             .copied();
         let too_far = last > 0 && c > last.saturating_add(MAX_GAP);
-        if c < last || too_far || next.is_some_and(|d| d >= last && d < c) {
+        if c < last || too_far || next.is_some_and(|d| d > last && d < c) {
             continue;
         }
         last = c;
@@ -2143,6 +2313,24 @@ mod tests {
     }
 
     #[test]
+    fn the_most_even_split_comes_first() {
+        let table: &[(&str, usize, &[&str])] = &[
+            ("112 513 108 678", 2, &["112 513", "108 678"]),
+            (
+                "107 264 105 958 230 685 109 290",
+                4,
+                &["107 264", "105 958", "230 685", "109 290"],
+            ),
+            ("1 400 400", 2, &["1 400", "400"]),
+            ("6 197 400 437 400", 4, &["6 197", "400", "437", "400"]),
+        ];
+        for (text, n, want) in table {
+            let want: Vec<String> = want.iter().map(|v| v.to_string()).collect();
+            assert_eq!(splits(&w(text), *n).first(), Some(&want), "{text:?}");
+        }
+    }
+
+    #[test]
     fn heading_words_split_at_capitals() {
         assert_eq!(
             segment_heading("Uppdrag, belopp i mnkr Årsprognos Årsbudget Prognostiserad avvikelse mot budget Avvikelsen i % av årsbudget"),
@@ -2267,6 +2455,100 @@ mod tests {
         for (texts, want) in table {
             assert_eq!(block_headings(texts), *want, "{texts:?}");
         }
+    }
+
+    #[test]
+    fn extra_heading_segments_are_joined_where_they_name_columns_best() {
+        let table: &[(&str, usize, &[&str])] = &[
+            (
+                "Tkr Utfall 2024 Budget 2024 Avvikelse Budget-Utfall",
+                4,
+                &[
+                    "Tkr",
+                    "Utfall 2024",
+                    "Budget 2024",
+                    "Avvikelse Budget-Utfall",
+                ],
+            ),
+            (
+                "Nämnd Område Utfall Budget Avvikelse",
+                4,
+                &["Nämnd Område", "Utfall", "Budget", "Avvikelse"],
+            ),
+        ];
+        for (text, needed, want) in table {
+            let segments = segment_heading(text);
+            let got = merge_headings(&segments, *needed).unwrap_or_else(|| {
+                // No better way than the label's: the extras join it.
+                let extra = segments.len() - needed;
+                let mut h = vec![segments[..=extra].join(" ")];
+                h.extend(segments[extra + 1..].iter().cloned());
+                h
+            });
+            assert_eq!(got, *want, "{text:?}");
+        }
+    }
+
+    /// (paste, headings, rows) of PDF text.
+    type PdfCase<'a> = (&'a str, &'a [&'a str], &'a [&'a [&'a str]]);
+
+    fn check_pdf(cases: &[PdfCase<'_>]) {
+        for (text, headings, rows) in cases {
+            let grid = crate::grid::read_text(text);
+            let raw = layout(&grid, text, &ReadChoices::default());
+            assert_eq!(raw.headings, *headings, "headings of {text:?}");
+            let got: Vec<Vec<String>> = raw
+                .rows
+                .iter()
+                .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
+                .collect();
+            let want: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect();
+            assert_eq!(got, want, "rows of {text:?}");
+        }
+    }
+
+    #[test]
+    fn pdf_titles_section_headings_and_unlabelled_sums() {
+        check_pdf(&[
+            // A title block above, a section heading between blank lines below.
+            (
+                "Driftredovisning\n\nMnkr Utfall Budget\n\n\nNÄMNDER\n\nNämnd A 10 12\nNämnd B 20 19\n",
+                &["Mnkr", "Utfall", "Budget"],
+                &[&["NÄMNDER"], &["Nämnd A", "10", "12"], &["Nämnd B", "20", "19"]],
+            ),
+            // A heading block of years below a title with a year.
+            (
+                "Resultat för år 2024\n\nMnkr Staden Bolagen\n2024 2023 2024 2023\nIntäkter 10 9 20 19\nKostnader -8 -7 -15 -14\n",
+                &["Mnkr", "Staden 2024", "Staden 2023", "Bolagen 2024", "Bolagen 2023"],
+                &[
+                    &["Intäkter", "10", "9", "20", "19"],
+                    &["Kostnader", "-8", "-7", "-15", "-14"],
+                ],
+            ),
+            // A label line before a capitalised line is a heading; a line
+            // of numbers after a labelled row is a row of its own.
+            (
+                "Tkr Not 2024 2023\nIntäkter\nHyror 1 1 474 1 903\nAvgifter 2 112 513 108 678\n113 987 110 581\nKostnader\nLöner 3 -59 510 -62 146\n",
+                &["Tkr", "Not", "2024", "2023"],
+                &[
+                    &["Intäkter"],
+                    &["Hyror", "1", "1 474", "1 903"],
+                    &["Avgifter", "2", "112 513", "108 678"],
+                    &["", "", "113 987", "110 581"],
+                    &["Kostnader"],
+                    &["Löner", "3", "-59 510", "-62 146"],
+                ],
+            ),
+            // A label wrapped with a space at its end goes on below.
+            (
+                "Mnkr Utfall Budget\nUtvecklingsmedel \nRegional utveckling 10 12\nSumma 10 12\n",
+                &["Mnkr", "Utfall", "Budget"],
+                &[&["Utvecklingsmedel Regional utveckling", "10", "12"], &["Summa", "10", "12"]],
+            ),
+        ]);
     }
 
     fn run(label: &str, numbers: &str) -> Run {

@@ -359,7 +359,8 @@ fn maybe_transpose(raw: &mut RawTable<'_>) {
         .skip(1)
         .filter(|h| role_of(h).is_some_and(Role::is_numeric))
         .count();
-    if heading_roles > 0 {
+    // A note column ("Not") points from items to notes: items are rows.
+    if heading_roles > 0 || raw.headings.iter().any(|h| lines::is_note_heading(h)) {
         return;
     }
     // A time series on its side: three or more year headings and measures as
@@ -957,6 +958,8 @@ fn build(mut raw: RawTable<'_>, hints: Hints, choices: &ReadChoices) -> Table {
     let label_col = roles.iter().position(|r| *r == Role::Label);
     let mut rows = Vec::with_capacity(raw.rows.len());
     let mut in_varav = false;
+    let mut block_opened_by_heading = false;
+    let mut items_since_sum = false;
     let raw_rows = std::mem::take(&mut raw.rows);
     for (i, mut raw_row) in raw_rows.into_iter().enumerate() {
         let found = raw_row
@@ -1071,8 +1074,27 @@ fn build(mut raw: RawTable<'_>, hints: Hints, choices: &ReadChoices) -> Table {
         } else {
             RowKind::Item
         };
+        // A bare "Summa" closing a block that a heading opens (at the top,
+        // or right after a sum) is that block's sum, as the next block's
+        // will be: not a sum of all above.
+        let kind = if kind == RowKind::Total
+            && block_opened_by_heading
+            && label.split_whitespace().nth(1).is_none()
+        {
+            RowKind::Subtotal
+        } else {
+            kind
+        };
         if kind.is_sum() || kind == RowKind::Heading {
             in_varav = false;
+        }
+        match kind {
+            RowKind::Heading => block_opened_by_heading = !items_since_sum,
+            RowKind::Item => items_since_sum = true,
+            _ => {
+                items_since_sum = false;
+                block_opened_by_heading = false;
+            }
         }
         rows.push(Row {
             kind,

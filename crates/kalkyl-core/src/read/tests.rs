@@ -483,3 +483,28 @@ fn pdf_statements_with_years_notes_and_section_headings() {
         }
     }
 }
+
+/// A bare "Summa" closes the block a heading opened; after items outside
+/// any block it sums all of them. (paste, kinds of the rows.)
+#[test]
+fn bare_sums_close_the_block_their_heading_opened() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Mnkr\tUtfall\tBudget\n<b>Nämnd A</b>\t\t\nVerksamhet 1\t10\t12\nSumma\t10\t12\n<b>Nämnd B</b>\t\t\nVerksamhet 1\t5\t6\nVerksamhet 2\t1\t1\nSumma\t6\t7\n",
+            &["heading", "item", "subtotal", "heading", "item", "item", "subtotal"],
+        ),
+        (
+            "Mnkr\tUtfall\tBudget\nVerksamhet 1\t10\t12\n<b>Nya projekt</b>\t\t\nVerksamhet 2\t1\t1\nSumma\t11\t13\n",
+            &["item", "heading", "item", "total"],
+        ),
+    ];
+    for (paste, want) in cases {
+        let t = read(paste);
+        let kinds: Vec<&str> = t.rows.iter().map(|r| r.kind.key()).collect();
+        assert_eq!(kinds, *want, "{paste:?}");
+        assert!(
+            crate::checks::check_table(&t).is_empty(),
+            "no check on {paste:?}"
+        );
+    }
+}
