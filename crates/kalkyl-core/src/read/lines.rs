@@ -547,6 +547,13 @@ fn has_year_word(text: &str) -> bool {
     text.split_whitespace().any(is_year_word)
 }
 
+/// "Kommunen 2012" as "Kommunen" and "2012".
+fn split_label_year(heading: &str) -> Option<[String; 2]> {
+    let (words, year) = heading.trim().rsplit_once(' ')?;
+    (is_year_word(year) && !words.trim().is_empty())
+        .then(|| [words.trim().to_string(), year.to_string()])
+}
+
 /// A line of years and nothing else but a note heading ("NOT 2019 2018").
 fn only_years(text: &str) -> bool {
     text.split_whitespace()
@@ -785,16 +792,36 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
         }
         let ws = pdf_words(&l.text);
         previous_labelled = ws.iter().any(|w| !is_numeric_word(w));
+        let mut label_on_line = false;
         for (k, w) in ws.iter().enumerate() {
+            // A unit or "%" with no number before it ends the label
+            // ("Skattekraft, % 87,5"); so does a dash before words.
             let numeric = is_numeric_word(w)
-                && !(matches!(shape(w), Shape::Dash | Shape::Suffix)
+                && !(matches!(shape(w), Shape::Suffix) && numbers.is_empty())
+                && !(matches!(shape(w), Shape::Dash)
                     && numbers.is_empty()
-                    && k + 1 < ws.len()
-                    && !is_numeric_word(&ws[k + 1]));
+                    && ws.get(k + 1).is_some_and(|n| !is_numeric_word(n)));
             if numeric {
                 numbers.push(w.clone());
             } else {
-                if !numbers.is_empty() {
+                // One small number between words of a line is part of the
+                // label ("Antal invånare 31 december 18 306", "Utfall 8 mån").
+                let inside = label_on_line
+                    && numbers.len() == 1
+                    && numbers.first().is_some_and(|n| {
+                        matches!(
+                            shape(n),
+                            Shape::Number {
+                                signed: false,
+                                int_digits: 1..=2,
+                                decimals: false,
+                                suffix: false
+                            }
+                        )
+                    });
+                if inside {
+                    label.append(&mut numbers);
+                } else if !numbers.is_empty() {
                     runs.push(Run {
                         label: std::mem::take(&mut label),
                         numbers: std::mem::take(&mut numbers),
@@ -806,6 +833,7 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
                     line_of_row = l.line;
                 }
                 label.push(w.clone());
+                label_on_line = true;
             }
         }
         // A label line that stands alone before an empty line, or before a
@@ -919,6 +947,16 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
         if let Some(prev) = headings.get_mut(fold - 1) {
             prev.push(' ');
             prev.push_str(&part);
+        }
+    }
+    // One heading short, and the first ends in a year as the other
+    // headings are years: the words before that year head the labels
+    // ("Kommunkoncernen" / "2012" / "2013" ...).
+    if has_label && headings.len() + 1 == needed {
+        if let Some(split) = headings.first().and_then(|h| split_label_year(h)) {
+            if headings.iter().skip(1).any(|h| is_year_word(h)) {
+                headings.splice(0..1, split);
+            }
         }
     }
     if headings.len() < needed && has_label {
@@ -2541,6 +2579,23 @@ mod tests {
                     &["Kostnader"],
                     &["Löner", "3", "-59 510", "-62 146"],
                 ],
+            ),
+            // A unit or "%" after the label, and a small number between its
+            // words, belong to the label.
+            (
+                "Mnkr 2023 2024\nAntal invånare 31 december 18 306 18 401\nSoliditet, % 47 51\nUtfall 8 mån, mnkr 1,5 2,5\n",
+                &["Mnkr", "2023", "2024"],
+                &[
+                    &["Antal invånare 31 december", "18 306", "18 401"],
+                    &["Soliditet, %", "47", "51"],
+                    &["Utfall 8 mån, mnkr", "1,5", "2,5"],
+                ],
+            ),
+            // Years one per line under a corner heading.
+            (
+                "Staden\n2022\n2023\n2024\nSkulder, mnkr 101 91 145\nSoliditet, % 58 54 80\n",
+                &["Staden", "2022", "2023", "2024"],
+                &[&["Skulder, mnkr", "101", "91", "145"], &["Soliditet, %", "58", "54", "80"]],
             ),
             // A label wrapped with a space at its end goes on below.
             (

@@ -386,6 +386,10 @@ fn maybe_transpose(raw: &mut RawTable<'_>) {
     if !series && (row_roles < 2 || row_roles * 2 < raw.rows.len()) {
         return;
     }
+    // Section headings among the measures ("Personal", "Balansräkning")
+    // hold no figure: they name no column of the turned table.
+    raw.rows
+        .retain(|r| r.cells.iter().skip(1).any(|c| !c.text.trim().is_empty()));
     let width = raw.headings.len();
     let mut headings = vec![raw.headings.first().cloned().unwrap_or_default()];
     headings.extend(raw.rows.iter().map(|r| {

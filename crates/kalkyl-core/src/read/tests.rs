@@ -508,3 +508,27 @@ fn bare_sums_close_the_block_their_heading_opened() {
         );
     }
 }
+
+/// A five-year overview from a PDF: years one per line under the corner's
+/// heading, section headings among the measures. It is turned so that each
+/// year is a row, and the section headings name no column.
+#[test]
+fn a_sideways_overview_turns_without_its_section_headings() {
+    let t = read(
+        "Kommunen\n2020\n2021\n2022\n2023\nEkonomi\nÅrets resultat, mnkr 10,2 17,2 18,6 14,7\nNettoinvesteringar, mnkr 46 73 62 80\nPersonal\nAnställda, st 717 711 716 743\n",
+    );
+    let headings: Vec<&str> = t.columns.iter().map(|c| c.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "Kommunen",
+            "Årets resultat, mnkr",
+            "Nettoinvesteringar, mnkr",
+            "Anställda, st"
+        ]
+    );
+    assert_eq!(t.rows.len(), 4);
+    assert_eq!(t.rows[3].cells[0], Cell::Text("2023".into()));
+    assert_eq!(t.number(3, 1), Some(d("14.7")));
+    assert_eq!(t.number(0, 3), Some(d("717")));
+}
