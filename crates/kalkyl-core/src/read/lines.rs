@@ -15,7 +15,7 @@
 
 use rust_decimal::Decimal;
 
-use super::headings::{clean_heading, compact, role_of, unit_of, year_of};
+use super::headings::{clean_heading, compact, role_of, starts_with_month, unit_of, year_of};
 use super::{RawCell, RawRow, RawTable, ReadChoices};
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
 use crate::grid::Grid;
@@ -236,7 +236,12 @@ fn glued_lines(grid: &Grid<'_>, plain: &str) -> Vec<Line> {
         let starts_lower = text.chars().next().is_some_and(latin::is_lower);
         if let Some(last) = lines.last_mut() {
             let ends_letter = last.text.chars().last().is_some_and(latin::is_letter);
-            if ends_letter && !last.trailing_space && starts_lower && !leading_space && !row.heading
+            if ends_letter
+                && !last.trailing_space
+                && starts_lower
+                && !leading_space
+                && !row.heading
+                && !starts_with_month(&text)
             {
                 last.text.push_str(&text);
                 last.trailing_space = trailing_space;
@@ -792,8 +797,36 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
         }
         let ws = pdf_words(&l.text);
         previous_labelled = ws.iter().any(|w| !is_numeric_word(w));
-        let mut label_on_line = false;
-        for (k, w) in ws.iter().enumerate() {
+        // A whole number that starts a line before words is the row's code
+        // ("25 Allmänna bidrag", "1:1" reads so already).
+        let mut label_on_line = ws.first().is_some_and(|w| {
+            matches!(
+                shape(w),
+                Shape::Number {
+                    signed: false,
+                    decimals: false,
+                    suffix: false,
+                    ..
+                }
+            )
+        }) && ws.get(1).is_some_and(|w| !is_numeric_word(w));
+        if label_on_line {
+            if let Some(code) = ws.first() {
+                if !numbers.is_empty() {
+                    runs.push(Run {
+                        label: std::mem::take(&mut label),
+                        numbers: std::mem::take(&mut numbers),
+                        line: line_of_row,
+                        note: String::new(),
+                    });
+                }
+                if label.is_empty() {
+                    line_of_row = l.line;
+                }
+                label.push(code.clone());
+            }
+        }
+        for (k, w) in ws.iter().enumerate().skip(usize::from(label_on_line)) {
             // A unit or "%" with no number before it ends the label
             // ("Skattekraft, % 87,5"); so does a dash before words.
             let numeric = is_numeric_word(w)
@@ -961,6 +994,17 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     }
     if headings.len() < needed && has_label {
         headings.insert(0, String::new());
+    }
+    // A title glued to the corner's unit ("BalansräkningTKR").
+    if has_label {
+        if let Some((title, unit)) = headings.first().and_then(|h| unglue_unit(h)) {
+            if raw.title.is_none() {
+                raw.title = header.first().map(|l| (title, l.line));
+            }
+            if let Some(first) = headings.first_mut() {
+                *first = unit;
+            }
+        }
     }
     while headings.len() < needed {
         headings.push(String::new());
@@ -1141,9 +1185,12 @@ fn merge_headings(segments: &[String], needed: usize) -> Option<Vec<String>> {
             }
             return;
         }
-        // The next heading takes the next `take` segments.
+        // The next heading takes the next `take` segments; the label's
+        // heading (the first) tries the most first, so that it wins ties.
         let most = segments.len().saturating_sub(needed - 1);
-        for take in 1..=most {
+        let first = current.is_empty();
+        for step in 0..most {
+            let take = if first { most - step } else { step + 1 };
             let (head, rest) = segments.split_at(take);
             current.push(head.join(" "));
             go(rest, needed - 1, current, best, tried);
@@ -1864,7 +1911,11 @@ fn cells_per_line(grid: &Grid<'_>) -> Option<RawTable<'static>> {
 /// title and the corner heading run together) into the two.
 fn unglue_unit(text: &str) -> Option<(String, String)> {
     for unit in ["mnkr", "mkr", "tkr", "mdkr"] {
-        if let Some(head) = text.strip_suffix(unit) {
+        let Some(at) = text.len().checked_sub(unit.len()) else {
+            continue;
+        };
+        let glued = text.get(at..).filter(|t| t.eq_ignore_ascii_case(unit));
+        if let (Some(unit), Some(head)) = (glued, text.get(..at)) {
             let before = head.chars().last();
             if head.chars().filter(|c| latin::is_letter(*c)).count() >= 4
                 && before.is_some_and(latin::is_lower)
@@ -2590,6 +2641,19 @@ mod tests {
                     &["Soliditet, %", "47", "51"],
                     &["Utfall 8 mån, mnkr", "1,5", "2,5"],
                 ],
+            ),
+            // A heading's second line that starts with a month is no broken
+            // word; a code that starts a row's line is its label's.
+            (
+                "Utfall\njan-aug 2024\nBudget\njan-aug 2024\n25 Bidrag till kommuner 8 797 1 018\n1:1 Utjämning 7 888 415\n",
+                &["", "Utfall jan-aug 2024", "Budget jan-aug 2024"],
+                &[&["25 Bidrag till kommuner", "8 797", "1 018"], &["1:1 Utjämning", "7 888", "415"]],
+            ),
+            // A title glued to the corner's unit in capitals.
+            (
+                "BalansräkningTKR STADEN BOLAGEN\nNOT 2024 2023 2024 2023\nFörråd 16 0 0 100 84\n",
+                &["TKR", "NOT", "STADEN 2024", "STADEN 2023", "BOLAGEN 2024", "BOLAGEN 2023"],
+                &[&["Förråd", "16", "0", "0", "100", "84"]],
             ),
             // Years one per line under a corner heading.
             (
