@@ -959,6 +959,22 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     let header_texts: Vec<&str> = header.iter().map(|l| l.text.as_str()).collect();
     let header_text = header_texts.join(" ");
     let mut headings = block_headings(&header_texts);
+    let found = headings.len();
+    // The heading words did not fall into one heading per column: say so,
+    // since joining or padding them is a guess.
+    if found != needed && found > 0 {
+        raw.diagnostics.push(layout_diagnostic(
+            None,
+            header.first().map(|l| l.line),
+            header_text.clone(),
+            format!(
+                "The heading words read as {found} headings for {needed} columns; Kalkyl joined or added headings where they name the columns best. Check the headings."
+            ),
+            format!(
+                "Rubrikorden lästes som {found} rubriker för {needed} kolumner; Kalkyl slog ihop eller lade till rubriker där de bäst namnger kolumnerna. Kontrollera rubrikerna."
+            ),
+        ));
+    }
     // Too many segments: text columns come first, so with a label column
     // the segments before the last n values make up the label's heading.
     if has_label && headings.len() > needed {
@@ -2576,6 +2592,34 @@ mod tests {
             });
             assert_eq!(got, *want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn headings_joined_by_guess_are_reported() {
+        let text = "Tkr Utfall 2024 Budget 2024 Avvikelse Budget-Utfall\nIntäkter 93,7 85,6 8,1\nKostnader -615,6 -600,9 -14,7\n";
+        let grid = crate::grid::read_text(text);
+        let raw = layout(&grid, text, &ReadChoices::default());
+        assert_eq!(
+            raw.headings,
+            [
+                "Tkr",
+                "Utfall 2024",
+                "Budget 2024",
+                "Avvikelse Budget-Utfall"
+            ]
+        );
+        assert!(raw.diagnostics.iter().any(|d| matches!(
+            &d.kind,
+            DiagnosticKind::Layout { what_en, .. } if what_en.contains("5 headings for 4 columns")
+        )));
+        // One heading per column: nothing to report.
+        let text = "Tkr Utfall Budget\nIntäkter 93 712 85 611\n";
+        let grid = crate::grid::read_text(text);
+        let raw = layout(&grid, text, &ReadChoices::default());
+        assert!(!raw
+            .diagnostics
+            .iter()
+            .any(|d| matches!(d.kind, DiagnosticKind::Layout { .. })));
     }
 
     /// (paste, headings, rows) of PDF text.
