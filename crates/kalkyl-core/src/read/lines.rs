@@ -897,13 +897,15 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     // the heading's word count.
     let header_texts: Vec<&str> = header.iter().map(|l| l.text.as_str()).collect();
     let header_headings = block_headings(&header_texts);
-    let has_note = has_label && header_headings.iter().any(|h| is_note_heading(h));
-    if has_note {
+    let note_column = has_label && header_headings.iter().any(|h| is_note_heading(h));
+    if note_column {
         take_notes(&mut runs);
     }
+    let glued_notes = has_label && !note_column && take_glued_notes(&mut runs);
+    let has_note = note_column || glued_notes;
     let from_header = header_headings
         .len()
-        .saturating_sub(usize::from(has_label) + usize::from(has_note));
+        .saturating_sub(usize::from(has_label) + usize::from(note_column));
     let with_numbers: Vec<&Run> = runs.iter().filter(|r| !r.numbers.is_empty()).collect();
     let labelless = !has_label && with_numbers.len() == 1;
     let max_words = with_numbers
@@ -959,6 +961,12 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     let header_texts: Vec<&str> = header.iter().map(|l| l.text.as_str()).collect();
     let header_text = header_texts.join(" ");
     let mut headings = block_headings(&header_texts);
+    if glued_notes {
+        // The notes found after the labels get a column of their own, after
+        // the label's (or first, when the heading has none for the labels).
+        let at = usize::from(headings.len() > n);
+        headings.insert(at.min(headings.len()), "Not".to_string());
+    }
     let found = headings.len();
     // The heading words did not fall into one heading per column: say so,
     // since joining or padding them is a guess.
@@ -1246,20 +1254,57 @@ fn note_number(word: &str) -> Option<u32> {
 /// 148" after note 5 and before note 6, "39 547" after note 16). A note is
 /// never an amount.
 fn take_notes(runs: &mut [Run]) {
+    let taken = note_rows(runs, false);
+    apply_notes(runs, &taken);
+}
+
+/// Notes glued before the first amount in a table without a note column
+/// ("Verksamhetens intäkter 2 812,4 790,1"): in a table of decimal figures,
+/// a small whole number right after the label of a row of decimal figures,
+/// in order with the others as in [`take_notes`]. Two such notes
+/// at least, or none is taken. Returns whether any was.
+fn take_glued_notes(runs: &mut [Run]) -> bool {
+    // Most rows end in a figure with decimals.
+    let (mut rows, mut decimal_rows) = (0usize, 0usize);
+    for r in runs.iter().filter(|r| !r.numbers.is_empty()) {
+        rows += 1;
+        decimal_rows += usize::from(
+            r.numbers
+                .last()
+                .is_some_and(|w| matches!(shape(w), Shape::Number { decimals: true, .. })),
+        );
+    }
+    if decimal_rows * 2 <= rows {
+        return false;
+    }
+    let taken = note_rows(runs, true);
+    if taken.iter().filter(|t| **t).count() < 2 {
+        return false;
+    }
+    apply_notes(runs, &taken);
+    true
+}
+
+/// Which rows carry a note (see [`take_notes`]). `glued`: the table has no
+/// note column, so only a number in a row of decimal figures may be a note,
+/// and lists are not looked for.
+fn note_rows(runs: &[Run], glued: bool) -> Vec<bool> {
     /// How many rows ahead a lower note proves a candidate wrong.
     const LOOKAHEAD: usize = 3;
     /// Notes skipped between two rows: a statement refers to most of its notes.
     const MAX_GAP: u32 = 5;
-    let list_len = |r: &Run| {
-        r.label
-            .iter()
-            .rev()
-            .take_while(|w| w.ends_with(',') && note_number(w).is_some())
-            .count()
-    };
     let candidate = |r: &Run| -> Option<u32> {
-        if list_len(r) > 0 {
+        if !glued && list_len(r) > 0 {
             return r.label.last().and_then(|w| note_number(w));
+        }
+        if glued
+            && (r.numbers.len() < 2
+                || !r
+                    .numbers
+                    .last()
+                    .is_some_and(|w| matches!(shape(w), Shape::Number { decimals: true, .. })))
+        {
+            return None;
         }
         r.numbers
             .first()
@@ -1267,23 +1312,24 @@ fn take_notes(runs: &mut [Run]) {
             .and_then(|w| note_number(w))
     };
     let candidates: Vec<Option<u32>> = runs.iter().map(candidate).collect();
+    let mut taken = vec![false; runs.len()];
     let mut last = 0u32;
-    for i in 0..runs.len() {
-        let Some(run) = runs.get_mut(i) else { break };
-        let listed = list_len(run);
+    for (i, (run, slot)) in runs.iter().zip(taken.iter_mut()).enumerate() {
+        let listed = if glued { 0 } else { list_len(run) };
         if listed > 0 {
             let at = run.label.len().saturating_sub(listed);
-            let mut parts: Vec<String> = run.label.drain(at..).collect();
-            if run.numbers.first().and_then(|w| note_number(w)).is_some() {
-                parts.push(run.numbers.remove(0));
-            }
-            last = parts
+            let first = run.numbers.first().and_then(|w| note_number(w));
+            last = run
+                .label
+                .get(at..)
+                .unwrap_or(&[])
                 .iter()
                 .filter_map(|w| note_number(w))
+                .chain(first)
                 .max()
                 .unwrap_or(last)
                 .max(last);
-            run.note = parts.join(" ");
+            *slot = true;
             continue;
         }
         let Some(c) = candidates.get(i).copied().flatten() else {
@@ -1301,7 +1347,33 @@ fn take_notes(runs: &mut [Run]) {
             continue;
         }
         last = c;
-        run.note = run.numbers.remove(0);
+        *slot = true;
+    }
+    taken
+}
+
+/// How many words at the end of a label are a note list's ("8," of "8, 9").
+fn list_len(r: &Run) -> usize {
+    r.label
+        .iter()
+        .rev()
+        .take_while(|w| w.ends_with(',') && note_number(w).is_some())
+        .count()
+}
+
+/// Moves the notes [`note_rows`] found from the labels and numbers into
+/// each row's note.
+fn apply_notes(runs: &mut [Run], taken: &[bool]) {
+    for (run, take) in runs.iter_mut().zip(taken) {
+        if !*take {
+            continue;
+        }
+        let at = run.label.len().saturating_sub(list_len(run));
+        let mut parts: Vec<String> = run.label.drain(at..).collect();
+        if run.numbers.first().and_then(|w| note_number(w)).is_some() {
+            parts.push(run.numbers.remove(0));
+        }
+        run.note = parts.join(" ");
     }
 }
 

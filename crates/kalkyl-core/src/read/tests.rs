@@ -532,3 +532,49 @@ fn a_sideways_overview_turns_without_its_section_headings() {
     assert_eq!(t.number(3, 1), Some(d("14.7")));
     assert_eq!(t.number(0, 3), Some(d("717")));
 }
+
+/// Note numbers glued before the first amount, in a table without a note
+/// column: small whole numbers in order, in rows of decimal figures. They
+/// get a note column and are never amounts. (paste, label, note, amounts.)
+#[test]
+fn glued_note_numbers_are_notes_not_amounts() {
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str, &'a [&'a str])]);
+    let cases: &[Case<'_>] = &[
+        (
+            "Mnkr Utfall 2024 Utfall 2023\nVerksamhetens intäkter 2 812,4 790,1\nVerksamhetens kostnader 3 -2 410,2 -2 300,5\nAvskrivningar 4 -95,0 -90,1\nVerksamhetens nettokostnader -1 692,8 -1 600,5\nSkatteintäkter 5 1 700,0 1 650,0\n",
+            &[
+                ("Verksamhetens intäkter", "2", &["812.4", "790.1"]),
+                ("Verksamhetens kostnader", "3", &["-2410.2", "-2300.5"]),
+                ("Verksamhetens nettokostnader", "", &["-1692.8", "-1600.5"]),
+                ("Skatteintäkter", "5", &["1700.0", "1650.0"]),
+            ],
+        ),
+        // Whole figures: "2 812" is one amount, nothing is a note.
+        (
+            "Mnkr Utfall 2024 Utfall 2023\nIntäkter 2 812 2 790\nKostnader 3 410 3 300\n",
+            &[("Intäkter", "", &["2812", "2790"]), ("Kostnader", "", &["3410", "3300"])],
+        ),
+    ];
+    for (paste, rows) in cases {
+        let t = read(paste);
+        let note_col = t.columns.iter().position(|c| c.heading == "Not");
+        for (label, note, amounts) in rows.iter() {
+            let r = t
+                .rows
+                .iter()
+                .position(|row| matches!(row.cells.first(), Some(Cell::Text(l)) if l == label))
+                .unwrap_or_else(|| panic!("row {label} of {paste:?}"));
+            let first = usize::from(note_col.is_some()) + 1;
+            for (k, a) in amounts.iter().enumerate() {
+                assert_eq!(t.number(r, first + k), Some(d(a)), "{label} of {paste:?}");
+            }
+            match note_col {
+                Some(j) if !note.is_empty() => {
+                    assert_eq!(t.rows[r].cells[j], Cell::Text(note.to_string()), "{label}")
+                }
+                Some(j) => assert_eq!(t.rows[r].cells[j], Cell::Empty, "{label}"),
+                None => assert!(note.is_empty(), "a note column for {paste:?}"),
+            }
+        }
+    }
+}
