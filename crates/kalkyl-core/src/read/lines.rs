@@ -1563,6 +1563,26 @@ struct StreamRow {
     pieces: Vec<Piece>,
 }
 
+/// Years written without a space between them, one after another
+/// ("20202019201820172016" is 2020, 2019, 2018, 2017 and 2016): two or more
+/// years, each one more or one less than the one before.
+fn glued_years(text: &str) -> Option<Vec<String>> {
+    let t = text.trim();
+    if t.len() < 8 || !t.len().is_multiple_of(4) || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let years: Vec<u16> = (0..t.len() / 4)
+        .filter_map(|i| t.get(i * 4..i * 4 + 4)?.parse::<u16>().ok())
+        .collect();
+    let in_range = years.iter().all(|y| (1900..=2100).contains(y));
+    let steps = years.windows(2).all(|w| match w {
+        [a, b] => a.abs_diff(*b) == 1,
+        _ => false,
+    });
+    (in_range && steps && years.len() * 4 == t.len())
+        .then(|| years.iter().map(u16::to_string).collect())
+}
+
 /// A year 1900–2100 written alone ("2021").
 fn is_year(text: &str) -> bool {
     let t = text.trim();
@@ -1771,7 +1791,20 @@ fn cells_per_line(grid: &Grid<'_>) -> Option<RawTable<'static>> {
     if singles < 2 || singles < same_line || glued > singles {
         return None;
     }
-    let (separator, cells) = stream_cells(&lines);
+    let (separator, mut cells) = stream_cells(&lines);
+    // Year headings run together ("20202019201820172016") are one per cell.
+    if cells.iter().any(|c| glued_years(&c.text).is_some()) {
+        cells = cells
+            .into_iter()
+            .flat_map(|c| match glued_years(&c.text) {
+                Some(years) => years
+                    .into_iter()
+                    .map(|text| StreamCell { text, line: c.line })
+                    .collect(),
+                None => vec![c],
+            })
+            .collect();
+    }
 
     // Group the cells into rows: a text cell starts a row.
     let mut rows: Vec<StreamRow> = Vec::new();
@@ -2663,6 +2696,26 @@ mod tests {
                 h
             });
             assert_eq!(got, *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn years_run_together_are_split() {
+        let table: &[(&str, Option<&[&str]>)] = &[
+            (
+                "20202019201820172016",
+                Some(&["2020", "2019", "2018", "2017", "2016"]),
+            ),
+            ("20222023", Some(&["2022", "2023"])),
+            // Not consecutive, out of range, or no years at all: a number.
+            ("20202018", None),
+            ("12345678", None),
+            ("2020201", None),
+            ("2020", None),
+        ];
+        for (text, want) in table {
+            let want = want.map(|w| w.iter().map(|y| y.to_string()).collect::<Vec<_>>());
+            assert_eq!(glued_years(text), want, "{text:?}");
         }
     }
 

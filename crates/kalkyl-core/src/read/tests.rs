@@ -578,3 +578,19 @@ fn glued_note_numbers_are_notes_not_amounts() {
         }
     }
 }
+
+/// A web overview copied one cell per line, its year headings run together
+/// into one line: each year becomes a row of the turned table.
+#[test]
+fn run_together_year_headings_of_a_sideways_overview() {
+    let t = read(
+        "Kommunen, mnkr\n\n \n\n202320222021\nIntäkter\n\n447,5\n\n423,3\n\n455,7\n\nKostnader\n\n-2 690,0\n\n-2 577\n\n-2 551,3\n\nÅrets resultat\n\n25,9\n\n33,8\n\n12,8\n",
+    );
+    let labels: Vec<String> = t.rows.iter().map(|r| format!("{:?}", r.cells[0])).collect();
+    assert_eq!(
+        labels,
+        [r#"Text("2023")"#, r#"Text("2022")"#, r#"Text("2021")"#]
+    );
+    assert_eq!(t.number(1, 2), Some(d("-2577")));
+    assert_eq!(t.number(2, 3), Some(d("12.8")));
+}
