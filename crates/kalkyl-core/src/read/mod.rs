@@ -363,27 +363,34 @@ fn maybe_transpose(raw: &mut RawTable<'_>) {
     if heading_roles > 0 || raw.headings.iter().any(|h| lines::is_note_heading(h)) {
         return;
     }
-    // A time series on its side: three or more year headings and measures as
-    // rows (a five-year overview, "nyckeltal 2019 2020 2021"). Two years
-    // ("2021 | 2020") are this year against last year, with items as rows.
+    // A time series on its side: four or more year headings and measures as
+    // rows (a five-year overview, "nyckeltal 2018 2019 2020 2021"). Two or
+    // three years ("2022 | 2021 | 2020") are this year against the years
+    // before, with items as rows (a statement, a balance requirement).
     let year_headings = raw
         .headings
         .iter()
         .skip(1)
         .filter(|h| is_year_heading(h))
         .count();
-    let series = year_headings >= 3 && year_headings + 1 >= raw.headings.len();
-    let row_roles = raw
+    let series = year_headings >= 4 && year_headings + 1 >= raw.headings.len();
+    // Rows named by figures, of two kinds at least (outcome and budget): a
+    // table whose rows are all results ("Årets resultat", "Årets
+    // balanskravsresultat") is a statement, not a table on its side.
+    let mut row_roles = 0usize;
+    let mut kinds: Vec<Role> = Vec::new();
+    for role in raw
         .rows
         .iter()
-        .filter(|r| {
-            r.cells
-                .first()
-                .and_then(|c| role_of(&c.text))
-                .is_some_and(Role::is_numeric)
-        })
-        .count();
-    if !series && (row_roles < 2 || row_roles * 2 < raw.rows.len()) {
+        .filter_map(|r| r.cells.first().and_then(|c| role_of(&c.text)))
+        .filter(|r| r.is_numeric())
+    {
+        row_roles += 1;
+        if !kinds.contains(&role) {
+            kinds.push(role);
+        }
+    }
+    if !series && (row_roles < 2 || kinds.len() < 2 || row_roles * 2 < raw.rows.len()) {
         return;
     }
     // Section headings among the measures ("Personal", "Balansräkning")

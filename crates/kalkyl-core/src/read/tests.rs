@@ -584,13 +584,46 @@ fn glued_note_numbers_are_notes_not_amounts() {
 #[test]
 fn run_together_year_headings_of_a_sideways_overview() {
     let t = read(
-        "Kommunen, mnkr\n\n \n\n202320222021\nIntäkter\n\n447,5\n\n423,3\n\n455,7\n\nKostnader\n\n-2 690,0\n\n-2 577\n\n-2 551,3\n\nÅrets resultat\n\n25,9\n\n33,8\n\n12,8\n",
+        "Kommunen, mnkr\n\n \n\n2023202220212020\nIntäkter\n\n447,5\n\n423,3\n\n455,7\n\n486,3\n\nKostnader\n\n-2 690,0\n\n-2 577\n\n-2 551,3\n\n-2 453,5\n\nÅrets resultat\n\n25,9\n\n33,8\n\n12,8\n\n76,1\n",
     );
     let labels: Vec<String> = t.rows.iter().map(|r| format!("{:?}", r.cells[0])).collect();
     assert_eq!(
         labels,
-        [r#"Text("2023")"#, r#"Text("2022")"#, r#"Text("2021")"#]
+        [
+            r#"Text("2023")"#,
+            r#"Text("2022")"#,
+            r#"Text("2021")"#,
+            r#"Text("2020")"#
+        ]
     );
     assert_eq!(t.number(1, 2), Some(d("-2577")));
     assert_eq!(t.number(2, 3), Some(d("12.8")));
+}
+
+/// Which tables are on their side. (paste, turned.)
+#[test]
+fn tables_on_their_side_and_statements_over_three_years() {
+    let cases: &[(&str, bool)] = &[
+        // Measures of two kinds as rows: turned.
+        (
+            "Mnkr\t2023\t2024\nNettokostnad\t-100\t-110\nBudget\t-105\t-108\nAvvikelse\t5\t-2\n",
+            true,
+        ),
+        // Results only, over three years: a statement, items as rows.
+        (
+            "Mnkr 2022 2021 2020\nÅrets resultat 2 568 2 115 4 953\nAvgår realisationsvinster -318 -257 -89\nÅrets balanskravsresultat 2 250 1 858 4 865\n",
+            false,
+        ),
+        // Five years: an overview on its side.
+        (
+            "Mnkr\t2020\t2021\t2022\t2023\t2024\nInvånare\t100\t101\t102\t103\t104\nSkattesats\t21,1\t21,1\t21,2\t21,2\t21,3\n",
+            true,
+        ),
+    ];
+    for (paste, turned) in cases {
+        let t = read(paste);
+        let first = t.rows.first().map(|r| format!("{:?}", r.cells[0]));
+        let year_rows = first.is_some_and(|f| f.contains("20"));
+        assert_eq!(year_rows, *turned, "{paste:?}");
+    }
 }
