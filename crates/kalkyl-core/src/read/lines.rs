@@ -2160,6 +2160,17 @@ fn stream_headings(
             ));
         }
     }
+    // An empty corner cell under a title and a unit line ("Not 5" /
+    // "mnkr" / group headings): the unit heads the labels.
+    let mut corner = corner;
+    if corner.is_empty()
+        && rest.len() >= 2
+        && rest.last().is_some_and(|(t, _)| unit_of(t).is_some())
+    {
+        if let Some((unit, _)) = rest.pop() {
+            corner = clean_heading(&unit);
+        }
+    }
     // A lone line above headings one per line is a caption (the copy drops
     // the table's empty corner cell): the title, not the corner heading.
     let (title, corner) = match (rest.first().cloned(), corner_at) {

@@ -621,7 +621,15 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
         let dated: Vec<usize> = (0..roles.len())
             .filter(|j| roles[*j] == Role::Other && years[*j].is_some())
             .collect();
-        if let Some(&first) = dated.first() {
+        // The municipality's own columns before its group of companies'
+        // ("Kommunen" beside "Kommunkoncernen"), wherever the report puts
+        // them; a company's report has its group ("Koncernen") first.
+        let municipality = |j: usize| {
+            let s = stem(j);
+            s.contains("kommun") && !s.contains("koncern")
+        };
+        let first = dated.iter().find(|j| municipality(**j)).or(dated.first());
+        if let Some(&first) = first {
             let group: Vec<usize> = dated
                 .iter()
                 .copied()

@@ -627,3 +627,35 @@ fn tables_on_their_side_and_statements_over_three_years() {
         assert_eq!(year_rows, *turned, "{paste:?}");
     }
 }
+
+/// A note copied one cell per line: a title, the unit on a line of its own
+/// above group headings with the group of companies first, an empty corner
+/// cell. The unit heads the labels, and the municipality's own columns are
+/// the outcome, whichever group comes first.
+#[test]
+fn group_headings_with_the_municipality_second() {
+    let t = read(
+        "Not 5 Avskrivningar\n\nmnkr\n\nKommunkoncernen\n\nKommunen\n\n\n2024\n\n2023\n\n2024\n\n2023\n\nByggnader\n\n-185,1\n\n-207,2\n\n-57,0\n\n-59,1\n\nInventarier\n\n-31,1\n\n-29,8\n\n-25,1\n\n-23,2\n",
+    );
+    assert_eq!(t.unit, Some(Unit::Mnkr));
+    assert_eq!(t.columns[0].heading, "mnkr");
+    assert_eq!(
+        roles(&t),
+        ["label", "other", "other", "outcome", "prior_outcome"]
+    );
+    // A company's report: its group first, and the outcome.
+    let t = read(
+        "(tkr) Koncernen Moderbolaget\nNOT 2024 2023 2024 2023\nHyresintäkter 3 799 990 796 936 738 199 714 493\n",
+    );
+    assert_eq!(
+        roles(&t),
+        [
+            "label",
+            "text",
+            "outcome",
+            "prior_outcome",
+            "other",
+            "other"
+        ]
+    );
+}
