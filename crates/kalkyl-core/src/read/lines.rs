@@ -236,7 +236,16 @@ fn glued_lines(grid: &Grid<'_>, plain: &str) -> Vec<Line> {
         let starts_lower = text.chars().next().is_some_and(latin::is_lower);
         if let Some(last) = lines.last_mut() {
             let ends_letter = last.text.chars().last().is_some_and(latin::is_letter);
+            // Across a blank line only a stub joins ("90 381 t" / "" / "kr",
+            // "årsbudg" / "" / "et"); a title's last word does not ("3
+            // Avskrivningar" / "" / "mnkr kommunen 2021-12-31 ...").
+            let short = |w: Option<&str>| {
+                w.is_some_and(|w| w.chars().filter(|c| latin::is_letter(*c)).count() <= 2)
+            };
+            let stub =
+                short(last.text.split_whitespace().last()) || short(text.split_whitespace().next());
             if ends_letter
+                && (!last.blank_after || stub)
                 && !last.trailing_space
                 && starts_lower
                 && !leading_space
@@ -1783,10 +1792,14 @@ fn cells_per_line(grid: &Grid<'_>) -> Option<RawTable<'static>> {
         .iter()
         .filter(|(t, _, _)| label_and_numbers(t).is_some())
         .count();
-    // Labels glued to their figures are a run-together copy, not this.
+    // Labels glued to their figures are a run-together copy, not this (a
+    // line of figures alone, "17,6 133,0 190,3", has no label).
     let glued = lines
         .iter()
-        .filter(|(t, _, _)| glued_tail(t, false).is_some() && !single_value(t))
+        .filter(|(t, _, _)| {
+            glued_tail(t, false).is_some_and(|(label, _)| label.chars().any(latin::is_letter))
+                && !single_value(t)
+        })
         .count();
     if singles < 2 || singles < same_line || glued > singles {
         return None;
@@ -2998,6 +3011,53 @@ mod tests {
                 ],
             ),
         ]);
+    }
+
+    #[test]
+    fn mixed_copies_with_decimal_lines_of_figures() {
+        check_layout(&[(
+            // A numbered title, a blank line, then the heading line: not one
+            // word broken in two. Lines of figures with decimals have no
+            // label glued to them.
+            "3 Avskrivningar\n\nmnkr staden 2024-12-31 staden 2023-12-31 bolaget 2024-12-31 bolaget 2023-12-31\nAvskrivning A\n\n 20,0\n\n17,6 133,0 190,3\nAvskrivning B\n\n 8,3\n\n7,3 85,9 22,0\nSumma\n\n28,3\n\n24,9 218,9 212,3\n",
+            Some("3 Avskrivningar"),
+            &[
+                "mnkr",
+                "staden 2024-12-31",
+                "staden 2023-12-31",
+                "bolaget 2024-12-31",
+                "bolaget 2023-12-31",
+            ],
+            &[
+                &["Avskrivning A", "20,0", "17,6", "133,0", "190,3"],
+                &["Avskrivning B", "8,3", "7,3", "85,9", "22,0"],
+                &["Summa", "28,3", "24,9", "218,9", "212,3"],
+            ],
+        )]);
+    }
+
+    #[test]
+    fn words_broken_at_line_ends() {
+        // (paste, the lines after gluing)
+        let table: &[(&str, &[&str])] = &[
+            ("Årsprog\nnos", &["Årsprognos"]),
+            // A stub goes on across a blank line.
+            ("101 861 t\n\nkr -7 104 tkr", &["101 861 tkr -7 104 tkr"]),
+            // A whole word does not, nor before a month.
+            (
+                "3 Avskrivningar\n\nmnkr staden",
+                &["3 Avskrivningar", "mnkr staden"],
+            ),
+            ("Utfall\njan-aug", &["Utfall", "jan-aug"]),
+        ];
+        for (text, want) in table {
+            let grid = crate::grid::read_text(text);
+            let got: Vec<String> = glued_lines(&grid, text)
+                .into_iter()
+                .map(|l| l.text)
+                .collect();
+            assert_eq!(got, *want, "{text:?}");
+        }
     }
 
     #[test]

@@ -805,6 +805,11 @@ fn decide_unit(
     if let Some(u) = raw.title.as_ref().and_then(|(t, _)| unit_of(t)) {
         return Some(u);
     }
+    // A title line further up ("Resultaträkning 2018 (MKR)" above a note
+    // line): the lines above the table, each on its own.
+    if let Some(u) = raw.context.lines().find_map(unit_of) {
+        return Some(u);
+    }
     // A row label may carry it: "Lönekostnad (40-41) (mnkr)".
     if let Some(u) = raw
         .rows

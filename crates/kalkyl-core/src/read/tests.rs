@@ -659,3 +659,13 @@ fn group_headings_with_the_municipality_second() {
         ]
     );
 }
+
+/// The unit may stand on a title line above another title line.
+#[test]
+fn the_unit_on_an_upper_title_line() {
+    let t = read(
+        "RESULTATRÄKNING\n\n2018-01-01-2018-12-31 (MKR)\n(noterna hänvisar till kommentarerna)\n\nNot 2018 2017\nNettoomsättning 1 972 928\nÖvriga intäkter 2 44 28\n",
+    );
+    assert_eq!(t.unit, Some(Unit::Mnkr));
+    assert_eq!(t.number(0, 2), Some(d("972")));
+}
