@@ -697,7 +697,42 @@ fn block_headings(texts: &[&str]) -> Vec<String> {
             return spread;
         }
     }
-    segment_heading(&texts.join(" "))
+    let segments = segment_heading(&texts.join(" "));
+    spread_groups(&segments).unwrap_or(segments)
+}
+
+/// Group headings before dated headings that repeat under each group
+/// ("Kommunen", "Sammanställd redovisning" before "Utfall 2017-12-31",
+/// "Utfall 2016-12-31" twice): each group heads its share of the dated
+/// headings. Two groups at least, none with a year; the label's heading
+/// (a unit, "Belopp") stays first.
+fn spread_groups(segments: &[String]) -> Option<Vec<String>> {
+    let dated_from = segments.iter().position(|s| year_of(s).is_some())?;
+    let (before, dated) = segments.split_at(dated_from);
+    if !dated.iter().all(|s| year_of(s).is_some()) {
+        return None;
+    }
+    let (label, tops) = match before.split_first() {
+        Some((first, rest)) if takes_no_year(first) => (first.clone(), rest),
+        _ => (String::new(), before),
+    };
+    if tops.len() < 2 || dated.len() <= tops.len() || !dated.len().is_multiple_of(tops.len()) {
+        return None;
+    }
+    let span = dated.len() / tops.len();
+    // Each group's share repeats the first's ("Utfall 2017", "Utfall 2016").
+    let first: Vec<&String> = dated.iter().take(span).collect();
+    if !dated
+        .chunks(span)
+        .all(|c| c.iter().eq(first.iter().copied()))
+    {
+        return None;
+    }
+    let mut out = vec![label];
+    for (i, d) in dated.iter().enumerate() {
+        out.push(format!("{} {d}", tops.get(i / span)?));
+    }
+    Some(out)
 }
 
 fn spread_years(last: &str, above: &[&str]) -> Option<Vec<String>> {
@@ -882,10 +917,14 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
         // capitalised line without a space at its end (a wrapped label
         // ends in one, or goes on in lowercase), is a heading. A line
         // padded with spaces ends in empty cells, not in a wrap.
-        let next_capital = body
-            .get(i + 1)
-            .and_then(|n| n.text.chars().find(|c| latin::is_letter(*c)))
-            .is_some_and(|c| !latin::is_lower(c));
+        let next_capital = body.get(i + 1).is_some_and(|n| {
+            n.text
+                .chars()
+                .find(|c| latin::is_letter(*c))
+                .is_some_and(|c| !latin::is_lower(c))
+                // "Not 1 112 246": the label's note reference, below it.
+                && !n.text.split_whitespace().next().is_some_and(is_note_heading)
+        });
         let wraps = l.trailing_space && !l.padded;
         if numbers.is_empty() && !label.is_empty() && (l.blank_after || next_capital) && !wraps {
             headings_in_body.push((runs.len(), label.join(" "), line_of_row));
@@ -910,7 +949,8 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     if note_column {
         take_notes(&mut runs);
     }
-    let glued_notes = has_label && !note_column && take_glued_notes(&mut runs);
+    let glued_notes =
+        has_label && !note_column && (take_marked_notes(&mut runs) || take_glued_notes(&mut runs));
     let has_note = note_column || glued_notes;
     let from_header = header_headings
         .len()
@@ -1291,6 +1331,27 @@ fn take_glued_notes(runs: &mut [Run]) -> bool {
         return false;
     }
     apply_notes(runs, &taken);
+    true
+}
+
+/// Notes written "Not 2" at the end of the label, on two rows or more, in a
+/// table without a note column ("Verksamhetens kostnader Not 2 – 509 532"):
+/// the word goes, the number is the note. Returns whether any was taken.
+fn take_marked_notes(runs: &mut [Run]) -> bool {
+    let marked = |r: &Run| {
+        r.label.len() >= 2
+            && r.label.last().is_some_and(|w| is_note_heading(w))
+            && r.numbers.first().and_then(|w| note_number(w)).is_some()
+    };
+    if runs.iter().filter(|r| marked(r)).count() < 2 {
+        return false;
+    }
+    for run in runs.iter_mut().filter(|r| marked(r)) {
+        run.label.pop();
+        if !run.numbers.is_empty() {
+            run.note = run.numbers.remove(0);
+        }
+    }
     true
 }
 
@@ -2841,6 +2902,24 @@ mod tests {
                 "Utfall\njan-aug 2024\nBudget\njan-aug 2024\n25 Bidrag till kommuner 8 797 1 018\n1:1 Utjämning 7 888 415\n",
                 &["", "Utfall jan-aug 2024", "Budget jan-aug 2024"],
                 &[&["25 Bidrag till kommuner", "8 797", "1 018"], &["1:1 Utjämning", "7 888", "415"]],
+            ),
+            // Group headings before dated headings that repeat under each;
+            // "Not 1" written after each label, its line below the label.
+            (
+                "(tkr) Staden Bolagen\nUtfall\n2024\nUtfall\n2023\nUtfall\n2024\nUtfall\n2023\nIntäkter\nNot 1 112 246 123 833 232 409 232 770\nKostnader Not 2 -509 532 -499 750 -616 489 -592 708\nNetto -397 286 -375 917 -384 080 -359 938\n",
+                &[
+                    "(tkr)",
+                    "Not",
+                    "Staden Utfall 2024",
+                    "Staden Utfall 2023",
+                    "Bolagen Utfall 2024",
+                    "Bolagen Utfall 2023",
+                ],
+                &[
+                    &["Intäkter", "1", "112 246", "123 833", "232 409", "232 770"],
+                    &["Kostnader", "2", "-509 532", "-499 750", "-616 489", "-592 708"],
+                    &["Netto", "", "-397 286", "-375 917", "-384 080", "-359 938"],
+                ],
             ),
             // A title glued to the corner's unit in capitals.
             (

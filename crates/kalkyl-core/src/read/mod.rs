@@ -598,6 +598,40 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
             }
         }
     }
+    // Two outcome columns of the latest year under group headings
+    // ("Kommunen Utfall 2017 | ... | Sammanställd redovisning Utfall 2017"):
+    // the table's own group keeps the outcome (the municipality's, else
+    // the first); the other group's columns are other numbers.
+    let outcomes: Vec<usize> = (0..roles.len())
+        .filter(|j| roles[*j] == Role::Outcome)
+        .collect();
+    if outcomes.len() >= 2 {
+        let group = |j: usize| {
+            let heading = raw.headings.get(j).map_or("", String::as_str);
+            let words: Vec<&str> = heading.split_whitespace().collect();
+            // The words before the figure's own name.
+            let own = words
+                .iter()
+                .position(|w| role_of(w).is_some_and(Role::is_numeric))
+                .unwrap_or(0);
+            headings::compact(&words.get(..own).unwrap_or(&[]).join(" "))
+        };
+        let first = outcomes.first().copied().unwrap_or(0);
+        let groups_differ = outcomes.iter().any(|j| group(*j) != group(first));
+        if groups_differ {
+            let own = outcomes
+                .iter()
+                .copied()
+                .find(|j| group(*j).contains("kommun") && !group(*j).contains("koncern"))
+                .unwrap_or(first);
+            let own_group = group(own);
+            for (j, role) in roles.iter_mut().enumerate() {
+                if matches!(role, Role::Outcome | Role::PriorOutcome) && group(j) != own_group {
+                    *role = Role::Other;
+                }
+            }
+        }
+    }
     // Columns that no word names but a year does: "2021 | 2020", "Kommunen
     // 2021 | Kommunen 2020 | Koncernen 2021 | Koncernen 2020", "Antal
     // listade dec 2020 | 2021". The first group of such columns (same words

@@ -669,3 +669,22 @@ fn the_unit_on_an_upper_title_line() {
     assert_eq!(t.unit, Some(Unit::Mnkr));
     assert_eq!(t.number(0, 2), Some(d("972")));
 }
+
+/// Outcome columns of one year under two group headings: the table's own
+/// group (the municipality's, else the first) keeps the outcome.
+#[test]
+fn outcomes_under_two_group_headings() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Tkr\tKommunen Utfall 2024\tKommunen Utfall 2023\tSammanställd redovisning Utfall 2024\tSammanställd redovisning Utfall 2023\nIntäkter\t10\t9\t20\t19\n",
+            &["label", "outcome", "prior_outcome", "other", "other"],
+        ),
+        (
+            "Tkr\tKoncernen Utfall 2024\tKoncernen Utfall 2023\tKommunen Utfall 2024\tKommunen Utfall 2023\nIntäkter\t20\t19\t10\t9\n",
+            &["label", "other", "other", "outcome", "prior_outcome"],
+        ),
+    ];
+    for (paste, want) in cases {
+        assert_eq!(roles(&read(paste)), *want, "{paste:?}");
+    }
+}
