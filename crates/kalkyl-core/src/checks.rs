@@ -742,7 +742,10 @@ impl Checker<'_> {
             let Some((f, reproduced, rows)) = best else {
                 continue;
             };
-            if reproduced == 0 || reproduced * 2 <= rows {
+            // Three rows in four at least: with many candidate formulas, a
+            // small table matches one on half its rows by chance (a
+            // five-year overview turned on its side).
+            if reproduced == 0 || reproduced * 4 < rows * 3 {
                 continue;
             }
             for (r, row) in table.rows.iter().enumerate() {

@@ -250,6 +250,19 @@ fn checks_on_hand_made_tables() {
             &[(PercentMismatch, 3, 4, "50.0", "-50")],
         ),
         (
+            "a percentage a formula reproduces on three rows of five is left alone",
+            &[Outcome, Budget, StatedPercent],
+            &[],
+            &[
+                ("item", 0, "A", &["10", "20", "50"]),
+                ("item", 0, "B", &["30", "60", "50"]),
+                ("item", 0, "C", &["5", "10", "50"]),
+                ("item", 0, "D", &["8", "10", "55"]),
+                ("item", 0, "E", &["9", "10", "33"]),
+            ],
+            &[],
+        ),
+        (
             "a percentage no formula reproduces is left alone",
             &[Outcome, Budget, StatedPercent],
             &[],

@@ -366,9 +366,36 @@ pub(crate) fn months_of(text: &str) -> Option<u8> {
     None
 }
 
+/// Whether a text begins with a month's name or its abbreviation ("maj
+/// 2017", "jan-aug", "december"): a heading's second line, not the rest of a
+/// word broken at the line end.
+pub(crate) fn starts_with_month(text: &str) -> bool {
+    let first: String = text
+        .chars()
+        .take_while(|c| latin::is_letter(*c))
+        .map(latin::lower)
+        .collect();
+    first.chars().count() >= 3 && MONTHS.iter().any(|(name, _)| name.starts_with(&first))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn month_words_start_a_line() {
+        for (text, want) in [
+            ("maj 2017", true),
+            ("jan-aug", true),
+            ("December 2021", true),
+            ("nos", false),
+            ("mot budget", false),
+            ("marginal", false),
+            ("ju", false),
+        ] {
+            assert_eq!(starts_with_month(text), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn cleaning_joins_broken_words_and_keeps_real_hyphens() {

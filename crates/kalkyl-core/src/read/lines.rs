@@ -15,11 +15,12 @@
 
 use rust_decimal::Decimal;
 
-use super::headings::{clean_heading, role_of};
+use super::headings::{clean_heading, compact, role_of, starts_with_month, unit_of, year_of};
 use super::{RawCell, RawRow, RawTable, ReadChoices};
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
 use crate::grid::Grid;
 use crate::latin;
+use crate::model::Role;
 use crate::number::{self, DecimalMark, Reading, Unit};
 
 /// At most this many splits of one line are considered.
@@ -33,6 +34,8 @@ struct Line {
     text: String,
     line: usize,
     trailing_space: bool,
+    /// Two or more spaces at the end: empty cells, not a wrap.
+    padded: bool,
     blank_after: bool,
     heading: bool,
 }
@@ -117,11 +120,50 @@ fn takes_suffix(word: &str) -> bool {
     matches!(shape(word), Shape::Number { suffix: false, .. })
 }
 
-/// Splits "13,0%Medarbetare" into "13,0%" and "Medarbetare"; keeps
-/// "0,0Mnkr" and "26 350tkr" whole, since the letters are a unit.
+/// The words of a line.
 fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for word in text.split_whitespace() {
+        push_word(&mut out, word);
+    }
+    out
+}
+
+/// The words of a PDF line, where a lone minus followed by one space and a
+/// digit is that number's sign ("– 423 231", "− 6"): PDF copies set the
+/// sign apart. Two spaces or more keep it a dash for an empty cell
+/// ("−  −  24").
+fn pdf_words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut pending_sign: Option<&str> = None;
+    let mut rest = text.trim_start();
+    while !rest.is_empty() {
+        let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (word, after) = rest.split_at(end);
+        let next = after.trim_start();
+        let one_space = after.len().saturating_sub(next.len()) == 1 && after.starts_with(' ');
+        rest = next;
+        if let Some(sign) = pending_sign.take() {
+            push_word(&mut out, &format!("{sign}{word}"));
+            continue;
+        }
+        if matches!(word, "-" | "–" | "−")
+            && one_space
+            && next.starts_with(|c: char| c.is_ascii_digit())
+        {
+            pending_sign = Some(word);
+            continue;
+        }
+        push_word(&mut out, word);
+    }
+    out
+}
+
+/// Pushes one word. Splits "13,0%Medarbetare" into "13,0%" and
+/// "Medarbetare"; keeps "0,0Mnkr" and "26 350tkr" whole, since the letters
+/// are a unit.
+fn push_word(out: &mut Vec<String>, word: &str) {
+    {
         let numeric_end = word
             .char_indices()
             .find(|(_, c)| latin::is_letter(*c))
@@ -141,7 +183,6 @@ fn words(text: &str) -> Vec<String> {
             _ => out.push(word.to_string()),
         }
     }
-    out
 }
 
 fn is_numeric_word(word: &str) -> bool {
@@ -150,7 +191,7 @@ fn is_numeric_word(word: &str) -> bool {
 
 /// Whether a line ends with a value (so it carries a row's numbers).
 fn is_data_line(text: &str) -> bool {
-    let ws = words(text);
+    let ws = pdf_words(text);
     match ws.last().map(|w| shape(w)) {
         Some(Shape::Number { .. }) | Some(Shape::Dash) => true,
         Some(Shape::Suffix) => ws
@@ -185,14 +226,35 @@ fn glued_lines(grid: &Grid<'_>, plain: &str) -> Vec<Line> {
             .map(|l| l.trim_end_matches('\r'))
             .unwrap_or("");
         let trailing_space = raw.ends_with(char::is_whitespace);
+        let padded = raw
+            .chars()
+            .rev()
+            .take_while(|c| c.is_whitespace())
+            .nth(1)
+            .is_some();
         let leading_space = raw.starts_with(char::is_whitespace);
         let starts_lower = text.chars().next().is_some_and(latin::is_lower);
         if let Some(last) = lines.last_mut() {
             let ends_letter = last.text.chars().last().is_some_and(latin::is_letter);
-            if ends_letter && !last.trailing_space && starts_lower && !leading_space && !row.heading
+            // Across a blank line only a stub joins ("90 381 t" / "" / "kr",
+            // "årsbudg" / "" / "et"); a title's last word does not ("3
+            // Avskrivningar" / "" / "mnkr kommunen 2021-12-31 ...").
+            let short = |w: Option<&str>| {
+                w.is_some_and(|w| w.chars().filter(|c| latin::is_letter(*c)).count() <= 2)
+            };
+            let stub =
+                short(last.text.split_whitespace().last()) || short(text.split_whitespace().next());
+            if ends_letter
+                && (!last.blank_after || stub)
+                && !last.trailing_space
+                && starts_lower
+                && !leading_space
+                && !row.heading
+                && !starts_with_month(&text)
             {
                 last.text.push_str(&text);
                 last.trailing_space = trailing_space;
+                last.padded = padded;
                 last.blank_after = false;
                 continue;
             }
@@ -201,6 +263,7 @@ fn glued_lines(grid: &Grid<'_>, plain: &str) -> Vec<Line> {
             text,
             line: row.line,
             trailing_space,
+            padded,
             blank_after: false,
             heading: row.heading,
         });
@@ -317,13 +380,21 @@ fn one_cell_per_line(lines: &[Line]) -> Option<RawTable<'static>> {
 }
 
 /// Splits heading words into column headings at capitalised words.
+/// A year starts a new heading after a heading that has a year already,
+/// or names the label or note column ("Belopp i tkr Not 2020 2019").
 fn segment_heading(text: &str) -> Vec<String> {
     let mut segments: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
         let first_letter = word.chars().find(|c| latin::is_letter(*c));
-        let starts = first_letter.is_some_and(|c| !latin::is_lower(c))
-            && Unit::from_word(word.trim_matches(|c: char| !latin::is_letter_or_digit(c)))
-                .is_none();
+        let starts = if is_year_word(word) {
+            segments
+                .last()
+                .is_none_or(|last| year_of(last).is_some() || takes_no_year(last))
+        } else {
+            first_letter.is_some_and(|c| !latin::is_lower(c))
+                && Unit::from_word(word.trim_matches(|c: char| !latin::is_letter_or_digit(c)))
+                    .is_none()
+        };
         match segments.last_mut() {
             Some(last) if !starts => {
                 last.push(' ');
@@ -341,6 +412,8 @@ struct Run {
     label: Vec<String>,
     numbers: Vec<String>,
     line: usize,
+    /// The note reference, when the table has a note column ("3", "8, 9").
+    note: String,
 }
 
 /// Every way to group a run of number words into exactly `n` values, up to
@@ -349,13 +422,29 @@ struct Run {
 /// decimals, `%` or unit, and began with at most three digits. When the row
 /// writes decimals or units, splits where every value ends in one are
 /// preferred ("78 200 tkr" is one value, not "78" and "200 tkr").
+///
+/// The candidates come most likely first: figures of one row are of one
+/// size, so splits whose values have the most even numbers of digits lead
+/// ("112 513 108 678" is 112 513 and 108 678, not 112 513 108 and 678).
 fn splits(words: &[String], n: usize) -> Vec<Vec<String>> {
     let (all, strict) = split_candidates(words, n);
-    if strict.is_empty() {
-        all
-    } else {
-        strict
+    let mut out = if strict.is_empty() { all } else { strict };
+    // Stable: equally even splits keep the search's order.
+    if out.len() > 1 {
+        crate::order::sort_by(&mut out, |a, b| unevenness(a).cmp(&unevenness(b)));
     }
+    out
+}
+
+/// How far the digit counts of a split's values are apart (largest minus
+/// smallest); dashes and values without digits do not count.
+fn unevenness(split: &[String]) -> usize {
+    let digits = split
+        .iter()
+        .map(|v| v.chars().filter(char::is_ascii_digit).count())
+        .filter(|d| *d > 0);
+    let (lo, hi) = digits.fold((usize::MAX, 0), |(lo, hi), d| (lo.min(d), hi.max(d)));
+    hi.saturating_sub(lo)
 }
 
 /// All splits into `n` values, and those of them that are strict (see
@@ -446,6 +535,252 @@ fn fit(words: &[String], n: usize) -> usize {
     }
 }
 
+/// A word that is a year or a date and nothing else: "2021", "2012/2013",
+/// "2021-12-31", "12/31/2021".
+fn is_year_word(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
+        && year_of(word).is_some()
+}
+
+/// A heading line that names years: every number on it is a year
+/// ("2013 2014 2013 2014", "NOT 2019 2018", "Budget 2023"), and it ends in
+/// one. A data row with amounts between 1900 and 2100 in every column would
+/// read so too; it is taken as a heading only above the first data line.
+fn is_year_line(text: &str) -> bool {
+    let ws = pdf_words(text);
+    ws.last().is_some_and(|w| is_year_word(w))
+        && ws
+            .iter()
+            .all(|w| is_year_word(w) || !matches!(shape(w), Shape::Number { .. }))
+}
+
+fn has_year_word(text: &str) -> bool {
+    text.split_whitespace().any(is_year_word)
+}
+
+/// "Kommunen 2012" as "Kommunen" and "2012".
+fn split_label_year(heading: &str) -> Option<[String; 2]> {
+    let (words, year) = heading.trim().rsplit_once(' ')?;
+    (is_year_word(year) && !words.trim().is_empty())
+        .then(|| [words.trim().to_string(), year.to_string()])
+}
+
+/// A line of years and nothing else but a note heading ("NOT 2019 2018").
+fn only_years(text: &str) -> bool {
+    text.split_whitespace()
+        .all(|w| is_year_word(w) || is_note_heading(w))
+}
+
+/// Cuts the lines above the first data line into the heading, the title
+/// lines above it, and lines that belong to the body. Blank lines cut them
+/// into blocks (a heading wrapped in its cells may have blank lines inside
+/// it, as Word copies do). With a line of years, the heading ends there:
+/// the last block holding one is the heading; lines below the years are
+/// body lines, blocks above it titles. Without, blocks before the first with two or more headings are
+/// titles, and a last block of one capitalised line is a section heading
+/// of the body ("STADSDELSNÄMNDER" between the heading and the rows).
+fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec<Line>, Vec<Line>) {
+    let header = lines.get(..first_data).unwrap_or(&[]);
+    let mut blocks: Vec<&[Line]> = Vec::new();
+    let mut start = 0;
+    for (i, l) in header.iter().enumerate() {
+        if l.blank_after || i + 1 == header.len() {
+            blocks.push(header.get(start..=i).unwrap_or(&[]));
+            start = i + 1;
+        }
+    }
+    let segments = |b: &[Line]| {
+        let texts: Vec<&str> = b.iter().map(|l| l.text.as_str()).collect();
+        segment_heading(&texts.join(" ")).len()
+    };
+    // A line of years ends the heading, unless a block of headings with
+    // years follows ("Jämfört med budget 2013" above "Tkr Utfall 2013
+    // Budget 2013 Avvikelse").
+    let with_years = blocks
+        .iter()
+        .rposition(|b| b.iter().any(|l| is_year_line(&l.text)))
+        .filter(|i| {
+            blocks
+                .get(i + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .all(|b| segments(b) < 2 || !b.iter().any(|l| has_year_word(&l.text)))
+        });
+    let mut last = match with_years {
+        Some(i) => i,
+        None => blocks.len().saturating_sub(1),
+    };
+    // A block of years alone heads the columns named in the block above it.
+    let first = match with_years {
+        Some(i)
+            if blocks
+                .get(i)
+                .is_some_and(|b| b.iter().all(|l| only_years(&l.text))) =>
+        {
+            i.saturating_sub(1)
+        }
+        Some(i) => i,
+        None => blocks
+            .iter()
+            .take(last + 1)
+            .position(|b| segments(b) >= 2)
+            .unwrap_or(0),
+    };
+    if with_years.is_none() {
+        while last > first
+            && blocks.get(last).is_some_and(|b| {
+                b.len() == 1
+                    && segments(b) == 1
+                    && b.iter().all(|l| {
+                        l.text
+                            .chars()
+                            .find(|c| latin::is_letter(*c))
+                            .is_some_and(|c| !latin::is_lower(c))
+                    })
+            })
+        {
+            last -= 1;
+        }
+    }
+    let titles: Vec<Line> = blocks
+        .get(..first)
+        .unwrap_or(&[])
+        .iter()
+        .flat_map(|b| b.iter().cloned())
+        .collect();
+    let mut heading: Vec<Line> = blocks
+        .get(first..=last)
+        .unwrap_or(&[])
+        .iter()
+        .flat_map(|b| b.iter().cloned())
+        .collect();
+    let mut body: Vec<Line> = Vec::new();
+    if with_years.is_some() {
+        if let Some(end) = heading.iter().rposition(|l| is_year_line(&l.text)) {
+            body.extend(heading.drain(end + 1..));
+        }
+    }
+    for b in blocks.get(last + 1..).unwrap_or(&[]) {
+        body.extend(b.iter().cloned());
+    }
+    body.extend(lines.get(first_data..).unwrap_or(&[]).iter().cloned());
+    (heading, titles, body)
+}
+
+/// A note reference heading: "Not", "NOT", "Noter".
+pub(super) fn is_note_heading(text: &str) -> bool {
+    matches!(
+        compact(text).as_str(),
+        "not" | "noter" | "note" | "notes" | "notnr"
+    )
+}
+
+/// A heading that names the label column or its unit ("Belopp i mnkr",
+/// "(tkr)", "Mnkr") or the note column: no year goes with it.
+fn takes_no_year(segment: &str) -> bool {
+    is_note_heading(segment)
+        || unit_of(segment).is_some()
+        || matches!(role_of(segment), Some(Role::Label))
+}
+
+/// The column headings of a heading block. A last line of years under
+/// group headings is spread over them ("Kommunen Koncernen" over "2013 2014
+/// 2013 2014" gives "Kommunen 2013", "Kommunen 2014", "Koncernen 2013",
+/// "Koncernen 2014"); words before the years head the label or note
+/// column. Otherwise the words are segmented at capitals and years.
+fn block_headings(texts: &[&str]) -> Vec<String> {
+    if let Some((last, above)) = texts.split_last() {
+        if let Some(spread) = spread_years(last, above) {
+            return spread;
+        }
+    }
+    let segments = segment_heading(&texts.join(" "));
+    spread_groups(&segments).unwrap_or(segments)
+}
+
+/// Group headings before dated headings that repeat under each group
+/// ("Kommunen", "Sammanställd redovisning" before "Utfall 2017-12-31",
+/// "Utfall 2016-12-31" twice): each group heads its share of the dated
+/// headings. Two groups at least, none with a year; the label's heading
+/// (a unit, "Belopp") stays first.
+fn spread_groups(segments: &[String]) -> Option<Vec<String>> {
+    let dated_from = segments.iter().position(|s| year_of(s).is_some())?;
+    let (before, dated) = segments.split_at(dated_from);
+    if !dated.iter().all(|s| year_of(s).is_some()) {
+        return None;
+    }
+    let (label, tops) = match before.split_first() {
+        Some((first, rest)) if takes_no_year(first) => (first.clone(), rest),
+        _ => (String::new(), before),
+    };
+    if tops.len() < 2 || dated.len() <= tops.len() || !dated.len().is_multiple_of(tops.len()) {
+        return None;
+    }
+    let span = dated.len() / tops.len();
+    // Each group's share repeats the first's ("Utfall 2017", "Utfall 2016").
+    let first: Vec<&String> = dated.iter().take(span).collect();
+    if !dated
+        .chunks(span)
+        .all(|c| c.iter().eq(first.iter().copied()))
+    {
+        return None;
+    }
+    let mut out = vec![label];
+    for (i, d) in dated.iter().enumerate() {
+        out.push(format!("{} {d}", tops.get(i / span)?));
+    }
+    Some(out)
+}
+
+fn spread_years(last: &str, above: &[&str]) -> Option<Vec<String>> {
+    if above.is_empty() {
+        return None;
+    }
+    let ws: Vec<&str> = last.split_whitespace().collect();
+    let first_year = ws.iter().position(|w| is_year_word(w))?;
+    let years = ws.get(first_year..)?;
+    if years.len() < 2 || !years.iter().all(|w| is_year_word(w)) {
+        return None;
+    }
+    let mut tops = segment_heading(&above.join(" "));
+    if tops.iter().any(|t| year_of(t).is_some()) {
+        return None;
+    }
+    let mut label: Option<String> = None;
+    let mut note: Option<String> = None;
+    let prefix = ws.get(..first_year).unwrap_or(&[]).join(" ");
+    for seg in segment_heading(&prefix) {
+        if is_note_heading(&seg) {
+            note = Some(seg);
+        } else {
+            label = Some(seg);
+        }
+    }
+    if let Some(i) = tops.iter().position(|t| is_note_heading(t)) {
+        note = Some(tops.remove(i));
+    }
+    if label.is_none() && tops.first().is_some_and(|t| takes_no_year(t)) {
+        label = Some(tops.remove(0));
+    }
+    if label.is_none() && tops.len() >= 2 && !years.len().is_multiple_of(tops.len()) {
+        label = Some(tops.remove(0));
+    }
+    if tops.is_empty() || !years.len().is_multiple_of(tops.len()) {
+        return None;
+    }
+    let span = years.len() / tops.len();
+    let mut out = vec![label.unwrap_or_default()];
+    out.extend(note);
+    for (i, year) in years.iter().enumerate() {
+        let top = tops.get(i / span.max(1))?;
+        out.push(format!("{top} {year}"));
+    }
+    Some(out)
+}
+
 fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     let mut raw = RawTable {
         from_lines: true,
@@ -454,7 +789,12 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     let titles: Vec<&Line> = lines.iter().filter(|l| l.heading).collect();
     raw.title = titles.last().map(|l| (l.text.clone(), l.line));
     let lines: Vec<Line> = lines.into_iter().filter(|l| !l.heading).collect();
-    let Some(first_data) = lines.iter().position(|l| is_data_line(&l.text)) else {
+    // Heading lines of years ("2013 2014 2013 2014", "Budget" / "2023")
+    // end in a number but are no data.
+    let Some(first_data) = lines
+        .iter()
+        .position(|l| is_data_line(&l.text) && !is_year_line(&l.text))
+    else {
         // No numbers at all: a list of labels.
         raw.rows = lines
             .iter()
@@ -465,8 +805,15 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
             .collect();
         return raw;
     };
-    let mut header: Vec<Line> = lines[..first_data].to_vec();
-    let body: Vec<Line> = lines[first_data..].to_vec();
+    let (mut header, titles, body) = split_header(&lines, first_data);
+    if raw.title.is_none() {
+        raw.title = titles.last().map(|l| (l.text.clone(), l.line));
+    }
+    let title_text = titles
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
 
     // Body rows: a run of label words, then a run of number words.
     let mut runs: Vec<Run> = Vec::new();
@@ -474,32 +821,112 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     let mut numbers: Vec<String> = Vec::new();
     let mut line_of_row = body.first().map_or(0, |l| l.line);
     let mut headings_in_body: Vec<(usize, String, usize)> = Vec::new(); // (runs index, text, line)
-    for l in &body {
-        let ws = words(&l.text);
-        for (k, w) in ws.iter().enumerate() {
-            let numeric = is_numeric_word(w)
-                && !(matches!(shape(w), Shape::Dash | Shape::Suffix)
-                    && numbers.is_empty()
-                    && k + 1 < ws.len()
-                    && !is_numeric_word(&ws[k + 1]));
-            if numeric {
-                numbers.push(w.clone());
-            } else {
+    let mut previous_labelled = false;
+    for (i, l) in body.iter().enumerate() {
+        // A line of numbers after a line with a label and its numbers is a
+        // row of its own (an unlabelled subtotal), not more of that row. A
+        // line holding one number (a note) may go on below.
+        let values = numbers
+            .iter()
+            .filter(|w| matches!(shape(w), Shape::Number { .. }))
+            .count();
+        if values >= 2 && previous_labelled {
+            runs.push(Run {
+                label: std::mem::take(&mut label),
+                numbers: std::mem::take(&mut numbers),
+                line: line_of_row,
+                note: String::new(),
+            });
+            line_of_row = l.line;
+        }
+        let ws = pdf_words(&l.text);
+        previous_labelled = ws.iter().any(|w| !is_numeric_word(w));
+        // A whole number that starts a line before words is the row's code
+        // ("25 Allmänna bidrag", "1:1" reads so already).
+        let mut label_on_line = ws.first().is_some_and(|w| {
+            matches!(
+                shape(w),
+                Shape::Number {
+                    signed: false,
+                    decimals: false,
+                    suffix: false,
+                    ..
+                }
+            )
+        }) && ws.get(1).is_some_and(|w| !is_numeric_word(w));
+        if label_on_line {
+            if let Some(code) = ws.first() {
                 if !numbers.is_empty() {
                     runs.push(Run {
                         label: std::mem::take(&mut label),
                         numbers: std::mem::take(&mut numbers),
                         line: line_of_row,
+                        note: String::new(),
+                    });
+                }
+                if label.is_empty() {
+                    line_of_row = l.line;
+                }
+                label.push(code.clone());
+            }
+        }
+        for (k, w) in ws.iter().enumerate().skip(usize::from(label_on_line)) {
+            // A unit or "%" with no number before it ends the label
+            // ("Skattekraft, % 87,5"); so does a dash before words.
+            let numeric = is_numeric_word(w)
+                && !(matches!(shape(w), Shape::Suffix) && numbers.is_empty())
+                && !(matches!(shape(w), Shape::Dash)
+                    && numbers.is_empty()
+                    && ws.get(k + 1).is_some_and(|n| !is_numeric_word(n)));
+            if numeric {
+                numbers.push(w.clone());
+            } else {
+                // One small number between words of a line is part of the
+                // label ("Antal invånare 31 december 18 306", "Utfall 8 mån").
+                let inside = label_on_line
+                    && numbers.len() == 1
+                    && numbers.first().is_some_and(|n| {
+                        matches!(
+                            shape(n),
+                            Shape::Number {
+                                signed: false,
+                                int_digits: 1..=2,
+                                decimals: false,
+                                suffix: false
+                            }
+                        )
+                    });
+                if inside {
+                    label.append(&mut numbers);
+                } else if !numbers.is_empty() {
+                    runs.push(Run {
+                        label: std::mem::take(&mut label),
+                        numbers: std::mem::take(&mut numbers),
+                        line: line_of_row,
+                        note: String::new(),
                     });
                 }
                 if label.is_empty() {
                     line_of_row = l.line;
                 }
                 label.push(w.clone());
+                label_on_line = true;
             }
         }
-        // A label line that stands alone before an empty line is a heading.
-        if numbers.is_empty() && !label.is_empty() && l.blank_after && !l.trailing_space {
+        // A label line that stands alone before an empty line, or before a
+        // capitalised line without a space at its end (a wrapped label
+        // ends in one, or goes on in lowercase), is a heading. A line
+        // padded with spaces ends in empty cells, not in a wrap.
+        let next_capital = body.get(i + 1).is_some_and(|n| {
+            n.text
+                .chars()
+                .find(|c| latin::is_letter(*c))
+                .is_some_and(|c| !latin::is_lower(c))
+                // "Not 1 112 246": the label's note reference, below it.
+                && !n.text.split_whitespace().next().is_some_and(is_note_heading)
+        });
+        let wraps = l.trailing_space && !l.padded;
+        if numbers.is_empty() && !label.is_empty() && (l.blank_after || next_capital) && !wraps {
             headings_in_body.push((runs.len(), label.join(" "), line_of_row));
             label.clear();
         }
@@ -509,19 +936,25 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
             label: std::mem::take(&mut label),
             numbers: std::mem::take(&mut numbers),
             line: line_of_row,
+            note: String::new(),
         });
     }
     let has_label = runs.iter().any(|r| !r.label.is_empty());
 
     // How many value columns: what most rows can be split into, nudged by
     // the heading's word count.
-    let header_text = header
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let header_segments = segment_heading(&header_text).len();
-    let from_header = header_segments.saturating_sub(usize::from(has_label));
+    let header_texts: Vec<&str> = header.iter().map(|l| l.text.as_str()).collect();
+    let header_headings = block_headings(&header_texts);
+    let note_column = has_label && header_headings.iter().any(|h| is_note_heading(h));
+    if note_column {
+        take_notes(&mut runs);
+    }
+    let glued_notes =
+        has_label && !note_column && (take_marked_notes(&mut runs) || take_glued_notes(&mut runs));
+    let has_note = note_column || glued_notes;
+    let from_header = header_headings
+        .len()
+        .saturating_sub(usize::from(has_label) + usize::from(note_column));
     let with_numbers: Vec<&Run> = runs.iter().filter(|r| !r.numbers.is_empty()).collect();
     let labelless = !has_label && with_numbers.len() == 1;
     let max_words = with_numbers
@@ -549,7 +982,7 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     let n = best.map_or(1, |(_, _, n)| n);
 
     // Heading lines beyond what the columns need start the first row's label.
-    let needed = n + usize::from(has_label);
+    let needed = n + usize::from(has_label) + usize::from(has_note);
     let mut moved: Vec<String> = Vec::new();
     while header.len() > 1 {
         let text = header
@@ -574,14 +1007,38 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
             break;
         }
     }
-    let header_text = header
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let mut headings = segment_heading(&header_text);
+    let header_texts: Vec<&str> = header.iter().map(|l| l.text.as_str()).collect();
+    let header_text = header_texts.join(" ");
+    let mut headings = block_headings(&header_texts);
+    if glued_notes {
+        // The notes found after the labels get a column of their own, after
+        // the label's (or first, when the heading has none for the labels).
+        let at = usize::from(headings.len() > n);
+        headings.insert(at.min(headings.len()), "Not".to_string());
+    }
+    let found = headings.len();
+    // The heading words did not fall into one heading per column: say so,
+    // since joining or padding them is a guess.
+    if found != needed && found > 0 {
+        raw.diagnostics.push(layout_diagnostic(
+            None,
+            header.first().map(|l| l.line),
+            header_text.clone(),
+            format!(
+                "The heading words read as {found} headings for {needed} columns; Kalkyl joined or added headings where they name the columns best. Check the headings."
+            ),
+            format!(
+                "Rubrikorden lästes som {found} rubriker för {needed} kolumner; Kalkyl slog ihop eller lade till rubriker där de bäst namnger kolumnerna. Kontrollera rubrikerna."
+            ),
+        ));
+    }
     // Too many segments: text columns come first, so with a label column
     // the segments before the last n values make up the label's heading.
+    if has_label && headings.len() > needed {
+        if let Some(merged) = merge_headings(&headings, needed) {
+            headings = merged;
+        }
+    }
     if has_label && headings.len() > needed {
         let extra = headings.len() - needed;
         let label: Vec<String> = headings.drain(..=extra).collect();
@@ -598,14 +1055,39 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
             prev.push_str(&part);
         }
     }
+    // One heading short, and the first ends in a year as the other
+    // headings are years: the words before that year head the labels
+    // ("Kommunkoncernen" / "2012" / "2013" ...).
+    if has_label && headings.len() + 1 == needed {
+        if let Some(split) = headings.first().and_then(|h| split_label_year(h)) {
+            if headings.iter().skip(1).any(|h| is_year_word(h)) {
+                headings.splice(0..1, split);
+            }
+        }
+    }
     if headings.len() < needed && has_label {
         headings.insert(0, String::new());
+    }
+    // A title glued to the corner's unit ("BalansräkningTKR").
+    if has_label {
+        if let Some((title, unit)) = headings.first().and_then(|h| unglue_unit(h)) {
+            if raw.title.is_none() {
+                raw.title = header.first().map(|l| (title, l.line));
+            }
+            if let Some(first) = headings.first_mut() {
+                *first = unit;
+            }
+        }
     }
     while headings.len() < needed {
         headings.push(String::new());
     }
     raw.headings = headings;
-    raw.context = header_text;
+    raw.context = if title_text.is_empty() {
+        header_text
+    } else {
+        format!("{title_text}\n{header_text}")
+    };
 
     // Split every run into values.
     let mut value_runs: Vec<Run> = Vec::new();
@@ -618,6 +1100,7 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
                     label: Vec::new(),
                     numbers: chunk,
                     line: run.line,
+                    note: String::new(),
                 });
             }
         }
@@ -696,6 +1179,9 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
         if has_label {
             cells.push(RawCell::plain(label));
         }
+        if has_note {
+            cells.push(RawCell::plain(run.note.clone()));
+        }
         cells.extend(values.into_iter().map(RawCell::plain));
         raw.rows.push(RawRow {
             line: run.line,
@@ -709,6 +1195,256 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
         });
     }
     raw
+}
+
+/// How well headings name their columns: a value heading that names a
+/// role, or a year, counts; so does each role named once; a heading with
+/// two years, or a label heading that names a figure, was merged wrongly.
+fn headings_score(headings: &[String]) -> i32 {
+    let mut score = 0i32;
+    let mut seen: Vec<Role> = Vec::new();
+    for (j, h) in headings.iter().enumerate() {
+        let role = role_of(h);
+        let years = h.split_whitespace().filter(|w| is_year_word(w)).count();
+        if years > 1 {
+            score -= 3;
+        }
+        if j == 0 {
+            if role.is_some_and(Role::is_numeric) {
+                score -= 2;
+            }
+            continue;
+        }
+        match role {
+            Some(r) if r.is_numeric() => {
+                score += 2;
+                if !seen.contains(&r) {
+                    seen.push(r);
+                    score += 1;
+                }
+            }
+            _ if years == 1 => score += 1,
+            _ => {}
+        }
+    }
+    score
+}
+
+/// More heading segments than columns ("Tkr Utfall 2013 Budget 2013
+/// Avvikelse Budget-Utfall" over three values): the adjacent segments are
+/// joined so that there are exactly `needed` headings, the way that names
+/// the columns best by [`headings_score`]. On a tie the extra segments go
+/// to the label's heading (`None` then, and when there are too many ways).
+fn merge_headings(segments: &[String], needed: usize) -> Option<Vec<String>> {
+    /// Ways to join tried at most (segments choose cuts).
+    const MAX_WAYS: usize = 512;
+    fn go(
+        segments: &[String],
+        needed: usize,
+        current: &mut Vec<String>,
+        best: &mut (i32, Option<Vec<String>>),
+        tried: &mut usize,
+    ) {
+        if *tried >= MAX_WAYS {
+            return;
+        }
+        if needed == 0 || segments.is_empty() {
+            if needed == 0 && segments.is_empty() {
+                *tried += 1;
+                let score = headings_score(current);
+                if score > best.0 {
+                    *best = (score, Some(current.clone()));
+                }
+            }
+            return;
+        }
+        // The next heading takes the next `take` segments; the label's
+        // heading (the first) tries the most first, so that it wins ties.
+        let most = segments.len().saturating_sub(needed - 1);
+        let first = current.is_empty();
+        for step in 0..most {
+            let take = if first { most - step } else { step + 1 };
+            let (head, rest) = segments.split_at(take);
+            current.push(head.join(" "));
+            go(rest, needed - 1, current, best, tried);
+            current.pop();
+        }
+    }
+    if needed == 0 || segments.len() <= needed {
+        return None;
+    }
+    let extra = segments.len() - needed;
+    let mut default = vec![segments.get(..=extra)?.join(" ")];
+    default.extend(segments.get(extra + 1..)?.iter().cloned());
+    let mut best = (headings_score(&default), None);
+    let mut tried = 0;
+    go(segments, needed, &mut Vec::new(), &mut best, &mut tried);
+    best.1
+}
+
+/// A note number: an unsigned whole number of one or two digits, 1 or more
+/// ("3" in "Hyresintäkter 3 799 990 796 936"). Part of a list when it ends
+/// in a comma ("8," in "8, 9").
+fn note_number(word: &str) -> Option<u32> {
+    let digits = word.strip_suffix(',').unwrap_or(word);
+    if (1..=2).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit()) {
+        digits.parse::<u32>().ok().filter(|n| *n >= 1)
+    } else {
+        None
+    }
+}
+
+/// Takes the note references out of the rows of a table with a note column.
+/// A list ("8, 9", "11, 12, 13") is a note; a lone small whole number right
+/// after the label is one when the notes so far run in order: notes are
+/// numbered down the statement, so a candidate below the last note, or
+/// above a candidate within the next rows that is above the last note,
+/// or far above the last note, is the first digit group of an amount ("7
+/// 148" after note 5 and before note 6, "39 547" after note 16). A note is
+/// never an amount.
+fn take_notes(runs: &mut [Run]) {
+    let taken = note_rows(runs, false);
+    apply_notes(runs, &taken);
+}
+
+/// Notes glued before the first amount in a table without a note column
+/// ("Verksamhetens intäkter 2 812,4 790,1"): in a table of decimal figures,
+/// a small whole number right after the label of a row of decimal figures,
+/// in order with the others as in [`take_notes`]. Two such notes
+/// at least, or none is taken. Returns whether any was.
+fn take_glued_notes(runs: &mut [Run]) -> bool {
+    // Most rows end in a figure with decimals.
+    let (mut rows, mut decimal_rows) = (0usize, 0usize);
+    for r in runs.iter().filter(|r| !r.numbers.is_empty()) {
+        rows += 1;
+        decimal_rows += usize::from(
+            r.numbers
+                .last()
+                .is_some_and(|w| matches!(shape(w), Shape::Number { decimals: true, .. })),
+        );
+    }
+    if decimal_rows * 2 <= rows {
+        return false;
+    }
+    let taken = note_rows(runs, true);
+    if taken.iter().filter(|t| **t).count() < 2 {
+        return false;
+    }
+    apply_notes(runs, &taken);
+    true
+}
+
+/// Notes written "Not 2" at the end of the label, on two rows or more, in a
+/// table without a note column ("Verksamhetens kostnader Not 2 – 509 532"):
+/// the word goes, the number is the note. Returns whether any was taken.
+fn take_marked_notes(runs: &mut [Run]) -> bool {
+    let marked = |r: &Run| {
+        r.label.len() >= 2
+            && r.label.last().is_some_and(|w| is_note_heading(w))
+            && r.numbers.first().and_then(|w| note_number(w)).is_some()
+    };
+    if runs.iter().filter(|r| marked(r)).count() < 2 {
+        return false;
+    }
+    for run in runs.iter_mut().filter(|r| marked(r)) {
+        run.label.pop();
+        if !run.numbers.is_empty() {
+            run.note = run.numbers.remove(0);
+        }
+    }
+    true
+}
+
+/// Which rows carry a note (see [`take_notes`]). `glued`: the table has no
+/// note column, so only a number in a row of decimal figures may be a note,
+/// and lists are not looked for.
+fn note_rows(runs: &[Run], glued: bool) -> Vec<bool> {
+    /// How many rows ahead a lower note proves a candidate wrong.
+    const LOOKAHEAD: usize = 3;
+    /// Notes skipped between two rows: a statement refers to most of its notes.
+    const MAX_GAP: u32 = 5;
+    let candidate = |r: &Run| -> Option<u32> {
+        if !glued && list_len(r) > 0 {
+            return r.label.last().and_then(|w| note_number(w));
+        }
+        if glued
+            && (r.numbers.len() < 2
+                || !r
+                    .numbers
+                    .last()
+                    .is_some_and(|w| matches!(shape(w), Shape::Number { decimals: true, .. })))
+        {
+            return None;
+        }
+        r.numbers
+            .first()
+            .filter(|w| !w.ends_with(','))
+            .and_then(|w| note_number(w))
+    };
+    let candidates: Vec<Option<u32>> = runs.iter().map(candidate).collect();
+    let mut taken = vec![false; runs.len()];
+    let mut last = 0u32;
+    for (i, (run, slot)) in runs.iter().zip(taken.iter_mut()).enumerate() {
+        let listed = if glued { 0 } else { list_len(run) };
+        if listed > 0 {
+            let at = run.label.len().saturating_sub(listed);
+            let first = run.numbers.first().and_then(|w| note_number(w));
+            last = run
+                .label
+                .get(at..)
+                .unwrap_or(&[])
+                .iter()
+                .filter_map(|w| note_number(w))
+                .chain(first)
+                .max()
+                .unwrap_or(last)
+                .max(last);
+            *slot = true;
+            continue;
+        }
+        let Some(c) = candidates.get(i).copied().flatten() else {
+            continue;
+        };
+        let next = candidates
+            .iter()
+            .skip(i + 1)
+            .take(LOOKAHEAD)
+            .flatten()
+            .next()
+            .copied();
+        let too_far = last > 0 && c > last.saturating_add(MAX_GAP);
+        if c < last || too_far || next.is_some_and(|d| d > last && d < c) {
+            continue;
+        }
+        last = c;
+        *slot = true;
+    }
+    taken
+}
+
+/// How many words at the end of a label are a note list's ("8," of "8, 9").
+fn list_len(r: &Run) -> usize {
+    r.label
+        .iter()
+        .rev()
+        .take_while(|w| w.ends_with(',') && note_number(w).is_some())
+        .count()
+}
+
+/// Moves the notes [`note_rows`] found from the labels and numbers into
+/// each row's note.
+fn apply_notes(runs: &mut [Run], taken: &[bool]) {
+    for (run, take) in runs.iter_mut().zip(taken) {
+        if !*take {
+            continue;
+        }
+        let at = run.label.len().saturating_sub(list_len(run));
+        let mut parts: Vec<String> = run.label.drain(at..).collect();
+        if run.numbers.first().and_then(|w| note_number(w)).is_some() {
+            parts.push(run.numbers.remove(0));
+        }
+        run.note = parts.join(" ");
+    }
 }
 
 /// Whether `word` may join the value written so far as its next digit
@@ -895,6 +1631,26 @@ struct StreamRow {
     /// Index of the label's cell in the cell list.
     at: usize,
     pieces: Vec<Piece>,
+}
+
+/// Years written without a space between them, one after another
+/// ("20202019201820172016" is 2020, 2019, 2018, 2017 and 2016): two or more
+/// years, each one more or one less than the one before.
+fn glued_years(text: &str) -> Option<Vec<String>> {
+    let t = text.trim();
+    if t.len() < 8 || !t.len().is_multiple_of(4) || !t.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let years: Vec<u16> = (0..t.len() / 4)
+        .filter_map(|i| t.get(i * 4..i * 4 + 4)?.parse::<u16>().ok())
+        .collect();
+    let in_range = years.iter().all(|y| (1900..=2100).contains(y));
+    let steps = years.windows(2).all(|w| match w {
+        [a, b] => a.abs_diff(*b) == 1,
+        _ => false,
+    });
+    (in_range && steps && years.len() * 4 == t.len())
+        .then(|| years.iter().map(u16::to_string).collect())
 }
 
 /// A year 1900–2100 written alone ("2021").
@@ -1097,15 +1853,32 @@ fn cells_per_line(grid: &Grid<'_>) -> Option<RawTable<'static>> {
         .iter()
         .filter(|(t, _, _)| label_and_numbers(t).is_some())
         .count();
-    // Labels glued to their figures are a run-together copy, not this.
+    // Labels glued to their figures are a run-together copy, not this (a
+    // line of figures alone, "17,6 133,0 190,3", has no label).
     let glued = lines
         .iter()
-        .filter(|(t, _, _)| glued_tail(t, false).is_some() && !single_value(t))
+        .filter(|(t, _, _)| {
+            glued_tail(t, false).is_some_and(|(label, _)| label.chars().any(latin::is_letter))
+                && !single_value(t)
+        })
         .count();
     if singles < 2 || singles < same_line || glued > singles {
         return None;
     }
-    let (separator, cells) = stream_cells(&lines);
+    let (separator, mut cells) = stream_cells(&lines);
+    // Year headings run together ("20202019201820172016") are one per cell.
+    if cells.iter().any(|c| glued_years(&c.text).is_some()) {
+        cells = cells
+            .into_iter()
+            .flat_map(|c| match glued_years(&c.text) {
+                Some(years) => years
+                    .into_iter()
+                    .map(|text| StreamCell { text, line: c.line })
+                    .collect(),
+                None => vec![c],
+            })
+            .collect();
+    }
 
     // Group the cells into rows: a text cell starts a row.
     let mut rows: Vec<StreamRow> = Vec::new();
@@ -1333,7 +2106,11 @@ fn cells_per_line(grid: &Grid<'_>) -> Option<RawTable<'static>> {
 /// title and the corner heading run together) into the two.
 fn unglue_unit(text: &str) -> Option<(String, String)> {
     for unit in ["mnkr", "mkr", "tkr", "mdkr"] {
-        if let Some(head) = text.strip_suffix(unit) {
+        let Some(at) = text.len().checked_sub(unit.len()) else {
+            continue;
+        };
+        let glued = text.get(at..).filter(|t| t.eq_ignore_ascii_case(unit));
+        if let (Some(unit), Some(head)) = (glued, text.get(..at)) {
             let before = head.chars().last();
             if head.chars().filter(|c| latin::is_letter(*c)).count() >= 4
                 && before.is_some_and(latin::is_lower)
@@ -1455,6 +2232,17 @@ fn stream_headings(
                 format!("The periods in the heading start again {groups} times; each group was given the heading above it."),
                 format!("Perioderna i rubriken börjar om {groups} gånger; varje grupp fick rubriken ovanför sig."),
             ));
+        }
+    }
+    // An empty corner cell under a title and a unit line ("Not 5" /
+    // "mnkr" / group headings): the unit heads the labels.
+    let mut corner = corner;
+    if corner.is_empty()
+        && rest.len() >= 2
+        && rest.last().is_some_and(|(t, _)| unit_of(t).is_some())
+    {
+        if let Some((unit, _)) = rest.pop() {
+            corner = clean_heading(&unit);
         }
     }
     // A lone line above headings one per line is a caption (the copy drops
@@ -1820,6 +2608,24 @@ mod tests {
     }
 
     #[test]
+    fn the_most_even_split_comes_first() {
+        let table: &[(&str, usize, &[&str])] = &[
+            ("112 513 108 678", 2, &["112 513", "108 678"]),
+            (
+                "107 264 105 958 230 685 109 290",
+                4,
+                &["107 264", "105 958", "230 685", "109 290"],
+            ),
+            ("1 400 400", 2, &["1 400", "400"]),
+            ("6 197 400 437 400", 4, &["6 197", "400", "437", "400"]),
+        ];
+        for (text, n, want) in table {
+            let want: Vec<String> = want.iter().map(|v| v.to_string()).collect();
+            assert_eq!(splits(&w(text), *n).first(), Some(&want), "{text:?}");
+        }
+    }
+
+    #[test]
     fn heading_words_split_at_capitals() {
         assert_eq!(
             segment_heading("Uppdrag, belopp i mnkr Årsprognos Årsbudget Prognostiserad avvikelse mot budget Avvikelsen i % av årsbudget"),
@@ -1829,6 +2635,368 @@ mod tests {
             segment_heading("Indikator Årsprognos tkr Årsbudget tkr"),
             vec!["Indikator", "Årsprognos tkr", "Årsbudget tkr"]
         );
+    }
+
+    #[test]
+    fn pdf_minus_set_apart_by_one_space_is_a_sign() {
+        let table: &[(&str, &str)] = &[
+            (
+                "Avskrivningar 3 – 14 991 – 14 879",
+                "Avskrivningar 3 –14 991 –14 879",
+            ),
+            ("Kostnader − 1 116 − 6 33", "Kostnader −1 116 −6 33"),
+            // Two spaces: a dash for an empty cell.
+            ("Övrigt −  −  24", "Övrigt − − 24"),
+            // A dash between words stays a word.
+            (
+                "Teknisk verksamhet - skattefinansierad 0,5",
+                "Teknisk verksamhet - skattefinansierad 0,5",
+            ),
+            ("Post - 5,0 4,0", "Post -5,0 4,0"),
+        ];
+        for (text, want) in table {
+            assert_eq!(pdf_words(text), w(want), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn lines_of_years_are_headings() {
+        let table: &[(&str, bool)] = &[
+            ("2013 2014 2013 2014", true),
+            ("NOT 2019 2018 2019 2018", true),
+            ("Belopp i mnkr 2018 2019 2018 2019", true),
+            ("Mnkr 2022 2021 2020", true),
+            ("2019", true),
+            ("Resultaträkning för verksamhetsåret 1/1 - 31/12 2020", true),
+            ("Kommunen 12/31/2021 12/31/2020", true),
+            // Amounts beside a year are data.
+            ("Verksamhetens intäkter 1 2019 2018", false),
+            ("Nämnd A 2 019 1 900", false),
+            ("Nämnd A 120,5 2021", false),
+            ("Utfall Budget", false),
+        ];
+        for (text, want) in table {
+            assert_eq!(is_year_line(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn heading_blocks_spread_years_over_group_headings() {
+        let table: &[(&[&str], &[&str])] = &[
+            (
+                &["Staden Bolagen", "2024 2023 2024 2023"],
+                &[
+                    "",
+                    "Staden 2024",
+                    "Staden 2023",
+                    "Bolagen 2024",
+                    "Bolagen 2023",
+                ],
+            ),
+            (
+                &["(tkr) Staden Bolagen", "NOT 2024 2023 2024 2023"],
+                &[
+                    "(tkr)",
+                    "NOT",
+                    "Staden 2024",
+                    "Staden 2023",
+                    "Bolagen 2024",
+                    "Bolagen 2023",
+                ],
+            ),
+            (
+                &["Miljoner kronor Staden Bolagen", "2023 2024 2023 2024"],
+                &[
+                    "Miljoner kronor",
+                    "Staden 2023",
+                    "Staden 2024",
+                    "Bolagen 2023",
+                    "Bolagen 2024",
+                ],
+            ),
+            (
+                &[
+                    "Staden",
+                    "Hela koncernen",
+                    "Belopp i mnkr 2023 2024 2023 2024",
+                ],
+                &[
+                    "Belopp i mnkr",
+                    "Staden 2023",
+                    "Staden 2024",
+                    "Hela koncernen 2023",
+                    "Hela koncernen 2024",
+                ],
+            ),
+            (
+                &["Utfall Budget Avvikelse", "2023 2023 2023"],
+                &["", "Utfall 2023", "Budget 2023", "Avvikelse 2023"],
+            ),
+            // One year per line: the year goes with the heading above it.
+            (
+                &["(mnkr) Bokslut", "2023", "Budget", "2024", "Plan", "2025"],
+                &["(mnkr)", "Bokslut 2023", "Budget 2024", "Plan 2025"],
+            ),
+            (
+                &["Belopp i tkr Not BUDGET", "2024", "2024 2023 2022"],
+                &["Belopp i tkr", "Not", "BUDGET 2024", "2024", "2023", "2022"],
+            ),
+            (
+                &["Belopp angivna i tkr Not 2024 2023"],
+                &["Belopp angivna i tkr", "Not", "2024", "2023"],
+            ),
+            (&["Mnkr 2024 2023 2022"], &["Mnkr", "2024", "2023", "2022"]),
+        ];
+        for (texts, want) in table {
+            assert_eq!(block_headings(texts), *want, "{texts:?}");
+        }
+    }
+
+    #[test]
+    fn extra_heading_segments_are_joined_where_they_name_columns_best() {
+        let table: &[(&str, usize, &[&str])] = &[
+            (
+                "Tkr Utfall 2024 Budget 2024 Avvikelse Budget-Utfall",
+                4,
+                &[
+                    "Tkr",
+                    "Utfall 2024",
+                    "Budget 2024",
+                    "Avvikelse Budget-Utfall",
+                ],
+            ),
+            (
+                "Nämnd Område Utfall Budget Avvikelse",
+                4,
+                &["Nämnd Område", "Utfall", "Budget", "Avvikelse"],
+            ),
+        ];
+        for (text, needed, want) in table {
+            let segments = segment_heading(text);
+            let got = merge_headings(&segments, *needed).unwrap_or_else(|| {
+                // No better way than the label's: the extras join it.
+                let extra = segments.len() - needed;
+                let mut h = vec![segments[..=extra].join(" ")];
+                h.extend(segments[extra + 1..].iter().cloned());
+                h
+            });
+            assert_eq!(got, *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn years_run_together_are_split() {
+        let table: &[(&str, Option<&[&str]>)] = &[
+            (
+                "20202019201820172016",
+                Some(&["2020", "2019", "2018", "2017", "2016"]),
+            ),
+            ("20222023", Some(&["2022", "2023"])),
+            // Not consecutive, out of range, or no years at all: a number.
+            ("20202018", None),
+            ("12345678", None),
+            ("2020201", None),
+            ("2020", None),
+        ];
+        for (text, want) in table {
+            let want = want.map(|w| w.iter().map(|y| y.to_string()).collect::<Vec<_>>());
+            assert_eq!(glued_years(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn headings_joined_by_guess_are_reported() {
+        let text = "Tkr Utfall 2024 Budget 2024 Avvikelse Budget-Utfall\nIntäkter 93,7 85,6 8,1\nKostnader -615,6 -600,9 -14,7\n";
+        let grid = crate::grid::read_text(text);
+        let raw = layout(&grid, text, &ReadChoices::default());
+        assert_eq!(
+            raw.headings,
+            [
+                "Tkr",
+                "Utfall 2024",
+                "Budget 2024",
+                "Avvikelse Budget-Utfall"
+            ]
+        );
+        assert!(raw.diagnostics.iter().any(|d| matches!(
+            &d.kind,
+            DiagnosticKind::Layout { what_en, .. } if what_en.contains("5 headings for 4 columns")
+        )));
+        // One heading per column: nothing to report.
+        let text = "Tkr Utfall Budget\nIntäkter 93 712 85 611\n";
+        let grid = crate::grid::read_text(text);
+        let raw = layout(&grid, text, &ReadChoices::default());
+        assert!(!raw
+            .diagnostics
+            .iter()
+            .any(|d| matches!(d.kind, DiagnosticKind::Layout { .. })));
+    }
+
+    /// (paste, headings, rows) of PDF text.
+    type PdfCase<'a> = (&'a str, &'a [&'a str], &'a [&'a [&'a str]]);
+
+    fn check_pdf(cases: &[PdfCase<'_>]) {
+        for (text, headings, rows) in cases {
+            let grid = crate::grid::read_text(text);
+            let raw = layout(&grid, text, &ReadChoices::default());
+            assert_eq!(raw.headings, *headings, "headings of {text:?}");
+            let got: Vec<Vec<String>> = raw
+                .rows
+                .iter()
+                .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
+                .collect();
+            let want: Vec<Vec<String>> = rows
+                .iter()
+                .map(|r| r.iter().map(|c| c.to_string()).collect())
+                .collect();
+            assert_eq!(got, want, "rows of {text:?}");
+        }
+    }
+
+    #[test]
+    fn pdf_titles_section_headings_and_unlabelled_sums() {
+        check_pdf(&[
+            // A title block above, a section heading between blank lines below.
+            (
+                "Driftredovisning\n\nMnkr Utfall Budget\n\n\nNÄMNDER\n\nNämnd A 10 12\nNämnd B 20 19\n",
+                &["Mnkr", "Utfall", "Budget"],
+                &[&["NÄMNDER"], &["Nämnd A", "10", "12"], &["Nämnd B", "20", "19"]],
+            ),
+            // A heading block of years below a title with a year.
+            (
+                "Resultat för år 2024\n\nMnkr Staden Bolagen\n2024 2023 2024 2023\nIntäkter 10 9 20 19\nKostnader -8 -7 -15 -14\n",
+                &["Mnkr", "Staden 2024", "Staden 2023", "Bolagen 2024", "Bolagen 2023"],
+                &[
+                    &["Intäkter", "10", "9", "20", "19"],
+                    &["Kostnader", "-8", "-7", "-15", "-14"],
+                ],
+            ),
+            // A label line before a capitalised line is a heading; a line
+            // of numbers after a labelled row is a row of its own.
+            (
+                "Tkr Not 2024 2023\nIntäkter\nHyror 1 1 474 1 903\nAvgifter 2 112 513 108 678\n113 987 110 581\nKostnader\nLöner 3 -59 510 -62 146\n",
+                &["Tkr", "Not", "2024", "2023"],
+                &[
+                    &["Intäkter"],
+                    &["Hyror", "1", "1 474", "1 903"],
+                    &["Avgifter", "2", "112 513", "108 678"],
+                    &["", "", "113 987", "110 581"],
+                    &["Kostnader"],
+                    &["Löner", "3", "-59 510", "-62 146"],
+                ],
+            ),
+            // A unit or "%" after the label, and a small number between its
+            // words, belong to the label.
+            (
+                "Mnkr 2023 2024\nAntal invånare 31 december 18 306 18 401\nSoliditet, % 47 51\nUtfall 8 mån, mnkr 1,5 2,5\n",
+                &["Mnkr", "2023", "2024"],
+                &[
+                    &["Antal invånare 31 december", "18 306", "18 401"],
+                    &["Soliditet, %", "47", "51"],
+                    &["Utfall 8 mån, mnkr", "1,5", "2,5"],
+                ],
+            ),
+            // A heading's second line that starts with a month is no broken
+            // word; a code that starts a row's line is its label's.
+            (
+                "Utfall\njan-aug 2024\nBudget\njan-aug 2024\n25 Bidrag till kommuner 8 797 1 018\n1:1 Utjämning 7 888 415\n",
+                &["", "Utfall jan-aug 2024", "Budget jan-aug 2024"],
+                &[&["25 Bidrag till kommuner", "8 797", "1 018"], &["1:1 Utjämning", "7 888", "415"]],
+            ),
+            // Group headings before dated headings that repeat under each;
+            // "Not 1" written after each label, its line below the label.
+            (
+                "(tkr) Staden Bolagen\nUtfall\n2024\nUtfall\n2023\nUtfall\n2024\nUtfall\n2023\nIntäkter\nNot 1 112 246 123 833 232 409 232 770\nKostnader Not 2 -509 532 -499 750 -616 489 -592 708\nNetto -397 286 -375 917 -384 080 -359 938\n",
+                &[
+                    "(tkr)",
+                    "Not",
+                    "Staden Utfall 2024",
+                    "Staden Utfall 2023",
+                    "Bolagen Utfall 2024",
+                    "Bolagen Utfall 2023",
+                ],
+                &[
+                    &["Intäkter", "1", "112 246", "123 833", "232 409", "232 770"],
+                    &["Kostnader", "2", "-509 532", "-499 750", "-616 489", "-592 708"],
+                    &["Netto", "", "-397 286", "-375 917", "-384 080", "-359 938"],
+                ],
+            ),
+            // A title glued to the corner's unit in capitals.
+            (
+                "BalansräkningTKR STADEN BOLAGEN\nNOT 2024 2023 2024 2023\nFörråd 16 0 0 100 84\n",
+                &["TKR", "NOT", "STADEN 2024", "STADEN 2023", "BOLAGEN 2024", "BOLAGEN 2023"],
+                &[&["Förråd", "16", "0", "0", "100", "84"]],
+            ),
+            // Years one per line under a corner heading.
+            (
+                "Staden\n2022\n2023\n2024\nSkulder, mnkr 101 91 145\nSoliditet, % 58 54 80\n",
+                &["Staden", "2022", "2023", "2024"],
+                &[&["Skulder, mnkr", "101", "91", "145"], &["Soliditet, %", "58", "54", "80"]],
+            ),
+            // A label wrapped with a space at its end goes on below.
+            (
+                "Mnkr Utfall Budget\nUtvecklingsmedel \nRegional utveckling 10 12\nSumma 10 12\n",
+                &["Mnkr", "Utfall", "Budget"],
+                &[&["Utvecklingsmedel Regional utveckling", "10", "12"], &["Summa", "10", "12"]],
+            ),
+        ]);
+    }
+
+    fn run(label: &str, numbers: &str) -> Run {
+        Run {
+            label: w(label),
+            numbers: w(numbers),
+            line: 0,
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn notes_run_in_order_and_are_never_amounts() {
+        // (label, number words, note taken, numbers left)
+        let table: &[(&str, &str, &str, &str)] = &[
+            ("Intäkter", "1 102 946 101 282", "1", "102 946 101 282"),
+            ("Kostnader", "2 -423 231 -417 698", "2", "-423 231 -417 698"),
+            ("Avskrivningar", "3 -14 991 -14 879", "3", "-14 991 -14 879"),
+            (
+                "Nettokostnader",
+                "-335 276 -331 295",
+                "",
+                "-335 276 -331 295",
+            ),
+            (
+                "Skatteintäkter",
+                "4 257 951 257 770",
+                "4",
+                "257 951 257 770",
+            ),
+            (
+                "Generella statsbidrag",
+                "5 84 473 86 552",
+                "5",
+                "84 473 86 552",
+            ),
+            // 7 after note 5, with note 6 on the next row: an amount.
+            ("Verksamhetens resultat", "7 148 13 027", "", "7 148 13 027"),
+            ("Finansiella intäkter", "6 812 794", "6", "812 794"),
+            (
+                "Personalkostnader 8,",
+                "9 -141 821 -136 240",
+                "8, 9",
+                "-141 821 -136 240",
+            ),
+            // Below the last note: an amount.
+            ("Resultat", "6 849 12 043", "", "6 849 12 043"),
+            // Far above the last note: an amount.
+            ("Resultat före skatt", "36 547 51 059", "", "36 547 51 059"),
+            ("Skatt", "10 -574 -373", "10", "-574 -373"),
+        ];
+        let mut runs: Vec<Run> = table.iter().map(|(l, n, _, _)| run(l, n)).collect();
+        take_notes(&mut runs);
+        for (r, (label, numbers, note, left)) in runs.iter().zip(table) {
+            assert_eq!(r.note, *note, "note of {label} {numbers}");
+            assert_eq!(r.numbers, w(left), "numbers of {label} {numbers}");
+        }
     }
 
     /// (paste, title, headings, rows): made-up tables of the shapes real web
@@ -1922,6 +3090,53 @@ mod tests {
                 ],
             ),
         ]);
+    }
+
+    #[test]
+    fn mixed_copies_with_decimal_lines_of_figures() {
+        check_layout(&[(
+            // A numbered title, a blank line, then the heading line: not one
+            // word broken in two. Lines of figures with decimals have no
+            // label glued to them.
+            "3 Avskrivningar\n\nmnkr staden 2024-12-31 staden 2023-12-31 bolaget 2024-12-31 bolaget 2023-12-31\nAvskrivning A\n\n 20,0\n\n17,6 133,0 190,3\nAvskrivning B\n\n 8,3\n\n7,3 85,9 22,0\nSumma\n\n28,3\n\n24,9 218,9 212,3\n",
+            Some("3 Avskrivningar"),
+            &[
+                "mnkr",
+                "staden 2024-12-31",
+                "staden 2023-12-31",
+                "bolaget 2024-12-31",
+                "bolaget 2023-12-31",
+            ],
+            &[
+                &["Avskrivning A", "20,0", "17,6", "133,0", "190,3"],
+                &["Avskrivning B", "8,3", "7,3", "85,9", "22,0"],
+                &["Summa", "28,3", "24,9", "218,9", "212,3"],
+            ],
+        )]);
+    }
+
+    #[test]
+    fn words_broken_at_line_ends() {
+        // (paste, the lines after gluing)
+        let table: &[(&str, &[&str])] = &[
+            ("Årsprog\nnos", &["Årsprognos"]),
+            // A stub goes on across a blank line.
+            ("101 861 t\n\nkr -7 104 tkr", &["101 861 tkr -7 104 tkr"]),
+            // A whole word does not, nor before a month.
+            (
+                "3 Avskrivningar\n\nmnkr staden",
+                &["3 Avskrivningar", "mnkr staden"],
+            ),
+            ("Utfall\njan-aug", &["Utfall", "jan-aug"]),
+        ];
+        for (text, want) in table {
+            let grid = crate::grid::read_text(text);
+            let got: Vec<String> = glued_lines(&grid, text)
+                .into_iter()
+                .map(|l| l.text)
+                .collect();
+            assert_eq!(got, *want, "{text:?}");
+        }
     }
 
     #[test]

@@ -359,32 +359,44 @@ fn maybe_transpose(raw: &mut RawTable<'_>) {
         .skip(1)
         .filter(|h| role_of(h).is_some_and(Role::is_numeric))
         .count();
-    if heading_roles > 0 {
+    // A note column ("Not") points from items to notes: items are rows.
+    if heading_roles > 0 || raw.headings.iter().any(|h| lines::is_note_heading(h)) {
         return;
     }
-    // A time series on its side: three or more year headings and measures as
-    // rows (a five-year overview, "nyckeltal 2019 2020 2021"). Two years
-    // ("2021 | 2020") are this year against last year, with items as rows.
+    // A time series on its side: four or more year headings and measures as
+    // rows (a five-year overview, "nyckeltal 2018 2019 2020 2021"). Two or
+    // three years ("2022 | 2021 | 2020") are this year against the years
+    // before, with items as rows (a statement, a balance requirement).
     let year_headings = raw
         .headings
         .iter()
         .skip(1)
         .filter(|h| is_year_heading(h))
         .count();
-    let series = year_headings >= 3 && year_headings + 1 >= raw.headings.len();
-    let row_roles = raw
+    let series = year_headings >= 4 && year_headings + 1 >= raw.headings.len();
+    // Rows named by figures, of two kinds at least (outcome and budget): a
+    // table whose rows are all results ("Årets resultat", "Årets
+    // balanskravsresultat") is a statement, not a table on its side.
+    let mut row_roles = 0usize;
+    let mut kinds: Vec<Role> = Vec::new();
+    for role in raw
         .rows
         .iter()
-        .filter(|r| {
-            r.cells
-                .first()
-                .and_then(|c| role_of(&c.text))
-                .is_some_and(Role::is_numeric)
-        })
-        .count();
-    if !series && (row_roles < 2 || row_roles * 2 < raw.rows.len()) {
+        .filter_map(|r| r.cells.first().and_then(|c| role_of(&c.text)))
+        .filter(|r| r.is_numeric())
+    {
+        row_roles += 1;
+        if !kinds.contains(&role) {
+            kinds.push(role);
+        }
+    }
+    if !series && (row_roles < 2 || kinds.len() < 2 || row_roles * 2 < raw.rows.len()) {
         return;
     }
+    // Section headings among the measures ("Personal", "Balansräkning")
+    // hold no figure: they name no column of the turned table.
+    raw.rows
+        .retain(|r| r.cells.iter().skip(1).any(|c| !c.text.trim().is_empty()));
     let width = raw.headings.len();
     let mut headings = vec![raw.headings.first().cloned().unwrap_or_default()];
     headings.extend(raw.rows.iter().map(|r| {
@@ -586,6 +598,40 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
             }
         }
     }
+    // Two outcome columns of the latest year under group headings
+    // ("Kommunen Utfall 2017 | ... | Sammanställd redovisning Utfall 2017"):
+    // the table's own group keeps the outcome (the municipality's, else
+    // the first); the other group's columns are other numbers.
+    let outcomes: Vec<usize> = (0..roles.len())
+        .filter(|j| roles[*j] == Role::Outcome)
+        .collect();
+    if outcomes.len() >= 2 {
+        let group = |j: usize| {
+            let heading = raw.headings.get(j).map_or("", String::as_str);
+            let words: Vec<&str> = heading.split_whitespace().collect();
+            // The words before the figure's own name.
+            let own = words
+                .iter()
+                .position(|w| role_of(w).is_some_and(Role::is_numeric))
+                .unwrap_or(0);
+            headings::compact(&words.get(..own).unwrap_or(&[]).join(" "))
+        };
+        let first = outcomes.first().copied().unwrap_or(0);
+        let groups_differ = outcomes.iter().any(|j| group(*j) != group(first));
+        if groups_differ {
+            let own = outcomes
+                .iter()
+                .copied()
+                .find(|j| group(*j).contains("kommun") && !group(*j).contains("koncern"))
+                .unwrap_or(first);
+            let own_group = group(own);
+            for (j, role) in roles.iter_mut().enumerate() {
+                if matches!(role, Role::Outcome | Role::PriorOutcome) && group(j) != own_group {
+                    *role = Role::Other;
+                }
+            }
+        }
+    }
     // Columns that no word names but a year does: "2021 | 2020", "Kommunen
     // 2021 | Kommunen 2020 | Koncernen 2021 | Koncernen 2020", "Antal
     // listade dec 2020 | 2021". The first group of such columns (same words
@@ -609,7 +655,15 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
         let dated: Vec<usize> = (0..roles.len())
             .filter(|j| roles[*j] == Role::Other && years[*j].is_some())
             .collect();
-        if let Some(&first) = dated.first() {
+        // The municipality's own columns before its group of companies'
+        // ("Kommunen" beside "Kommunkoncernen"), wherever the report puts
+        // them; a company's report has its group ("Koncernen") first.
+        let municipality = |j: usize| {
+            let s = stem(j);
+            s.contains("kommun") && !s.contains("koncern")
+        };
+        let first = dated.iter().find(|j| municipality(**j)).or(dated.first());
+        if let Some(&first) = first {
             let group: Vec<usize> = dated
                 .iter()
                 .copied()
@@ -785,6 +839,11 @@ fn decide_unit(
     if let Some(u) = raw.title.as_ref().and_then(|(t, _)| unit_of(t)) {
         return Some(u);
     }
+    // A title line further up ("Resultaträkning 2018 (MKR)" above a note
+    // line): the lines above the table, each on its own.
+    if let Some(u) = raw.context.lines().find_map(unit_of) {
+        return Some(u);
+    }
     // A row label may carry it: "Lönekostnad (40-41) (mnkr)".
     if let Some(u) = raw
         .rows
@@ -957,6 +1016,8 @@ fn build(mut raw: RawTable<'_>, hints: Hints, choices: &ReadChoices) -> Table {
     let label_col = roles.iter().position(|r| *r == Role::Label);
     let mut rows = Vec::with_capacity(raw.rows.len());
     let mut in_varav = false;
+    let mut block_opened_by_heading = false;
+    let mut items_since_sum = false;
     let raw_rows = std::mem::take(&mut raw.rows);
     for (i, mut raw_row) in raw_rows.into_iter().enumerate() {
         let found = raw_row
@@ -1071,8 +1132,27 @@ fn build(mut raw: RawTable<'_>, hints: Hints, choices: &ReadChoices) -> Table {
         } else {
             RowKind::Item
         };
+        // A bare "Summa" closing a block that a heading opens (at the top,
+        // or right after a sum) is that block's sum, as the next block's
+        // will be: not a sum of all above.
+        let kind = if kind == RowKind::Total
+            && block_opened_by_heading
+            && label.split_whitespace().nth(1).is_none()
+        {
+            RowKind::Subtotal
+        } else {
+            kind
+        };
         if kind.is_sum() || kind == RowKind::Heading {
             in_varav = false;
+        }
+        match kind {
+            RowKind::Heading => block_opened_by_heading = !items_since_sum,
+            RowKind::Item => items_since_sum = true,
+            _ => {
+                items_since_sum = false;
+                block_opened_by_heading = false;
+            }
         }
         rows.push(Row {
             kind,

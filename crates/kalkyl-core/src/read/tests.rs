@@ -427,3 +427,264 @@ proptest! {
         prop_assert_eq!(t.number(0, 1), Some(value));
     }
 }
+
+/// PDF copies of income statements and operating tables: headings in
+/// blocks over lines of years, a note column, minus signs set apart, a
+/// section heading between the heading and the rows. (paste, roles, label
+/// of a row, its numbers from the second column on as text, its note.)
+#[test]
+fn pdf_statements_with_years_notes_and_section_headings() {
+    type Case<'a> = (&'a str, &'a [&'a str], &'a str, &'a [&'a str], &'a str);
+    let cases: &[Case<'_>] = &[
+        (
+            "Resultaträkning\n\n(tkr) Staden Bolagen\nNOT 2024 2023 2024 2023\nIntäkter 1 812 400 790 100 900 000 880 000\nKostnader 2 – 700 000 – 690 000 – 800 000 – 790 000\nNetto 112 400 100 100 100 000 90 000\nSkatt 3 – 1 200 – 1 100 – 2 000 – 1 900\n",
+            &["label", "text", "outcome", "prior_outcome", "other", "other"],
+            "Kostnader",
+            &["-700000", "-690000", "-800000", "-790000"],
+            "2",
+        ),
+        (
+            "Resultaträkning\n\nBelopp i mnkr Not Utfall\n2024\nUtfall\n2023\nBudget\n2024\nIntäkter 1 269 522 300\nKostnader 2 − 1 116 − 1 344 − 1 149\nNetto − 847 − 822 − 849\n",
+            &["label", "text", "outcome", "prior_outcome", "annual_budget"],
+            "Kostnader",
+            &["-1116", "-1344", "-1149"],
+            "2",
+        ),
+        (
+            "Belopp i mnkr Intäkter Kostnader Nettokostnader Kommunbidrag Årets resultat Eget kapital\n\n\nNÄMNDER\n\n\nNämnd A 426 -2 023 -1 597 1 597 0 90\nNämnd B 402 -1 935 -1 533 1 570 37 127\nNämnd C 693 -1 946 -1 252 1 254 2 -16\n",
+            &["label", "other", "other", "outcome", "budget", "stated_variance", "other"],
+            "Nämnd B",
+            &["402", "-1935", "-1533", "1570", "37", "127"],
+            "",
+        ),
+    ];
+    for (paste, want_roles, label, numbers, note) in cases {
+        let t = read(paste);
+        assert_eq!(roles(&t), *want_roles, "roles of {paste:?}");
+        let row = t
+            .rows
+            .iter()
+            .position(|r| matches!(r.cells.first(), Some(Cell::Text(l)) if l == label))
+            .unwrap_or_else(|| panic!("row {label} of {paste:?}"));
+        let first = if note.is_empty() { 1 } else { 2 };
+        for (k, n) in numbers.iter().enumerate() {
+            assert_eq!(
+                t.number(row, first + k),
+                Some(d(n)),
+                "{label} col {k} of {paste:?}"
+            );
+        }
+        if !note.is_empty() {
+            assert_eq!(
+                t.rows[row].cells[1],
+                Cell::Text(note.to_string()),
+                "note of {paste:?}"
+            );
+        }
+    }
+}
+
+/// A bare "Summa" closes the block a heading opened; after items outside
+/// any block it sums all of them. (paste, kinds of the rows.)
+#[test]
+fn bare_sums_close_the_block_their_heading_opened() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Mnkr\tUtfall\tBudget\n<b>Nämnd A</b>\t\t\nVerksamhet 1\t10\t12\nSumma\t10\t12\n<b>Nämnd B</b>\t\t\nVerksamhet 1\t5\t6\nVerksamhet 2\t1\t1\nSumma\t6\t7\n",
+            &["heading", "item", "subtotal", "heading", "item", "item", "subtotal"],
+        ),
+        (
+            "Mnkr\tUtfall\tBudget\nVerksamhet 1\t10\t12\n<b>Nya projekt</b>\t\t\nVerksamhet 2\t1\t1\nSumma\t11\t13\n",
+            &["item", "heading", "item", "total"],
+        ),
+    ];
+    for (paste, want) in cases {
+        let t = read(paste);
+        let kinds: Vec<&str> = t.rows.iter().map(|r| r.kind.key()).collect();
+        assert_eq!(kinds, *want, "{paste:?}");
+        assert!(
+            crate::checks::check_table(&t).is_empty(),
+            "no check on {paste:?}"
+        );
+    }
+}
+
+/// A five-year overview from a PDF: years one per line under the corner's
+/// heading, section headings among the measures. It is turned so that each
+/// year is a row, and the section headings name no column.
+#[test]
+fn a_sideways_overview_turns_without_its_section_headings() {
+    let t = read(
+        "Kommunen\n2020\n2021\n2022\n2023\nEkonomi\nÅrets resultat, mnkr 10,2 17,2 18,6 14,7\nNettoinvesteringar, mnkr 46 73 62 80\nPersonal\nAnställda, st 717 711 716 743\n",
+    );
+    let headings: Vec<&str> = t.columns.iter().map(|c| c.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "Kommunen",
+            "Årets resultat, mnkr",
+            "Nettoinvesteringar, mnkr",
+            "Anställda, st"
+        ]
+    );
+    assert_eq!(t.rows.len(), 4);
+    assert_eq!(t.rows[3].cells[0], Cell::Text("2023".into()));
+    assert_eq!(t.number(3, 1), Some(d("14.7")));
+    assert_eq!(t.number(0, 3), Some(d("717")));
+}
+
+/// Note numbers glued before the first amount, in a table without a note
+/// column: small whole numbers in order, in rows of decimal figures. They
+/// get a note column and are never amounts. (paste, label, note, amounts.)
+#[test]
+fn glued_note_numbers_are_notes_not_amounts() {
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str, &'a [&'a str])]);
+    let cases: &[Case<'_>] = &[
+        (
+            "Mnkr Utfall 2024 Utfall 2023\nVerksamhetens intäkter 2 812,4 790,1\nVerksamhetens kostnader 3 -2 410,2 -2 300,5\nAvskrivningar 4 -95,0 -90,1\nVerksamhetens nettokostnader -1 692,8 -1 600,5\nSkatteintäkter 5 1 700,0 1 650,0\n",
+            &[
+                ("Verksamhetens intäkter", "2", &["812.4", "790.1"]),
+                ("Verksamhetens kostnader", "3", &["-2410.2", "-2300.5"]),
+                ("Verksamhetens nettokostnader", "", &["-1692.8", "-1600.5"]),
+                ("Skatteintäkter", "5", &["1700.0", "1650.0"]),
+            ],
+        ),
+        // Whole figures: "2 812" is one amount, nothing is a note.
+        (
+            "Mnkr Utfall 2024 Utfall 2023\nIntäkter 2 812 2 790\nKostnader 3 410 3 300\n",
+            &[("Intäkter", "", &["2812", "2790"]), ("Kostnader", "", &["3410", "3300"])],
+        ),
+    ];
+    for (paste, rows) in cases {
+        let t = read(paste);
+        let note_col = t.columns.iter().position(|c| c.heading == "Not");
+        for (label, note, amounts) in rows.iter() {
+            let r = t
+                .rows
+                .iter()
+                .position(|row| matches!(row.cells.first(), Some(Cell::Text(l)) if l == label))
+                .unwrap_or_else(|| panic!("row {label} of {paste:?}"));
+            let first = usize::from(note_col.is_some()) + 1;
+            for (k, a) in amounts.iter().enumerate() {
+                assert_eq!(t.number(r, first + k), Some(d(a)), "{label} of {paste:?}");
+            }
+            match note_col {
+                Some(j) if !note.is_empty() => {
+                    assert_eq!(t.rows[r].cells[j], Cell::Text(note.to_string()), "{label}")
+                }
+                Some(j) => assert_eq!(t.rows[r].cells[j], Cell::Empty, "{label}"),
+                None => assert!(note.is_empty(), "a note column for {paste:?}"),
+            }
+        }
+    }
+}
+
+/// A web overview copied one cell per line, its year headings run together
+/// into one line: each year becomes a row of the turned table.
+#[test]
+fn run_together_year_headings_of_a_sideways_overview() {
+    let t = read(
+        "Kommunen, mnkr\n\n \n\n2023202220212020\nIntäkter\n\n447,5\n\n423,3\n\n455,7\n\n486,3\n\nKostnader\n\n-2 690,0\n\n-2 577\n\n-2 551,3\n\n-2 453,5\n\nÅrets resultat\n\n25,9\n\n33,8\n\n12,8\n\n76,1\n",
+    );
+    let labels: Vec<String> = t.rows.iter().map(|r| format!("{:?}", r.cells[0])).collect();
+    assert_eq!(
+        labels,
+        [
+            r#"Text("2023")"#,
+            r#"Text("2022")"#,
+            r#"Text("2021")"#,
+            r#"Text("2020")"#
+        ]
+    );
+    assert_eq!(t.number(1, 2), Some(d("-2577")));
+    assert_eq!(t.number(2, 3), Some(d("12.8")));
+}
+
+/// Which tables are on their side. (paste, turned.)
+#[test]
+fn tables_on_their_side_and_statements_over_three_years() {
+    let cases: &[(&str, bool)] = &[
+        // Measures of two kinds as rows: turned.
+        (
+            "Mnkr\t2023\t2024\nNettokostnad\t-100\t-110\nBudget\t-105\t-108\nAvvikelse\t5\t-2\n",
+            true,
+        ),
+        // Results only, over three years: a statement, items as rows.
+        (
+            "Mnkr 2022 2021 2020\nÅrets resultat 2 568 2 115 4 953\nAvgår realisationsvinster -318 -257 -89\nÅrets balanskravsresultat 2 250 1 858 4 865\n",
+            false,
+        ),
+        // Five years: an overview on its side.
+        (
+            "Mnkr\t2020\t2021\t2022\t2023\t2024\nInvånare\t100\t101\t102\t103\t104\nSkattesats\t21,1\t21,1\t21,2\t21,2\t21,3\n",
+            true,
+        ),
+    ];
+    for (paste, turned) in cases {
+        let t = read(paste);
+        let first = t.rows.first().map(|r| format!("{:?}", r.cells[0]));
+        let year_rows = first.is_some_and(|f| f.contains("20"));
+        assert_eq!(year_rows, *turned, "{paste:?}");
+    }
+}
+
+/// A note copied one cell per line: a title, the unit on a line of its own
+/// above group headings with the group of companies first, an empty corner
+/// cell. The unit heads the labels, and the municipality's own columns are
+/// the outcome, whichever group comes first.
+#[test]
+fn group_headings_with_the_municipality_second() {
+    let t = read(
+        "Not 5 Avskrivningar\n\nmnkr\n\nKommunkoncernen\n\nKommunen\n\n\n2024\n\n2023\n\n2024\n\n2023\n\nByggnader\n\n-185,1\n\n-207,2\n\n-57,0\n\n-59,1\n\nInventarier\n\n-31,1\n\n-29,8\n\n-25,1\n\n-23,2\n",
+    );
+    assert_eq!(t.unit, Some(Unit::Mnkr));
+    assert_eq!(t.columns[0].heading, "mnkr");
+    assert_eq!(
+        roles(&t),
+        ["label", "other", "other", "outcome", "prior_outcome"]
+    );
+    // A company's report: its group first, and the outcome.
+    let t = read(
+        "(tkr) Koncernen Moderbolaget\nNOT 2024 2023 2024 2023\nHyresintäkter 3 799 990 796 936 738 199 714 493\n",
+    );
+    assert_eq!(
+        roles(&t),
+        [
+            "label",
+            "text",
+            "outcome",
+            "prior_outcome",
+            "other",
+            "other"
+        ]
+    );
+}
+
+/// The unit may stand on a title line above another title line.
+#[test]
+fn the_unit_on_an_upper_title_line() {
+    let t = read(
+        "RESULTATRÄKNING\n\n2018-01-01-2018-12-31 (MKR)\n(noterna hänvisar till kommentarerna)\n\nNot 2018 2017\nNettoomsättning 1 972 928\nÖvriga intäkter 2 44 28\n",
+    );
+    assert_eq!(t.unit, Some(Unit::Mnkr));
+    assert_eq!(t.number(0, 2), Some(d("972")));
+}
+
+/// Outcome columns of one year under two group headings: the table's own
+/// group (the municipality's, else the first) keeps the outcome.
+#[test]
+fn outcomes_under_two_group_headings() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Tkr\tKommunen Utfall 2024\tKommunen Utfall 2023\tSammanställd redovisning Utfall 2024\tSammanställd redovisning Utfall 2023\nIntäkter\t10\t9\t20\t19\n",
+            &["label", "outcome", "prior_outcome", "other", "other"],
+        ),
+        (
+            "Tkr\tKoncernen Utfall 2024\tKoncernen Utfall 2023\tKommunen Utfall 2024\tKommunen Utfall 2023\nIntäkter\t20\t19\t10\t9\n",
+            &["label", "other", "other", "outcome", "prior_outcome"],
+        ),
+    ];
+    for (paste, want) in cases {
+        assert_eq!(roles(&read(paste)), *want, "{paste:?}");
+    }
+}
