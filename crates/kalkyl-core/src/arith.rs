@@ -5,6 +5,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::exact::Exact;
 use crate::lang::Lang;
 use crate::model::SignConvention;
 
@@ -55,9 +56,9 @@ pub fn deviation(
     budget: Decimal,
 ) -> Result<Decimal, CalcError> {
     match convention {
-        SignConvention::OutcomeMinusBudget => actual.checked_sub(budget),
-        SignConvention::BudgetMinusOutcome => budget.checked_sub(actual),
-        SignConvention::OutcomePlusBudget => actual.checked_add(budget),
+        SignConvention::OutcomeMinusBudget => actual.sub_exact(budget),
+        SignConvention::BudgetMinusOutcome => budget.sub_exact(actual),
+        SignConvention::OutcomePlusBudget => actual.add_exact(budget),
     }
     .ok_or(CalcError::Overflow)
 }
@@ -68,9 +69,9 @@ pub fn mul_div(a: Decimal, b: Decimal, c: Decimal) -> Result<Decimal, CalcError>
     if c.is_zero() {
         return Err(CalcError::DivisionByZero);
     }
-    a.checked_mul(b)
-        .and_then(|p| p.checked_div(c))
-        .or_else(|| a.checked_div(c).and_then(|q| q.checked_mul(b)))
+    a.mul_exact(b)
+        .and_then(|p| p.div_exact(c))
+        .or_else(|| a.div_exact(c).and_then(|q| q.mul_exact(b)))
         .ok_or(CalcError::Overflow)
 }
 

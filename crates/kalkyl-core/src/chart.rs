@@ -13,6 +13,7 @@ use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
 
+use crate::exact::Exact;
 use crate::calc::{deviation, Computed, Figure, Results};
 use crate::model::{Role, RowKind, Table};
 
@@ -209,7 +210,7 @@ pub fn waterfall(table: &Table, results: &Results, max_steps: usize) -> Option<W
         );
         rows.push(RowStep {
             row: i,
-            delta: e.checked_sub(s)?,
+            delta: e.sub_exact(s)?,
             signed: deviation(convention, e, s).ok()?,
         });
     }
@@ -229,7 +230,7 @@ pub fn waterfall(table: &Table, results: &Results, max_steps: usize) -> Option<W
     let mut steps = Vec::with_capacity(shown + 1);
     let mut position = start;
     for r in top {
-        position = position.checked_add(r.delta)?;
+        position = position.add_exact(r.delta)?;
         steps.push(Step {
             row: Some(r.row),
             label: table.label(r.row).to_string(),
@@ -237,12 +238,12 @@ pub fn waterfall(table: &Table, results: &Results, max_steps: usize) -> Option<W
             favourable: is_favourable(r.signed),
         });
     }
-    let remainder = end.checked_sub(position)?;
+    let remainder = end.sub_exact(position)?;
     if !rest.is_empty() || !remainder.is_zero() {
         let signed = rest
             .iter()
-            .try_fold(Decimal::ZERO, |sum, r| sum.checked_add(r.signed))?;
-        position = position.checked_add(remainder)?;
+            .try_fold(Decimal::ZERO, |sum, r| sum.add_exact(r.signed))?;
+        position = position.add_exact(remainder)?;
         steps.push(Step {
             row: None,
             label: String::new(),

@@ -16,6 +16,7 @@
 
 use std::fmt::Write as _;
 
+use crate::exact::Exact;
 use crate::calc::{Computed, Figure};
 use crate::chart::{Bar, BarChart, Waterfall};
 use crate::display::DisplayFormat;
@@ -79,7 +80,7 @@ impl Scale {
         let lo = half(lo);
         Scale {
             lo,
-            span: half(hi).checked_sub(lo).unwrap_or(Decimal::ZERO),
+            span: half(hi).sub_exact(lo).unwrap_or(Decimal::ZERO),
         }
     }
 
@@ -87,9 +88,9 @@ impl Scale {
     fn x(&self, value: Decimal) -> i64 {
         let width = PLOT_RIGHT - PLOT_LEFT;
         let offset = half(value)
-            .checked_sub(self.lo)
-            .and_then(|v| v.checked_div(self.span))
-            .and_then(|ratio| ratio.checked_mul(Decimal::from(width)))
+            .sub_exact(self.lo)
+            .and_then(|v| v.div_exact(self.span))
+            .and_then(|ratio| ratio.mul_exact(Decimal::from(width)))
             .and_then(|px| i64::try_from(px.round()).ok())
             .unwrap_or(0);
         PLOT_LEFT + offset.clamp(0, width)
@@ -97,7 +98,7 @@ impl Scale {
 }
 
 fn half(value: Decimal) -> Decimal {
-    value.checked_div(Decimal::TWO).unwrap_or(value)
+    value.div_exact(Decimal::TWO).unwrap_or(value)
 }
 
 /// An amount as the table shows it (display unit and decimals), or the
@@ -316,7 +317,7 @@ pub fn waterfall_svg(w: &Waterfall, format: &DisplayFormat, lang: Lang) -> Strin
         hi = hi.max(p);
     }
     for s in &w.steps {
-        position = position.checked_add(s.delta).unwrap_or(position);
+        position = position.add_exact(s.delta).unwrap_or(position);
         lo = lo.min(position);
         hi = hi.max(position);
         ends.push(position);

@@ -35,6 +35,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::exact::Exact;
 use crate::convention::{
     choose_variance_basis, effective_convention, half_unit, reproduces, VarianceBasis, SAMPLE_ROWS,
 };
@@ -351,7 +352,7 @@ impl Checker<'_> {
     ) {
         let difference = crate::calc::Computed::from_result(
             stated
-                .checked_sub(recomputed)
+                .sub_exact(recomputed)
                 .ok_or(crate::calc::CalcError::Overflow),
         );
         self.checks.push(Check {
@@ -485,8 +486,8 @@ impl Checker<'_> {
                         let mut sum = Some(Decimal::ZERO);
                         let mut tolerance = Some(Decimal::ZERO);
                         for t in &part {
-                            sum = sum.and_then(|s| s.checked_add(t.1));
-                            tolerance = tolerance.and_then(|s| s.checked_add(t.2));
+                            sum = sum.and_then(|s| s.add_exact(t.1));
+                            tolerance = tolerance.and_then(|s| s.add_exact(t.2));
                         }
                         match (v, sum, tolerance) {
                             (Some(stated), Some(sum), Some(tolerance)) => {
@@ -494,8 +495,8 @@ impl Checker<'_> {
                                 if part.is_empty() {
                                     continue;
                                 }
-                                let allowed = tolerance.checked_add(half_unit(stated));
-                                let off = stated.checked_sub(sum).map(|d| d.abs());
+                                let allowed = tolerance.add_exact(half_unit(stated));
+                                let off = stated.sub_exact(sum).map(|d| d.abs());
                                 if let (Some(allowed), Some(off)) = (allowed, off) {
                                     if off > allowed {
                                         match self.doubt_over(r, c, start) {
@@ -622,7 +623,7 @@ impl Checker<'_> {
             Numerator::Derived(basis, a, b) => {
                 let (x, y) = (self.value(r, a)?, self.value(r, b)?);
                 let v = basis.apply(self.convention, x, y)?;
-                Some((v, half_unit(x).checked_add(half_unit(y))?))
+                Some((v, half_unit(x).add_exact(half_unit(y))?))
             }
         }
     }
@@ -639,7 +640,7 @@ impl Checker<'_> {
         }
         let base = if f.absolute { y.abs() } else { y };
         let hy = half_unit(y);
-        let (low_base, high_base) = (base.checked_sub(hy)?, base.checked_add(hy)?);
+        let (low_base, high_base) = (base.sub_exact(hy)?, base.add_exact(hy)?);
         if low_base.is_zero()
             || high_base.is_zero()
             || low_base.is_sign_negative() != high_base.is_sign_negative()
@@ -650,7 +651,7 @@ impl Checker<'_> {
         let exact = crate::calc::mul_div(x, hundred, base).ok()?;
         let mut low: Option<Decimal> = None;
         let mut high: Option<Decimal> = None;
-        for xx in [x.checked_sub(hx)?, x.checked_add(hx)?] {
+        for xx in [x.sub_exact(hx)?, x.add_exact(hx)?] {
             for yy in [low_base, high_base] {
                 let q = crate::calc::mul_div(xx, hundred, yy).ok()?;
                 low = Some(low.map_or(q, |l| l.min(q)));
@@ -658,7 +659,7 @@ impl Checker<'_> {
             }
         }
         let hp = half_unit(stated);
-        let holds = stated.checked_add(hp)? >= low? && stated.checked_sub(hp)? <= high?;
+        let holds = stated.add_exact(hp)? >= low? && stated.sub_exact(hp)? <= high?;
         Some((holds, exact))
     }
 

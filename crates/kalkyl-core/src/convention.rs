@@ -30,6 +30,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::exact::Exact;
 use crate::lang::Lang;
 use crate::model::{pasted_cell, Cell, Role, RowKind, SignConvention, Table};
 
@@ -195,7 +196,7 @@ impl VarianceBasis {
         if self.uses_convention() {
             crate::arith::deviation(convention, a, b).ok()
         } else {
-            a.checked_sub(b)
+            a.sub_exact(b)
         }
     }
 }
@@ -215,10 +216,10 @@ pub(crate) fn reproduces(
     b: Decimal,
 ) -> bool {
     let tolerance = half_unit(stated)
-        .checked_add(half_unit(a))
-        .and_then(|t| t.checked_add(half_unit(b)));
+        .add_exact(half_unit(a))
+        .and_then(|t| t.add_exact(half_unit(b)));
     let computed = basis.apply(convention, a, b);
-    match (tolerance, computed.and_then(|c| stated.checked_sub(c))) {
+    match (tolerance, computed.and_then(|c| stated.sub_exact(c))) {
         (Some(t), Some(diff)) => diff.abs() <= t,
         _ => false,
     }

@@ -23,6 +23,7 @@ use std::collections::{BTreeSet, VecDeque};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::exact::Exact;
 use crate::calc::{compute, Computed, Figure, Totals};
 use crate::lang::Lang;
 use crate::model::{
@@ -413,12 +414,12 @@ fn tidy(value: Decimal, min_scale: u32) -> Decimal {
 pub fn adjust_value(value: Decimal, adjustment: Adjustment) -> Option<Decimal> {
     let raw = match adjustment {
         Adjustment::Percent(p) => {
-            let factor = Decimal::ONE_HUNDRED.checked_add(p)?;
+            let factor = Decimal::ONE_HUNDRED.add_exact(p)?;
             value
-                .checked_mul(factor)?
-                .checked_div(Decimal::ONE_HUNDRED)?
+                .mul_exact(factor)?
+                .div_exact(Decimal::ONE_HUNDRED)?
         }
-        Adjustment::Amount(a) => value.checked_add(a)?,
+        Adjustment::Amount(a) => value.add_exact(a)?,
     };
     Some(tidy(raw, value.scale()))
 }
@@ -773,7 +774,7 @@ pub struct TotalsComparison {
 
 fn difference(original: Computed, current: Computed) -> Computed {
     current.zip_with(original, |c, o| {
-        c.checked_sub(o).ok_or(crate::calc::CalcError::Overflow)
+        c.sub_exact(o).ok_or(crate::calc::CalcError::Overflow)
     })
 }
 

@@ -24,4 +24,4 @@ pub mod role;
 pub mod workspace;
 
 // Built for speed in the browser; see kalkyl-text's documentation.
-pub use kalkyl_text::{grid, lang, latin, number};
+pub use kalkyl_text::{exact, grid, lang, latin, number};

@@ -7,6 +7,7 @@
 //! of the app is built for size. `kalkyl-core` re-exports these modules
 //! under the same names; use them from there.
 
+pub mod exact;
 pub mod grid;
 pub mod lang;
 pub mod latin;

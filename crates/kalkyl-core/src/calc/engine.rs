@@ -9,6 +9,7 @@ use super::{
     deviation, percent_figure, remaining_budget, run_rate, seasonal, status_figure, Computed,
     ForecastBasis, Results, RowResult, RowTotals, Totals,
 };
+use crate::exact::Exact;
 use crate::change::{CellChange, Effect};
 use crate::convention::{effective_convention, Detected};
 use crate::model::{
@@ -241,7 +242,7 @@ impl Plan {
         let cols = &self.columns;
         let conv = self.convention();
         let dev = |a: Decimal, b: Decimal| deviation(conv, a, b);
-        let sub = |a: Decimal, b: Decimal| a.checked_sub(b).ok_or(super::CalcError::Overflow);
+        let sub = |a: Decimal, b: Decimal| a.sub_exact(b).ok_or(super::CalcError::Overflow);
 
         let outcome = get(cols.outcome);
         let base = get(cols.base);

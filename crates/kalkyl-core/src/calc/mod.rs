@@ -42,6 +42,7 @@ mod sum;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::exact::Exact;
 use crate::convention::Detected;
 use crate::lang::Lang;
 use crate::model::{SignConvention, StatusThresholds, Table};
@@ -385,8 +386,8 @@ pub fn remaining_budget(
     accumulated: Decimal,
 ) -> Result<Decimal, CalcError> {
     annual
-        .checked_sub(accumulated)
-        .and_then(|rest| outcome.checked_add(rest))
+        .sub_exact(accumulated)
+        .and_then(|rest| outcome.add_exact(rest))
         .ok_or(CalcError::Overflow)
 }
 

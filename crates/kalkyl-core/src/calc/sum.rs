@@ -20,6 +20,7 @@
 use rust_decimal::Decimal;
 
 use super::{CalcError, Computed};
+use crate::exact::Exact;
 
 /// The mantissas of the values of one scale.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,7 +163,7 @@ impl ExactSum {
         }
         let mut total = Decimal::ZERO;
         for part in &self.parts {
-            match decimal_of(part.mantissa, part.scale).and_then(|d| total.checked_add(d)) {
+            match decimal_of(part.mantissa, part.scale).and_then(|d| total.add_exact(d)) {
                 Some(t) => total = t,
                 None => return Computed::Error(CalcError::Overflow),
             }
@@ -182,12 +183,12 @@ fn decimal_of(mantissa: i128, scale: u32) -> Option<Decimal> {
         let p = 10i128.checked_pow(SPLIT)?;
         let high = decimal_of(mantissa.checked_div(p)?, scale - SPLIT)?;
         let low = Decimal::try_from_i128_with_scale(mantissa.checked_rem(p)?, scale).ok()?;
-        high.checked_add(low)
+        high.add_exact(low)
     } else {
         let p = 10i128.checked_pow(scale)?;
         let high = Decimal::try_from_i128_with_scale(mantissa.checked_div(p)?, 0).ok()?;
         let low = Decimal::try_from_i128_with_scale(mantissa.checked_rem(p)?, scale).ok()?;
-        high.checked_add(low)
+        high.add_exact(low)
     }
 }
 

@@ -13,6 +13,7 @@ use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
 
+use crate::exact::Exact;
 use crate::calc::{percent_of, CalcError, Computed};
 use crate::checks::{check_table, CheckKind};
 use crate::convention::{effective_convention, half_unit, Basis};
@@ -243,7 +244,7 @@ impl Source<'_> {
         for &r in rows {
             if let Some(v) = self.table.number(r, column) {
                 let s = sum.unwrap_or(Decimal::ZERO);
-                sum = Some(s.checked_add(v).ok_or(CalcError::Overflow)?);
+                sum = Some(s.add_exact(v).ok_or(CalcError::Overflow)?);
             }
         }
         Ok(sum)
@@ -279,7 +280,7 @@ impl Source<'_> {
         let mut t = Decimal::ZERO;
         for &r in rows {
             if let Some(v) = self.table.number(r, column) {
-                t = t.checked_add(half_unit(v))?;
+                t = t.add_exact(half_unit(v))?;
             }
         }
         convert(t, self.unit, unit).ok()
@@ -305,7 +306,7 @@ fn computed(r: Result<Option<Decimal>, CalcError>) -> Computed {
 }
 
 fn sub(a: Computed, b: Computed) -> Computed {
-    a.zip_with(b, |x, y| x.checked_sub(y).ok_or(CalcError::Overflow))
+    a.zip_with(b, |x, y| x.sub_exact(y).ok_or(CalcError::Overflow))
 }
 
 /// The columns that give a report's figures, by its kind: a plan's budget
@@ -830,7 +831,7 @@ impl Ctx<'_, '_> {
                     failed = Some(e);
                 }
                 if let Computed::Value(v) = value {
-                    match sum_abs.checked_add(v.abs()) {
+                    match sum_abs.add_exact(v.abs()) {
                         Some(s) => sum_abs = s,
                         None => failed = Some(CalcError::Overflow),
                     }
@@ -844,7 +845,7 @@ impl Ctx<'_, '_> {
                     }
                 }
                 if let Computed::Value(p) = percent {
-                    match sum_abs_pct.checked_add(p.abs()) {
+                    match sum_abs_pct.add_exact(p.abs()) {
                         Some(s) => sum_abs_pct = s,
                         None => failed = Some(CalcError::Overflow),
                     }
@@ -855,7 +856,7 @@ impl Ctx<'_, '_> {
                 if count == 0 {
                     Computed::Blank
                 } else {
-                    Computed::from_option(sum.checked_div(Decimal::from(count)))
+                    Computed::from_option(sum.div_exact(Decimal::from(count)))
                 }
             };
             accuracy.mean_absolute = match failed {

@@ -24,6 +24,7 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 
+use crate::exact::Exact;
 use crate::lang::Lang;
 use crate::model::RowKind;
 
@@ -203,8 +204,8 @@ fn sum_budgets(parts: &[&Candidate]) -> Option<(Decimal, Decimal)> {
     let mut tolerance = Decimal::ZERO;
     for part in parts {
         let (v, t) = part.budget?;
-        value = value.checked_add(v)?;
-        tolerance = tolerance.checked_add(t)?;
+        value = value.add_exact(v)?;
+        tolerance = tolerance.add_exact(t)?;
     }
     Some((value, tolerance))
 }
@@ -469,8 +470,8 @@ pub(crate) fn match_rows(reports: &[ReportRows], overrides: &[MatchOverride]) ->
         let confirmed = cs.len() >= 2
             && sum_budgets(&cands).is_some_and(|(sum, tol)| {
                 whole_budgets.iter().any(|(v, t)| {
-                    sum.checked_sub(*v)
-                        .zip(tol.checked_add(*t))
+                    sum.sub_exact(*v)
+                        .zip(tol.add_exact(*t))
                         .is_some_and(|(d, t)| d.abs() <= t)
                 })
             });

@@ -17,6 +17,7 @@ use rust_decimal::Decimal;
 
 use super::headings::{clean_heading, compact, role_of, starts_with_month, unit_of, year_of};
 use super::{RawCell, RawRow, RawTable, ReadChoices};
+use crate::exact::Exact;
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
 use crate::grid::Grid;
 use crate::latin;
@@ -1579,7 +1580,7 @@ fn total_matches(candidates: &[Vec<Vec<String>>], pick: &[Option<usize>], total:
             let mut sum = Decimal::ZERO;
             for row in 0..total {
                 if let Some(v) = value(row, *col) {
-                    sum = sum.checked_add(v).unwrap_or(sum);
+                    sum = sum.add_exact(v).unwrap_or(sum);
                 }
             }
             value(total, *col) == Some(sum)

@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::exact::Exact;
 use crate::convention::half_unit;
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
 use crate::grid::{self, Grid, GridNote, GridRow, Hints, Source};
@@ -735,9 +736,9 @@ fn relation_holds(
             continue;
         };
         let expected = match relation {
-            Relation::Minus => a.checked_sub(*b),
-            Relation::MinusReversed => b.checked_sub(*a),
-            Relation::Plus => a.checked_add(*b),
+            Relation::Minus => a.sub_exact(*b),
+            Relation::MinusReversed => b.sub_exact(*a),
+            Relation::Plus => a.add_exact(*b),
         };
         let Some(expected) = expected else {
             continue;
@@ -747,7 +748,7 @@ fn relation_holds(
         // Three half units of at most 0.5 each cannot overflow; the
         // difference of two large amounts can, and then the row fails.
         let tolerance = half_unit(*c) + half_unit(*a) + half_unit(*b);
-        if c.checked_sub(expected)
+        if c.sub_exact(expected)
             .is_some_and(|d| d.abs() <= tolerance)
         {
             held += 1;
@@ -1260,7 +1261,7 @@ fn mark_unlabelled_sums(
                 figures += 1;
                 let (sum, allowance, any) = sums[k];
                 let allowed = allowance.saturating_add(half_unit(stated));
-                all_add_up &= any && stated.checked_sub(sum).is_some_and(|d| d.abs() <= allowed);
+                all_add_up &= any && stated.sub_exact(sum).is_some_and(|d| d.abs() <= allowed);
                 if !all_add_up {
                     break;
                 }
