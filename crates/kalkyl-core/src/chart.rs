@@ -13,8 +13,8 @@ use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
 
-use crate::exact::Exact;
 use crate::calc::{deviation, Computed, Figure, Results};
+use crate::exact::Exact;
 use crate::model::{Role, RowKind, Table};
 
 /// One bar of the deviation chart.

@@ -16,10 +16,10 @@
 
 use std::fmt::Write as _;
 
-use crate::exact::Exact;
 use crate::calc::{Computed, Figure};
 use crate::chart::{Bar, BarChart, Waterfall};
 use crate::display::DisplayFormat;
+use crate::exact::Exact;
 use crate::lang::Lang;
 use crate::model::Role;
 use rust_decimal::Decimal;

@@ -35,10 +35,10 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::exact::Exact;
 use crate::convention::{
     choose_variance_basis, effective_convention, half_unit, reproduces, VarianceBasis, SAMPLE_ROWS,
 };
+use crate::exact::Exact;
 use crate::lang::Lang;
 use crate::model::{Cell, Role, RowKind, SignConvention, Table};
 use crate::number::{format_decimal, NumberStyle};

@@ -23,8 +23,8 @@ use std::collections::{BTreeSet, VecDeque};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::exact::Exact;
 use crate::calc::{compute, Computed, Figure, Totals};
+use crate::exact::Exact;
 use crate::lang::Lang;
 use crate::model::{
     Cell, ForecastMethod, Role, SignConvention, StatusThresholds, Table, TableSettings,
@@ -415,9 +415,7 @@ pub fn adjust_value(value: Decimal, adjustment: Adjustment) -> Option<Decimal> {
     let raw = match adjustment {
         Adjustment::Percent(p) => {
             let factor = Decimal::ONE_HUNDRED.add_exact(p)?;
-            value
-                .mul_exact(factor)?
-                .div_exact(Decimal::ONE_HUNDRED)?
+            value.mul_exact(factor)?.div_exact(Decimal::ONE_HUNDRED)?
         }
         Adjustment::Amount(a) => value.add_exact(a)?,
     };

@@ -9,9 +9,9 @@ use super::{
     deviation, percent_figure, remaining_budget, run_rate, seasonal, status_figure, Computed,
     ForecastBasis, Results, RowResult, RowTotals, Totals,
 };
-use crate::exact::Exact;
 use crate::change::{CellChange, Effect};
 use crate::convention::{effective_convention, Detected};
+use crate::exact::Exact;
 use crate::model::{
     Cell, ForecastMethod, Role, Row, RowKind, SignConvention, StatusThresholds, Table,
 };

@@ -42,8 +42,8 @@ mod sum;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::exact::Exact;
 use crate::convention::Detected;
+use crate::exact::Exact;
 use crate::lang::Lang;
 use crate::model::{SignConvention, StatusThresholds, Table};
 

@@ -13,10 +13,10 @@ use std::collections::BTreeSet;
 
 use rust_decimal::Decimal;
 
-use crate::exact::Exact;
 use crate::calc::{percent_of, CalcError, Computed};
 use crate::checks::{check_table, CheckKind};
 use crate::convention::{effective_convention, half_unit, Basis};
+use crate::exact::Exact;
 use crate::lang::Lang;
 use crate::model::{Cell, Role, RowKind, SignConvention, Table};
 use crate::number::{convert, Unit};

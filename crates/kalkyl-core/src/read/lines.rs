@@ -17,8 +17,8 @@ use rust_decimal::Decimal;
 
 use super::headings::{clean_heading, compact, role_of, starts_with_month, unit_of, year_of};
 use super::{RawCell, RawRow, RawTable, ReadChoices};
-use crate::exact::Exact;
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
+use crate::exact::Exact;
 use crate::grid::Grid;
 use crate::latin;
 use crate::model::Role;

@@ -21,9 +21,9 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::exact::Exact;
 use crate::convention::half_unit;
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
+use crate::exact::Exact;
 use crate::grid::{self, Grid, GridNote, GridRow, Hints, Source};
 use crate::lang::Lang;
 use crate::model::{Cell, Column, Role, Row, RowKind, Table, TableSettings};
@@ -748,9 +748,7 @@ fn relation_holds(
         // Three half units of at most 0.5 each cannot overflow; the
         // difference of two large amounts can, and then the row fails.
         let tolerance = half_unit(*c) + half_unit(*a) + half_unit(*b);
-        if c.sub_exact(expected)
-            .is_some_and(|d| d.abs() <= tolerance)
-        {
+        if c.sub_exact(expected).is_some_and(|d| d.abs() <= tolerance) {
             held += 1;
         }
     }
