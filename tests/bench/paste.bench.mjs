@@ -16,20 +16,30 @@
 import { openSession } from '../e2e/lib/harness.mjs';
 import { KalkylPage } from '../e2e/lib/kalkyl-page.mjs';
 
+/** Random amounts in tenths, from a fixed seed: the same table every run. */
+function amounts(seed) {
+  return () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return -(seed % 5_000_000);
+  };
+}
+
+/** Tenths written the Swedish way: "-1 864,1", grouped with `space`. */
+function sv(n, space) {
+  const abs = Math.abs(n);
+  const int = Math.floor(abs / 10).toString().replace(/\B(?=(\d{3})+(?!\d))/g, space);
+  return `${n < 0 ? '-' : ''}${int},${abs % 10}`;
+}
+
+/** Six columns of a follow-up, grouped with spaces. */
 function table(rows) {
   const lines = ['Uppdrag, belopp i tkr\tAck. utfall\tAck. budget\tÅrsbudget\tÅrsprognos\tAvvikelse'];
-  let seed = 42;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
-  const sv = (n) => {
-    const neg = n < 0;
-    const abs = Math.abs(n);
-    const int = Math.floor(abs / 10).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
-    return `${neg ? '-' : ''}${int},${abs % 10}`;
-  };
+  const next = amounts(42);
+  const f = (n) => sv(n, ' ');
   for (let i = 0; i < rows; i++) {
-    const outcome = -(next() % 5_000_000);
-    const budget = -(next() % 5_000_000);
-    lines.push(`Verksamhet ${i + 1}\t${sv(outcome)}\t${sv(budget)}\t${sv(budget * 3)}\t${sv(outcome * 3)}\t${sv(outcome - budget)}`);
+    const outcome = next();
+    const budget = next();
+    lines.push(`Verksamhet ${i + 1}\t${f(outcome)}\t${f(budget)}\t${f(budget * 3)}\t${f(outcome * 3)}\t${f(outcome - budget)}`);
   }
   return lines.join('\n');
 }
@@ -37,18 +47,12 @@ function table(rows) {
 /** Label, outcome, budget and annual budget, grouped with no-break spaces. */
 function fourColumns(rows) {
   const lines = ['Enhet\tUtfall\tBudget\tÅrsbudget'];
-  let seed = 7;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
-  const sv = (n) => {
-    const neg = n < 0;
-    const abs = Math.abs(n);
-    const int = Math.floor(abs / 10).toString().replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
-    return `${neg ? '-' : ''}${int},${abs % 10}`;
-  };
+  const next = amounts(7);
+  const f = (n) => sv(n, '\u00a0');
   for (let i = 0; i < rows; i++) {
-    const outcome = -(next() % 5_000_000);
-    const budget = -(next() % 5_000_000);
-    lines.push(`Enhet ${i + 1}\t${sv(outcome)}\t${sv(budget)}\t${sv(budget * 2)}`);
+    const outcome = next();
+    const budget = next();
+    lines.push(`Enhet ${i + 1}\t${f(outcome)}\t${f(budget)}\t${f(budget * 2)}`);
   }
   return lines.join('\n');
 }

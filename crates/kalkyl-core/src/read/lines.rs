@@ -417,6 +417,19 @@ struct Run {
     note: String,
 }
 
+/// Ends the run being read, when it has figures: its label and figures
+/// become a run of `line`, and both are emptied for the next.
+fn close_run(runs: &mut Vec<Run>, label: &mut Vec<String>, numbers: &mut Vec<String>, line: usize) {
+    if !numbers.is_empty() {
+        runs.push(Run {
+            label: std::mem::take(label),
+            numbers: std::mem::take(numbers),
+            line,
+            note: String::new(),
+        });
+    }
+}
+
 /// Every way to group a run of number words into exactly `n` values, up to
 /// [`MAX_CANDIDATES`]. A word continues the value before it only when it is
 /// an unsigned group of exactly three digits, and the value so far has no
@@ -857,14 +870,7 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
         }) && ws.get(1).is_some_and(|w| !is_numeric_word(w));
         if label_on_line {
             if let Some(code) = ws.first() {
-                if !numbers.is_empty() {
-                    runs.push(Run {
-                        label: std::mem::take(&mut label),
-                        numbers: std::mem::take(&mut numbers),
-                        line: line_of_row,
-                        note: String::new(),
-                    });
-                }
+                close_run(&mut runs, &mut label, &mut numbers, line_of_row);
                 if label.is_empty() {
                     line_of_row = l.line;
                 }
@@ -899,13 +905,8 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
                     });
                 if inside {
                     label.append(&mut numbers);
-                } else if !numbers.is_empty() {
-                    runs.push(Run {
-                        label: std::mem::take(&mut label),
-                        numbers: std::mem::take(&mut numbers),
-                        line: line_of_row,
-                        note: String::new(),
-                    });
+                } else {
+                    close_run(&mut runs, &mut label, &mut numbers, line_of_row);
                 }
                 if label.is_empty() {
                     line_of_row = l.line;
