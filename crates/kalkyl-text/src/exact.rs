@@ -4,7 +4,8 @@
 //! to the whole add, multiply and divide algorithms, so every call site
 //! carries its own copy (a kilobyte or more of WebAssembly each, and the
 //! browser download has a budget). These are the same operations behind
-//! one call each.
+//! one call each in the browser build; native builds (opt-level 3, the
+//! benchmarks) keep rust_decimal's inlining.
 
 use rust_decimal::Decimal;
 
@@ -22,22 +23,22 @@ pub trait Exact: Sized {
 }
 
 impl Exact for Decimal {
-    #[inline(never)]
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn add_exact(self, other: Decimal) -> Option<Decimal> {
         self.checked_add(other)
     }
 
-    #[inline(never)]
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn sub_exact(self, other: Decimal) -> Option<Decimal> {
         self.checked_sub(other)
     }
 
-    #[inline(never)]
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn mul_exact(self, other: Decimal) -> Option<Decimal> {
         self.checked_mul(other)
     }
 
-    #[inline(never)]
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn div_exact(self, other: Decimal) -> Option<Decimal> {
         self.checked_div(other)
     }
