@@ -284,6 +284,9 @@ pub(super) fn layout(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> Raw
     if let Some(raw) = run_together(&lines) {
         return raw;
     }
+    if let Some(raw) = sum_together(&lines) {
+        return raw;
+    }
     pdf_layout(lines, choices)
 }
 
@@ -2268,6 +2271,10 @@ fn stream_headings(
 
 /// At most this many cuts of one row's digits are considered.
 const MAX_GLUED_CUTS: usize = 4096;
+/// At most this many steps are taken to cut one row's figures.
+const MAX_CUT_STEPS: usize = 5_000;
+/// Run-together tables longer than this are not cut by their sums.
+const MAX_SUM_ROWS: usize = 1_000;
 
 /// The label and the figures glued to its end ("Teknisk nämnd-12-3321" is
 /// "Teknisk nämnd" and "-12-3321"): a tail of signs and digits that starts
@@ -2499,6 +2506,466 @@ fn run_together(lines: &[Line]) -> Option<RawTable<'static>> {
         }
     }
     Some(raw)
+}
+
+// ---------------------------------------------------------------------------
+// Run-together rows held by sums: no separator between a label and its
+// figures or between the figures, and no deviation column to split by. A
+// space survives only inside a number (a thousands space, so three digits
+// follow it) and every figure has the table's number of decimals; a line of
+// figures alone continues the row above after a whole cell. Each row's
+// digits are cut into the heading's number of columns every way these rules
+// allow; the table's arithmetic then picks one cut per row: a column that is
+// the sum of the others on most rows, or a total row that the rows above or
+// below add up to, column by column, within the rounding of its rows.
+// ---------------------------------------------------------------------------
+
+/// A figure of a cut row: its text (sign, digits, decimals) and its value in
+/// units of the last decimal.
+type Figure = (String, i64);
+
+/// One cut per row, or none for a row no sum decides.
+type Picks = Vec<Option<Vec<Figure>>>;
+
+/// A label with figures glued to its end, the figures allowed to carry
+/// thousands spaces and decimal commas: (label, figures).
+fn glued_figures(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut start = chars.len();
+    while let Some(i) = start.checked_sub(1) {
+        let c = chars.get(i).map_or(' ', |p| p.1);
+        let digit_at = |j: Option<usize>| {
+            j.and_then(|j| chars.get(j))
+                .is_some_and(|p| p.1.is_ascii_digit())
+        };
+        let ok = c.is_ascii_digit()
+            || is_sign(c)
+            || c == ','
+            || (c == ' ' && digit_at(i.checked_sub(1)) && digit_at(Some(i + 1)));
+        if !ok {
+            break;
+        }
+        start = i;
+    }
+    // The figures start with a digit or one sign; signs and commas before
+    // are the label's.
+    while let Some((_, c)) = chars.get(start) {
+        let next_digit = chars.get(start + 1).is_some_and(|p| p.1.is_ascii_digit());
+        if c.is_ascii_digit() || (is_sign(*c) && next_digit) {
+            break;
+        }
+        start += 1;
+    }
+    let at = chars.get(start).map_or(text.len(), |p| p.0);
+    let (label, tail) = text.split_at(at);
+    if tail.is_empty() || label.ends_with(char::is_whitespace) {
+        return None;
+    }
+    Some((label, tail))
+}
+
+/// Every cut of a row's pieces of figures into `n` figures with `decimals`
+/// decimals each; `grouped`: numbers of four digits or more carry thousands
+/// spaces. `None` when there are more than [`MAX_GLUED_CUTS`].
+fn figure_cuts(
+    pieces: &[&str],
+    n: usize,
+    decimals: usize,
+    grouped: bool,
+) -> Option<Vec<Vec<Figure>>> {
+    fn go(
+        rest: &[char],
+        n: usize,
+        (decimals, grouped): (usize, bool),
+        current: &mut Vec<Figure>,
+        (out, steps): (&mut Vec<Vec<Figure>>, &mut usize),
+    ) -> bool {
+        *steps += 1;
+        if *steps > MAX_CUT_STEPS {
+            return false;
+        }
+        let rest = rest.strip_prefix(&['|']).unwrap_or(rest);
+        let left = rest.iter().filter(|c| c.is_ascii_digit()).count();
+        if left > 14 * n.saturating_sub(current.len()) {
+            return true;
+        }
+        if rest.is_empty() {
+            if current.len() == n {
+                if out.len() >= MAX_GLUED_CUTS {
+                    return false;
+                }
+                out.push(current.clone());
+            }
+            return true;
+        }
+        if current.len() >= n {
+            return true;
+        }
+        let (negative, body) = match rest.first() {
+            Some(c) if is_sign(*c) => (*c != '+' && *c != '±', rest.get(1..).unwrap_or(&[])),
+            _ => (false, rest),
+        };
+        // The integer part ends at `end`: digits, a space only before three digits.
+        let mut digits = 0usize;
+        let mut group = 0usize;
+        let mut spaced = false;
+        for (end, c) in body.iter().enumerate() {
+            match c {
+                d if d.is_ascii_digit() => {
+                    digits += 1;
+                    group += 1;
+                }
+                ' ' if group <= 3 && (spaced || group >= 1) => {
+                    spaced = true;
+                    group = 0;
+                    continue;
+                }
+                _ => break,
+            }
+            if digits > 12 || (group > 3 && (spaced || grouped)) {
+                break;
+            }
+            if (spaced && group != 3) || (digits > 1 && body.first() == Some(&'0')) {
+                continue;
+            }
+            let after = body.get(end + 1..).unwrap_or(&[]);
+            if after.first() == Some(&' ') {
+                continue;
+            }
+            let (fraction, next) = if decimals == 0 {
+                if after.first() == Some(&',') {
+                    continue;
+                }
+                (&[][..], after)
+            } else {
+                let frac = after.get(1..=decimals).unwrap_or(&[]);
+                if after.first() != Some(&',')
+                    || frac.len() != decimals
+                    || !frac.iter().all(char::is_ascii_digit)
+                {
+                    continue;
+                }
+                (frac, after.get(decimals + 1..).unwrap_or(&[]))
+            };
+            let int: String = body
+                .get(..=end)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|c| c.is_ascii_digit())
+                .collect();
+            let all: String = int.chars().chain(fraction.iter().copied()).collect();
+            let Ok(value) = all.parse::<i64>() else {
+                continue;
+            };
+            let mut text = String::from(if negative { "-" } else { "" });
+            text.push_str(&int);
+            if decimals > 0 {
+                text.push(',');
+                text.extend(fraction.iter());
+            }
+            current.push((text, if negative { -value } else { value }));
+            let more = go(next, n, (decimals, grouped), current, (out, steps));
+            current.pop();
+            if !more {
+                return false;
+            }
+        }
+        true
+    }
+    let chars: Vec<char> = pieces.join("|").chars().collect();
+    let mut out = Vec::new();
+    let mut steps = 0;
+    go(
+        &chars,
+        n,
+        (decimals, grouped),
+        &mut Vec::new(),
+        (&mut out, &mut steps),
+    )
+    .then_some(out)
+}
+
+/// How uneven a cut's figures are: the widest less the narrowest.
+fn figure_unevenness(cut: &[Figure]) -> usize {
+    let widths = cut
+        .iter()
+        .map(|(t, _)| t.chars().filter(char::is_ascii_digit).count());
+    widths.clone().max().unwrap_or(0) - widths.min().unwrap_or(0)
+}
+
+/// A column that is the sum of the others in `cut`.
+fn sums_others(cut: &[Figure], column: usize) -> bool {
+    let mut sum = 0i64;
+    for (i, (_, v)) in cut.iter().enumerate() {
+        if i != column {
+            match sum.checked_add(*v) {
+                Some(s) => sum = s,
+                None => return false,
+            }
+        }
+    }
+    cut.get(column).is_some_and(|(_, v)| *v == sum)
+}
+
+/// Picks one cut per row so that the total row's figures are the sums of the
+/// other rows' within `tolerance` each; `None` when no pick (or more than one
+/// best pick) does.
+fn pick_by_total(cuts: &[Vec<Vec<Figure>>], total: usize, n: usize) -> Option<Vec<usize>> {
+    let items = cuts.len().saturating_sub(1) as i64;
+    let tolerance = (items + 1) / 2;
+    let misfit = |pick: &[usize]| -> Option<i64> {
+        let mut worst = 0i64;
+        let mut off = 0i64;
+        for col in 0..n {
+            let mut sum = 0i64;
+            let mut stated = 0i64;
+            for (row, p) in pick.iter().enumerate() {
+                let v = cuts.get(row)?.get(*p)?.get(col)?.1;
+                if row == total {
+                    stated = v;
+                } else {
+                    sum = sum.checked_add(v)?;
+                }
+            }
+            let d = stated.checked_sub(sum)?.checked_abs()?;
+            worst = worst.max(d);
+            off = off.checked_add(d)?;
+        }
+        (worst <= tolerance).then_some(off)
+    };
+    // The plausible cuts of a row: the most even ones.
+    let plausible: Vec<Vec<usize>> = cuts
+        .iter()
+        .map(|c| {
+            let least = c.iter().map(|v| figure_unevenness(v)).min().unwrap_or(0);
+            (0..c.len())
+                .filter(|i| c.get(*i).is_some_and(|v| figure_unevenness(v) <= least + 1))
+                .take(6)
+                .collect()
+        })
+        .collect();
+    let combos = plausible
+        .iter()
+        .try_fold(1usize, |acc, p| acc.checked_mul(p.len()))
+        .filter(|c| *c > 0 && *c <= MAX_COMBINATIONS)
+        .filter(|c| c.saturating_mul(cuts.len()).saturating_mul(n) <= MAX_CUT_STEPS * 40)?;
+    let mut best: Option<(i64, Vec<usize>)> = None;
+    let mut tied = false;
+    for combo in 0..combos {
+        let mut rest = combo;
+        let pick: Vec<usize> = plausible
+            .iter()
+            .map(|p| {
+                let len = p.len().max(1);
+                let i = p.get(rest % len).copied().unwrap_or(0);
+                rest /= len;
+                i
+            })
+            .collect();
+        if let Some(off) = misfit(&pick) {
+            match &best {
+                Some((b, _)) if off > *b => {}
+                Some((b, _)) if off == *b => tied = true,
+                _ => {
+                    best = Some((off, pick));
+                    tied = false;
+                }
+            }
+        }
+    }
+    best.filter(|_| !tied).map(|(_, p)| p)
+}
+
+/// A table of run-together rows held by its sums (see above): `None` when
+/// most lines are not labels glued to figures or no sum holds.
+fn sum_together(lines: &[Line]) -> Option<RawTable<'static>> {
+    let body: Vec<&Line> = lines.iter().filter(|l| !l.heading).collect();
+    fn glued(l: &Line) -> Option<(&str, &str)> {
+        glued_figures(&l.text).filter(|(label, _)| label.chars().any(latin::is_letter))
+    }
+    let first = body.iter().position(|l| glued(l).is_some())?;
+    let heading_line = first.checked_sub(1).and_then(|i| body.get(i))?;
+    let segments = split_glued_heading(&heading_line.text);
+    // Rows: (line, label, pieces of figures); a line of figures alone continues the row above.
+    let mut rows: Vec<(usize, String, Vec<String>)> = Vec::new();
+    let mut figured = 0usize;
+    for l in body.get(first..).unwrap_or(&[]) {
+        match (glued(l), glued_figures(&l.text)) {
+            (Some((label, tail)), _) => {
+                figured += 1;
+                rows.push((l.line, label.trim().to_string(), vec![tail.to_string()]));
+            }
+            (None, Some(("", tail))) if rows.last().is_some_and(|r| !r.2.is_empty()) => {
+                figured += 1;
+                if let Some(r) = rows.last_mut() {
+                    r.2.push(tail.to_string());
+                }
+            }
+            _ => rows.push((l.line, l.text.trim().to_string(), Vec::new())),
+        }
+    }
+    let lines_after = body.len() - first;
+    if lines_after > MAX_SUM_ROWS {
+        return None;
+    }
+    if segments.len() < 2 || figured < 3 || figured * 4 < lines_after * 3 {
+        return None;
+    }
+    let grouped = rows.iter().flat_map(|r| &r.2).any(|t| t.contains(' '));
+    let decimal_options: &[usize] = if rows.iter().flat_map(|r| &r.2).any(|t| t.contains(',')) {
+        &[1, 2]
+    } else {
+        &[0]
+    };
+    // (rows placed, n, picks)
+    let mut best: Option<(usize, usize, Picks)> = None;
+    for n in [segments.len(), segments.len() - 1] {
+        if n < 2 {
+            continue;
+        }
+        for decimals in decimal_options {
+            let cuts: Vec<Vec<Vec<Figure>>> = rows
+                .iter()
+                .map(|(_, _, pieces)| {
+                    let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
+                    if pieces.is_empty() {
+                        return Vec::new();
+                    }
+                    figure_cuts(&pieces, n, *decimals, grouped).unwrap_or_default()
+                })
+                .collect();
+            let picks = pick_cuts(&rows, cuts, n);
+            let placed = picks.iter().filter(|p| p.is_some()).count();
+            if placed > 0 && best.as_ref().is_none_or(|b| placed > b.0) {
+                best = Some((placed, n, picks));
+            }
+        }
+    }
+    let (placed, n, picks) = best?;
+    if placed * 2 < figured {
+        return None;
+    }
+    let mut raw = RawTable {
+        from_lines: true,
+        ..RawTable::default()
+    };
+    let corner = if segments.len() > n {
+        segments.first().cloned().unwrap_or_default()
+    } else {
+        String::new()
+    };
+    raw.headings = std::iter::once(corner)
+        .chain(
+            segments
+                .get(segments.len() - n..)
+                .unwrap_or(&[])
+                .iter()
+                .cloned(),
+        )
+        .map(|h| clean_heading(&h))
+        .collect();
+    raw.title = first
+        .checked_sub(2)
+        .and_then(|i| body.get(i))
+        .map(|l| (l.text.trim().to_string(), l.line));
+    raw.context = heading_line.text.clone();
+    raw.diagnostics.push(layout_diagnostic(
+        None,
+        Some(heading_line.line),
+        heading_line.text.clone(),
+        format!("Cells run together with no separator; the heading was split into {n} columns and each row's digits where the table's sums hold."),
+        format!("Cellerna sitter ihop utan avgränsare; rubriken delades i {n} kolumner och varje rads siffror där tabellens summor stämmer."),
+    ));
+    for ((line, label, pieces), pick) in rows.into_iter().zip(picks) {
+        let row = raw.rows.len();
+        let cells = match pick {
+            Some(figures) => std::iter::once(label)
+                .chain(figures.into_iter().map(|f| f.0))
+                .map(RawCell::plain)
+                .collect(),
+            None if pieces.is_empty() => vec![RawCell::plain(label)],
+            None => {
+                let seen = std::iter::once(label)
+                    .chain(pieces)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                raw.diagnostics.push(Diagnostic {
+                    row: Some(row),
+                    column: None,
+                    line: Some(line),
+                    seen: seen.clone(),
+                    kind: DiagnosticKind::UnsplittableLine,
+                });
+                vec![RawCell::plain(seen)]
+            }
+        };
+        raw.rows.push(RawRow { line, cells });
+    }
+    Some(raw)
+}
+
+/// One cut per row, or `None` for a row that no sum decides: by a column
+/// that is the sum of the others on most rows, then by a total row.
+fn pick_cuts(
+    rows: &[(usize, String, Vec<String>)],
+    mut cuts: Vec<Vec<Vec<Figure>>>,
+    n: usize,
+) -> Picks {
+    let with_cuts = cuts.iter().filter(|c| !c.is_empty()).count();
+    // A column that is the sum of the others (Totalt first or last).
+    let across = (0..n)
+        .filter(|_| n >= 3)
+        .map(|col| {
+            (
+                cuts.iter()
+                    .filter(|c| c.iter().any(|v| sums_others(v, col)))
+                    .count(),
+                col,
+            )
+        })
+        .max();
+    let by_row = across.filter(|(count, _)| *count >= 2 && count * 2 >= with_cuts);
+    if let Some((_, col)) = by_row {
+        for c in &mut cuts {
+            c.retain(|v| sums_others(v, col));
+        }
+    }
+    // A total row: the only row named as a total or subtotal, with cuts.
+    let totals: Vec<usize> = (0..rows.len())
+        .filter(|i| {
+            rows.get(*i)
+                .is_some_and(|r| super::sum_kind(&r.1).is_some())
+        })
+        .collect();
+    let mut picks: Vec<Option<usize>> = cuts.iter().map(|c| (c.len() == 1).then_some(0)).collect();
+    let mut held = by_row.is_some();
+    if let [total] = totals.as_slice() {
+        let figured: Vec<usize> = (0..cuts.len())
+            .filter(|i| cuts.get(*i).is_some_and(|c| !c.is_empty()))
+            .collect();
+        let sub: Vec<Vec<Vec<Figure>>> = figured
+            .iter()
+            .map(|i| cuts.get(*i).cloned().unwrap_or_default())
+            .collect();
+        if let Some(t) = figured.iter().position(|i| i == total) {
+            if let Some(pick) = pick_by_total(&sub, t, n) {
+                held = true;
+                for (i, p) in figured.iter().zip(pick) {
+                    if let Some(slot) = picks.get_mut(*i) {
+                        *slot = Some(p);
+                    }
+                }
+            }
+        }
+    }
+    if !held {
+        return vec![None; cuts.len()];
+    }
+    cuts.into_iter()
+        .zip(picks)
+        .map(|(c, p)| p.and_then(|p| c.into_iter().nth(p)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -3139,6 +3606,66 @@ mod tests {
                 .collect();
             assert_eq!(got, *want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn run_together_rows_split_by_their_sums() {
+        check_layout(&[
+            // Years glued in the heading; a total row below decides the cuts
+            // (0259 is 0 | 25 | 9, not 0 | 2 | 59); a row broken after its
+            // first figure continues on the next line.
+            (
+                "Intäkter, mnkr\n\n  202320222021\nAvgifter216\n214216\nHyror324311298\nBidrag406657\nVinster0259\nAvgår-43-42-44\nSumma intäkter537574536\n",
+                Some("Intäkter, mnkr"),
+                &["", "2023", "2022", "2021"],
+                &[
+                    &["Avgifter", "216", "214", "216"],
+                    &["Hyror", "324", "311", "298"],
+                    &["Bidrag", "40", "66", "57"],
+                    &["Vinster", "0", "25", "9"],
+                    &["Avgår", "-43", "-42", "-44"],
+                    &["Summa intäkter", "537", "574", "536"],
+                ],
+            ),
+            // A total above its parts; thousands spaces stay inside a number.
+            (
+                "  20232022\nSumma intäkter2 1371 706\nAvgifter1 0001 200\nHyror1 137506\n",
+                None,
+                &["", "2023", "2022"],
+                &[
+                    &["Summa intäkter", "2137", "1706"],
+                    &["Avgifter", "1000", "1200"],
+                    &["Hyror", "1137", "506"],
+                ],
+            ),
+            // A column that is the sum of the others on every row.
+            (
+                "EnhetTotaltSkolaVård\nIntäkter1 200400800\nKostnader9501 100-150\nÖvrigt250-700950\n",
+                None,
+                &["Enhet", "Totalt", "Skola", "Vård"],
+                &[
+                    &["Intäkter", "1200", "400", "800"],
+                    &["Kostnader", "950", "1100", "-150"],
+                    &["Övrigt", "250", "-700", "950"],
+                ],
+            ),
+            // One decimal everywhere; a row that no cut fits stays whole.
+            (
+                "Drift, mnkr\n IngåendeDispositionResultat\nNämnd A10,7-3,57,2\nNämnd B5,0\n0,05,0\nNämnd C1,23\nSumma15,7-3,512,2\n",
+                Some("Drift, mnkr"),
+                &["", "Ingående", "Disposition", "Resultat"],
+                &[
+                    &["Nämnd A", "10,7", "-3,5", "7,2"],
+                    &["Nämnd B", "5,0", "0,0", "5,0"],
+                    &["Nämnd C 1,23"],
+                    &["Summa", "15,7", "-3,5", "12,2"],
+                ],
+            ),
+        ]);
+        // No sum holds: not read as run together (the rows are not guessed).
+        let text = "  20232022\nAvgifter1 0001 200\nHyror1 137506\nSumma9999\n";
+        let grid = crate::grid::read_text(text);
+        assert!(sum_together(&glued_lines(&grid, text)).is_none());
     }
 
     #[test]

@@ -688,6 +688,21 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
             }
         }
     }
+    // One prior outcome: the latest earlier year ("2016 | 2015 | 2014": 2015);
+    // the years before it are other numbers.
+    let prior = (0..roles.len())
+        .filter(|j| roles.get(*j) == Some(&Role::PriorOutcome))
+        .filter_map(|j| years.get(j).copied().flatten())
+        .max();
+    if let Some(prior) = prior {
+        for (j, role) in roles.iter_mut().enumerate() {
+            if *role == Role::PriorOutcome
+                && years.get(j).copied().flatten().is_some_and(|y| y < prior)
+            {
+                *role = Role::Other;
+            }
+        }
+    }
 }
 
 /// How a stated figure may follow from two others.

@@ -211,6 +211,15 @@ fn years_without_words_are_outcome_and_prior_outcome() {
             "Mnkr\tOutcome\tBudget\tVariance\nA\t-1\t-2\t1\n",
             &["label", "outcome", "budget", "stated_variance"],
         ),
+        // One prior outcome: the year before; older years are other numbers.
+        (
+            "Mnkr\t2016\t2015\t2014\nIntäkter\t1\t2\t3\n",
+            &["label", "outcome", "prior_outcome", "other"],
+        ),
+        (
+            "Mnkr\tUtfall 2019\tUtfall 2020\tUtfall 2021\tBudget 2021\nA\t1\t2\t3\t4\n",
+            &["label", "other", "prior_outcome", "outcome", "annual_budget"],
+        ),
     ];
     for (paste, want) in table {
         assert_eq!(roles(&read(paste)), *want, "{paste:?}");
