@@ -2,7 +2,8 @@
 //! reactive system.
 //!
 //! `app` renders state and turns user actions into core commands, `grid`
-//! draws a table's rows in view and handles Excel's keys, `dom` binds
+//! draws a table's rows in view and handles Excel's keys, `follow_up` is
+//! the year in one view (Leptos components), `dom` binds
 //! elements to signals, `i18n` holds every user-visible text per language,
 //! and `browser` is the only module that touches browser effects (storage,
 //! service worker, panics).
@@ -11,6 +12,7 @@ mod app;
 mod autosave;
 mod browser;
 mod dom;
+mod follow_up;
 mod grid;
 mod i18n;
 mod state;
