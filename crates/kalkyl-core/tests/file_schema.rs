@@ -14,7 +14,8 @@ mod support;
 use kalkyl_core::diagnostics::{Diagnostic, DiagnosticKind};
 use kalkyl_core::edit::Command;
 use kalkyl_core::file::{read_workspace_file, write_workspace_file};
-use kalkyl_core::model::{Cell, Role};
+use kalkyl_core::followup::{sheet_tables, FollowUp, MatchOverride, MatchTarget, RowRef};
+use kalkyl_core::model::{Cell, Role, SignConvention};
 use kalkyl_core::number::{DecimalMark, Unit};
 use kalkyl_core::workspace::Workspace;
 use rust_decimal::Decimal;
@@ -218,6 +219,23 @@ fn rich_workspace() -> Workspace {
         .collect();
     sheet.table.rows[0].cells[1] = Cell::Number(Decimal::MAX);
     sheet.table.rows[1].cells[1] = Cell::Number(Decimal::MAX);
+    // A follow-up of every table, with a convention and both kinds of match.
+    let mut follow_up = FollowUp::from_sheets("Året", &sheet_tables(&ws));
+    follow_up.reports[0].convention = Some(SignConvention::BudgetMinusOutcome);
+    for (row, label, target) in [
+        (0, "A", MatchTarget::Row { label: "B".into() }),
+        (1, "B", MatchTarget::Unmatched),
+    ] {
+        follow_up.set_match(MatchOverride {
+            sheet: id,
+            rows: vec![RowRef {
+                row,
+                label: label.into(),
+            }],
+            target,
+        });
+    }
+    ws.follow_ups.push(follow_up);
     ws
 }
 

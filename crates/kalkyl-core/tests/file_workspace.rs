@@ -147,6 +147,36 @@ fn every_seed_table_round_trips_as_pasted_and_after_edits() {
     assert_round_trip(&ws, None);
 }
 
+/// A workspace's follow-ups (the year view's settings) are kept by the
+/// file and by the stored form; a workspace without them is written as
+/// before, and a wrong one is an error at its path.
+#[test]
+fn follow_ups_round_trip() {
+    use kalkyl_core::followup::{sheet_tables, FollowUp, MatchOverride, MatchTarget, RowRef};
+    let mut ws = seed_workspace();
+    assert!(!write_workspace_file(&ws, None).contains("follow_ups"));
+    let mut follow_up = FollowUp::from_sheets("Året", &sheet_tables(&ws));
+    follow_up.reports[0].months = Some(8);
+    follow_up.set_match(MatchOverride {
+        sheet: ws.sheets[0].id,
+        rows: vec![RowRef {
+            row: 0,
+            label: "x".into(),
+        }],
+        target: MatchTarget::Unmatched,
+    });
+    ws.follow_ups.push(follow_up);
+    let text = assert_round_trip(&ws, None);
+    assert!(text.contains("\"follow_ups\": ["));
+    let broken = text.replace("\"kind\": \"unmatched\"", "\"kind\": \"nowhere\"");
+    let e = read_workspace_file(&broken).expect_err("an unknown target");
+    assert!(
+        e.message(Lang::En).contains("follow_ups"),
+        "{}",
+        e.message(Lang::En)
+    );
+}
+
 #[test]
 fn seed_000_is_written_as_documented() {
     let f = load_all()

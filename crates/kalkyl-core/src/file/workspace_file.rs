@@ -32,6 +32,7 @@ use crate::calc::{compute, CalcError, Computed, Figure, RowResult};
 use crate::checks::{check_table, CheckKind};
 use crate::convention::detect_convention;
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
+use crate::followup::FollowUp;
 use crate::grid::{MAX_CELLS, MAX_COLUMNS, MAX_ROWS};
 use crate::lang::Lang;
 use crate::model::{
@@ -80,7 +81,7 @@ const MAX_DISPLAY_DECIMALS: u64 = 28;
 /// read with raw JSON (`Option<&RawValue>`), so that `format` and `version`
 /// are checked before the tables are read with the types of their version.
 #[derive(Serialize, Deserialize)]
-struct Root<S, I, T> {
+struct Root<S, I, T, F> {
     format: S,
     version: I,
     name: S,
@@ -89,6 +90,10 @@ struct Root<S, I, T> {
     #[serde(skip_deserializing)]
     settings: WorkspaceSettings,
     tables: T,
+    /// The year views' settings; left out when there are none, so a
+    /// workspace without them is written as before.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    follow_ups: Option<F>,
 }
 
 /// Workspace settings: none yet, written as `{}`.
@@ -96,7 +101,8 @@ struct Root<S, I, T> {
 struct WorkspaceSettings {}
 
 /// What the top level is read as.
-type RawRoot<'a> = Root<Option<&'a RawValue>, Option<&'a RawValue>, Option<&'a RawValue>>;
+type RawRoot<'a> =
+    Root<Option<&'a RawValue>, Option<&'a RawValue>, Option<&'a RawValue>, &'a RawValue>;
 
 /// A table of version 2 or 3. Fields marked `skip_deserializing` are the
 /// derived ones: written when there are some, ignored on import.
@@ -724,6 +730,7 @@ fn write(ws: &Workspace, saved_at: Option<&str>, derived: bool) -> String {
             .iter()
             .map(|s| table_file(s, derived))
             .collect::<Vec<_>>(),
+        follow_ups: (!ws.follow_ups.is_empty()).then_some(ws.follow_ups.as_slice()),
     };
     // Serialising these types cannot fail: every map key is a string.
     let text = if derived {
@@ -1517,9 +1524,16 @@ fn read(file: &str) -> Res<Workspace> {
         Some(raw) => typed(raw, &ROOT.key("next_id"))?,
         None => None,
     };
+    let follow_ups: Vec<FollowUp> = match root.follow_ups {
+        Some(raw) => typed(raw, &ROOT.key("follow_ups"))?,
+        None => Vec::new(),
+    };
+    if follow_ups.len() > MAX_TABLES {
+        return Err(ROOT.key("follow_ups").too_many(Counted::Items, MAX_TABLES));
+    }
     let largest = sheets.iter().map(|s| s.id).max().unwrap_or(0);
     Ok(Workspace {
-        follow_ups: Vec::new(),
+        follow_ups,
         name: text(name.unwrap_or_default(), &ROOT, "name")?,
         next_id: next_id.unwrap_or(0).max(largest),
         sheets,
