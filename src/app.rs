@@ -329,15 +329,8 @@ pub fn mount(body: &Element) {
             }
         },
     );
-    // The year in one view: Leptos components in their own slot.
-    let follow_ups = dom::element(&main, "div", &[]);
-    if let Ok(slot) = follow_ups.dyn_into::<web_sys::HtmlElement>() {
-        let handle = leptos::mount::mount_to(slot, move || {
-            view! { <crate::follow_up::FollowUps ctx lang /> }
-        });
-        // Mounted for the page's life.
-        std::mem::forget(handle);
-    }
+    // The year in one view: a module of its own, loaded on demand.
+    crate::year::mount(&main, ctx, lang);
     let footer_el = dom::element(body, "footer", &[("class", "app-footer")]);
     dom::bind_html(&footer_el, footer);
 }

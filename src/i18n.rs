@@ -7,6 +7,11 @@ use kalkyl_core::lang::Lang;
 #[allow(missing_docs)]
 pub struct Texts {
     pub app_tagline: &'static str,
+    pub year_title: &'static str,
+    pub year_create: &'static str,
+    pub year_intro: &'static str,
+    pub year_loading: &'static str,
+    pub year_failed: &'static str,
     pub language_label: &'static str,
     pub empty_title: &'static str,
     pub empty_line_1: &'static str,
@@ -112,6 +117,11 @@ pub struct Texts {
 
 const SV: Texts = Texts {
     app_tagline: "Budgetuppföljning för controllers",
+    year_title: "Året i en vy",
+    year_create: "Följ upp året med flikarna",
+    year_intro: "Lägg årets rapporter (plan, uppföljningar, årsredovisning) i en uppföljning: Kalkyl matchar raderna och visar hur budget och prognos ändrades och hur långt varje prognos låg från utfallet.",
+    year_loading: "Hämtar årsvyn…",
+    year_failed: "Årsvyn kunde inte laddas. Ladda om sidan och försök igen.",
     language_label: "Språk",
     empty_title: "Klistra in en tabell för att börja",
     empty_line_1: "Kopiera en tabell med utfall och budget från Excel, Word eller en PDF-rapport.",
@@ -218,6 +228,11 @@ const SV: Texts = Texts {
 
 const EN: Texts = Texts {
     app_tagline: "Budget follow-up for controllers",
+    year_title: "The year in one view",
+    year_create: "Follow up the year with the tabs",
+    year_intro: "Put the year's reports (plan, follow-ups, annual report) in a follow-up: Kalkyl matches the rows and shows how budget and forecast changed and how far each forecast was from the outcome.",
+    year_loading: "Loading the year view…",
+    year_failed: "The year view could not be loaded. Reload the page and try again.",
     language_label: "Language",
     empty_title: "Paste a table to begin",
     empty_line_1: "Copy a table of outcome and budget from Excel, Word or a PDF report.",
@@ -327,114 +342,5 @@ pub fn texts(lang: Lang) -> &'static Texts {
     match lang {
         Lang::Sv => &SV,
         Lang::En => &EN,
-    }
-}
-
-/// The texts of the follow-up view (`follow_up.rs`) in one language.
-#[allow(missing_docs)]
-pub struct FollowUpTexts {
-    pub default_name: &'static str,
-    pub title: &'static str,
-    pub create: &'static str,
-    pub intro: &'static str,
-    pub remove: &'static str,
-    pub reports: &'static str,
-    pub add_report: &'static str,
-    pub kind: &'static str,
-    pub months: &'static str,
-    pub months_short: &'static str,
-    pub months_invalid: &'static str,
-    pub earlier: &'static str,
-    pub later: &'static str,
-    pub remove_report: &'static str,
-    pub budget: &'static str,
-    pub forecast: &'static str,
-    pub forecast_change: &'static str,
-    pub deviation: &'static str,
-    pub deviation_percent: &'static str,
-    pub outcome: &'static str,
-    pub accuracy: &'static str,
-    pub first_within: &'static str,
-    pub budget_changed: &'static str,
-    pub year: &'static str,
-    pub row: &'static str,
-    pub total: &'static str,
-    pub caption: &'static str,
-    pub unmatched: &'static str,
-    pub match_to: &'static str,
-    pub leave_unmatched: &'static str,
-}
-
-const FOLLOW_UP_SV: FollowUpTexts = FollowUpTexts {
-    default_name: "Uppföljning",
-    title: "Året i en vy",
-    create: "Följ upp året med flikarna",
-    intro: "Lägg årets rapporter (plan, uppföljningar, årsredovisning) i en uppföljning: Kalkyl matchar raderna och visar hur budget och prognos ändrades och hur långt varje prognos låg från utfallet.",
-    remove: "Ta bort uppföljningen",
-    reports: "Rapporter i årets ordning",
-    add_report: "Lägg till tabell:",
-    kind: "Slag",
-    months: "Månader",
-    months_short: "mån",
-    months_invalid: "Ange antal månader 1–12, eller lämna tomt om det inte är känt.",
-    earlier: "Flytta tidigare",
-    later: "Flytta senare",
-    remove_report: "Ta bort ur uppföljningen",
-    budget: "Budget",
-    forecast: "Prognos",
-    forecast_change: "Ändring",
-    deviation: "Prognosavvikelse",
-    deviation_percent: "Avvikelse % av budget",
-    outcome: "Utfall",
-    accuracy: "Medelavvikelse",
-    first_within: "Först inom gränsen",
-    budget_changed: "Budgeten ändrades i denna rapport",
-    year: "Året",
-    row: "Rad",
-    total: "Summa",
-    caption: "Budget, prognoser och utfall över året",
-    unmatched: "Rader utan motsvarighet",
-    match_to: "Lägg till i raden",
-    leave_unmatched: "(ingen, lämna utanför)",
-};
-
-const FOLLOW_UP_EN: FollowUpTexts = FollowUpTexts {
-    default_name: "Follow-up",
-    title: "The year in one view",
-    create: "Follow up the year with the tabs",
-    intro: "Put the year's reports (plan, follow-ups, annual report) in a follow-up: Kalkyl matches the rows and shows how budget and forecast changed and how far each forecast was from the outcome.",
-    remove: "Remove the follow-up",
-    reports: "Reports in the order of the year",
-    add_report: "Add table:",
-    kind: "Kind",
-    months: "Months",
-    months_short: "months",
-    months_invalid: "Enter the number of months 1–12, or leave it empty if unknown.",
-    earlier: "Move earlier",
-    later: "Move later",
-    remove_report: "Remove from the follow-up",
-    budget: "Budget",
-    forecast: "Forecast",
-    forecast_change: "Change",
-    deviation: "Forecast deviation",
-    deviation_percent: "Deviation % of budget",
-    outcome: "Outcome",
-    accuracy: "Mean deviation",
-    first_within: "First within threshold",
-    budget_changed: "The budget changed in this report",
-    year: "The year",
-    row: "Row",
-    total: "Total",
-    caption: "Budget, forecasts and outcome over the year",
-    unmatched: "Rows without a match",
-    match_to: "Add to the row",
-    leave_unmatched: "(none, leave out)",
-};
-
-/// The follow-up view's texts for a language.
-pub fn follow_up_texts(lang: Lang) -> &'static FollowUpTexts {
-    match lang {
-        Lang::Sv => &FOLLOW_UP_SV,
-        Lang::En => &FOLLOW_UP_EN,
     }
 }

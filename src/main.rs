@@ -2,8 +2,9 @@
 //! reactive system.
 //!
 //! `app` renders state and turns user actions into core commands, `grid`
-//! draws a table's rows in view and handles Excel's keys, `follow_up` is
-//! the year in one view (Leptos components), `dom` binds
+//! draws a table's rows in view and handles Excel's keys, `year` loads the
+//! year in one view (a module of its own, `crates/kalkyl-year`) on demand,
+//! `dom` binds
 //! elements to signals, `i18n` holds every user-visible text per language,
 //! and `browser` is the only module that touches browser effects (storage,
 //! service worker, panics).
@@ -12,11 +13,11 @@ mod app;
 mod autosave;
 mod browser;
 mod dom;
-mod follow_up;
 mod grid;
 mod i18n;
 mod state;
 mod storage;
+mod year;
 
 use leptos::prelude::Owner;
 

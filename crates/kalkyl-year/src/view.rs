@@ -1,10 +1,12 @@
 //! The year in one view: follow-ups that compare the reports of a year
 //! (plan, follow-ups, annual report) row by row, as Leptos components.
 //!
-//! A follow-up's settings live in the workspace (so they are saved and
-//! undone with it); everything shown is `kalkyl_core::followup::compute`
-//! of those settings and the sheets, recomputed when either changes, so
-//! an edit in a sheet reaches the follow-up at once.
+//! A follow-up's settings live in the app's workspace (so they are saved
+//! with it); this module keeps a copy ([`Year::workspace`]) that the app
+//! replaces after each change, and hands every change of the settings back
+//! ([`Year::edit`]). Everything shown is `kalkyl_core::followup::compute`
+//! of those settings and the sheets, recomputed when either changes, so an
+//! edit in a sheet reaches the follow-up at once.
 
 use kalkyl_core::calc::Computed;
 use kalkyl_core::display::{default_decimals, DisplayFormat};
@@ -17,48 +19,26 @@ use kalkyl_core::number::NumberStyle;
 use leptos::prelude::*;
 
 use crate::i18n::{follow_up_texts, FollowUpTexts};
-use crate::state::Ctx;
+use crate::Year;
 
 /// Changes follow-up `index` of the workspace.
-fn edit(ctx: Ctx, index: usize, change: impl FnOnce(&mut FollowUp)) {
-    ctx.workspace.update(|w| {
+fn edit(year: Year, index: usize, change: impl FnOnce(&mut FollowUp)) {
+    year.edit(|w| {
         if let Some(f) = w.follow_ups.get_mut(index) {
             change(f);
         }
     });
 }
 
-/// The follow-ups of the workspace and the button that makes one.
+/// The follow-ups of the workspace, one after the other. The heading and
+/// the button that makes one are the app's (they are on the first screen).
 #[component]
-pub fn FollowUps(ctx: Ctx, lang: ReadSignal<Lang>) -> impl IntoView {
-    let t = move || follow_up_texts(lang.get());
-    let count = Memo::new(move |_| ctx.workspace.with(|w| w.follow_ups.len()));
-    let has_sheets = Memo::new(move |_| ctx.workspace.with(|w| !w.sheets.is_empty()));
-    let create = move |_| {
-        let name = follow_up_texts(lang.get_untracked()).default_name;
-        ctx.workspace.update(|w| {
-            let f = FollowUp::from_sheets(name, &sheet_tables(w));
-            w.follow_ups.push(f);
-        });
-    };
+pub fn FollowUps(year: Year, lang: ReadSignal<Lang>) -> impl IntoView {
+    let count = Memo::new(move |_| year.workspace.with(|w| w.follow_ups.len()));
     view! {
-        <section class="follow-ups" data-testid="follow-ups" hidden=move || !has_sheets.get()>
-            <div class="follow-ups-head">
-                <h2>{move || t().title}</h2>
-                <button
-                    type="button"
-                    class="secondary"
-                    data-testid="follow-up-create"
-                    on:click=create
-                >
-                    {move || t().create}
-                </button>
-            </div>
-            <p class="hint">{move || t().intro}</p>
-            <For each=move || 0..count.get() key=|i| *i let:index>
-                <FollowUpView ctx lang index />
-            </For>
-        </section>
+        <For each=move || 0..count.get() key=|i| *i let:index>
+            <FollowUpView year lang index />
+        </For>
     }
 }
 
@@ -66,11 +46,11 @@ pub fn FollowUps(ctx: Ctx, lang: ReadSignal<Lang>) -> impl IntoView {
 /// compared, the table of budgets, forecasts, outcome and deviations, and
 /// the rows no report row matched.
 #[component]
-fn FollowUpView(ctx: Ctx, lang: ReadSignal<Lang>, index: usize) -> impl IntoView {
+fn FollowUpView(year: Year, lang: ReadSignal<Lang>, index: usize) -> impl IntoView {
     let t = move || follow_up_texts(lang.get());
-    let settings = Memo::new(move |_| ctx.workspace.with(|w| w.follow_ups.get(index).cloned()));
+    let settings = Memo::new(move |_| year.workspace.with(|w| w.follow_ups.get(index).cloned()));
     let result = Memo::new(move |_| {
-        ctx.workspace.with(|w| {
+        year.workspace.with(|w| {
             w.follow_ups
                 .get(index)
                 .map(|f| compute(f, &sheet_tables(w)))
@@ -80,7 +60,7 @@ fn FollowUpView(ctx: Ctx, lang: ReadSignal<Lang>, index: usize) -> impl IntoView
         Memo::new(move |_| settings.with(|s| s.as_ref().map_or(0, |f| f.reports.len())));
     let name = move || settings.with(|s| s.as_ref().map(|f| f.name.clone()).unwrap_or_default());
     let remove = move |_| {
-        ctx.workspace.update(|w| {
+        year.edit(|w| {
             if index < w.follow_ups.len() {
                 w.follow_ups.remove(index);
             }
@@ -88,7 +68,7 @@ fn FollowUpView(ctx: Ctx, lang: ReadSignal<Lang>, index: usize) -> impl IntoView
     };
     // The sheets that are not in the follow-up, to add.
     let addable = move || {
-        ctx.workspace.with(|w| {
+        year.workspace.with(|w| {
             let inside = |id: u64| {
                 w.follow_ups
                     .get(index)
@@ -105,7 +85,7 @@ fn FollowUpView(ctx: Ctx, lang: ReadSignal<Lang>, index: usize) -> impl IntoView
         let Ok(id) = event_target_value(&ev).parse::<u64>() else {
             return;
         };
-        ctx.workspace.update(|w| {
+        year.edit(|w| {
             let table = w
                 .sheets
                 .iter()
@@ -126,7 +106,7 @@ fn FollowUpView(ctx: Ctx, lang: ReadSignal<Lang>, index: usize) -> impl IntoView
             </div>
             <ol class="follow-up-reports" aria-label=move || t().reports>
                 <For each=move || 0..report_count.get() key=|i| *i let:report>
-                    <ReportControls ctx lang index report result />
+                    <ReportControls year lang index report result />
                 </For>
             </ol>
             <p class="follow-up-add" hidden=move || addable().is_empty()>
@@ -146,7 +126,7 @@ fn FollowUpView(ctx: Ctx, lang: ReadSignal<Lang>, index: usize) -> impl IntoView
             </p>
             <Notes lang result />
             <FollowUpTable lang result />
-            <UnmatchedRows ctx lang index result />
+            <UnmatchedRows year lang index result />
         </article>
     }
 }
@@ -154,7 +134,7 @@ fn FollowUpView(ctx: Ctx, lang: ReadSignal<Lang>, index: usize) -> impl IntoView
 /// A report's name, kind and months, and its place in the year.
 #[component]
 fn ReportControls(
-    ctx: Ctx,
+    year: Year,
     lang: ReadSignal<Lang>,
     index: usize,
     report: usize,
@@ -162,7 +142,7 @@ fn ReportControls(
 ) -> impl IntoView {
     let t = move || follow_up_texts(lang.get());
     let setting = Memo::new(move |_| {
-        ctx.workspace.with(|w| {
+        year.workspace.with(|w| {
             w.follow_ups
                 .get(index)
                 .and_then(|f| f.reports.get(report))
@@ -194,7 +174,7 @@ fn ReportControls(
             "annual" => ReportKind::Annual,
             _ => ReportKind::FollowUp,
         };
-        edit(ctx, index, |f| {
+        edit(year, index, |f| {
             if let Some(r) = f.reports.get_mut(report) {
                 r.kind = kind;
                 if kind == ReportKind::Annual {
@@ -216,7 +196,7 @@ fn ReportControls(
         };
         months_invalid.set(months.is_none());
         if let Some(months) = months {
-            edit(ctx, index, |f| {
+            edit(year, index, |f| {
                 if let Some(r) = f.reports.get_mut(report) {
                     r.months = months;
                 }
@@ -224,12 +204,12 @@ fn ReportControls(
         }
     };
     let shift = move |delta: isize| {
-        edit(ctx, index, |f| {
+        edit(year, index, |f| {
             f.move_report(report, delta);
         })
     };
     let remove = move |_| {
-        edit(ctx, index, |f| {
+        edit(year, index, |f| {
             f.remove_report(report);
         })
     };
@@ -561,7 +541,7 @@ fn FollowUpTable(lang: ReadSignal<Lang>, result: Memo<Option<FollowUpResult>>) -
 /// choice of the row to add it to (or to leave it out).
 #[component]
 fn UnmatchedRows(
-    ctx: Ctx,
+    year: Year,
     lang: ReadSignal<Lang>,
     index: usize,
     result: Memo<Option<FollowUpResult>>,
@@ -592,7 +572,7 @@ fn UnmatchedRows(
         } else {
             MatchTarget::Row { label: target }
         };
-        edit(ctx, index, |f| {
+        edit(year, index, |f| {
             f.set_match(MatchOverride {
                 sheet,
                 rows: vec![RowRef { row, label }],
