@@ -81,6 +81,11 @@ if (yearJs.length !== 1 || yearWasm.length !== 1) {
   process.exit(1);
 }
 rmSync(join(yearDir, 'index.html'), { force: true });
+// Trunk copies every snippet in wasm-bindgen's output folder, which the two
+// builds share: the app's snippets are not the year module's.
+if (!readFileSync(join(yearDir, yearJs[0]), 'utf8').includes('snippets/')) {
+  rmSync(join(yearDir, 'snippets'), { recursive: true, force: true });
+}
 html = html.replace(
   '</head>',
   `<meta name="kalkyl-year-js" content="year/${yearJs[0]}">\n` +
