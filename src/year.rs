@@ -50,6 +50,10 @@ extern "C" {
     fn create(this: &YearModule);
 }
 
+/// How long after a change the workspace goes to the view, in
+/// milliseconds: edits made together are sent once.
+const SEND_AFTER_MS: i32 = 50;
+
 /// Where the year module is.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Load {
@@ -119,13 +123,40 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
     // Called for the page's life.
     let on_change = StoredValue::new_local(on_change.into_js_value());
 
+    // Whether the view was last given follow-ups to show.
+    let shown = StoredValue::new_local(false);
     let send = move || {
-        let text = workspace.with_untracked(|w| write_workspace_store(w, None));
+        let (text, any) = workspace
+            .with_untracked(|w| (write_workspace_store(w, None), !w.follow_ups.is_empty()));
         module.with_value(|m| {
             if let Some(m) = m {
                 m.update(&text);
             }
         });
+        shown.set_value(any);
+    };
+    // Changes are sent together a moment later: writing the workspace
+    // costs a pass over every table, which must not hold up the grid's
+    // own update of an edit.
+    let timer = StoredValue::new_local(None::<i32>);
+    let send_soon = move || {
+        if timer.with_value(Option::is_some) {
+            return;
+        }
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let fire = dom::once(move || {
+            timer.set_value(None);
+            send();
+        });
+        let handle = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                fire.unchecked_ref(),
+                SEND_AFTER_MS,
+            )
+            .ok();
+        timer.set_value(handle);
     };
     let start = move || {
         if matches!(load.get_untracked(), Load::Loading | Load::Ready) {
@@ -173,10 +204,12 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
             start();
         }
     });
+    // Also when the last follow-up went (another tab's save, an opened
+    // file), so that the view does not keep showing it.
     Effect::new(move |_| {
         workspace.track();
-        if load.get() == Load::Ready && has_follow_ups.get_untracked() {
-            send();
+        if load.get() == Load::Ready && (has_follow_ups.get_untracked() || shown.get_value()) {
+            send_soon();
         }
     });
     Effect::new(move |_| {
