@@ -329,6 +329,8 @@ pub fn mount(body: &Element) {
             }
         },
     );
+    // The year in one view: a module of its own, loaded on demand.
+    crate::year::mount(&main, ctx, lang);
     let footer_el = dom::element(body, "footer", &[("class", "app-footer")]);
     dom::bind_html(&footer_el, footer);
     warm_up_soon(ctx);

@@ -7,6 +7,11 @@ use kalkyl_core::lang::Lang;
 #[allow(missing_docs)]
 pub struct Texts {
     pub app_tagline: &'static str,
+    pub year_title: &'static str,
+    pub year_create: &'static str,
+    pub year_intro: &'static str,
+    pub year_loading: &'static str,
+    pub year_failed: &'static str,
     pub language_label: &'static str,
     pub empty_title: &'static str,
     pub empty_line_1: &'static str,
@@ -112,6 +117,11 @@ pub struct Texts {
 
 const SV: Texts = Texts {
     app_tagline: "Budgetuppföljning för controllers",
+    year_title: "Året i en vy",
+    year_create: "Följ upp året med flikarna",
+    year_intro: "Lägg årets rapporter (plan, uppföljningar, årsredovisning) i en uppföljning: Kalkyl matchar raderna och visar hur budget och prognos ändrades och hur långt varje prognos låg från utfallet.",
+    year_loading: "Hämtar årsvyn…",
+    year_failed: "Årsvyn kunde inte laddas. Ladda om sidan och försök igen.",
     language_label: "Språk",
     empty_title: "Klistra in en tabell för att börja",
     empty_line_1: "Kopiera en tabell med utfall och budget från Excel, Word eller en PDF-rapport.",
@@ -218,6 +228,11 @@ const SV: Texts = Texts {
 
 const EN: Texts = Texts {
     app_tagline: "Budget follow-up for controllers",
+    year_title: "The year in one view",
+    year_create: "Follow up the year with the tabs",
+    year_intro: "Put the year's reports (plan, follow-ups, annual report) in a follow-up: Kalkyl matches the rows and shows how budget and forecast changed and how far each forecast was from the outcome.",
+    year_loading: "Loading the year view…",
+    year_failed: "The year view could not be loaded. Reload the page and try again.",
     language_label: "Language",
     empty_title: "Paste a table to begin",
     empty_line_1: "Copy a table of outcome and budget from Excel, Word or a PDF report.",

@@ -2,7 +2,9 @@
 //! reactive system.
 //!
 //! `app` renders state and turns user actions into core commands, `grid`
-//! draws a table's rows in view and handles Excel's keys, `dom` binds
+//! draws a table's rows in view and handles Excel's keys, `year` loads the
+//! year in one view (a module of its own, `crates/kalkyl-year`) on demand,
+//! `dom` binds
 //! elements to signals, `i18n` holds every user-visible text per language,
 //! and `browser` is the only module that touches browser effects (storage,
 //! service worker, panics).
@@ -15,6 +17,7 @@ mod grid;
 mod i18n;
 mod state;
 mod storage;
+mod year;
 
 use leptos::prelude::Owner;
 

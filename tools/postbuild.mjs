@@ -4,11 +4,14 @@
 //     minifier cannot parse it) and updates its integrity attribute;
 //  1. puts the sha256 of every inline <script> into the CSP in index.html, so
 //     the policy can forbid all other inline script;
-//  2. writes sw.js, the service worker, with the list of files to cache and a
+//  2. names the year view's module (copied to year/ from its own build, see
+//     tools/build-year.sh) in the page for src/year.js, which loads it on
+//     demand, and drops that build's own index.html;
+//  3. writes sw.js, the service worker, with the list of files to cache and a
 //     version derived from their contents: a new deploy gets a new cache and
 //     the old one is deleted, so a stale app never sticks.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync, readdirSync, statSync } from 'node:fs';
+import { readFileSync, writeFileSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
 const PLACEHOLDER = 'KALKYL_INLINE_SCRIPT_HASHES';
@@ -67,6 +70,27 @@ for (const m of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/
   hashes.push(`'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`);
 }
 html = html.replace(PLACEHOLDER, hashes.join(' '));
+
+// 2. The year module: its JS and WASM have content hashes in their names.
+const yearDir = join(staging, 'year');
+const yearFiles = readdirSync(yearDir);
+const yearJs = yearFiles.filter((f) => f.endsWith('.js'));
+const yearWasm = yearFiles.filter((f) => f.endsWith('_bg.wasm'));
+if (yearJs.length !== 1 || yearWasm.length !== 1) {
+  console.error(`postbuild: expected one .js and one _bg.wasm in year/, found ${yearFiles.join(', ')}`);
+  process.exit(1);
+}
+rmSync(join(yearDir, 'index.html'), { force: true });
+// Trunk copies every snippet in wasm-bindgen's output folder, which the two
+// builds share: the app's snippets are not the year module's.
+if (!readFileSync(join(yearDir, yearJs[0]), 'utf8').includes('snippets/')) {
+  rmSync(join(yearDir, 'snippets'), { recursive: true, force: true });
+}
+html = html.replace(
+  '</head>',
+  `<meta name="kalkyl-year-js" content="year/${yearJs[0]}">\n` +
+    `<meta name="kalkyl-year-wasm" content="year/${yearWasm[0]}">\n</head>`,
+);
 writeFileSync(indexPath, html);
 
 function listFiles(dir) {

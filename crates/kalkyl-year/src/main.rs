@@ -1,0 +1,136 @@
+//! The year in one view as a WebAssembly module of its own, which the app
+//! (`src/year.rs`) loads only when the user asks for a follow-up or the
+//! workspace has one: it is not part of the first load.
+//!
+//! The two modules share no memory; they pass text. The app gives the
+//! workspace as its stored form (`kalkyl_core::file::write_workspace_store`)
+//! after every change, and this module reads it with `read_workspace_file`
+//! and computes the follow-ups. When the user changes a follow-up here, the
+//! new follow-ups go back as JSON (`Vec<FollowUp>`), so that the app keeps
+//! them in its workspace and saves them.
+
+mod i18n;
+mod view;
+
+use kalkyl_core::file::read_workspace_file;
+use kalkyl_core::followup::FollowUp;
+use kalkyl_core::lang::Lang;
+use kalkyl_core::workspace::Workspace;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+/// Runs when the module is instantiated, before the app calls it.
+fn main() {
+    install_panic_hook();
+    // Effects run as tasks on the browser's microtask queue.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+}
+
+/// Shows a panic in the page's crash panel (static HTML in `index.html`),
+/// as the app does for its own.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string();
+        web_sys::console::error_1(&message.as_str().into());
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        if let Some(detail) = document.get_element_by_id("kalkyl-crash-detail") {
+            detail.set_text_content(Some(&message));
+        }
+        if let Some(panel) = document.get_element_by_id("kalkyl-crash") {
+            let _ = panel.remove_attribute("hidden");
+        }
+    }));
+}
+
+/// The view's state: the copy of the app's workspace and how to tell the
+/// app about a change. Copy it freely.
+#[derive(Clone, Copy)]
+pub struct Year {
+    /// The app's workspace as last given.
+    pub workspace: RwSignal<Workspace>,
+    on_change: StoredValue<js_sys::Function, LocalStorage>,
+}
+
+impl Year {
+    /// Changes the follow-ups (the settings, never a sheet) and hands them
+    /// to the app.
+    pub fn edit(&self, change: impl FnOnce(&mut Workspace)) {
+        self.workspace.update(change);
+        let json = self
+            .workspace
+            .with_untracked(|w| serde_json::to_string(&w.follow_ups));
+        match json {
+            Ok(json) => {
+                let _ = self
+                    .on_change
+                    .with_value(|f| f.call1(&JsValue::NULL, &JsValue::from_str(&json)));
+            }
+            Err(e) => web_sys::console::error_1(&e.to_string().into()),
+        }
+    }
+}
+
+/// The year view mounted in an element of the app's page.
+#[wasm_bindgen]
+pub struct YearView {
+    year: Year,
+    lang: RwSignal<Lang>,
+    // Keeps the view's reactive graph alive as long as the view.
+    _owner: Owner,
+}
+
+#[wasm_bindgen]
+impl YearView {
+    /// Mounts the view into `slot`. `lang` is a language tag (`sv`, `en`);
+    /// `on_change` is called with the follow-ups as JSON after the user
+    /// changed them.
+    #[wasm_bindgen(constructor)]
+    pub fn new(slot: web_sys::HtmlElement, lang: &str, on_change: js_sys::Function) -> YearView {
+        let owner = Owner::new();
+        let (year, lang) = owner.with(|| {
+            let year = Year {
+                workspace: RwSignal::new(Workspace::default()),
+                on_change: StoredValue::new_local(on_change),
+            };
+            let lang = RwSignal::new(Lang::from_tag(lang));
+            let read = lang.read_only();
+            let handle = leptos::mount::mount_to(slot, move || {
+                view! { <view::FollowUps year lang=read /> }
+            });
+            // Mounted for the page's life.
+            std::mem::forget(handle);
+            (year, lang)
+        });
+        YearView {
+            year,
+            lang,
+            _owner: owner,
+        }
+    }
+
+    /// Takes the app's workspace, in its stored form. A text that does not
+    /// read leaves the view as it was (the app wrote it, so it reads).
+    pub fn update(&self, workspace: &str) {
+        match read_workspace_file(workspace) {
+            Ok(ws) => self.year.workspace.set(ws),
+            Err(e) => web_sys::console::error_1(&e.message(Lang::En).into()),
+        }
+    }
+
+    /// Shows the view in another language (`sv`, `en`).
+    pub fn set_lang(&self, lang: &str) {
+        self.lang.set(Lang::from_tag(lang));
+    }
+
+    /// Adds a follow-up of every sheet, in tab order, with each report's
+    /// proposed kind and months.
+    pub fn create(&self) {
+        let name = i18n::follow_up_texts(self.lang.get_untracked()).default_name;
+        self.year.edit(|w| {
+            let f = FollowUp::from_sheets(name, &w.sheet_tables());
+            w.follow_ups.push(f);
+        });
+    }
+}
