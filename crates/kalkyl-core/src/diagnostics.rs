@@ -19,7 +19,7 @@ pub enum Severity {
 }
 
 /// What happened, with the facts needed to explain it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum DiagnosticKind {
     /// A cell in a numeric column could not be read as a number; it is kept
@@ -217,7 +217,7 @@ impl DiagnosticKind {
 }
 
 /// One uncertain cell or decision.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     /// The table row (0-based, below the heading), or `None` for the heading
     /// or the whole table.

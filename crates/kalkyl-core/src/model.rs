@@ -189,7 +189,7 @@ pub struct TableSettings {
 }
 
 /// A table as Kalkyl holds it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Table {
     /// A title line above the table, if the paste had one.
     pub title: Option<String>,

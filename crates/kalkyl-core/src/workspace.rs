@@ -19,7 +19,7 @@ pub struct PastedSource {
 }
 
 /// One table of the workspace.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Sheet {
     /// A stable id within the workspace.
     pub id: u64,
@@ -167,7 +167,7 @@ impl Sheet {
 }
 
 /// Everything the user has open.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Workspace {
     /// The workspace's name, for file names and the file's `name`; empty
     /// means unnamed (files are then called "kalkyl").

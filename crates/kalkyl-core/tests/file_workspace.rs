@@ -1240,3 +1240,65 @@ fn broken_follow_ups_give_errors_that_say_what_and_where() {
         "Vid follow_ups[0].reports[1].sheet: Rapporten hänvisar till tabell 9, som inte finns i filen."
     );
 }
+
+/// A diagnostic's kind and facts are read from one flat object: a fact the
+/// kind needs is named when missing, an unknown kind lists the known ones,
+/// and facts of other kinds are ignored.
+#[test]
+fn diagnostics_with_missing_facts_or_unknown_kinds_are_refused_where_they_are() {
+    let mut ws = Workspace::default();
+    ws.add_paste("Uppdrag\tUtfall\tBudget\nA\t1\t2\t3\n", None);
+    let good = write_workspace_file(&ws, None);
+    assert!(good.contains("\"kind\": \"long_row\""), "{good}");
+    let replace = |from: &str, to: &str| {
+        assert!(good.contains(from), "{from}");
+        good.replacen(from, to, 1)
+    };
+    let long_row = ws.sheets[0]
+        .table
+        .diagnostics
+        .iter()
+        .position(|d| matches!(d.kind, DiagnosticKind::LongRow { .. }));
+    let at = format!("tables[0].diagnostics[{}]", long_row.unwrap_or(usize::MAX));
+    let cases: Vec<(String, Option<ErrorKind>)> = vec![
+        (good.clone(), None),
+        (
+            replace("\"found\": 4", "\"funnen\": 4"),
+            Some(ErrorKind::Missing {
+                key: "found".into(),
+            }),
+        ),
+        (
+            replace("\"found\": 4", "\"found\": 4, \"mark\": \"comma\""),
+            None,
+        ),
+        (
+            replace("\"kind\": \"long_row\"", "\"kind\": \"lång_rad\""),
+            Some(ErrorKind::Unknown {
+                found: "lång_rad".into(),
+                expected: String::new(),
+            }),
+        ),
+    ];
+    for (file, want) in cases {
+        match (read_workspace_file(&file), want) {
+            (Ok(read), None) => assert_eq!(
+                read.sheets[0].table.diagnostics,
+                ws.sheets[0].table.diagnostics
+            ),
+            (Err(e), Some(ErrorKind::Unknown { found, .. })) => {
+                assert!(
+                    matches!(&e.kind, ErrorKind::Unknown { found: f, expected }
+                        if *f == found && expected.contains("long_row")),
+                    "{e:?}"
+                );
+                assert_eq!(path(&e), format!("{at}.kind"));
+            }
+            (Err(e), Some(kind)) => {
+                assert_eq!(e.kind, kind);
+                assert_eq!(path(&e), at);
+            }
+            (got, want) => panic!("got {got:?}, want {want:?}"),
+        }
+    }
+}

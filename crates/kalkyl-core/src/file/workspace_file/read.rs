@@ -600,8 +600,8 @@ pub(super) fn read_sheet(t: TableFile, at: &At, version: u64) -> Res<Sheet> {
             row: index(d.row, &at, "row")?,
             column: index(d.column, &at, "column")?,
             line: index(d.line, &at, "line")?,
-            seen: text(d.seen, &at, "seen")?,
-            kind: d.kind.into_owned(),
+            seen: text(d.seen.clone(), &at, "seen")?,
+            kind: diagnostic_kind(d, &at)?,
         });
     }
     let table = &mut sheet.table;
@@ -610,6 +610,67 @@ pub(super) fn read_sheet(t: TableFile, at: &At, version: u64) -> Res<Sheet> {
     table.months = at_most(t.months, at, "months", 12)?.map(|m| m as u8);
     sheet.name = text(t.name, at, "name")?;
     Ok(sheet)
+}
+
+/// A diagnostic's kind from its name and the facts that kind needs; a
+/// missing fact is named at the diagnostic's path.
+fn diagnostic_kind(d: DiagnosticFile, at: &At) -> Res<DiagnosticKind> {
+    fn fact<T>(value: Option<T>, at: &At, key: &str) -> Res<T> {
+        value.ok_or_else(|| at.err(ErrorKind::Missing { key: key.into() }))
+    }
+    let words = |value: Option<Cow<str>>, key: &'static str| -> Res<String> {
+        text(fact(value, at, key)?, at, key)
+    };
+    let count = |value: Option<u64>, key: &'static str| -> Res<usize> {
+        Ok(index(Some(fact(value, at, key)?), at, key)?.unwrap_or(0))
+    };
+    use DiagnosticKind as K;
+    Ok(match d.kind {
+        KindName::ReadAsText => K::ReadAsText {
+            reason_en: words(d.reason_en, "reason_en")?,
+            reason_sv: words(d.reason_sv, "reason_sv")?,
+        },
+        KindName::GuessedDecimalMark => K::GuessedDecimalMark {
+            mark: fact(d.mark, at, "mark")?,
+        },
+        KindName::ContradictingDecimalMark => K::ContradictingDecimalMark {
+            mark: fact(d.mark, at, "mark")?,
+        },
+        KindName::GuessedRole => K::GuessedRole {
+            role: fact(d.role, at, "role")?,
+        },
+        KindName::UnitConverted => K::UnitConverted {
+            from: fact(d.from, at, "from")?,
+            to: fact(d.to, at, "to")?,
+        },
+        KindName::UnitNotConvertible => K::UnitNotConvertible {
+            from: fact(d.from, at, "from")?,
+            to: fact(d.to, at, "to")?,
+        },
+        KindName::UnitUnknown => K::UnitUnknown,
+        KindName::PercentMismatch => K::PercentMismatch,
+        KindName::ShortRow => K::ShortRow {
+            expected: count(d.expected, "expected")?,
+            found: count(d.found, "found")?,
+        },
+        KindName::LongRow => K::LongRow {
+            expected: count(d.expected, "expected")?,
+            found: count(d.found, "found")?,
+        },
+        KindName::AmbiguousSplit => K::AmbiguousSplit {
+            candidates: count(d.candidates, "candidates")?,
+        },
+        KindName::UnsplittableLine => K::UnsplittableLine,
+        KindName::TitleTaken => K::TitleTaken,
+        KindName::Layout => K::Layout {
+            what_en: words(d.what_en, "what_en")?,
+            what_sv: words(d.what_sv, "what_sv")?,
+        },
+        KindName::Source => K::Source {
+            what_en: words(d.what_en, "what_en")?,
+            what_sv: words(d.what_sv, "what_sv")?,
+        },
+    })
 }
 
 /// `status_thresholds`: the defaults when missing.

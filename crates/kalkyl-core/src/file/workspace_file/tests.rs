@@ -43,3 +43,67 @@ fn names_written_by_serde_are_the_keys_the_app_uses() {
     );
     assert_eq!(name(Status::Acceptable), "\"acceptable\"");
 }
+
+/// The file's kind names and facts are `DiagnosticKind`'s own serde names:
+/// written flat through [`DiagnosticFile`], every kind gives the same JSON
+/// as serde's internally tagged form of the enum.
+#[test]
+fn diagnostic_kinds_are_written_with_the_enums_own_names() {
+    use DiagnosticKind as K;
+    let text = || "x".to_string();
+    let kinds = [
+        K::ReadAsText {
+            reason_en: text(),
+            reason_sv: text(),
+        },
+        K::GuessedDecimalMark {
+            mark: DecimalMark::Comma,
+        },
+        K::ContradictingDecimalMark {
+            mark: DecimalMark::Point,
+        },
+        K::GuessedRole {
+            role: Role::Forecast,
+        },
+        K::UnitConverted {
+            from: Unit::Tkr,
+            to: Unit::Mnkr,
+        },
+        K::UnitNotConvertible {
+            from: Unit::Kr,
+            to: Unit::Mdkr,
+        },
+        K::UnitUnknown,
+        K::PercentMismatch,
+        K::ShortRow {
+            expected: 4,
+            found: 2,
+        },
+        K::LongRow {
+            expected: 4,
+            found: 6,
+        },
+        K::AmbiguousSplit { candidates: 3 },
+        K::UnsplittableLine,
+        K::TitleTaken,
+        K::Layout {
+            what_en: text(),
+            what_sv: text(),
+        },
+        K::Source {
+            what_en: text(),
+            what_sv: text(),
+        },
+    ];
+    for kind in &kinds {
+        let file = DiagnosticFile::of_kind(kind);
+        let flat = serde_json::to_value(&file).unwrap_or_default();
+        let mut tagged = serde_json::to_value(kind).unwrap_or_default();
+        if let Some(map) = tagged.as_object_mut() {
+            for key in ["row", "column", "line", "seen"] {
+                map.insert(key.into(), flat[key].clone());
+            }
+        }
+        assert_eq!(flat, tagged, "{kind:?}");
+    }
+}

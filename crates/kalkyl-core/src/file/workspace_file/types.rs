@@ -137,9 +137,13 @@ pub(super) struct RowFile<'a> {
     pub(super) sums: Option<Vec<ComputedOut>>,
 }
 
-/// A diagnostic: where and what was seen, then its kind with the kind's
-/// facts (the names are `DiagnosticKind`'s own).
-#[derive(Serialize, Deserialize)]
+/// A diagnostic: where and what was seen, the kind's name and the kind's
+/// facts, in one flat object (the names are `DiagnosticKind`'s own; a test
+/// holds them together). Flat rather than a flattened internally tagged
+/// enum: serde reads those by buffering every value, which cost the first
+/// load about 30 KB of code. A kind has only its own facts, so the keys are
+/// written in the order the enum's fields have.
+#[derive(Serialize, Deserialize, Default)]
 pub(super) struct DiagnosticFile<'a> {
     #[serde(default)]
     pub(super) row: Option<u64>,
@@ -149,10 +153,147 @@ pub(super) struct DiagnosticFile<'a> {
     pub(super) line: Option<u64>,
     #[serde(borrow, default, deserialize_with = "nullable")]
     pub(super) seen: Cow<'a, str>,
-    #[serde(flatten)]
-    pub(super) kind: Cow<'a, DiagnosticKind>,
+    pub(super) kind: KindName,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub(super) reason_en: Option<Cow<'a, str>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub(super) reason_sv: Option<Cow<'a, str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) mark: Option<DecimalMark>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) role: Option<Role>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) from: Option<Unit>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) to: Option<Unit>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) expected: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) found: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) candidates: Option<u64>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub(super) what_en: Option<Cow<'a, str>>,
+    #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
+    pub(super) what_sv: Option<Cow<'a, str>>,
     #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
     pub(super) message: Option<Message>,
+}
+
+/// The names of [`DiagnosticKind`]'s variants as the file has them: the
+/// same identifiers under the same `rename_all`.
+#[derive(Serialize, Deserialize, Default, Clone, Copy, PartialEq, Eq, Debug)]
+#[serde(rename_all = "snake_case")]
+pub(super) enum KindName {
+    ReadAsText,
+    GuessedDecimalMark,
+    ContradictingDecimalMark,
+    GuessedRole,
+    UnitConverted,
+    UnitNotConvertible,
+    UnitUnknown,
+    PercentMismatch,
+    ShortRow,
+    LongRow,
+    AmbiguousSplit,
+    UnsplittableLine,
+    // Only the `Default` that struct update syntax needs; always replaced.
+    #[default]
+    TitleTaken,
+    Layout,
+    Source,
+}
+
+impl<'a> DiagnosticFile<'a> {
+    /// The kind's name and facts, borrowed.
+    pub(super) fn of_kind(kind: &'a DiagnosticKind) -> Self {
+        use DiagnosticKind as K;
+        let text = |s: &'a String| Some(Cow::Borrowed(s.as_str()));
+        let count = |n: &usize| Some(*n as u64);
+        match kind {
+            K::ReadAsText {
+                reason_en,
+                reason_sv,
+            } => DiagnosticFile {
+                kind: KindName::ReadAsText,
+                reason_en: text(reason_en),
+                reason_sv: text(reason_sv),
+                ..Default::default()
+            },
+            K::GuessedDecimalMark { mark } => DiagnosticFile {
+                kind: KindName::GuessedDecimalMark,
+                mark: Some(*mark),
+                ..Default::default()
+            },
+            K::ContradictingDecimalMark { mark } => DiagnosticFile {
+                kind: KindName::ContradictingDecimalMark,
+                mark: Some(*mark),
+                ..Default::default()
+            },
+            K::GuessedRole { role } => DiagnosticFile {
+                kind: KindName::GuessedRole,
+                role: Some(*role),
+                ..Default::default()
+            },
+            K::UnitConverted { from, to } => DiagnosticFile {
+                kind: KindName::UnitConverted,
+                from: Some(*from),
+                to: Some(*to),
+                ..Default::default()
+            },
+            K::UnitNotConvertible { from, to } => DiagnosticFile {
+                kind: KindName::UnitNotConvertible,
+                from: Some(*from),
+                to: Some(*to),
+                ..Default::default()
+            },
+            K::UnitUnknown => DiagnosticFile {
+                kind: KindName::UnitUnknown,
+                ..Default::default()
+            },
+            K::PercentMismatch => DiagnosticFile {
+                kind: KindName::PercentMismatch,
+                ..Default::default()
+            },
+            K::ShortRow { expected, found } => DiagnosticFile {
+                kind: KindName::ShortRow,
+                expected: count(expected),
+                found: count(found),
+                ..Default::default()
+            },
+            K::LongRow { expected, found } => DiagnosticFile {
+                kind: KindName::LongRow,
+                expected: count(expected),
+                found: count(found),
+                ..Default::default()
+            },
+            K::AmbiguousSplit { candidates } => DiagnosticFile {
+                kind: KindName::AmbiguousSplit,
+                candidates: count(candidates),
+                ..Default::default()
+            },
+            K::UnsplittableLine => DiagnosticFile {
+                kind: KindName::UnsplittableLine,
+                ..Default::default()
+            },
+            K::TitleTaken => DiagnosticFile {
+                kind: KindName::TitleTaken,
+                ..Default::default()
+            },
+            K::Layout { what_en, what_sv } => DiagnosticFile {
+                kind: KindName::Layout,
+                what_en: text(what_en),
+                what_sv: text(what_sv),
+                ..Default::default()
+            },
+            K::Source { what_en, what_sv } => DiagnosticFile {
+                kind: KindName::Source,
+                what_en: text(what_en),
+                what_sv: text(what_sv),
+                ..Default::default()
+            },
+        }
+    }
 }
 
 /// `{"sv": …, "en": …}`.

@@ -98,11 +98,11 @@ pub(super) fn table_file(sheet: &Sheet, derived: bool) -> TableFile<'_> {
                 column: d.column.map(|n| n as u64),
                 line: d.line.map(|n| n as u64),
                 seen: Cow::Borrowed(&d.seen),
-                kind: Cow::Borrowed(&d.kind),
                 message: derived.then(|| Message {
                     sv: d.kind.message(Lang::Sv),
                     en: d.kind.message(Lang::En),
                 }),
+                ..DiagnosticFile::of_kind(&d.kind)
             })
             .collect(),
     }
