@@ -22,6 +22,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Element;
 
+use crate::browser;
 use crate::dom;
 use crate::grid::push_escaped;
 use crate::i18n::texts;
@@ -31,8 +32,16 @@ use crate::state::Ctx;
 extern "C" {
     /// Loads the year module and mounts its view into `slot` in language
     /// `lang`; resolves with the view. `on_change` is called with the
-    /// follow-ups as JSON whenever the user changes them there.
-    fn year_load(slot: &Element, lang: &str, on_change: &JsValue) -> js_sys::Promise;
+    /// follow-ups as JSON whenever the user changes them there; the view
+    /// saves and copies its table with `download(name, mime, text)` and
+    /// `copy(html, plain)`, which return whether the browser did it.
+    fn year_load(
+        slot: &Element,
+        lang: &str,
+        on_change: &JsValue,
+        download: &JsValue,
+        copy: &JsValue,
+    ) -> js_sys::Promise;
 
     /// The year module's view (`YearView` in `crates/kalkyl-year`).
     type YearModule;
@@ -122,6 +131,16 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
         });
     // Called for the page's life.
     let on_change = StoredValue::new_local(on_change.into_js_value());
+    // The browser effects the view uses, from `browser` like the app's own.
+    let download = Closure::<dyn Fn(String, String, String) -> bool>::new(
+        |name: String, mime: String, text: String| browser::download(&name, &mime, &text),
+    )
+    .into_js_value();
+    let copy = Closure::<dyn Fn(String, String) -> bool>::new(|html: String, plain: String| {
+        browser::copy_rich(&html, &plain)
+    })
+    .into_js_value();
+    let effects = StoredValue::new_local((download, copy));
 
     // Whether the view was last given follow-ups to show.
     let shown = StoredValue::new_local(false);
@@ -164,7 +183,11 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
         }
         load.set(Load::Loading);
         let promise = slot.with_value(|slot| {
-            on_change.with_value(|f| year_load(slot, lang.get_untracked().tag(), f))
+            on_change.with_value(|f| {
+                effects.with_value(|(download, copy)| {
+                    year_load(slot, lang.get_untracked().tag(), f, download, copy)
+                })
+            })
         });
         wasm_bindgen_futures::spawn_local(async move {
             match JsFuture::from(promise).await {

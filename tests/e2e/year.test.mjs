@@ -6,7 +6,7 @@
 // again by itself.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSession, paste } from './lib/harness.mjs';
+import { openSession, paste, captureDownload } from './lib/harness.mjs';
 import { KalkylPage } from './lib/kalkyl-page.mjs';
 import { loadFixtures } from './lib/fixtures.mjs';
 
@@ -114,6 +114,79 @@ test('an edit of the annual outcome in the grid reaches the follow-up', async ()
   await expectFigure('Förtroendevalda', 'deviation', 0, '+1,5');
 });
 
+test('the follow-up saves as CSV for Swedish Excel and international, and copies as a table', async () => {
+  const { page, context } = session;
+  const sv = await captureDownload(page, () => page.getByTestId('follow-up-csv-sv').click());
+  assert.match(sv.name, /^uppfoljning-\d{4}-\d{2}-\d{2}\.csv$/);
+  assert.deepEqual([...sv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 byte order mark for Excel');
+  const svLines = sv.bytes.toString('utf8').slice(1).split('\r\n');
+  assert.equal(svLines.at(-1), '', 'every line ends in CRLF');
+  const head = svLines[0].split(';');
+  assert.equal(head[0], 'Rad');
+  const column = (heading) => {
+    const i = head.findIndex((h) => h.endsWith(heading));
+    assert.ok(i > 0, `a column ${heading} in ${head}`);
+    return i;
+  };
+  const forecast = head.findIndex((h) => h.includes('Uppföljning (8 mån): Prognos (mnkr)'));
+  assert.ok(forecast > 0, `August's forecast column in ${head}`);
+  const deviation = head.findIndex((h) => h.includes('Uppföljning (8 mån): Prognosavvikelse (mnkr)'));
+  const outcome = column('Året: Utfall (mnkr)');
+  const row = (label) => svLines.find((l) => l.startsWith(`${label};`))?.split(';') ?? [];
+  assert.equal(row('Förtroendevalda')[forecast], '-39,6');
+  assert.equal(row('Förtroendevalda')[outcome], '-38,1');
+  assert.equal(row('Förtroendevalda')[deviation], '1,5', 'exact values, no sign added');
+  assert.equal(row('Oförutsett Regionstyrelsen')[deviation], '2,3');
+  assert.ok(row('Summa').length === head.length, 'a total line');
+
+  const intl = await captureDownload(page, () => page.getByTestId('follow-up-csv').click());
+  assert.notEqual(intl.bytes[0], 0xef);
+  const intlLines = intl.bytes.toString('utf8').split('\r\n');
+  assert.equal(intlLines[0].split(',')[0], 'Row');
+  assert.ok(intlLines.some((l) => l.startsWith('Förtroendevalda,') && l.includes(',-39.6,')), intlLines.join('\n'));
+  assert.match(await page.getByTestId('follow-up-export-status').textContent(), /uppfoljning-.*\.csv/);
+
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByTestId('follow-up-copy').click();
+  const flavours = await page.evaluate(async () => {
+    const out = {};
+    for (const item of await navigator.clipboard.read()) {
+      for (const type of item.types) out[type] = await (await item.getType(type)).text();
+    }
+    return out;
+  });
+  assert.match(flavours['text/html'], /<table/);
+  assert.match(flavours['text/html'], />Förtroendevalda</);
+  assert.match(flavours['text/html'], />\+1,5</);
+  const lines = flavours['text/plain'].split(/\r?\n/);
+  assert.ok(lines.some((l) => /^Förtroendevalda\t.*-39,6\t.*\+1,5/.test(l)), lines.join('\n'));
+  assert.match(await page.getByTestId('follow-up-export-status').textContent(), /kopierad/);
+  assert.deepEqual(session.recorder.log.errors, []);
+});
+
+test('a matched row can be moved out of its row and back', async () => {
+  const { page } = session;
+  const matches = page.getByTestId('follow-up-matches');
+  await matches.locator('summary').click();
+  // The annual report's (report 1) Förtroendevalda line, matched to August's.
+  const annual = matches.locator('li[data-label="Förtroendevalda"][data-report="1"]');
+  await annual.waitFor();
+  await annual.locator('select[data-testid="member-target"]').selectOption('');
+  // Out of the row, neither line has a counterpart: both are listed, and
+  // the row is gone from the table rather than compared with nothing.
+  const listed = (report) =>
+    page.locator(`ul[data-testid="follow-up-unmatched"] li[data-label="Förtroendevalda"][data-report="${report}"]`);
+  await listed(1).waitFor();
+  await listed(0).waitFor();
+  assert.equal(await page.locator('table[data-testid="follow-up"] tr[data-label="Förtroendevalda"]').count(), 0);
+  // Back, chosen from the list.
+  await listed(1).locator('select').selectOption('Förtroendevalda');
+  await expectYear();
+  assert.equal(await listed(0).count(), 0);
+  assert.equal(await listed(1).count(), 0);
+  assert.deepEqual(session.recorder.log.errors, []);
+});
+
 test('a reload keeps the follow-up and loads the year module by itself', async () => {
   const { page } = session;
   await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();
@@ -140,3 +213,4 @@ test('offline, the year module comes from the service worker cache', async () =>
     await context.setOffline(false);
   }
 });
+

@@ -618,3 +618,147 @@ fn made_from_the_workspace_and_live_with_its_edits() {
     assert!(notes(&gone).contains(&NoteKind::MissingSheet));
     assert_eq!(gone.outcome_report, None);
 }
+
+/// The follow-up's table as CSV (both flavours) and as the copy's HTML and
+/// tab-separated text: the same columns as the screen, exact values in the
+/// CSV, the screen's text in the copy, a line per row and the total.
+#[test]
+fn the_follow_up_exports_as_csv_and_copies_as_a_table() {
+    use kalkyl_core::file::csv::CsvFlavour;
+    use kalkyl_core::followup::export::{
+        columns, display_format, follow_up_csv, follow_up_html, follow_up_tsv, shown_text, Column,
+    };
+    use kalkyl_core::lang::Lang;
+
+    let tables = [read(AUGUST), read(ANNUAL)];
+    let f = follow_up(&tables, &[Some(8), Some(12)]);
+    let named: Vec<SheetTable> = sheets(&tables)
+        .into_iter()
+        .zip(["Delår augusti", "Årsredovisning"])
+        .map(|(s, name)| SheetTable { name, ..s })
+        .collect();
+    let result = compute(&f, &named);
+    let cols = columns(&result);
+    let at = |c: Column| 1 + cols.iter().position(|x| *x == c).expect("column shown");
+    let field_of = |text: &str, sep: char, label: &str, c: Column| -> String {
+        let line = text
+            .split("\r\n")
+            .find(|l| l.split(sep).next() == Some(label))
+            .unwrap_or_else(|| panic!("no line {label} in {text}"));
+        line.split(sep).nth(at(c)).unwrap_or_default().to_string()
+    };
+    // (flavour, separator, Förtroendevalda's forecast, outcome and
+    // deviation, Oförutsett's deviation, first heading, total's label)
+    let cases = [
+        (
+            CsvFlavour::ExcelSwedish,
+            ';',
+            "-39,6",
+            "-38,1",
+            "1,5",
+            "2,3",
+            "Rad",
+            "Summa",
+        ),
+        (
+            CsvFlavour::International,
+            ',',
+            "-39.6",
+            "-38.1",
+            "1.5",
+            "2.3",
+            "Row",
+            "Total",
+        ),
+    ];
+    for (flavour, sep, forecast, outcome, deviation, oforutsett, first, total) in cases {
+        let csv = follow_up_csv(&result, flavour);
+        assert_eq!(
+            csv.starts_with('\u{feff}'),
+            flavour == CsvFlavour::ExcelSwedish
+        );
+        let head: Vec<&str> = csv
+            .trim_start_matches('\u{feff}')
+            .split("\r\n")
+            .next()
+            .unwrap_or_default()
+            .split(sep)
+            .collect();
+        assert_eq!(head.len(), cols.len() + 1);
+        assert_eq!(head[0], first);
+        let field =
+            |label: &str, c: Column| field_of(csv.trim_start_matches('\u{feff}'), sep, label, c);
+        assert_eq!(field("Förtroendevalda", Column::Forecast(0)), forecast);
+        assert_eq!(field("Förtroendevalda", Column::Outcome), outcome);
+        assert_eq!(field("Förtroendevalda", Column::Deviation(0)), deviation);
+        assert_eq!(
+            field("Oförutsett Regionstyrelsen", Column::Deviation(0)),
+            oforutsett
+        );
+        assert!(
+            csv.contains(&format!("\r\n{total}{sep}")),
+            "a total line: {csv}"
+        );
+        assert_eq!(csv.matches("\r\n").count(), result.rows.len() + 2);
+    }
+    let sv_heading = &follow_up_csv(&result, CsvFlavour::ExcelSwedish);
+    assert!(
+        sv_heading.contains(";Delår augusti · Uppföljning (8 mån): Prognos (mnkr);"),
+        "{sv_heading}"
+    );
+
+    let format = display_format(&result);
+    let r = row(&result, "Förtroendevalda");
+    let shown = |c: Column| shown_text(&format, c, &r.line, &result, Lang::Sv);
+    assert_eq!(shown(Column::Deviation(0)), "+1,5");
+    let tsv = follow_up_tsv(&result, Lang::Sv);
+    assert!(tsv.starts_with("Budget, prognoser och utfall över året (mnkr)\r\n"));
+    for c in [Column::Forecast(0), Column::Outcome, Column::Deviation(0)] {
+        assert_eq!(field_of(&tsv, '\t', "Förtroendevalda", c), shown(c));
+    }
+    let html = follow_up_html(&result, Lang::En);
+    assert!(html.starts_with("<table style="), "{html}");
+    assert!(html.contains(": Forecast deviation (mnkr)<"), "{html}");
+    assert_eq!(html.matches("<tr>").count(), result.rows.len() + 2);
+    assert!(html.contains(">+1,5<"), "{html}");
+}
+
+/// Moving one report's row out of a follow-up row of two reports leaves
+/// the other report's row with no counterpart: both are listed, neither is
+/// compared. Moving it back restores the row as it was.
+#[test]
+fn a_matched_row_moved_out_and_back() {
+    let tables = [read(AUGUST), read(ANNUAL)];
+    let mut f = follow_up(&tables, &[Some(8), Some(12)]);
+    let before = compute(&f, &sheets(&tables));
+    let r = row(&before, "Förtroendevalda");
+    let annual = r.members[1][0];
+    let label = tables[1].label(annual).to_string();
+    f.set_match(MatchOverride {
+        sheet: 2,
+        rows: vec![RowRef {
+            row: annual,
+            label: label.clone(),
+        }],
+        target: MatchTarget::Unmatched,
+    });
+    let out = compute(&f, &sheets(&tables));
+    assert!(!labels(&out).contains(&"Förtroendevalda"));
+    assert!(unmatched(&out, 0).contains(&("Förtroendevalda", &UnmatchedReason::NoCounterpart)));
+    assert!(unmatched(&out, 1).contains(&("Förtroendevalda", &UnmatchedReason::ByUser)));
+    f.set_match(MatchOverride {
+        sheet: 2,
+        rows: vec![RowRef { row: annual, label }],
+        target: MatchTarget::Row {
+            label: "Förtroendevalda".into(),
+        },
+    });
+    let back = compute(&f, &sheets(&tables));
+    assert_eq!(
+        row(&back, "Förtroendevalda").line,
+        row(&before, "Förtroendevalda").line
+    );
+    assert!(unmatched(&back, 0)
+        .iter()
+        .all(|(l, _)| *l != "Förtroendevalda"));
+}

@@ -51,6 +51,9 @@ pub struct Year {
     /// The app's workspace as last given.
     pub workspace: RwSignal<Workspace>,
     on_change: StoredValue<js_sys::Function, LocalStorage>,
+    /// The app's `download(name, mime, text) -> bool` and `copy(html,
+    /// plain) -> bool`: browser effects stay in the app's one module.
+    effects: StoredValue<(js_sys::Function, js_sys::Function), LocalStorage>,
 }
 
 impl Year {
@@ -70,6 +73,24 @@ impl Year {
             Err(e) => web_sys::console::error_1(&e.to_string().into()),
         }
     }
+
+    /// Offers `text` as a file download; `false` if the browser refused.
+    pub fn download(&self, name: &str, mime: &str, text: &str) -> bool {
+        self.effects.with_value(|(download, _)| {
+            download
+                .call3(&JsValue::NULL, &name.into(), &mime.into(), &text.into())
+                .is_ok_and(|done| done.is_truthy())
+        })
+    }
+
+    /// Puts `html` and `plain` on the clipboard (from a user's click);
+    /// `false` if the browser refused.
+    pub fn copy(&self, html: &str, plain: &str) -> bool {
+        self.effects.with_value(|(_, copy)| {
+            copy.call2(&JsValue::NULL, &html.into(), &plain.into())
+                .is_ok_and(|done| done.is_truthy())
+        })
+    }
 }
 
 /// The year view mounted in an element of the app's page.
@@ -85,14 +106,22 @@ pub struct YearView {
 impl YearView {
     /// Mounts the view into `slot`. `lang` is a language tag (`sv`, `en`);
     /// `on_change` is called with the follow-ups as JSON after the user
-    /// changed them.
+    /// changed them; `download(name, mime, text)` and `copy(html, plain)`
+    /// are the app's, and return whether the browser did it.
     #[wasm_bindgen(constructor)]
-    pub fn new(slot: web_sys::HtmlElement, lang: &str, on_change: js_sys::Function) -> YearView {
+    pub fn new(
+        slot: web_sys::HtmlElement,
+        lang: &str,
+        on_change: js_sys::Function,
+        download: js_sys::Function,
+        copy: js_sys::Function,
+    ) -> YearView {
         let owner = Owner::new();
         let (year, lang) = owner.with(|| {
             let year = Year {
                 workspace: RwSignal::new(Workspace::default()),
                 on_change: StoredValue::new_local(on_change),
+                effects: StoredValue::new_local((download, copy)),
             };
             let lang = RwSignal::new(Lang::from_tag(lang));
             let read = lang.read_only();

@@ -9,15 +9,19 @@
 //! edit in a sheet reaches the follow-up at once.
 
 use kalkyl_core::calc::Computed;
-use kalkyl_core::display::{default_decimals, DisplayFormat};
+use kalkyl_core::file::csv::CsvFlavour;
+use kalkyl_core::file::export_file_name;
+use kalkyl_core::followup::export::{
+    caption, columns, display_format, follow_up_csv, follow_up_html, follow_up_tsv, report_heading,
+    shown_text, Column,
+};
 use kalkyl_core::followup::{
     compute, FollowUp, FollowUpResult, Line, MatchOverride, MatchTarget, ReportKind, RowRef,
 };
 use kalkyl_core::lang::Lang;
-use kalkyl_core::number::NumberStyle;
 use leptos::prelude::*;
 
-use crate::i18n::{follow_up_texts, FollowUpTexts};
+use crate::i18n::follow_up_texts;
 use crate::Year;
 
 /// Changes follow-up `index` of the workspace.
@@ -124,7 +128,9 @@ fn FollowUpView(year: Year, lang: ReadSignal<Lang>, index: usize) -> impl IntoVi
                 </label>
             </p>
             <Notes lang result />
+            <Exports year lang result name=Signal::derive(name) />
             <FollowUpTable lang result />
+            <MatchedRows year lang index result />
             <UnmatchedRows year lang index result />
         </article>
     }
@@ -299,140 +305,6 @@ fn Notes(lang: ReadSignal<Lang>, result: Memo<Option<FollowUpResult>>) -> impl I
     }
 }
 
-/// A column of the follow-up table: a figure of one report, or of the year.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Figure {
-    Budget(usize),
-    Forecast(usize),
-    ForecastChange(usize),
-    Deviation(usize),
-    DeviationPercent(usize),
-    Outcome,
-    Accuracy,
-    FirstWithin,
-}
-
-impl Figure {
-    fn key(self) -> &'static str {
-        match self {
-            Figure::Budget(_) => "budget",
-            Figure::Forecast(_) => "forecast",
-            Figure::ForecastChange(_) => "forecast-change",
-            Figure::Deviation(_) => "deviation",
-            Figure::DeviationPercent(_) => "deviation-percent",
-            Figure::Outcome => "outcome",
-            Figure::Accuracy => "accuracy",
-            Figure::FirstWithin => "first-within",
-        }
-    }
-
-    fn report(self) -> Option<usize> {
-        match self {
-            Figure::Budget(r)
-            | Figure::Forecast(r)
-            | Figure::ForecastChange(r)
-            | Figure::Deviation(r)
-            | Figure::DeviationPercent(r) => Some(r),
-            _ => None,
-        }
-    }
-
-    fn heading(self, t: &FollowUpTexts) -> &'static str {
-        match self {
-            Figure::Budget(_) => t.budget,
-            Figure::Forecast(_) => t.forecast,
-            Figure::ForecastChange(_) => t.forecast_change,
-            Figure::Deviation(_) => t.deviation,
-            Figure::DeviationPercent(_) => t.deviation_percent,
-            Figure::Outcome => t.outcome,
-            Figure::Accuracy => t.accuracy,
-            Figure::FirstWithin => t.first_within,
-        }
-    }
-
-    /// The figure of a line, blank when it has none.
-    fn of(self, line: &Line) -> Computed {
-        let at = |v: &Vec<Computed>, r: usize| v.get(r).copied().unwrap_or_default();
-        match self {
-            Figure::Budget(r) => at(&line.budgets, r),
-            Figure::Forecast(r) => at(&line.forecasts, r),
-            Figure::ForecastChange(r) => at(&line.forecast_changes, r),
-            Figure::Deviation(r) => line.deviations.get(r).map(|d| d.value).unwrap_or_default(),
-            Figure::DeviationPercent(r) => line
-                .deviations
-                .get(r)
-                .map(|d| d.percent)
-                .unwrap_or_default(),
-            Figure::Outcome => line.outcome,
-            Figure::Accuracy => line.accuracy.mean_absolute,
-            Figure::FirstWithin => Computed::Blank,
-        }
-    }
-
-    /// Changes and deviations carry their sign: "+1,5".
-    fn signed(self) -> bool {
-        matches!(self, Figure::ForecastChange(_) | Figure::Deviation(_))
-    }
-}
-
-/// The columns that have something to show, report by report.
-fn columns(result: &FollowUpResult) -> Vec<Figure> {
-    let lines = || result.rows.iter().map(|r| &r.line).chain([&result.total]);
-    let shown = |f: Figure| lines().any(|l| !f.of(l).is_blank());
-    let mut out = Vec::new();
-    for r in 0..result.reports.len() {
-        for f in [
-            Figure::Budget(r),
-            Figure::Forecast(r),
-            Figure::ForecastChange(r),
-            Figure::Deviation(r),
-            Figure::DeviationPercent(r),
-        ] {
-            if shown(f) {
-                out.push(f);
-            }
-        }
-    }
-    for f in [Figure::Outcome, Figure::Accuracy] {
-        if shown(f) {
-            out.push(f);
-        }
-    }
-    if lines().any(|l| l.accuracy.first_within.is_some()) {
-        out.push(Figure::FirstWithin);
-    }
-    out
-}
-
-/// A figure as shown: in the follow-up's unit, Swedish style.
-fn figure_text(
-    format: &DisplayFormat,
-    figure: Figure,
-    line: &Line,
-    result: &FollowUpResult,
-    lang: Lang,
-) -> String {
-    if figure == Figure::FirstWithin {
-        return line
-            .accuracy
-            .first_within
-            .and_then(|r| result.reports.get(r))
-            .map(|r| r.name.clone())
-            .unwrap_or_default();
-    }
-    let value = figure.of(line);
-    if matches!(figure, Figure::DeviationPercent(_)) {
-        return format.computed_percent(value, lang);
-    }
-    let text = format.computed(value, lang);
-    match value {
-        Computed::Value(v) if figure.signed() && v.is_sign_positive() && !v.is_zero() => {
-            format!("+{text}")
-        }
-        _ => text,
-    }
-}
-
 /// Budgets, forecasts and their changes, the outcome and each forecast's
 /// deviation from it, per row and for the total.
 #[component]
@@ -443,12 +315,7 @@ fn FollowUpTable(lang: ReadSignal<Lang>, result: Memo<Option<FollowUpResult>>) -
         result.with(|r| {
             let r = r.as_ref()?;
             let columns = columns(r);
-            let format = DisplayFormat {
-                from: Some(r.unit),
-                unit: Some(r.unit),
-                decimals: Some(default_decimals(r.unit)),
-                style: NumberStyle::swedish_display(),
-            };
+            let format = display_format(r);
             // Report headings over their columns.
             let mut groups: Vec<(Option<usize>, usize)> = Vec::new();
             for c in &columns {
@@ -460,25 +327,22 @@ fn FollowUpTable(lang: ReadSignal<Lang>, result: Memo<Option<FollowUpResult>>) -
             let group_heads = groups
                 .into_iter()
                 .map(|(report, span)| {
-                    let name = report
-                        .and_then(|i| r.reports.get(i))
-                        .map(|i| {
-                            let months = i.months.map(|m| format!(" ({m} {})", t.months_short)).unwrap_or_default();
-                            format!("{} · {}{months}", i.name, i.kind.name(lang))
-                        })
-                        .unwrap_or_else(|| t.year.to_string());
+                    let name = match report.and_then(|i| r.reports.get(i)) {
+                        Some(info) => report_heading(info, lang),
+                        None => t.year.to_string(),
+                    };
                     view! { <th scope="colgroup" colspan=span.to_string()>{name}</th> }
                 })
                 .collect_view();
             let heads = columns
                 .iter()
-                .map(|c| view! { <th scope="col">{c.heading(t)}</th> })
+                .map(|c| view! { <th scope="col">{c.name(lang)}</th> })
                 .collect_view();
             let line_cells = |line: &Line| {
                 columns
                     .iter()
                     .map(|c| {
-                        let changed = matches!(c, Figure::Budget(i)
+                        let changed = matches!(c, Column::Budget(i)
                             if line.budget_changes.get(*i).and_then(|v| v.value()).is_some_and(|v| !v.is_zero()));
                         view! {
                             <td
@@ -488,7 +352,7 @@ fn FollowUpTable(lang: ReadSignal<Lang>, result: Memo<Option<FollowUpResult>>) -
                                 class:negative=matches!(c.of(line), Computed::Value(v) if c.signed() && v.is_sign_negative() && !v.is_zero())
                                 title=changed.then_some(t.budget_changed)
                             >
-                                {figure_text(&format, *c, line, r, lang)}
+                                {shown_text(&format, *c, line, r, lang)}
                             </td>
                         }
                     })
@@ -512,7 +376,7 @@ fn FollowUpTable(lang: ReadSignal<Lang>, result: Memo<Option<FollowUpResult>>) -
                     {line_cells(&r.total)}
                 </tr>
             };
-            let caption = format!("{} ({})", t.caption, r.unit.symbol());
+            let caption = caption(r, lang);
             Some(view! {
                 <div class="follow-up-scroll">
                     <table class="follow-up-table" data-testid="follow-up">
@@ -536,6 +400,41 @@ fn FollowUpTable(lang: ReadSignal<Lang>, result: Memo<Option<FollowUpResult>>) -
     view! { {table} }
 }
 
+/// Labels a report row can join: the follow-up's rows and the unmatched
+/// rows, each once.
+fn row_labels(r: &FollowUpResult) -> Vec<String> {
+    let mut labels: Vec<String> = Vec::new();
+    for l in r
+        .rows
+        .iter()
+        .map(|x| &x.label)
+        .chain(r.unmatched.iter().map(|u| &u.label))
+    {
+        if !l.is_empty() && !labels.contains(l) {
+            labels.push(l.clone());
+        }
+    }
+    labels
+}
+
+/// Puts row `row` (labelled `label`) of sheet `sheet` into the follow-up
+/// row labelled `target`, or out of every row when `target` is empty. The
+/// user's choice wins over the proposal.
+fn rematch(year: Year, index: usize, sheet: u64, row: usize, label: String, target: String) {
+    let target = if target.is_empty() {
+        MatchTarget::Unmatched
+    } else {
+        MatchTarget::Row { label: target }
+    };
+    edit(year, index, |f| {
+        f.set_match(MatchOverride {
+            sheet,
+            rows: vec![RowRef { row, label }],
+            target,
+        })
+    });
+}
+
 /// Rows of a report in no row of the follow-up, each with its reason and a
 /// choice of the row to add it to (or to leave it out).
 #[component]
@@ -546,39 +445,8 @@ fn UnmatchedRows(
     result: Memo<Option<FollowUpResult>>,
 ) -> impl IntoView {
     let t = move || follow_up_texts(lang.get());
-    // Labels a row can join: the follow-up's rows and the unmatched rows.
-    let targets = move || {
-        result.with(|r| {
-            let mut labels: Vec<String> = Vec::new();
-            if let Some(r) = r {
-                for l in r
-                    .rows
-                    .iter()
-                    .map(|x| &x.label)
-                    .chain(r.unmatched.iter().map(|u| &u.label))
-                {
-                    if !l.is_empty() && !labels.contains(l) {
-                        labels.push(l.clone());
-                    }
-                }
-            }
-            labels
-        })
-    };
-    let choose = move |sheet: u64, row: usize, label: String, target: String| {
-        let target = if target.is_empty() {
-            MatchTarget::Unmatched
-        } else {
-            MatchTarget::Row { label: target }
-        };
-        edit(year, index, |f| {
-            f.set_match(MatchOverride {
-                sheet,
-                rows: vec![RowRef { row, label }],
-                target,
-            })
-        });
-    };
+    let targets = move || result.with(|r| r.as_ref().map(row_labels).unwrap_or_default());
+    let choose = move |sheet, row, label, target| rematch(year, index, sheet, row, label, target);
     let items = move || {
         let lang = lang.get();
         let t = follow_up_texts(lang);
@@ -594,16 +462,17 @@ fn UnmatchedRows(
                     let sheet = report.map(|i| i.sheet).unwrap_or_default();
                     let report_name = report.map(|i| i.name.clone()).unwrap_or_default();
                     let (row, label) = (u.row, u.label.clone());
+                    // Its own label too: the row of that name, or a row of
+                    // its own when there is none.
                     let choices = options
                         .iter()
-                        .filter(|o| **o != u.label)
                         .map(|o| view! { <option value=o.clone()>{o.clone()}</option> })
                         .collect_view();
                     let on_change = move |ev: leptos::ev::Event| {
                         choose(sheet, row, label.clone(), event_target_value(&ev))
                     };
                     view! {
-                        <li data-label=u.label.clone()>
+                        <li data-label=u.label.clone() data-report=u.report.to_string()>
                             <span>{format!("{report_name}: {} ({})", u.label, u.reason.describe(lang))}</span>
                             " "
                             <label>
@@ -627,4 +496,172 @@ fn UnmatchedRows(
             <ul data-testid="follow-up-unmatched">{move || items().into_iter().collect_view()}</ul>
         </section>
     }
+}
+
+/// The report rows in each follow-up row, each with a choice to move it to
+/// another row or leave it out: every match Kalkyl proposed can be changed.
+/// Drawn only while open: a follow-up of long tables has many.
+#[component]
+fn MatchedRows(
+    year: Year,
+    lang: ReadSignal<Lang>,
+    index: usize,
+    result: Memo<Option<FollowUpResult>>,
+) -> impl IntoView {
+    let t = move || follow_up_texts(lang.get());
+    let open = RwSignal::new(false);
+    let count = move || {
+        result.with(|r| {
+            r.as_ref().map_or(0, |r| {
+                r.rows
+                    .iter()
+                    .map(|row| row.members.iter().map(Vec::len).sum::<usize>())
+                    .sum::<usize>()
+            })
+        })
+    };
+    let items = move || {
+        if !open.get() {
+            return Vec::new();
+        }
+        let t = follow_up_texts(lang.get());
+        result.with(|r| {
+            let Some(r) = r else {
+                return Vec::new();
+            };
+            let options = row_labels(r);
+            let mut items = Vec::new();
+            for row in &r.rows {
+                for (report, members) in row.members.iter().enumerate() {
+                    let Some(info) = r.reports.get(report) else {
+                        continue;
+                    };
+                    let sheet = info.sheet;
+                    for &source in members {
+                        let label = year.workspace.with_untracked(|w| {
+                            w.sheets
+                                .iter()
+                                .find(|s| s.id == sheet)
+                                .map(|s| s.table.label(source).to_string())
+                                .unwrap_or_default()
+                        });
+                        let choices = options
+                            .iter()
+                            .map(|o| {
+                                let here = *o == row.label;
+                                view! { <option value=o.clone() selected=here>{o.clone()}</option> }
+                            })
+                            .collect_view();
+                        let moved = label.clone();
+                        let on_change = move |ev: leptos::ev::Event| {
+                            rematch(year, index, sheet, source, moved.clone(), event_target_value(&ev))
+                        };
+                        items.push(view! {
+                            <li data-label=row.label.clone() data-member=label.clone() data-report=report.to_string()>
+                                <span>{format!("{}: {label}", info.name)}</span>
+                                " → "
+                                <select data-testid="member-target" aria-label=t.match_to on:change=on_change>
+                                    {choices}
+                                    <option value="">{t.leave_unmatched}</option>
+                                </select>
+                            </li>
+                        });
+                    }
+                }
+            }
+            items
+        })
+    };
+    let toggle = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let details = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok());
+        open.set(details.is_some_and(|d| d.open()));
+    };
+    view! {
+        <details class="follow-up-matches" data-testid="follow-up-matches" on:toggle=toggle hidden=move || count() == 0>
+            <summary>{move || format!("{} ({})", t().matched, count())}</summary>
+            <p class="hint">{move || t().matched_hint}</p>
+            <ul>{move || items().into_iter().collect_view()}</ul>
+        </details>
+    }
+}
+
+/// The follow-up's table as CSV (for Swedish Excel, and international) and
+/// copied as a table for Word and Outlook, as a table's file bar offers.
+#[component]
+fn Exports(
+    year: Year,
+    lang: ReadSignal<Lang>,
+    result: Memo<Option<FollowUpResult>>,
+    name: Signal<String>,
+) -> impl IntoView {
+    let t = move || follow_up_texts(lang.get());
+    // What the last action did: (succeeded, message).
+    let status = RwSignal::new(None::<(bool, String)>);
+    let save = move |flavour: CsvFlavour| {
+        let t = follow_up_texts(lang.get_untracked());
+        let Some(text) = result.with_untracked(|r| r.as_ref().map(|r| follow_up_csv(r, flavour)))
+        else {
+            return;
+        };
+        let file = export_file_name(&name.get_untracked(), &today_iso(), "csv");
+        status.set(Some(if year.download(&file, "text/csv", &text) {
+            (true, t.exported.replace("{name}", &file))
+        } else {
+            (false, t.download_failed.to_string())
+        }));
+    };
+    let copy = move |_| {
+        let lang = lang.get_untracked();
+        let t = follow_up_texts(lang);
+        let texts = result.with_untracked(|r| {
+            r.as_ref()
+                .map(|r| (follow_up_html(r, lang), follow_up_tsv(r, lang)))
+        });
+        let Some((html, plain)) = texts else {
+            return;
+        };
+        status.set(Some(if year.copy(&html, &plain) {
+            (true, t.copied.to_string())
+        } else {
+            (false, t.copy_failed.to_string())
+        }));
+    };
+    view! {
+        <p class="follow-up-exports">
+            <button type="button" class="secondary" data-testid="follow-up-csv-sv" on:click=move |_| save(CsvFlavour::ExcelSwedish)>
+                {move || t().export_csv_sv}
+            </button>
+            " "
+            <button type="button" class="secondary" data-testid="follow-up-csv" on:click=move |_| save(CsvFlavour::International)>
+                {move || t().export_csv}
+            </button>
+            " "
+            <button type="button" class="secondary" data-testid="follow-up-copy" on:click=copy>
+                {move || t().copy_table}
+            </button>
+            " "
+            <span
+                role="status"
+                data-testid="follow-up-export-status"
+                class:field-error=move || status.with(|s| s.as_ref().is_some_and(|(ok, _)| !ok))
+            >
+                {move || status.with(|s| s.as_ref().map(|(_, m)| m.clone()).unwrap_or_default())}
+            </span>
+        </p>
+    }
+}
+
+/// Today in the user's time zone as `YYYY-MM-DD`, for file names (as the
+/// app names its own).
+fn today_iso() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
 }

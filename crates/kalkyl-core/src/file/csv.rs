@@ -86,7 +86,8 @@ pub fn needs_neutralising(text: &str) -> bool {
     )
 }
 
-struct Writer {
+/// Writes CSV field by field (see the module documentation).
+pub(crate) struct Writer {
     out: String,
     separator: char,
     style: NumberStyle,
@@ -95,6 +96,26 @@ struct Writer {
 }
 
 impl Writer {
+    /// A writer of `flavour`, its byte order mark written.
+    pub(crate) fn new(flavour: CsvFlavour) -> Writer {
+        let mut out = String::new();
+        if flavour == CsvFlavour::ExcelSwedish {
+            out.push('\u{feff}');
+        }
+        Writer {
+            out,
+            separator: flavour.separator(),
+            style: flavour.style(),
+            lang: flavour.lang(),
+            first: true,
+        }
+    }
+
+    /// The text written.
+    pub(crate) fn finish(self) -> String {
+        self.out
+    }
+
     fn start(&mut self) {
         if !self.first {
             self.out.push(self.separator);
@@ -102,7 +123,7 @@ impl Writer {
         self.first = false;
     }
 
-    fn end_line(&mut self) {
+    pub(crate) fn end_line(&mut self) {
         self.out.push_str("\r\n");
         self.first = true;
     }
@@ -117,7 +138,7 @@ impl Writer {
     }
 
     /// A text field: neutralised, then quoted when needed.
-    fn text(&mut self, text: &str) {
+    pub(crate) fn text(&mut self, text: &str) {
         self.start();
         let quote = text
             .chars()
@@ -136,7 +157,8 @@ impl Writer {
         }
     }
 
-    fn computed(&mut self, c: Computed) {
+    /// A computed figure: its exact value, its message, or nothing.
+    pub(crate) fn computed(&mut self, c: Computed) {
         match c {
             Computed::Blank => self.empty(),
             Computed::Value(d) => self.number(d),
@@ -161,16 +183,7 @@ impl Writer {
 /// the table's computed results ([`crate::calc::compute`]).
 pub fn table_csv(table: &Table, results: &Results, flavour: CsvFlavour) -> String {
     let columns = export_columns(table, results);
-    let mut w = Writer {
-        out: String::new(),
-        separator: flavour.separator(),
-        style: flavour.style(),
-        lang: flavour.lang(),
-        first: true,
-    };
-    if flavour == CsvFlavour::ExcelSwedish {
-        w.out.push('\u{feff}');
-    }
+    let mut w = Writer::new(flavour);
     for col in &columns {
         match col {
             ExportColumn::Input(c) => {
@@ -189,7 +202,7 @@ pub fn table_csv(table: &Table, results: &Results, flavour: CsvFlavour) -> Strin
         Out::Status(s) => w.status(s),
         Out::End => w.end_line(),
     });
-    w.out
+    w.finish()
 }
 
 #[cfg(test)]

@@ -102,14 +102,23 @@ pub fn push_escaped(out: &mut String, text: &str) {
     }
 }
 
-const TABLE_STYLE: &str =
+/// The copied table's own style (Word and Outlook keep inline styles only).
+pub(crate) const TABLE_STYLE: &str =
     "border-collapse:collapse;font-family:Calibri,Arial,sans-serif;font-size:10pt";
 const CELL_STYLE: &str = "border:1px solid #808080;padding:2px 6px;vertical-align:top";
 const NUMBER_STYLE: &str = ";text-align:right;white-space:nowrap";
 const BOLD_STYLE: &str = ";font-weight:bold";
 const INDENT_STYLE: &str = ";padding-left:18px";
 
-fn cell(out: &mut String, tag: &str, text: &str, number: bool, bold: bool, indent: bool) {
+/// One `<td>` or `<th>` with inline styles, its text escaped.
+pub(crate) fn copy_cell(
+    out: &mut String,
+    tag: &str,
+    text: &str,
+    number: bool,
+    bold: bool,
+    indent: bool,
+) {
     out.push('<');
     out.push_str(tag);
     out.push_str(" style=\"");
@@ -146,7 +155,7 @@ pub fn table_html(table: &Table, results: &Results, lang: Lang) -> String {
     }
     out.push_str("<thead><tr>");
     for (heading, number) in &h.headings {
-        cell(&mut out, "th", heading, *number, true, false);
+        copy_cell(&mut out, "th", heading, *number, true, false);
     }
     out.push_str("</tr></thead><tbody>");
     let (mut i, mut bold, mut indented) = (0, false, false);
@@ -160,7 +169,7 @@ pub fn table_html(table: &Table, results: &Results, lang: Lang) -> String {
         Shown::Cell(text) => {
             let number = h.headings.get(i).is_some_and(|h| h.1);
             let indent = indented && Some(i) == label;
-            cell(&mut out, "td", text, number, bold, indent);
+            copy_cell(&mut out, "td", text, number, bold, indent);
             i += 1;
         }
         Shown::End => out.push_str("</tr>"),
@@ -170,7 +179,7 @@ pub fn table_html(table: &Table, results: &Results, lang: Lang) -> String {
 }
 
 /// Appends a cell's text with tabs and line ends made spaces.
-fn plain(text: &str, out: &mut String) {
+pub(crate) fn plain(text: &str, out: &mut String) {
     out.extend(text.chars().map(|c| {
         if matches!(c, '\t' | '\r' | '\n') {
             ' '

@@ -28,6 +28,7 @@
 //! [`crate::calc::Computed::Error`]), no panic on any table.
 
 pub mod compute;
+pub mod export;
 pub mod label;
 pub mod matching;
 pub mod propose;
