@@ -1948,21 +1948,32 @@ fn cells_per_line(grid: &Grid<'_>) -> Option<RawTable<'static>> {
         return None;
     }
     // The first full row whose values are not all years starts the body.
+    // The years may stand one per cell or on one line after a title line
+    // ("LUNDS KOMMUNS FASTIGHETS AB BOKSLUT 2019-12-31" over "2019 2018
+    // 2017 2016 2015" in a mixed copy): a line of years alone is a heading.
     let all_years = |r: &StreamRow| {
         let texts: Vec<&str> = r
             .pieces
             .iter()
-            .filter_map(|p| match p {
-                Piece::Value(v) => Some(v.as_str()),
-                _ => None,
+            .flat_map(|p| match p {
+                Piece::Value(v) => std::slice::from_ref(v),
+                Piece::Numbers(ws) => ws.as_slice(),
+                Piece::Empty => &[],
             })
+            .map(String::as_str)
             .collect();
         !texts.is_empty() && texts.iter().all(|t| is_year(t))
+    };
+    // A row of figures on the label's line counts as full when its words
+    // can be cut into that many values ("782 754 731 704 685" is five
+    // values of three digits, though the widest reading joins them).
+    let full = |r: &StreamRow, w: usize| {
+        w == values || matches!(r.pieces.as_slice(), [Piece::Numbers(ws)] if fit(ws, values) > 0)
     };
     let first = rows
         .iter()
         .zip(&widths)
-        .position(|(r, w)| *w == values && !r.label.is_empty() && !all_years(r))?;
+        .position(|(r, w)| full(r, *w) && !r.label.is_empty() && !all_years(r))?;
     let first_at = rows.get(first)?.at;
     let mut diagnostics = Vec::new();
     let (title, headings) = stream_headings(&cells[..first_at], values, &mut diagnostics);
@@ -2177,10 +2188,28 @@ fn stream_headings(
         .filter(|i| !texts[*i].0.is_empty())
         .collect();
     if non_empty.len() < values + 1 {
-        if let Some(&last) = non_empty.last() {
+        // The line of periods may have a section heading of the body under
+        // it ("2019 2018 2017 2016 2015" over "RESULTATRÄKNING (MKR)"): the
+        // last cell that splits into the columns' periods is the heading,
+        // lines of text after it head no column.
+        let periods = non_empty
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|i| {
+                !texts[**i].0.contains(|c: char| c.is_ascii_digit())
+                    || split_at_periods(&texts[**i].0, values).is_some()
+            })
+            .find(|i| split_at_periods(&texts[**i].0, values).is_some());
+        if let Some(&last) = periods {
             if let Some((corner, split)) = split_at_periods(&texts[last].0, values) {
                 let line = texts[last].1;
-                let title = non_empty.iter().rev().nth(1).map(|i| texts[*i].clone());
+                let title = non_empty
+                    .iter()
+                    .rev()
+                    .skip_while(|i| **i != last)
+                    .nth(1)
+                    .map(|i| texts[*i].clone());
                 let mut headings = vec![clean_heading(&corner)];
                 headings.extend(split.iter().map(|h| clean_heading(h)));
                 diagnostics.push(layout_diagnostic(

@@ -697,3 +697,32 @@ fn outcomes_under_two_group_headings() {
         assert_eq!(roles(&read(paste)), *want, "{paste:?}");
     }
 }
+
+/// A mixed copy (rows on one line, some with each figure on a line of its
+/// own) whose line of years stands under a title ending in a date and over
+/// a section heading: the years head the columns, the title line is no
+/// row, and rows of three-digit figures on one line are full rows.
+/// (paste, first row's label, its first figure, rows.)
+#[test]
+fn a_line_of_years_under_a_dated_title_heads_a_mixed_copy() {
+    let cases: &[(&str, &str, &str, usize)] = &[
+        (
+            "Femårsöversikt\n\nBOLAGET AB BOKSLUT 2019-12-31\n\n2019 2018 2017 2016 2015\nRESULTATRÄKNING (MKR)\nBostadshyror 782 754 731 704 685\nLokalhyror 239 218 187 183 178\nGarage 26 24 22 21 20\nNettoomsättning\n\n1 047\n\n996\n\n940\n\n908\n\n883\n\nDriftskostnader −438 −399 −390 −365 −343\nDriftnetto\n\n609\n\n597\n\n550\n\n543\n\n540\n",
+            "2019",
+            "782",
+            5,
+        ),
+        (
+            "Översikt\n\n2021 2020 2019\nIntäkter\n\n120\n\n110\n\n100\n\nKostnader\n\n-90\n\n-80\n\n-70\n\nResultat 30 30 30\n",
+            "Intäkter",
+            "120",
+            3,
+        ),
+    ];
+    for (paste, label, first, rows) in cases {
+        let t = read(paste);
+        assert_eq!(t.rows.len(), *rows, "{paste:?}");
+        assert_eq!(t.label(0), *label, "{paste:?}");
+        assert_eq!(t.number(0, 1), Some(d(first)), "{paste:?}");
+    }
+}
