@@ -726,3 +726,43 @@ fn a_line_of_years_under_a_dated_title_heads_a_mixed_copy() {
         assert_eq!(t.number(0, 1), Some(d(first)), "{paste:?}");
     }
 }
+
+/// Running results of an income statement, by the table's own arithmetic.
+/// (paste, kind of each row.) A labelled line adding the section sums
+/// above it is a result line; an unlabelled line under a block of items
+/// is a subtotal when the result line right under it adds it as the
+/// block's sum, even when the items do not add up to it (a misprint, then
+/// flagged); "Resultat från andelar" is an income line, not a result.
+#[test]
+fn running_results_and_unlabelled_sums_by_the_statements_arithmetic() {
+    use RowKind::{Heading as H, Item as I, Subtotal as S, Total as T};
+    let cases: &[(&str, &[RowKind])] = &[
+        // The operating result adds the two section sums above it.
+        (
+            "tkr\t2022\t2021\nRörelsens intäkter\nHyror\t800\t790\nÖvrigt\t30\t20\nSumma rörelsens intäkter\t830\t810\nRörelsens kostnader\nDrift\t-500\t-480\nUnderhåll\t-200\t-210\nSumma rörelsens kostnader\t-700\t-690\nRörelseresultat\t130\t120\nResultat från andelar i koncernföretag\t5\t4\nRäntekostnader\t-35\t-24\nResultat efter finansiella poster\t100\t100\n",
+            &[I, I, I, S, I, I, I, S, T, I, I, T],
+        ),
+        // Unlabelled sums; the cost sum is misprinted (-104 763 for four
+        // lines adding up to -167 827) and the result line uses it.
+        (
+            "Belopp i tkr Not 2022 2021\nRörelsens intäkter\nNettoomsättning 1 122 185 118 582\nÖvriga rörelseintäkter 2 6 790 2 142\n128 975 120 724\n\nRörelsens kostnader\nFörvaltningskostnader 3 -63 064 -54 490\nExterna kostnader 4 -70 469 -62 688\nPersonalkostnader 5 -12 451 -12 640\nAvskrivningar 6 -21 843 -21 087\n-104 763 -96 415\n\nRörelseresultat 7 24 212 24 309\n\nFinansiella intäkter 8 409 62\nFinansiella kostnader 9 -6 115 -5 132\n-5 706 -5 070\n\nResultat efter finansiella poster 18 506 19 239\n",
+            &[H, I, I, S, H, I, I, I, I, S, T, I, I, S, T],
+        ),
+        // An unlabelled line the next line does not use stays an item.
+        (
+            "Mnkr\t2022\t2021\nA\t10\t20\nB\t5\t6\n\t99\t99\nC\t1\t1\n",
+            &[I, I, I, I],
+        ),
+    ];
+    for (paste, kinds) in cases {
+        let t = read(paste);
+        let got: Vec<RowKind> = t.rows.iter().map(|r| r.kind).collect();
+        assert_eq!(got, *kinds, "{paste:?}");
+    }
+    let t = read(cases[1].0);
+    let flagged: Vec<(usize, usize)> = crate::checks::check_table(&t)
+        .iter()
+        .map(|c| (c.row, c.column))
+        .collect();
+    assert_eq!(flagged, [(9, 2), (9, 3)]);
+}
