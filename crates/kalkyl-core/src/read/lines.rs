@@ -13,6 +13,8 @@
 //!   several ways, the split that makes a stated total add up wins;
 //! - heading words start a new column at a capitalised word.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use super::headings::{clean_heading, compact, role_of, starts_with_month, unit_of, year_of};
@@ -2556,6 +2558,9 @@ type Figure = (String, i64);
 /// One cut per row, or none for a row no sum decides.
 type Picks = Vec<Option<Vec<Figure>>>;
 
+/// The note each cut of a row starts with, if any.
+type RowNotes = Vec<Option<String>>;
+
 /// A label with figures glued to its end, the figures allowed to carry
 /// thousands spaces and decimal commas: (label, figures).
 fn glued_figures(text: &str) -> Option<(&str, &str)> {
@@ -2806,6 +2811,113 @@ fn pick_by_total(cuts: &[Vec<Vec<Figure>>], total: usize, n: usize) -> Option<Ve
     best.filter(|_| !tied).map(|(_, p)| p)
 }
 
+/// The first number of a note reference ("2, 3" → 2).
+fn note_value(note: &str) -> Option<u32> {
+    note.split(',').next()?.trim().parse().ok()
+}
+
+/// Notes are numbered down the statement: a row no sum decides keeps the
+/// one cut whose note (or lack of one) fits between the notes of the
+/// decided rows above and below it ("Skattenetto900790" is 900 | 790, not
+/// note 90 and 0 | 790, between notes 6 and 7). Only once the sums have
+/// decided some rows.
+fn order_notes(chosen: &mut [Option<usize>], notes: &[RowNotes]) {
+    if chosen.iter().all(Option::is_none) {
+        return;
+    }
+    let decided = |i: usize| -> Option<u32> {
+        let k = (*chosen.get(i)?)?;
+        note_value(notes.get(i)?.get(k)?.as_deref()?)
+    };
+    let mut fits: Vec<Option<usize>> = vec![None; chosen.len()];
+    for (i, slot) in fits.iter_mut().enumerate() {
+        if chosen.get(i).is_some_and(Option::is_some) {
+            continue;
+        }
+        let Some(row_notes) = notes.get(i).filter(|n| n.len() >= 2) else {
+            continue;
+        };
+        let above = (0..i).rev().find_map(decided).unwrap_or(0);
+        let below = (i + 1..chosen.len()).find_map(decided).unwrap_or(u32::MAX);
+        let mut fitting = row_notes.iter().enumerate().filter(|(_, note)| match note {
+            None => true,
+            Some(text) => note_value(text).is_some_and(|v| v > above && v < below),
+        });
+        if let (Some((k, _)), None) = (fitting.next(), fitting.next()) {
+            *slot = Some(k);
+        }
+    }
+    for (slot, fit) in chosen.iter_mut().zip(fits) {
+        if fit.is_some() {
+            *slot = fit;
+        }
+    }
+}
+
+/// Note lists glued before a row's figures keep their commas next to the
+/// digits ("kostnader2, 3-11 200" as "kostnader2,3-11 200"), and a note
+/// set apart from the label by one space is glued to it ("poster
+/// 5-1163191" as "poster5-1163191"), so that the figures are read as one
+/// run.
+fn join_note_lists(text: &str) -> String {
+    let text = text.trim_end();
+    let glued_after_space = text.rfind(' ').filter(|at| {
+        let (label, rest) = text.split_at(*at);
+        let rest = rest.trim_start();
+        label.chars().last().is_some_and(latin::is_letter)
+            && rest.starts_with(|c: char| c.is_ascii_digit())
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_digit() || is_sign(c) || c == ',')
+    });
+    let text: Cow<'_, str> = match glued_after_space {
+        Some(at) => {
+            let (label, rest) = text.split_at(at);
+            Cow::Owned([label, rest.trim_start()].concat())
+        }
+        None => Cow::Borrowed(text),
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut prev: Option<char> = None;
+    while let Some(c) = chars.next() {
+        if c == ' '
+            && prev == Some(',')
+            && chars.peek().is_some_and(char::is_ascii_digit)
+            && out.chars().rev().nth(1).is_some_and(|d| d.is_ascii_digit())
+        {
+            prev = Some(c);
+            continue;
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+/// The ways a run of figures may start with a note reference: one or two
+/// digits (or a list of them, "2,3"), not 0, with a digit or a sign right
+/// after; (the note as printed, "2, 3", and the rest of the run).
+fn note_prefixes(run: &str) -> Vec<(String, &str)> {
+    let mut out = Vec::new();
+    for (end, _) in run.char_indices().skip(1).take(8) {
+        let (head, rest) = run.split_at(end);
+        let starts_figure = rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || is_sign(c));
+        let is_note = head.split(',').all(|part| {
+            (1..=2).contains(&part.len())
+                && part.bytes().all(|b| b.is_ascii_digit())
+                && !part.starts_with('0')
+        });
+        if starts_figure && is_note {
+            out.push((head.split(',').collect::<Vec<_>>().join(", "), rest));
+        }
+    }
+    out
+}
+
 /// A table of run-together rows held by its sums (see above): `None` when
 /// most lines are not labels glued to figures or no sum holds.
 fn sum_together(lines: &[Line]) -> Option<RawTable<'static>> {
@@ -2813,13 +2925,37 @@ fn sum_together(lines: &[Line]) -> Option<RawTable<'static>> {
     fn glued(l: &Line) -> Option<(&str, &str)> {
         glued_figures(&l.text).filter(|(label, _)| label.chars().any(latin::is_letter))
     }
-    let first = body.iter().position(|l| glued(l).is_some())?;
+    // A heading of years glued to each other and to the note heading
+    // ("Not201620152014") is no row.
+    let years_only = |l: &Line| {
+        glued_figures(&l.text).is_some_and(|(label, tail)| {
+            (label.trim().is_empty() || is_note_heading(label)) && glued_years(tail).is_some()
+        })
+    };
+    let first = body
+        .iter()
+        .position(|l| glued(l).is_some() && !years_only(l))?;
     let heading_line = first.checked_sub(1).and_then(|i| body.get(i))?;
     let segments = split_glued_heading(&heading_line.text);
+    // A note column ("Not201620152014"): each row may start its figures
+    // with a note reference ("Verksamhetens intäkter16 0435 3905 327" is
+    // note 1, then 6 043 | 5 390 | 5 327; "kostnader2, 3-11 200" is notes
+    // 2 and 3, then -11 200), which the sums leave out.
+    let note_at = segments.iter().take(2).position(|h| is_note_heading(h));
     // Rows: (line, label, pieces of figures); a line of figures alone continues the row above.
     let mut rows: Vec<(usize, String, Vec<String>)> = Vec::new();
     let mut figured = 0usize;
     for l in body.get(first..).unwrap_or(&[]) {
+        let joined;
+        let l = if note_at.is_some() {
+            joined = Line {
+                text: join_note_lists(&l.text),
+                ..(*l).clone()
+            };
+            &joined
+        } else {
+            l
+        };
         match (glued(l), glued_figures(&l.text)) {
             (Some((label, tail)), _) => {
                 figured += 1;
@@ -2842,32 +2978,77 @@ fn sum_together(lines: &[Line]) -> Option<RawTable<'static>> {
         return None;
     }
     let grouped = rows.iter().flat_map(|r| &r.2).any(|t| t.contains(' '));
+    // A comma may be a decimal comma, or one of a note list's ("2,3").
     let decimal_options: &[usize] = if rows.iter().flat_map(|r| &r.2).any(|t| t.contains(',')) {
-        &[1, 2]
+        if note_at.is_some() {
+            &[0, 1, 2]
+        } else {
+            &[1, 2]
+        }
     } else {
         &[0]
     };
     // (rows placed, n, picks)
     let mut best: Option<(usize, usize, Picks)> = None;
-    for n in [segments.len(), segments.len() - 1] {
+    let widths = match note_at {
+        Some(at) => [segments.len().saturating_sub(at + 1), 0],
+        None => [segments.len(), segments.len() - 1],
+    };
+    for n in widths {
         if n < 2 {
             continue;
         }
         for decimals in decimal_options {
-            let cuts: Vec<Vec<Vec<Figure>>> = rows
+            // Every cut of every row, each with the note it starts with.
+            let (notes, cuts): (Vec<RowNotes>, Vec<Vec<Vec<Figure>>>) = rows
                 .iter()
                 .map(|(_, _, pieces)| {
                     let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
-                    if pieces.is_empty() {
-                        return Vec::new();
+                    let mut notes: Vec<Option<String>> = Vec::new();
+                    let mut cuts: Vec<Vec<Figure>> = Vec::new();
+                    let Some((head, tail)) = pieces.split_first() else {
+                        return (notes, cuts);
+                    };
+                    for cut in figure_cuts(&pieces, n, *decimals, grouped).unwrap_or_default() {
+                        notes.push(None);
+                        cuts.push(cut);
                     }
-                    figure_cuts(&pieces, n, *decimals, grouped).unwrap_or_default()
+                    if note_at.is_some() {
+                        for (note, rest) in note_prefixes(head) {
+                            let mut rest_pieces = vec![rest];
+                            rest_pieces.extend(tail.iter().copied());
+                            for cut in
+                                figure_cuts(&rest_pieces, n, *decimals, grouped).unwrap_or_default()
+                            {
+                                notes.push(Some(note.clone()));
+                                cuts.push(cut);
+                            }
+                        }
+                    }
+                    (notes, cuts)
+                })
+                .unzip();
+            let mut chosen = pick_cuts(&rows, &cuts, n);
+            if note_at.is_some() {
+                order_notes(&mut chosen, &notes);
+            }
+            let picks: Picks = chosen
+                .into_iter()
+                .zip(cuts.into_iter().zip(notes))
+                .map(|(pick, (cuts, notes))| {
+                    let k = pick?;
+                    let figures = cuts.into_iter().nth(k)?;
+                    if note_at.is_none() {
+                        return Some(figures);
+                    }
+                    let note = notes.into_iter().nth(k).flatten().unwrap_or_default();
+                    Some(std::iter::once((note, 0)).chain(figures).collect())
                 })
                 .collect();
-            let picks = pick_cuts(&rows, cuts, n);
             let placed = picks.iter().filter(|p| p.is_some()).count();
+            let columns = n + usize::from(note_at.is_some());
             if placed > 0 && best.as_ref().is_none_or(|b| placed > b.0) {
-                best = Some((placed, n, picks));
+                best = Some((placed, columns, picks));
             }
         }
     }
@@ -2934,13 +3115,16 @@ fn sum_together(lines: &[Line]) -> Option<RawTable<'static>> {
     Some(raw)
 }
 
-/// One cut per row, or `None` for a row that no sum decides: by a column
-/// that is the sum of the others on most rows, then by a total row.
+/// One cut per row (its index), or `None` for a row that no sum decides: by
+/// a column that is the sum of the others on most rows, then by the rows
+/// named as sums. One such row adds every row above and below it; of
+/// several (an income statement's running results), each adds the block
+/// since the sum before it, see [`pick_by_blocks`].
 fn pick_cuts(
     rows: &[(usize, String, Vec<String>)],
-    mut cuts: Vec<Vec<Vec<Figure>>>,
+    cuts: &[Vec<Vec<Figure>>],
     n: usize,
-) -> Picks {
+) -> Vec<Option<usize>> {
     let with_cuts = cuts.iter().filter(|c| !c.is_empty()).count();
     // A column that is the sum of the others (Totalt first or last).
     let across = (0..n)
@@ -2955,46 +3139,131 @@ fn pick_cuts(
         })
         .max();
     let by_row = across.filter(|(count, _)| *count >= 2 && count * 2 >= with_cuts);
-    if let Some((_, col)) = by_row {
-        for c in &mut cuts {
-            c.retain(|v| sums_others(v, col));
-        }
-    }
-    // A total row: the only row named as a total or subtotal, with cuts.
+    // The cuts still allowed per row (indices into `cuts`).
+    let mut allowed: Vec<Vec<usize>> = cuts
+        .iter()
+        .map(|c| match by_row {
+            Some((_, col)) => (0..c.len())
+                .filter(|i| c.get(*i).is_some_and(|v| sums_others(v, col)))
+                .collect(),
+            None => (0..c.len()).collect(),
+        })
+        .collect();
+    // The rows named as a total or subtotal, with cuts.
     let totals: Vec<usize> = (0..rows.len())
         .filter(|i| {
             rows.get(*i)
                 .is_some_and(|r| super::sum_kind(&r.1).is_some())
+                && allowed.get(*i).is_some_and(|a| !a.is_empty())
         })
         .collect();
-    let mut picks: Vec<Option<usize>> = cuts.iter().map(|c| (c.len() == 1).then_some(0)).collect();
     let mut held = by_row.is_some();
     if let [total] = totals.as_slice() {
-        let figured: Vec<usize> = (0..cuts.len())
-            .filter(|i| cuts.get(*i).is_some_and(|c| !c.is_empty()))
+        let figured: Vec<usize> = (0..allowed.len())
+            .filter(|i| allowed.get(*i).is_some_and(|c| !c.is_empty()))
             .collect();
-        let sub: Vec<Vec<Vec<Figure>>> = figured
-            .iter()
-            .map(|i| cuts.get(*i).cloned().unwrap_or_default())
-            .collect();
-        if let Some(t) = figured.iter().position(|i| i == total) {
-            if let Some(pick) = pick_by_total(&sub, t, n) {
-                held = true;
-                for (i, p) in figured.iter().zip(pick) {
-                    if let Some(slot) = picks.get_mut(*i) {
-                        *slot = Some(p);
-                    }
-                }
-            }
-        }
+        held |= pick_block(cuts, &mut allowed, &figured, *total, n);
+    } else if totals.len() >= 2 {
+        held |= pick_by_blocks(cuts, &mut allowed, &totals, n);
     }
     if !held {
         return vec![None; cuts.len()];
     }
-    cuts.into_iter()
-        .zip(picks)
-        .map(|(c, p)| p.and_then(|p| c.into_iter().nth(p)))
+    allowed
+        .into_iter()
+        .map(|a| match a.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        })
         .collect()
+}
+
+/// Narrows the rows of `block` (indices of rows, `total` among them) to the
+/// one pick of their allowed cuts under which `total` is the sum of the
+/// others; whether there was one.
+fn pick_block(
+    cuts: &[Vec<Vec<Figure>>],
+    allowed: &mut [Vec<usize>],
+    block: &[usize],
+    total: usize,
+    n: usize,
+) -> bool {
+    let sub: Vec<Vec<Vec<Figure>>> = block
+        .iter()
+        .map(|i| {
+            let (Some(c), Some(a)) = (cuts.get(*i), allowed.get(*i)) else {
+                return Vec::new();
+            };
+            a.iter().filter_map(|k| c.get(*k).cloned()).collect()
+        })
+        .collect();
+    let Some(t) = block.iter().position(|i| *i == total) else {
+        return false;
+    };
+    let Some(pick) = pick_by_total(&sub, t, n) else {
+        return false;
+    };
+    for (i, p) in block.iter().zip(pick) {
+        if let Some(a) = allowed.get_mut(*i) {
+            if let Some(k) = a.get(p).copied() {
+                *a = vec![k];
+            }
+        }
+    }
+    true
+}
+
+/// Several rows named as sums (an income statement's running results:
+/// "Verksamhetens nettokostnad", "Resultat före finansiella poster",
+/// "Årets resultat"): each adds the rows since the sum before it, either
+/// alone or after that sum as the running result's first term; a row right
+/// above it that the words do not name as a sum may be the block's own
+/// subtotal ("Skattenetto", "Finansnetto") and is then left out. The first
+/// of these blocks that holds decides its rows' cuts. Whether any held.
+fn pick_by_blocks(
+    cuts: &[Vec<Vec<Figure>>],
+    allowed: &mut [Vec<usize>],
+    totals: &[usize],
+    n: usize,
+) -> bool {
+    let mut held = false;
+    let mut previous: Option<usize> = None;
+    for &total in totals {
+        let between: Vec<usize> = (previous.map_or(0, |p| p + 1)..total)
+            .filter(|i| allowed.get(*i).is_some_and(|a| !a.is_empty()))
+            .collect();
+        let without_last = between
+            .get(..between.len().saturating_sub(1))
+            .unwrap_or(&[]);
+        let mut variants: Vec<Vec<usize>> = Vec::new();
+        for rows in [&between[..], without_last] {
+            if rows.is_empty() {
+                continue;
+            }
+            if let Some(p) = previous {
+                variants.push(
+                    std::iter::once(p)
+                        .chain(rows.iter().copied())
+                        .chain([total])
+                        .collect(),
+                );
+            }
+            variants.push(rows.iter().copied().chain([total]).collect());
+        }
+        if between.is_empty() {
+            if let Some(p) = previous {
+                variants.push(vec![p, total]);
+            }
+        }
+        for block in &variants {
+            if pick_block(cuts, allowed, block, total, n) {
+                held = true;
+                break;
+            }
+        }
+        previous = Some(total);
+    }
+    held
 }
 
 #[cfg(test)]

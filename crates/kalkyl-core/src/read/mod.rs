@@ -1355,8 +1355,13 @@ fn mark_unlabelled_sums(
             }
         };
         let sums_of = |(figures, all): (usize, bool)| all && enough(figures);
-        let adds_up = sums_of(running.matched(row, &amount))
-            || (unlabelled && sums_of(section.matched(row, &amount)))
+        // A labelled line adding only the items of its section is that
+        // section's sum ("Skattenetto" under the tax lines, "Finansnetto"
+        // under the financial ones), in two columns or more.
+        let running_up = sums_of(running.matched(row, &amount));
+        let section_sum = !running_up && sums_of(section.matched(row, &amount));
+        let adds_up = running_up
+            || section_sum
             || (!unlabelled && outside_has_sum && {
                 let mut grand = outside.clone();
                 grand.absorb(&section);
@@ -1385,7 +1390,11 @@ fn mark_unlabelled_sums(
             }
             continue;
         }
-        let summed = running.terms;
+        let summed = if section_sum {
+            section.terms
+        } else {
+            running.terms
+        };
         if confirms {
             if let Some((p, _)) = before {
                 if let Some(sum_row) = rows.get_mut(p) {
@@ -1406,14 +1415,15 @@ fn mark_unlabelled_sums(
         let Some(row) = rows.get_mut(i) else {
             break;
         };
-        row.kind = if unlabelled {
+        let subtotal = unlabelled || section_sum;
+        row.kind = if subtotal {
             RowKind::Subtotal
         } else {
             RowKind::Total
         };
         running.clear();
         running.add(row, &amount);
-        if !unlabelled {
+        if !subtotal {
             outside.clear();
         }
         outside.add(row, &amount);

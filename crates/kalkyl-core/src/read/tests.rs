@@ -766,3 +766,46 @@ fn running_results_and_unlabelled_sums_by_the_statements_arithmetic() {
         .collect();
     assert_eq!(flagged, [(9, 2), (9, 3)]);
 }
+
+/// A run-together income statement with a note column: notes glued before
+/// the figures ("Intäkter1500450" is note 1, 500 | 450), note lists ("2,
+/// 3") and a note set apart by a space; several running results decide
+/// the ambiguous rows block by block, and a labelled line adding the items
+/// of its section ("Skattenetto") is their subtotal. (label, note, figures,
+/// kind.)
+#[test]
+fn run_together_statement_with_notes_and_running_results() {
+    use RowKind::{Item as I, Subtotal as S, Total as T};
+    let t = read(
+        "Resultaträkning, mnkr\n\n Not20232022\nIntäkter1500450\nKostnader2, 3-1 200-1 100\nJämförelsestörande poster 4-1163\nNettokostnad-711-587\nSkatter5800700\nBidrag610090\nSkattenetto900790\nResultat före finansiella poster189203\nFinansiella intäkter71215\nFinansiella kostnader8-20-18\nFinansnetto-8-3\nÅrets resultat181200\n",
+    );
+    let want: &[(&str, &str, [&str; 2], RowKind)] = &[
+        ("Intäkter", "1", ["500", "450"], I),
+        ("Kostnader", "2, 3", ["-1200", "-1100"], I),
+        ("Jämförelsestörande poster", "4", ["-11", "63"], I),
+        ("Nettokostnad", "", ["-711", "-587"], T),
+        ("Skatter", "5", ["800", "700"], I),
+        ("Bidrag", "6", ["100", "90"], I),
+        ("Skattenetto", "", ["900", "790"], S),
+        ("Resultat före finansiella poster", "", ["189", "203"], T),
+        ("Finansiella intäkter", "7", ["12", "15"], I),
+        ("Finansiella kostnader", "8", ["-20", "-18"], I),
+        ("Finansnetto", "", ["-8", "-3"], S),
+        ("Årets resultat", "", ["181", "200"], T),
+    ];
+    assert_eq!(roles(&t), ["label", "text", "outcome", "prior_outcome"]);
+    assert_eq!(t.unit, Some(Unit::Mnkr));
+    assert_eq!(t.rows.len(), want.len());
+    for (r, (label, note, figures, kind)) in want.iter().enumerate() {
+        assert_eq!(t.label(r), *label, "row {r}");
+        let note_cell = match &t.rows[r].cells[1] {
+            Cell::Text(s) => s.as_str(),
+            _ => "",
+        };
+        assert_eq!(note_cell, *note, "row {r}");
+        assert_eq!(t.number(r, 2), Some(d(figures[0])), "row {r}");
+        assert_eq!(t.number(r, 3), Some(d(figures[1])), "row {r}");
+        assert_eq!(t.rows[r].kind, *kind, "row {r}");
+    }
+    assert!(crate::checks::check_table(&t).is_empty());
+}
