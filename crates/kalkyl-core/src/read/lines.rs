@@ -286,7 +286,7 @@ pub(super) fn layout(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> Raw
     if let Some(raw) = run_together(&lines) {
         return raw;
     }
-    if let Some(raw) = sum_together(&lines) {
+    if let Some(raw) = sum_together(&lines, grid) {
         return raw;
     }
     pdf_layout(lines, choices)
@@ -2811,6 +2811,37 @@ fn pick_by_total(cuts: &[Vec<Vec<Figure>>], total: usize, n: usize) -> Option<Ve
     best.filter(|_| !tied).map(|(_, p)| p)
 }
 
+/// The heading cells on the lines `from..=to` of the paste: a blank line
+/// or a capitalised line starts the next cell, a line starting in lower
+/// case continues the cell above (a heading wrapped in its cell).
+fn wrapped_heading_cells(grid: &Grid<'_>, from: usize, to: usize) -> Vec<String> {
+    let mut cells: Vec<String> = Vec::new();
+    let mut open = false;
+    for row in grid.rows.iter().filter(|r| r.line >= from && r.line <= to) {
+        let text = row
+            .cells
+            .iter()
+            .map(|c| c.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if text.is_empty() {
+            open = false;
+            continue;
+        }
+        let continues = open && text.chars().next().is_some_and(latin::is_lower);
+        match cells.last_mut() {
+            Some(cell) if continues => {
+                cell.push(' ');
+                cell.push_str(&text);
+            }
+            _ => cells.push(text),
+        }
+        open = true;
+    }
+    cells
+}
+
 /// The first number of a note reference ("2, 3" → 2).
 fn note_value(note: &str) -> Option<u32> {
     note.split(',').next()?.trim().parse().ok()
@@ -2920,7 +2951,7 @@ fn note_prefixes(run: &str) -> Vec<(String, &str)> {
 
 /// A table of run-together rows held by its sums (see above): `None` when
 /// most lines are not labels glued to figures or no sum holds.
-fn sum_together(lines: &[Line]) -> Option<RawTable<'static>> {
+fn sum_together(lines: &[Line], grid: &Grid<'_>) -> Option<RawTable<'static>> {
     let body: Vec<&Line> = lines.iter().filter(|l| !l.heading).collect();
     fn glued(l: &Line) -> Option<(&str, &str)> {
         glued_figures(&l.text).filter(|(label, _)| label.chars().any(latin::is_letter))
@@ -2936,7 +2967,21 @@ fn sum_together(lines: &[Line]) -> Option<RawTable<'static>> {
         .iter()
         .position(|l| glued(l).is_some() && !years_only(l))?;
     let heading_line = first.checked_sub(1).and_then(|i| body.get(i))?;
-    let segments = split_glued_heading(&heading_line.text);
+    let mut segments = split_glued_heading(&heading_line.text);
+    // Headings wrapped in their cells, one cell after another under the
+    // title ("Ingående" / "redovisat" / "resultat 1)" / "Disposition av" /
+    // "resultat" / "" / "Kommunbidrag 2)"): the lines between the title and
+    // the first row, a capitalised line starting the next heading.
+    let mut title_at = first.checked_sub(2);
+    if segments.len() < 2 && first >= 3 {
+        let from = body.get(1).map_or(0, |l| l.line);
+        let to = body.get(first).map_or(0, |l| l.line.saturating_sub(1));
+        let cells = wrapped_heading_cells(grid, from, to);
+        if cells.len() >= 2 && body.first().is_some_and(|l| l.blank_after) {
+            segments = cells;
+            title_at = Some(0);
+        }
+    }
     // A note column ("Not201620152014"): each row may start its figures
     // with a note reference ("Verksamhetens intäkter16 0435 3905 327" is
     // note 1, then 6 043 | 5 390 | 5 327; "kostnader2, 3-11 200" is notes
@@ -3053,7 +3098,9 @@ fn sum_together(lines: &[Line]) -> Option<RawTable<'static>> {
         }
     }
     let (placed, n, picks) = best?;
-    if placed * 2 < figured {
+    // Half the rows with figures at least (a row may take several lines).
+    let figured_rows = rows.iter().filter(|r| !r.2.is_empty()).count();
+    if placed * 2 < figured_rows {
         return None;
     }
     let mut raw = RawTable {
@@ -3075,8 +3122,7 @@ fn sum_together(lines: &[Line]) -> Option<RawTable<'static>> {
         )
         .map(|h| clean_heading(&h))
         .collect();
-    raw.title = first
-        .checked_sub(2)
+    raw.title = title_at
         .and_then(|i| body.get(i))
         .map(|l| (l.text.trim().to_string(), l.line));
     raw.context = heading_line.text.clone();
@@ -3963,7 +4009,7 @@ mod tests {
         // No sum holds: not read as run together (the rows are not guessed).
         let text = "  20232022\nAvgifter1 0001 200\nHyror1 137506\nSumma9999\n";
         let grid = crate::grid::read_text(text);
-        assert!(sum_together(&glued_lines(&grid, text)).is_none());
+        assert!(sum_together(&glued_lines(&grid, text), &grid).is_none());
     }
 
     #[test]

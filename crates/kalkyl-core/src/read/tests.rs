@@ -809,3 +809,28 @@ fn run_together_statement_with_notes_and_running_results() {
     }
     assert!(crate::checks::check_table(&t).is_empty());
 }
+
+/// A run-together table whose headings are wrapped in their cells, one
+/// cell after another under the title (a capitalised line starts the next
+/// heading, a blank line ends one), and whose rows break after any cell
+/// (a line of figures alone continues the row above). (headings, rows,
+/// figures of the second row.)
+#[test]
+fn run_together_rows_under_headings_wrapped_in_their_cells() {
+    let cases: &[(&str, &[&str], usize, [&str; 4])] = &[(
+        "Driftsredovisning, mnkr\n\n Ingående\nresultat\nKommunbidrag\n\n\nNetto-\nkostnader\n\n\nUtgående\nresultat\nSumma nämnder20,5100,0-95,025,5\nNämnd A10,060,0-55,015,0\nNämnd B10,540,0\n-40,010,5\nNämnd C0,00,00,00,0\n",
+        &["", "Ingående resultat", "Kommunbidrag", "Nettokostnader", "Utgående resultat"],
+        4,
+        ["10.0", "60.0", "-55.0", "15.0"],
+    )];
+    for (paste, headings, rows, figures) in cases {
+        let t = read(paste);
+        let got: Vec<&str> = t.columns.iter().map(|c| c.heading.as_str()).collect();
+        assert_eq!(got, *headings, "{paste:?}");
+        assert_eq!(t.rows.len(), *rows, "{paste:?}");
+        for (j, f) in figures.iter().enumerate() {
+            assert_eq!(t.number(1, j + 1), Some(d(f)), "{paste:?}");
+        }
+        assert_eq!(t.number(2, 3), Some(d("-40.0")), "{paste:?}");
+    }
+}
