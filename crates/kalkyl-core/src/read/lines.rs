@@ -1660,6 +1660,24 @@ fn glued_years(text: &str) -> Option<Vec<String>> {
         .then(|| years.iter().map(u16::to_string).collect())
 }
 
+/// A value glued to a label after it ("246,7Bolagens externa kostnader"):
+/// a number with decimals (or a sign, or thousands spaces), then a word of
+/// three letters or more that is no unit ("26 350tkr", "0,0Mnkr" and
+/// "13,0%" are values).
+pub(super) fn value_then_label(text: &str) -> Option<(&str, &str)> {
+    let t = text.trim();
+    let at = t.find(|c: char| latin::is_letter(c))?;
+    let (value, label) = t.split_at(at);
+    let word: String = label.chars().take_while(|c| latin::is_letter(*c)).collect();
+    let formatted = value.contains(',') || value.starts_with(is_sign) || value.contains(' ');
+    (formatted
+        && word.chars().count() >= 3
+        && unit_of(&word).is_none()
+        && single_value(value)
+        && value.ends_with(|c: char| c.is_ascii_digit()))
+    .then_some((value, label))
+}
+
 /// A year 1900–2100 written alone ("2021").
 fn is_year(text: &str) -> bool {
     let t = text.trim();
@@ -1882,6 +1900,27 @@ fn cells_per_line(grid: &Grid<'_>) -> Option<RawTable<'static>> {
                     .into_iter()
                     .map(|text| StreamCell { text, line: c.line })
                     .collect(),
+                None => vec![c],
+            })
+            .collect();
+    }
+    // A row's last figure run into the next row's label, when the row's
+    // other cells are absent ("246,7Bolagens externa kostnader",
+    // "-140,6SUMMA"): a value cell and a label cell.
+    if cells.iter().any(|c| value_then_label(&c.text).is_some()) {
+        cells = cells
+            .into_iter()
+            .flat_map(|c| match value_then_label(&c.text) {
+                Some((value, label)) => vec![
+                    StreamCell {
+                        text: value.to_string(),
+                        line: c.line,
+                    },
+                    StreamCell {
+                        text: label.to_string(),
+                        line: c.line,
+                    },
+                ],
                 None => vec![c],
             })
             .collect();

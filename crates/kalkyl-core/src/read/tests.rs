@@ -834,3 +834,38 @@ fn run_together_rows_under_headings_wrapped_in_their_cells() {
         assert_eq!(t.number(2, 3), Some(d("-40.0")), "{paste:?}");
     }
 }
+
+/// One cell per line where a row's last figure runs into the next row's
+/// label ("246,7Bolagens", "-140,6SUMMA") because the row's other cells
+/// are absent; a figure with its unit stays one cell. (paste, row, label,
+/// figures of the row.)
+#[test]
+fn a_figure_run_into_the_next_label_is_two_cells() {
+    let cases: &[(&str, usize, &str, &[Option<&str>])] = &[
+        (
+            "mnkr\n\nKoncernen\n\nKommunen\n\n\n2021\n\n2020\n\n2021\n\n2020\n\nLöner\n\n-1 758,8\n\n-1 717,2\n\n-1 685,6\n\n-1 648,4\n\nAvgår interna\n\n244,6\n\n246,7Bolagens kostnader\n\n-165,5\n\n-140,6SUMMA\n\n-1 679,7\n\n-1 610,9\n\n-1 685,6\n\n-1 648,4\n",
+            1,
+            "Avgår interna",
+            &[Some("244.6"), Some("246.7"), None, None],
+        ),
+        (
+            "mnkr\n\nKoncernen\n\nKommunen\n\n\n2021\n\n2020\n\n2021\n\n2020\n\nLöner\n\n-1 758,8\n\n-1 717,2\n\n-1 685,6\n\n-1 648,4\n\nAvgår interna\n\n244,6\n\n246,7Bolagens kostnader\n\n-165,5\n\n-140,6SUMMA\n\n-1 679,7\n\n-1 610,9\n\n-1 685,6\n\n-1 648,4\n",
+            3,
+            "SUMMA",
+            &[Some("-1679.7"), Some("-1610.9"), Some("-1685.6"), Some("-1648.4")],
+        ),
+    ];
+    for (paste, row, label, figures) in cases {
+        let t = read(paste);
+        assert_eq!(t.label(*row), *label, "{paste:?}");
+        for (j, f) in figures.iter().enumerate() {
+            assert_eq!(t.number(*row, j + 1), f.map(d), "{paste:?}");
+        }
+    }
+    let split: Vec<Option<(&str, &str)>> =
+        ["26 350tkr", "0,0Mnkr", "2021Kommunen", "246,7Bolagens"]
+            .into_iter()
+            .map(super::lines::value_then_label)
+            .collect();
+    assert_eq!(split, [None, None, None, Some(("246,7", "Bolagens"))]);
+}
