@@ -959,6 +959,9 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     let glued_notes =
         has_label && !note_column && (take_marked_notes(&mut runs) || take_glued_notes(&mut runs));
     let has_note = note_column || glued_notes;
+    if !has_note {
+        keep_label_notes(&mut runs);
+    }
     let from_header = header_headings
         .len()
         .saturating_sub(usize::from(has_label) + usize::from(note_column));
@@ -986,7 +989,31 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
             best = Some((fit, distance, n));
         }
     }
-    let n = best.map_or(1, |(_, _, n)| n);
+    let mut n = best.map_or(1, |(_, _, n)| n);
+    // Rows may fill only the first columns that the heading names (a
+    // note's items give the municipality's two years, its sum row those of
+    // the group too: "Kommunen Koncernen" over "2013 2014 2013 2014"): the
+    // heading's count holds when a row fills it exactly and the other rows,
+    // most of the table, cannot be read as that many values at all but fit
+    // fewer as they are.
+    if from_header > n && !labelless {
+        let fills = with_numbers
+            .iter()
+            .any(|r| fit(&r.numbers, from_header) == 2);
+        let short = |r: &Run| {
+            fit(&r.numbers, from_header) == 0 && (1..from_header).any(|k| fit(&r.numbers, k) == 2)
+        };
+        let others_fit = with_numbers
+            .iter()
+            .all(|r| fit(&r.numbers, from_header) == 2 || short(r));
+        // Most rows short: figures without decimals split into any count,
+        // so rows that could fill the heading prove little.
+        let shorts = with_numbers.iter().filter(|r| short(r)).count();
+        let filled = with_numbers.len() - shorts;
+        if fills && others_fit && shorts >= filled {
+            n = from_header;
+        }
+    }
 
     // Heading lines beyond what the columns need start the first row's label.
     let needed = n + usize::from(has_label) + usize::from(has_note);
@@ -1360,6 +1387,23 @@ fn take_marked_notes(runs: &mut [Run]) -> bool {
         }
     }
     true
+}
+
+/// A label ending in a reference to a note ("Jämförelsestörande poster -se
+/// not 3 149,4 55,0") in a table without a note column: the number after
+/// the word is the reference's, part of the label, never the first digit
+/// group of an amount.
+fn keep_label_notes(runs: &mut [Run]) {
+    for run in runs.iter_mut() {
+        let marked = run.label.len() >= 2
+            && run.label.last().is_some_and(|w| is_note_heading(w))
+            && run.numbers.len() >= 2
+            && run.numbers.first().and_then(|w| note_number(w)).is_some();
+        if marked {
+            let note = run.numbers.remove(0);
+            run.label.push(note);
+        }
+    }
 }
 
 /// Which rows carry a note (see [`take_notes`]). `glued`: the table has no

@@ -869,3 +869,45 @@ fn a_figure_run_into_the_next_label_is_two_cells() {
             .collect();
     assert_eq!(split, [None, None, None, Some(("246,7", "Bolagens"))]);
 }
+
+/// PDF notes whose items fill only the first columns the heading names
+/// (the municipality's years) while the sum row fills all of them, and a
+/// label ending in a reference to another note ("-se not 3") whose number
+/// is no amount. (paste, columns, row, label, figures of the row.)
+#[test]
+fn short_rows_under_a_wider_heading_and_note_references_in_labels() {
+    type Case<'a> = (&'a str, usize, usize, &'a str, &'a [Option<&'a str>]);
+    let cases: &[Case] = &[
+        (
+            "Kommunen Koncernen\n2013 2014 2013 2014\nBidrag 219,8 243,3\nÖvrigt -se not 3 149,4 55,0\nSumma intäkter 369 298 1 074 1 039\n",
+            5,
+            1,
+            "Övrigt -se not 3",
+            &[Some("149.4"), Some("55.0"), None, None],
+        ),
+        (
+            "Kommunen Koncernen\n2013 2014 2013 2014\nBidrag 219,8 243,3\nÖvrigt -se not 3 149,4 55,0\nSumma intäkter 369 298 1 074 1 039\n",
+            5,
+            2,
+            "Summa intäkter",
+            &[Some("369"), Some("298"), Some("1074"), Some("1039")],
+        ),
+        // Rows that could fill the heading (figures without decimals split
+        // any way) keep the count most rows have.
+        (
+            "Tkr Utfall 2013 Budget 2013 Avvikelse\nIntäkter 93 712 85 611 8 101\nKostnader -615 649 -600 875 -14 774\nÖvrigt 0 0 0\n",
+            4,
+            0,
+            "Intäkter",
+            &[Some("93712"), Some("85611"), Some("8101")],
+        ),
+    ];
+    for (paste, columns, row, label, figures) in cases {
+        let t = read(paste);
+        assert_eq!(t.columns.len(), *columns, "{paste:?}");
+        assert_eq!(t.label(*row), *label, "{paste:?}");
+        for (j, f) in figures.iter().enumerate() {
+            assert_eq!(t.number(*row, j + 1), f.map(d), "{paste:?}");
+        }
+    }
+}
