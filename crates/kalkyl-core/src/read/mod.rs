@@ -1226,7 +1226,6 @@ fn build(mut raw: RawTable<'_>, hints: Hints, choices: &ReadChoices) -> Table {
 
 /// Running sums per amount column: (sum, rounding allowance, whether any
 /// term had a figure), and how many rows were added.
-#[derive(Clone)]
 struct Sums {
     slots: Vec<(Decimal, Decimal, bool)>,
     terms: usize,
@@ -1268,17 +1267,38 @@ impl Sums {
     }
 
     /// How many of the row's figures there are, and whether every one is
-    /// this sum (of two terms or more) within the rounding of its terms.
-    fn matched(&self, row: &Row, amount: &[usize]) -> (usize, bool) {
-        let mut figures = 0usize;
-        if self.terms < 2 {
+    /// this sum (with `other` and the `extra` row added, of two terms or
+    /// more) within the rounding of its terms. Adds as it goes: no sum is
+    /// built for the question.
+    fn matched(
+        &self,
+        other: Option<&Sums>,
+        extra: Option<&Row>,
+        row: &Row,
+        amount: &[usize],
+    ) -> (usize, bool) {
+        let terms = self.terms + other.map_or(0, |o| o.terms) + usize::from(extra.is_some());
+        if terms < 2 {
             return (0, false);
         }
-        for (&(sum, allowance, any), &j) in self.slots.iter().zip(amount) {
+        let mut figures = 0usize;
+        for (k, (&(mut sum, mut allowance, mut any), &j)) in
+            self.slots.iter().zip(amount).enumerate()
+        {
             let Some(stated) = row.cells.get(j).and_then(Cell::number) else {
                 continue;
             };
             figures += 1;
+            if let Some(&(s, a, y)) = other.and_then(|o| o.slots.get(k)) {
+                sum = sum.saturating_add(s);
+                allowance = allowance.saturating_add(a);
+                any |= y;
+            }
+            if let Some(v) = extra.and_then(|r| r.cells.get(j)).and_then(Cell::number) {
+                sum = sum.saturating_add(v);
+                allowance = allowance.saturating_add(half_unit(v));
+                any = true;
+            }
             let allowed = allowance.saturating_add(half_unit(stated));
             if !(any && stated.sub_exact(sum).is_some_and(|d| d.abs() <= allowed)) {
                 return (figures, false);
@@ -1325,7 +1345,7 @@ fn mark_unlabelled_sums(
     let mut outside_has_sum = false;
     // An unlabelled line that did not add up, with what a total below it
     // would be if it were its block's sum.
-    let mut pending: Option<(usize, Sums)> = None;
+    let mut pending: Option<usize> = None;
     for i in 0..rows.len() {
         let Some(row) = rows.get(i) else {
             break;
@@ -1358,18 +1378,16 @@ fn mark_unlabelled_sums(
         // A labelled line adding only the items of its section is that
         // section's sum ("Skattenetto" under the tax lines, "Finansnetto"
         // under the financial ones), in two columns or more.
-        let running_up = sums_of(running.matched(row, &amount));
-        let section_sum = !running_up && sums_of(section.matched(row, &amount));
+        let running_up = sums_of(running.matched(None, None, row, &amount));
+        let section_sum = !running_up && sums_of(section.matched(None, None, row, &amount));
         let adds_up = running_up
             || section_sum
-            || (!unlabelled && outside_has_sum && {
-                let mut grand = outside.clone();
-                grand.absorb(&section);
-                sums_of(grand.matched(row, &amount))
-            });
-        let confirms = match (&pending, unlabelled) {
-            (Some((_, alt)), false) => {
-                let (figures, all) = alt.matched(row, &amount);
+            || (!unlabelled
+                && outside_has_sum
+                && sums_of(outside.matched(Some(&section), None, row, &amount)));
+        let confirms = match (pending.and_then(|p| rows.get(p)), unlabelled) {
+            (Some(sum_row), false) => {
+                let (figures, all) = outside.matched(None, Some(sum_row), row, &amount);
                 all && figures >= 2
             }
             _ => false,
@@ -1382,9 +1400,7 @@ fn mark_unlabelled_sums(
                     && section.terms >= 2
                     && row.cells.iter().any(|c| c.number().is_some())
                 {
-                    let mut alt = outside.clone();
-                    alt.add(row, &amount);
-                    pending = Some((i, alt));
+                    pending = Some(i);
                 }
                 section.add(row, &amount);
             }
@@ -1396,7 +1412,7 @@ fn mark_unlabelled_sums(
             running.terms
         };
         if confirms {
-            if let Some((p, _)) = before {
+            if let Some(p) = before {
                 if let Some(sum_row) = rows.get_mut(p) {
                     sum_row.kind = RowKind::Subtotal;
                 }
