@@ -469,6 +469,7 @@ impl Checker<'_> {
             }
             // (row, value, tolerance) of the terms so far.
             let mut terms: Vec<(usize, Decimal, Decimal)> = Vec::new();
+            let mut leading: Option<usize> = None;
             for (r, row) in table.rows.iter().enumerate() {
                 let v = self.value(r, c);
                 match (row.kind, row.level) {
@@ -489,10 +490,23 @@ impl Checker<'_> {
                             sum = sum.and_then(|s| s.add_exact(t.1));
                             tolerance = tolerance.and_then(|s| s.add_exact(t.2));
                         }
+                        // A sum standing first, with no figures above it,
+                        // may head its parts ("Årets resultat" over
+                        // "Nettokostnad", "Skatter" and "Finansnetto") or
+                        // start a running result ("Årets resultat" over
+                        // "Avgår realisationsvinster" and the balance
+                        // result). A second sum right under it, adding
+                        // nothing else, is then one of its parts, not its
+                        // repetition: not checked against it.
+                        if part.is_empty() && terms.is_empty() {
+                            leading = Some(r);
+                        }
+                        let only_leading =
+                            matches!(part.as_slice(), [(t, _, _)] if Some(*t) == leading);
                         match (v, sum, tolerance) {
                             (Some(stated), Some(sum), Some(tolerance)) => {
                                 terms.push((r, stated, half_unit(stated)));
-                                if part.is_empty() {
+                                if part.is_empty() || only_leading {
                                     continue;
                                 }
                                 let allowed = tolerance.add_exact(half_unit(stated));

@@ -272,6 +272,29 @@ fn checks_on_hand_made_tables() {
             ],
             &[],
         ),
+        (
+            "a result standing first heads its parts: the sum under it is one of them",
+            &[Outcome, Budget, StatedVariance],
+            &[],
+            &[
+                ("total", 0, "Årets resultat", &["-149", "-79", "-70"]),
+                ("total", 0, "Nettokostnad", &["-15432", "-15233", "-199"]),
+                ("item", 0, "Skatter och bidrag", &["15196", "15185", "11"]),
+                ("item", 0, "Finansnetto", &["87", "-31", "118"]),
+            ],
+            &[],
+        ),
+        (
+            "a result standing first starts a running result that is checked",
+            &[Outcome, PriorOutcome],
+            &[],
+            &[
+                ("total", 0, "Årets resultat", &["2568", "2115"]),
+                ("item", 0, "Avgår realisationsvinster", &["-318", "-257"]),
+                ("total", 0, "Årets balanskravsresultat", &["2250", "1800"]),
+            ],
+            &[(TotalMismatch, 2, 2, "1800", "1858")],
+        ),
     ];
     for (name, roles, headings, rows, expected) in cases {
         let table = inline_table(roles, headings, rows);

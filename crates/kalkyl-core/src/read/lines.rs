@@ -13,6 +13,8 @@
 //!   several ways, the split that makes a stated total add up wins;
 //! - heading words start a new column at a capitalised word.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use super::headings::{clean_heading, compact, role_of, starts_with_month, unit_of, year_of};
@@ -284,7 +286,7 @@ pub(super) fn layout(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> Raw
     if let Some(raw) = run_together(&lines) {
         return raw;
     }
-    if let Some(raw) = sum_together(&lines) {
+    if let Some(raw) = sum_together(&lines, grid) {
         return raw;
     }
     pdf_layout(lines, choices)
@@ -957,6 +959,9 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     let glued_notes =
         has_label && !note_column && (take_marked_notes(&mut runs) || take_glued_notes(&mut runs));
     let has_note = note_column || glued_notes;
+    if !has_note {
+        keep_label_notes(&mut runs);
+    }
     let from_header = header_headings
         .len()
         .saturating_sub(usize::from(has_label) + usize::from(note_column));
@@ -984,7 +989,31 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
             best = Some((fit, distance, n));
         }
     }
-    let n = best.map_or(1, |(_, _, n)| n);
+    let mut n = best.map_or(1, |(_, _, n)| n);
+    // Rows may fill only the first columns that the heading names (a
+    // note's items give the municipality's two years, its sum row those of
+    // the group too: "Kommunen Koncernen" over "2013 2014 2013 2014"): the
+    // heading's count holds when a row fills it exactly and the other rows,
+    // most of the table, cannot be read as that many values at all but fit
+    // fewer as they are.
+    if from_header > n && !labelless {
+        let fills = with_numbers
+            .iter()
+            .any(|r| fit(&r.numbers, from_header) == 2);
+        let short = |r: &Run| {
+            fit(&r.numbers, from_header) == 0 && (1..from_header).any(|k| fit(&r.numbers, k) == 2)
+        };
+        let others_fit = with_numbers
+            .iter()
+            .all(|r| fit(&r.numbers, from_header) == 2 || short(r));
+        // Most rows short: figures without decimals split into any count,
+        // so rows that could fill the heading prove little.
+        let shorts = with_numbers.iter().filter(|r| short(r)).count();
+        let filled = with_numbers.len() - shorts;
+        if fills && others_fit && shorts >= filled {
+            n = from_header;
+        }
+    }
 
     // Heading lines beyond what the columns need start the first row's label.
     let needed = n + usize::from(has_label) + usize::from(has_note);
@@ -1360,6 +1389,23 @@ fn take_marked_notes(runs: &mut [Run]) -> bool {
     true
 }
 
+/// A label ending in a reference to a note ("Jämförelsestörande poster -se
+/// not 3 149,4 55,0") in a table without a note column: the number after
+/// the word is the reference's, part of the label, never the first digit
+/// group of an amount.
+fn keep_label_notes(runs: &mut [Run]) {
+    for run in runs.iter_mut() {
+        let marked = run.label.len() >= 2
+            && run.label.last().is_some_and(|w| is_note_heading(w))
+            && run.numbers.len() >= 2
+            && run.numbers.first().and_then(|w| note_number(w)).is_some();
+        if marked {
+            let note = run.numbers.remove(0);
+            run.label.push(note);
+        }
+    }
+}
+
 /// Which rows carry a note (see [`take_notes`]). `glued`: the table has no
 /// note column, so only a number in a row of decimal figures may be a note,
 /// and lists are not looked for.
@@ -1658,6 +1704,24 @@ fn glued_years(text: &str) -> Option<Vec<String>> {
         .then(|| years.iter().map(u16::to_string).collect())
 }
 
+/// A value glued to a label after it ("246,7Bolagens externa kostnader"):
+/// a number with decimals (or a sign, or thousands spaces), then a word of
+/// three letters or more that is no unit ("26 350tkr", "0,0Mnkr" and
+/// "13,0%" are values).
+pub(super) fn value_then_label(text: &str) -> Option<(&str, &str)> {
+    let t = text.trim();
+    let at = t.find(|c: char| latin::is_letter(c))?;
+    let (value, label) = t.split_at(at);
+    let word: String = label.chars().take_while(|c| latin::is_letter(*c)).collect();
+    let formatted = value.contains(',') || value.starts_with(is_sign) || value.contains(' ');
+    (formatted
+        && word.chars().count() >= 3
+        && unit_of(&word).is_none()
+        && single_value(value)
+        && value.ends_with(|c: char| c.is_ascii_digit()))
+    .then_some((value, label))
+}
+
 /// A year 1900–2100 written alone ("2021").
 fn is_year(text: &str) -> bool {
     let t = text.trim();
@@ -1884,6 +1948,27 @@ fn cells_per_line(grid: &Grid<'_>) -> Option<RawTable<'static>> {
             })
             .collect();
     }
+    // A row's last figure run into the next row's label, when the row's
+    // other cells are absent ("246,7Bolagens externa kostnader",
+    // "-140,6SUMMA"): a value cell and a label cell.
+    if cells.iter().any(|c| value_then_label(&c.text).is_some()) {
+        cells = cells
+            .into_iter()
+            .flat_map(|c| match value_then_label(&c.text) {
+                Some((value, label)) => vec![
+                    StreamCell {
+                        text: value.to_string(),
+                        line: c.line,
+                    },
+                    StreamCell {
+                        text: label.to_string(),
+                        line: c.line,
+                    },
+                ],
+                None => vec![c],
+            })
+            .collect();
+    }
 
     // Group the cells into rows: a text cell starts a row.
     let mut rows: Vec<StreamRow> = Vec::new();
@@ -1948,21 +2033,32 @@ fn cells_per_line(grid: &Grid<'_>) -> Option<RawTable<'static>> {
         return None;
     }
     // The first full row whose values are not all years starts the body.
+    // The years may stand one per cell or on one line after a title line
+    // ("LUNDS KOMMUNS FASTIGHETS AB BOKSLUT 2019-12-31" over "2019 2018
+    // 2017 2016 2015" in a mixed copy): a line of years alone is a heading.
     let all_years = |r: &StreamRow| {
         let texts: Vec<&str> = r
             .pieces
             .iter()
-            .filter_map(|p| match p {
-                Piece::Value(v) => Some(v.as_str()),
-                _ => None,
+            .flat_map(|p| match p {
+                Piece::Value(v) => std::slice::from_ref(v),
+                Piece::Numbers(ws) => ws.as_slice(),
+                Piece::Empty => &[],
             })
+            .map(String::as_str)
             .collect();
         !texts.is_empty() && texts.iter().all(|t| is_year(t))
+    };
+    // A row of figures on the label's line counts as full when its words
+    // can be cut into that many values ("782 754 731 704 685" is five
+    // values of three digits, though the widest reading joins them).
+    let full = |r: &StreamRow, w: usize| {
+        w == values || matches!(r.pieces.as_slice(), [Piece::Numbers(ws)] if fit(ws, values) > 0)
     };
     let first = rows
         .iter()
         .zip(&widths)
-        .position(|(r, w)| *w == values && !r.label.is_empty() && !all_years(r))?;
+        .position(|(r, w)| full(r, *w) && !r.label.is_empty() && !all_years(r))?;
     let first_at = rows.get(first)?.at;
     let mut diagnostics = Vec::new();
     let (title, headings) = stream_headings(&cells[..first_at], values, &mut diagnostics);
@@ -2177,10 +2273,28 @@ fn stream_headings(
         .filter(|i| !texts[*i].0.is_empty())
         .collect();
     if non_empty.len() < values + 1 {
-        if let Some(&last) = non_empty.last() {
+        // The line of periods may have a section heading of the body under
+        // it ("2019 2018 2017 2016 2015" over "RESULTATRÄKNING (MKR)"): the
+        // last cell that splits into the columns' periods is the heading,
+        // lines of text after it head no column.
+        let periods = non_empty
+            .iter()
+            .rev()
+            .take(3)
+            .take_while(|i| {
+                !texts[**i].0.contains(|c: char| c.is_ascii_digit())
+                    || split_at_periods(&texts[**i].0, values).is_some()
+            })
+            .find(|i| split_at_periods(&texts[**i].0, values).is_some());
+        if let Some(&last) = periods {
             if let Some((corner, split)) = split_at_periods(&texts[last].0, values) {
                 let line = texts[last].1;
-                let title = non_empty.iter().rev().nth(1).map(|i| texts[*i].clone());
+                let title = non_empty
+                    .iter()
+                    .rev()
+                    .skip_while(|i| **i != last)
+                    .nth(1)
+                    .map(|i| texts[*i].clone());
                 let mut headings = vec![clean_heading(&corner)];
                 headings.extend(split.iter().map(|h| clean_heading(h)));
                 diagnostics.push(layout_diagnostic(
@@ -2527,6 +2641,9 @@ type Figure = (String, i64);
 /// One cut per row, or none for a row no sum decides.
 type Picks = Vec<Option<Vec<Figure>>>;
 
+/// The note each cut of a row starts with, if any.
+type RowNotes = Vec<Option<String>>;
+
 /// A label with figures glued to its end, the figures allowed to carry
 /// thousands spaces and decimal commas: (label, figures).
 fn glued_figures(text: &str) -> Option<(&str, &str)> {
@@ -2777,20 +2894,196 @@ fn pick_by_total(cuts: &[Vec<Vec<Figure>>], total: usize, n: usize) -> Option<Ve
     best.filter(|_| !tied).map(|(_, p)| p)
 }
 
+/// The heading cells on the lines `from..=to` of the paste: a blank line
+/// or a capitalised line starts the next cell, a line starting in lower
+/// case continues the cell above (a heading wrapped in its cell).
+fn wrapped_heading_cells(grid: &Grid<'_>, from: usize, to: usize) -> Vec<String> {
+    let mut cells: Vec<String> = Vec::new();
+    let mut open = false;
+    for row in grid.rows.iter().filter(|r| r.line >= from && r.line <= to) {
+        let text = row
+            .cells
+            .iter()
+            .map(|c| c.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if text.is_empty() {
+            open = false;
+            continue;
+        }
+        let continues = open && text.chars().next().is_some_and(latin::is_lower);
+        match cells.last_mut() {
+            Some(cell) if continues => {
+                cell.push(' ');
+                cell.push_str(&text);
+            }
+            _ => cells.push(text),
+        }
+        open = true;
+    }
+    cells
+}
+
+/// The first number of a note reference ("2, 3" → 2).
+fn note_value(note: &str) -> Option<u32> {
+    note.split(',').next()?.trim().parse().ok()
+}
+
+/// Notes are numbered down the statement: a row no sum decides keeps the
+/// one cut whose note (or lack of one) fits between the notes of the
+/// decided rows above and below it ("Skattenetto900790" is 900 | 790, not
+/// note 90 and 0 | 790, between notes 6 and 7). Only once the sums have
+/// decided some rows.
+fn order_notes(chosen: &mut [Option<usize>], notes: &[RowNotes]) {
+    if chosen.iter().all(Option::is_none) {
+        return;
+    }
+    let decided = |i: usize| -> Option<u32> {
+        let k = (*chosen.get(i)?)?;
+        note_value(notes.get(i)?.get(k)?.as_deref()?)
+    };
+    let mut fits: Vec<Option<usize>> = vec![None; chosen.len()];
+    for (i, slot) in fits.iter_mut().enumerate() {
+        if chosen.get(i).is_some_and(Option::is_some) {
+            continue;
+        }
+        let Some(row_notes) = notes.get(i).filter(|n| n.len() >= 2) else {
+            continue;
+        };
+        let above = (0..i).rev().find_map(decided).unwrap_or(0);
+        let below = (i + 1..chosen.len()).find_map(decided).unwrap_or(u32::MAX);
+        let mut fitting = row_notes.iter().enumerate().filter(|(_, note)| match note {
+            None => true,
+            Some(text) => note_value(text).is_some_and(|v| v > above && v < below),
+        });
+        if let (Some((k, _)), None) = (fitting.next(), fitting.next()) {
+            *slot = Some(k);
+        }
+    }
+    for (slot, fit) in chosen.iter_mut().zip(fits) {
+        if fit.is_some() {
+            *slot = fit;
+        }
+    }
+}
+
+/// Note lists glued before a row's figures keep their commas next to the
+/// digits ("kostnader2, 3-11 200" as "kostnader2,3-11 200"), and a note
+/// set apart from the label by one space is glued to it ("poster
+/// 5-1163191" as "poster5-1163191"), so that the figures are read as one
+/// run.
+fn join_note_lists(text: &str) -> String {
+    let text = text.trim_end();
+    let glued_after_space = text.rfind(' ').filter(|at| {
+        let (label, rest) = text.split_at(*at);
+        let rest = rest.trim_start();
+        label.chars().last().is_some_and(latin::is_letter)
+            && rest.starts_with(|c: char| c.is_ascii_digit())
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_digit() || is_sign(c) || c == ',')
+    });
+    let text: Cow<'_, str> = match glued_after_space {
+        Some(at) => {
+            let (label, rest) = text.split_at(at);
+            Cow::Owned([label, rest.trim_start()].concat())
+        }
+        None => Cow::Borrowed(text),
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut prev: Option<char> = None;
+    while let Some(c) = chars.next() {
+        if c == ' '
+            && prev == Some(',')
+            && chars.peek().is_some_and(char::is_ascii_digit)
+            && out.chars().rev().nth(1).is_some_and(|d| d.is_ascii_digit())
+        {
+            prev = Some(c);
+            continue;
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+/// The ways a run of figures may start with a note reference: one or two
+/// digits (or a list of them, "2,3"), not 0, with a digit or a sign right
+/// after; (the note as printed, "2, 3", and the rest of the run).
+fn note_prefixes(run: &str) -> Vec<(String, &str)> {
+    let mut out = Vec::new();
+    for (end, _) in run.char_indices().skip(1).take(8) {
+        let (head, rest) = run.split_at(end);
+        let starts_figure = rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || is_sign(c));
+        let is_note = head.split(',').all(|part| {
+            (1..=2).contains(&part.len())
+                && part.bytes().all(|b| b.is_ascii_digit())
+                && !part.starts_with('0')
+        });
+        if starts_figure && is_note {
+            out.push((head.split(',').collect::<Vec<_>>().join(", "), rest));
+        }
+    }
+    out
+}
+
 /// A table of run-together rows held by its sums (see above): `None` when
 /// most lines are not labels glued to figures or no sum holds.
-fn sum_together(lines: &[Line]) -> Option<RawTable<'static>> {
+fn sum_together(lines: &[Line], grid: &Grid<'_>) -> Option<RawTable<'static>> {
     let body: Vec<&Line> = lines.iter().filter(|l| !l.heading).collect();
     fn glued(l: &Line) -> Option<(&str, &str)> {
         glued_figures(&l.text).filter(|(label, _)| label.chars().any(latin::is_letter))
     }
-    let first = body.iter().position(|l| glued(l).is_some())?;
+    // A heading of years glued to each other and to the note heading
+    // ("Not201620152014") is no row.
+    let years_only = |l: &Line| {
+        glued_figures(&l.text).is_some_and(|(label, tail)| {
+            (label.trim().is_empty() || is_note_heading(label)) && glued_years(tail).is_some()
+        })
+    };
+    let first = body
+        .iter()
+        .position(|l| glued(l).is_some() && !years_only(l))?;
     let heading_line = first.checked_sub(1).and_then(|i| body.get(i))?;
-    let segments = split_glued_heading(&heading_line.text);
+    let mut segments = split_glued_heading(&heading_line.text);
+    // Headings wrapped in their cells, one cell after another under the
+    // title ("Ingående" / "redovisat" / "resultat 1)" / "Disposition av" /
+    // "resultat" / "" / "Kommunbidrag 2)"): the lines between the title and
+    // the first row, a capitalised line starting the next heading.
+    let mut title_at = first.checked_sub(2);
+    if segments.len() < 2 && first >= 3 {
+        let from = body.get(1).map_or(0, |l| l.line);
+        let to = body.get(first).map_or(0, |l| l.line.saturating_sub(1));
+        let cells = wrapped_heading_cells(grid, from, to);
+        if cells.len() >= 2 && body.first().is_some_and(|l| l.blank_after) {
+            segments = cells;
+            title_at = Some(0);
+        }
+    }
+    // A note column ("Not201620152014"): each row may start its figures
+    // with a note reference ("Verksamhetens intäkter16 0435 3905 327" is
+    // note 1, then 6 043 | 5 390 | 5 327; "kostnader2, 3-11 200" is notes
+    // 2 and 3, then -11 200), which the sums leave out.
+    let note_at = segments.iter().take(2).position(|h| is_note_heading(h));
     // Rows: (line, label, pieces of figures); a line of figures alone continues the row above.
     let mut rows: Vec<(usize, String, Vec<String>)> = Vec::new();
     let mut figured = 0usize;
     for l in body.get(first..).unwrap_or(&[]) {
+        let joined;
+        let l = if note_at.is_some() {
+            joined = Line {
+                text: join_note_lists(&l.text),
+                ..(*l).clone()
+            };
+            &joined
+        } else {
+            l
+        };
         match (glued(l), glued_figures(&l.text)) {
             (Some((label, tail)), _) => {
                 figured += 1;
@@ -2813,37 +3106,84 @@ fn sum_together(lines: &[Line]) -> Option<RawTable<'static>> {
         return None;
     }
     let grouped = rows.iter().flat_map(|r| &r.2).any(|t| t.contains(' '));
+    // A comma may be a decimal comma, or one of a note list's ("2,3").
     let decimal_options: &[usize] = if rows.iter().flat_map(|r| &r.2).any(|t| t.contains(',')) {
-        &[1, 2]
+        if note_at.is_some() {
+            &[0, 1, 2]
+        } else {
+            &[1, 2]
+        }
     } else {
         &[0]
     };
     // (rows placed, n, picks)
     let mut best: Option<(usize, usize, Picks)> = None;
-    for n in [segments.len(), segments.len() - 1] {
+    let widths = match note_at {
+        Some(at) => [segments.len().saturating_sub(at + 1), 0],
+        None => [segments.len(), segments.len() - 1],
+    };
+    for n in widths {
         if n < 2 {
             continue;
         }
         for decimals in decimal_options {
-            let cuts: Vec<Vec<Vec<Figure>>> = rows
+            // Every cut of every row, each with the note it starts with.
+            let (notes, cuts): (Vec<RowNotes>, Vec<Vec<Vec<Figure>>>) = rows
                 .iter()
                 .map(|(_, _, pieces)| {
                     let pieces: Vec<&str> = pieces.iter().map(String::as_str).collect();
-                    if pieces.is_empty() {
-                        return Vec::new();
+                    let mut notes: Vec<Option<String>> = Vec::new();
+                    let mut cuts: Vec<Vec<Figure>> = Vec::new();
+                    let Some((head, tail)) = pieces.split_first() else {
+                        return (notes, cuts);
+                    };
+                    for cut in figure_cuts(&pieces, n, *decimals, grouped).unwrap_or_default() {
+                        notes.push(None);
+                        cuts.push(cut);
                     }
-                    figure_cuts(&pieces, n, *decimals, grouped).unwrap_or_default()
+                    if note_at.is_some() {
+                        for (note, rest) in note_prefixes(head) {
+                            let mut rest_pieces = vec![rest];
+                            rest_pieces.extend(tail.iter().copied());
+                            for cut in
+                                figure_cuts(&rest_pieces, n, *decimals, grouped).unwrap_or_default()
+                            {
+                                notes.push(Some(note.clone()));
+                                cuts.push(cut);
+                            }
+                        }
+                    }
+                    (notes, cuts)
+                })
+                .unzip();
+            let mut chosen = pick_cuts(&rows, &cuts, n);
+            if note_at.is_some() {
+                order_notes(&mut chosen, &notes);
+            }
+            let picks: Picks = chosen
+                .into_iter()
+                .zip(cuts.into_iter().zip(notes))
+                .map(|(pick, (cuts, notes))| {
+                    let k = pick?;
+                    let figures = cuts.into_iter().nth(k)?;
+                    if note_at.is_none() {
+                        return Some(figures);
+                    }
+                    let note = notes.into_iter().nth(k).flatten().unwrap_or_default();
+                    Some(std::iter::once((note, 0)).chain(figures).collect())
                 })
                 .collect();
-            let picks = pick_cuts(&rows, cuts, n);
             let placed = picks.iter().filter(|p| p.is_some()).count();
+            let columns = n + usize::from(note_at.is_some());
             if placed > 0 && best.as_ref().is_none_or(|b| placed > b.0) {
-                best = Some((placed, n, picks));
+                best = Some((placed, columns, picks));
             }
         }
     }
     let (placed, n, picks) = best?;
-    if placed * 2 < figured {
+    // Half the rows with figures at least (a row may take several lines).
+    let figured_rows = rows.iter().filter(|r| !r.2.is_empty()).count();
+    if placed * 2 < figured_rows {
         return None;
     }
     let mut raw = RawTable {
@@ -2865,8 +3205,7 @@ fn sum_together(lines: &[Line]) -> Option<RawTable<'static>> {
         )
         .map(|h| clean_heading(&h))
         .collect();
-    raw.title = first
-        .checked_sub(2)
+    raw.title = title_at
         .and_then(|i| body.get(i))
         .map(|l| (l.text.trim().to_string(), l.line));
     raw.context = heading_line.text.clone();
@@ -2905,13 +3244,16 @@ fn sum_together(lines: &[Line]) -> Option<RawTable<'static>> {
     Some(raw)
 }
 
-/// One cut per row, or `None` for a row that no sum decides: by a column
-/// that is the sum of the others on most rows, then by a total row.
+/// One cut per row (its index), or `None` for a row that no sum decides: by
+/// a column that is the sum of the others on most rows, then by the rows
+/// named as sums. One such row adds every row above and below it; of
+/// several (an income statement's running results), each adds the block
+/// since the sum before it, see [`pick_by_blocks`].
 fn pick_cuts(
     rows: &[(usize, String, Vec<String>)],
-    mut cuts: Vec<Vec<Vec<Figure>>>,
+    cuts: &[Vec<Vec<Figure>>],
     n: usize,
-) -> Picks {
+) -> Vec<Option<usize>> {
     let with_cuts = cuts.iter().filter(|c| !c.is_empty()).count();
     // A column that is the sum of the others (Totalt first or last).
     let across = (0..n)
@@ -2926,46 +3268,131 @@ fn pick_cuts(
         })
         .max();
     let by_row = across.filter(|(count, _)| *count >= 2 && count * 2 >= with_cuts);
-    if let Some((_, col)) = by_row {
-        for c in &mut cuts {
-            c.retain(|v| sums_others(v, col));
-        }
-    }
-    // A total row: the only row named as a total or subtotal, with cuts.
+    // The cuts still allowed per row (indices into `cuts`).
+    let mut allowed: Vec<Vec<usize>> = cuts
+        .iter()
+        .map(|c| match by_row {
+            Some((_, col)) => (0..c.len())
+                .filter(|i| c.get(*i).is_some_and(|v| sums_others(v, col)))
+                .collect(),
+            None => (0..c.len()).collect(),
+        })
+        .collect();
+    // The rows named as a total or subtotal, with cuts.
     let totals: Vec<usize> = (0..rows.len())
         .filter(|i| {
             rows.get(*i)
                 .is_some_and(|r| super::sum_kind(&r.1).is_some())
+                && allowed.get(*i).is_some_and(|a| !a.is_empty())
         })
         .collect();
-    let mut picks: Vec<Option<usize>> = cuts.iter().map(|c| (c.len() == 1).then_some(0)).collect();
     let mut held = by_row.is_some();
     if let [total] = totals.as_slice() {
-        let figured: Vec<usize> = (0..cuts.len())
-            .filter(|i| cuts.get(*i).is_some_and(|c| !c.is_empty()))
+        let figured: Vec<usize> = (0..allowed.len())
+            .filter(|i| allowed.get(*i).is_some_and(|c| !c.is_empty()))
             .collect();
-        let sub: Vec<Vec<Vec<Figure>>> = figured
-            .iter()
-            .map(|i| cuts.get(*i).cloned().unwrap_or_default())
-            .collect();
-        if let Some(t) = figured.iter().position(|i| i == total) {
-            if let Some(pick) = pick_by_total(&sub, t, n) {
-                held = true;
-                for (i, p) in figured.iter().zip(pick) {
-                    if let Some(slot) = picks.get_mut(*i) {
-                        *slot = Some(p);
-                    }
-                }
-            }
-        }
+        held |= pick_block(cuts, &mut allowed, &figured, *total, n);
+    } else if totals.len() >= 2 {
+        held |= pick_by_blocks(cuts, &mut allowed, &totals, n);
     }
     if !held {
         return vec![None; cuts.len()];
     }
-    cuts.into_iter()
-        .zip(picks)
-        .map(|(c, p)| p.and_then(|p| c.into_iter().nth(p)))
+    allowed
+        .into_iter()
+        .map(|a| match a.as_slice() {
+            [one] => Some(*one),
+            _ => None,
+        })
         .collect()
+}
+
+/// Narrows the rows of `block` (indices of rows, `total` among them) to the
+/// one pick of their allowed cuts under which `total` is the sum of the
+/// others; whether there was one.
+fn pick_block(
+    cuts: &[Vec<Vec<Figure>>],
+    allowed: &mut [Vec<usize>],
+    block: &[usize],
+    total: usize,
+    n: usize,
+) -> bool {
+    let sub: Vec<Vec<Vec<Figure>>> = block
+        .iter()
+        .map(|i| {
+            let (Some(c), Some(a)) = (cuts.get(*i), allowed.get(*i)) else {
+                return Vec::new();
+            };
+            a.iter().filter_map(|k| c.get(*k).cloned()).collect()
+        })
+        .collect();
+    let Some(t) = block.iter().position(|i| *i == total) else {
+        return false;
+    };
+    let Some(pick) = pick_by_total(&sub, t, n) else {
+        return false;
+    };
+    for (i, p) in block.iter().zip(pick) {
+        if let Some(a) = allowed.get_mut(*i) {
+            if let Some(k) = a.get(p).copied() {
+                *a = vec![k];
+            }
+        }
+    }
+    true
+}
+
+/// Several rows named as sums (an income statement's running results:
+/// "Verksamhetens nettokostnad", "Resultat före finansiella poster",
+/// "Årets resultat"): each adds the rows since the sum before it, either
+/// alone or after that sum as the running result's first term; a row right
+/// above it that the words do not name as a sum may be the block's own
+/// subtotal ("Skattenetto", "Finansnetto") and is then left out. The first
+/// of these blocks that holds decides its rows' cuts. Whether any held.
+fn pick_by_blocks(
+    cuts: &[Vec<Vec<Figure>>],
+    allowed: &mut [Vec<usize>],
+    totals: &[usize],
+    n: usize,
+) -> bool {
+    let mut held = false;
+    let mut previous: Option<usize> = None;
+    for &total in totals {
+        let between: Vec<usize> = (previous.map_or(0, |p| p + 1)..total)
+            .filter(|i| allowed.get(*i).is_some_and(|a| !a.is_empty()))
+            .collect();
+        let without_last = between
+            .get(..between.len().saturating_sub(1))
+            .unwrap_or(&[]);
+        let mut variants: Vec<Vec<usize>> = Vec::new();
+        for rows in [&between[..], without_last] {
+            if rows.is_empty() {
+                continue;
+            }
+            if let Some(p) = previous {
+                variants.push(
+                    std::iter::once(p)
+                        .chain(rows.iter().copied())
+                        .chain([total])
+                        .collect(),
+                );
+            }
+            variants.push(rows.iter().copied().chain([total]).collect());
+        }
+        if between.is_empty() {
+            if let Some(p) = previous {
+                variants.push(vec![p, total]);
+            }
+        }
+        for block in &variants {
+            if pick_block(cuts, allowed, block, total, n) {
+                held = true;
+                break;
+            }
+        }
+        previous = Some(total);
+    }
+    held
 }
 
 #[cfg(test)]
@@ -3665,7 +4092,7 @@ mod tests {
         // No sum holds: not read as run together (the rows are not guessed).
         let text = "  20232022\nAvgifter1 0001 200\nHyror1 137506\nSumma9999\n";
         let grid = crate::grid::read_text(text);
-        assert!(sum_together(&glued_lines(&grid, text)).is_none());
+        assert!(sum_together(&glued_lines(&grid, text), &grid).is_none());
     }
 
     #[test]

@@ -908,8 +908,16 @@ fn sum_kind(label: &str) -> Option<RowKind> {
         return None;
     }
     let lower = crate::latin::lowercase(label.trim().trim_end_matches(':').trim());
-    let first = lower.split_whitespace().next().unwrap_or("");
-    let rest = lower.split_whitespace().count() > 1;
+    let mut words = lower.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let second = words.next();
+    let rest = second.is_some();
+    // "Resultat från andelar i koncernföretag", "Resultat vid försäljning
+    // av anläggningstillgångar": the result of a holding or a sale is an
+    // income line of the statement, not a running result.
+    if first == "resultat" && matches!(second, Some("från" | "av" | "vid")) {
+        return None;
+    }
     match first.trim_end_matches(':') {
         "summa" if rest => Some(RowKind::Subtotal),
         "summa" | "totalt" | "total" => Some(RowKind::Total),
@@ -1216,13 +1224,106 @@ fn build(mut raw: RawTable<'_>, hints: Hints, choices: &ReadChoices) -> Table {
     }
 }
 
+/// Running sums per amount column: (sum, rounding allowance, whether any
+/// term had a figure), and how many rows were added.
+struct Sums {
+    slots: Vec<(Decimal, Decimal, bool)>,
+    terms: usize,
+}
+
+impl Sums {
+    fn new(width: usize) -> Sums {
+        Sums {
+            slots: vec![(Decimal::ZERO, Decimal::ZERO, false); width],
+            terms: 0,
+        }
+    }
+
+    fn clear(&mut self) {
+        for slot in &mut self.slots {
+            *slot = (Decimal::ZERO, Decimal::ZERO, false);
+        }
+        self.terms = 0;
+    }
+
+    fn add(&mut self, row: &Row, amount: &[usize]) {
+        for (slot, &j) in self.slots.iter_mut().zip(amount) {
+            if let Some(v) = row.cells.get(j).and_then(Cell::number) {
+                slot.0 = slot.0.saturating_add(v);
+                slot.1 = slot.1.saturating_add(half_unit(v));
+                slot.2 = true;
+            }
+        }
+        self.terms += 1;
+    }
+
+    fn absorb(&mut self, other: &Sums) {
+        for (slot, o) in self.slots.iter_mut().zip(&other.slots) {
+            slot.0 = slot.0.saturating_add(o.0);
+            slot.1 = slot.1.saturating_add(o.1);
+            slot.2 |= o.2;
+        }
+        self.terms += other.terms;
+    }
+
+    /// How many of the row's figures there are, and whether every one is
+    /// this sum (with `other` and the `extra` row added, of two terms or
+    /// more) within the rounding of its terms. Adds as it goes: no sum is
+    /// built for the question.
+    fn matched(
+        &self,
+        other: Option<&Sums>,
+        extra: Option<&Row>,
+        row: &Row,
+        amount: &[usize],
+    ) -> (usize, bool) {
+        let terms = self.terms + other.map_or(0, |o| o.terms) + usize::from(extra.is_some());
+        if terms < 2 {
+            return (0, false);
+        }
+        let mut figures = 0usize;
+        for (k, (&(mut sum, mut allowance, mut any), &j)) in
+            self.slots.iter().zip(amount).enumerate()
+        {
+            let Some(stated) = row.cells.get(j).and_then(Cell::number) else {
+                continue;
+            };
+            figures += 1;
+            if let Some(&(s, a, y)) = other.and_then(|o| o.slots.get(k)) {
+                sum = sum.saturating_add(s);
+                allowance = allowance.saturating_add(a);
+                any |= y;
+            }
+            if let Some(v) = extra.and_then(|r| r.cells.get(j)).and_then(Cell::number) {
+                sum = sum.saturating_add(v);
+                allowance = allowance.saturating_add(half_unit(v));
+                any = true;
+            }
+            let allowed = allowance.saturating_add(half_unit(stated));
+            if !(any && stated.sub_exact(sum).is_some_and(|d| d.abs() <= allowed)) {
+                return (figures, false);
+            }
+        }
+        (figures, true)
+    }
+}
+
 /// A line of figures with no label, closing rows above it, is a subtotal
 /// when the arithmetic says so: in every amount column where it has a
 /// figure, it is the sum of the rows since the last heading or sum, within
 /// their rounding. Reports print such lines under a block of items without
 /// writing "Summa". Income statements do the same with labelled running
-/// results; those count when two or more columns add up. A line the
-/// arithmetic does not confirm stays an item.
+/// results; those count when two or more columns add up, either the rows
+/// since the last sum with that sum ("Verksamhetens resultat" =
+/// nettokostnader + skatter) or, as a total does, every section above with
+/// its sum ("Rörelseresultat" = "Summa rörelsens intäkter" + "Summa
+/// rörelsens kostnader"). A line the arithmetic does not confirm stays an
+/// item, with one exception the table's own arithmetic decides: an
+/// unlabelled line closing a block of items that the labelled line right
+/// under it adds as that block's sum (in two columns or more) is a
+/// subtotal even when it is not the sum of its rows (a misprint the checks
+/// then report, as in a statement whose cost lines do not add up to the
+/// printed sum that the operating result uses).
 fn mark_unlabelled_sums(
     rows: &mut [Row],
     label_col: Option<usize>,
@@ -1233,79 +1334,117 @@ fn mark_unlabelled_sums(
         return;
     };
     let amount: Vec<usize> = (0..roles.len()).filter(|j| roles[*j].is_amount()).collect();
-    // Running sums since the last heading or sum, per amount column: (sum,
-    // rounding allowance, whether any term had a figure), so that a paste of
-    // 100 000 rows is read in one pass. A sum line starts the next block
-    // with itself as its first term: a running result adds it and the rows
-    // after it ("Verksamhetens resultat" = nettokostnader + skatter).
-    let empty = vec![(Decimal::ZERO, Decimal::ZERO, false); amount.len()];
-    let mut sums = empty.clone();
-    let mut terms = 0usize;
-    let add = |sums: &mut [(Decimal, Decimal, bool)], row: &Row| {
-        for (k, &j) in amount.iter().enumerate() {
-            if let Some(v) = row.cells.get(j).and_then(Cell::number) {
-                let slot = &mut sums[k];
-                slot.0 = slot.0.saturating_add(v);
-                slot.1 = slot.1.saturating_add(half_unit(v));
-                slot.2 = true;
-            }
-        }
-    };
-    for (i, row) in rows.iter_mut().enumerate() {
+    // Per amount column, in one pass so that a paste of 100 000 rows is
+    // read fast: `running` since the last heading or sum, a sum line being
+    // the first term of the next block; `section`, the items since the last
+    // heading or sum; `outside`, the rows above the section as a total adds
+    // them (each closed section by its sum; a total replaces all above).
+    let mut running = Sums::new(amount.len());
+    let mut section = Sums::new(amount.len());
+    let mut outside = Sums::new(amount.len());
+    let mut outside_has_sum = false;
+    // An unlabelled line that did not add up, with what a total below it
+    // would be if it were its block's sum.
+    let mut pending: Option<usize> = None;
+    for i in 0..rows.len() {
+        let Some(row) = rows.get(i) else {
+            break;
+        };
         if row.kind != RowKind::Item {
-            sums.clone_from(&empty);
-            terms = 0;
+            pending = None;
+            running.clear();
             if row.kind.is_sum() {
-                add(&mut sums, row);
-                terms = 1;
+                running.add(row, &amount);
+                if row.kind == RowKind::Total {
+                    outside.clear();
+                }
+                outside.add(row, &amount);
+                outside_has_sum = true;
+            } else {
+                outside.absorb(&section);
             }
+            section.clear();
             continue;
         }
         let unlabelled = row.cells.get(lc).is_none_or(Cell::is_empty);
-        // Per row of a 100 000-row paste: counted and compared in one pass,
-        // without collecting the row's figures.
-        let mut figures = 0usize;
-        let mut all_add_up = true;
-        if terms >= 2 {
-            for (k, &j) in amount.iter().enumerate() {
-                let Some(stated) = row.cells.get(j).and_then(Cell::number) else {
-                    continue;
-                };
-                figures += 1;
-                let (sum, allowance, any) = sums[k];
-                let allowed = allowance.saturating_add(half_unit(stated));
-                all_add_up &= any && stated.sub_exact(sum).is_some_and(|d| d.abs() <= allowed);
-                if !all_add_up {
-                    break;
-                }
+        let enough = |figures: usize| {
+            if unlabelled {
+                figures >= 1
+            } else {
+                figures >= 2
             }
-        }
-        // A labelled line is a running result of an income statement
-        // ("Verksamhetens nettokostnader", "Verksamhetens resultat") when it
-        // adds up the rows above it in two or more columns: one column alone
-        // could match by chance.
-        let enough = if unlabelled {
-            figures >= 1
-        } else {
-            figures >= 2
         };
-        let adds_up = terms >= 2 && all_add_up && enough;
-        if !adds_up {
+        let sums_of = |(figures, all): (usize, bool)| all && enough(figures);
+        // A labelled line adding only the items of its section is that
+        // section's sum ("Skattenetto" under the tax lines, "Finansnetto"
+        // under the financial ones), in two columns or more.
+        let running_up = sums_of(running.matched(None, None, row, &amount));
+        let section_sum = !running_up && sums_of(section.matched(None, None, row, &amount));
+        let adds_up = running_up
+            || section_sum
+            || (!unlabelled
+                && outside_has_sum
+                && sums_of(outside.matched(Some(&section), None, row, &amount)));
+        let confirms = match (pending.and_then(|p| rows.get(p)), unlabelled) {
+            (Some(sum_row), false) => {
+                let (figures, all) = outside.matched(None, Some(sum_row), row, &amount);
+                all && figures >= 2
+            }
+            _ => false,
+        };
+        let before = pending.take();
+        if !adds_up && !confirms {
             if row.level == 0 {
-                add(&mut sums, row);
-                terms += 1;
+                running.add(row, &amount);
+                if unlabelled
+                    && section.terms >= 2
+                    && row.cells.iter().any(|c| c.number().is_some())
+                {
+                    pending = Some(i);
+                }
+                section.add(row, &amount);
             }
             continue;
         }
-        let summed = terms;
-        row.kind = if unlabelled {
+        let summed = if section_sum {
+            section.terms
+        } else {
+            running.terms
+        };
+        if confirms {
+            if let Some(p) = before {
+                if let Some(sum_row) = rows.get_mut(p) {
+                    sum_row.kind = RowKind::Subtotal;
+                }
+                diagnostics.push(Diagnostic {
+                    row: Some(p),
+                    column: None,
+                    line: None,
+                    seen: String::new(),
+                    kind: DiagnosticKind::Source {
+                        what_en: "A line without a label closes the rows above it and the result line below adds it as their sum; it was read as a subtotal, though the rows do not add up to it.".to_string(),
+                        what_sv: "En rad utan text avslutar raderna ovanför och resultatraden under räknar den som deras summa; den lästes som en delsumma, fast raderna inte summerar till den.".to_string(),
+                    },
+                });
+            }
+        }
+        let Some(row) = rows.get_mut(i) else {
+            break;
+        };
+        let subtotal = unlabelled || section_sum;
+        row.kind = if subtotal {
             RowKind::Subtotal
         } else {
             RowKind::Total
         };
-        sums.clone_from(&empty);
-        add(&mut sums, row);
-        terms = 1;
+        running.clear();
+        running.add(row, &amount);
+        if !subtotal {
+            outside.clear();
+        }
+        outside.add(row, &amount);
+        outside_has_sum = true;
+        section.clear();
         let (what_en, what_sv) = if unlabelled {
             (
                 format!("A line without a label is the sum of the {summed} rows above it; it was read as a subtotal."),

@@ -697,3 +697,217 @@ fn outcomes_under_two_group_headings() {
         assert_eq!(roles(&read(paste)), *want, "{paste:?}");
     }
 }
+
+/// A mixed copy (rows on one line, some with each figure on a line of its
+/// own) whose line of years stands under a title ending in a date and over
+/// a section heading: the years head the columns, the title line is no
+/// row, and rows of three-digit figures on one line are full rows.
+/// (paste, first row's label, its first figure, rows.)
+#[test]
+fn a_line_of_years_under_a_dated_title_heads_a_mixed_copy() {
+    let cases: &[(&str, &str, &str, usize)] = &[
+        (
+            "Femårsöversikt\n\nBOLAGET AB BOKSLUT 2019-12-31\n\n2019 2018 2017 2016 2015\nRESULTATRÄKNING (MKR)\nBostadshyror 782 754 731 704 685\nLokalhyror 239 218 187 183 178\nGarage 26 24 22 21 20\nNettoomsättning\n\n1 047\n\n996\n\n940\n\n908\n\n883\n\nDriftskostnader −438 −399 −390 −365 −343\nDriftnetto\n\n609\n\n597\n\n550\n\n543\n\n540\n",
+            "2019",
+            "782",
+            5,
+        ),
+        (
+            "Översikt\n\n2021 2020 2019\nIntäkter\n\n120\n\n110\n\n100\n\nKostnader\n\n-90\n\n-80\n\n-70\n\nResultat 30 30 30\n",
+            "Intäkter",
+            "120",
+            3,
+        ),
+    ];
+    for (paste, label, first, rows) in cases {
+        let t = read(paste);
+        assert_eq!(t.rows.len(), *rows, "{paste:?}");
+        assert_eq!(t.label(0), *label, "{paste:?}");
+        assert_eq!(t.number(0, 1), Some(d(first)), "{paste:?}");
+    }
+}
+
+/// Running results of an income statement, by the table's own arithmetic.
+/// (paste, kind of each row.) A labelled line adding the section sums
+/// above it is a result line; an unlabelled line under a block of items
+/// is a subtotal when the result line right under it adds it as the
+/// block's sum, even when the items do not add up to it (a misprint, then
+/// flagged); "Resultat från andelar" is an income line, not a result.
+#[test]
+fn running_results_and_unlabelled_sums_by_the_statements_arithmetic() {
+    use RowKind::{Heading as H, Item as I, Subtotal as S, Total as T};
+    let cases: &[(&str, &[RowKind])] = &[
+        // The operating result adds the two section sums above it.
+        (
+            "tkr\t2022\t2021\nRörelsens intäkter\nHyror\t800\t790\nÖvrigt\t30\t20\nSumma rörelsens intäkter\t830\t810\nRörelsens kostnader\nDrift\t-500\t-480\nUnderhåll\t-200\t-210\nSumma rörelsens kostnader\t-700\t-690\nRörelseresultat\t130\t120\nResultat från andelar i koncernföretag\t5\t4\nRäntekostnader\t-35\t-24\nResultat efter finansiella poster\t100\t100\n",
+            &[I, I, I, S, I, I, I, S, T, I, I, T],
+        ),
+        // Unlabelled sums; the cost sum is misprinted (-104 763 for four
+        // lines adding up to -167 827) and the result line uses it.
+        (
+            "Belopp i tkr Not 2022 2021\nRörelsens intäkter\nNettoomsättning 1 122 185 118 582\nÖvriga rörelseintäkter 2 6 790 2 142\n128 975 120 724\n\nRörelsens kostnader\nFörvaltningskostnader 3 -63 064 -54 490\nExterna kostnader 4 -70 469 -62 688\nPersonalkostnader 5 -12 451 -12 640\nAvskrivningar 6 -21 843 -21 087\n-104 763 -96 415\n\nRörelseresultat 7 24 212 24 309\n\nFinansiella intäkter 8 409 62\nFinansiella kostnader 9 -6 115 -5 132\n-5 706 -5 070\n\nResultat efter finansiella poster 18 506 19 239\n",
+            &[H, I, I, S, H, I, I, I, I, S, T, I, I, S, T],
+        ),
+        // An unlabelled line the next line does not use stays an item.
+        (
+            "Mnkr\t2022\t2021\nA\t10\t20\nB\t5\t6\n\t99\t99\nC\t1\t1\n",
+            &[I, I, I, I],
+        ),
+    ];
+    for (paste, kinds) in cases {
+        let t = read(paste);
+        let got: Vec<RowKind> = t.rows.iter().map(|r| r.kind).collect();
+        assert_eq!(got, *kinds, "{paste:?}");
+    }
+    let t = read(cases[1].0);
+    let flagged: Vec<(usize, usize)> = crate::checks::check_table(&t)
+        .iter()
+        .map(|c| (c.row, c.column))
+        .collect();
+    assert_eq!(flagged, [(9, 2), (9, 3)]);
+}
+
+/// A run-together income statement with a note column: notes glued before
+/// the figures ("Intäkter1500450" is note 1, 500 | 450), note lists ("2,
+/// 3") and a note set apart by a space; several running results decide
+/// the ambiguous rows block by block, and a labelled line adding the items
+/// of its section ("Skattenetto") is their subtotal. (label, note, figures,
+/// kind.)
+#[test]
+fn run_together_statement_with_notes_and_running_results() {
+    use RowKind::{Item as I, Subtotal as S, Total as T};
+    let t = read(
+        "Resultaträkning, mnkr\n\n Not20232022\nIntäkter1500450\nKostnader2, 3-1 200-1 100\nJämförelsestörande poster 4-1163\nNettokostnad-711-587\nSkatter5800700\nBidrag610090\nSkattenetto900790\nResultat före finansiella poster189203\nFinansiella intäkter71215\nFinansiella kostnader8-20-18\nFinansnetto-8-3\nÅrets resultat181200\n",
+    );
+    let want: &[(&str, &str, [&str; 2], RowKind)] = &[
+        ("Intäkter", "1", ["500", "450"], I),
+        ("Kostnader", "2, 3", ["-1200", "-1100"], I),
+        ("Jämförelsestörande poster", "4", ["-11", "63"], I),
+        ("Nettokostnad", "", ["-711", "-587"], T),
+        ("Skatter", "5", ["800", "700"], I),
+        ("Bidrag", "6", ["100", "90"], I),
+        ("Skattenetto", "", ["900", "790"], S),
+        ("Resultat före finansiella poster", "", ["189", "203"], T),
+        ("Finansiella intäkter", "7", ["12", "15"], I),
+        ("Finansiella kostnader", "8", ["-20", "-18"], I),
+        ("Finansnetto", "", ["-8", "-3"], S),
+        ("Årets resultat", "", ["181", "200"], T),
+    ];
+    assert_eq!(roles(&t), ["label", "text", "outcome", "prior_outcome"]);
+    assert_eq!(t.unit, Some(Unit::Mnkr));
+    assert_eq!(t.rows.len(), want.len());
+    for (r, (label, note, figures, kind)) in want.iter().enumerate() {
+        assert_eq!(t.label(r), *label, "row {r}");
+        let note_cell = match &t.rows[r].cells[1] {
+            Cell::Text(s) => s.as_str(),
+            _ => "",
+        };
+        assert_eq!(note_cell, *note, "row {r}");
+        assert_eq!(t.number(r, 2), Some(d(figures[0])), "row {r}");
+        assert_eq!(t.number(r, 3), Some(d(figures[1])), "row {r}");
+        assert_eq!(t.rows[r].kind, *kind, "row {r}");
+    }
+    assert!(crate::checks::check_table(&t).is_empty());
+}
+
+/// A run-together table whose headings are wrapped in their cells, one
+/// cell after another under the title (a capitalised line starts the next
+/// heading, a blank line ends one), and whose rows break after any cell
+/// (a line of figures alone continues the row above). (headings, rows,
+/// figures of the second row.)
+#[test]
+fn run_together_rows_under_headings_wrapped_in_their_cells() {
+    let cases: &[(&str, &[&str], usize, [&str; 4])] = &[(
+        "Driftsredovisning, mnkr\n\n Ingående\nresultat\nKommunbidrag\n\n\nNetto-\nkostnader\n\n\nUtgående\nresultat\nSumma nämnder20,5100,0-95,025,5\nNämnd A10,060,0-55,015,0\nNämnd B10,540,0\n-40,010,5\nNämnd C0,00,00,00,0\n",
+        &["", "Ingående resultat", "Kommunbidrag", "Nettokostnader", "Utgående resultat"],
+        4,
+        ["10.0", "60.0", "-55.0", "15.0"],
+    )];
+    for (paste, headings, rows, figures) in cases {
+        let t = read(paste);
+        let got: Vec<&str> = t.columns.iter().map(|c| c.heading.as_str()).collect();
+        assert_eq!(got, *headings, "{paste:?}");
+        assert_eq!(t.rows.len(), *rows, "{paste:?}");
+        for (j, f) in figures.iter().enumerate() {
+            assert_eq!(t.number(1, j + 1), Some(d(f)), "{paste:?}");
+        }
+        assert_eq!(t.number(2, 3), Some(d("-40.0")), "{paste:?}");
+    }
+}
+
+/// One cell per line where a row's last figure runs into the next row's
+/// label ("246,7Bolagens", "-140,6SUMMA") because the row's other cells
+/// are absent; a figure with its unit stays one cell. (paste, row, label,
+/// figures of the row.)
+#[test]
+fn a_figure_run_into_the_next_label_is_two_cells() {
+    let cases: &[(&str, usize, &str, &[Option<&str>])] = &[
+        (
+            "mnkr\n\nKoncernen\n\nKommunen\n\n\n2021\n\n2020\n\n2021\n\n2020\n\nLöner\n\n-1 758,8\n\n-1 717,2\n\n-1 685,6\n\n-1 648,4\n\nAvgår interna\n\n244,6\n\n246,7Bolagens kostnader\n\n-165,5\n\n-140,6SUMMA\n\n-1 679,7\n\n-1 610,9\n\n-1 685,6\n\n-1 648,4\n",
+            1,
+            "Avgår interna",
+            &[Some("244.6"), Some("246.7"), None, None],
+        ),
+        (
+            "mnkr\n\nKoncernen\n\nKommunen\n\n\n2021\n\n2020\n\n2021\n\n2020\n\nLöner\n\n-1 758,8\n\n-1 717,2\n\n-1 685,6\n\n-1 648,4\n\nAvgår interna\n\n244,6\n\n246,7Bolagens kostnader\n\n-165,5\n\n-140,6SUMMA\n\n-1 679,7\n\n-1 610,9\n\n-1 685,6\n\n-1 648,4\n",
+            3,
+            "SUMMA",
+            &[Some("-1679.7"), Some("-1610.9"), Some("-1685.6"), Some("-1648.4")],
+        ),
+    ];
+    for (paste, row, label, figures) in cases {
+        let t = read(paste);
+        assert_eq!(t.label(*row), *label, "{paste:?}");
+        for (j, f) in figures.iter().enumerate() {
+            assert_eq!(t.number(*row, j + 1), f.map(d), "{paste:?}");
+        }
+    }
+    let split: Vec<Option<(&str, &str)>> =
+        ["26 350tkr", "0,0Mnkr", "2021Kommunen", "246,7Bolagens"]
+            .into_iter()
+            .map(super::lines::value_then_label)
+            .collect();
+    assert_eq!(split, [None, None, None, Some(("246,7", "Bolagens"))]);
+}
+
+/// PDF notes whose items fill only the first columns the heading names
+/// (the municipality's years) while the sum row fills all of them, and a
+/// label ending in a reference to another note ("-se not 3") whose number
+/// is no amount. (paste, columns, row, label, figures of the row.)
+#[test]
+fn short_rows_under_a_wider_heading_and_note_references_in_labels() {
+    type Case<'a> = (&'a str, usize, usize, &'a str, &'a [Option<&'a str>]);
+    let cases: &[Case] = &[
+        (
+            "Kommunen Koncernen\n2013 2014 2013 2014\nBidrag 219,8 243,3\nÖvrigt -se not 3 149,4 55,0\nSumma intäkter 369 298 1 074 1 039\n",
+            5,
+            1,
+            "Övrigt -se not 3",
+            &[Some("149.4"), Some("55.0"), None, None],
+        ),
+        (
+            "Kommunen Koncernen\n2013 2014 2013 2014\nBidrag 219,8 243,3\nÖvrigt -se not 3 149,4 55,0\nSumma intäkter 369 298 1 074 1 039\n",
+            5,
+            2,
+            "Summa intäkter",
+            &[Some("369"), Some("298"), Some("1074"), Some("1039")],
+        ),
+        // Rows that could fill the heading (figures without decimals split
+        // any way) keep the count most rows have.
+        (
+            "Tkr Utfall 2013 Budget 2013 Avvikelse\nIntäkter 93 712 85 611 8 101\nKostnader -615 649 -600 875 -14 774\nÖvrigt 0 0 0\n",
+            4,
+            0,
+            "Intäkter",
+            &[Some("93712"), Some("85611"), Some("8101")],
+        ),
+    ];
+    for (paste, columns, row, label, figures) in cases {
+        let t = read(paste);
+        assert_eq!(t.columns.len(), *columns, "{paste:?}");
+        assert_eq!(t.label(*row), *label, "{paste:?}");
+        for (j, f) in figures.iter().enumerate() {
+            assert_eq!(t.number(*row, j + 1), f.map(d), "{paste:?}");
+        }
+    }
+}

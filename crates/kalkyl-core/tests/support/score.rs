@@ -122,11 +122,17 @@ pub fn score_table(f: &Fixture, table: &Table) -> TableScore {
     let got_row: HashMap<&(String, usize), usize> =
         got_keys.iter().enumerate().map(|(i, k)| (k, i)).collect();
     let want_label_col = f.column("label");
-    let want_keys = row_keys(
-        f.rows
-            .iter()
-            .map(|row| want_label_col.and_then(|c| row.cells[c].label_text().map(str::to_string))),
-    );
+    // An empty label cell (`_`) of a table with labels is an unlabelled
+    // line (a subtotal printed without text); the reading holds it as an
+    // empty label, so both are keyed as empty labels, counted in order.
+    let want_keys = row_keys(f.rows.iter().map(|row| {
+        want_label_col.map(|c| {
+            row.cells[c]
+                .label_text()
+                .map(str::to_string)
+                .unwrap_or_default()
+        })
+    }));
 
     let value_at = |r: usize, c: usize| -> Option<Decimal> {
         let v = table.number(r, c)?;
