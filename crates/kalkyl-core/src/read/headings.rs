@@ -366,6 +366,19 @@ pub(crate) fn months_of(text: &str) -> Option<u8> {
     None
 }
 
+/// The month a word names, in full or abbreviated to three letters or
+/// more: "maj" (5), "aug" (8), "September" (9).
+pub(crate) fn month_of_word(word: &str) -> Option<u8> {
+    if word.chars().count() < 3 {
+        return None;
+    }
+    let lower = latin::lowercase(word);
+    MONTHS
+        .iter()
+        .find(|(name, _)| name.starts_with(lower.as_str()))
+        .map(|(_, n)| *n)
+}
+
 /// Whether a text begins with a month's name or its abbreviation ("maj
 /// 2017", "jan-aug", "december"): a heading's second line, not the rest of a
 /// word broken at the line end.

@@ -558,6 +558,7 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
         }
     }
     resolve_years(raw, &mut roles);
+    year_budget_of_a_whole_year(raw, &mut roles);
     roles_from_arithmetic(raw, &mut roles, &mut guessed);
     for (j, role) in choices.roles.iter() {
         if let Some(slot) = roles.get_mut(*j) {
@@ -699,6 +700,97 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
             if *role == Role::PriorOutcome
                 && years.get(j).copied().flatten().is_some_and(|y| y < prior)
             {
+                *role = Role::Other;
+            }
+        }
+    }
+}
+
+/// Whether a heading (or the text above a table) says that a figure covers
+/// part of a year: "Ack. utfall", "Utfall jan-aug", "Utfall 8 mån",
+/// "Utfall maj 2017", "Tertial 2", "Delår", "hittills".
+fn names_part_of_year(text: &str) -> bool {
+    if matches!(months_of(text), Some(1..=11)) {
+        return true;
+    }
+    let key = headings::compact(text);
+    if ["ack", "hittills", "delår", "tertial", "period"]
+        .iter()
+        .any(|w| key.contains(w))
+    {
+        return true;
+    }
+    // A month other than December names a month or a period ending there.
+    text.split(|c: char| !crate::latin::is_letter(c))
+        .any(|w| headings::month_of_word(w).is_some_and(|m| m < 12))
+}
+
+/// A year's budget ("Budget 2019", "BUDGET 2013") is the budget of the
+/// period the table covers when nothing in the table covers part of a
+/// year: an annual report's income statement or operating statement
+/// ("Utfall 2019 | Utfall 2018 | Budget 2019 | Avvikelse") compares the
+/// year's outcome with the year's budget, and a budget document ("Bokslut
+/// 2019 | Budget 2020 | Budget 2021 | Plan 2022") sets the year's budget
+/// beside the last closed year. Only where the table shows part of a year
+/// (an accumulated or month-dated outcome, a period budget, a full-year
+/// forecast, or months 1 to 11 in the text above) is it the annual budget,
+/// with what remains of it instead of a deviation. "Årsbudget" and
+/// "Helårsbudget" always name the annual budget. In a budget document the
+/// outcome of a year before the budget's is the prior year's outcome.
+fn year_budget_of_a_whole_year(raw: &RawTable<'_>, roles: &mut [Role]) {
+    let heading = |j: usize| raw.headings.get(j).map_or("", String::as_str);
+    // A plain budget word with a year: the heading without its digits names
+    // a budget, not an annual one.
+    let year_budget = |j: usize| {
+        let words: String = heading(j).chars().filter(|c| !c.is_ascii_digit()).collect();
+        role_of(&words) == Some(Role::Budget)
+    };
+    let Some(budget) =
+        (0..roles.len()).find(|j| roles.get(*j) == Some(&Role::AnnualBudget) && year_budget(*j))
+    else {
+        return;
+    };
+    let Some(year) = year_of(heading(budget)) else {
+        return;
+    };
+    let part_year = roles
+        .iter()
+        .any(|r| matches!(r, Role::Budget | Role::Forecast | Role::PreviousForecast))
+        || roles
+            .iter()
+            .enumerate()
+            .any(|(j, r)| r.is_numeric() && names_part_of_year(heading(j)))
+        || raw
+            .title
+            .as_ref()
+            .is_some_and(|(t, _)| names_part_of_year(t))
+        || matches!(months_of(&raw.context), Some(1..=11));
+    if part_year {
+        return;
+    }
+    let outcome_years: Vec<Option<u16>> = (0..roles.len())
+        .filter(|j| roles.get(*j) == Some(&Role::Outcome))
+        .map(|j| year_of(heading(j)))
+        .collect();
+    // The outcome is of another, later year: the budget is not its.
+    if outcome_years.iter().any(|y| y.is_some_and(|y| y > year)) {
+        return;
+    }
+    if let Some(slot) = roles.get_mut(budget) {
+        *slot = Role::Budget;
+    }
+    // A budget document: every outcome is of an earlier year. The latest of
+    // them is the prior year's, any older one another number.
+    if !outcome_years.is_empty() && outcome_years.iter().all(|y| y.is_some_and(|y| y < year)) {
+        let latest = outcome_years.iter().flatten().max().copied();
+        for (j, role) in roles.iter_mut().enumerate() {
+            if *role == Role::Outcome {
+                *role = if year_of(heading(j)) == latest {
+                    Role::PriorOutcome
+                } else {
+                    Role::Other
+                };
+            } else if *role == Role::PriorOutcome {
                 *role = Role::Other;
             }
         }

@@ -205,7 +205,7 @@ fn years_without_words_are_outcome_and_prior_outcome() {
         ),
         (
             "Mnkr\tUtfall 2022\tUtfall 2023\tBudget 2023\nA\t1\t2\t3\n",
-            &["label", "prior_outcome", "outcome", "annual_budget"],
+            &["label", "prior_outcome", "outcome", "budget"],
         ),
         (
             "Mnkr\tOutcome\tBudget\tVariance\nA\t-1\t-2\t1\n",
@@ -218,7 +218,7 @@ fn years_without_words_are_outcome_and_prior_outcome() {
         ),
         (
             "Mnkr\tUtfall 2019\tUtfall 2020\tUtfall 2021\tBudget 2021\nA\t1\t2\t3\t4\n",
-            &["label", "other", "prior_outcome", "outcome", "annual_budget"],
+            &["label", "other", "prior_outcome", "outcome", "budget"],
         ),
     ];
     for (paste, want) in table {
@@ -454,7 +454,7 @@ fn pdf_statements_with_years_notes_and_section_headings() {
         ),
         (
             "Resultaträkning\n\nBelopp i mnkr Not Utfall\n2024\nUtfall\n2023\nBudget\n2024\nIntäkter 1 269 522 300\nKostnader 2 − 1 116 − 1 344 − 1 149\nNetto − 847 − 822 − 849\n",
-            &["label", "text", "outcome", "prior_outcome", "annual_budget"],
+            &["label", "text", "outcome", "prior_outcome", "budget"],
             "Kostnader",
             &["-1116", "-1344", "-1149"],
             "2",
@@ -694,6 +694,64 @@ fn outcomes_under_two_group_headings() {
         ),
     ];
     for (paste, want) in cases {
+        assert_eq!(roles(&read(paste)), *want, "{paste:?}");
+    }
+}
+
+/// A year's budget is the period's budget when nothing in the table covers
+/// part of the year (annual reports, budget documents), and the annual
+/// budget beside a part-year outcome, a period budget or a forecast.
+#[test]
+fn a_years_budget_is_the_periods_unless_the_table_covers_part_of_a_year() {
+    let table: &[(&str, &[&str])] = &[
+        // An annual report's statement: the year's outcome against its budget.
+        (
+            "Mnkr\tUtfall 2019\tUtfall 2018\tBudget 2019\tAvvikelse\nA\t-10\t-9\t-12\t2\n",
+            &[
+                "label",
+                "outcome",
+                "prior_outcome",
+                "budget",
+                "stated_variance",
+            ],
+        ),
+        (
+            "Tkr\tBUDGET 2019\t2019\t2018\nA\t5\t6\t7\nB\t8\t9\t10\n",
+            &["label", "budget", "outcome", "prior_outcome"],
+        ),
+        // A budget document: the closed year is the prior outcome.
+        (
+            "Mnkr\tBokslut 2023\tBudget 2024\tBudget 2025\tPlan 2026\nA\t1\t2\t3\t4\n",
+            &["label", "prior_outcome", "other", "budget", "other"],
+        ),
+        // Part of the year: the year's budget stays the annual budget.
+        (
+            "Mnkr\tUtfall jan-aug 2019\tBudget 2019\nA\t-10\t-12\n",
+            &["label", "outcome", "annual_budget"],
+        ),
+        (
+            "Mnkr\tAck. utfall\tBudget 2019\nA\t-10\t-12\n",
+            &["label", "outcome", "annual_budget"],
+        ),
+        (
+            "Mnkr\tUtfall 2019\tAck. budget\tBudget 2019\nA\t-10\t-11\t-12\n",
+            &["label", "outcome", "budget", "annual_budget"],
+        ),
+        (
+            "Mnkr\tUtfall 2019\tBudget 2019\tPrognos 2019\nA\t-10\t-12\t-13\n",
+            &["label", "outcome", "annual_budget", "forecast"],
+        ),
+        (
+            "Delårsrapport januari - augusti 2019\nMnkr\tUtfall 2019\tBudget 2019\nA\t-10\t-12\n",
+            &["label", "outcome", "annual_budget"],
+        ),
+        // Words that name the whole year keep it annual.
+        (
+            "Mnkr\tUtfall 2019\tÅrsbudget 2019\nA\t-10\t-12\n",
+            &["label", "outcome", "annual_budget"],
+        ),
+    ];
+    for (paste, want) in table {
         assert_eq!(roles(&read(paste)), *want, "{paste:?}");
     }
 }
