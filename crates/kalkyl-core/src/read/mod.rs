@@ -510,7 +510,9 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
                 }
             }
             Some(r) if r.is_numeric() && !textual => {
-                if s.percents * 2 > s.numbers && s.numbers > 0 {
+                // A key figure its heading names ("Soliditet, %") keeps its
+                // role whatever its cells look like.
+                if s.percents * 2 > s.numbers && s.numbers > 0 && r != Role::Other {
                     Role::StatedPercent
                 } else {
                     r

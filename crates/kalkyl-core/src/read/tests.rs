@@ -181,7 +181,8 @@ fn a_time_series_on_its_side_is_turned_back() {
         "Nyckeltal\t2019\t2020\t2021\nIntäkter, mnkr\t812,4\t840,1\t861,0\n\
          Årets resultat, mnkr\t12,5\t-3,0\t20,1\nSoliditet, %\t41\t40\t43\n",
     );
-    assert_eq!(roles(&t), ["label", "other", "outcome", "stated_percent"]);
+    // "Soliditet, %" is a key figure in percent, not a stated percentage.
+    assert_eq!(roles(&t), ["label", "other", "outcome", "other"]);
     assert_eq!(t.rows.len(), 3);
     assert_eq!(t.label(2), "2021");
     assert_eq!(t.number(1, 2), Some(d("-3.0")));
