@@ -414,6 +414,20 @@ pub fn detect_convention(table: &Table) -> Detected {
                 .max()
                 .unwrap_or(0);
         }
+        // A forecast follow-up states the outcome minus the earlier
+        // forecast ("Prognosavvikelse"): actual minus reference, the
+        // direction of outcome − budget.
+        let follow_up = score(
+            table,
+            &value,
+            column,
+            VarianceBasis::OutcomeMinusForecast,
+            SignConvention::OutcomeMinusBudget,
+        )
+        .reproduced;
+        if let Some(first) = per.first_mut() {
+            *first = (*first).max(follow_up);
+        }
         let top = per.iter().copied().max().unwrap_or(0);
         let heading = table
             .columns

@@ -915,15 +915,30 @@ fn roles_from_arithmetic(raw: &RawTable<'_>, roles: &mut [Role], guessed: &mut [
             guessed[c] = false;
         }
     }
-    // The budget of a stated deviation, under a heading no word names.
+    // The budget of a stated deviation, under a heading no word names. In a
+    // forecast-accuracy table ("Prognosavvikelse", "Prognossäkerhet") the
+    // year's outcome is compared with the forecast an earlier report made,
+    // and that column is headed by the report or its period ("Delårsrapport
+    // jan-aug", "Tertial 2", "Augusti") beside the outcome of the whole
+    // year: it is the forecast.
     let outcome = roles.iter().position(|r| *r == Role::Outcome);
     let has_reference = roles.iter().any(|r| is_reference(*r));
+    let heading = |j: usize| raw.headings.get(j).map_or("", String::as_str);
+    let about_forecast = |text: &str| headings::compact(text).contains("prognos");
     if let (Some(a), false) = (outcome, has_reference) {
         for v in (0..width).filter(|v| roles[*v] == Role::StatedVariance) {
             if let Some(b) = (0..width)
                 .find(|b| roles[*b] == Role::Other && !numbers[*b].is_empty() && follows(v, a, *b))
             {
-                roles[b] = Role::Budget;
+                let earlier_report =
+                    names_part_of_year(heading(b)) && !names_part_of_year(heading(a));
+                let forecast_table = about_forecast(heading(v))
+                    || raw.title.as_ref().is_some_and(|(t, _)| about_forecast(t));
+                roles[b] = if earlier_report || forecast_table {
+                    Role::Forecast
+                } else {
+                    Role::Budget
+                };
                 guessed[b] = false;
                 break;
             }

@@ -756,3 +756,41 @@ fn a_years_budget_is_the_periods_unless_the_table_covers_part_of_a_year() {
         assert_eq!(roles(&read(paste)), *want, "{paste:?}");
     }
 }
+
+/// A forecast-accuracy table compares the year's outcome with an earlier
+/// report's forecast: the column the arithmetic finds is the forecast when
+/// the title or deviation speaks of the forecast, or its heading names an
+/// earlier report's period; and the deviation is outcome − forecast.
+#[test]
+fn the_reference_of_a_forecast_follow_up_is_the_forecast() {
+    use crate::convention::detect_convention;
+    use crate::model::SignConvention;
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Prognosavvikelse, Mkr\n\tBokslut\tDelårsrapport jan-aug\tAvvikelse\nA\t38\t7\t31\nB\t-18\t44\t-62\nC\t13\t5\t8\n",
+            &["label", "outcome", "forecast", "stated_variance"],
+        ),
+        (
+            "Mnkr\tBokslut\tTertial 2\tAvvikelse\nA\t38\t7\t31\nB\t18\t4\t14\nC\t13\t5\t8\n",
+            &["label", "outcome", "forecast", "stated_variance"],
+        ),
+        (
+            "Mnkr\tUtfall\tX\tPrognosavvikelse\nA\t38\t7\t31\nB\t18\t4\t14\nC\t13\t5\t8\n",
+            &["label", "outcome", "forecast", "stated_variance"],
+        ),
+        // Without a word of a forecast it is the budget, as before.
+        (
+            "Mnkr\tUtfall\tX\tAvvikelse\nA\t38\t7\t31\nB\t18\t4\t14\nC\t13\t5\t8\n",
+            &["label", "outcome", "budget", "stated_variance"],
+        ),
+    ];
+    for (paste, want) in table {
+        let t = read(paste);
+        assert_eq!(roles(&t), *want, "{paste:?}");
+        assert_eq!(
+            detect_convention(&t).convention,
+            SignConvention::OutcomeMinusBudget,
+            "{paste:?}"
+        );
+    }
+}
