@@ -794,3 +794,38 @@ fn the_reference_of_a_forecast_follow_up_is_the_forecast() {
         );
     }
 }
+
+/// The signs of the amounts tell the convention only when the outcome is in
+/// the table: budgets and stated deviations alone are read in the
+/// reference convention, favourable positive.
+#[test]
+fn budgets_and_deviations_alone_keep_the_reference_convention() {
+    use crate::convention::detect_convention;
+    use crate::model::SignConvention::*;
+    let table: &[(&str, crate::model::SignConvention)] = &[
+        (
+            "Mnkr\tBudget\tAvvikelse\tProcent\nA\t407,2\t28,2\t6,9\nB\t447,9\t-14,2\t-3,2\n",
+            OutcomeMinusBudget,
+        ),
+        (
+            "Mnkr\tBudget\tAvvikelse\nA\t-407,2\t28,2\nB\t-447,9\t-14,2\n",
+            OutcomeMinusBudget,
+        ),
+        // With the outcome, positive amounts are gross, as before.
+        (
+            "Mnkr\tUtfall\tBudget\nA\t400,0\t407,2\nB\t450,0\t447,9\n",
+            BudgetMinusOutcome,
+        ),
+        (
+            "Mnkr\tUtfall\tBudget\nA\t-400,0\t-407,2\nB\t-450,0\t-447,9\n",
+            OutcomeMinusBudget,
+        ),
+    ];
+    for (paste, want) in table {
+        assert_eq!(
+            detect_convention(&read(paste)).convention,
+            *want,
+            "{paste:?}"
+        );
+    }
+}
