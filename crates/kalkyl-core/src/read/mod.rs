@@ -579,6 +579,17 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
     let years: Vec<Option<u16>> = (0..roles.len())
         .map(|j| raw.headings.get(j).and_then(|h| year_of(h)))
         .collect();
+    let undated_stem = |j: usize| -> String {
+        raw.headings
+            .get(j)
+            .map(|h| {
+                headings::compact(h)
+                    .chars()
+                    .filter(|c| !c.is_ascii_digit())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     for role in [
         Role::Outcome,
         Role::StatedVariance,
@@ -586,6 +597,27 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
         Role::Budget,
     ] {
         let cols: Vec<usize> = (0..roles.len()).filter(|j| roles[*j] == role).collect();
+        if cols.len() < 2 {
+            continue;
+        }
+        // The same heading bare and with a year ("Avvikelse | Avvikelse
+        // 2017", "Utfall | Utfall 2020"): reports leave their own period
+        // bare and date the year they compare with, so the dated column is
+        // the earlier year's.
+        for &j in &cols {
+            let bare_twin = years[j].is_some()
+                && cols
+                    .iter()
+                    .any(|&k| k != j && years[k].is_none() && undated_stem(k) == undated_stem(j));
+            if bare_twin {
+                roles[j] = if role == Role::Outcome {
+                    Role::PriorOutcome
+                } else {
+                    Role::Other
+                };
+            }
+        }
+        let cols: Vec<usize> = cols.into_iter().filter(|j| roles[*j] == role).collect();
         if cols.len() < 2 {
             continue;
         }

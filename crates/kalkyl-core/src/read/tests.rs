@@ -829,3 +829,27 @@ fn budgets_and_deviations_alone_keep_the_reference_convention() {
         );
     }
 }
+
+/// The same heading bare and with a year: the bare one is the report's own
+/// period, the dated one the year it compares with.
+#[test]
+fn a_dated_twin_of_a_bare_heading_is_the_earlier_year() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Mnkr\tNettokostnad\tKommunbidrag\tAvvikelse\tAvvikelse 2017\nA\t35,7\t27,5\t-8,2\t3,8\nB\t73,1\t76,7\t3,6\t10,6\n",
+            &["label", "outcome", "budget", "stated_variance", "other"],
+        ),
+        (
+            "Mnkr\tUtfall\tUtfall 2020\tBudget\nA\t-10\t-9\t-12\n",
+            &["label", "outcome", "prior_outcome", "budget"],
+        ),
+        // Different words: both stay.
+        (
+            "Mnkr\tUtfall\tBudget\tBudgetavvikelse\tUtfallsavvikelse 2020\nA\t-10\t-12\t2\t-1\n",
+            &["label", "outcome", "budget", "stated_variance", "stated_variance"],
+        ),
+    ];
+    for (paste, want) in table {
+        assert_eq!(roles(&read(paste)), *want, "{paste:?}");
+    }
+}
