@@ -561,6 +561,7 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
     }
     resolve_years(raw, &mut roles);
     year_budget_of_a_whole_year(raw, &mut roles);
+    changes_against_a_missing_year(raw, &mut roles);
     roles_from_arithmetic(raw, &mut roles, &mut guessed);
     for (j, role) in choices.roles.iter() {
         if let Some(slot) = roles.get_mut(*j) {
@@ -827,6 +828,40 @@ fn year_budget_of_a_whole_year(raw: &RawTable<'_>, roles: &mut [Role]) {
             } else if *role == Role::PriorOutcome {
                 *role = Role::Other;
             }
+        }
+    }
+}
+
+/// A change since an earlier year ("Förändring 2012/2013", "Förändring
+/// jämfört med maj 2016") whose earlier year no column of the table shows:
+/// nothing in the table recomputes it, so it is another number, not a
+/// deviation to check. Reports print such changes beside the year's
+/// outcome without the earlier year's figure.
+fn changes_against_a_missing_year(raw: &RawTable<'_>, roles: &mut [Role]) {
+    let heading = |j: usize| raw.headings.get(j).map_or("", String::as_str);
+    let is_change = |j: usize| {
+        let key = headings::compact(heading(j));
+        ["förändr", "utveckl", "jämfört", "ökning", "minskning"]
+            .iter()
+            .any(|w| key.contains(w))
+            && !["avvik", "budget", "prognos"]
+                .iter()
+                .any(|w| key.contains(w))
+    };
+    let shown = |year: u16| {
+        (0..roles.len()).any(|k| {
+            roles.get(k).is_some_and(|r| {
+                r.is_amount() && !matches!(r, Role::StatedVariance | Role::StatedPercent)
+            }) && year_of(heading(k)) == Some(year)
+        })
+    };
+    let unchecked: Vec<usize> = (0..roles.len())
+        .filter(|j| roles.get(*j) == Some(&Role::StatedVariance) && is_change(*j))
+        .filter(|j| year_of(heading(*j)).is_some_and(|y| !shown(y)))
+        .collect();
+    for j in unchecked {
+        if let Some(slot) = roles.get_mut(j) {
+            *slot = Role::Other;
         }
     }
 }

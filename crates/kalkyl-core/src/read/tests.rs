@@ -853,3 +853,26 @@ fn a_dated_twin_of_a_bare_heading_is_the_earlier_year() {
         assert_eq!(roles(&read(paste)), *want, "{paste:?}");
     }
 }
+
+/// A change since a year the table does not show is another number; with
+/// that year's figure in the table it stays a deviation to check.
+#[test]
+fn a_change_since_a_missing_year_is_another_number() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Tkr\tUtfall 2013\tFörändring 2012/2013\tBudget 2013\tBudgetavvikelse\nA\t-614\t-9\t-620\t6\nB\t-819\t50\t-847\t28\n",
+            &["label", "outcome", "other", "budget", "stated_variance"],
+        ),
+        (
+            "Mnkr\tUtfall jan-maj 2017\tFörändring jämfört med jan-maj 2016\nA\t100\t5\nB\t200\t-3\n",
+            &["label", "outcome", "other"],
+        ),
+        (
+            "Tkr\tUtfall 2013\tUtfall 2012\tFörändring 2012/2013\nA\t-614\t-605\t-9\nB\t-819\t-869\t50\n",
+            &["label", "outcome", "prior_outcome", "stated_variance"],
+        ),
+    ];
+    for (paste, want) in table {
+        assert_eq!(roles(&read(paste)), *want, "{paste:?}");
+    }
+}
