@@ -16,8 +16,8 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit: 80.7 % reached (80.8 % as printed, rounded).
-    assert!(all.numbers_right * 1000 >= all.numbers * 807, "{text}");
+    // Numbers under the right role and unit: 81.2 % reached (81.3 % as printed, rounded).
+    assert!(all.numbers_right * 1000 >= all.numbers * 812, "{text}");
     assert!(all.units_right >= 64, "{text}");
     assert!(all.conventions_right >= 12, "{text}");
     assert!(all.flagged >= 8, "{text}");

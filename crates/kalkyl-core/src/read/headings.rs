@@ -157,6 +157,11 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
         ],
     ) || key == "ram"
         || key.starts_with("anslag")
+        // The state budget's abbreviations: "SB + ÄB 2017" (statsbudget and
+        // ändringsbudget, the appropriation of a state agency's year).
+        || heading
+            .split(|c: char| !latin::is_letter(c))
+            .any(|w| matches!(latin::lowercase(w).as_str(), "sb" | "äb"))
     {
         return Some(if year_of(heading).is_some() {
             Role::AnnualBudget
@@ -549,6 +554,8 @@ mod tests {
             ("Målvärde", Some(Other)),
             ("Kommunbidrag", Some(Budget)),
             ("Kommunbidrag 2021", Some(AnnualBudget)),
+            ("SB + ÄB 2017", Some(AnnualBudget)),
+            ("Statsbudget", Some(Budget)),
             ("Nettokostnad", Some(Outcome)),
             ("Nettokostnad 2021", Some(Outcome)),
             ("Not", Some(Text)),

@@ -635,6 +635,29 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
             }
         }
     }
+    // Outcomes of one month and of the period up to it ("Utfall maj 2017 |
+    // Utfall jan-maj 2017", "Utfall månad | Ack. utfall"): monthly reports
+    // print both, and the accumulated one is the period's outcome; the
+    // month's own is another number.
+    let accumulated = |j: usize| {
+        let heading = raw.headings.get(j).map_or("", String::as_str);
+        headings::compact(heading).contains("ack") || months_of(heading).is_some()
+    };
+    let outcomes: Vec<usize> = (0..roles.len())
+        .filter(|j| roles[*j] == Role::Outcome)
+        .collect();
+    if outcomes.len() >= 2 && outcomes.iter().any(|j| accumulated(*j)) {
+        for j in outcomes {
+            let heading = raw.headings.get(j).map_or("", String::as_str);
+            let one_month = headings::compact(heading).contains("månad")
+                || heading
+                    .split(|c: char| !crate::latin::is_letter(c))
+                    .any(|w| headings::month_of_word(w).is_some());
+            if !accumulated(j) && one_month {
+                roles[j] = Role::Other;
+            }
+        }
+    }
     // Two outcome columns of the latest year under group headings
     // ("Kommunen Utfall 2017 | ... | Sammanställd redovisning Utfall 2017"):
     // the table's own group keeps the outcome (the municipality's, else

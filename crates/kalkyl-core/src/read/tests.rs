@@ -876,3 +876,27 @@ fn a_change_since_a_missing_year_is_another_number() {
         assert_eq!(roles(&read(paste)), *want, "{paste:?}");
     }
 }
+
+/// A month's outcome beside the accumulated one: the accumulated is the
+/// period's outcome; the state budget's "SB + ÄB" is its annual budget.
+#[test]
+fn a_months_outcome_beside_the_accumulated_one_is_another_number() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Mnkr\tUtfall maj 2017\tUtfall jan-maj 2017\tSB + ÄB 2017\nA\t10\t50\t120\n",
+            &["label", "other", "outcome", "annual_budget"],
+        ),
+        (
+            "Tkr\tUtfall månad\tAck. utfall\tAck. budget\nA\t-10\t-50\t-52\n",
+            &["label", "other", "outcome", "budget"],
+        ),
+        // Two accumulated outcomes of different years: unchanged.
+        (
+            "Tkr\tAck. utfall 2021\tAck. utfall 2020\nA\t-10\t-9\n",
+            &["label", "outcome", "prior_outcome"],
+        ),
+    ];
+    for (paste, want) in table {
+        assert_eq!(roles(&read(paste)), *want, "{paste:?}");
+    }
+}
