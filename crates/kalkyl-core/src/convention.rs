@@ -18,7 +18,9 @@
 //! 3. "Investering" in the title or a heading: gross;
 //! 4. a budget printed positive beside negative outcomes in most rows: the
 //!    allocation convention;
-//! 5. mostly negative amounts: net cost; mostly positive: gross;
+//! 5. mostly negative amounts: net cost; mostly positive: gross (4 and 5
+//!    only where the table has an outcome or forecast beside its stated
+//!    deviations: a budget alone does not tell how the outcome is printed);
 //! 6. otherwise net cost, the reference convention of the reports.
 //!
 //! Detection reads the table as pasted (a what-if edit keeps the pasted
@@ -414,6 +416,20 @@ pub fn detect_convention(table: &Table) -> Detected {
                 .max()
                 .unwrap_or(0);
         }
+        // A forecast follow-up states the outcome minus the earlier
+        // forecast ("Prognosavvikelse"): actual minus reference, the
+        // direction of outcome − budget.
+        let follow_up = score(
+            table,
+            &value,
+            column,
+            VarianceBasis::OutcomeMinusForecast,
+            SignConvention::OutcomeMinusBudget,
+        )
+        .reproduced;
+        if let Some(first) = per.first_mut() {
+            *first = (*first).max(follow_up);
+        }
         let top = per.iter().copied().max().unwrap_or(0);
         let heading = table
             .columns
@@ -500,7 +516,14 @@ pub fn detect_convention(table: &Table) -> Detected {
         return decided(SignConvention::BudgetMinusOutcome, Basis::Investment);
     }
 
-    // 4. and 5. The signs of the amounts.
+    // 4. and 5. The signs of the amounts, when the table has the outcome
+    // (or forecast) its deviations compare. A table of budgets and stated
+    // deviations alone ("Budget | Avvikelse | Procent") does not say how
+    // the outcome would be printed beside its budget: positive costs give
+    // budget − outcome, negative ones outcome + budget. Its deviations are
+    // read as the reports print them, favourable positive: the reference.
+    let deviations_without_outcome =
+        !table.columns_of(Role::StatedVariance).is_empty() && !has_numbers(&actual_columns);
     let pairs: Vec<(usize, usize)> = [
         (Role::Outcome, Role::Budget),
         (Role::Outcome, Role::AnnualBudget),
@@ -540,6 +563,13 @@ pub fn detect_convention(table: &Table) -> Detected {
                 None => {}
             }
         }
+    }
+    if deviations_without_outcome {
+        let convention = candidates
+            .first()
+            .copied()
+            .unwrap_or(SignConvention::OutcomeMinusBudget);
+        return decided(convention, narrowed.unwrap_or(Basis::Default));
     }
     if opposite > same && candidates.contains(&SignConvention::OutcomePlusBudget) {
         return decided(SignConvention::OutcomePlusBudget, Basis::AllocationSigns);

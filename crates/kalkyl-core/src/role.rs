@@ -15,7 +15,8 @@ pub enum Role {
     Outcome,
     /// Budget for the same period as the outcome: "Budget", "Ack. budget".
     Budget,
-    /// Budget for the whole year: "Årsbudget", "Budget 2021".
+    /// Budget for the whole year: "Årsbudget", "Helårsbudget", and "Budget
+    /// 2021" in a table that covers part of the year.
     AnnualBudget,
     /// Full-year forecast: "Årsprognos", "Prognos".
     Forecast,

@@ -246,7 +246,7 @@ fn computed_figures_of_the_seed_tables() {
             Figure::ForecastVariancePct,
             None,
         ),
-        // "Budget 2021" is the annual budget: the deviation falls back to it.
+        // "Budget 2021" beside "Utfall 2021" is the year's (the period's) budget.
         (
             "004-4.1-resultatrapport-kansli-halsoval-tandvard",
             Some(0),

@@ -16,9 +16,10 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit: 81.1 % reached (81.2 % as printed, rounded).
-    assert!(all.numbers_right * 1000 >= all.numbers * 811, "{text}");
+    // Numbers under the right role and unit: 89.7 % reached (89.8 % as printed, rounded).
+    assert!(all.numbers_right * 1000 >= all.numbers * 897, "{text}");
     assert!(all.units_right >= 64, "{text}");
+    assert!(all.conventions_right >= 12, "{text}");
     assert!(all.flagged >= 10, "{text}");
     // An alarm on a consistent table is the worst failure: none left.
     assert!(all.alarms == 0, "{text}");

@@ -625,7 +625,7 @@ fn made_from_the_workspace_and_live_with_its_edits() {
 #[test]
 fn the_follow_up_exports_as_csv_and_copies_as_a_table() {
     use kalkyl_core::file::csv::CsvFlavour;
-    use kalkyl_core::followup::export::{
+    use kalkyl_core::file::follow_up::{
         columns, display_format, follow_up_csv, follow_up_html, follow_up_tsv, shown_text, Column,
     };
     use kalkyl_core::lang::Lang;

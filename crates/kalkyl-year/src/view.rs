@@ -11,7 +11,7 @@
 use kalkyl_core::calc::Computed;
 use kalkyl_core::file::csv::CsvFlavour;
 use kalkyl_core::file::export_file_name;
-use kalkyl_core::followup::export::{
+use kalkyl_core::file::follow_up::{
     caption, columns, display_format, follow_up_csv, follow_up_html, follow_up_tsv, report_heading,
     shown_text, Column,
 };

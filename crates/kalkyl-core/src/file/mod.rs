@@ -17,6 +17,7 @@
 //! where, in Swedish or English.
 
 pub mod csv;
+pub mod follow_up;
 pub mod html;
 mod layout;
 mod workspace_file;

@@ -28,7 +28,6 @@
 //! [`crate::calc::Computed::Error`]), no panic on any table.
 
 pub mod compute;
-pub mod export;
 pub mod label;
 pub mod matching;
 pub mod propose;

@@ -99,7 +99,11 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
         return Some(Role::Text);
     }
     if contains_any(&key, &["%", "procent", "relation", "andel"]) {
-        return Some(Role::StatedPercent);
+        return Some(if is_measure_in_percent(heading, &key) {
+            Role::Other
+        } else {
+            Role::StatedPercent
+        });
     }
     if let Some(role) = english_role(&key) {
         return Some(role);
@@ -153,6 +157,11 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
         ],
     ) || key == "ram"
         || key.starts_with("anslag")
+        // The state budget's abbreviations: "SB + ÄB 2017" (statsbudget and
+        // ändringsbudget, the appropriation of a state agency's year).
+        || heading
+            .split(|c: char| !latin::is_letter(c))
+            .any(|w| matches!(latin::lowercase(w).as_str(), "sb" | "äb"))
     {
         return Some(if year_of(heading).is_some() {
             Role::AnnualBudget
@@ -219,6 +228,59 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
         return Some(Role::Other);
     }
     None
+}
+
+/// Whether a percent heading names a key figure measured in percent
+/// ("Soliditet, %", "Sjukfrånvaro i %", "Skattekraft i % av riket") rather than a percentage of the
+/// table's own figures: a comparison ("Avvikelse i %", "Förändring %",
+/// "Relation (%)", "Andel av budget", "Utfall i % av budget") or a bare "%"
+/// or "Andel" beside them. Overviews and five-year summaries print such key
+/// figures beside amounts; nothing in the table recomputes them.
+fn is_measure_in_percent(heading: &str, key: &str) -> bool {
+    // A ratio of two figures ("Årets resultat/skatteintäkter, %"), or a
+    // share ("Andel", "Andelen av"; not "kapitalandel").
+    if heading.contains('/')
+        || heading
+            .split(|c: char| !latin::is_letter(c))
+            .any(|w| latin::lowercase(w).starts_with("andel"))
+    {
+        return false;
+    }
+    let rest: String = key
+        .replace('%', "")
+        .replace("procent", "")
+        .chars()
+        .filter(|c| !c.is_ascii_digit())
+        .collect();
+    // "i", "av" alone say nothing of what the percentage measures.
+    if matches!(rest.as_str(), "" | "i" | "av" | "iav") {
+        return false;
+    }
+    !contains_any(
+        &rest,
+        &[
+            "avvik",
+            "förändr",
+            "relation",
+            "utveckl",
+            "skillnad",
+            "diff",
+            "ökning",
+            "minskning",
+            "jämfört",
+            "budget",
+            "prognos",
+            "utfall",
+            "förbruk",
+            "utnyttj",
+            "variance",
+            "change",
+            "deviation",
+            "difference",
+            "actual",
+            "forecast",
+        ],
+    )
 }
 
 /// The role an English heading names ("Actual", "Full-year forecast",
@@ -366,6 +428,19 @@ pub(crate) fn months_of(text: &str) -> Option<u8> {
     None
 }
 
+/// The month a word names, in full or abbreviated to three letters or
+/// more: "maj" (5), "aug" (8), "September" (9).
+pub(crate) fn month_of_word(word: &str) -> Option<u8> {
+    if word.chars().count() < 3 {
+        return None;
+    }
+    let lower = latin::lowercase(word);
+    MONTHS
+        .iter()
+        .find(|(name, _)| name.starts_with(lower.as_str()))
+        .map(|(_, n)| *n)
+}
+
 /// Whether a text begins with a month's name or its abbreviation ("maj
 /// 2017", "jan-aug", "december"): a heading's second line, not the rest of a
 /// word broken at the line end.
@@ -459,12 +534,28 @@ mod tests {
             ("Avvikelsen i % av årsbudget", Some(StatedPercent)),
             ("Relation (%)", Some(StatedPercent)),
             ("Förändring %", Some(StatedPercent)),
+            ("%", Some(StatedPercent)),
+            ("Procent", Some(StatedPercent)),
+            ("Andel", Some(StatedPercent)),
+            ("Utfall i % av budget", Some(StatedPercent)),
+            ("Förbrukat i %", Some(StatedPercent)),
+            ("Förändring 2017–2018 %/kvm", Some(StatedPercent)),
+            ("Soliditet, %", Some(Other)),
+            ("Soliditet i procent", Some(Other)),
+            ("Sjukfrånvaro i %", Some(Other)),
+            ("Skattekraft i % av riket", Some(Other)),
+            ("0-4 år Andel", Some(StatedPercent)),
+            ("Årets resultat/skatteintäkter, %", Some(StatedPercent)),
+            ("Kassalikviditet, %", Some(Other)),
+            ("Soliditet, inkl affärsverks. kapitalandel, %", Some(Other)),
             ("Total projektbudget", Some(TotalBudget)),
             ("Re/ny", Some(Text)),
             ("Omsättning *) 2021", Some(Other)),
             ("Målvärde", Some(Other)),
             ("Kommunbidrag", Some(Budget)),
             ("Kommunbidrag 2021", Some(AnnualBudget)),
+            ("SB + ÄB 2017", Some(AnnualBudget)),
+            ("Statsbudget", Some(Budget)),
             ("Nettokostnad", Some(Outcome)),
             ("Nettokostnad 2021", Some(Outcome)),
             ("Not", Some(Text)),

@@ -510,7 +510,9 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
                 }
             }
             Some(r) if r.is_numeric() && !textual => {
-                if s.percents * 2 > s.numbers && s.numbers > 0 {
+                // A key figure its heading names ("Soliditet, %") keeps its
+                // role whatever its cells look like.
+                if s.percents * 2 > s.numbers && s.numbers > 0 && r != Role::Other {
                     Role::StatedPercent
                 } else {
                     r
@@ -558,6 +560,8 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
         }
     }
     resolve_years(raw, &mut roles);
+    year_budget_of_a_whole_year(raw, &mut roles);
+    changes_against_a_missing_year(raw, &mut roles);
     roles_from_arithmetic(raw, &mut roles, &mut guessed);
     for (j, role) in choices.roles.iter() {
         if let Some(slot) = roles.get_mut(*j) {
@@ -576,6 +580,17 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
     let years: Vec<Option<u16>> = (0..roles.len())
         .map(|j| raw.headings.get(j).and_then(|h| year_of(h)))
         .collect();
+    let undated_stem = |j: usize| -> String {
+        raw.headings
+            .get(j)
+            .map(|h| {
+                headings::compact(h)
+                    .chars()
+                    .filter(|c| !c.is_ascii_digit())
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
     for role in [
         Role::Outcome,
         Role::StatedVariance,
@@ -583,6 +598,27 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
         Role::Budget,
     ] {
         let cols: Vec<usize> = (0..roles.len()).filter(|j| roles[*j] == role).collect();
+        if cols.len() < 2 {
+            continue;
+        }
+        // The same heading bare and with a year ("Avvikelse | Avvikelse
+        // 2017", "Utfall | Utfall 2020"): reports leave their own period
+        // bare and date the year they compare with, so the dated column is
+        // the earlier year's.
+        for &j in &cols {
+            let bare_twin = years[j].is_some()
+                && cols
+                    .iter()
+                    .any(|&k| k != j && years[k].is_none() && undated_stem(k) == undated_stem(j));
+            if bare_twin {
+                roles[j] = if role == Role::Outcome {
+                    Role::PriorOutcome
+                } else {
+                    Role::Other
+                };
+            }
+        }
+        let cols: Vec<usize> = cols.into_iter().filter(|j| roles[*j] == role).collect();
         if cols.len() < 2 {
             continue;
         }
@@ -596,6 +632,29 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
                 } else {
                     Role::Other
                 };
+            }
+        }
+    }
+    // Outcomes of one month and of the period up to it ("Utfall maj 2017 |
+    // Utfall jan-maj 2017", "Utfall månad | Ack. utfall"): monthly reports
+    // print both, and the accumulated one is the period's outcome; the
+    // month's own is another number.
+    let accumulated = |j: usize| {
+        let heading = raw.headings.get(j).map_or("", String::as_str);
+        headings::compact(heading).contains("ack") || months_of(heading).is_some()
+    };
+    let outcomes: Vec<usize> = (0..roles.len())
+        .filter(|j| roles[*j] == Role::Outcome)
+        .collect();
+    if outcomes.len() >= 2 && outcomes.iter().any(|j| accumulated(*j)) {
+        for j in outcomes {
+            let heading = raw.headings.get(j).map_or("", String::as_str);
+            let one_month = headings::compact(heading).contains("månad")
+                || heading
+                    .split(|c: char| !crate::latin::is_letter(c))
+                    .any(|w| headings::month_of_word(w).is_some());
+            if !accumulated(j) && one_month {
+                roles[j] = Role::Other;
             }
         }
     }
@@ -701,6 +760,131 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
             {
                 *role = Role::Other;
             }
+        }
+    }
+}
+
+/// Whether a heading (or the text above a table) says that a figure covers
+/// part of a year: "Ack. utfall", "Utfall jan-aug", "Utfall 8 mån",
+/// "Utfall maj 2017", "Tertial 2", "Delår", "hittills".
+fn names_part_of_year(text: &str) -> bool {
+    if matches!(months_of(text), Some(1..=11)) {
+        return true;
+    }
+    let key = headings::compact(text);
+    if ["ack", "hittills", "delår", "tertial", "period"]
+        .iter()
+        .any(|w| key.contains(w))
+    {
+        return true;
+    }
+    // A month other than December names a month or a period ending there.
+    text.split(|c: char| !crate::latin::is_letter(c))
+        .any(|w| headings::month_of_word(w).is_some_and(|m| m < 12))
+}
+
+/// A year's budget ("Budget 2019", "BUDGET 2013") is the budget of the
+/// period the table covers when nothing in the table covers part of a
+/// year: an annual report's income statement or operating statement
+/// ("Utfall 2019 | Utfall 2018 | Budget 2019 | Avvikelse") compares the
+/// year's outcome with the year's budget, and a budget document ("Bokslut
+/// 2019 | Budget 2020 | Budget 2021 | Plan 2022") sets the year's budget
+/// beside the last closed year. Only where the table shows part of a year
+/// (an accumulated or month-dated outcome, a period budget, a full-year
+/// forecast, or months 1 to 11 in the text above) is it the annual budget,
+/// with what remains of it instead of a deviation. "Årsbudget" and
+/// "Helårsbudget" always name the annual budget. In a budget document the
+/// outcome of a year before the budget's is the prior year's outcome.
+fn year_budget_of_a_whole_year(raw: &RawTable<'_>, roles: &mut [Role]) {
+    let heading = |j: usize| raw.headings.get(j).map_or("", String::as_str);
+    // A plain budget word with a year: the heading without its digits names
+    // a budget, not an annual one.
+    let year_budget = |j: usize| {
+        let words: String = heading(j).chars().filter(|c| !c.is_ascii_digit()).collect();
+        role_of(&words) == Some(Role::Budget)
+    };
+    let Some(budget) =
+        (0..roles.len()).find(|j| roles.get(*j) == Some(&Role::AnnualBudget) && year_budget(*j))
+    else {
+        return;
+    };
+    let Some(year) = year_of(heading(budget)) else {
+        return;
+    };
+    let part_year = roles
+        .iter()
+        .any(|r| matches!(r, Role::Budget | Role::Forecast | Role::PreviousForecast))
+        || roles
+            .iter()
+            .enumerate()
+            .any(|(j, r)| r.is_numeric() && names_part_of_year(heading(j)))
+        || raw
+            .title
+            .as_ref()
+            .is_some_and(|(t, _)| names_part_of_year(t))
+        || matches!(months_of(&raw.context), Some(1..=11));
+    if part_year {
+        return;
+    }
+    let outcome_years: Vec<Option<u16>> = (0..roles.len())
+        .filter(|j| roles.get(*j) == Some(&Role::Outcome))
+        .map(|j| year_of(heading(j)))
+        .collect();
+    // The outcome is of another, later year: the budget is not its.
+    if outcome_years.iter().any(|y| y.is_some_and(|y| y > year)) {
+        return;
+    }
+    if let Some(slot) = roles.get_mut(budget) {
+        *slot = Role::Budget;
+    }
+    // A budget document: every outcome is of an earlier year. The latest of
+    // them is the prior year's, any older one another number.
+    if !outcome_years.is_empty() && outcome_years.iter().all(|y| y.is_some_and(|y| y < year)) {
+        let latest = outcome_years.iter().flatten().max().copied();
+        for (j, role) in roles.iter_mut().enumerate() {
+            if *role == Role::Outcome {
+                *role = if year_of(heading(j)) == latest {
+                    Role::PriorOutcome
+                } else {
+                    Role::Other
+                };
+            } else if *role == Role::PriorOutcome {
+                *role = Role::Other;
+            }
+        }
+    }
+}
+
+/// A change since an earlier year ("Förändring 2012/2013", "Förändring
+/// jämfört med maj 2016") whose earlier year no column of the table shows:
+/// nothing in the table recomputes it, so it is another number, not a
+/// deviation to check. Reports print such changes beside the year's
+/// outcome without the earlier year's figure.
+fn changes_against_a_missing_year(raw: &RawTable<'_>, roles: &mut [Role]) {
+    let heading = |j: usize| raw.headings.get(j).map_or("", String::as_str);
+    let is_change = |j: usize| {
+        let key = headings::compact(heading(j));
+        ["förändr", "utveckl", "jämfört", "ökning", "minskning"]
+            .iter()
+            .any(|w| key.contains(w))
+            && !["avvik", "budget", "prognos"]
+                .iter()
+                .any(|w| key.contains(w))
+    };
+    let shown = |year: u16| {
+        (0..roles.len()).any(|k| {
+            roles.get(k).is_some_and(|r| {
+                r.is_amount() && !matches!(r, Role::StatedVariance | Role::StatedPercent)
+            }) && year_of(heading(k)) == Some(year)
+        })
+    };
+    let unchecked: Vec<usize> = (0..roles.len())
+        .filter(|j| roles.get(*j) == Some(&Role::StatedVariance) && is_change(*j))
+        .filter(|j| year_of(heading(*j)).is_some_and(|y| !shown(y)))
+        .collect();
+    for j in unchecked {
+        if let Some(slot) = roles.get_mut(j) {
+            *slot = Role::Other;
         }
     }
 }
@@ -821,15 +1005,30 @@ fn roles_from_arithmetic(raw: &RawTable<'_>, roles: &mut [Role], guessed: &mut [
             guessed[c] = false;
         }
     }
-    // The budget of a stated deviation, under a heading no word names.
+    // The budget of a stated deviation, under a heading no word names. In a
+    // forecast-accuracy table ("Prognosavvikelse", "Prognossäkerhet") the
+    // year's outcome is compared with the forecast an earlier report made,
+    // and that column is headed by the report or its period ("Delårsrapport
+    // jan-aug", "Tertial 2", "Augusti") beside the outcome of the whole
+    // year: it is the forecast.
     let outcome = roles.iter().position(|r| *r == Role::Outcome);
     let has_reference = roles.iter().any(|r| is_reference(*r));
+    let heading = |j: usize| raw.headings.get(j).map_or("", String::as_str);
+    let about_forecast = |text: &str| headings::compact(text).contains("prognos");
     if let (Some(a), false) = (outcome, has_reference) {
         for v in (0..width).filter(|v| roles[*v] == Role::StatedVariance) {
             if let Some(b) = (0..width)
                 .find(|b| roles[*b] == Role::Other && !numbers[*b].is_empty() && follows(v, a, *b))
             {
-                roles[b] = Role::Budget;
+                let earlier_report =
+                    names_part_of_year(heading(b)) && !names_part_of_year(heading(a));
+                let forecast_table = about_forecast(heading(v))
+                    || raw.title.as_ref().is_some_and(|(t, _)| about_forecast(t));
+                roles[b] = if earlier_report || forecast_table {
+                    Role::Forecast
+                } else {
+                    Role::Budget
+                };
                 guessed[b] = false;
                 break;
             }

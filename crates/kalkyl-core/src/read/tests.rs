@@ -181,7 +181,8 @@ fn a_time_series_on_its_side_is_turned_back() {
         "Nyckeltal\t2019\t2020\t2021\nIntäkter, mnkr\t812,4\t840,1\t861,0\n\
          Årets resultat, mnkr\t12,5\t-3,0\t20,1\nSoliditet, %\t41\t40\t43\n",
     );
-    assert_eq!(roles(&t), ["label", "other", "outcome", "stated_percent"]);
+    // "Soliditet, %" is a key figure in percent, not a stated percentage.
+    assert_eq!(roles(&t), ["label", "other", "outcome", "other"]);
     assert_eq!(t.rows.len(), 3);
     assert_eq!(t.label(2), "2021");
     assert_eq!(t.number(1, 2), Some(d("-3.0")));
@@ -205,7 +206,7 @@ fn years_without_words_are_outcome_and_prior_outcome() {
         ),
         (
             "Mnkr\tUtfall 2022\tUtfall 2023\tBudget 2023\nA\t1\t2\t3\n",
-            &["label", "prior_outcome", "outcome", "annual_budget"],
+            &["label", "prior_outcome", "outcome", "budget"],
         ),
         (
             "Mnkr\tOutcome\tBudget\tVariance\nA\t-1\t-2\t1\n",
@@ -218,7 +219,7 @@ fn years_without_words_are_outcome_and_prior_outcome() {
         ),
         (
             "Mnkr\tUtfall 2019\tUtfall 2020\tUtfall 2021\tBudget 2021\nA\t1\t2\t3\t4\n",
-            &["label", "other", "prior_outcome", "outcome", "annual_budget"],
+            &["label", "other", "prior_outcome", "outcome", "budget"],
         ),
     ];
     for (paste, want) in table {
@@ -454,7 +455,7 @@ fn pdf_statements_with_years_notes_and_section_headings() {
         ),
         (
             "Resultaträkning\n\nBelopp i mnkr Not Utfall\n2024\nUtfall\n2023\nBudget\n2024\nIntäkter 1 269 522 300\nKostnader 2 − 1 116 − 1 344 − 1 149\nNetto − 847 − 822 − 849\n",
-            &["label", "text", "outcome", "prior_outcome", "annual_budget"],
+            &["label", "text", "outcome", "prior_outcome", "budget"],
             "Kostnader",
             &["-1116", "-1344", "-1149"],
             "2",
@@ -909,5 +910,207 @@ fn short_rows_under_a_wider_heading_and_note_references_in_labels() {
         for (j, f) in figures.iter().enumerate() {
             assert_eq!(t.number(*row, j + 1), f.map(d), "{paste:?}");
         }
+    }
+}
+
+/// A year's budget is the period's budget when nothing in the table covers
+/// part of the year (annual reports, budget documents), and the annual
+/// budget beside a part-year outcome, a period budget or a forecast.
+#[test]
+fn a_years_budget_is_the_periods_unless_the_table_covers_part_of_a_year() {
+    let table: &[(&str, &[&str])] = &[
+        // An annual report's statement: the year's outcome against its budget.
+        (
+            "Mnkr\tUtfall 2019\tUtfall 2018\tBudget 2019\tAvvikelse\nA\t-10\t-9\t-12\t2\n",
+            &[
+                "label",
+                "outcome",
+                "prior_outcome",
+                "budget",
+                "stated_variance",
+            ],
+        ),
+        (
+            "Tkr\tBUDGET 2019\t2019\t2018\nA\t5\t6\t7\nB\t8\t9\t10\n",
+            &["label", "budget", "outcome", "prior_outcome"],
+        ),
+        // A budget document: the closed year is the prior outcome.
+        (
+            "Mnkr\tBokslut 2023\tBudget 2024\tBudget 2025\tPlan 2026\nA\t1\t2\t3\t4\n",
+            &["label", "prior_outcome", "other", "budget", "other"],
+        ),
+        // Part of the year: the year's budget stays the annual budget.
+        (
+            "Mnkr\tUtfall jan-aug 2019\tBudget 2019\nA\t-10\t-12\n",
+            &["label", "outcome", "annual_budget"],
+        ),
+        (
+            "Mnkr\tAck. utfall\tBudget 2019\nA\t-10\t-12\n",
+            &["label", "outcome", "annual_budget"],
+        ),
+        (
+            "Mnkr\tUtfall 2019\tAck. budget\tBudget 2019\nA\t-10\t-11\t-12\n",
+            &["label", "outcome", "budget", "annual_budget"],
+        ),
+        (
+            "Mnkr\tUtfall 2019\tBudget 2019\tPrognos 2019\nA\t-10\t-12\t-13\n",
+            &["label", "outcome", "annual_budget", "forecast"],
+        ),
+        (
+            "Delårsrapport januari - augusti 2019\nMnkr\tUtfall 2019\tBudget 2019\nA\t-10\t-12\n",
+            &["label", "outcome", "annual_budget"],
+        ),
+        // Words that name the whole year keep it annual.
+        (
+            "Mnkr\tUtfall 2019\tÅrsbudget 2019\nA\t-10\t-12\n",
+            &["label", "outcome", "annual_budget"],
+        ),
+    ];
+    for (paste, want) in table {
+        assert_eq!(roles(&read(paste)), *want, "{paste:?}");
+    }
+}
+
+/// A forecast-accuracy table compares the year's outcome with an earlier
+/// report's forecast: the column the arithmetic finds is the forecast when
+/// the title or deviation speaks of the forecast, or its heading names an
+/// earlier report's period; and the deviation is outcome − forecast.
+#[test]
+fn the_reference_of_a_forecast_follow_up_is_the_forecast() {
+    use crate::convention::detect_convention;
+    use crate::model::SignConvention;
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Prognosavvikelse, Mkr\n\tBokslut\tDelårsrapport jan-aug\tAvvikelse\nA\t38\t7\t31\nB\t-18\t44\t-62\nC\t13\t5\t8\n",
+            &["label", "outcome", "forecast", "stated_variance"],
+        ),
+        (
+            "Mnkr\tBokslut\tTertial 2\tAvvikelse\nA\t38\t7\t31\nB\t18\t4\t14\nC\t13\t5\t8\n",
+            &["label", "outcome", "forecast", "stated_variance"],
+        ),
+        (
+            "Mnkr\tUtfall\tX\tPrognosavvikelse\nA\t38\t7\t31\nB\t18\t4\t14\nC\t13\t5\t8\n",
+            &["label", "outcome", "forecast", "stated_variance"],
+        ),
+        // Without a word of a forecast it is the budget, as before.
+        (
+            "Mnkr\tUtfall\tX\tAvvikelse\nA\t38\t7\t31\nB\t18\t4\t14\nC\t13\t5\t8\n",
+            &["label", "outcome", "budget", "stated_variance"],
+        ),
+    ];
+    for (paste, want) in table {
+        let t = read(paste);
+        assert_eq!(roles(&t), *want, "{paste:?}");
+        assert_eq!(
+            detect_convention(&t).convention,
+            SignConvention::OutcomeMinusBudget,
+            "{paste:?}"
+        );
+    }
+}
+
+/// The signs of the amounts tell the convention only when the outcome is in
+/// the table: budgets and stated deviations alone are read in the
+/// reference convention, favourable positive.
+#[test]
+fn budgets_and_deviations_alone_keep_the_reference_convention() {
+    use crate::convention::detect_convention;
+    use crate::model::SignConvention::*;
+    let table: &[(&str, crate::model::SignConvention)] = &[
+        (
+            "Mnkr\tBudget\tAvvikelse\tProcent\nA\t407,2\t28,2\t6,9\nB\t447,9\t-14,2\t-3,2\n",
+            OutcomeMinusBudget,
+        ),
+        (
+            "Mnkr\tBudget\tAvvikelse\nA\t-407,2\t28,2\nB\t-447,9\t-14,2\n",
+            OutcomeMinusBudget,
+        ),
+        // With the outcome, positive amounts are gross, as before.
+        (
+            "Mnkr\tUtfall\tBudget\nA\t400,0\t407,2\nB\t450,0\t447,9\n",
+            BudgetMinusOutcome,
+        ),
+        (
+            "Mnkr\tUtfall\tBudget\nA\t-400,0\t-407,2\nB\t-450,0\t-447,9\n",
+            OutcomeMinusBudget,
+        ),
+    ];
+    for (paste, want) in table {
+        assert_eq!(
+            detect_convention(&read(paste)).convention,
+            *want,
+            "{paste:?}"
+        );
+    }
+}
+
+/// The same heading bare and with a year: the bare one is the report's own
+/// period, the dated one the year it compares with.
+#[test]
+fn a_dated_twin_of_a_bare_heading_is_the_earlier_year() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Mnkr\tNettokostnad\tKommunbidrag\tAvvikelse\tAvvikelse 2017\nA\t35,7\t27,5\t-8,2\t3,8\nB\t73,1\t76,7\t3,6\t10,6\n",
+            &["label", "outcome", "budget", "stated_variance", "other"],
+        ),
+        (
+            "Mnkr\tUtfall\tUtfall 2020\tBudget\nA\t-10\t-9\t-12\n",
+            &["label", "outcome", "prior_outcome", "budget"],
+        ),
+        // Different words: both stay.
+        (
+            "Mnkr\tUtfall\tBudget\tBudgetavvikelse\tUtfallsavvikelse 2020\nA\t-10\t-12\t2\t-1\n",
+            &["label", "outcome", "budget", "stated_variance", "stated_variance"],
+        ),
+    ];
+    for (paste, want) in table {
+        assert_eq!(roles(&read(paste)), *want, "{paste:?}");
+    }
+}
+
+/// A change since a year the table does not show is another number; with
+/// that year's figure in the table it stays a deviation to check.
+#[test]
+fn a_change_since_a_missing_year_is_another_number() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Tkr\tUtfall 2013\tFörändring 2012/2013\tBudget 2013\tBudgetavvikelse\nA\t-614\t-9\t-620\t6\nB\t-819\t50\t-847\t28\n",
+            &["label", "outcome", "other", "budget", "stated_variance"],
+        ),
+        (
+            "Mnkr\tUtfall jan-maj 2017\tFörändring jämfört med jan-maj 2016\nA\t100\t5\nB\t200\t-3\n",
+            &["label", "outcome", "other"],
+        ),
+        (
+            "Tkr\tUtfall 2013\tUtfall 2012\tFörändring 2012/2013\nA\t-614\t-605\t-9\nB\t-819\t-869\t50\n",
+            &["label", "outcome", "prior_outcome", "stated_variance"],
+        ),
+    ];
+    for (paste, want) in table {
+        assert_eq!(roles(&read(paste)), *want, "{paste:?}");
+    }
+}
+
+/// A month's outcome beside the accumulated one: the accumulated is the
+/// period's outcome; the state budget's "SB + ÄB" is its annual budget.
+#[test]
+fn a_months_outcome_beside_the_accumulated_one_is_another_number() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Mnkr\tUtfall maj 2017\tUtfall jan-maj 2017\tSB + ÄB 2017\nA\t10\t50\t120\n",
+            &["label", "other", "outcome", "annual_budget"],
+        ),
+        (
+            "Tkr\tUtfall månad\tAck. utfall\tAck. budget\nA\t-10\t-50\t-52\n",
+            &["label", "other", "outcome", "budget"],
+        ),
+        // Two accumulated outcomes of different years: unchanged.
+        (
+            "Tkr\tAck. utfall 2021\tAck. utfall 2020\nA\t-10\t-9\n",
+            &["label", "outcome", "prior_outcome"],
+        ),
+    ];
+    for (paste, want) in table {
+        assert_eq!(roles(&read(paste)), *want, "{paste:?}");
     }
 }

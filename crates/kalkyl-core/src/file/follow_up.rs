@@ -1,6 +1,7 @@
 //! A follow-up's table as the screen shows it, as CSV (both flavours, like
 //! a table's: [`crate::file::csv`]) and for "Copy table" (HTML for Word and
-//! Outlook, tab-separated text: [`crate::file::html`]).
+//! Outlook, tab-separated text: [`crate::file::html`]). Here, not in
+//! `followup`, which the file module already depends on.
 //!
 //! The columns are the figures that have something to show, report by
 //! report ([`columns`]): each report's budget, forecast, the forecast's
@@ -14,14 +15,14 @@
 //! the copy shows what the screen shows (display decimals, Swedish format,
 //! a sign on changes and deviations).
 
+use super::csv::{CsvFlavour, Writer};
+use super::html::{copy_cell, plain, push_escaped, TABLE_STYLE};
 use crate::calc::Computed;
 use crate::display::{default_decimals, DisplayFormat};
-use crate::file::csv::{CsvFlavour, Writer};
-use crate::file::html::{copy_cell, plain, TABLE_STYLE};
 use crate::lang::Lang;
 use crate::number::NumberStyle;
 
-use super::compute::{FollowUpResult, Line, ReportInfo};
+use crate::followup::{FollowUpResult, Line, ReportInfo};
 
 /// A column of the follow-up table: a figure of one report (by index), or
 /// of the year.
@@ -277,7 +278,7 @@ pub fn follow_up_html(result: &FollowUpResult, lang: Lang) -> String {
     let mut out = String::from("<table style=\"");
     out.push_str(TABLE_STYLE);
     out.push_str("\"><caption style=\"text-align:left;font-weight:bold;padding:2px 0\">");
-    crate::file::html::push_escaped(&mut out, &caption(result, lang));
+    push_escaped(&mut out, &caption(result, lang));
     out.push_str("</caption><thead><tr>");
     copy_cell(&mut out, "th", lang.pick("Rad", "Row"), false, true, false);
     for &c in &columns {
