@@ -15,7 +15,9 @@
 
 use rust_decimal::Decimal;
 
-use super::headings::{clean_heading, compact, role_of, starts_with_month, unit_of, year_of};
+use super::headings::{
+    clean_heading, compact, role_of, starts_with_month, unglue_heading, unit_of, year_of,
+};
 use super::{RawCell, RawRow, RawTable, ReadChoices};
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
 use crate::exact::Exact;
@@ -388,7 +390,7 @@ fn one_cell_per_line(lines: &[Line]) -> Option<RawTable<'static>> {
 /// or names the label or note column ("Belopp i tkr Not 2020 2019").
 fn segment_heading(text: &str) -> Vec<String> {
     let mut segments: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
+    for word in unglue_heading(text).split_whitespace() {
         let first_letter = word.chars().find(|c| latin::is_letter(*c));
         let starts = if is_year_word(word) {
             segments
@@ -674,6 +676,15 @@ fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec<Line>, Vec
         .iter()
         .flat_map(|b| b.iter().cloned())
         .collect();
+    // Footnotes between the caption and the heading are no heading: the
+    // heading is what follows the last of them; they and the caption above
+    // them are titles.
+    let mut titles = titles;
+    if let Some(end) = heading.iter().rposition(|l| is_footnote_line(&l.text)) {
+        if heading.get(end + 1..).is_some_and(|rest| !rest.is_empty()) {
+            titles.extend(heading.drain(..=end));
+        }
+    }
     let mut body: Vec<Line> = Vec::new();
     if with_years.is_some() {
         if let Some(end) = heading.iter().rposition(|l| is_year_line(&l.text)) {
@@ -685,6 +696,54 @@ fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec<Line>, Vec
     }
     body.extend(lines.get(first_data..).unwrap_or(&[]).iter().cloned());
     (heading, titles, body)
+}
+
+/// A footnote or source note printed between a table's caption and its
+/// heading ("1 Nettolånebehovet motsvarar budgetsaldot med omvänt
+/// tecken.", "² Exklusive jämförelsestörande poster", "Källa: SCB"): a
+/// footnote mark (one or two digits, a superscript digit, "*") or a
+/// "Källa:"/"Anm.:" word, then prose, three words or more, most of them
+/// lowercase, and no value at the end. Such a line is never a heading,
+/// whatever its position, nor a row.
+pub(super) fn is_footnote_line(text: &str) -> bool {
+    let mut ws = text.split_whitespace();
+    let Some(first) = ws.next() else {
+        return false;
+    };
+    let rest: Vec<&str> = ws.collect();
+    let mark = first.chars().all(|c| {
+        c.is_ascii_digit() || super::headings::is_superscript(c) || matches!(c, '*' | ')')
+    }) && first.chars().filter(|c| c.is_ascii_digit()).count() <= 2;
+    // A mark glued to the first word ("¹Nettolånebehovet").
+    let glued_mark =
+        first.starts_with(super::headings::is_superscript) && first.chars().any(latin::is_letter);
+    let source = matches!(
+        compact(first).as_str(),
+        "källa" | "källor" | "anm" | "anmärkning" | "not"
+    ) && first.ends_with(':');
+    if !(mark || glued_mark || source) || is_data_line(text) {
+        return false;
+    }
+    let prose: Vec<&str> = if glued_mark {
+        let mut all = vec![first];
+        all.extend(rest.iter().copied());
+        all
+    } else {
+        rest
+    };
+    let starts_word = prose
+        .first()
+        .and_then(|w| {
+            w.trim_start_matches(super::headings::is_superscript)
+                .chars()
+                .next()
+        })
+        .is_some_and(latin::is_letter);
+    let lower = prose
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(latin::is_lower))
+        .count();
+    starts_word && prose.len() >= 3 && lower * 2 >= prose.len()
 }
 
 /// A note reference heading: "Not", "NOT", "Noter".
@@ -824,7 +883,13 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     };
     let (mut header, titles, body) = split_header(&lines, first_data);
     if raw.title.is_none() {
-        raw.title = titles.last().map(|l| (l.text.clone(), l.line));
+        // The caption, not the footnotes under it.
+        raw.title = titles
+            .iter()
+            .rev()
+            .find(|l| !is_footnote_line(&l.text))
+            .or(titles.last())
+            .map(|l| (l.text.clone(), l.line));
     }
     let title_text = titles
         .iter()

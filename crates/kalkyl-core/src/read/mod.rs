@@ -821,6 +821,59 @@ fn roles_from_arithmetic(raw: &RawTable<'_>, roles: &mut [Role], guessed: &mut [
             guessed[c] = false;
         }
     }
+    // Two columns named as the same figure ("Utfall nov" beside "Utfall
+    // 12-mån", "Differens" beside "Ack. diff."): the one the table's
+    // arithmetic ties to the others (deviation = outcome − reference) is
+    // that figure; the others are other numbers. Nothing changes when no
+    // column, or every column, is tied.
+    let tied = |roles: &[Role], c: usize, a: usize| {
+        (0..width).any(|b| {
+            b != c
+                && b != a
+                && (is_reference(roles[b]) || roles[b] == Role::PriorOutcome)
+                && follows(c, a, b)
+        })
+    };
+    for role in [Role::Outcome, Role::StatedVariance] {
+        let cols: Vec<usize> = (0..width).filter(|j| roles[*j] == role).collect();
+        if cols.len() < 2 {
+            continue;
+        }
+        let now: &[Role] = roles;
+        let confirmed: Vec<bool> = cols
+            .iter()
+            .map(|&j| {
+                if role == Role::Outcome {
+                    (0..width).any(|c| c != j && now[c] == Role::StatedVariance && tied(now, c, j))
+                } else {
+                    (0..width).any(|a| a != j && now[a] == Role::Outcome && tied(now, j, a))
+                }
+            })
+            .collect();
+        // A deviation whose heading names what it is measured against
+        // ("Prognostiserad avvikelse mot årsbudget" with no forecast shown)
+        // cannot be tied, and stays; a bare one ("Ack. diff.", "Avvikelse
+        // 2017", "Förändring 2012/2013") is another period's.
+        let names_reference = |j: usize| {
+            let key = raw.headings.get(j).map(|h| headings::compact(h));
+            key.is_some_and(|k| {
+                [
+                    "budget", "prognos", "ram", "bidrag", "utfall", "resultat", "anslag",
+                ]
+                .iter()
+                .any(|w| k.contains(w))
+            })
+        };
+        if confirmed.contains(&true) && confirmed.contains(&false) {
+            for (j, ok) in cols.iter().zip(&confirmed) {
+                if !ok && (role == Role::Outcome || !names_reference(*j)) {
+                    if let Some(r) = roles.get_mut(*j) {
+                        *r = Role::Other;
+                    }
+                }
+            }
+        }
+    }
     // The budget of a stated deviation, under a heading no word names.
     let outcome = roles.iter().position(|r| *r == Role::Outcome);
     let has_reference = roles.iter().any(|r| is_reference(*r));
@@ -925,9 +978,36 @@ fn sum_kind(label: &str) -> Option<RowKind> {
     }
 }
 
-/// Splits a footnote marker ("*", "**)", "*)") off the end of a label.
+/// Splits a footnote marker ("*", "**)", "*)") off the end of a label;
+/// also a footnote number set as a superscript ("nettoutlåning³") or glued
+/// as one digit to a long lowercase word ("nettoutlåning3", where the PDF
+/// copy lost the superscript; "m2" and "CO2" stay).
 fn split_note(label: &str) -> (String, Option<String>) {
     let trimmed = label.trim_end();
+    let superscripts = trimmed
+        .chars()
+        .rev()
+        .take_while(|c| headings::is_superscript(*c))
+        .count();
+    let glued_digit = {
+        let mut rev = trimmed.chars().rev();
+        rev.next().is_some_and(|c| c.is_ascii_digit())
+            && rev.take(4).filter(|c| crate::latin::is_lower(*c)).count() == 4
+            && trimmed.contains(' ')
+    };
+    if superscripts > 0 || glued_digit {
+        let marks = if glued_digit { 1 } else { superscripts };
+        let cut = trimmed
+            .char_indices()
+            .rev()
+            .nth(marks - 1)
+            .map_or(0, |(i, _)| i);
+        if let (Some(text), Some(marker)) = (trimmed.get(..cut), trimmed.get(cut..)) {
+            if !text.trim().is_empty() {
+                return (text.trim_end().to_string(), Some(marker.to_string()));
+            }
+        }
+    }
     let without_paren = trimmed.strip_suffix(')').unwrap_or(trimmed);
     let stars = without_paren.len() - without_paren.trim_end_matches('*').len();
     if stars == 0 {

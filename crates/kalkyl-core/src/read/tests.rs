@@ -697,3 +697,115 @@ fn outcomes_under_two_group_headings() {
         assert_eq!(roles(&read(paste)), *want, "{paste:?}");
     }
 }
+
+/// Heading words run together with abbreviations and footnote marks, as
+/// PDF and web copies glue cells: split at a lowercase letter or a period
+/// before a capital, and at a footnote mark, which goes.
+#[test]
+fn run_together_headings_split_at_case_periods_and_footnote_marks() {
+    let cases: &[(&str, &str)] = &[
+        ("Utfall novPrognos nov", "Utfall nov Prognos nov"),
+        (
+            "Utfall sep.Prognos sep.Diff. sep.",
+            "Utfall sep. Prognos sep. Diff. sep.",
+        ),
+        ("Ack. diff.²Utfall 12-mån", "Ack. diff. Utfall 12-mån"),
+        ("Ack. diff.2Utfall 12-mån", "Ack. diff. Utfall 12-mån"),
+        ("Ack. diff.1", "Ack. diff."),
+        ("Utfall ¹", "Utfall "),
+        // Left alone: a unit glued to a title, spaced words, numbers.
+        ("BalansräkningTKR", "BalansräkningTKR"),
+        ("Utfall 8 mån 2021", "Utfall 8 mån 2021"),
+        ("Budget 2021-12-31", "Budget 2021-12-31"),
+        ("Kr/inv. 2,5", "Kr/inv. 2,5"),
+    ];
+    for (text, want) in cases {
+        assert_eq!(headings::unglue_heading(text), *want, "{text:?}");
+    }
+}
+
+/// A footnote or source note between the caption and the heading is never
+/// the heading: the heading is the line that names the columns.
+#[test]
+fn footnote_lines_are_never_headings() {
+    let cases: &[(&str, bool)] = &[
+        (
+            "1 Nettolånebehovet motsvarar budgetsaldot med omvänt tecken.",
+            true,
+        ),
+        (
+            "2 Summan av månatliga prognosdifferenser sedan senaste prognos (juni 2017).",
+            true,
+        ),
+        ("¹ Exklusive jämförelsestörande poster och reavinster", true),
+        ("Källa: egna beräkningar av kommunen", true),
+        (
+            "Utfall novPrognos novDifferens novAck. diff.2Utfall 12-mån",
+            false,
+        ),
+        ("25 Allmänna bidrag till kommuner 1 000 2 000", false),
+        ("Not 2023 2022", false),
+        ("2023 Budget Utfall Avvikelse", false),
+    ];
+    for (line, want) in cases {
+        assert_eq!(lines::is_footnote_line(line), *want, "{line:?}");
+    }
+    let t = read(
+        "Statens nettolånebehov¹ (miljoner kronor)\n1 Nettolånebehovet motsvarar budgetsaldot med omvänt tecken.\n2 Summan av prognosdifferenser sedan senaste prognos.\n Utfall   oktoberPrognos oktoberDifferens  oktoberAck. diff.²Utfall \n12-mån.\nNettolånebehov -1 142 3 950 -5 092 -5 092 45 707\nPrimärt lånebehov 10 050 12 430 -2 381 -2 381 12 954\nNettoutlåning -6 749 -4 632 -2 118 -1 118 17 014\nRäntor -4 443 -3 849 -594 -594 15 739\n",
+    );
+    let headings: Vec<&str> = t.columns.iter().map(|c| c.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "",
+            "Utfall oktober",
+            "Prognos oktober",
+            "Differens oktober",
+            "Ack. diff.",
+            "Utfall 12-mån."
+        ]
+    );
+    assert_eq!(
+        t.title.as_deref(),
+        Some("Statens nettolånebehov¹ (miljoner kronor)")
+    );
+    // The table's arithmetic names the outcome and the deviation among
+    // columns whose words say the same.
+    assert_eq!(
+        roles(&t),
+        [
+            "label",
+            "outcome",
+            "forecast",
+            "stated_variance",
+            "other",
+            "other"
+        ]
+    );
+}
+
+/// Footnote marks at the end of a label are the row's footnote, not its
+/// words: stars, superscript digits, a digit glued to a long word.
+#[test]
+fn footnote_marks_come_off_labels() {
+    let cases: &[(&str, &str, Option<&str>)] = &[
+        (
+            "Primärt lånebehov exkl. nettoutlåning³",
+            "Primärt lånebehov exkl. nettoutlåning",
+            Some("³"),
+        ),
+        (
+            "Primärt lånebehov exkl. nettoutlåning3",
+            "Primärt lånebehov exkl. nettoutlåning",
+            Some("3"),
+        ),
+        ("Vård och omsorg*)", "Vård och omsorg", Some("*)")),
+        ("Kostnad per m2", "Kostnad per m2", None),
+        ("Utsläpp CO2", "Utsläpp CO2", None),
+        ("Område3", "Område3", None),
+    ];
+    for (label, text, marker) in cases {
+        let (t, m) = split_note(label);
+        assert_eq!((t.as_str(), m.as_deref()), (*text, *marker), "{label:?}");
+    }
+}
