@@ -296,6 +296,11 @@ pub(super) fn layout(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> Raw
 /// lines, then rows of a label line and n − 1 value lines.
 fn one_cell_per_line(lines: &[Line]) -> Option<RawTable<'static>> {
     let body: Vec<&Line> = lines.iter().filter(|l| !l.heading).collect();
+    // Cells split by blank lines, where a cell may wrap over lines, are
+    // read by [`cells_per_line`].
+    if body.iter().filter(|l| l.blank_after).count() * 2 > body.len() {
+        return None;
+    }
     let single_value = |l: &Line| {
         [DecimalMark::Comma, DecimalMark::Point]
             .into_iter()
@@ -1826,7 +1831,15 @@ fn stream_cells(lines: &[(String, usize, usize)]) -> (Separator, Vec<StreamCell>
                 });
                 // A heading wrapped inside its cell ("Budget" / "2021") or a
                 // label wrapped before a lowercase word.
-                let wrapped = *blanks == 0 && (starts_lower || (is_year(text) && previous_is_text));
+                // A period glued under its heading with no blank line
+                // between is more of that cell ("Utfall" / "12-mån.").
+                let wrapped = *blanks == 0
+                    && (starts_lower
+                        || (is_year(text) && previous_is_text)
+                        || (previous_is_text
+                            && text.starts_with(|c: char| c.is_ascii_digit())
+                            && !single_value(text)
+                            && !is_note_list(text)));
                 if let (true, Some(last)) = (wrapped && i > 0, cells.last_mut()) {
                     last.text.push(' ');
                     last.text.push_str(text);
@@ -2237,10 +2250,37 @@ fn stream_headings(
             texts.insert(1, (unit, line));
         }
     }
+    // Footnotes between the caption and the heading are no heading.
+    texts.retain(|(t, _)| !is_footnote_line(t));
     // One heading line for several columns.
     let non_empty: Vec<usize> = (0..texts.len())
         .filter(|i| !texts[*i].0.is_empty())
         .collect();
+    // Headings run together on one line ("Utfall juniPrognos
+    // juniDifferens juni..."): the line whose words split into one heading
+    // per value column (and maybe the corner's), most of them naming a
+    // figure, is the heading, whatever lines stand above it.
+    if non_empty.len() < values + 1 {
+        if let Some(&last) = non_empty.last() {
+            let segments = segment_heading(&texts[last].0);
+            let named = segments
+                .iter()
+                .filter(|h| role_of(h).is_some_and(Role::is_numeric))
+                .count();
+            if (segments.len() == values || segments.len() == values + 1) && named * 2 >= values {
+                let mut headings = Vec::with_capacity(values + 1);
+                if segments.len() == values {
+                    headings.push(String::new());
+                }
+                headings.extend(segments);
+                let title = non_empty
+                    .first()
+                    .filter(|i| **i != last)
+                    .and_then(|i| texts.get(*i).cloned());
+                return (title, headings);
+            }
+        }
+    }
     if non_empty.len() < values + 1 {
         if let Some(&last) = non_empty.last() {
             if let Some((corner, split)) = split_at_periods(&texts[last].0, values) {
@@ -2260,9 +2300,10 @@ fn stream_headings(
         }
     }
     let bottom_start = texts.len().saturating_sub(values);
+    // Footnote marks go ("Ack. diff.1").
     let mut bottom: Vec<String> = texts[bottom_start..]
         .iter()
-        .map(|(t, _)| clean_heading(t))
+        .map(|(t, _)| clean_heading(&unglue_heading(t)))
         .collect();
     while bottom.len() < values {
         bottom.insert(0, String::new());

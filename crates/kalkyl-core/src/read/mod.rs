@@ -834,6 +834,20 @@ fn roles_from_arithmetic(raw: &RawTable<'_>, roles: &mut [Role], guessed: &mut [
                 && follows(c, a, b)
         })
     };
+    // A deviation whose heading names what it is measured against
+    // ("Prognostiserad avvikelse mot årsbudget" with no forecast shown)
+    // cannot be tied, and stays; a bare one ("Ack. diff.", "Avvikelse
+    // 2017", "Förändring 2012/2013") is another period's.
+    let names_reference = |j: usize| {
+        let key = raw.headings.get(j).map(|h| headings::compact(h));
+        key.is_some_and(|k| {
+            [
+                "budget", "prognos", "ram", "bidrag", "utfall", "resultat", "anslag",
+            ]
+            .iter()
+            .any(|w| k.contains(w))
+        })
+    };
     for role in [Role::Outcome, Role::StatedVariance] {
         let cols: Vec<usize> = (0..width).filter(|j| roles[*j] == role).collect();
         if cols.len() < 2 {
@@ -850,20 +864,6 @@ fn roles_from_arithmetic(raw: &RawTable<'_>, roles: &mut [Role], guessed: &mut [
                 }
             })
             .collect();
-        // A deviation whose heading names what it is measured against
-        // ("Prognostiserad avvikelse mot årsbudget" with no forecast shown)
-        // cannot be tied, and stays; a bare one ("Ack. diff.", "Avvikelse
-        // 2017", "Förändring 2012/2013") is another period's.
-        let names_reference = |j: usize| {
-            let key = raw.headings.get(j).map(|h| headings::compact(h));
-            key.is_some_and(|k| {
-                [
-                    "budget", "prognos", "ram", "bidrag", "utfall", "resultat", "anslag",
-                ]
-                .iter()
-                .any(|w| k.contains(w))
-            })
-        };
         if confirmed.contains(&true) && confirmed.contains(&false) {
             for (j, ok) in cols.iter().zip(&confirmed) {
                 if !ok && (role == Role::Outcome || !names_reference(*j)) {
@@ -872,6 +872,22 @@ fn roles_from_arithmetic(raw: &RawTable<'_>, roles: &mut [Role], guessed: &mut [
                     }
                 }
             }
+        }
+    }
+    // A bare deviation that repeats an earlier one in every row (the
+    // accumulated difference in the first month after a forecast) is the
+    // later period's: the first is the table's deviation.
+    for j in 0..width {
+        if roles[j] != Role::StatedVariance || names_reference(j) || numbers[j].is_empty() {
+            continue;
+        }
+        let repeats = (0..j).any(|k| {
+            roles[k] == Role::StatedVariance
+                && numbers[k] == numbers[j]
+                && numbers[j].iter().filter(|v| v.is_some()).count() >= 2
+        });
+        if repeats {
+            roles[j] = Role::Other;
         }
     }
     // The budget of a stated deviation, under a heading no word names.

@@ -809,3 +809,50 @@ fn footnote_marks_come_off_labels() {
         assert_eq!((t.as_str(), m.as_deref()), (*text, *marker), "{label:?}");
     }
 }
+
+/// Web copies with one cell per line: the heading cells wrap without a
+/// blank line ("Utfall" / "12-mån."), or the headings run together on one
+/// line under a caption and footnotes. Either way one heading per value
+/// column, the corner empty; a deviation repeated in every row by a bare
+/// "Ack. diff." is the first column's.
+#[test]
+fn one_cell_per_line_headings_wrapped_or_run_together() {
+    let body = "Nettolånebehov\n\n8 017\n\n1 880\n\n6 137\n\n6 137\n\n66 596\n\nRäntor på statsskulden\n\n-2 861\n\n-2 110\n\n-751\n\n-751\n\n7 206\n\nNettoutlåning\n\n-595\n\n-2 744\n\n2 149\n\n2 149\n\n12 480\n";
+    let heads: &[&str] = &[
+        "Statens nettolånebehov (miljoner kronor)\n\n \n\nUtfall\nsep\n\nPrognos\nsep\n\nDifferens\nsep\n\nAck.\ndiff.1\n\nUtfall\n12-mån.\n\n",
+        "Statens nettolånebehov1 (miljoner kronor)\n\n1 Nettolånebehovet motsvarar budgetsaldot med omvänt tecken.\n\n2 Summan av månatliga prognosdifferenser sedan senaste prognos.\n\nNettot av statens primära utgifter och inkomster.\n\n Utfall sep.Prognos sep.Differens sep.Ack. diff.2Utfall 12-mån.\n\n",
+    ];
+    for head in heads {
+        let t = read(&format!("{head}{body}"));
+        let headings: Vec<String> = t
+            .columns
+            .iter()
+            .map(|c| c.heading.trim_end_matches('.').to_string())
+            .collect();
+        assert_eq!(
+            headings,
+            [
+                "",
+                "Utfall sep",
+                "Prognos sep",
+                "Differens sep",
+                "Ack. diff",
+                "Utfall 12-mån"
+            ],
+            "{head:?}"
+        );
+        assert_eq!(
+            roles(&t),
+            [
+                "label",
+                "outcome",
+                "forecast",
+                "stated_variance",
+                "other",
+                "other"
+            ],
+            "{head:?}"
+        );
+        assert_eq!(t.number(1, 1), Some(d("-2861")), "{head:?}");
+    }
+}
