@@ -1463,6 +1463,8 @@ fn note_rows(runs: &[Run], glued: bool) -> Vec<bool> {
         let listed = if glued { 0 } else { list_len(run) };
         if listed > 0 {
             let at = run.label.len().saturating_sub(listed);
+            // A list's first note keeps the order: the later ones are
+            // notes shared by several rows ("3, 9, 28" before "4").
             let first = run.numbers.first().and_then(|w| note_number(w));
             last = run
                 .label
@@ -1471,7 +1473,7 @@ fn note_rows(runs: &[Run], glued: bool) -> Vec<bool> {
                 .iter()
                 .filter_map(|w| note_number(w))
                 .chain(first)
-                .max()
+                .min()
                 .unwrap_or(last)
                 .max(last);
             *slot = true;
@@ -1963,6 +1965,28 @@ fn cells_per_line(grid: &Grid<'_>) -> Option<RawTable<'static>> {
             .collect();
     }
 
+    // A row's last value glued to the next row's label when the copy lost
+    // the line break between them ("70 989Stab", "-8 700Skatteintäkter"):
+    // two cells.
+    if cells.iter().any(|c| value_then_label(&c.text).is_some()) {
+        cells = cells
+            .into_iter()
+            .flat_map(|c| match value_then_label(&c.text) {
+                Some((value, label)) => vec![
+                    StreamCell {
+                        text: value,
+                        line: c.line,
+                    },
+                    StreamCell {
+                        text: label,
+                        line: c.line,
+                    },
+                ],
+                None => vec![c],
+            })
+            .collect();
+    }
+
     // Group the cells into rows: a text cell starts a row.
     let mut rows: Vec<StreamRow> = Vec::new();
     for (at, cell) in cells.iter().enumerate() {
@@ -2041,6 +2065,20 @@ fn cells_per_line(grid: &Grid<'_>) -> Option<RawTable<'static>> {
         .iter()
         .zip(&widths)
         .position(|(r, w)| *w == values && !r.label.is_empty() && !all_years(r))?;
+    // Section rows right above the first full row (a label and only empty
+    // cells: "Skattefinansierade investeringsutgifter", "Investeringsobjekt
+    // <3 mnkr") open the body: they are no column headings, which stand
+    // above them.
+    let section = |r: &StreamRow| {
+        !r.label.is_empty()
+            && !r.pieces.is_empty()
+            && r.pieces.iter().all(|p| matches!(p, Piece::Empty))
+            && !role_of(&r.label).is_some_and(Role::is_numeric)
+    };
+    let mut first = first;
+    while first > 1 && rows.get(first - 1).is_some_and(section) {
+        first -= 1;
+    }
     let first_at = rows.get(first)?.at;
     let mut diagnostics = Vec::new();
     let (title, headings) = stream_headings(&cells[..first_at], values, &mut diagnostics);
@@ -2183,6 +2221,25 @@ fn cells_per_line(grid: &Grid<'_>) -> Option<RawTable<'static>> {
         diagnostics,
         from_lines: true,
     })
+}
+
+/// A value glued to a capitalised label after it ("70 989Stab" is 70 989
+/// and "Stab"); not a unit ("0,0Mnkr"), nor a one-digit code glued to
+/// its label ("4Kommunstyrelsen").
+fn value_then_label(text: &str) -> Option<(String, String)> {
+    let (at, c) = text.char_indices().find(|(_, c)| latin::is_letter(*c))?;
+    let (value, label) = text.split_at(at);
+    let glued = value.ends_with(|d: char| d.is_ascii_digit());
+    let value = value.trim();
+    let label_letters = label.chars().take_while(|c| latin::is_letter(*c)).count();
+    let word: String = label.chars().take_while(|c| latin::is_letter(*c)).collect();
+    (glued
+        && !latin::is_lower(c)
+        && label_letters >= 2
+        && Unit::from_word(&word).is_none()
+        && value.chars().filter(|d| d.is_ascii_digit()).count() >= 2
+        && single_value(value))
+    .then(|| (value.to_string(), label.to_string()))
 }
 
 /// Splits a unit glued to the end of a title ("Resultaträkningmnkr": a

@@ -1215,6 +1215,16 @@ fn build(mut raw: RawTable<'_>, hints: Hints, choices: &ReadChoices) -> Table {
                 } else {
                     in_varav = false;
                 }
+                // "varav kommunledningskontoret" under "Kommunstyrelsen": a
+                // line that starts with "varav" is a part of the row above,
+                // whatever that row's label ends in.
+                let leads_varav = text
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.trim_end_matches(':').eq_ignore_ascii_case("varav"));
+                if leads_varav && !rows.is_empty() && text.split_whitespace().nth(1).is_some() {
+                    level = 1;
+                }
                 let (clean, marker) = split_note(&text);
                 note = marker;
                 text = clean;
@@ -1347,8 +1357,13 @@ fn mark_unlabelled_sums(
             }
         }
     };
+    // Whether the block being summed was opened by a heading row: a sum
+    // line closing it is that group's subtotal ("Investeringsobjekt >3
+    // mnkr" ... "Investering >3 mkr"), not a sum of everything above.
+    let mut opened_by_heading = false;
     for (i, row) in rows.iter_mut().enumerate() {
         if row.kind != RowKind::Item {
+            opened_by_heading = row.kind == RowKind::Heading;
             sums.clone_from(&empty);
             terms = 0;
             if row.kind.is_sum() {
@@ -1394,7 +1409,7 @@ fn mark_unlabelled_sums(
             continue;
         }
         let summed = terms;
-        row.kind = if unlabelled {
+        row.kind = if unlabelled || opened_by_heading {
             RowKind::Subtotal
         } else {
             RowKind::Total
@@ -1402,6 +1417,7 @@ fn mark_unlabelled_sums(
         sums.clone_from(&empty);
         add(&mut sums, row);
         terms = 1;
+        opened_by_heading = false;
         let (what_en, what_sv) = if unlabelled {
             (
                 format!("A line without a label is the sum of the {summed} rows above it; it was read as a subtotal."),

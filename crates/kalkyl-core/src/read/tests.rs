@@ -856,3 +856,67 @@ fn one_cell_per_line_headings_wrapped_or_run_together() {
         assert_eq!(t.number(1, 1), Some(d("-2861")), "{head:?}");
     }
 }
+
+/// Row structure the words and the arithmetic give: "varav" lines are parts
+/// of the row above; a sum line closing a block that a heading opened is
+/// that group's subtotal; a note list ("3, 9, 28") does not hide the next
+/// row's note ("4"); a value glued to the next row's label ("70 989Stab")
+/// is two cells; section rows above the first full row open the body.
+#[test]
+fn row_structure_from_words_and_arithmetic() {
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a str, u8)]);
+    let cases: &[Case<'_>] = &[
+        (
+            "Mnkr Budget Utfall Avvikelse\nKommunstyrelsen – 77,8 – 76,6 1,2\nvarav kommunledningskontoret – 59,7 – 54,3 5,4\nvarav samhällsbyggnad – 18,1 – 22,3 – 4,2\nFinansen 90,8 88,8 – 2,0\nSumma 13,0 12,2 -0,8\n",
+            &[
+                ("Kommunstyrelsen", "item", 0),
+                ("varav kommunledningskontoret", "item", 1),
+                ("varav samhällsbyggnad", "item", 1),
+                ("Summa", "total", 0),
+            ],
+        ),
+        (
+            "Investeringar\n\n(mnkr)\n\nBudget\n2023\n\nUtfall\n2023\n\nInvesteringsobjekt <3 mnkr\n\n \n\n \n\nInventarier\n\n4,3\n\n4,0\n\nUnderhåll\n\n14,9\n\n15,2\n\nObjekt <3 mnkr\n\n19,2\n\n19,2\n\nInvesteringsobjekt >3 mnkr\n\n \n\n \n\nFörskola\n\n76,7\n\n41,9\n\nSporthall\n\n2,2\n\n1,6\n\nInvestering >3 mkr\n\n78,9\n\n43,5\n",
+            &[
+                ("Investeringsobjekt <3 mnkr", "heading", 0),
+                ("Inventarier", "item", 0),
+                ("Objekt <3 mnkr", "subtotal", 0),
+                ("Investeringsobjekt >3 mnkr", "heading", 0),
+                ("Investering >3 mkr", "subtotal", 0),
+            ],
+        ),
+    ];
+    for (paste, want) in cases {
+        let t = read(paste);
+        for (label, kind, level) in want.iter() {
+            let row = t
+                .rows
+                .iter()
+                .find(|r| matches!(r.cells.first(), Some(Cell::Text(l)) if l == label))
+                .unwrap_or_else(|| panic!("row {label} of {paste:?}: {:?}", t.rows));
+            assert_eq!((row.kind.key(), row.level), (*kind, *level), "{label}");
+        }
+        assert!(crate::checks::check_table(&t).is_empty(), "{paste:?}");
+    }
+    let t = read(
+        "RESULTATRÄKNING, mnkr Not 2022 2021\nVerksamhetens intäkter 2, 9 251,9 181,1\nVerksamhetens kostnader 3, 9, 28 -1 313,3 -1 254,5\nAvskrivningar 4 -60,9 -48,6\nVerksamhetens nettokostnader   -1 122,3 -1 121,9\nSkatteintäkter 5 828,1 760,6\n",
+    );
+    let notes: Vec<String> = t.rows.iter().map(|r| format!("{:?}", r.cells[1])).collect();
+    assert_eq!(
+        notes,
+        [
+            "Text(\"2, 9\")",
+            "Text(\"3, 9, 28\")",
+            "Text(\"4\")",
+            "Empty",
+            "Text(\"5\")"
+        ]
+    );
+    assert_eq!(t.number(2, 2), Some(d("-60.9")));
+    assert_eq!(t.number(4, 2), Some(d("828.1")));
+    let t = read(
+        "Driftbudget\n\nBudget\n\nUtfall\n\nTeknisk nämnd\n\n659\n\n694\n\nPark\n\n54 388\n\n70 989Stab\n\n8 462\n\n17 101\n",
+    );
+    assert_eq!(t.number(1, 2), Some(d("70989")));
+    assert_eq!(t.rows[2].cells[0], Cell::Text("Stab".to_string()));
+}
