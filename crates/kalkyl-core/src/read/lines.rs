@@ -280,7 +280,7 @@ pub(super) fn layout(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> Raw
     if let Some(raw) = one_cell_per_line(&lines) {
         return raw;
     }
-    if let Some(raw) = cells_per_line(grid) {
+    if let Some(raw) = cells_per_line(grid, plain) {
         return raw;
     }
     if let Some(raw) = run_together(&lines) {
@@ -1767,8 +1767,13 @@ fn single_value(text: &str) -> bool {
         })
 }
 
-/// The non-empty lines of the paste and the blank lines before each.
-fn text_lines(grid: &Grid<'_>) -> Vec<(String, usize, usize)> {
+/// The non-empty lines of the paste and the blank lines before each. A web
+/// copy that writes an empty cell as a line holding a space, each followed
+/// by the blank line that separates cells ("3117" / "" / " " / "" / " " /
+/// "" / "-3041"), has one empty cell per such line: the gap counts as that
+/// many empty cells plus the separator, not as every blank line.
+fn text_lines(grid: &Grid<'_>, plain: &str) -> Vec<(String, usize, usize)> {
+    let source: Vec<&str> = plain.split('\n').collect();
     let mut out: Vec<(String, usize, usize)> = Vec::new();
     let mut previous: Option<usize> = None;
     for row in &grid.rows {
@@ -1785,7 +1790,21 @@ fn text_lines(grid: &Grid<'_>) -> Vec<(String, usize, usize)> {
         if text.is_empty() {
             continue;
         }
-        let blanks = previous.map_or(0, |p| row.line.saturating_sub(p + 1));
+        let mut blanks = previous.map_or(0, |p| row.line.saturating_sub(p + 1));
+        if let Some(p) = previous {
+            // Lines are numbered from 1: the gap is source[p..line - 1].
+            let gap = source.get(p..row.line.saturating_sub(1)).unwrap_or(&[]);
+            let spaced = gap
+                .iter()
+                .filter(|l| {
+                    let l = l.trim_end_matches('\r');
+                    !l.is_empty() && l.trim().is_empty()
+                })
+                .count();
+            if spaced >= 2 && blanks == 2 * spaced + 1 {
+                blanks = spaced + 1;
+            }
+        }
         previous = Some(row.line);
         out.push((text, row.line, blanks));
     }
@@ -1926,8 +1945,8 @@ fn layout_diagnostic(
 /// a label and the cells after it; the number of value columns is what most
 /// rows hold; the cells before the first full row are the heading, read as
 /// stacked rows (group headings over repeated periods) with a title above.
-fn cells_per_line(grid: &Grid<'_>) -> Option<RawTable<'static>> {
-    let lines = text_lines(grid);
+fn cells_per_line(grid: &Grid<'_>, plain: &str) -> Option<RawTable<'static>> {
+    let lines = text_lines(grid, plain);
     // Decide the shape first: lines holding one value must outnumber lines
     // holding a label and values (those are PDF rows, read by pdf_layout).
     let singles = lines
@@ -2400,6 +2419,45 @@ fn stream_headings(
                 format!("The periods in the heading start again {groups} times; each group was given the heading above it."),
                 format!("Perioderna i rubriken börjar om {groups} gånger; varje grupp fick rubriken ovanför sig."),
             ));
+        }
+    }
+    // Group headings over a row of headings that starts again ("2023" and
+    // "2022" over "Intäkter | Kostnader | Netto | Budget | Avvikelse |
+    // Intäkter | Kostnader | Netto | Budget"): the row splits where its first
+    // heading recurs, each later group repeating the first group's headings
+    // (it may lack the last ones), and each group takes the group heading
+    // above it, in order: the last text cells above the row.
+    if years.iter().all(Option::is_none) {
+        let first_key = bottom.first().map(|h| compact(h)).unwrap_or_default();
+        let starts: Vec<usize> = (0..bottom.len())
+            .filter(|i| !first_key.is_empty() && compact(&bottom[*i]) == first_key)
+            .collect();
+        let groups = starts.len();
+        let repeats = starts.iter().enumerate().all(|(g, start)| {
+            let end = starts.get(g + 1).copied().unwrap_or(bottom.len());
+            let first_end = starts.get(1).copied().unwrap_or(bottom.len());
+            end - start <= first_end
+                && (0..end - start).all(|k| compact(&bottom[start + k]) == compact(&bottom[k]))
+        });
+        let tops_fit = rest.len() >= groups
+            && rest
+                .get(rest.len().saturating_sub(groups)..)
+                .is_some_and(|tops| {
+                    tops.iter().all(|(t, _)| {
+                        unit_of(t).is_none()
+                            && t.split_whitespace().count() <= 3
+                            && !role_of(t).is_some_and(Role::is_numeric)
+                    })
+                });
+        if groups >= 2 && starts.first() == Some(&0) && repeats && tops_fit {
+            let labels: Vec<(String, usize)> = rest.split_off(rest.len() - groups);
+            for (g, start) in starts.iter().enumerate() {
+                let end = starts.get(g + 1).copied().unwrap_or(bottom.len());
+                let top = labels.get(g).map_or("", |l| l.0.as_str());
+                for h in bottom.get_mut(*start..end).unwrap_or(&mut []) {
+                    *h = clean_heading(&format!("{top} {h}"));
+                }
+            }
         }
     }
     // An empty corner cell under a title and a unit line ("Not 5" /

@@ -557,6 +557,7 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
             }
         }
     }
+    outcome_from_arithmetic(raw, &mut roles, &mut guessed);
     resolve_years(raw, &mut roles);
     roles_from_arithmetic(raw, &mut roles, &mut guessed);
     for (j, role) in choices.roles.iter() {
@@ -768,6 +769,61 @@ fn relation_holds(
         }
     }
     tested >= 2 && non_zero && held * 10 >= tested * 9
+}
+
+/// The outcome under a heading no word names ("Netto" between "Kostnader"
+/// and "Budget", "2023 Netto" under a year group): the column that, with a
+/// budget or forecast, gives the stated deviation. The same figure of an
+/// earlier year's group ("2022 Netto": the heading but the year) is the
+/// prior outcome. Only when no column is named the outcome.
+fn outcome_from_arithmetic(raw: &RawTable<'_>, roles: &mut [Role], guessed: &mut [bool]) {
+    const SAMPLE: usize = 400;
+    if roles.contains(&Role::Outcome) {
+        return;
+    }
+    let is_reference = |r: Role| matches!(r, Role::Budget | Role::AnnualBudget | Role::Forecast);
+    let width = roles.len();
+    let sample = |j: usize| sample_numbers(raw, j, SAMPLE);
+    let mut found = None;
+    'search: for v in (0..width).filter(|v| roles[*v] == Role::StatedVariance) {
+        let stated = sample(v);
+        for b in (0..width).filter(|b| is_reference(roles[*b])) {
+            let reference = sample(b);
+            for a in (0..width).filter(|a| roles[*a] == Role::Other) {
+                let candidate = sample(a);
+                if [Relation::Minus, Relation::MinusReversed]
+                    .into_iter()
+                    .any(|r| relation_holds(&stated, &candidate, &reference, r))
+                {
+                    found = Some(a);
+                    break 'search;
+                }
+            }
+        }
+    }
+    let Some(a) = found else {
+        return;
+    };
+    roles[a] = Role::Outcome;
+    guessed[a] = false;
+    let heading = |j: usize| raw.headings.get(j).map_or("", String::as_str);
+    let stem = |j: usize| -> String {
+        headings::compact(heading(j))
+            .chars()
+            .filter(|c| !c.is_ascii_digit())
+            .collect()
+    };
+    let (Some(year), own) = (year_of(heading(a)), stem(a)) else {
+        return;
+    };
+    let prior = (0..width)
+        .filter(|j| roles[*j] == Role::Other && stem(*j) == own)
+        .filter_map(|j| year_of(heading(j)).filter(|y| *y < year).map(|y| (y, j)))
+        .max();
+    if let Some((_, j)) = prior {
+        roles[j] = Role::PriorOutcome;
+        guessed[j] = false;
+    }
 }
 
 /// The table's own arithmetic as evidence for roles its words leave open.

@@ -920,3 +920,39 @@ fn row_structure_from_words_and_arithmetic() {
     assert_eq!(t.number(1, 2), Some(d("70989")));
     assert_eq!(t.rows[2].cells[0], Cell::Text("Stab".to_string()));
 }
+
+/// Two heading rows copied one cell per line: year groups over a row of
+/// headings that starts again. Each group takes its year; the net the
+/// stated deviation is computed from is the outcome (no word names it),
+/// the same net of the earlier year the prior outcome. Empty cells written
+/// as a line holding a space, each with its separator, count one each.
+#[test]
+fn year_groups_over_repeated_headings_and_the_net_as_outcome() {
+    let t = read(
+        "Driftsredovisning 2023 (miljoner kronor)\n\nMiljoner kronor\n\n2023\n\n \n2022\n\n\n \n\nIntäkter\n\nKostnader\n\nNetto\n\nBudget\n\nAvvikelse\n\nIntäkter\n\nKostnader\n\nNetto\n\nBudget\n\nByggnadsnämnd\n\n48\n\n-90\n\n-42\n\n-39\n\n-3\n\n45\n\n-85\n\n-40\n\n-41\n\nServicenämnd\n\n1839\n\n-1893\n\n-54\n\n-57\n\n3\n\n1665\n\n-1706\n\n-41\n\n-43\n\nKommunstyrelse\n\n322\n\n-702\n\n-379\n\n-405\n\n26\n\n312\n\n-593\n\n-282\n\n-337\n\nEliminering\n\n-3117\n\n3117\n\n \n\n \n\n \n\n-3041\n\n3041\n\n \n\n \n",
+    );
+    let headings: Vec<&str> = t.columns.iter().map(|c| c.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "Miljoner kronor",
+            "2023 Intäkter",
+            "2023 Kostnader",
+            "2023 Netto",
+            "2023 Budget",
+            "2023 Avvikelse",
+            "2022 Intäkter",
+            "2022 Kostnader",
+            "2022 Netto",
+            "2022 Budget"
+        ]
+    );
+    let r = roles(&t);
+    assert_eq!(
+        (r[3], r[5], r[8]),
+        ("outcome", "stated_variance", "prior_outcome")
+    );
+    assert_eq!(t.number(3, 6), Some(d("-3041")));
+    assert_eq!(t.number(3, 7), Some(d("3041")));
+    assert_eq!(t.rows[3].cells.len(), 10);
+}
