@@ -1801,7 +1801,12 @@ fn text_lines(grid: &Grid<'_>, plain: &str) -> Vec<(String, usize, usize)> {
                     !l.is_empty() && l.trim().is_empty()
                 })
                 .count();
-            if spaced >= 2 && blanks == 2 * spaced + 1 {
+            // A line that itself starts with spaces pads its cells with
+            // spaces (a mixed copy): its gap keeps the blank-line count.
+            let padded = source
+                .get(row.line.saturating_sub(1))
+                .is_some_and(|l| l.starts_with(char::is_whitespace));
+            if spaced >= 1 && blanks == 2 * spaced + 1 && !padded {
                 blanks = spaced + 1;
             }
         }
@@ -2404,8 +2409,29 @@ fn stream_headings(
             }
         }
         let groups = starts.len();
+        // A heading that names a figure ("Budget") stacked between the group
+        // headings and the periods is no group: it heads the first period
+        // of the first group, where it stands ("Kommunen" / "Budget" /
+        // "2023 2023 2022": "Kommunen Budget 2023").
+        let names_figure = |t: &str| role_of(t).is_some_and(Role::is_numeric);
+        let stacked = rest
+            .get(rest.len().saturating_sub(groups + 1)..)
+            .unwrap_or(&[]);
+        let figure_words = stacked.iter().filter(|(t, _)| names_figure(t)).count();
+        let mut sub: Option<String> = None;
+        if figure_words == 1
+            && stacked.len() == groups + 1
+            && rest.last().is_some_and(|(t, _)| names_figure(t))
+        {
+            sub = rest.pop().map(|(t, _)| t);
+        }
         if groups >= 2 && rest.len() >= groups {
             let labels: Vec<(String, usize)> = rest.split_off(rest.len() - groups);
+            if let (Some(sub), Some(h)) =
+                (sub.take(), starts.first().and_then(|s| bottom.get_mut(*s)))
+            {
+                *h = clean_heading(&format!("{sub} {h}"));
+            }
             for (g, start) in starts.iter().enumerate() {
                 let end = starts.get(g + 1).copied().unwrap_or(bottom.len());
                 for h in &mut bottom[*start..end] {
@@ -2419,6 +2445,9 @@ fn stream_headings(
                 format!("The periods in the heading start again {groups} times; each group was given the heading above it."),
                 format!("Perioderna i rubriken börjar om {groups} gånger; varje grupp fick rubriken ovanför sig."),
             ));
+        }
+        if let Some(sub) = sub {
+            rest.push((sub, 0));
         }
     }
     // Group headings over a row of headings that starts again ("2023" and
@@ -2458,6 +2487,15 @@ fn stream_headings(
                     *h = clean_heading(&format!("{top} {h}"));
                 }
             }
+        }
+    }
+    // A note heading stacked above an empty first heading ("Not" over the
+    // empty cell beside the years) heads that column.
+    if bottom.first().is_some_and(String::is_empty)
+        && rest.last().is_some_and(|(t, _)| is_note_heading(t))
+    {
+        if let (Some((note, _)), Some(first)) = (rest.pop(), bottom.first_mut()) {
+            *first = note;
         }
     }
     // An empty corner cell under a title and a unit line ("Not 5" /

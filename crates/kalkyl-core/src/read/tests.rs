@@ -956,3 +956,35 @@ fn year_groups_over_repeated_headings_and_the_net_as_outcome() {
     assert_eq!(t.number(3, 7), Some(d("3041")));
     assert_eq!(t.rows[3].cells.len(), 10);
 }
+
+/// A stacked web heading copied one cell per line: the unit, "Not", the
+/// groups, a figure's word over the first period, then the periods; an
+/// empty cell is a line holding a space. The figure's word heads the first
+/// period of the first group, "Not" the note column, the unit the labels.
+#[test]
+fn stacked_groups_with_a_figure_word_and_a_note_heading() {
+    let t = read(
+        "Resultaträkning\n\nmiljoner kronor\n\nNot\n\nKommunen\n\n \n\n\nKoncernen\n\n \n\n \n\nBudget\n\n \n\n \n\n \n\n \n\n \n\n \n\n2023\n\n2023\n\n2022\n\n2023\n\n2022\n\nVerksamhetens intäkter\n\n3\n\n2 038\n\n2077\n\n1982\n\n7026\n\n7264\n\nAvskrivningar\n\n \n\n-501\n\n-496\n\n-448\n\n-1070\n\n-993\n\nSkatteintäkter\n\n6\n\n7003\n\n7161\n\n6776\n\n7161\n\n6776\n",
+    );
+    let headings: Vec<&str> = t.columns.iter().map(|c| c.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "miljoner kronor",
+            "Not",
+            "Kommunen Budget 2023",
+            "Kommunen 2023",
+            "Kommunen 2022",
+            "Koncernen 2023",
+            "Koncernen 2022"
+        ]
+    );
+    let r = roles(&t);
+    assert_eq!(
+        (r[1], r[3], r[4], r[5]),
+        ("text", "outcome", "prior_outcome", "other")
+    );
+    assert_eq!(t.rows[1].cells[1], Cell::Empty);
+    assert_eq!(t.number(1, 2), Some(d("-501")));
+    assert_eq!(t.number(1, 6), Some(d("-993")));
+}
