@@ -2490,8 +2490,11 @@ fn stream_headings(
         }
     }
     // A note heading stacked above an empty first heading ("Not" over the
-    // empty cell beside the years) heads that column.
-    if bottom.first().is_some_and(String::is_empty)
+    // empty cell beside the years, or over the notes of the heading itself,
+    // "1, 2") heads that column.
+    if bottom
+        .first()
+        .is_some_and(|h| h.is_empty() || is_note_list(h))
         && rest.last().is_some_and(|(t, _)| is_note_heading(t))
     {
         if let (Some((note, _)), Some(first)) = (rest.pop(), bottom.first_mut()) {

@@ -988,3 +988,18 @@ fn stacked_groups_with_a_figure_word_and_a_note_heading() {
     assert_eq!(t.number(1, 2), Some(d("-501")));
     assert_eq!(t.number(1, 6), Some(d("-993")));
 }
+
+/// "Not" stacked over the heading's own notes ("1, 2") beside the years:
+/// it heads the note column, and the unit glued to the title the labels.
+#[test]
+fn a_stacked_not_over_the_headings_own_notes() {
+    let t = read(
+        "Resultaträkningmnkr\n\nNot\n\nKommunkoncernen\n\nKommunen\n\n\n1, 2\n\n2021\n\n2020\n\n2021\n\nBudget\n2021\n\n2020\n\nVerksamhetens intäkter\n\n3\n\n1 006,9\n\n984,6\n\n699,1\n\n650,0\n\n703,3\n\nVerksamhetens kostnader\n\n4\n\n-3 215,2\n\n-3 122,3\n\n-2 911,8\n\n-3 107,7\n\n-3 055,3\n",
+    );
+    let headings: Vec<&str> = t.columns.iter().map(|c| c.heading.as_str()).collect();
+    assert_eq!(headings.first().copied(), Some("mnkr"));
+    assert_eq!(headings.get(1).copied(), Some("Not"));
+    assert_eq!(roles(&t).get(1).copied(), Some("text"));
+    assert_eq!(t.unit, Some(Unit::Mnkr));
+    assert_eq!(t.number(0, 2), Some(d("1006.9")));
+}
