@@ -2457,16 +2457,17 @@ fn stream_headings(
     // (it may lack the last ones), and each group takes the group heading
     // above it, in order: the last text cells above the row.
     if years.iter().all(Option::is_none) {
-        let first_key = bottom.first().map(|h| compact(h)).unwrap_or_default();
-        let starts: Vec<usize> = (0..bottom.len())
-            .filter(|i| !first_key.is_empty() && compact(&bottom[*i]) == first_key)
+        let keys: Vec<String> = bottom.iter().map(|h| compact(h)).collect();
+        let first_key = keys.first().cloned().unwrap_or_default();
+        let starts: Vec<usize> = (0..keys.len())
+            .filter(|i| !first_key.is_empty() && keys.get(*i) == Some(&first_key))
             .collect();
         let groups = starts.len();
         let repeats = starts.iter().enumerate().all(|(g, start)| {
-            let end = starts.get(g + 1).copied().unwrap_or(bottom.len());
-            let first_end = starts.get(1).copied().unwrap_or(bottom.len());
-            end - start <= first_end
-                && (0..end - start).all(|k| compact(&bottom[start + k]) == compact(&bottom[k]))
+            let end = starts.get(g + 1).copied().unwrap_or(keys.len());
+            let first_end = starts.get(1).copied().unwrap_or(keys.len());
+            let span = end.saturating_sub(*start);
+            span <= first_end && keys.get(*start..end) == keys.get(..span)
         });
         let tops_fit = rest.len() >= groups
             && rest

@@ -778,22 +778,27 @@ fn relation_holds(
 /// prior outcome. Only when no column is named the outcome.
 fn outcome_from_arithmetic(raw: &RawTable<'_>, roles: &mut [Role], guessed: &mut [bool]) {
     const SAMPLE: usize = 400;
-    if roles.contains(&Role::Outcome) {
+    /// Wider tables are left to the words: the search is cubic in columns.
+    const MAX_WIDTH: usize = 64;
+    let width = roles.len();
+    if roles.contains(&Role::Outcome) || width > MAX_WIDTH {
         return;
     }
     let is_reference = |r: Role| matches!(r, Role::Budget | Role::AnnualBudget | Role::Forecast);
-    let width = roles.len();
-    let sample = |j: usize| sample_numbers(raw, j, SAMPLE);
+    let numbers: Vec<Vec<Option<Decimal>>> = (0..width)
+        .map(|j| match roles.get(j) {
+            Some(Role::StatedVariance | Role::Other) => sample_numbers(raw, j, SAMPLE),
+            Some(r) if is_reference(*r) => sample_numbers(raw, j, SAMPLE),
+            _ => Vec::new(),
+        })
+        .collect();
     let mut found = None;
     'search: for v in (0..width).filter(|v| roles[*v] == Role::StatedVariance) {
-        let stated = sample(v);
         for b in (0..width).filter(|b| is_reference(roles[*b])) {
-            let reference = sample(b);
             for a in (0..width).filter(|a| roles[*a] == Role::Other) {
-                let candidate = sample(a);
                 if [Relation::Minus, Relation::MinusReversed]
                     .into_iter()
-                    .any(|r| relation_holds(&stated, &candidate, &reference, r))
+                    .any(|r| relation_holds(&numbers[v], &numbers[a], &numbers[b], r))
                 {
                     found = Some(a);
                     break 'search;
@@ -904,9 +909,11 @@ fn roles_from_arithmetic(raw: &RawTable<'_>, roles: &mut [Role], guessed: &mut [
             .any(|w| k.contains(w))
         })
     };
+    // The search is cubic in columns: wider tables keep their words.
+    const MAX_TIED_WIDTH: usize = 64;
     for role in [Role::Outcome, Role::StatedVariance] {
         let cols: Vec<usize> = (0..width).filter(|j| roles[*j] == role).collect();
-        if cols.len() < 2 {
+        if cols.len() < 2 || width > MAX_TIED_WIDTH {
             continue;
         }
         let now: &[Role] = roles;
