@@ -218,6 +218,11 @@ enum Doubt {
     /// Its label names a ratio or a count ("Soliditet, %", "Antal
     /// anställda"): adding it to amounts means nothing.
     NotAmounts,
+    /// A sum that does not close the rows the reading gives it, but is
+    /// exactly the sum of the last few rows above it: a group sum the table
+    /// marks with no heading ("Summa" under two of five rows). Which rows it
+    /// closes is uncertain, so it is not checked.
+    Extent,
 }
 
 /// The doubt on each row, from the reader's diagnostics and the row itself.
@@ -260,6 +265,29 @@ fn doubtful_rows(table: &Table) -> Vec<Option<Doubt>> {
         }
     }
     doubts
+}
+
+/// How many of the last terms (two or more, other than the `read` ones the
+/// reading gave it) a stated sum adds up to within their rounding, if any:
+/// the group a sum closes when the table marks no heading for it, or the
+/// rows before a group sum the reading took for its start. Every other term run fails, so `None`
+/// for a sum that is simply wrong. Bounded: at most [`MAX_RUN`] terms back.
+fn closing_run(terms: &[(usize, Decimal, Decimal)], stated: Decimal, read: usize) -> Option<usize> {
+    const MAX_RUN: usize = 200;
+    let mut sum = Decimal::ZERO;
+    let mut tolerance = half_unit(stated);
+    for (k, t) in terms.iter().rev().take(MAX_RUN).enumerate() {
+        sum = sum.add_exact(t.1)?;
+        tolerance = tolerance.add_exact(t.2)?;
+        let n = k + 1;
+        if n >= 2 && n != read {
+            let off = stated.sub_exact(sum).map(|d| d.abs());
+            if off.is_some_and(|o| o <= tolerance) {
+                return Some(n);
+            }
+        }
+    }
+    None
 }
 
 /// Whether a row label names a ratio or a count rather than an amount:
@@ -481,6 +509,7 @@ impl Checker<'_> {
                     (RowKind::Subtotal | RowKind::Total, _) => {
                         let start = crate::calc::section_start(table, r);
                         let inside = |t: &(usize, Decimal, Decimal)| start.is_none_or(|s| t.0 > s);
+                        let before = terms.clone();
                         let part: Vec<(usize, Decimal, Decimal)> =
                             terms.iter().copied().filter(inside).collect();
                         terms.retain(|t| !inside(t));
@@ -513,11 +542,34 @@ impl Checker<'_> {
                                 let off = stated.sub_exact(sum).map(|d| d.abs());
                                 if let (Some(allowed), Some(off)) = (allowed, off) {
                                     if off > allowed {
-                                        match self.doubt_over(r, c, start) {
-                                            Some(doubt) => {
+                                        let doubt = self.doubt_over(r, c, start);
+                                        let run = match doubt {
+                                            None => closing_run(&before, stated, part.len()),
+                                            Some(_) => None,
+                                        };
+                                        match (doubt, run) {
+                                            (Some(doubt), _) => {
                                                 self.leave_unchecked(r, c, doubt, Stated::Total)
                                             }
-                                            None => self.total_mismatch(r, c, stated, sum, &part),
+                                            (None, Some(k)) => {
+                                                // The sum closes the last k
+                                                // rows; the rows above them
+                                                // stay terms of later sums.
+                                                let keep = before.len().saturating_sub(k);
+                                                let mut kept: Vec<(usize, Decimal, Decimal)> =
+                                                    before.get(..keep).unwrap_or(&[]).to_vec();
+                                                kept.push((r, stated, half_unit(stated)));
+                                                terms = kept;
+                                                self.leave_unchecked(
+                                                    r,
+                                                    c,
+                                                    (r, Doubt::Extent),
+                                                    Stated::Total,
+                                                )
+                                            }
+                                            (None, None) => {
+                                                self.total_mismatch(r, c, stated, sum, &part)
+                                            }
                                         }
                                     }
                                 }
@@ -582,6 +634,14 @@ impl Checker<'_> {
                 format!(
                     "{what_en} in «{heading}» was not checked: row {} holds only years and is probably a heading line.",
                     at + 1
+                ),
+            ),
+            Doubt::Extent => (
+                format!(
+                    "{what_sv} i «{heading}» kontrollerades inte: den är summan av raderna närmast ovanför, en grupp som tabellen inte märker ut, så vilka rader den summerar är osäkert."
+                ),
+                format!(
+                    "{what_en} in «{heading}» was not checked: it is the sum of the rows right above it, a group the table does not mark, so which rows it adds is uncertain."
                 ),
             ),
             Doubt::NotAmounts => (

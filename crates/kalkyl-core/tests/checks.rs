@@ -608,6 +608,20 @@ fn uncertain_readings_are_left_unchecked_with_a_reason() {
             "ratio",
         ),
         (
+            "a group sum with no heading of its own closes the rows right above it",
+            "Nämnd\tUtfall\tBudget\nA\t10\t12\nB\t5\t6\nC\t3\t4\nSumma\t8\t10\nD\t1\t1\nTotalt\t19\t23\n",
+            0,
+            2,
+            "group",
+        ),
+        (
+            "a wrong sum that no run of rows above gives is still flagged",
+            "Nämnd\tUtfall\tBudget\nA\t10\t12\nB\t5\t6\nC\t3\t4\nSumma\t30\t22\n",
+            1,
+            0,
+            "",
+        ),
+        (
             "a consistent table has neither",
             "Nämnd\tUtfall\tBudget\nA\t10\t12\nB\t5\t6\nSumma\t15\t18\n",
             0,

@@ -55,6 +55,80 @@ pub(crate) fn clean_heading(raw: &str) -> String {
     out
 }
 
+/// A footnote mark set as a superscript digit ("¹", "²", "³", "⁴"...).
+pub(crate) fn is_superscript(c: char) -> bool {
+    matches!(c, '¹' | '²' | '³' | '\u{2070}' | '\u{2074}'..='\u{2079}')
+}
+
+/// Heading words run together when a PDF or web copy drops the space
+/// between cells, and footnote marks glued to them: "Utfall novPrognos nov"
+/// and "sep.Prognos sep." (a lowercase letter or an abbreviation's period
+/// right before a capital starts a new word), "diff.²Utfall" and
+/// "diff.2Utfall" (a superscript digit, or a digit glued after an
+/// abbreviation's period, is a footnote mark: dropped, the words apart).
+/// A unit glued to a title ("BalansräkningTKR") is left for
+/// [`super::lines`] to split. Bounded by the text's length.
+pub(crate) fn unglue_heading(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        let prev = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        // A footnote mark: superscript digits anywhere, or one or two ASCII
+        // digits glued after a period and ending the word or followed by a
+        // capital ("diff.1", "diff.2Utfall").
+        let mark_len = if is_superscript(c) {
+            chars
+                .get(i..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|d| is_superscript(**d))
+                .count()
+        } else if c.is_ascii_digit() && prev == Some('.') {
+            let n = chars
+                .get(i..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|d| d.is_ascii_digit())
+                .count();
+            let after = chars.get(i + n).copied();
+            let ends = after
+                .is_none_or(|a| a.is_whitespace() || (latin::is_letter(a) && !latin::is_lower(a)));
+            if n <= 2 && ends {
+                n
+            } else {
+                0
+            }
+        } else {
+            0
+        };
+        if mark_len > 0 {
+            i += mark_len;
+            if chars.get(i).is_some_and(|a| latin::is_letter(*a)) && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            continue;
+        }
+        let capital = latin::is_letter(c) && !latin::is_lower(c);
+        let glued = capital
+            && prev.is_some_and(|p| latin::is_lower(p) || p == '.')
+            && !glued_unit(chars.get(i..).unwrap_or(&[]));
+        if glued {
+            out.push(' ');
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// Whether the word starting here is a unit only ("TKR" in
+/// "BalansräkningTKR", "Mnkr").
+fn glued_unit(rest: &[char]) -> bool {
+    let word: String = rest.iter().take_while(|c| latin::is_letter(**c)).collect();
+    Unit::from_word(&word).is_some()
+}
+
 /// A heading reduced for matching: lowercase letters, digits and `%` only,
 /// so "Ack. budget- avvikelse" and "Årsbudg et" match "ackbudgetavvikelse"
 /// and "årsbudget".

@@ -17,7 +17,9 @@ use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
-use super::headings::{clean_heading, compact, role_of, starts_with_month, unit_of, year_of};
+use super::headings::{
+    clean_heading, compact, role_of, starts_with_month, unglue_heading, unit_of, year_of,
+};
 use super::{RawCell, RawRow, RawTable, ReadChoices};
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
 use crate::exact::Exact;
@@ -280,7 +282,7 @@ pub(super) fn layout(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> Raw
     if let Some(raw) = one_cell_per_line(&lines) {
         return raw;
     }
-    if let Some(raw) = cells_per_line(grid) {
+    if let Some(raw) = cells_per_line(grid, plain) {
         return raw;
     }
     if let Some(raw) = run_together(&lines) {
@@ -296,6 +298,11 @@ pub(super) fn layout(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> Raw
 /// lines, then rows of a label line and n − 1 value lines.
 fn one_cell_per_line(lines: &[Line]) -> Option<RawTable<'static>> {
     let body: Vec<&Line> = lines.iter().filter(|l| !l.heading).collect();
+    // Cells split by blank lines, where a cell may wrap over lines, are
+    // read by [`cells_per_line`].
+    if body.iter().filter(|l| l.blank_after).count() * 2 > body.len() {
+        return None;
+    }
     let single_value = |l: &Line| {
         [DecimalMark::Comma, DecimalMark::Point]
             .into_iter()
@@ -390,7 +397,7 @@ fn one_cell_per_line(lines: &[Line]) -> Option<RawTable<'static>> {
 /// or names the label or note column ("Belopp i tkr Not 2020 2019").
 fn segment_heading(text: &str) -> Vec<String> {
     let mut segments: Vec<String> = Vec::new();
-    for word in text.split_whitespace() {
+    for word in unglue_heading(text).split_whitespace() {
         let first_letter = word.chars().find(|c| latin::is_letter(*c));
         let starts = if is_year_word(word) {
             segments
@@ -676,6 +683,15 @@ fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec<Line>, Vec
         .iter()
         .flat_map(|b| b.iter().cloned())
         .collect();
+    // Footnotes between the caption and the heading are no heading: the
+    // heading is what follows the last of them; they and the caption above
+    // them are titles.
+    let mut titles = titles;
+    if let Some(end) = heading.iter().rposition(|l| is_footnote_line(&l.text)) {
+        if heading.get(end + 1..).is_some_and(|rest| !rest.is_empty()) {
+            titles.extend(heading.drain(..=end));
+        }
+    }
     let mut body: Vec<Line> = Vec::new();
     if with_years.is_some() {
         if let Some(end) = heading.iter().rposition(|l| is_year_line(&l.text)) {
@@ -687,6 +703,54 @@ fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec<Line>, Vec
     }
     body.extend(lines.get(first_data..).unwrap_or(&[]).iter().cloned());
     (heading, titles, body)
+}
+
+/// A footnote or source note printed between a table's caption and its
+/// heading ("1 Nettolånebehovet motsvarar budgetsaldot med omvänt
+/// tecken.", "² Exklusive jämförelsestörande poster", "Källa: SCB"): a
+/// footnote mark (one or two digits, a superscript digit, "*") or a
+/// "Källa:"/"Anm.:" word, then prose, three words or more, most of them
+/// lowercase, and no value at the end. Such a line is never a heading,
+/// whatever its position, nor a row.
+pub(super) fn is_footnote_line(text: &str) -> bool {
+    let mut ws = text.split_whitespace();
+    let Some(first) = ws.next() else {
+        return false;
+    };
+    let rest: Vec<&str> = ws.collect();
+    let mark = first.chars().all(|c| {
+        c.is_ascii_digit() || super::headings::is_superscript(c) || matches!(c, '*' | ')')
+    }) && first.chars().filter(|c| c.is_ascii_digit()).count() <= 2;
+    // A mark glued to the first word ("¹Nettolånebehovet").
+    let glued_mark =
+        first.starts_with(super::headings::is_superscript) && first.chars().any(latin::is_letter);
+    let source = matches!(
+        compact(first).as_str(),
+        "källa" | "källor" | "anm" | "anmärkning" | "not"
+    ) && first.ends_with(':');
+    if !(mark || glued_mark || source) || is_data_line(text) {
+        return false;
+    }
+    let prose: Vec<&str> = if glued_mark {
+        let mut all = vec![first];
+        all.extend(rest.iter().copied());
+        all
+    } else {
+        rest
+    };
+    let starts_word = prose
+        .first()
+        .and_then(|w| {
+            w.trim_start_matches(super::headings::is_superscript)
+                .chars()
+                .next()
+        })
+        .is_some_and(latin::is_letter);
+    let lower = prose
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(latin::is_lower))
+        .count();
+    starts_word && prose.len() >= 3 && lower * 2 >= prose.len()
 }
 
 /// A note reference heading: "Not", "NOT", "Noter".
@@ -826,7 +890,13 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     };
     let (mut header, titles, body) = split_header(&lines, first_data);
     if raw.title.is_none() {
-        raw.title = titles.last().map(|l| (l.text.clone(), l.line));
+        // The caption, not the footnotes under it.
+        raw.title = titles
+            .iter()
+            .rev()
+            .find(|l| !is_footnote_line(&l.text))
+            .or(titles.last())
+            .map(|l| (l.text.clone(), l.line));
     }
     let title_text = titles
         .iter()
@@ -1439,6 +1509,8 @@ fn note_rows(runs: &[Run], glued: bool) -> Vec<bool> {
         let listed = if glued { 0 } else { list_len(run) };
         if listed > 0 {
             let at = run.label.len().saturating_sub(listed);
+            // A list's first note keeps the order: the later ones are
+            // notes shared by several rows ("3, 9, 28" before "4").
             let first = run.numbers.first().and_then(|w| note_number(w));
             last = run
                 .label
@@ -1447,7 +1519,7 @@ fn note_rows(runs: &[Run], glued: bool) -> Vec<bool> {
                 .iter()
                 .filter_map(|w| note_number(w))
                 .chain(first)
-                .max()
+                .min()
                 .unwrap_or(last)
                 .max(last);
             *slot = true;
@@ -1704,18 +1776,26 @@ fn glued_years(text: &str) -> Option<Vec<String>> {
         .then(|| years.iter().map(u16::to_string).collect())
 }
 
-/// A value glued to a label after it ("246,7Bolagens externa kostnader"):
-/// a number with decimals (or a sign, or thousands spaces), then a word of
-/// three letters or more that is no unit ("26 350tkr", "0,0Mnkr" and
-/// "13,0%" are values).
+/// A value glued to a label after it, when a copy lost the line break
+/// between a row's last figure and the next row's label ("246,7Bolagens
+/// externa kostnader", "-140,6SUMMA", "70 989Stab"): a number with
+/// decimals (or a sign, or thousands spaces) before a word of three letters
+/// or more, or a number of two digits or more before a capitalised word.
+/// A unit is no label ("26 350tkr", "0,0Mnkr" and "13,0%" are values), nor
+/// is a one-digit code or a year glued to its label ("4Kommunstyrelsen",
+/// "2021Kommunen").
 pub(super) fn value_then_label(text: &str) -> Option<(&str, &str)> {
     let t = text.trim();
-    let at = t.find(|c: char| latin::is_letter(c))?;
+    let (at, first) = t.char_indices().find(|(_, c)| latin::is_letter(*c))?;
     let (value, label) = t.split_at(at);
     let word: String = label.chars().take_while(|c| latin::is_letter(*c)).collect();
+    let letters = word.chars().count();
     let formatted = value.contains(',') || value.starts_with(is_sign) || value.contains(' ');
-    (formatted
-        && word.chars().count() >= 3
+    let digits = value.chars().filter(char::is_ascii_digit).count();
+    let shaped =
+        (formatted && letters >= 3) || (!latin::is_lower(first) && letters >= 2 && digits >= 2);
+    (shaped
+        && !is_year(value)
         && unit_of(&word).is_none()
         && single_value(value)
         && value.ends_with(|c: char| c.is_ascii_digit()))
@@ -1759,8 +1839,13 @@ fn single_value(text: &str) -> bool {
         })
 }
 
-/// The non-empty lines of the paste and the blank lines before each.
-fn text_lines(grid: &Grid<'_>) -> Vec<(String, usize, usize)> {
+/// The non-empty lines of the paste and the blank lines before each. A web
+/// copy that writes an empty cell as a line holding a space, each followed
+/// by the blank line that separates cells ("3117" / "" / " " / "" / " " /
+/// "" / "-3041"), has one empty cell per such line: the gap counts as that
+/// many empty cells plus the separator, not as every blank line.
+fn text_lines(grid: &Grid<'_>, plain: &str) -> Vec<(String, usize, usize)> {
+    let source: Vec<&str> = plain.split('\n').collect();
     let mut out: Vec<(String, usize, usize)> = Vec::new();
     let mut previous: Option<usize> = None;
     for row in &grid.rows {
@@ -1777,7 +1862,26 @@ fn text_lines(grid: &Grid<'_>) -> Vec<(String, usize, usize)> {
         if text.is_empty() {
             continue;
         }
-        let blanks = previous.map_or(0, |p| row.line.saturating_sub(p + 1));
+        let mut blanks = previous.map_or(0, |p| row.line.saturating_sub(p + 1));
+        if let Some(p) = previous {
+            // Lines are numbered from 1: the gap is source[p..line - 1].
+            let gap = source.get(p..row.line.saturating_sub(1)).unwrap_or(&[]);
+            let spaced = gap
+                .iter()
+                .filter(|l| {
+                    let l = l.trim_end_matches('\r');
+                    !l.is_empty() && l.trim().is_empty()
+                })
+                .count();
+            // A line that itself starts with spaces pads its cells with
+            // spaces (a mixed copy): its gap keeps the blank-line count.
+            let padded = source
+                .get(row.line.saturating_sub(1))
+                .is_some_and(|l| l.starts_with(char::is_whitespace));
+            if spaced >= 1 && blanks == 2 * spaced + 1 && !padded {
+                blanks = spaced + 1;
+            }
+        }
         previous = Some(row.line);
         out.push((text, row.line, blanks));
     }
@@ -1825,7 +1929,15 @@ fn stream_cells(lines: &[(String, usize, usize)]) -> (Separator, Vec<StreamCell>
                 });
                 // A heading wrapped inside its cell ("Budget" / "2021") or a
                 // label wrapped before a lowercase word.
-                let wrapped = *blanks == 0 && (starts_lower || (is_year(text) && previous_is_text));
+                // A period glued under its heading with no blank line
+                // between is more of that cell ("Utfall" / "12-mån.").
+                let wrapped = *blanks == 0
+                    && (starts_lower
+                        || (is_year(text) && previous_is_text)
+                        || (previous_is_text
+                            && text.starts_with(|c: char| c.is_ascii_digit())
+                            && !single_value(text)
+                            && !is_note_list(text)));
                 if let (true, Some(last)) = (wrapped && i > 0, cells.last_mut()) {
                     last.text.push(' ');
                     last.text.push_str(text);
@@ -1910,8 +2022,8 @@ fn layout_diagnostic(
 /// a label and the cells after it; the number of value columns is what most
 /// rows hold; the cells before the first full row are the heading, read as
 /// stacked rows (group headings over repeated periods) with a title above.
-fn cells_per_line(grid: &Grid<'_>) -> Option<RawTable<'static>> {
-    let lines = text_lines(grid);
+fn cells_per_line(grid: &Grid<'_>, plain: &str) -> Option<RawTable<'static>> {
+    let lines = text_lines(grid, plain);
     // Decide the shape first: lines holding one value must outnumber lines
     // holding a label and values (those are PDF rows, read by pdf_layout).
     let singles = lines
@@ -2059,6 +2171,20 @@ fn cells_per_line(grid: &Grid<'_>) -> Option<RawTable<'static>> {
         .iter()
         .zip(&widths)
         .position(|(r, w)| full(r, *w) && !r.label.is_empty() && !all_years(r))?;
+    // Section rows right above the first full row (a label and only empty
+    // cells: "Skattefinansierade investeringsutgifter", "Investeringsobjekt
+    // <3 mnkr") open the body: they are no column headings, which stand
+    // above them.
+    let section = |r: &StreamRow| {
+        !r.label.is_empty()
+            && !r.pieces.is_empty()
+            && r.pieces.iter().all(|p| matches!(p, Piece::Empty))
+            && !role_of(&r.label).is_some_and(Role::is_numeric)
+    };
+    let mut first = first;
+    while first > 1 && rows.get(first - 1).is_some_and(section) {
+        first -= 1;
+    }
     let first_at = rows.get(first)?.at;
     let mut diagnostics = Vec::new();
     let (title, headings) = stream_headings(&cells[..first_at], values, &mut diagnostics);
@@ -2268,10 +2394,37 @@ fn stream_headings(
             texts.insert(1, (unit, line));
         }
     }
+    // Footnotes between the caption and the heading are no heading.
+    texts.retain(|(t, _)| !is_footnote_line(t));
     // One heading line for several columns.
     let non_empty: Vec<usize> = (0..texts.len())
         .filter(|i| !texts[*i].0.is_empty())
         .collect();
+    // Headings run together on one line ("Utfall juniPrognos
+    // juniDifferens juni..."): the line whose words split into one heading
+    // per value column (and maybe the corner's), most of them naming a
+    // figure, is the heading, whatever lines stand above it.
+    if non_empty.len() < values + 1 {
+        if let Some(&last) = non_empty.last() {
+            let segments = segment_heading(&texts[last].0);
+            let named = segments
+                .iter()
+                .filter(|h| role_of(h).is_some_and(Role::is_numeric))
+                .count();
+            if (segments.len() == values || segments.len() == values + 1) && named * 2 >= values {
+                let mut headings = Vec::with_capacity(values + 1);
+                if segments.len() == values {
+                    headings.push(String::new());
+                }
+                headings.extend(segments);
+                let title = non_empty
+                    .first()
+                    .filter(|i| **i != last)
+                    .and_then(|i| texts.get(*i).cloned());
+                return (title, headings);
+            }
+        }
+    }
     if non_empty.len() < values + 1 {
         // The line of periods may have a section heading of the body under
         // it ("2019 2018 2017 2016 2015" over "RESULTATRÄKNING (MKR)"): the
@@ -2309,9 +2462,10 @@ fn stream_headings(
         }
     }
     let bottom_start = texts.len().saturating_sub(values);
+    // Footnote marks go ("Ack. diff.1").
     let mut bottom: Vec<String> = texts[bottom_start..]
         .iter()
-        .map(|(t, _)| clean_heading(t))
+        .map(|(t, _)| clean_heading(&unglue_heading(t)))
         .collect();
     while bottom.len() < values {
         bottom.insert(0, String::new());
@@ -2336,8 +2490,29 @@ fn stream_headings(
             }
         }
         let groups = starts.len();
+        // A heading that names a figure ("Budget") stacked between the group
+        // headings and the periods is no group: it heads the first period
+        // of the first group, where it stands ("Kommunen" / "Budget" /
+        // "2023 2023 2022": "Kommunen Budget 2023").
+        let names_figure = |t: &str| role_of(t).is_some_and(Role::is_numeric);
+        let stacked = rest
+            .get(rest.len().saturating_sub(groups + 1)..)
+            .unwrap_or(&[]);
+        let figure_words = stacked.iter().filter(|(t, _)| names_figure(t)).count();
+        let mut sub: Option<String> = None;
+        if figure_words == 1
+            && stacked.len() == groups + 1
+            && rest.last().is_some_and(|(t, _)| names_figure(t))
+        {
+            sub = rest.pop().map(|(t, _)| t);
+        }
         if groups >= 2 && rest.len() >= groups {
             let labels: Vec<(String, usize)> = rest.split_off(rest.len() - groups);
+            if let (Some(sub), Some(h)) =
+                (sub.take(), starts.first().and_then(|s| bottom.get_mut(*s)))
+            {
+                *h = clean_heading(&format!("{sub} {h}"));
+            }
             for (g, start) in starts.iter().enumerate() {
                 let end = starts.get(g + 1).copied().unwrap_or(bottom.len());
                 for h in &mut bottom[*start..end] {
@@ -2351,6 +2526,61 @@ fn stream_headings(
                 format!("The periods in the heading start again {groups} times; each group was given the heading above it."),
                 format!("Perioderna i rubriken börjar om {groups} gånger; varje grupp fick rubriken ovanför sig."),
             ));
+        }
+        if let Some(sub) = sub {
+            rest.push((sub, 0));
+        }
+    }
+    // Group headings over a row of headings that starts again ("2023" and
+    // "2022" over "Intäkter | Kostnader | Netto | Budget | Avvikelse |
+    // Intäkter | Kostnader | Netto | Budget"): the row splits where its first
+    // heading recurs, each later group repeating the first group's headings
+    // (it may lack the last ones), and each group takes the group heading
+    // above it, in order: the last text cells above the row.
+    if years.iter().all(Option::is_none) {
+        let keys: Vec<String> = bottom.iter().map(|h| compact(h)).collect();
+        let first_key = keys.first().cloned().unwrap_or_default();
+        let starts: Vec<usize> = (0..keys.len())
+            .filter(|i| !first_key.is_empty() && keys.get(*i) == Some(&first_key))
+            .collect();
+        let groups = starts.len();
+        let repeats = starts.iter().enumerate().all(|(g, start)| {
+            let end = starts.get(g + 1).copied().unwrap_or(keys.len());
+            let first_end = starts.get(1).copied().unwrap_or(keys.len());
+            let span = end.saturating_sub(*start);
+            span <= first_end && keys.get(*start..end) == keys.get(..span)
+        });
+        let tops_fit = rest.len() >= groups
+            && rest
+                .get(rest.len().saturating_sub(groups)..)
+                .is_some_and(|tops| {
+                    tops.iter().all(|(t, _)| {
+                        unit_of(t).is_none()
+                            && t.split_whitespace().count() <= 3
+                            && !role_of(t).is_some_and(Role::is_numeric)
+                    })
+                });
+        if groups >= 2 && starts.first() == Some(&0) && repeats && tops_fit {
+            let labels: Vec<(String, usize)> = rest.split_off(rest.len() - groups);
+            for (g, start) in starts.iter().enumerate() {
+                let end = starts.get(g + 1).copied().unwrap_or(bottom.len());
+                let top = labels.get(g).map_or("", |l| l.0.as_str());
+                for h in bottom.get_mut(*start..end).unwrap_or(&mut []) {
+                    *h = clean_heading(&format!("{top} {h}"));
+                }
+            }
+        }
+    }
+    // A note heading stacked above an empty first heading ("Not" over the
+    // empty cell beside the years, or over the notes of the heading itself,
+    // "1, 2") heads that column.
+    if bottom
+        .first()
+        .is_some_and(|h| h.is_empty() || is_note_list(h))
+        && rest.last().is_some_and(|(t, _)| is_note_heading(t))
+    {
+        if let (Some((note, _)), Some(first)) = (rest.pop(), bottom.first_mut()) {
+            *first = note;
         }
     }
     // An empty corner cell under a title and a unit line ("Not 5" /

@@ -559,6 +559,7 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
             }
         }
     }
+    outcome_from_arithmetic(raw, &mut roles, &mut guessed);
     resolve_years(raw, &mut roles);
     year_budget_of_a_whole_year(raw, &mut roles);
     changes_against_a_missing_year(raw, &mut roles);
@@ -954,6 +955,66 @@ fn relation_holds(
     tested >= 2 && non_zero && held * 10 >= tested * 9
 }
 
+/// The outcome under a heading no word names ("Netto" between "Kostnader"
+/// and "Budget", "2023 Netto" under a year group): the column that, with a
+/// budget or forecast, gives the stated deviation. The same figure of an
+/// earlier year's group ("2022 Netto": the heading but the year) is the
+/// prior outcome. Only when no column is named the outcome.
+fn outcome_from_arithmetic(raw: &RawTable<'_>, roles: &mut [Role], guessed: &mut [bool]) {
+    const SAMPLE: usize = 400;
+    /// Wider tables are left to the words: the search is cubic in columns.
+    const MAX_WIDTH: usize = 64;
+    let width = roles.len();
+    if roles.contains(&Role::Outcome) || width > MAX_WIDTH {
+        return;
+    }
+    let is_reference = |r: Role| matches!(r, Role::Budget | Role::AnnualBudget | Role::Forecast);
+    let numbers: Vec<Vec<Option<Decimal>>> = (0..width)
+        .map(|j| match roles.get(j) {
+            Some(Role::StatedVariance | Role::Other) => sample_numbers(raw, j, SAMPLE),
+            Some(r) if is_reference(*r) => sample_numbers(raw, j, SAMPLE),
+            _ => Vec::new(),
+        })
+        .collect();
+    let mut found = None;
+    'search: for v in (0..width).filter(|v| roles[*v] == Role::StatedVariance) {
+        for b in (0..width).filter(|b| is_reference(roles[*b])) {
+            for a in (0..width).filter(|a| roles[*a] == Role::Other) {
+                if [Relation::Minus, Relation::MinusReversed]
+                    .into_iter()
+                    .any(|r| relation_holds(&numbers[v], &numbers[a], &numbers[b], r))
+                {
+                    found = Some(a);
+                    break 'search;
+                }
+            }
+        }
+    }
+    let Some(a) = found else {
+        return;
+    };
+    roles[a] = Role::Outcome;
+    guessed[a] = false;
+    let heading = |j: usize| raw.headings.get(j).map_or("", String::as_str);
+    let stem = |j: usize| -> String {
+        headings::compact(heading(j))
+            .chars()
+            .filter(|c| !c.is_ascii_digit())
+            .collect()
+    };
+    let (Some(year), own) = (year_of(heading(a)), stem(a)) else {
+        return;
+    };
+    let prior = (0..width)
+        .filter(|j| roles[*j] == Role::Other && stem(*j) == own)
+        .filter_map(|j| year_of(heading(j)).filter(|y| *y < year).map(|y| (y, j)))
+        .max();
+    if let Some((_, j)) = prior {
+        roles[j] = Role::PriorOutcome;
+        guessed[j] = false;
+    }
+}
+
 /// The table's own arithmetic as evidence for roles its words leave open.
 /// A column that equals an outcome column minus (or plus) a budget or
 /// forecast column is the deviation the report states, whatever its heading
@@ -1003,6 +1064,77 @@ fn roles_from_arithmetic(raw: &RawTable<'_>, roles: &mut [Role], guessed: &mut [
         if stated {
             roles[c] = Role::StatedVariance;
             guessed[c] = false;
+        }
+    }
+    // Two columns named as the same figure ("Utfall nov" beside "Utfall
+    // 12-mån", "Differens" beside "Ack. diff."): the one the table's
+    // arithmetic ties to the others (deviation = outcome − reference) is
+    // that figure; the others are other numbers. Nothing changes when no
+    // column, or every column, is tied.
+    let tied = |roles: &[Role], c: usize, a: usize| {
+        (0..width).any(|b| {
+            b != c
+                && b != a
+                && (is_reference(roles[b]) || roles[b] == Role::PriorOutcome)
+                && follows(c, a, b)
+        })
+    };
+    // A deviation whose heading names what it is measured against
+    // ("Prognostiserad avvikelse mot årsbudget" with no forecast shown)
+    // cannot be tied, and stays; a bare one ("Ack. diff.", "Avvikelse
+    // 2017", "Förändring 2012/2013") is another period's.
+    let names_reference = |j: usize| {
+        let key = raw.headings.get(j).map(|h| headings::compact(h));
+        key.is_some_and(|k| {
+            [
+                "budget", "prognos", "ram", "bidrag", "utfall", "resultat", "anslag",
+            ]
+            .iter()
+            .any(|w| k.contains(w))
+        })
+    };
+    // The search is cubic in columns: wider tables keep their words.
+    const MAX_TIED_WIDTH: usize = 64;
+    for role in [Role::Outcome, Role::StatedVariance] {
+        let cols: Vec<usize> = (0..width).filter(|j| roles[*j] == role).collect();
+        if cols.len() < 2 || width > MAX_TIED_WIDTH {
+            continue;
+        }
+        let now: &[Role] = roles;
+        let confirmed: Vec<bool> = cols
+            .iter()
+            .map(|&j| {
+                if role == Role::Outcome {
+                    (0..width).any(|c| c != j && now[c] == Role::StatedVariance && tied(now, c, j))
+                } else {
+                    (0..width).any(|a| a != j && now[a] == Role::Outcome && tied(now, j, a))
+                }
+            })
+            .collect();
+        if confirmed.contains(&true) && confirmed.contains(&false) {
+            for (j, ok) in cols.iter().zip(&confirmed) {
+                if !ok && (role == Role::Outcome || !names_reference(*j)) {
+                    if let Some(r) = roles.get_mut(*j) {
+                        *r = Role::Other;
+                    }
+                }
+            }
+        }
+    }
+    // A bare deviation that repeats an earlier one in every row (the
+    // accumulated difference in the first month after a forecast) is the
+    // later period's: the first is the table's deviation.
+    for j in 0..width {
+        if roles[j] != Role::StatedVariance || names_reference(j) || numbers[j].is_empty() {
+            continue;
+        }
+        let repeats = (0..j).any(|k| {
+            roles[k] == Role::StatedVariance
+                && numbers[k] == numbers[j]
+                && numbers[j].iter().filter(|v| v.is_some()).count() >= 2
+        });
+        if repeats {
+            roles[j] = Role::Other;
         }
     }
     // The budget of a stated deviation, under a heading no word names. In a
@@ -1132,9 +1264,36 @@ fn sum_kind(label: &str) -> Option<RowKind> {
     }
 }
 
-/// Splits a footnote marker ("*", "**)", "*)") off the end of a label.
+/// Splits a footnote marker ("*", "**)", "*)") off the end of a label;
+/// also a footnote number set as a superscript ("nettoutlåning³") or glued
+/// as one digit to a long lowercase word ("nettoutlåning3", where the PDF
+/// copy lost the superscript; "m2" and "CO2" stay).
 fn split_note(label: &str) -> (String, Option<String>) {
     let trimmed = label.trim_end();
+    let superscripts = trimmed
+        .chars()
+        .rev()
+        .take_while(|c| headings::is_superscript(*c))
+        .count();
+    let glued_digit = {
+        let mut rev = trimmed.chars().rev();
+        rev.next().is_some_and(|c| c.is_ascii_digit())
+            && rev.take(4).filter(|c| crate::latin::is_lower(*c)).count() == 4
+            && trimmed.contains(' ')
+    };
+    if superscripts > 0 || glued_digit {
+        let marks = if glued_digit { 1 } else { superscripts };
+        let cut = trimmed
+            .char_indices()
+            .rev()
+            .nth(marks - 1)
+            .map_or(0, |(i, _)| i);
+        if let (Some(text), Some(marker)) = (trimmed.get(..cut), trimmed.get(cut..)) {
+            if !text.trim().is_empty() {
+                return (text.trim_end().to_string(), Some(marker.to_string()));
+            }
+        }
+    }
     let without_paren = trimmed.strip_suffix(')').unwrap_or(trimmed);
     let stars = without_paren.len() - without_paren.trim_end_matches('*').len();
     if stars == 0 {
@@ -1325,6 +1484,16 @@ fn build(mut raw: RawTable<'_>, hints: Hints, choices: &ReadChoices) -> Table {
                     }
                 } else {
                     in_varav = false;
+                }
+                // "varav kommunledningskontoret" under "Kommunstyrelsen": a
+                // line that starts with "varav" is a part of the row above,
+                // whatever that row's label ends in.
+                let leads_varav = text
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.trim_end_matches(':').eq_ignore_ascii_case("varav"));
+                if leads_varav && !rows.is_empty() && text.split_whitespace().nth(1).is_some() {
+                    level = 1;
                 }
                 let (clean, marker) = split_note(&text);
                 note = marker;
@@ -1545,11 +1714,16 @@ fn mark_unlabelled_sums(
     // An unlabelled line that did not add up, with what a total below it
     // would be if it were its block's sum.
     let mut pending: Option<usize> = None;
+    // Whether the block being summed was opened by a heading row: a sum
+    // line closing it is that group's subtotal ("Investeringsobjekt >3
+    // mnkr" ... "Investering >3 mkr"), not a sum of everything above.
+    let mut opened_by_heading = false;
     for i in 0..rows.len() {
         let Some(row) = rows.get(i) else {
             break;
         };
         if row.kind != RowKind::Item {
+            opened_by_heading = row.kind == RowKind::Heading;
             pending = None;
             running.clear();
             if row.kind.is_sum() {
@@ -1630,7 +1804,8 @@ fn mark_unlabelled_sums(
         let Some(row) = rows.get_mut(i) else {
             break;
         };
-        let subtotal = unlabelled || section_sum;
+        // A sum of just the block a heading opened is that group's subtotal.
+        let subtotal = unlabelled || section_sum || (opened_by_heading && running_up);
         row.kind = if subtotal {
             RowKind::Subtotal
         } else {
@@ -1644,6 +1819,7 @@ fn mark_unlabelled_sums(
         outside.add(row, &amount);
         outside_has_sum = true;
         section.clear();
+        opened_by_heading = false;
         let (what_en, what_sv) = if unlabelled {
             (
                 format!("A line without a label is the sum of the {summed} rows above it; it was read as a subtotal."),
