@@ -20,6 +20,9 @@ pub trait Exact: Sized {
     fn mul_exact(self, other: Self) -> Option<Self>;
     /// `self / other`.
     fn div_exact(self, other: Self) -> Option<Self>;
+    /// `self + other`, held at the largest or smallest value on overflow
+    /// (for running sums whose overflow only means "does not match").
+    fn add_saturating(self, other: Self) -> Self;
 }
 
 impl Exact for Decimal {
@@ -41,6 +44,11 @@ impl Exact for Decimal {
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn div_exact(self, other: Decimal) -> Option<Decimal> {
         self.checked_div(other)
+    }
+
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    fn add_saturating(self, other: Decimal) -> Decimal {
+        self.saturating_add(other)
     }
 }
 

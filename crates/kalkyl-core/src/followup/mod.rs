@@ -106,9 +106,12 @@ pub struct RowRef {
     pub label: String,
 }
 
-/// Where the user puts rows of one report.
+/// Where the user puts rows of one report. Serde's external tagging (the
+/// app and the year module pass follow-ups as JSON; the workspace file has
+/// its own form): an internally tagged enum would buffer every value, code
+/// the first load has no room for.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
+#[serde(rename_all = "snake_case")]
 pub enum MatchTarget {
     /// Into the follow-up row with this label (compared normalised); a new
     /// row when there is none. Several rows are added together.

@@ -1044,7 +1044,7 @@ fn roles_from_arithmetic(raw: &RawTable<'_>, roles: &mut [Role], guessed: &mut [
         numbers[j]
             .iter()
             .flatten()
-            .fold(Decimal::ZERO, |sum, v| sum.saturating_add(v.abs()))
+            .fold(Decimal::ZERO, |sum, v| sum.add_saturating(v.abs()))
     };
     // A deviation stated under another name. Of two columns that each
     // follow from the other (net = result − allocation, result = net +
@@ -1617,8 +1617,8 @@ impl Sums {
     fn add(&mut self, row: &Row, amount: &[usize]) {
         for (slot, &j) in self.slots.iter_mut().zip(amount) {
             if let Some(v) = row.cells.get(j).and_then(Cell::number) {
-                slot.0 = slot.0.saturating_add(v);
-                slot.1 = slot.1.saturating_add(half_unit(v));
+                slot.0 = slot.0.add_saturating(v);
+                slot.1 = slot.1.add_saturating(half_unit(v));
                 slot.2 = true;
             }
         }
@@ -1627,8 +1627,8 @@ impl Sums {
 
     fn absorb(&mut self, other: &Sums) {
         for (slot, o) in self.slots.iter_mut().zip(&other.slots) {
-            slot.0 = slot.0.saturating_add(o.0);
-            slot.1 = slot.1.saturating_add(o.1);
+            slot.0 = slot.0.add_saturating(o.0);
+            slot.1 = slot.1.add_saturating(o.1);
             slot.2 |= o.2;
         }
         self.terms += other.terms;
@@ -1658,16 +1658,16 @@ impl Sums {
             };
             figures += 1;
             if let Some(&(s, a, y)) = other.and_then(|o| o.slots.get(k)) {
-                sum = sum.saturating_add(s);
-                allowance = allowance.saturating_add(a);
+                sum = sum.add_saturating(s);
+                allowance = allowance.add_saturating(a);
                 any |= y;
             }
             if let Some(v) = extra.and_then(|r| r.cells.get(j)).and_then(Cell::number) {
-                sum = sum.saturating_add(v);
-                allowance = allowance.saturating_add(half_unit(v));
+                sum = sum.add_saturating(v);
+                allowance = allowance.add_saturating(half_unit(v));
                 any = true;
             }
-            let allowed = allowance.saturating_add(half_unit(stated));
+            let allowed = allowance.add_saturating(half_unit(stated));
             if !(any && stated.sub_exact(sum).is_some_and(|d| d.abs() <= allowed)) {
                 return (figures, false);
             }
