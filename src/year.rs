@@ -13,7 +13,7 @@
 
 use std::fmt::Write as _;
 
-use kalkyl_core::file::write_workspace_store;
+use kalkyl_core::file::{export_file_name, write_workspace_store};
 use kalkyl_core::followup::FollowUp;
 use kalkyl_core::lang::Lang;
 use leptos::prelude::*;
@@ -33,8 +33,9 @@ extern "C" {
     /// Loads the year module and mounts its view into `slot` in language
     /// `lang`; resolves with the view. `on_change` is called with the
     /// follow-ups as JSON whenever the user changes them there; the view
-    /// saves and copies its table with `download(name, mime, text)` and
-    /// `copy(html, plain)`, which return whether the browser did it.
+    /// saves and copies its table with `download(stem, ext, mime, text)`
+    /// (the file's name, empty if the browser refused) and `copy(html,
+    /// plain)` (whether it did).
     fn year_load(
         slot: &Element,
         lang: &str,
@@ -132,8 +133,15 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
     // Called for the page's life.
     let on_change = StoredValue::new_local(on_change.into_js_value());
     // The browser effects the view uses, from `browser` like the app's own.
-    let download = Closure::<dyn Fn(String, String, String) -> bool>::new(
-        |name: String, mime: String, text: String| browser::download(&name, &mime, &text),
+    let download = Closure::<dyn Fn(String, String, String, String) -> String>::new(
+        |stem: String, ext: String, mime: String, text: String| {
+            let name = export_file_name(&stem, &browser::today_iso(), &ext);
+            if browser::download(&name, &mime, &text) {
+                name
+            } else {
+                String::new()
+            }
+        },
     )
     .into_js_value();
     let copy = Closure::<dyn Fn(String, String) -> bool>::new(|html: String, plain: String| {

@@ -4,7 +4,7 @@
 // a dropped file, and hostile files that must leave the workspace as it was.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSession, paste, captureDownload } from './lib/harness.mjs';
+import { openSession, paste, captureDownload, readClipboard } from './lib/harness.mjs';
 import { KalkylPage } from './lib/kalkyl-page.mjs';
 import { loadFixtures } from './lib/fixtures.mjs';
 
@@ -139,13 +139,7 @@ test('Copy table puts the table on the clipboard as HTML and as tab-separated te
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByTestId('sheet-tab').first().click();
   await page.getByTestId('copy-table').click();
-  const flavours = await page.evaluate(async () => {
-    const out = {};
-    for (const item of await navigator.clipboard.read()) {
-      for (const type of item.types) out[type] = await (await item.getType(type)).text();
-    }
-    return out;
-  });
+  const flavours = await readClipboard(page);
   assert.match(flavours['text/html'], /<table/);
   assert.match(flavours['text/html'], /Regionkontoret/);
   assert.match(flavours['text/html'], /-310,5/);

@@ -1,20 +1,22 @@
 // The size budget: everything the first visit downloads (HTML, JS, WASM,
-// CSS), gzip-compressed, stays at or under 349 KiB. Issue 13 set 300 KiB;
-// the workspace file on serde_json took about 70 KiB of the growth since
-// (9 of it won back by serialising once and finding error paths from
-// serde_json's position), the follow-ups in the file 13.6 KiB, and the
-// guide allows raising the limit as far as idiomatic code with the crates
-// made for the job needs, up to 350 KiB. The reader's rules for real
-// tables (PDF headings, note numbers, sums that cut run-together cells) took
-// most of the rest: 347.9 KiB measured; finding what grew is open work.
+// CSS), gzip-compressed, stays at or under 350 KiB, the most the guide
+// allows when idiomatic code with the crates made for the job needs more
+// than issue 13's 300 KiB. What took the room: the workspace file on
+// serde_json (about 70 KiB, 9 won back by serialising once and finding
+// error paths from serde_json's position, 9.7 more by reading diagnostics
+// as flat objects instead of serde's buffered internally tagged enums),
+// the follow-ups in the file (13.6 KiB), and the reader's rules for real
+// tables (PDF headings, note numbers, sums that cut run-together cells,
+// footnote lines, stacked headings, running results: about 40 KiB since
+// 300). 348.5 KiB measured.
 //
 // The year in one view (issue 14) is not in it: linked into the app it cost
 // about 75 KiB (its computation, its Leptos components and Leptos's view
 // renderer), so it is a module of its own in year/, which the app loads when
 // a follow-up is asked for (the service worker caches it in the background
 // for offline use). What stayed in the first load for it, the heading and
-// button, the loader and the follow-ups in the workspace file, costs about
-// about 0.5 KiB.
+// button, the loader, the browser effects it borrows and the follow-ups in
+// the workspace file, costs about 2 KiB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
@@ -22,7 +24,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST } from './lib/harness.mjs';
 
-const BUDGET_KIB = 349;
+const BUDGET_KIB = 350;
 
 test(`the first load is at most ${BUDGET_KIB} KiB gzip-compressed`, async () => {
   const html = await readFile(join(DIST, 'index.html'), 'utf8');

@@ -6,7 +6,7 @@
 // again by itself.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openSession, paste, captureDownload } from './lib/harness.mjs';
+import { openSession, paste, captureDownload, readClipboard } from './lib/harness.mjs';
 import { KalkylPage } from './lib/kalkyl-page.mjs';
 import { loadFixtures } from './lib/fixtures.mjs';
 
@@ -148,13 +148,7 @@ test('the follow-up saves as CSV for Swedish Excel and international, and copies
 
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.getByTestId('follow-up-copy').click();
-  const flavours = await page.evaluate(async () => {
-    const out = {};
-    for (const item of await navigator.clipboard.read()) {
-      for (const type of item.types) out[type] = await (await item.getType(type)).text();
-    }
-    return out;
-  });
+  const flavours = await readClipboard(page);
   assert.match(flavours['text/html'], /<table/);
   assert.match(flavours['text/html'], />Förtroendevalda</);
   assert.match(flavours['text/html'], />\+1,5</);

@@ -51,7 +51,7 @@ pub struct Year {
     /// The app's workspace as last given.
     pub workspace: RwSignal<Workspace>,
     on_change: StoredValue<js_sys::Function, LocalStorage>,
-    /// The app's `download(name, mime, text) -> bool` and `copy(html,
+    /// The app's `download(stem, ext, mime, text) -> name` and `copy(html,
     /// plain) -> bool`: browser effects stay in the app's one module.
     effects: StoredValue<(js_sys::Function, js_sys::Function), LocalStorage>,
 }
@@ -74,12 +74,17 @@ impl Year {
         }
     }
 
-    /// Offers `text` as a file download; `false` if the browser refused.
-    pub fn download(&self, name: &str, mime: &str, text: &str) -> bool {
+    /// Offers `text` as a file download, named as the app names its
+    /// exports (`stem`, today's date, `ext`); the file's name, or `None` if
+    /// the browser refused.
+    pub fn download(&self, stem: &str, ext: &str, mime: &str, text: &str) -> Option<String> {
         self.effects.with_value(|(download, _)| {
+            let args = js_sys::Array::of4(&stem.into(), &ext.into(), &mime.into(), &text.into());
             download
-                .call3(&JsValue::NULL, &name.into(), &mime.into(), &text.into())
-                .is_ok_and(|done| done.is_truthy())
+                .apply(&JsValue::NULL, &args)
+                .ok()
+                .and_then(|name| name.as_string())
+                .filter(|name| !name.is_empty())
         })
     }
 
@@ -106,8 +111,9 @@ pub struct YearView {
 impl YearView {
     /// Mounts the view into `slot`. `lang` is a language tag (`sv`, `en`);
     /// `on_change` is called with the follow-ups as JSON after the user
-    /// changed them; `download(name, mime, text)` and `copy(html, plain)`
-    /// are the app's, and return whether the browser did it.
+    /// changed them; `download(stem, ext, mime, text)` (the file's name, or
+    /// empty if the browser refused) and `copy(html, plain)` (whether it
+    /// did) are the app's.
     #[wasm_bindgen(constructor)]
     pub fn new(
         slot: web_sys::HtmlElement,

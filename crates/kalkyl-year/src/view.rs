@@ -10,7 +10,6 @@
 
 use kalkyl_core::calc::Computed;
 use kalkyl_core::file::csv::CsvFlavour;
-use kalkyl_core::file::export_file_name;
 use kalkyl_core::file::follow_up::{
     caption, columns, display_format, follow_up_csv, follow_up_html, follow_up_tsv, report_heading,
     shown_text, Column,
@@ -606,12 +605,12 @@ fn Exports(
         else {
             return;
         };
-        let file = export_file_name(&name.get_untracked(), &today_iso(), "csv");
-        status.set(Some(if year.download(&file, "text/csv", &text) {
-            (true, t.exported.replace("{name}", &file))
-        } else {
-            (false, t.download_failed.to_string())
-        }));
+        status.set(Some(
+            match year.download(&name.get_untracked(), "csv", "text/csv", &text) {
+                Some(file) => (true, t.exported.replace("{name}", &file)),
+                None => (false, t.download_failed.to_string()),
+            },
+        ));
     };
     let copy = move |_| {
         let lang = lang.get_untracked();
@@ -652,16 +651,4 @@ fn Exports(
             </span>
         </p>
     }
-}
-
-/// Today in the user's time zone as `YYYY-MM-DD`, for file names (as the
-/// app names its own).
-fn today_iso() -> String {
-    let now = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        now.get_full_year(),
-        now.get_month() + 1,
-        now.get_date()
-    )
 }

@@ -147,3 +147,14 @@ export async function captureDownload(page, action) {
   for await (const chunk of stream) chunks.push(chunk);
   return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
 }
+
+/** The clipboard's flavours (`text/html`, `text/plain`, …) as text. */
+export async function readClipboard(page) {
+  return page.evaluate(async () => {
+    const out = {};
+    for (const item of await navigator.clipboard.read()) {
+      for (const type of item.types) out[type] = await (await item.getType(type)).text();
+    }
+    return out;
+  });
+}
