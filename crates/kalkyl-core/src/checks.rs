@@ -341,6 +341,52 @@ fn number_en(d: Decimal) -> String {
 }
 
 impl Checker<'_> {
+    /// Whether a sum that closes `run_rows` rather than the `read_rows` the
+    /// reading gave it does so in every other amount column where it has a
+    /// figure, and in one at least where the two differ: a group the table
+    /// does not mark shows in every column, a misprint in one. With no
+    /// other figure to ask, the extent stays uncertain.
+    fn extent_in_every_column(
+        &self,
+        r: usize,
+        c: usize,
+        run_rows: &[usize],
+        read_rows: &[usize],
+    ) -> bool {
+        let sum_of = |rows: &[usize], c2: usize| {
+            let mut sum = Decimal::ZERO;
+            let mut tolerance = Decimal::ZERO;
+            for &row in rows {
+                if let Some(v) = self.value(row, c2) {
+                    sum = sum.add_exact(v)?;
+                    tolerance = tolerance.add_exact(half_unit(v))?;
+                }
+            }
+            Some((sum, tolerance))
+        };
+        let within = |stated: Decimal, (sum, tolerance): (Decimal, Decimal)| {
+            let allowed = tolerance.add_exact(half_unit(stated));
+            let off = stated.sub_exact(sum).map(|d| d.abs());
+            matches!((off, allowed), (Some(o), Some(a)) if o <= a)
+        };
+        self.table
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(c2, column)| *c2 != c && column.role.is_amount())
+            .filter_map(|(c2, _)| self.value(r, c2).map(|stated| (c2, stated)))
+            .try_fold((0usize, 0usize), |(asked, evidence), (c2, stated)| {
+                let run = sum_of(run_rows, c2);
+                let read = sum_of(read_rows, c2);
+                if !run.is_some_and(|x| within(stated, x)) {
+                    return None;
+                }
+                let tells = read.is_some_and(|x| !within(stated, x));
+                Some((asked + 1, evidence + usize::from(tells)))
+            })
+            .is_some_and(|(asked, evidence)| asked == 0 || evidence > 0)
+    }
+
     fn value(&self, r: usize, c: usize) -> Option<Decimal> {
         if c >= self.width {
             return None;
@@ -544,7 +590,19 @@ impl Checker<'_> {
                                     if off > allowed {
                                         let doubt = self.doubt_over(r, c, start);
                                         let run = match doubt {
-                                            None => closing_run(&before, stated, part.len()),
+                                            None => closing_run(&before, stated, part.len())
+                                                .filter(|&k| {
+                                                    let run_rows: Vec<usize> = before
+                                                        [before.len().saturating_sub(k)..]
+                                                        .iter()
+                                                        .map(|t| t.0)
+                                                        .collect();
+                                                    let read_rows: Vec<usize> =
+                                                        part.iter().map(|t| t.0).collect();
+                                                    self.extent_in_every_column(
+                                                        r, c, &run_rows, &read_rows,
+                                                    )
+                                                }),
                                             Some(_) => None,
                                         };
                                         match (doubt, run) {
