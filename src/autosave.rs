@@ -24,7 +24,7 @@
 
 use std::rc::Rc;
 
-use kalkyl_core::file::{read_workspace_file, write_workspace_store};
+use kalkyl_core::file::{read_workspace_file, write_workspace_store_pieces};
 use kalkyl_core::lang::Lang;
 use kalkyl_core::workspace::Workspace;
 use leptos::prelude::*;
@@ -36,7 +36,7 @@ use crate::dom;
 use crate::grid::push_escaped;
 use crate::i18n::texts;
 use crate::state::Ctx;
-use crate::storage::{on_saved_elsewhere, SaveState, StorageError, Store};
+use crate::storage::{joined_text, on_saved_elsewhere, SaveState, StorageError, Store};
 
 /// This tab's changes, counted, against the stored workspace (what the
 /// indicator may say), and the newest save another tab announced.
@@ -162,7 +162,8 @@ pub fn start(
 
     let text_now = move || {
         ctx.workspace
-            .with_untracked(|w| write_workspace_store(w, Some(&browser::now_iso())))
+            .with_untracked(|w| write_workspace_store_pieces(w, Some(&browser::now_iso())))
+            .map(|pieces| joined_text(&pieces))
     };
     let saving_allowed =
         move || ready.get_value() && problem.with_untracked(|p| p != &Some(StorageError::Conflict));
@@ -245,7 +246,12 @@ pub fn start(
                         let overwrite = keep_mine.get_value();
                         let counted = now.changes;
                         let start = browser::now_ms();
-                        let text = text_now();
+                        let Some(text) = text_now() else {
+                            failed(StorageError::Other(
+                                "the workspace could not be written".into(),
+                            ));
+                            break;
+                        };
                         write_cost.set_value(browser::now_ms() - start);
                         let result = if overwrite {
                             store.overwrite(&text).await

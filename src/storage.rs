@@ -61,7 +61,7 @@ extern "C" {
     /// `unreadable-<saved_at>` if `aside`, in `store`'s transaction; resolves
     /// once it committed (then announces a save of `current`), rejects with
     /// the transaction's error if it aborted.
-    fn idb_put(store: &JsValue, aside: bool, revision: f64, text: &str) -> Promise;
+    fn idb_put(store: &JsValue, aside: bool, revision: f64, text: &JsValue) -> Promise;
 
     /// Calls `f` with the revision of each announcement from another tab;
     /// throws without a BroadcastChannel.
@@ -174,7 +174,7 @@ impl Store {
     /// edits while this runs has not seen it, and must not save over it.
     /// [`Store::adopt`] takes it once the workspace is on screen.
     pub async fn peek(&self) -> Result<Option<Stored>, StorageError> {
-        self.exchange("", Op::Load).await
+        self.exchange(&JsValue::UNDEFINED, Op::Load).await
     }
 
     /// Makes the revision of what [`Store::peek`] read (or nothing stored)
@@ -194,13 +194,13 @@ impl Store {
     /// last loaded or saved (or this tab wrote it, or nothing is stored):
     /// the check and the write are one read-write transaction. Otherwise
     /// `Err(Conflict)` and nothing is written.
-    pub async fn save(&self, text: &str) -> Result<(), StorageError> {
+    pub async fn save(&self, text: &JsValue) -> Result<(), StorageError> {
         self.exchange(text, Op::Save).await.map(drop)
     }
 
     /// Saves `text` whatever is stored (the user chose to keep this tab's
     /// workspace), and takes the new revision.
-    pub async fn overwrite(&self, text: &str) -> Result<(), StorageError> {
+    pub async fn overwrite(&self, text: &JsValue) -> Result<(), StorageError> {
         self.exchange(text, Op::Overwrite).await.map(drop)
     }
 
@@ -208,13 +208,15 @@ impl Store {
     /// under `unreadable-<ISO time>`, so that nothing is lost silently; the
     /// next save may then replace `current`.
     pub async fn keep_aside(&self, text: &str) -> Result<(), StorageError> {
-        self.exchange(text, Op::Aside).await.map(drop)
+        self.exchange(&JsValue::from_str(text), Op::Aside)
+            .await
+            .map(drop)
     }
 
     /// Every operation, in one transaction (one function, so one state
     /// machine in the binary): reads `current`; a load takes its revision
     /// and returns its text; a write decides, puts and waits for the commit.
-    async fn exchange(&self, text: &str, op: Op) -> Result<Option<Stored>, StorageError> {
+    async fn exchange(&self, text: &JsValue, op: Op) -> Result<Option<Stored>, StorageError> {
         let read = JsFuture::from(idb_read(&self.db, op != Op::Load))
             .await
             .map_err(other)?;
@@ -247,6 +249,18 @@ impl Store {
         }
         Ok(None)
     }
+}
+
+/// Joins the pieces of a written workspace into one string in the
+/// browser's memory, for [`Store::save`]: the WebAssembly side never holds
+/// the whole text at once.
+pub fn joined_text(pieces: &[String]) -> JsValue {
+    pieces
+        .iter()
+        .fold(js_sys::JsString::from(""), |text, piece| {
+            text.concat(&JsValue::from_str(piece))
+        })
+        .into()
 }
 
 /// The stored workspace text and its revision, as [`Store::peek`] read it.

@@ -18,6 +18,7 @@
 //! Every change reports an [`Effect`], which tells
 //! [`crate::calc::IncrementalCalc::update`] how much to recompute.
 
+use std::borrow::Cow;
 use std::collections::{BTreeSet, VecDeque};
 
 use rust_decimal::Decimal;
@@ -322,7 +323,14 @@ impl Change {
 
 /// The table as pasted: every edited cell back to its original, no
 /// originals left. Settings and roles stay as they are.
-pub fn pasted(table: &Table) -> Table {
+///
+/// Borrowed when no cell was edited (the table just pasted, or every edit
+/// undone): a copy of a 100 000-row table costs tens of MiB, and a wasm
+/// tab's memory never shrinks after such a peak.
+pub fn pasted(table: &Table) -> Cow<'_, Table> {
+    if table.rows.iter().all(|row| row.originals.is_empty()) {
+        return Cow::Borrowed(table);
+    }
     let mut out = table.clone();
     for row in &mut out.rows {
         for (c, original) in std::mem::take(&mut row.originals) {
@@ -331,7 +339,7 @@ pub fn pasted(table: &Table) -> Table {
             }
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Whether two cells hold the same thing (numbers by value, whatever their

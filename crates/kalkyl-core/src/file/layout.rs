@@ -24,19 +24,77 @@ use serde_json::ser::{CharEscape, CompactFormatter, Formatter, Serializer};
 /// the file's types, which hold no maps with non-string keys and no
 /// floats).
 pub(crate) fn write_laid_out<T: Serialize>(value: &T) -> Option<String> {
-    let compact = write_compact(value)?;
+    let compact = write_compact(value)?.concat();
     Some(lay_out(compact.trim_end_matches('\n')))
 }
 
 /// Writes `value` on one line without spaces (the stored form), followed
-/// by a line end.
-pub(crate) fn write_compact<T: Serialize>(value: &T) -> Option<String> {
-    let mut out = Vec::new();
+/// by a line end, in pieces of about [`PIECE`] bytes: see [`Pieces`].
+pub(crate) fn write_compact<T: Serialize>(value: &T) -> Option<Vec<String>> {
+    let mut out = Pieces::default();
     value
         .serialize(&mut Serializer::with_formatter(&mut out, Escapes))
         .ok()?;
-    out.push(b'\n');
-    String::from_utf8(out).ok()
+    out.write_all(b"\n").ok()?;
+    out.finish()
+}
+
+/// The size of a piece of written text.
+pub(crate) const PIECE: usize = 1 << 20;
+
+/// Text written in pieces of about [`PIECE`] bytes, each cut between two
+/// writes (a single longer write, such as a pasted source, makes one
+/// longer piece).
+/// One growing buffer would be copied each time it doubled, holding three
+/// times the text at once (48 MiB for a 100 000-row table's 16 MiB), and a
+/// WebAssembly tab's memory never shrinks after such a peak; pieces can
+/// also be handed to the browser one by one.
+#[derive(Default)]
+pub(crate) struct Pieces {
+    done: Vec<String>,
+    current: Vec<u8>,
+}
+
+impl Pieces {
+    /// Ends the current piece. serde_json writes whole characters (string
+    /// slices cut at ASCII escapes), so a piece ends between two; if one
+    /// ever did not, the write fails rather than give broken text.
+    fn cut(&mut self) -> io::Result<()> {
+        let piece = std::mem::replace(&mut self.current, Vec::with_capacity(PIECE));
+        // A plain error kind: wrapping the UTF-8 error would link its
+        // formatting code into the download.
+        let piece = String::from_utf8(piece).map_err(|_| io::ErrorKind::InvalidData)?;
+        self.done.push(piece);
+        Ok(())
+    }
+
+    /// Every piece, the last one included; `None` if a piece was not
+    /// whole UTF-8.
+    fn finish(mut self) -> Option<Vec<String>> {
+        self.cut().ok()?;
+        Some(self.done)
+    }
+}
+
+impl Write for Pieces {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.write_all(buf).map(|()| buf.len())
+    }
+
+    // One call, not inlined: serde_json writes through it from every
+    // `Serialize` impl of the file, and each copy would cost download size.
+    #[inline(never)]
+    fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
+        if self.current.len() + buf.len() > PIECE && !self.current.is_empty() {
+            self.cut()?;
+        }
+        self.current.extend_from_slice(buf);
+        Ok(())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Escapes a backspace and a form feed as `\u0008` and `\u000c`, like
@@ -305,9 +363,43 @@ mod tests {
         let v: serde_json::Value = serde_json::from_str(text).expect("json");
         let compact = write_compact(&v).expect("written");
         assert_eq!(
-            compact,
+            compact.concat(),
             "{\"a\":[{\"x\":[1,2]},{}],\"b\":{\"c\":\"q\\\"\\u0001\\u0008\\u000c\\n\"},\"d\":[],\"e\":[[[1]]]}\n"
         );
+    }
+
+    #[test]
+    fn pieces_are_cut_between_writes_and_bounded() {
+        // (what is written, in which writes) -> the pieces' lengths
+        let big = PIECE - 1;
+        let cases: Vec<(Vec<Vec<u8>>, Vec<usize>)> = vec![
+            (vec![b"ab".to_vec()], vec![2]),
+            (vec![vec![b'a'; big], b"bc".to_vec()], vec![big, 2]),
+            // A write longer than a piece is one piece.
+            (
+                vec![b"a".to_vec(), vec![b'b'; PIECE + 5]],
+                vec![1, PIECE + 5],
+            ),
+        ];
+        for (writes, lengths) in cases {
+            let mut out = Pieces::default();
+            for w in &writes {
+                out.write_all(w).expect("written");
+            }
+            let pieces = out.finish().expect("whole UTF-8");
+            let seen: Vec<usize> = pieces.iter().map(String::len).collect();
+            assert_eq!(seen, lengths);
+            assert_eq!(pieces.concat().into_bytes(), writes.concat());
+        }
+        // A character cut between two pieces fails the write: never a
+        // broken text.
+        let mut out = Pieces::default();
+        out.write_all(&vec![b'a'; big]).expect("written");
+        out.write_all(&[0xC5]).expect("written");
+        assert!(out.write_all(&[0xA1, b'x']).is_err());
+        let mut out = Pieces::default();
+        out.write_all(&[b'a', 0xC5]).expect("written");
+        assert_eq!(out.finish(), None);
     }
 
     fn json_value() -> impl proptest::strategy::Strategy<Value = serde_json::Value> {

@@ -29,7 +29,7 @@ use serde_json::value::RawValue;
 
 use super::layout::{path_at, write_compact, write_laid_out};
 use super::{num, Counted, DecimalProblem, ErrorKind, Expected, FileError, Place, Syntax};
-use crate::calc::{compute, CalcError, Computed, Figure, RowResult};
+use crate::calc::{compute, CalcError, Computed, Figure, Results, RowResult};
 use crate::checks::{check_table, CheckKind};
 use crate::convention::detect_convention;
 use crate::diagnostics::{Diagnostic, DiagnosticKind};

@@ -107,3 +107,36 @@ fn diagnostic_kinds_are_written_with_the_enums_own_names() {
         assert_eq!(flat, tagged, "{kind:?}");
     }
 }
+
+#[test]
+fn the_stored_form_in_pieces_reads_back_as_the_workspace() {
+    // Labels with letters outside ASCII, so that pieces end between
+    // characters of several bytes too.
+    let mut text = String::from("Enhet\tUtfall\tBudget");
+    for i in 0..40_000 {
+        text.push_str(&format!("\nČiekčá ŋšŧž {i}\t{},5\t-{}", i * 7, i * 3));
+    }
+    let mut ws = Workspace::default();
+    ws.add_paste(&text, None);
+    let pieces = write_workspace_store_pieces(&ws, Some("2026-12-06T03:00:00Z")).expect("written");
+    assert!(pieces.len() > 2, "{} pieces", pieces.len());
+    // Only the pasted source, written at once, makes a longer piece.
+    let piece = super::super::layout::PIECE;
+    let long: Vec<usize> = pieces
+        .iter()
+        .map(String::len)
+        .filter(|&n| n > piece)
+        .collect();
+    assert!(long.len() <= 1, "long pieces {long:?}");
+    assert!(long.iter().all(|&n| n <= text.len() + piece), "{long:?}");
+    let joined = pieces.concat();
+    assert_eq!(
+        joined,
+        write_workspace_store(&ws, Some("2026-12-06T03:00:00Z"))
+    );
+    let back = read_workspace_file(&joined).expect("reads back");
+    assert_eq!(
+        write_workspace_store(&back, Some("2026-12-06T03:00:00Z")),
+        joined
+    );
+}

@@ -32,7 +32,7 @@ pub(super) type RawRoot<'a> =
 /// A table of version 2 to 4. Fields marked `skip_deserializing` are the
 /// derived ones: written when there are some, ignored on import.
 #[derive(Serialize, Deserialize)]
-pub(super) struct TableFile<'a> {
+pub(super) struct TableFile<'a, R = Vec<RowFile<'a>>> {
     pub(super) id: u64,
     #[serde(borrow, default, deserialize_with = "nullable")]
     pub(super) name: Cow<'a, str>,
@@ -68,8 +68,8 @@ pub(super) struct TableFile<'a> {
     pub(super) read_choices: Option<ChoicesFile>,
     #[serde(borrow)]
     pub(super) columns: Vec<ColumnFile<'a>>,
-    #[serde(borrow)]
-    pub(super) rows: Vec<RowFile<'a>>,
+    /// Read as `Vec<RowFile>`, written as [`RowsOut`].
+    pub(super) rows: R,
     #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
     pub(super) totals: Option<TotalsOut>,
     #[serde(skip_deserializing, skip_serializing_if = "Option::is_none")]
@@ -115,6 +115,28 @@ pub(super) struct ColumnFile<'a> {
     #[serde(borrow, default, deserialize_with = "nullable")]
     pub(super) label: Cow<'a, str>,
     pub(super) role: Role,
+}
+
+/// A table's rows to be written, one row at a time: writing never holds
+/// every row as a [`RowFile`] (at 100 000 rows they would cost about
+/// 25 MiB, and a WebAssembly tab's memory never shrinks after such a peak).
+pub(super) struct RowsOut<'a> {
+    pub(super) table: &'a Table,
+    /// The computed figures, when the file has them.
+    pub(super) results: Option<Box<Results>>,
+}
+
+impl Serialize for RowsOut<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let results = self.results.as_deref();
+        s.collect_seq(
+            self.table
+                .rows
+                .iter()
+                .enumerate()
+                .map(|row| row_file(self.table, results, row)),
+        )
+    }
 }
 
 #[derive(Serialize, Deserialize)]

@@ -4,32 +4,11 @@ use super::*;
 
 /// A table as the file holds it; `derived` adds what import ignores and
 /// recomputes.
-pub(super) fn table_file(sheet: &Sheet, derived: bool) -> TableFile<'_> {
+pub(super) fn table_file(sheet: &Sheet, derived: bool) -> TableFile<'_, RowsOut<'_>> {
     let t = &sheet.table;
     let s = &t.settings;
-    let results = derived.then(|| compute(t));
+    let results = derived.then(|| Box::new(compute(t)));
     let detected = derived.then(|| detect_convention(t).convention);
-    let default_result = RowResult::default();
-    let rows = t
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(i, row)| RowFile {
-            label: derived.then(|| t.label(i)),
-            kind: Some(row.kind),
-            level: Some(row.level.into()),
-            note: row.note.as_deref().map(Cow::Borrowed),
-            values: row.cells.iter().map(CellFile::Out).collect(),
-            originals: Keyed::of(&row.originals, CellFile::Out),
-            computed: results
-                .as_ref()
-                .map(|r| ResultOut(*r.rows.get(i).unwrap_or(&default_result))),
-            sums: results
-                .as_ref()
-                .and_then(|r| r.sum_of(i))
-                .map(|totals| totals.columns.iter().copied().map(ComputedOut).collect()),
-        })
-        .collect();
     let c = &sheet.choices;
     TableFile {
         id: sheet.id,
@@ -68,11 +47,12 @@ pub(super) fn table_file(sheet: &Sheet, derived: bool) -> TableFile<'_> {
                 role: col.role,
             })
             .collect(),
-        rows,
         totals: results.as_ref().map(|r| TotalsOut {
             sums: r.totals.columns.iter().copied().map(ComputedOut).collect(),
             computed: ResultOut(r.totals.computed),
         }),
+        // After `totals`, which borrows the results that the rows take.
+        rows: RowsOut { table: t, results },
         checks: derived.then(|| {
             check_table(t)
                 .into_iter()
@@ -105,6 +85,28 @@ pub(super) fn table_file(sheet: &Sheet, derived: bool) -> TableFile<'_> {
                 ..DiagnosticFile::of_kind(&d.kind)
             })
             .collect(),
+    }
+}
+
+/// Row `i` of `table` as the file holds it; `results` (the derived form
+/// only) adds its label, computed figures and sums.
+pub(super) fn row_file<'a>(
+    table: &'a Table,
+    results: Option<&Results>,
+    (i, row): (usize, &'a Row),
+) -> RowFile<'a> {
+    RowFile {
+        label: results.map(|_| table.label(i)),
+        kind: Some(row.kind),
+        level: Some(row.level.into()),
+        note: row.note.as_deref().map(Cow::Borrowed),
+        values: row.cells.iter().map(CellFile::Out).collect(),
+        originals: Keyed::of(&row.originals, CellFile::Out),
+        // `compute` gives every row its result.
+        computed: results.and_then(|r| r.rows.get(i)).map(|r| ResultOut(*r)),
+        sums: results
+            .and_then(|r| r.sum_of(i))
+            .map(|totals| totals.columns.iter().copied().map(ComputedOut).collect()),
     }
 }
 
@@ -248,7 +250,7 @@ pub(super) fn follow_up_file<'a>(
 /// passes it) is written as given, or `null`. The session's undo history
 /// is not written.
 pub fn write_workspace_file(ws: &Workspace, saved_at: Option<&str>) -> String {
-    write(ws, saved_at, true)
+    write(ws, saved_at, true).concat()
 }
 
 /// Writes the workspace as the browser keeps it between visits: the file of
@@ -259,11 +261,20 @@ pub fn write_workspace_file(ws: &Workspace, saved_at: Option<&str>) -> String {
 /// times smaller this way, which keeps it within what the browser stores in
 /// one record and makes the save far quicker.
 pub fn write_workspace_store(ws: &Workspace, saved_at: Option<&str>) -> String {
-    write(ws, saved_at, false)
+    write(ws, saved_at, false).concat()
+}
+
+/// [`write_workspace_store`] in pieces of about a MiB whose concatenation
+/// is the text: a large workspace is never held in one growing buffer
+/// (which peaks at three times the text), and the browser can join the
+/// pieces in its own memory. `None` if the text could not be written
+/// (it cannot for the file's types; a caller must not store nothing).
+pub fn write_workspace_store_pieces(ws: &Workspace, saved_at: Option<&str>) -> Option<Vec<String>> {
+    Some(write(ws, saved_at, false)).filter(|pieces| !pieces.is_empty())
 }
 
 #[inline(never)]
-pub(super) fn write(ws: &Workspace, saved_at: Option<&str>, derived: bool) -> String {
+pub(super) fn write(ws: &Workspace, saved_at: Option<&str>, derived: bool) -> Vec<String> {
     let ids: Vec<u64> = ws.sheets.iter().map(|s| s.id).collect();
     let follow_ups: Vec<Cow<FollowUp>> = ws.follow_ups.iter().map(|f| writable(f, &ids)).collect();
     // The figures of follow-ups only with the feature (see Cargo.toml).
@@ -291,10 +302,9 @@ pub(super) fn write(ws: &Workspace, saved_at: Option<&str>, derived: bool) -> St
             .collect::<Vec<_>>(),
     };
     // Serialising these types cannot fail: every map key is a string.
-    let text = if derived {
-        write_laid_out(&root)
+    if derived {
+        write_laid_out(&root).into_iter().collect()
     } else {
-        write_compact(&root)
-    };
-    text.unwrap_or_default()
+        write_compact(&root).unwrap_or_default()
+    }
 }
