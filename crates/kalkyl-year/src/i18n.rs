@@ -33,6 +33,7 @@ pub struct FollowUpTexts {
     pub download_failed: &'static str,
     pub copied: &'static str,
     pub copy_failed: &'static str,
+    pub charts: &'static str,
 }
 
 const FOLLOW_UP_SV: FollowUpTexts = FollowUpTexts {
@@ -62,6 +63,7 @@ const FOLLOW_UP_SV: FollowUpTexts = FollowUpTexts {
     download_failed: "Webbläsaren tillät inte att filen sparades.",
     copied: "Tabellen är kopierad, med formatering för Word och Outlook.",
     copy_failed: "Webbläsaren tillät inte kopiering. Markera cellerna och tryck Ctrl+C.",
+    charts: "Diagram",
 };
 
 const FOLLOW_UP_EN: FollowUpTexts = FollowUpTexts {
@@ -91,6 +93,7 @@ const FOLLOW_UP_EN: FollowUpTexts = FollowUpTexts {
     download_failed: "The browser did not allow the file to be saved.",
     copied: "The table is copied, formatted for Word and Outlook.",
     copy_failed: "The browser did not allow copying. Select the cells and press Ctrl+C.",
+    charts: "Charts",
 };
 
 /// The follow-up view's texts for a language.

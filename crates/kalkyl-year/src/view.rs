@@ -9,6 +9,10 @@
 //! edit in a sheet reaches the follow-up at once.
 
 use kalkyl_core::calc::Computed;
+use kalkyl_core::chart_followup::{
+    forecast_deviations, forecast_paths, MAX_DEVIATION_ROWS, MAX_PATHS,
+};
+use kalkyl_core::chart_followup_svg::{deviations_svg, paths_svg};
 use kalkyl_core::file::csv::CsvFlavour;
 use kalkyl_core::file::follow_up::{
     caption, columns, display_format, follow_up_csv, follow_up_html, follow_up_tsv, report_heading,
@@ -129,6 +133,7 @@ fn FollowUpView(year: Year, lang: ReadSignal<Lang>, index: usize) -> impl IntoVi
             <Notes lang result />
             <Exports year lang result name=Signal::derive(name) />
             <FollowUpTable lang result />
+            <FollowUpCharts lang result />
             <MatchedRows year lang index result />
             <UnmatchedRows year lang index result />
         </article>
@@ -397,6 +402,41 @@ fn FollowUpTable(lang: ReadSignal<Lang>, result: Memo<Option<FollowUpResult>>) -
         })
     };
     view! { {table} }
+}
+
+/// The follow-up's two charts, drawn by the core as SVG: each row's
+/// forecast path against its budget and outcome, and the forecast
+/// deviations per row and report (only once there is an outcome). They
+/// read the same memo as the table, so an edit in a sheet redraws them.
+#[component]
+fn FollowUpCharts(lang: ReadSignal<Lang>, result: Memo<Option<FollowUpResult>>) -> impl IntoView {
+    let t = move || follow_up_texts(lang.get());
+    // A memo: the markup is replaced only when it changed.
+    let svgs = Memo::new(move |_| {
+        let lang = lang.get();
+        result.with(|r| {
+            let Some(r) = r else {
+                return String::new();
+            };
+            let paths = forecast_paths(r, MAX_PATHS);
+            if paths.paths.is_empty() {
+                return String::new();
+            }
+            let format = display_format(r);
+            let mut out = paths_svg(&paths, &format, lang);
+            let deviations = forecast_deviations(r, MAX_DEVIATION_ROWS);
+            if !deviations.groups.is_empty() {
+                out.push_str(&deviations_svg(&deviations, &format, lang));
+            }
+            out
+        })
+    });
+    view! {
+        <section class="charts follow-up-charts" data-testid="follow-up-charts" hidden=move || svgs.with(String::is_empty)>
+            <h4>{move || t().charts}</h4>
+            <div class="chart-row" inner_html=move || svgs.get()></div>
+        </section>
+    }
 }
 
 /// Labels a report row can join: the follow-up's rows and the unmatched
