@@ -16,7 +16,7 @@ use std::cmp::Ordering;
 use rust_decimal::Decimal;
 
 use crate::calc::Computed;
-use crate::followup::{FollowUpResult, Line, ReportInfo};
+use crate::followup::{FollowUpResult, Line, ReportInfo, Target};
 
 /// Most rows drawn as forecast paths besides the total. One small panel a
 /// row: beyond about eight the chart no longer fits a screen, and the rows
@@ -51,6 +51,9 @@ pub struct Path {
     pub forecasts: Vec<Point>,
     /// The outcome, at the report it comes from.
     pub outcome: Option<Point>,
+    /// Whether a report's own figures for the row disagree (a follow-up
+    /// warning): a wild point is then the report's, not the chart's.
+    pub warned: bool,
 }
 
 /// The forecast paths of a follow-up: the total first, then the rows
@@ -88,6 +91,8 @@ pub struct DeviationGroup {
     pub label: String,
     /// The bars, in report order.
     pub bars: Vec<DeviationBar>,
+    /// Whether a report's own figures for the row disagree.
+    pub warned: bool,
 }
 
 /// The forecast deviations of a follow-up per row and report.
@@ -111,8 +116,17 @@ fn points(values: &[Computed]) -> Vec<Point> {
         .collect()
 }
 
-fn path(row: Option<usize>, label: &str, line: &Line, outcome_report: Option<usize>) -> Path {
+/// Whether the follow-up carries a report's warning for a row (or the
+/// total).
+fn warned(result: &FollowUpResult, row: Option<usize>) -> bool {
+    let target = row.map_or(Target::Total, Target::Row);
+    result.warnings_at(target).next().is_some()
+}
+
+fn path(result: &FollowUpResult, row: Option<usize>, label: &str, line: &Line) -> Path {
+    let outcome_report = result.outcome_report;
     Path {
+        warned: warned(result, row),
         row,
         label: label.to_string(),
         budgets: points(&line.budgets),
@@ -155,7 +169,7 @@ fn ranked(result: &FollowUpResult, measure: impl Fn(&Line) -> Option<Decimal>) -
 pub fn forecast_paths(result: &FollowUpResult, max_rows: usize) -> PathChart {
     let has_figures = |p: &Path| !p.budgets.is_empty() || !p.forecasts.is_empty();
     let mut paths = Vec::new();
-    let total = path(None, "", &result.total, result.outcome_report);
+    let total = path(result, None, "", &result.total);
     if has_figures(&total) {
         paths.push(total);
     }
@@ -165,7 +179,7 @@ pub fn forecast_paths(result: &FollowUpResult, max_rows: usize) -> PathChart {
         let Some(row) = result.rows.get(i) else {
             continue;
         };
-        let p = path(Some(i), &row.label, &row.line, result.outcome_report);
+        let p = path(result, Some(i), &row.label, &row.line);
         if !has_figures(&p) {
             continue;
         }
@@ -183,7 +197,7 @@ pub fn forecast_paths(result: &FollowUpResult, max_rows: usize) -> PathChart {
     }
 }
 
-fn group(row: Option<usize>, label: &str, line: &Line) -> DeviationGroup {
+fn group(result: &FollowUpResult, row: Option<usize>, label: &str, line: &Line) -> DeviationGroup {
     let bars = line
         .deviations
         .iter()
@@ -202,6 +216,7 @@ fn group(row: Option<usize>, label: &str, line: &Line) -> DeviationGroup {
         row,
         label: label.to_string(),
         bars,
+        warned: warned(result, row),
     }
 }
 
@@ -212,7 +227,7 @@ fn group(row: Option<usize>, label: &str, line: &Line) -> DeviationGroup {
 /// outcome has none at all.
 pub fn forecast_deviations(result: &FollowUpResult, max_rows: usize) -> DeviationChart {
     let mut groups = Vec::new();
-    let total = group(None, "", &result.total);
+    let total = group(result, None, "", &result.total);
     if !total.bars.is_empty() {
         groups.push(total);
     }
@@ -223,7 +238,7 @@ pub fn forecast_deviations(result: &FollowUpResult, max_rows: usize) -> Deviatio
         let Some(row) = result.rows.get(i) else {
             continue;
         };
-        let g = group(Some(i), &row.label, &row.line);
+        let g = group(result, Some(i), &row.label, &row.line);
         if g.bars.is_empty() {
             continue;
         }

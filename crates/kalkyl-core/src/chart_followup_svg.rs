@@ -147,6 +147,38 @@ fn text(out: &mut String, class: &str, x: i64, y: i64, anchor: &str, content: &s
     out.push_str("</text>");
 }
 
+/// What a warned row's label says on hover.
+fn warned_note(lang: Lang) -> &'static str {
+    lang.pick(
+        "Rapportens egna siffror går inte ihop: se varningarna.",
+        "The report's own figures disagree: see the warnings.",
+    )
+}
+
+/// A row's label; a row whose reports' own figures disagree is marked
+/// (`class="… warned"`, "⚠") with `warning` as its tooltip.
+fn row_label(
+    out: &mut String,
+    (x, y): (i64, i64),
+    anchor: &str,
+    class: &str,
+    name: &str,
+    warning: Option<&str>,
+) {
+    let Some(warning) = warning else {
+        text(out, class, x, y, anchor, name);
+        return;
+    };
+    let _ = write!(
+        out,
+        "<text class=\"{class} warned\" x=\"{x}\" y=\"{y}\" text-anchor=\"{anchor}\"><title>"
+    );
+    push_escaped(out, warning);
+    out.push_str("</title>⚠ ");
+    push_escaped(out, name);
+    out.push_str("</text>");
+}
+
 /// A note under a chart: how many rows it leaves out.
 fn not_shown(out: &mut String, hidden: usize, y: i64, lang: Lang) {
     if hidden > 0 {
@@ -239,13 +271,13 @@ pub fn paths_svg(chart: &PathChart, format: &DisplayFormat, lang: Lang) -> Strin
             "<line class=\"panel\" x1=\"0\" y1=\"{0}\" x2=\"{WIDTH}\" y2=\"{0}\"/>",
             top + PANEL
         );
-        text(
+        row_label(
             &mut out,
-            "label",
-            LABEL_END,
-            top + PANEL / 2 + 4,
+            (LABEL_END, top + PANEL / 2 + 4),
             "end",
+            "label",
             &name,
+            path.warned.then(|| warned_note(lang)),
         );
         if let Some(outcome) = &path.outcome {
             let y = axis.at(outcome.value);
@@ -411,7 +443,15 @@ pub fn deviations_svg(chart: &DeviationChart, format: &DisplayFormat, lang: Lang
         out.push_str("\" data-label=\"");
         push_escaped(&mut out, &name);
         out.push_str("\">");
-        text(&mut out, "label group", 0, top + LINE - 5, "start", &name);
+        let y = top + LINE - 5;
+        row_label(
+            &mut out,
+            (0, y),
+            "start",
+            "label group",
+            &name,
+            group.warned.then(|| warned_note(lang)),
+        );
         top += LINE;
         for bar in &group.bars {
             let tag = chart
@@ -467,4 +507,153 @@ pub fn deviations_svg(chart: &DeviationChart, format: &DisplayFormat, lang: Lang
     not_shown(&mut out, chart.other_rows, height - MARGIN, lang);
     out.push_str("</svg>");
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calc::{CalcError, Computed};
+    use crate::chart_followup::{forecast_deviations, forecast_paths};
+    use crate::followup::{Deviation, FollowUpResult, Line, ResultRow};
+    use crate::model::SignConvention;
+    use crate::number::{NumberStyle, Unit};
+
+    fn report(kind: ReportKind, months: Option<u8>) -> ReportInfo {
+        ReportInfo {
+            sheet: 1,
+            name: String::new(),
+            kind,
+            months,
+            unit: Some(Unit::Mnkr),
+            convention: Some(SignConvention::OutcomeMinusBudget),
+            usable: true,
+            comparable: true,
+        }
+    }
+
+    #[test]
+    fn follow_up_chart_report_tags() {
+        for (kind, months, sv, en) in [
+            (ReportKind::Plan, None, "Plan", "Plan"),
+            (ReportKind::FollowUp, Some(1), "jan", "Jan"),
+            (ReportKind::FollowUp, Some(4), "jan–apr", "Jan–Apr"),
+            (ReportKind::FollowUp, Some(12), "jan–dec", "Jan–Dec"),
+            (ReportKind::FollowUp, None, "Uppföljning", "Follow-up"),
+            (ReportKind::FollowUp, Some(13), "Uppföljning", "Follow-up"),
+            (
+                ReportKind::Annual,
+                Some(12),
+                "Årsredovisning",
+                "Annual report",
+            ),
+        ] {
+            let r = report(kind, months);
+            assert_eq!(
+                (report_tag(&r, Lang::Sv), report_tag(&r, Lang::En)),
+                (sv.to_string(), en.to_string()),
+                "{kind:?} {months:?}"
+            );
+        }
+    }
+
+    /// The largest and smallest decimals, an error and a lone report:
+    /// valid SVG with coordinates inside the drawing, no panic.
+    #[test]
+    fn follow_up_charts_of_extreme_values_stay_in_the_drawing() {
+        let (max, min) = (Decimal::MAX, Decimal::MIN);
+        let line = |forecasts: Vec<Computed>, deviation: Computed| Line {
+            budgets: vec![Computed::Value(min), Computed::Value(max)],
+            forecasts,
+            outcome: Computed::Value(max),
+            deviations: vec![
+                Deviation {
+                    value: deviation,
+                    percent: Computed::Value(max),
+                },
+                Deviation::default(),
+            ],
+            ..Line::default()
+        };
+        let rows = vec![
+            ResultRow {
+                label: "A".into(),
+                members: vec![vec![0], vec![0]],
+                line: line(
+                    vec![Computed::Value(min), Computed::Value(max)],
+                    Computed::Value(min),
+                ),
+            },
+            ResultRow {
+                label: String::new(),
+                members: vec![vec![1], vec![1]],
+                line: line(
+                    vec![Computed::Error(CalcError::Overflow), Computed::Value(max)],
+                    Computed::Value(max),
+                ),
+            },
+        ];
+        let result = FollowUpResult {
+            unit: Unit::Mnkr,
+            convention: SignConvention::OutcomeMinusBudget,
+            reports: vec![
+                report(ReportKind::FollowUp, Some(8)),
+                report(ReportKind::Annual, Some(12)),
+            ],
+            outcome_report: Some(1),
+            rows,
+            total_members: vec![None, None],
+            total: Line::default(),
+            unmatched: vec![],
+            warnings: vec![],
+            notes: vec![],
+        };
+        let format = DisplayFormat {
+            from: Some(Unit::Mnkr),
+            unit: Some(Unit::Mnkr),
+            decimals: Some(1),
+            style: NumberStyle::swedish_display(),
+        };
+        let paths = forecast_paths(&result, 8);
+        assert_eq!(paths.paths.len(), 2, "no total: it has no figures");
+        // The error is a gap: the second row has only the outcome's point.
+        assert_eq!(paths.paths[1].forecasts.len(), 1);
+        for lang in [Lang::Sv, Lang::En] {
+            let svgs = [
+                paths_svg(&paths, &format, lang),
+                deviations_svg(&forecast_deviations(&result, 8), &format, lang),
+            ];
+            for svg in svgs {
+                assert!(svg.ends_with("</svg>"));
+                assert!(svg.contains("Rad 2") || svg.contains("Row 2"), "{svg}");
+                for (name, value) in numbers(&svg) {
+                    assert!((0..=WIDTH).contains(&value), "{name}={value} in {svg}");
+                }
+            }
+        }
+    }
+
+    /// Every x, y, cx, cy, width and height attribute, and each point of
+    /// a polyline, as (name, value).
+    fn numbers(svg: &str) -> Vec<(String, i64)> {
+        let mut out = Vec::new();
+        for name in [
+            "x", "y", "cx", "cy", "width", "height", "x1", "x2", "y1", "y2",
+        ] {
+            let key = format!(" {name}=\"");
+            for (at, _) in svg.match_indices(&key) {
+                let rest = &svg[at + key.len()..];
+                let value = &rest[..rest.find('"').expect("quote")];
+                out.push((name.to_string(), value.parse().expect("integer")));
+            }
+        }
+        for (at, _) in svg.match_indices(" points=\"") {
+            let rest = &svg[at + 9..];
+            for pair in rest[..rest.find('"').expect("quote")].split(' ') {
+                for v in pair.split(',') {
+                    out.push(("points".to_string(), v.parse().expect("integer")));
+                }
+            }
+        }
+        out
+    }
 }

@@ -872,6 +872,24 @@ fn chart_forecast_paths_follow_each_row_over_the_year() {
         );
     }
 
+    // August's sign slip in Regionkontoret (a warning of the follow-up)
+    // marks its path: the wild point is the report's.
+    let warned: Vec<(&str, bool)> = chart
+        .paths
+        .iter()
+        .map(|p| (p.label.as_str(), p.warned))
+        .collect();
+    assert_eq!(
+        warned,
+        [
+            ("", false),
+            ("Regionkontoret", true),
+            ("Oförutsett Regionstyrelsen", false),
+            ("Förtroendevalda", false),
+            ("Utvecklingsmedel", false),
+        ]
+    );
+
     // Fewer rows drawn: the ones that missed most, and the rest counted.
     let two = forecast_paths(&result, 2);
     assert_eq!(two.paths.len(), 3);
@@ -1082,6 +1100,12 @@ fn chart_svgs_draw_the_paths_and_deviations_in_the_follow_up_unit() {
     );
     assert!(svg.contains(">+1,9</text>") && svg.contains(">-541,0</text>"));
     assert_eq!(svg.matches("<rect ").count(), 5);
+    // The sign slip's row is marked, with a tooltip that says why.
+    assert!(
+        svg.contains("<text class=\"label group warned\" x=\"0\" y=\"21\" text-anchor=\"start\"><title>The report&#39;s own figures disagree: see the warnings.</title>⚠ Regionkontoret</text>"),
+        "{svg}"
+    );
+    assert_eq!(svg.matches("warned").count(), 1);
     // One scale from -541,0 to +3,333: the unfavourable bar spans from the
     // plot's left edge to the zero line.
     let zero = attr(&svg, "class=\"zero\"", "x1");
