@@ -346,6 +346,27 @@ test('the four reports of one year: budget and forecast paths in the table and b
     assert.equal(slip.cls, 'unfav');
     assert.match(slip.text, /-541\u00a0000/);
 
+    // The path chart draws the total, then the rows whose forecasts missed
+    // most (Regionkontoret, with August's sign slip, marked); a row's label
+    // in the table puts that row first.
+    const panels = () =>
+      page.locator('svg[data-testid="follow-up-path-chart"] g.path').evaluateAll((gs) => gs.map((g) => g.dataset.label));
+    assert.deepEqual((await panels()).slice(0, 3), ['Summa', 'Regionkontoret', 'Oförutsett Regionstyrelsen']);
+    assert.match(
+      await page.locator('svg[data-testid="follow-up-path-chart"] g[data-label="Regionkontoret"] text.warned').textContent(),
+      /Regionkontoret/,
+    );
+    const choose = page.locator('table[data-testid="follow-up"] tr[data-label="Förtroendevalda"] button[data-testid="follow-up-row-chart"]');
+    await choose.click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('svg[data-testid="follow-up-path-chart"] g.path')[1]?.dataset.label === 'Förtroendevalda',
+    );
+    assert.equal(await choose.getAttribute('aria-pressed'), 'true');
+    await choose.click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('svg[data-testid="follow-up-path-chart"] g.path')[1]?.dataset.label === 'Regionkontoret',
+    );
+
     // An edit in the annual report's sheet (the tab in view; Förtroendevalda
     // is row 1, the outcome column 1) reaches both charts.
     const outcome = page.locator('[data-testid="grid"] td[data-row="1"][data-col="1"]');

@@ -162,20 +162,31 @@ fn ranked(result: &FollowUpResult, measure: impl Fn(&Line) -> Option<Decimal>) -
     })
 }
 
-/// The forecast path of the total and of at most `max_rows` rows: those
-/// whose forecasts were farthest from the outcome (or, with no outcome
-/// yet, moved most), largest first. Rows and a total without any figure
-/// are left out.
-pub fn forecast_paths(result: &FollowUpResult, max_rows: usize) -> PathChart {
+/// The forecast path of the total and of at most `max_rows` rows: the
+/// row the user chose in the table (`chosen`, a follow-up row index)
+/// first, then those whose forecasts were farthest from the outcome (or,
+/// with no outcome yet, moved most), largest first. Rows and a total
+/// without any figure are left out.
+pub fn forecast_paths(
+    result: &FollowUpResult,
+    max_rows: usize,
+    chosen: Option<usize>,
+) -> PathChart {
     let has_figures = |p: &Path| !p.budgets.is_empty() || !p.forecasts.is_empty();
     let mut paths = Vec::new();
     let total = path(result, None, "", &result.total);
     if has_figures(&total) {
         paths.push(total);
     }
+    let chosen = chosen.filter(|&c| c < result.rows.len());
+    let order = chosen.into_iter().chain(
+        ranked(result, miss)
+            .into_iter()
+            .filter(|&i| Some(i) != chosen),
+    );
     let mut shown = 0;
     let mut other_rows = 0;
-    for i in ranked(result, miss) {
+    for i in order {
         let Some(row) = result.rows.get(i) else {
             continue;
         };

@@ -613,7 +613,7 @@ mod tests {
             decimals: Some(1),
             style: NumberStyle::swedish_display(),
         };
-        let paths = forecast_paths(&result, 8);
+        let paths = forecast_paths(&result, 8, None);
         assert_eq!(paths.paths.len(), 2, "no total: it has no figures");
         // The error is a gap: the second row has only the outcome's point.
         assert_eq!(paths.paths[1].forecasts.len(), 1);

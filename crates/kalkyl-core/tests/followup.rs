@@ -798,7 +798,7 @@ fn the_year() -> (Vec<Table>, FollowUp) {
 fn chart_forecast_paths_follow_each_row_over_the_year() {
     let (tables, f) = the_year();
     let result = compute(&f, &sheets(&tables));
-    let chart = forecast_paths(&result, MAX_PATHS);
+    let chart = forecast_paths(&result, MAX_PATHS, None);
     assert_eq!(chart.reports.len(), 4);
     assert_eq!(chart.other_rows, 0);
     // The total first, then the rows by how far their forecasts missed:
@@ -890,11 +890,30 @@ fn chart_forecast_paths_follow_each_row_over_the_year() {
         ]
     );
 
-    // Fewer rows drawn: the ones that missed most, and the rest counted.
-    let two = forecast_paths(&result, 2);
-    assert_eq!(two.paths.len(), 3);
-    assert_eq!(two.paths[2].label, "Oförutsett Regionstyrelsen");
-    assert_eq!(two.other_rows, 2);
+    // Fewer rows drawn: the ones that missed most, and the rest counted;
+    // a row the user chose in the table comes first and takes a place.
+    for (max, chosen, labels, other_rows) in [
+        (
+            2,
+            None,
+            &["", "Regionkontoret", "Oförutsett Regionstyrelsen"][..],
+            2,
+        ),
+        (
+            2,
+            Some(2),
+            &["", "Utvecklingsmedel", "Regionkontoret"][..],
+            2,
+        ),
+        (1, Some(0), &["", "Regionkontoret"][..], 3),
+        (1, Some(99), &["", "Regionkontoret"][..], 3),
+        (0, None, &[""][..], 4),
+    ] {
+        let chart = forecast_paths(&result, max, chosen);
+        let got: Vec<&str> = chart.paths.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(got, labels, "{max} {chosen:?}");
+        assert_eq!(chart.other_rows, other_rows, "{max} {chosen:?}");
+    }
 }
 
 /// A deviation chart's bars: (report, value, favourable).
@@ -983,7 +1002,7 @@ fn chart_forecast_deviations_per_row_and_report() {
     assert!(forecast_deviations(&result, MAX_DEVIATION_ROWS)
         .groups
         .is_empty());
-    let paths = forecast_paths(&result, MAX_PATHS);
+    let paths = forecast_paths(&result, MAX_PATHS, None);
     assert!(paths.paths.iter().all(|p| p.outcome.is_none()));
     assert_eq!(paths.paths[1].label, "Regionkontoret");
     assert_eq!(paths.paths[2].label, "Förtroendevalda");
@@ -1020,7 +1039,7 @@ fn chart_svgs_draw_the_paths_and_deviations_in_the_follow_up_unit() {
     let (tables, f) = the_year();
     let result = compute(&f, &sheets(&tables));
     let format = display_format(&result);
-    let svg = paths_svg(&forecast_paths(&result, MAX_PATHS), &format, Lang::Sv);
+    let svg = paths_svg(&forecast_paths(&result, MAX_PATHS, None), &format, Lang::Sv);
     assert!(svg.starts_with("<svg ") && svg.ends_with("</svg>"));
     assert!(svg.contains("data-testid=\"follow-up-path-chart\""));
     assert!(
@@ -1127,7 +1146,7 @@ fn chart_svgs_of_an_empty_follow_up_and_escaped_labels() {
     let empty = FollowUp::from_sheets("", &[]);
     let result = compute(&empty, &[]);
     let format = display_format(&result);
-    let paths = forecast_paths(&result, MAX_PATHS);
+    let paths = forecast_paths(&result, MAX_PATHS, None);
     assert!(paths.paths.is_empty());
     let svg = paths_svg(&paths, &format, Lang::En);
     assert!(svg.starts_with("<svg ") && svg.ends_with("</svg>"));
@@ -1137,7 +1156,7 @@ fn chart_svgs_of_an_empty_follow_up_and_escaped_labels() {
     let (tables, f) = the_year();
     let mut result = compute(&f, &sheets(&tables));
     result.rows[1].label = "Förtroendevalda <b>&</b> \"'".into();
-    let svg = paths_svg(&forecast_paths(&result, MAX_PATHS), &format, Lang::Sv);
+    let svg = paths_svg(&forecast_paths(&result, MAX_PATHS, None), &format, Lang::Sv);
     assert!(svg.contains("data-label=\"Förtroendevalda &lt;b&gt;&amp;&lt;/b&gt; &quot;&#39;\""));
     assert!(!svg.contains("<b>"));
 }

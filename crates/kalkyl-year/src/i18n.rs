@@ -34,6 +34,7 @@ pub struct FollowUpTexts {
     pub copied: &'static str,
     pub copy_failed: &'static str,
     pub charts: &'static str,
+    pub chart_row: &'static str,
 }
 
 const FOLLOW_UP_SV: FollowUpTexts = FollowUpTexts {
@@ -64,6 +65,7 @@ const FOLLOW_UP_SV: FollowUpTexts = FollowUpTexts {
     copied: "Tabellen är kopierad, med formatering för Word och Outlook.",
     copy_failed: "Webbläsaren tillät inte kopiering. Markera cellerna och tryck Ctrl+C.",
     charts: "Diagram",
+    chart_row: "Visa radens prognoser först i diagrammet",
 };
 
 const FOLLOW_UP_EN: FollowUpTexts = FollowUpTexts {
@@ -94,6 +96,7 @@ const FOLLOW_UP_EN: FollowUpTexts = FollowUpTexts {
     copied: "The table is copied, formatted for Word and Outlook.",
     copy_failed: "The browser did not allow copying. Select the cells and press Ctrl+C.",
     charts: "Charts",
+    chart_row: "Show the row's forecasts first in the chart",
 };
 
 /// The follow-up view's texts for a language.

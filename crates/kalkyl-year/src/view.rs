@@ -62,6 +62,9 @@ fn FollowUpView(year: Year, lang: ReadSignal<Lang>, index: usize) -> impl IntoVi
                 .map(|f| compute(f, &w.sheet_tables()))
         })
     });
+    // The row whose forecast path the user asked to see (by label, which
+    // survives a recomputation; a row index may not).
+    let chosen = RwSignal::new(None::<String>);
     let report_count =
         Memo::new(move |_| settings.with(|s| s.as_ref().map_or(0, |f| f.reports.len())));
     let name = move || settings.with(|s| s.as_ref().map(|f| f.name.clone()).unwrap_or_default());
@@ -132,8 +135,8 @@ fn FollowUpView(year: Year, lang: ReadSignal<Lang>, index: usize) -> impl IntoVi
             </p>
             <Notes lang result />
             <Exports year lang result name=Signal::derive(name) />
-            <FollowUpTable lang result />
-            <FollowUpCharts lang result />
+            <FollowUpTable lang result chosen />
+            <FollowUpCharts lang result chosen />
             <MatchedRows year lang index result />
             <UnmatchedRows year lang index result />
         </article>
@@ -310,9 +313,14 @@ fn Notes(lang: ReadSignal<Lang>, result: Memo<Option<FollowUpResult>>) -> impl I
 }
 
 /// Budgets, forecasts and their changes, the outcome and each forecast's
-/// deviation from it, per row and for the total.
+/// deviation from it, per row and for the total. A row's label is a
+/// button that puts its forecast path in the chart (`chosen`).
 #[component]
-fn FollowUpTable(lang: ReadSignal<Lang>, result: Memo<Option<FollowUpResult>>) -> impl IntoView {
+fn FollowUpTable(
+    lang: ReadSignal<Lang>,
+    result: Memo<Option<FollowUpResult>>,
+    chosen: RwSignal<Option<String>>,
+) -> impl IntoView {
     let table = move || {
         let lang = lang.get();
         let t = follow_up_texts(lang);
@@ -368,7 +376,9 @@ fn FollowUpTable(lang: ReadSignal<Lang>, result: Memo<Option<FollowUpResult>>) -
                 .map(|row| {
                     view! {
                         <tr data-label=row.label.clone()>
-                            <th scope="row">{row.label.clone()}</th>
+                            <th scope="row">
+                                <RowButton label=row.label.clone() chosen title=t.chart_row />
+                            </th>
                             {line_cells(&row.line)}
                         </tr>
                     }
@@ -404,12 +414,55 @@ fn FollowUpTable(lang: ReadSignal<Lang>, result: Memo<Option<FollowUpResult>>) -
     view! { {table} }
 }
 
-/// The follow-up's two charts, drawn by the core as SVG: each row's
-/// forecast path against its budget and outcome, and the forecast
-/// deviations per row and report (only once there is an outcome). They
-/// read the same memo as the table, so an edit in a sheet redraws them.
+/// A row's label in the table, as a button that shows the row's forecast
+/// path in the chart (and, pressed again, leaves the choice to the chart).
 #[component]
-fn FollowUpCharts(lang: ReadSignal<Lang>, result: Memo<Option<FollowUpResult>>) -> impl IntoView {
+fn RowButton(
+    label: String,
+    chosen: RwSignal<Option<String>>,
+    title: &'static str,
+) -> impl IntoView {
+    let pressed = {
+        let label = label.clone();
+        move || chosen.with(|c| c.as_ref() == Some(&label))
+    };
+    let toggle = {
+        let label = label.clone();
+        move |_| {
+            chosen.update(|c| {
+                *c = if c.as_ref() == Some(&label) {
+                    None
+                } else {
+                    Some(label.clone())
+                }
+            })
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class="link"
+            data-testid="follow-up-row-chart"
+            title=title
+            aria-pressed=move || pressed().to_string()
+            on:click=toggle
+        >
+            {label}
+        </button>
+    }
+}
+
+/// The follow-up's two charts, drawn by the core as SVG: each row's
+/// forecast path against its budget and outcome (the row chosen in the
+/// table first), and the forecast deviations per row and report (only
+/// once there is an outcome). They read the same memo as the table, so an
+/// edit in a sheet redraws them.
+#[component]
+fn FollowUpCharts(
+    lang: ReadSignal<Lang>,
+    result: Memo<Option<FollowUpResult>>,
+    chosen: RwSignal<Option<String>>,
+) -> impl IntoView {
     let t = move || follow_up_texts(lang.get());
     // A memo: the markup is replaced only when it changed.
     let svgs = Memo::new(move |_| {
@@ -418,7 +471,11 @@ fn FollowUpCharts(lang: ReadSignal<Lang>, result: Memo<Option<FollowUpResult>>) 
             let Some(r) = r else {
                 return String::new();
             };
-            let paths = forecast_paths(r, MAX_PATHS);
+            let row = chosen.with(|c| {
+                c.as_ref()
+                    .and_then(|c| r.rows.iter().position(|row| row.label == *c))
+            });
+            let paths = forecast_paths(r, MAX_PATHS, row);
             if paths.paths.is_empty() {
                 return String::new();
             }
