@@ -36,18 +36,18 @@ const yearRequests = () =>
   );
 
 /** The text of a figure of the follow-up table, once it shows `want`. */
-async function expectFigure(label, figure, report, want) {
+async function expectFigure(label, figure, report, want, page = session.page) {
   const selector =
     `table[data-testid="follow-up"] tr[data-label="${label}"] td[data-figure="${figure}"]` +
     (report === null ? '' : `[data-report="${report}"]`);
   try {
-    await session.page.waitForFunction(
+    await page.waitForFunction(
       ([s, w]) => document.querySelector(s)?.textContent.trim() === w,
       [selector, want],
       { timeout: 5000 },
     );
   } catch {
-    const cell = session.page.locator(selector);
+    const cell = page.locator(selector);
     const seen = (await cell.count()) ? (await cell.first().textContent()).trim() : '(no such cell)';
     assert.equal(seen, want, `${label}, ${figure} ${report ?? ''}`);
   }
@@ -208,3 +208,179 @@ test('offline, the year module comes from the service worker cache', async () =>
   }
 });
 
+
+// The plan as a user pastes it: seed 002's operating budget (fixture
+// 002-5.1-driftbudget) has the units as columns and the budget frame
+// ("Budgetram") as its last row; the user pastes that row as a column, as
+// the core's tests do (crates/kalkyl-core/tests/followup.rs, plan_paste).
+// Its cells are the seed's text, in tkr with costs positive.
+function planPaste() {
+  const lines = fixtures['002-5.1-driftbudget'].paste.split('\n').filter((l) => l.trim() !== '');
+  const headings = lines[0].split('\t');
+  const frame = lines.at(-1).split('\t');
+  assert.equal(frame[0], 'Budgetram');
+  return ['Uppdrag\tBudget 2021', ...headings.slice(1).map((h, i) => `${h}\t${frame[i + 1]}`)].join('\n');
+}
+
+/** Kalkyl groups thousands with a no-break space. */
+const nbsp = (text) => text.replace(/(\d) (\d)/g, '$1\u00a0$2');
+const nbspValues = (object) => Object.fromEntries(Object.entries(object).map(([k, v]) => [k, nbsp(v)]));
+
+/** The tooltips of a path chart panel's points: { "report class": title }. */
+async function pathPoints(page, label) {
+  return page
+    .locator(`svg[data-testid="follow-up-path-chart"] g[data-label="${label}"]`)
+    .evaluate((g) =>
+      Object.fromEntries(
+        [...g.querySelectorAll('[data-report]')].map((el) => [
+          `${el.dataset.report} ${el.getAttribute('class')}`,
+          el.querySelector('title')?.textContent,
+        ]),
+      ),
+    );
+}
+
+/** A deviation chart bar: its class and the text of its group. */
+async function deviationBar(page, label, report) {
+  const group = page.locator(`svg[data-testid="follow-up-deviation-chart"] g[data-label="${label}"]`);
+  const bar = group.locator(`rect[data-report="${report}"]`);
+  return { cls: await bar.getAttribute('class'), text: await bar.locator('xpath=..').textContent() };
+}
+
+test('the four reports of one year: budget and forecast paths in the table and both charts', async () => {
+  // A session of its own: a fresh workspace (the tests above leave two
+  // sheets and a follow-up, and the offline test stops their server).
+  const own = await openSession({ browser: session.browser });
+  try {
+    const { page } = own;
+    await new KalkylPage(page, own.server.url).open();
+    const tabs = (n) => page.waitForFunction((n) => document.querySelectorAll('[data-testid="sheet-tab"]').length === n, n);
+    await paste(page, { plain: planPaste() });
+    await tabs(1);
+    // The plan states no unit: the user says tkr.
+    await page.locator('select[data-testid="unit"]').selectOption('tkr');
+    await paste(page, { plain: fixtures['001-5.1.1-resultatrakning'].paste });
+    await tabs(2);
+    await paste(page, { plain: fixtures['003-5.1.2-analys-av-prognosen'].paste });
+    await tabs(3);
+    await paste(page, { plain: fixtures['000-5.1.1-resultatrakning'].paste });
+    await tabs(4);
+    await page.getByTestId('follow-up-create').click();
+    await page.locator('table[data-testid="follow-up"]').waitFor();
+    const kinds = page.locator('select[data-testid="report-kind"]');
+    const months = page.locator('input[data-testid="report-months"]');
+    for (const [i, kind] of ['plan', 'follow_up', 'follow_up', 'annual'].entries()) await kinds.nth(i).selectOption(kind);
+    await months.nth(1).fill('4');
+    await months.nth(2).fill('8');
+
+    // Reports: 0 plan (002), 1 April (001), 2 August (003), 3 annual (000).
+    // The follow-up takes the unit of the first table that states one, the
+    // plan's tkr: the other reports' mnkr are converted exactly.
+    // Förtroendevalda: plan budget 39 993 tkr with costs positive (002's
+    // Budgetram) = -39 993, which is also the plan's forecast; August
+    // (003-5.1.2) Årsbudget -39,1 and Årsprognos -39,6 mnkr; annual
+    // (000-5.1.1) budget -40,0 and outcome -38,1 mnkr. Forecast deviations
+    // (outcome − forecast): -38 100 - -39 993 = +1 893 (plan), -38 100 -
+    // -39 600 = +1 500 (August).
+    // Regionkontoret: plan 300 533 tkr = -300 533; August budget -272,5 and
+    // forecast 243,8 mnkr (the report's own sign slip, carried as a
+    // warning); annual budget -305,0, outcome -297,2 mnkr.
+    // Oförutsett Regionstyrelsen: August budget and forecast -4,4; annual
+    // budget -4,4, outcome -2,1, deviation +2,3 mnkr (the plan names it "RS
+    // anslag för oförutsedda kostnader": unmatched until the user matches it).
+    const table = [
+      ['Förtroendevalda', 'budget', 0, '-39 993'],
+      ['Förtroendevalda', 'budget', 2, '-39 100'],
+      ['Förtroendevalda', 'budget', 3, '-40 000'],
+      ['Förtroendevalda', 'forecast', 0, '-39 993'],
+      ['Förtroendevalda', 'forecast', 2, '-39 600'],
+      ['Förtroendevalda', 'forecast', 3, '-38 100'],
+      ['Förtroendevalda', 'deviation', 0, '+1 893'],
+      ['Förtroendevalda', 'deviation', 2, '+1 500'],
+      ['Regionkontoret', 'budget', 0, '-300 533'],
+      ['Regionkontoret', 'budget', 2, '-272 500'],
+      ['Regionkontoret', 'budget', 3, '-305 000'],
+      ['Regionkontoret', 'forecast', 0, '-300 533'],
+      ['Regionkontoret', 'forecast', 2, '243 800'],
+      ['Regionkontoret', 'forecast', 3, '-297 200'],
+      ['Oförutsett Regionstyrelsen', 'budget', 2, '-4 400'],
+      ['Oförutsett Regionstyrelsen', 'forecast', 2, '-4 400'],
+      ['Oförutsett Regionstyrelsen', 'forecast', 3, '-2 100'],
+      ['Oförutsett Regionstyrelsen', 'deviation', 2, '+2 300'],
+    ];
+    for (const [label, figure, report, want] of table) await expectFigure(label, figure, report, nbsp(want), page);
+    // April (001-5.1.1) states no annual budget or forecast: no column, not zeros.
+    assert.equal(await page.locator('table[data-testid="follow-up"] td[data-figure="forecast"][data-report="1"]').count(), 0);
+
+    // The path chart shows the same paths, point by point.
+    await page.locator('svg[data-testid="follow-up-path-chart"] g[data-label="Förtroendevalda"] rect.outcome').waitFor();
+    assert.deepEqual(await pathPoints(page, 'Förtroendevalda'), nbspValues({
+      '0 budget': 'Plan · Budget: -39 993',
+      '2 budget': 'jan–aug · Budget: -39 100',
+      '3 budget': 'Årsredovisning · Budget: -40 000',
+      '0 forecast': 'Plan · Prognos: -39 993',
+      '2 forecast': 'jan–aug · Prognos: -39 600',
+      '3 outcome': 'Årsredovisning · Utfall: -38 100',
+    }));
+    assert.deepEqual(await pathPoints(page, 'Regionkontoret'), nbspValues({
+      '0 budget': 'Plan · Budget: -300 533',
+      '2 budget': 'jan–aug · Budget: -272 500',
+      '3 budget': 'Årsredovisning · Budget: -305 000',
+      '0 forecast': 'Plan · Prognos: -300 533',
+      '2 forecast': 'jan–aug · Prognos: 243 800',
+      '3 outcome': 'Årsredovisning · Utfall: -297 200',
+    }));
+    const forecasts = await page
+      .locator('svg[data-testid="follow-up-path-chart"] g[data-label="Oförutsett Regionstyrelsen"] text.value')
+      .allTextContents();
+    assert.deepEqual(forecasts, ['-4 400', '-2 100'].map(nbsp));
+
+    // The deviation chart: outcome − forecast per report, green when the
+    // outcome was better than the forecast.
+    const fortroendevaldaPlan = await deviationBar(page, 'Förtroendevalda', 0);
+    assert.equal(fortroendevaldaPlan.cls, 'fav');
+    assert.match(fortroendevaldaPlan.text, /Plan.*\+1\u00a0893/);
+    assert.match((await deviationBar(page, 'Förtroendevalda', 2)).text, /jan–aug.*\+1\u00a0500/);
+    assert.match((await deviationBar(page, 'Oförutsett Regionstyrelsen', 2)).text, /\+2\u00a0300/);
+    const slip = await deviationBar(page, 'Regionkontoret', 2);
+    assert.equal(slip.cls, 'unfav');
+    assert.match(slip.text, /-541\u00a0000/);
+
+    // The path chart draws the total, then the rows whose forecasts missed
+    // most (Regionkontoret, with August's sign slip, marked); a row's label
+    // in the table puts that row first.
+    const panels = () =>
+      page.locator('svg[data-testid="follow-up-path-chart"] g.path').evaluateAll((gs) => gs.map((g) => g.dataset.label));
+    assert.deepEqual((await panels()).slice(0, 3), ['Summa', 'Regionkontoret', 'Oförutsett Regionstyrelsen']);
+    assert.match(
+      await page.locator('svg[data-testid="follow-up-path-chart"] g[data-label="Regionkontoret"] text.warned').textContent(),
+      /Regionkontoret/,
+    );
+    const choose = page.locator('table[data-testid="follow-up"] tr[data-label="Förtroendevalda"] button[data-testid="follow-up-row-chart"]');
+    await choose.click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('svg[data-testid="follow-up-path-chart"] g.path')[1]?.dataset.label === 'Förtroendevalda',
+    );
+    assert.equal(await choose.getAttribute('aria-pressed'), 'true');
+    await choose.click();
+    await page.waitForFunction(
+      () => document.querySelectorAll('svg[data-testid="follow-up-path-chart"] g.path')[1]?.dataset.label === 'Regionkontoret',
+    );
+
+    // An edit in the annual report's sheet (the tab in view; Förtroendevalda
+    // is row 1, the outcome column 1) reaches both charts.
+    const outcome = page.locator('[data-testid="grid"] td[data-row="1"][data-col="1"]');
+    assert.equal((await outcome.textContent()).trim(), '-38,1');
+    await outcome.click();
+    await page.keyboard.type('-37,1');
+    await page.keyboard.press('Enter');
+    await expectFigure('Förtroendevalda', 'deviation', 2, nbsp('+2 500'), page);
+    assert.equal((await pathPoints(page, 'Förtroendevalda'))['3 outcome'], nbsp('Årsredovisning · Utfall: -37 100'));
+    assert.match((await deviationBar(page, 'Förtroendevalda', 2)).text, /\+2\u00a0500/);
+
+    assert.deepEqual(own.recorder.cspViolations(), []);
+    assert.deepEqual(own.recorder.log.errors, []);
+  } finally {
+    await own.close();
+  }
+});

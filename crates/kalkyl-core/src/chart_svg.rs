@@ -27,15 +27,15 @@ use rust_decimal::Decimal;
 use crate::file::html::push_escaped;
 
 /// The chart's own words, per language.
-struct ChartTexts {
+pub(crate) struct ChartTexts {
     chart_per_row: &'static str,
     chart_waterfall: &'static str,
     chart_other: &'static str,
-    chart_not_shown: &'static str,
+    pub(crate) chart_not_shown: &'static str,
     chart_row: &'static str,
 }
 
-fn texts(lang: Lang) -> ChartTexts {
+pub(crate) fn texts(lang: Lang) -> ChartTexts {
     ChartTexts {
         chart_per_row: lang.pick(" per rad", " per row"),
         chart_waterfall: lang.pick("Brygga {start} – {end}", "Bridge {start} – {end}"),
@@ -50,19 +50,19 @@ fn texts(lang: Lang) -> ChartTexts {
 pub const MAX_BARS: usize = 40;
 
 /// The width of the drawing, in `viewBox` units (pixels at full size).
-const WIDTH: i64 = 720;
+pub(crate) const WIDTH: i64 = 720;
 /// Row labels end here (right-aligned).
-const LABEL_END: i64 = 192;
+pub(crate) const LABEL_END: i64 = 192;
 /// The plotting area, with room on both sides for the values at the bar ends.
-const PLOT_LEFT: i64 = 280;
-const PLOT_RIGHT: i64 = WIDTH - 80;
+pub(crate) const PLOT_LEFT: i64 = 280;
+pub(crate) const PLOT_RIGHT: i64 = WIDTH - 80;
 /// The height of one row, and of a bar within it.
 const ROW: i64 = 24;
 const BAR: i64 = 16;
 /// The margin above the first row and below the last.
-const MARGIN: i64 = 8;
+pub(crate) const MARGIN: i64 = 8;
 /// The height of the note line under a chart.
-const NOTE: i64 = 20;
+pub(crate) const NOTE: i64 = 20;
 /// Longest label drawn in full; longer ones are cut with "…" (the full
 /// label is in the row's tooltip).
 const LABEL_CHARS: usize = 30;
@@ -70,13 +70,13 @@ const LABEL_CHARS: usize = 30;
 /// Maps amounts to x coordinates over the plotting area, for the range
 /// `lo..=hi` (which contains zero). Works on halves so that no difference
 /// of two decimals can overflow.
-struct Scale {
+pub(crate) struct Scale {
     lo: Decimal,
     span: Decimal,
 }
 
 impl Scale {
-    fn new(lo: Decimal, hi: Decimal) -> Scale {
+    pub(crate) fn new(lo: Decimal, hi: Decimal) -> Scale {
         let lo = half(lo);
         Scale {
             lo,
@@ -85,7 +85,7 @@ impl Scale {
     }
 
     /// The x coordinate of an amount.
-    fn x(&self, value: Decimal) -> i64 {
+    pub(crate) fn x(&self, value: Decimal) -> i64 {
         let width = PLOT_RIGHT - PLOT_LEFT;
         let offset = half(value)
             .sub_exact(self.lo)
@@ -97,18 +97,18 @@ impl Scale {
     }
 }
 
-fn half(value: Decimal) -> Decimal {
+pub(crate) fn half(value: Decimal) -> Decimal {
     value.div_exact(Decimal::TWO).unwrap_or(value)
 }
 
 /// An amount as the table shows it (display unit and decimals), or the
 /// message why it cannot be shown.
-fn amount(format: &DisplayFormat, value: Decimal, lang: Lang) -> String {
+pub(crate) fn amount(format: &DisplayFormat, value: Decimal, lang: Lang) -> String {
     format.computed(Computed::Value(value), lang)
 }
 
 /// The label shown for a row: its text cut to [`LABEL_CHARS`], or "Rad n".
-fn short_label(label: &str, row: Option<usize>, lang: Lang) -> String {
+pub(crate) fn short_label(label: &str, row: Option<usize>, lang: Lang) -> String {
     let label = label.trim();
     if label.is_empty() {
         return match row {
@@ -125,7 +125,7 @@ fn short_label(label: &str, row: Option<usize>, lang: Lang) -> String {
 }
 
 /// Opens the `<svg>` with its title (escaped, also the accessible name).
-fn open_svg(out: &mut String, testid: &str, height: i64, title: &str) {
+pub(crate) fn open_svg(out: &mut String, testid: &str, height: i64, title: &str) {
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" data-testid=\"{testid}\" viewBox=\"0 0 {WIDTH} {height}\" role=\"img\" aria-label=\""
@@ -137,7 +137,7 @@ fn open_svg(out: &mut String, testid: &str, height: i64, title: &str) {
 }
 
 /// A chart's title with the display unit: "Budgetavvikelse per rad, mnkr".
-fn with_unit(mut title: String, format: &DisplayFormat) -> String {
+pub(crate) fn with_unit(mut title: String, format: &DisplayFormat) -> String {
     if let Some(u) = format.unit {
         title.push_str(", ");
         title.push_str(u.symbol());

@@ -9,6 +9,8 @@ pub mod arith;
 pub mod calc;
 pub mod change;
 pub mod chart;
+pub mod chart_followup;
+pub mod chart_followup_svg;
 pub mod chart_svg;
 pub mod checks;
 pub mod convention;

@@ -7,12 +7,18 @@
 mod support;
 
 use kalkyl_core::calc::Computed;
+use kalkyl_core::chart_followup::{
+    forecast_deviations, forecast_paths, Point, MAX_DEVIATION_ROWS, MAX_PATHS,
+};
+use kalkyl_core::chart_followup_svg::{deviations_svg, paths_svg};
 use kalkyl_core::checks::CheckKind;
 use kalkyl_core::edit::Command;
+use kalkyl_core::file::follow_up::display_format;
 use kalkyl_core::followup::{
     compute, FollowUp, FollowUpResult, MatchOverride, MatchTarget, NoteKind, ReportKind, ResultRow,
     RowRef, SheetTable, Target, UnmatchedReason,
 };
+use kalkyl_core::lang::Lang;
 use kalkyl_core::model::{SignConvention, Table};
 use kalkyl_core::number::Unit;
 use kalkyl_core::read::{read_paste, ReadChoices};
@@ -761,4 +767,396 @@ fn a_matched_row_moved_out_and_back() {
     assert!(unmatched(&back, 0)
         .iter()
         .all(|(l, _)| *l != "Förtroendevalda"));
+}
+
+/// `(report, value)` pairs of a chart's points.
+fn pts(points: &[Point]) -> Vec<(usize, Decimal)> {
+    points.iter().map(|p| (p.report, p.value)).collect()
+}
+
+fn at(pairs: &[(usize, &str)]) -> Vec<(usize, Decimal)> {
+    pairs.iter().map(|(r, s)| (*r, d(s))).collect()
+}
+
+/// The four reports of the year: plan (0), April (1), August (2), annual
+/// report (3), in mnkr.
+fn the_year() -> (Vec<Table>, FollowUp) {
+    let tables = vec![
+        plan(Some(Unit::Tkr)),
+        read(APRIL),
+        read(AUGUST),
+        read(ANNUAL),
+    ];
+    let f = follow_up(&tables, &[None, Some(4), Some(8), Some(12)]);
+    (tables, f)
+}
+
+/// The forecast paths of the year's chain: the plan's budget (tkr,
+/// converted exactly), August's forecast, the annual outcome; April states
+/// neither an annual budget nor a forecast, so it is a gap, not a zero.
+#[test]
+fn chart_forecast_paths_follow_each_row_over_the_year() {
+    let (tables, f) = the_year();
+    let result = compute(&f, &sheets(&tables));
+    let chart = forecast_paths(&result, MAX_PATHS, None);
+    assert_eq!(chart.reports.len(), 4);
+    assert_eq!(chart.other_rows, 0);
+    // The total first, then the rows by how far their forecasts missed:
+    // Regionkontoret (August's sign slip, 541,0), Oförutsett (2,3),
+    // Förtroendevalda (1,893), Utvecklingsmedel (no forecast compared).
+    let order: Vec<(Option<usize>, &str)> = chart
+        .paths
+        .iter()
+        .map(|p| (p.row, p.label.as_str()))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            (None, ""),
+            (Some(0), "Regionkontoret"),
+            (Some(3), "Oförutsett Regionstyrelsen"),
+            (Some(1), "Förtroendevalda"),
+            (Some(2), "Utvecklingsmedel"),
+        ]
+    );
+    type Expected<'a> = (
+        &'a str,
+        &'a [(usize, &'a str)],
+        &'a [(usize, &'a str)],
+        Option<(usize, &'a str)>,
+    );
+    let cases: [Expected; 5] = [
+        (
+            "Förtroendevalda",
+            &[(0, "-39.993"), (2, "-39.1"), (3, "-40.0")],
+            &[(0, "-39.993"), (2, "-39.6"), (3, "-38.1")],
+            Some((3, "-38.1")),
+        ),
+        (
+            "Regionkontoret",
+            &[(0, "-300.533"), (2, "-272.5"), (3, "-305.0")],
+            &[(0, "-300.533"), (2, "243.8"), (3, "-297.2")],
+            Some((3, "-297.2")),
+        ),
+        (
+            "Oförutsett Regionstyrelsen",
+            &[(2, "-4.4"), (3, "-4.4")],
+            &[(2, "-4.4"), (3, "-2.1")],
+            Some((3, "-2.1")),
+        ),
+        (
+            "Utvecklingsmedel",
+            &[(3, "-136.6")],
+            &[(3, "-82.9")],
+            Some((3, "-82.9")),
+        ),
+        (
+            "",
+            &[(2, "0.0"), (3, "-486.0")],
+            &[(2, "78.2"), (3, "-420.3")],
+            Some((3, "-420.3")),
+        ),
+    ];
+    for (label, budgets, forecasts, outcome) in cases {
+        let p = chart
+            .paths
+            .iter()
+            .find(|p| p.label == label)
+            .unwrap_or_else(|| panic!("no path {label}"));
+        assert_eq!(pts(&p.budgets), at(budgets), "{label}: budgets");
+        assert_eq!(pts(&p.forecasts), at(forecasts), "{label}: forecasts");
+        assert_eq!(
+            p.outcome.map(|o| (o.report, o.value)),
+            outcome.map(|(r, v)| (r, d(v))),
+            "{label}: outcome"
+        );
+    }
+
+    // August's sign slip in Regionkontoret (a warning of the follow-up)
+    // marks its path: the wild point is the report's.
+    let warned: Vec<(&str, bool)> = chart
+        .paths
+        .iter()
+        .map(|p| (p.label.as_str(), p.warned))
+        .collect();
+    assert_eq!(
+        warned,
+        [
+            ("", false),
+            ("Regionkontoret", true),
+            ("Oförutsett Regionstyrelsen", false),
+            ("Förtroendevalda", false),
+            ("Utvecklingsmedel", false),
+        ]
+    );
+
+    // Fewer rows drawn: the ones that missed most, and the rest counted;
+    // a row the user chose in the table comes first and takes a place.
+    for (max, chosen, labels, other_rows) in [
+        (
+            2,
+            None,
+            &["", "Regionkontoret", "Oförutsett Regionstyrelsen"][..],
+            2,
+        ),
+        (
+            2,
+            Some(2),
+            &["", "Utvecklingsmedel", "Regionkontoret"][..],
+            2,
+        ),
+        (1, Some(0), &["", "Regionkontoret"][..], 3),
+        (1, Some(99), &["", "Regionkontoret"][..], 3),
+        (0, None, &[""][..], 4),
+    ] {
+        let chart = forecast_paths(&result, max, chosen);
+        let got: Vec<&str> = chart.paths.iter().map(|p| p.label.as_str()).collect();
+        assert_eq!(got, labels, "{max} {chosen:?}");
+        assert_eq!(chart.other_rows, other_rows, "{max} {chosen:?}");
+    }
+}
+
+/// A deviation chart's bars: (report, value, favourable).
+type Bars = Vec<(usize, Decimal, bool)>;
+/// Expected groups: label and bars with values as text.
+type Groups<'a> = Vec<(&'a str, Vec<(usize, &'a str, bool)>)>;
+/// A case: its name, the tables, their months and the expected groups.
+type Case<'a> = (&'a str, Vec<Table>, Vec<Option<u8>>, Groups<'a>);
+
+/// The forecast deviations per row and report, outcome − forecast: the
+/// issue's figures, green when the outcome was better than the forecast.
+#[test]
+fn chart_forecast_deviations_per_row_and_report() {
+    let cases: [Case; 2] = [
+        (
+            "August against the annual report",
+            vec![read(AUGUST), read(ANNUAL)],
+            vec![Some(8), Some(12)],
+            vec![
+                ("Regionkontoret", vec![(0, "-541.0", false)]),
+                ("Oförutsett Regionstyrelsen", vec![(0, "2.3", true)]),
+                ("Förtroendevalda", vec![(0, "1.5", true)]),
+            ],
+        ),
+        (
+            "the year's four reports",
+            the_year().0,
+            vec![None, Some(4), Some(8), Some(12)],
+            vec![
+                (
+                    "Regionkontoret",
+                    vec![(0, "3.333", true), (2, "-541.0", false)],
+                ),
+                ("Oförutsett Regionstyrelsen", vec![(2, "2.3", true)]),
+                (
+                    "Förtroendevalda",
+                    vec![(0, "1.893", true), (2, "1.5", true)],
+                ),
+            ],
+        ),
+    ];
+    for (name, tables, months, want) in cases {
+        let f = follow_up(&tables, &months);
+        let result = compute(&f, &sheets(&tables));
+        let chart = forecast_deviations(&result, MAX_DEVIATION_ROWS);
+        // The totals cover different rows (TotalScope): not compared, no
+        // group.
+        let got: Vec<(&str, Bars)> = chart
+            .groups
+            .iter()
+            .map(|g| {
+                (
+                    g.label.as_str(),
+                    g.bars
+                        .iter()
+                        .map(|b| (b.report, b.value, b.favourable))
+                        .collect(),
+                )
+            })
+            .collect();
+        let want: Vec<(&str, Bars)> = want
+            .iter()
+            .map(|(l, bars)| (*l, bars.iter().map(|(r, v, f)| (*r, d(v), *f)).collect()))
+            .collect();
+        assert_eq!(got, want, "{name}");
+        assert_eq!(chart.other_rows, 0, "{name}");
+    }
+
+    // Förtroendevalda's August deviation is 3,75 % of its budget of 40,0.
+    let tables = [read(AUGUST), read(ANNUAL)];
+    let result = compute(&follow_up(&tables, &[Some(8), Some(12)]), &sheets(&tables));
+    let chart = forecast_deviations(&result, 1);
+    assert_eq!(chart.groups.len(), 1);
+    assert_eq!(chart.other_rows, 2);
+    let chart = forecast_deviations(&result, MAX_DEVIATION_ROWS);
+    assert_eq!(chart.groups[2].bars[0].percent, Some(d("3.75")));
+
+    // A year in progress has no deviations: no groups; its paths are
+    // ranked by how far the forecasts moved (Regionkontoret 544,333 with
+    // August's sign slip, Förtroendevalda 0,393).
+    let tables = [plan(Some(Unit::Tkr)), read(APRIL), read(AUGUST)];
+    let result = compute(
+        &follow_up(&tables, &[None, Some(4), Some(8)]),
+        &sheets(&tables),
+    );
+    assert!(forecast_deviations(&result, MAX_DEVIATION_ROWS)
+        .groups
+        .is_empty());
+    let paths = forecast_paths(&result, MAX_PATHS, None);
+    assert!(paths.paths.iter().all(|p| p.outcome.is_none()));
+    assert_eq!(paths.paths[1].label, "Regionkontoret");
+    assert_eq!(paths.paths[2].label, "Förtroendevalda");
+}
+
+/// The value of attribute `name` in the first tag that contains `marker`.
+fn attr(svg: &str, marker: &str, name: &str) -> i64 {
+    let at = svg
+        .find(marker)
+        .unwrap_or_else(|| panic!("{marker} in {svg}"));
+    let tag_start = svg[..at].rfind('<').expect("tag start");
+    let tag = &svg[tag_start..at + svg[at..].find('>').expect("tag end")];
+    let key = format!(" {name}=\"");
+    let from = tag.find(&key).unwrap_or_else(|| panic!("{name} in {tag}")) + key.len();
+    let len = tag[from..].find('"').expect("closing quote");
+    tag[from..from + len].parse().expect("integer")
+}
+
+/// The part of an SVG inside the `g` whose `data-label` is `label`.
+fn panel<'a>(svg: &'a str, label: &str) -> &'a str {
+    let start = svg
+        .find(&format!("data-label=\"{label}\""))
+        .unwrap_or_else(|| panic!("{label} in {svg}"));
+    let rest = &svg[start..];
+    let end = rest
+        .find("</g><g class=\"path\"")
+        .or_else(|| rest.find("</svg>"))
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+#[test]
+fn chart_svgs_draw_the_paths_and_deviations_in_the_follow_up_unit() {
+    let (tables, f) = the_year();
+    let result = compute(&f, &sheets(&tables));
+    let format = display_format(&result);
+    let svg = paths_svg(&forecast_paths(&result, MAX_PATHS, None), &format, Lang::Sv);
+    assert!(svg.starts_with("<svg ") && svg.ends_with("</svg>"));
+    assert!(svg.contains("data-testid=\"follow-up-path-chart\""));
+    assert!(
+        svg.contains("<title>Prognoser över året per rad, mnkr</title>"),
+        "{svg}"
+    );
+    assert!(!svg.contains("style="));
+    for tag in [
+        ">Plan</text>",
+        ">jan–apr</text>",
+        ">jan–aug</text>",
+        ">Årsredovisning</text>",
+    ] {
+        assert!(svg.contains(tag), "{tag}");
+    }
+    // Förtroendevalda: the plan's -39,993 shown as -40,0 (one decimal in
+    // mnkr), August's forecast -39,6, the outcome -38,1; budgets in
+    // tooltips.
+    let p = panel(&svg, "Förtroendevalda");
+    assert!(p.starts_with("data-label=\"Förtroendevalda\""));
+    for (what, report, text) in [
+        ("circle class=\"forecast\"", 0, "Plan · Prognos: -40,0"),
+        ("circle class=\"forecast\"", 2, "jan–aug · Prognos: -39,6"),
+        (
+            "rect class=\"outcome\"",
+            3,
+            "Årsredovisning · Utfall: -38,1",
+        ),
+        ("circle class=\"budget\"", 0, "Plan · Budget: -40,0"),
+        ("circle class=\"budget\"", 2, "jan–aug · Budget: -39,1"),
+        (
+            "circle class=\"budget\"",
+            3,
+            "Årsredovisning · Budget: -40,0",
+        ),
+    ] {
+        let tag = format!("<{what} data-report=\"{report}\"");
+        let at = p.find(&tag).unwrap_or_else(|| panic!("{tag} in {p}"));
+        assert!(
+            p[at..].contains(&format!("<title>{text}</title>")),
+            "{text} in {p}"
+        );
+    }
+    assert!(!p.contains("data-report=\"1\""), "April states no forecast");
+    assert!(p.contains(">-39,6</text>") && p.contains(">-38,1</text>"));
+    // Its own scale: the outcome (-38,1, the largest) at the band's top,
+    // the annual budget (-40,0, the smallest) at its bottom, the outcome
+    // line across the panel at the outcome's height.
+    let outcome_y = attr(p, "rect class=\"outcome\" data-report=\"3\"", "y") + 4;
+    let budget_y = attr(p, "circle class=\"budget\" data-report=\"3\"", "cy");
+    assert_eq!(budget_y - outcome_y, 30, "the band is 30 px high");
+    assert_eq!(attr(p, "class=\"outcome-line\"", "y1"), outcome_y);
+    assert_eq!(
+        attr(p, "circle class=\"forecast\" data-report=\"0\"", "cx"),
+        240
+    );
+    assert_eq!(attr(p, "rect class=\"outcome\"", "x") + 4, 660);
+
+    let svg = deviations_svg(
+        &forecast_deviations(&result, MAX_DEVIATION_ROWS),
+        &format,
+        Lang::En,
+    );
+    assert!(svg.contains("data-testid=\"follow-up-deviation-chart\""));
+    assert!(
+        svg.contains("<title>Forecast deviation per row and report, mnkr</title>"),
+        "{svg}"
+    );
+    assert!(svg.contains("<rect class=\"unfav\" data-row=\"0\" data-report=\"2\""));
+    assert!(svg.contains("<rect class=\"fav\" data-row=\"1\" data-report=\"0\""));
+    let percent = format.percent(d("3.75"));
+    assert!(
+        svg.contains(&format!(
+            "<title>Förtroendevalda, Jan–Aug: +1,5 ({percent})</title>"
+        )),
+        "{svg}"
+    );
+    assert!(svg.contains(">+1,9</text>") && svg.contains(">-541,0</text>"));
+    assert_eq!(svg.matches("<rect ").count(), 5);
+    // The sign slip's row is marked, with a tooltip that says why.
+    assert!(
+        svg.contains("<text class=\"label group warned\" x=\"0\" y=\"21\" text-anchor=\"start\"><title>The report&#39;s own figures disagree: see the warnings.</title>⚠ Regionkontoret</text>"),
+        "{svg}"
+    );
+    assert_eq!(svg.matches("warned").count(), 1);
+    // One scale from -541,0 to +3,333: the unfavourable bar spans from the
+    // plot's left edge to the zero line.
+    let zero = attr(&svg, "class=\"zero\"", "x1");
+    assert_eq!(attr(&svg, "data-row=\"0\" data-report=\"2\"", "x"), 280);
+    assert_eq!(
+        attr(&svg, "data-row=\"0\" data-report=\"2\"", "width"),
+        zero - 280
+    );
+    assert_eq!(attr(&svg, "data-row=\"0\" data-report=\"0\"", "x"), zero);
+
+    // Rows left out are said.
+    let svg = deviations_svg(&forecast_deviations(&result, 1), &format, Lang::Sv);
+    assert!(svg.contains(">2 rader visas inte</text>"), "{svg}");
+}
+
+/// An empty follow-up and hostile labels: valid, escaped SVG, no panic.
+#[test]
+fn chart_svgs_of_an_empty_follow_up_and_escaped_labels() {
+    let empty = FollowUp::from_sheets("", &[]);
+    let result = compute(&empty, &[]);
+    let format = display_format(&result);
+    let paths = forecast_paths(&result, MAX_PATHS, None);
+    assert!(paths.paths.is_empty());
+    let svg = paths_svg(&paths, &format, Lang::En);
+    assert!(svg.starts_with("<svg ") && svg.ends_with("</svg>"));
+    let svg = deviations_svg(&forecast_deviations(&result, 3), &format, Lang::En);
+    assert!(svg.ends_with("</svg>"));
+
+    let (tables, f) = the_year();
+    let mut result = compute(&f, &sheets(&tables));
+    result.rows[1].label = "Förtroendevalda <b>&</b> \"'".into();
+    let svg = paths_svg(&forecast_paths(&result, MAX_PATHS, None), &format, Lang::Sv);
+    assert!(svg.contains("data-label=\"Förtroendevalda &lt;b&gt;&amp;&lt;/b&gt; &quot;&#39;\""));
+    assert!(!svg.contains("<b>"));
 }

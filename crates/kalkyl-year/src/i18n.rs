@@ -33,6 +33,8 @@ pub struct FollowUpTexts {
     pub download_failed: &'static str,
     pub copied: &'static str,
     pub copy_failed: &'static str,
+    pub charts: &'static str,
+    pub chart_row: &'static str,
 }
 
 const FOLLOW_UP_SV: FollowUpTexts = FollowUpTexts {
@@ -62,6 +64,8 @@ const FOLLOW_UP_SV: FollowUpTexts = FollowUpTexts {
     download_failed: "Webbläsaren tillät inte att filen sparades.",
     copied: "Tabellen är kopierad, med formatering för Word och Outlook.",
     copy_failed: "Webbläsaren tillät inte kopiering. Markera cellerna och tryck Ctrl+C.",
+    charts: "Diagram",
+    chart_row: "Visa radens prognoser först i diagrammet",
 };
 
 const FOLLOW_UP_EN: FollowUpTexts = FollowUpTexts {
@@ -91,6 +95,8 @@ const FOLLOW_UP_EN: FollowUpTexts = FollowUpTexts {
     download_failed: "The browser did not allow the file to be saved.",
     copied: "The table is copied, formatted for Word and Outlook.",
     copy_failed: "The browser did not allow copying. Select the cells and press Ctrl+C.",
+    charts: "Charts",
+    chart_row: "Show the row's forecasts first in the chart",
 };
 
 /// The follow-up view's texts for a language.

@@ -9,6 +9,10 @@
 //! edit in a sheet reaches the follow-up at once.
 
 use kalkyl_core::calc::Computed;
+use kalkyl_core::chart_followup::{
+    forecast_deviations, forecast_paths, MAX_DEVIATION_ROWS, MAX_PATHS,
+};
+use kalkyl_core::chart_followup_svg::{deviations_svg, paths_svg};
 use kalkyl_core::file::csv::CsvFlavour;
 use kalkyl_core::file::follow_up::{
     caption, columns, display_format, follow_up_csv, follow_up_html, follow_up_tsv, report_heading,
@@ -58,6 +62,9 @@ fn FollowUpView(year: Year, lang: ReadSignal<Lang>, index: usize) -> impl IntoVi
                 .map(|f| compute(f, &w.sheet_tables()))
         })
     });
+    // The row whose forecast path the user asked to see (by label, which
+    // survives a recomputation; a row index may not).
+    let chosen = RwSignal::new(None::<String>);
     let report_count =
         Memo::new(move |_| settings.with(|s| s.as_ref().map_or(0, |f| f.reports.len())));
     let name = move || settings.with(|s| s.as_ref().map(|f| f.name.clone()).unwrap_or_default());
@@ -128,7 +135,8 @@ fn FollowUpView(year: Year, lang: ReadSignal<Lang>, index: usize) -> impl IntoVi
             </p>
             <Notes lang result />
             <Exports year lang result name=Signal::derive(name) />
-            <FollowUpTable lang result />
+            <FollowUpTable lang result chosen />
+            <FollowUpCharts lang result chosen />
             <MatchedRows year lang index result />
             <UnmatchedRows year lang index result />
         </article>
@@ -305,9 +313,14 @@ fn Notes(lang: ReadSignal<Lang>, result: Memo<Option<FollowUpResult>>) -> impl I
 }
 
 /// Budgets, forecasts and their changes, the outcome and each forecast's
-/// deviation from it, per row and for the total.
+/// deviation from it, per row and for the total. A row's label is a
+/// button that puts its forecast path in the chart (`chosen`).
 #[component]
-fn FollowUpTable(lang: ReadSignal<Lang>, result: Memo<Option<FollowUpResult>>) -> impl IntoView {
+fn FollowUpTable(
+    lang: ReadSignal<Lang>,
+    result: Memo<Option<FollowUpResult>>,
+    chosen: RwSignal<Option<String>>,
+) -> impl IntoView {
     let table = move || {
         let lang = lang.get();
         let t = follow_up_texts(lang);
@@ -363,7 +376,9 @@ fn FollowUpTable(lang: ReadSignal<Lang>, result: Memo<Option<FollowUpResult>>) -
                 .map(|row| {
                     view! {
                         <tr data-label=row.label.clone()>
-                            <th scope="row">{row.label.clone()}</th>
+                            <th scope="row">
+                                <RowButton label=row.label.clone() chosen title=t.chart_row />
+                            </th>
                             {line_cells(&row.line)}
                         </tr>
                     }
@@ -397,6 +412,88 @@ fn FollowUpTable(lang: ReadSignal<Lang>, result: Memo<Option<FollowUpResult>>) -
         })
     };
     view! { {table} }
+}
+
+/// A row's label in the table, as a button that shows the row's forecast
+/// path in the chart (and, pressed again, leaves the choice to the chart).
+#[component]
+fn RowButton(
+    label: String,
+    chosen: RwSignal<Option<String>>,
+    title: &'static str,
+) -> impl IntoView {
+    let pressed = {
+        let label = label.clone();
+        move || chosen.with(|c| c.as_ref() == Some(&label))
+    };
+    let toggle = {
+        let label = label.clone();
+        move |_| {
+            chosen.update(|c| {
+                *c = if c.as_ref() == Some(&label) {
+                    None
+                } else {
+                    Some(label.clone())
+                }
+            })
+        }
+    };
+    view! {
+        <button
+            type="button"
+            class="link"
+            data-testid="follow-up-row-chart"
+            title=title
+            aria-pressed=move || pressed().to_string()
+            on:click=toggle
+        >
+            {label}
+        </button>
+    }
+}
+
+/// The follow-up's two charts, drawn by the core as SVG: each row's
+/// forecast path against its budget and outcome (the row chosen in the
+/// table first), and the forecast deviations per row and report (only
+/// once there is an outcome). They read the same memo as the table, so an
+/// edit in a sheet redraws them.
+#[component]
+fn FollowUpCharts(
+    lang: ReadSignal<Lang>,
+    result: Memo<Option<FollowUpResult>>,
+    chosen: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let t = move || follow_up_texts(lang.get());
+    // A memo: the markup is replaced only when it changed.
+    let svgs = Memo::new(move |_| {
+        let lang = lang.get();
+        result.with(|r| {
+            let Some(r) = r else {
+                return String::new();
+            };
+            let row = chosen.with(|c| {
+                c.as_ref()
+                    .and_then(|c| r.rows.iter().position(|row| row.label == *c))
+            });
+            let paths = forecast_paths(r, MAX_PATHS, row);
+            if paths.paths.is_empty() {
+                return String::new();
+            }
+            let format = display_format(r);
+            let mut out = paths_svg(&paths, &format, lang);
+            let deviations = forecast_deviations(r, MAX_DEVIATION_ROWS);
+            if !deviations.groups.is_empty() {
+                out.push_str(&deviations_svg(&deviations, &format, lang));
+            }
+            out
+        })
+    });
+    view! {
+        <section class="charts follow-up-charts" data-testid="follow-up-charts" hidden=move || svgs.with(String::is_empty)>
+            <h4>{move || t().charts}</h4>
+            <div class="chart-row" inner_html=move || svgs.get()></div>
+        </section>
+    }
 }
 
 /// Labels a report row can join: the follow-up's rows and the unmatched
