@@ -26,7 +26,7 @@ use crate::exact::Exact;
 use crate::grid::Grid;
 use crate::latin;
 use crate::model::Role;
-use crate::number::{self, DecimalMark, Reading, Unit};
+use crate::number::{self, is_minus_char, DecimalMark, Reading, Unit};
 
 /// At most this many splits of one line are considered.
 const MAX_CANDIDATES: usize = 32;
@@ -64,11 +64,17 @@ enum Shape {
 }
 
 fn is_sign(c: char) -> bool {
-    matches!(c, '-' | '+' | '−' | '–' | '±')
+    c == '+' || c == '±' || is_minus_char(c)
+}
+
+/// A lone minus-like character or an em dash: an empty cell.
+fn is_lone_dash(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if c == '—' || is_minus_char(c))
 }
 
 fn shape(word: &str) -> Shape {
-    if matches!(word, "-" | "–" | "—" | "−") {
+    if is_lone_dash(word) {
         return Shape::Dash;
     }
     if word == "%" || Unit::from_word(word).is_some() {
@@ -152,7 +158,8 @@ fn pdf_words(text: &str) -> Vec<String> {
             push_word(&mut out, &format!("{sign}{word}"));
             continue;
         }
-        if matches!(word, "-" | "–" | "−")
+        if is_lone_dash(word)
+            && word != "—"
             && one_space
             && next.starts_with(|c: char| c.is_ascii_digit())
         {

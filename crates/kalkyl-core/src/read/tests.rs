@@ -1424,3 +1424,29 @@ fn a_stacked_not_over_the_headings_own_notes() {
     assert_eq!(t.unit, Some(Unit::Mnkr));
     assert_eq!(t.number(0, 2), Some(d("1006.9")));
 }
+
+#[test]
+fn unicode_hyphens_before_figures_are_minus_signs() {
+    // Statistics web tables print a minus as U+2011 (non-breaking hyphen),
+    // some typesetting as U+2010: a figure after either is negative, in a
+    // line split on spaces as in a cell of its own.
+    let table: &[(&str, &str, &[&str])] = &[
+        (
+            "PDF line, U+2011",
+            "Mnkr Utfall Budget\nKostnader \u{2011}531 530 \u{2011}550 678\nAvskrivningar \u{2011}17 580 \u{2011}19 118\n",
+            &["-531530", "-550678", "-17580", "-19118"],
+        ),
+        (
+            "tab cells, U+2010",
+            "Mnkr\tUtfall\tBudget\nKostnader\t\u{2010}20,5\t\u{2010}19,0\n",
+            &["-20.5", "-19.0"],
+        ),
+    ];
+    for (case, paste, want) in table {
+        let t = read(paste);
+        let got: Vec<String> = (0..t.rows.len())
+            .flat_map(|r| [1, 2].map(|c| t.number(r, c).map(|n| n.to_string()).unwrap_or_default()))
+            .collect();
+        assert_eq!(got, *want, "{case}");
+    }
+}
