@@ -495,6 +495,17 @@ fn split_candidates(words: &[String], n: usize) -> (Vec<Vec<String>>, Vec<Vec<St
     let mut out = Vec::new();
     let mut current: Vec<String> = Vec::new();
     search(&tokens, 0, n, &mut current, &mut out);
+    // The search stops at MAX_CANDIDATES, exploring long values first, so
+    // in a long row of six-digit figures ("284 406 444 049 475 240 404 313
+    // 124 615": 51 splits into five) the even split may never be reached:
+    // it is sought directly and added, as the most likely candidate.
+    if out.len() >= MAX_CANDIDATES {
+        if let Some(even) = most_even_split(&tokens, n) {
+            if !out.contains(&even) {
+                out.push(even);
+            }
+        }
+    }
     let closed = |w: &str| {
         matches!(
             shape(w),
@@ -514,6 +525,104 @@ fn split_candidates(words: &[String], n: usize) -> (Vec<Vec<String>>, Vec<Vec<St
         .cloned()
         .collect();
     (out, strict)
+}
+
+/// The split of `tokens` into `n` values whose digit counts are closest to
+/// one another (see [`unevenness`]), found without listing the splits: for
+/// each band of digit counts, narrowest first, a walk over the tokens says
+/// whether the row can be cut into `n` values that all fall in the band.
+fn most_even_split(tokens: &[String], n: usize) -> Option<Vec<String>> {
+    let len = tokens.len();
+    if n == 0 || n > len {
+        return None;
+    }
+    // values[i]: every value that starts at token i, as (end, text, digits);
+    // a value runs on while the next token continues it.
+    let values: Vec<Vec<(usize, String, usize)>> = (0..len)
+        .map(|i| {
+            let mut out = Vec::new();
+            let mut text = tokens.get(i).cloned().unwrap_or_default();
+            let mut end = i + 1;
+            loop {
+                out.push((
+                    end,
+                    text.clone(),
+                    text.chars().filter(char::is_ascii_digit).count(),
+                ));
+                match tokens.get(end) {
+                    Some(next) if continues(&text, next) => {
+                        text.push(' ');
+                        text.push_str(next);
+                        end += 1;
+                    }
+                    _ => break,
+                }
+            }
+            out
+        })
+        .collect();
+    let mut counts: Vec<usize> = values.iter().flatten().map(|v| v.2).collect();
+    counts.sort_unstable();
+    counts.dedup();
+    let mut bands: Vec<(usize, usize)> = Vec::new();
+    for (i, lo) in counts.iter().enumerate() {
+        for hi in counts.iter().skip(i) {
+            bands.push((*lo, *hi));
+        }
+    }
+    crate::order::sort_by(&mut bands, |a, b| (a.1 - a.0).cmp(&(b.1 - b.0)));
+    for (lo, hi) in bands {
+        // reach[k][i]: token i can be reached with k values in the band;
+        // from[k][i] is the value that reached it.
+        let mut from: Vec<Vec<Option<(usize, usize)>>> = vec![vec![None; len + 1]; n + 1];
+        let mut reach = vec![vec![false; len + 1]; n + 1];
+        if let Some(first) = reach.get_mut(0).and_then(|r| r.get_mut(0)) {
+            *first = true;
+        }
+        for k in 0..n {
+            for i in 0..len {
+                if !reach
+                    .get(k)
+                    .and_then(|r| r.get(i))
+                    .copied()
+                    .unwrap_or(false)
+                {
+                    continue;
+                }
+                for (v, (end, _, digits)) in values.get(i).into_iter().flatten().enumerate() {
+                    let fits = (lo..=hi).contains(digits) || *digits == 0;
+                    if let (true, Some(slot)) =
+                        (fits, reach.get_mut(k + 1).and_then(|r| r.get_mut(*end)))
+                    {
+                        if !*slot {
+                            *slot = true;
+                            if let Some(f) = from.get_mut(k + 1).and_then(|r| r.get_mut(*end)) {
+                                *f = Some((i, v));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if !reach
+            .get(n)
+            .and_then(|r| r.get(len))
+            .copied()
+            .unwrap_or(false)
+        {
+            continue;
+        }
+        let mut split = Vec::with_capacity(n);
+        let mut at = len;
+        for k in (1..=n).rev() {
+            let (start, v) = from.get(k).and_then(|r| r.get(at)).copied().flatten()?;
+            split.push(values.get(start)?.get(v)?.1.clone());
+            at = start;
+        }
+        split.reverse();
+        return Some(split);
+    }
+    None
 }
 
 fn search(
@@ -3751,6 +3860,24 @@ mod tests {
             ),
             ("1 400 400", 2, &["1 400", "400"]),
             ("6 197 400 437 400", 4, &["6 197", "400", "437", "400"]),
+            // More splits than the search lists (51 into five): the even
+            // one is found all the same.
+            (
+                "284 406 444 049 475 240 404 313 124 615",
+                5,
+                &["284 406", "444 049", "475 240", "404 313", "124 615"],
+            ),
+            (
+                "4 652 158 6 476 813 6 668 160 4 896 216 4 259 178",
+                5,
+                &[
+                    "4 652 158",
+                    "6 476 813",
+                    "6 668 160",
+                    "4 896 216",
+                    "4 259 178",
+                ],
+            ),
         ];
         for (text, n, want) in table {
             let want: Vec<String> = want.iter().map(|v| v.to_string()).collect();
