@@ -811,7 +811,12 @@ fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec<Line>, Vec
     let mut body: Vec<Line> = Vec::new();
     if with_years.is_some() {
         if let Some(end) = heading.iter().rposition(|l| is_year_line(&l.text)) {
-            body.extend(heading.drain(end + 1..));
+            // A line naming the label and note columns right under the
+            // years ("tkr Not") still heads the table.
+            let corner = heading
+                .get(end + 1)
+                .is_some_and(|l| corner_headings(&l.text).is_some());
+            body.extend(heading.drain(end + 1 + usize::from(corner)..));
         }
     }
     for b in blocks.get(last + 1..).unwrap_or(&[]) {
@@ -896,8 +901,49 @@ fn block_headings(texts: &[&str]) -> Vec<String> {
             return spread;
         }
     }
+    if let Some(corner_first) = corner_line_below(texts) {
+        return corner_first;
+    }
     let segments = segment_heading(&texts.join(" "));
     spread_groups(&segments).unwrap_or(segments)
+}
+
+/// The headings of a line that names only the label and note columns:
+/// one or two headings ("tkr Not", "Not"), each a unit, label or note
+/// heading without a year, one of them the note's.
+fn corner_headings(text: &str) -> Option<Vec<String>> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let segments = segment_heading(text);
+    let corner = if segments.len() == 1 && words.len() == 2 {
+        words.iter().map(|w| clean_heading(w)).collect()
+    } else {
+        segments
+    };
+    ((1..=2).contains(&corner.len())
+        && corner
+            .iter()
+            .all(|h| takes_no_year(h) && year_of(h).is_none())
+        && corner.iter().any(|h| is_note_heading(h)))
+    .then_some(corner)
+}
+
+/// A last heading line that names only the label and note columns ("tkr
+/// Not" under "2017-01-01-2017-12-31 2016-01-01-2016-12-31"): web reports
+/// stack the period headings over the corner's line, but the label and the
+/// note come first in every row, so that line's headings come first. The
+/// line holds two headings or one, each a unit, label or note heading, and
+/// no year; the lines above hold some year.
+fn corner_line_below(texts: &[&str]) -> Option<Vec<String>> {
+    let (last, above) = texts.split_last()?;
+    if above.is_empty() {
+        return None;
+    }
+    let corner = corner_headings(last)?;
+    let periods = segment_heading(&above.join(" "));
+    if !periods.iter().any(|h| year_of(h).is_some()) {
+        return None;
+    }
+    Some(corner.into_iter().chain(periods).collect())
 }
 
 /// Group headings before dated headings that repeat under each group

@@ -1450,3 +1450,30 @@ fn unicode_hyphens_before_figures_are_minus_signs() {
         assert_eq!(got, *want, "{case}");
     }
 }
+
+#[test]
+fn a_corner_line_under_the_period_headings_heads_the_label_and_note_columns() {
+    // Web reports stack the period headings over the line naming the label
+    // and note columns ("tkr Not"); the label and the note still come first
+    // in every row. Period headings as date ranges, one with a stray space.
+    let table: &[(&str, &str)] = &[
+        (
+            "date ranges, the first a year line",
+            "RESULTATRÄKNING\n\n    2019-01-01-2019-12-31 2018-01-01-2018-12-31\ntkr Not    \n       \nNettoomsättning 3 1 182 093 1 152 455\nÖvriga intäkter   6 188 5 490\n    1 188 281 1 157 945\n",
+        ),
+        (
+            "date ranges, a stray space in the second",
+            "RESULTATRÄKNING\n\n    2017-01-01-2017-12-31 2016-01-01 -2016-12-31\ntkr Not    \n       \nNettoomsättning 3 1 129 940 1 190 906\nÖvriga intäkter 4 3 432 4 131\n    1 133 372 1 195 037\n",
+        ),
+    ];
+    for (case, paste) in table {
+        let t = read(paste);
+        assert_eq!(
+            roles(&t),
+            ["label", "text", "outcome", "prior_outcome"],
+            "{case}"
+        );
+        assert_eq!(t.columns[0].heading, "tkr", "{case}");
+        assert_eq!(t.rows[0].cells[1].text(), Some("3"), "{case}");
+    }
+}
