@@ -757,10 +757,22 @@ fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec<Line>, Vec
     };
     // A block of years alone heads the columns named in the block above it.
     let first = match with_years {
+        // ...unless that block is one line naming one thing over a series
+        // of three years or more ("Ekonomisk femårsöversikt" / "2020 2019
+        // 2018 2017 2016"): one heading over every year tells the columns
+        // nothing apart; it is the table's caption.
         Some(i)
             if blocks
                 .get(i)
-                .is_some_and(|b| b.iter().all(|l| only_years(&l.text))) =>
+                .is_some_and(|b| b.iter().all(|l| only_years(&l.text)))
+                && !blocks.get(i.wrapping_sub(1)).is_some_and(|above| {
+                    above.len() == 1
+                        && segments(above) == 1
+                        && !above.iter().any(|l| has_year_word(&l.text))
+                        && blocks.get(i).is_some_and(|b| {
+                            b.iter().map(|l| pdf_words(&l.text).len()).sum::<usize>() >= 3
+                        })
+                }) =>
         {
             i.saturating_sub(1)
         }

@@ -1477,3 +1477,31 @@ fn a_corner_line_under_the_period_headings_heads_the_label_and_note_columns() {
         assert_eq!(t.rows[0].cells[1].text(), Some("3"), "{case}");
     }
 }
+
+#[test]
+fn a_caption_over_a_line_of_years_is_the_title_not_a_group_heading() {
+    // One line naming one thing over three years or more, a blank line
+    // between: the caption of a series, not a heading over every year.
+    let table: &[(&str, &str, &[&str])] = &[
+        (
+            "five-year overview",
+            "Ekonomisk femårsöversikt\n\n  2020 2019 2018 2017 2016\nRörelsens intäkter, kkr 4 652 158 6 476 813 6 668 160 4 896 216 4 259 178\nSoliditet, % 41,2 40,4 36,6 33,0 32,1\n",
+            &["2020", "2019", "2018", "2017", "2016"],
+        ),
+        (
+            "four years",
+            "Nyckeltal i sammandrag\n\n2018 2019 2020 2021\nIntäkter, mnkr 790,2 812,4 840,1 861,0\nSoliditet, % 42 41 40 43\n",
+            &["2018", "2019", "2020", "2021"],
+        ),
+    ];
+    for (case, paste, years) in table {
+        let t = read(paste);
+        let labels: Vec<&str> = (0..t.rows.len()).map(|r| t.label(r)).collect();
+        assert_eq!(labels, *years, "{case}");
+        assert_eq!(
+            t.title.as_deref(),
+            paste.lines().next(),
+            "{case}: the caption is the title"
+        );
+    }
+}
