@@ -1505,3 +1505,30 @@ fn a_caption_over_a_line_of_years_is_the_title_not_a_group_heading() {
         );
     }
 }
+
+#[test]
+fn a_heading_of_periods_that_lost_its_corner_cell_heads_the_figures() {
+    // The periods stand one cell to the left of their figures: the empty
+    // corner cell went to the end ("2012 | 2013 | |") or is missing. Each
+    // case: the paste, then (row, column) -> the label and number read.
+    let table: &[(&str, &str, (&str, &str), &str)] = &[
+        (
+            "pipe table, corner at the end (three years: items as rows)",
+            "Balansräkning, mnkr\n2012 | 2013 | 2014 | |\n---|---|---|---|\nTillgångar | 720 660 | 753 844 | 808 818 |\nEget kapital | 351 024 | 374 709 | 384 920 |\nSkulder | 369 636 | 379 135 | 423 898 |\n",
+            ("Tillgångar", "720660"),
+            "2012",
+        ),
+        (
+            "tab copy without the corner (four years: turned)",
+            "2019\t2020\t2021\t2022\nIntäkter\t1\t2\t3\t4\nKostnader\t-5\t-6\t-7\t-8\n",
+            ("2019", "1"),
+            "Intäkter",
+        ),
+    ];
+    for (case, paste, (label, first), heading) in table {
+        let t = read(paste);
+        assert_eq!(t.label(0), *label, "{case}");
+        assert_eq!(t.number(0, 1), Some(d(first)), "{case}");
+        assert_eq!(t.columns[1].heading, *heading, "{case}");
+    }
+}
