@@ -699,6 +699,20 @@ fn is_year_line(text: &str) -> bool {
             .all(|w| is_year_word(w) || !matches!(shape(w), Shape::Number { .. }))
 }
 
+/// A caption dated by "år" ("Resultaträkning för kommunsektorn år 2016"):
+/// it names the table's year in prose, three words or more ending in "år"
+/// (or "året") and a year. No column heading reads so, and it is no row.
+fn is_dated_caption(text: &str) -> bool {
+    let ws = pdf_words(text);
+    ws.len() >= 3
+        && ws.last().is_some_and(|w| is_year_word(w))
+        && ws
+            .iter()
+            .rev()
+            .nth(1)
+            .is_some_and(|w| matches!(latin::lowercase(w).as_str(), "år" | "året"))
+}
+
 fn has_year_word(text: &str) -> bool {
     text.split_whitespace().any(is_year_word)
 }
@@ -743,7 +757,10 @@ fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec<Line>, Vec
     // Budget 2013 Avvikelse").
     let with_years = blocks
         .iter()
-        .rposition(|b| b.iter().any(|l| is_year_line(&l.text)))
+        .rposition(|b| {
+            b.iter()
+                .any(|l| is_year_line(&l.text) && !is_dated_caption(&l.text))
+        })
         .filter(|i| {
             blocks
                 .get(i + 1..)
@@ -1048,10 +1065,9 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     let lines: Vec<Line> = lines.into_iter().filter(|l| !l.heading).collect();
     // Heading lines of years ("2013 2014 2013 2014", "Budget" / "2023")
     // end in a number but are no data.
-    let Some(first_data) = lines
-        .iter()
-        .position(|l| is_data_line(&l.text) && !is_year_line(&l.text))
-    else {
+    let Some(first_data) = lines.iter().position(|l| {
+        is_data_line(&l.text) && !is_year_line(&l.text) && !is_dated_caption(&l.text)
+    }) else {
         // No numbers at all: a list of labels.
         raw.rows = lines
             .iter()

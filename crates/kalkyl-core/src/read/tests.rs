@@ -1532,3 +1532,32 @@ fn a_heading_of_periods_that_lost_its_corner_cell_heads_the_figures() {
         assert_eq!(t.columns[1].heading, *heading, "{case}");
     }
 }
+
+#[test]
+fn a_caption_dated_by_ar_is_no_line_of_years() {
+    // "... år 2016" names the table's year in prose: the headings are the
+    // line under it, and the caption is no row.
+    let table: &[(&str, &str, &[&str])] = &[
+        (
+            "sectors as columns",
+            "Resultaträkning för kommunsektorn år 2016\n\nLöpande priser miljoner kronor\n\n  Kommuner Landsting Förbund\nIntäkter 165 485 56 315 21 392\nKostnader -645 527 -333 283 -20 455\n",
+            &["Kommuner", "Landsting", "Förbund"],
+        ),
+        (
+            "the year after 'året'",
+            "Nyckeltal för året 2021\n\nMnkr Utfall Budget\nIntäkter 812,4 800,0\nKostnader -790,1 -780,0\n",
+            &["Utfall", "Budget"],
+        ),
+    ];
+    for (case, paste, headings) in table {
+        let t = read(paste);
+        let got: Vec<&str> = t
+            .columns
+            .iter()
+            .skip(1)
+            .map(|c| c.heading.as_str())
+            .collect();
+        assert_eq!(got, *headings, "{case}");
+        assert_eq!(t.label(0), "Intäkter", "{case}");
+    }
+}
