@@ -891,7 +891,10 @@ fn scan(t: &str, mark: DecimalMark) -> Result<Scan, (NotNumberReason, usize)> {
     if t.is_empty() {
         return Ok(Scan::Blank);
     }
-    if t == "\u{2014}" || (t.chars().count() == 1 && t.chars().all(is_minus_char)) {
+    // A dash, or ".." / "…" as statistics tables print a figure not available.
+    if matches!(t, "\u{2014}" | ".." | "\u{2026}")
+        || (t.chars().count() == 1 && t.chars().all(is_minus_char))
+    {
         return Ok(Scan::Nothing);
     }
     let dec = mark.as_char();
@@ -1511,7 +1514,7 @@ mod tests {
         for input in ["", " ", "\t\n", "\u{a0}\u{202f}"] {
             assert_eq!(read_number(input, Comma), Ok(Reading::Blank), "{input:?}");
         }
-        for input in ["-", "–", "—", "−", " - ", "\u{a0}–", "\u{2011}"] {
+        for input in ["-", "–", "—", "−", " - ", "\u{a0}–", "\u{2011}", "..", "…"] {
             assert_eq!(read_number(input, Comma), Ok(Reading::Nothing), "{input:?}");
             assert_eq!(read_number(input, Point), Ok(Reading::Nothing), "{input:?}");
         }

@@ -67,10 +67,12 @@ fn is_sign(c: char) -> bool {
     c == '+' || c == '±' || is_minus_char(c)
 }
 
-/// A lone minus-like character or an em dash: an empty cell.
+/// A lone minus-like character or an em dash: an empty cell. So are ".."
+/// and "…", which statistics tables print for a figure not available.
 fn is_lone_dash(word: &str) -> bool {
     let mut chars = word.chars();
-    matches!((chars.next(), chars.next()), (Some(c), None) if c == '—' || is_minus_char(c))
+    matches!(word, ".." | "…")
+        || matches!((chars.next(), chars.next()), (Some(c), None) if c == '—' || is_minus_char(c))
 }
 
 fn shape(word: &str) -> Shape {
@@ -159,7 +161,7 @@ fn pdf_words(text: &str) -> Vec<String> {
             continue;
         }
         if is_lone_dash(word)
-            && word != "—"
+            && word.chars().next().is_some_and(is_minus_char)
             && one_space
             && next.starts_with(|c: char| c.is_ascii_digit())
         {

@@ -1561,3 +1561,31 @@ fn a_caption_dated_by_ar_is_no_line_of_years() {
         assert_eq!(t.label(0), "Intäkter", "{case}");
     }
 }
+
+#[test]
+fn two_dots_mark_a_figure_not_available() {
+    // Statistics tables print ".." (or "…") where a figure is not
+    // available: an empty cell, in a PDF line as in a cell of its own.
+    let table: &[(&str, &str, [Option<&str>; 3])] = &[
+        (
+            "PDF line",
+            "Mnkr Kommuner Landsting Förbund\nIntäkter 165 485 56 315 21 392\nSkatt .. .. \u{2011}1\n",
+            [None, None, Some("-1")],
+        ),
+        (
+            "tab cells, an ellipsis",
+            "Mnkr\tKommuner\tLandsting\tFörbund\nIntäkter\t165\t56\t21\nSkatt\t…\t..\t-1\n",
+            [None, None, Some("-1")],
+        ),
+    ];
+    for (case, paste, want) in table {
+        let t = read(paste);
+        assert_eq!(t.label(1), "Skatt", "{case}");
+        let got = [1, 2, 3].map(|c| t.number(1, c).map(|n| n.to_string()));
+        assert_eq!(
+            got.map(|o| o.as_deref().map(str::to_string)),
+            want.map(|o| o.map(str::to_string)),
+            "{case}"
+        );
+    }
+}
