@@ -11,15 +11,17 @@ use support::score::report;
 fn the_corpus_score_does_not_fall_below_what_was_reached() {
     let corpus = load_corpus();
     assert!(
-        corpus.len() >= 80,
+        corpus.len() >= 93,
         "the corpus holds {} tables",
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit, all 80 tables: 89.7 % reached
-    // (89.8 % as printed, rounded).
-    assert!(all.numbers_right * 1000 >= all.numbers * 897, "{text}");
-    assert!(all.units_right >= 80, "{text}");
+    // Numbers under the right role and unit, all 93 tables: 89.5 % reached
+    // (89.5 % as printed). The 80 tables before round 3 read 89.8 %;
+    // the 13 held-out tables of round 3 were added at 40.8 %, before any rule
+    // (46.6 % once one annotation was corrected).
+    assert!(all.numbers_right * 1000 >= all.numbers * 895, "{text}");
+    assert!(all.units_right >= 93, "{text}");
     assert!(all.conventions_right >= 22, "{text}");
     assert!(all.flagged >= 8, "{text}");
     // An alarm on a consistent table is the worst failure: at most 2 left

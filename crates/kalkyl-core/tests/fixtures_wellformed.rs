@@ -167,7 +167,8 @@ fn digit_forms(d: Decimal) -> [String; 2] {
 }
 
 fn is_minus(c: char) -> bool {
-    matches!(c, '-' | '\u{2212}' | '\u{2013}')
+    // U+2011 (non-breaking hyphen) is how SCB's web tables print a minus.
+    matches!(c, '-' | '\u{2212}' | '\u{2013}' | '\u{2011}')
 }
 
 /// Whether `digits` occurs in `text` with the sign of the number: after a

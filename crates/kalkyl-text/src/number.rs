@@ -850,7 +850,16 @@ fn is_space_separator(c: char) -> bool {
 
 #[inline(always)]
 fn is_sign_char(c: char) -> bool {
-    matches!(c, '+' | '-' | '\u{2212}' | '\u{2013}' | '\u{2014}' | '±')
+    c == '+' || c == '\u{2014}' || c == '±' || is_minus_char(c)
+}
+
+/// The characters printed as a minus sign before a number: the hyphen-minus,
+/// the minus sign, the en dash, and the Unicode hyphens U+2010 and U+2011
+/// (statistics web tables print U+2011, the non-breaking hyphen, so that a
+/// negative figure never wraps after its sign).
+#[inline(always)]
+pub fn is_minus_char(c: char) -> bool {
+    matches!(c, '-' | '\u{2212}' | '\u{2013}' | '\u{2010}' | '\u{2011}')
 }
 
 /// Why the character at the cursor cannot follow a complete number.
@@ -882,7 +891,10 @@ fn scan(t: &str, mark: DecimalMark) -> Result<Scan, (NotNumberReason, usize)> {
     if t.is_empty() {
         return Ok(Scan::Blank);
     }
-    if matches!(t, "-" | "\u{2013}" | "\u{2014}" | "\u{2212}") {
+    // A dash, or ".." / "…" as statistics tables print a figure not available.
+    if matches!(t, "\u{2014}" | ".." | "\u{2026}")
+        || (t.chars().count() == 1 && t.chars().all(is_minus_char))
+    {
         return Ok(Scan::Nothing);
     }
     let dec = mark.as_char();
@@ -908,7 +920,7 @@ fn scan(t: &str, mark: DecimalMark) -> Result<Scan, (NotNumberReason, usize)> {
             c.bump();
             Sign::PlusMinus
         }
-        Some('-' | '\u{2212}' | '\u{2013}') => {
+        Some(ch) if is_minus_char(ch) => {
             c.bump();
             Sign::Minus
         }
@@ -1404,6 +1416,9 @@ mod tests {
         ("\u{2013}3,2", Comma, "-3.2", 1, false, None, M, false),
         ("- 5", Comma, "-5", 0, false, None, M, false),
         ("\u{2013} 3,2", Comma, "-3.2", 1, false, None, M, false),
+        // Unicode hyphens as minus (web statistics tables: "\u{2011}531 530").
+        ("\u{2011}531 530", Comma, "-531530", 0, false, None, M, false),
+        ("\u{2010}20,2", Comma, "-20.2", 1, false, None, M, false),
         ("-0", Comma, "0", 0, false, None, M, false),
         ("-0,0", Comma, "0.0", 1, false, None, M, false),
         // Plus forms.
@@ -1499,7 +1514,7 @@ mod tests {
         for input in ["", " ", "\t\n", "\u{a0}\u{202f}"] {
             assert_eq!(read_number(input, Comma), Ok(Reading::Blank), "{input:?}");
         }
-        for input in ["-", "–", "—", "−", " - ", "\u{a0}–"] {
+        for input in ["-", "–", "—", "−", " - ", "\u{a0}–", "\u{2011}", "..", "…"] {
             assert_eq!(read_number(input, Comma), Ok(Reading::Nothing), "{input:?}");
             assert_eq!(read_number(input, Point), Ok(Reading::Nothing), "{input:?}");
         }

@@ -189,6 +189,17 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
     {
         return Some(Role::PreviousForecast);
     }
+    // "Kassaflöde före förändringar av rörelsekapital" (the standard cash
+    // flow line) names a flow before or after changes: no change column.
+    let qualified_change = contains_any(
+        &key,
+        &[
+            "föreförändring",
+            "efterförändring",
+            "exklförändring",
+            "inklförändring",
+        ],
+    );
     if contains_any(
         &key,
         &[
@@ -199,7 +210,8 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
             "återstår",
             "förändring",
         ],
-    ) {
+    ) && !qualified_change
+    {
         return Some(Role::StatedVariance);
     }
     if contains_any(&key, &["projektbudget", "totalbudget", "totalkalkyl"]) {
@@ -605,6 +617,14 @@ mod tests {
             ),
             ("Utfalls- avvikelse", Some(StatedVariance)),
             ("Återstår", Some(StatedVariance)),
+            ("Förändring, mnkr", Some(StatedVariance)),
+            // A flow before or after changes is no change column (this one
+            // names the operations, as label headings do).
+            (
+                "Kassaflöde från den löpande verksamheten före förändringar av rörelsekapital",
+                Some(Label),
+            ),
+            ("Resultat exkl. förändring av pensionsskuld", Some(Outcome)),
             ("Avvikelsen i % av årsbudget", Some(StatedPercent)),
             ("Relation (%)", Some(StatedPercent)),
             ("Förändring %", Some(StatedPercent)),

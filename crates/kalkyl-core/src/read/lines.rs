@@ -26,7 +26,7 @@ use crate::exact::Exact;
 use crate::grid::Grid;
 use crate::latin;
 use crate::model::Role;
-use crate::number::{self, DecimalMark, Reading, Unit};
+use crate::number::{self, is_minus_char, DecimalMark, Reading, Unit};
 
 /// At most this many splits of one line are considered.
 const MAX_CANDIDATES: usize = 32;
@@ -64,11 +64,19 @@ enum Shape {
 }
 
 fn is_sign(c: char) -> bool {
-    matches!(c, '-' | '+' | '−' | '–' | '±')
+    c == '+' || c == '±' || is_minus_char(c)
+}
+
+/// A lone minus-like character or an em dash: an empty cell. So are ".."
+/// and "…", which statistics tables print for a figure not available.
+fn is_lone_dash(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(word, ".." | "…")
+        || matches!((chars.next(), chars.next()), (Some(c), None) if c == '—' || is_minus_char(c))
 }
 
 fn shape(word: &str) -> Shape {
-    if matches!(word, "-" | "–" | "—" | "−") {
+    if is_lone_dash(word) {
         return Shape::Dash;
     }
     if word == "%" || Unit::from_word(word).is_some() {
@@ -152,7 +160,8 @@ fn pdf_words(text: &str) -> Vec<String> {
             push_word(&mut out, &format!("{sign}{word}"));
             continue;
         }
-        if matches!(word, "-" | "–" | "−")
+        if is_lone_dash(word)
+            && word.chars().next().is_some_and(is_minus_char)
             && one_space
             && next.starts_with(|c: char| c.is_ascii_digit())
         {
@@ -488,6 +497,17 @@ fn split_candidates(words: &[String], n: usize) -> (Vec<Vec<String>>, Vec<Vec<St
     let mut out = Vec::new();
     let mut current: Vec<String> = Vec::new();
     search(&tokens, 0, n, &mut current, &mut out);
+    // The search stops at MAX_CANDIDATES, exploring long values first, so
+    // in a long row of six-digit figures ("284 406 444 049 475 240 404 313
+    // 124 615": 51 splits into five) the even split may never be reached:
+    // it is sought directly and added, as the most likely candidate.
+    if out.len() >= MAX_CANDIDATES {
+        if let Some(even) = most_even_split(&tokens, n) {
+            if !out.contains(&even) {
+                out.push(even);
+            }
+        }
+    }
     let closed = |w: &str| {
         matches!(
             shape(w),
@@ -507,6 +527,104 @@ fn split_candidates(words: &[String], n: usize) -> (Vec<Vec<String>>, Vec<Vec<St
         .cloned()
         .collect();
     (out, strict)
+}
+
+/// The split of `tokens` into `n` values whose digit counts are closest to
+/// one another (see [`unevenness`]), found without listing the splits: for
+/// each band of digit counts, narrowest first, a walk over the tokens says
+/// whether the row can be cut into `n` values that all fall in the band.
+fn most_even_split(tokens: &[String], n: usize) -> Option<Vec<String>> {
+    let len = tokens.len();
+    if n == 0 || n > len {
+        return None;
+    }
+    // values[i]: every value that starts at token i, as (end, text, digits);
+    // a value runs on while the next token continues it.
+    let values: Vec<Vec<(usize, String, usize)>> = (0..len)
+        .map(|i| {
+            let mut out = Vec::new();
+            let mut text = tokens.get(i).cloned().unwrap_or_default();
+            let mut end = i + 1;
+            loop {
+                out.push((
+                    end,
+                    text.clone(),
+                    text.chars().filter(char::is_ascii_digit).count(),
+                ));
+                match tokens.get(end) {
+                    Some(next) if continues(&text, next) => {
+                        text.push(' ');
+                        text.push_str(next);
+                        end += 1;
+                    }
+                    _ => break,
+                }
+            }
+            out
+        })
+        .collect();
+    let mut counts: Vec<usize> = values.iter().flatten().map(|v| v.2).collect();
+    counts.sort_unstable();
+    counts.dedup();
+    let mut bands: Vec<(usize, usize)> = Vec::new();
+    for (i, lo) in counts.iter().enumerate() {
+        for hi in counts.iter().skip(i) {
+            bands.push((*lo, *hi));
+        }
+    }
+    crate::order::sort_by(&mut bands, |a, b| (a.1 - a.0).cmp(&(b.1 - b.0)));
+    for (lo, hi) in bands {
+        // reach[k][i]: token i can be reached with k values in the band;
+        // from[k][i] is the value that reached it.
+        let mut from: Vec<Vec<Option<(usize, usize)>>> = vec![vec![None; len + 1]; n + 1];
+        let mut reach = vec![vec![false; len + 1]; n + 1];
+        if let Some(first) = reach.get_mut(0).and_then(|r| r.get_mut(0)) {
+            *first = true;
+        }
+        for k in 0..n {
+            for i in 0..len {
+                if !reach
+                    .get(k)
+                    .and_then(|r| r.get(i))
+                    .copied()
+                    .unwrap_or(false)
+                {
+                    continue;
+                }
+                for (v, (end, _, digits)) in values.get(i).into_iter().flatten().enumerate() {
+                    let fits = (lo..=hi).contains(digits) || *digits == 0;
+                    if let (true, Some(slot)) =
+                        (fits, reach.get_mut(k + 1).and_then(|r| r.get_mut(*end)))
+                    {
+                        if !*slot {
+                            *slot = true;
+                            if let Some(f) = from.get_mut(k + 1).and_then(|r| r.get_mut(*end)) {
+                                *f = Some((i, v));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if !reach
+            .get(n)
+            .and_then(|r| r.get(len))
+            .copied()
+            .unwrap_or(false)
+        {
+            continue;
+        }
+        let mut split = Vec::with_capacity(n);
+        let mut at = len;
+        for k in (1..=n).rev() {
+            let (start, v) = from.get(k).and_then(|r| r.get(at)).copied().flatten()?;
+            split.push(values.get(start)?.get(v)?.1.clone());
+            at = start;
+        }
+        split.reverse();
+        return Some(split);
+    }
+    None
 }
 
 fn search(
@@ -583,6 +701,20 @@ fn is_year_line(text: &str) -> bool {
             .all(|w| is_year_word(w) || !matches!(shape(w), Shape::Number { .. }))
 }
 
+/// A caption dated by "år" ("Resultaträkning för kommunsektorn år 2016"):
+/// it names the table's year in prose, three words or more ending in "år"
+/// (or "året") and a year. No column heading reads so, and it is no row.
+fn is_dated_caption(text: &str) -> bool {
+    let ws = pdf_words(text);
+    ws.len() >= 3
+        && ws.last().is_some_and(|w| is_year_word(w))
+        && ws
+            .iter()
+            .rev()
+            .nth(1)
+            .is_some_and(|w| matches!(latin::lowercase(w).as_str(), "år" | "året"))
+}
+
 fn has_year_word(text: &str) -> bool {
     text.split_whitespace().any(is_year_word)
 }
@@ -627,7 +759,10 @@ fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec<Line>, Vec
     // Budget 2013 Avvikelse").
     let with_years = blocks
         .iter()
-        .rposition(|b| b.iter().any(|l| is_year_line(&l.text)))
+        .rposition(|b| {
+            b.iter()
+                .any(|l| is_year_line(&l.text) && !is_dated_caption(&l.text))
+        })
         .filter(|i| {
             blocks
                 .get(i + 1..)
@@ -641,10 +776,22 @@ fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec<Line>, Vec
     };
     // A block of years alone heads the columns named in the block above it.
     let first = match with_years {
+        // ...unless that block is one line naming one thing over a series
+        // of three years or more ("Ekonomisk femårsöversikt" / "2020 2019
+        // 2018 2017 2016"): one heading over every year tells the columns
+        // nothing apart; it is the table's caption.
         Some(i)
             if blocks
                 .get(i)
-                .is_some_and(|b| b.iter().all(|l| only_years(&l.text))) =>
+                .is_some_and(|b| b.iter().all(|l| only_years(&l.text)))
+                && !blocks.get(i.wrapping_sub(1)).is_some_and(|above| {
+                    above.len() == 1
+                        && segments(above) == 1
+                        && !above.iter().any(|l| has_year_word(&l.text))
+                        && blocks.get(i).is_some_and(|b| {
+                            b.iter().map(|l| pdf_words(&l.text).len()).sum::<usize>() >= 3
+                        })
+                }) =>
         {
             i.saturating_sub(1)
         }
@@ -695,7 +842,12 @@ fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec<Line>, Vec
     let mut body: Vec<Line> = Vec::new();
     if with_years.is_some() {
         if let Some(end) = heading.iter().rposition(|l| is_year_line(&l.text)) {
-            body.extend(heading.drain(end + 1..));
+            // A line naming the label and note columns right under the
+            // years ("tkr Not") still heads the table.
+            let corner = heading
+                .get(end + 1)
+                .is_some_and(|l| corner_headings(&l.text).is_some());
+            body.extend(heading.drain(end + 1 + usize::from(corner)..));
         }
     }
     for b in blocks.get(last + 1..).unwrap_or(&[]) {
@@ -780,8 +932,49 @@ fn block_headings(texts: &[&str]) -> Vec<String> {
             return spread;
         }
     }
+    if let Some(corner_first) = corner_line_below(texts) {
+        return corner_first;
+    }
     let segments = segment_heading(&texts.join(" "));
     spread_groups(&segments).unwrap_or(segments)
+}
+
+/// The headings of a line that names only the label and note columns:
+/// one or two headings ("tkr Not", "Not"), each a unit, label or note
+/// heading without a year, one of them the note's.
+fn corner_headings(text: &str) -> Option<Vec<String>> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let segments = segment_heading(text);
+    let corner = if segments.len() == 1 && words.len() == 2 {
+        words.iter().map(|w| clean_heading(w)).collect()
+    } else {
+        segments
+    };
+    ((1..=2).contains(&corner.len())
+        && corner
+            .iter()
+            .all(|h| takes_no_year(h) && year_of(h).is_none())
+        && corner.iter().any(|h| is_note_heading(h)))
+    .then_some(corner)
+}
+
+/// A last heading line that names only the label and note columns ("tkr
+/// Not" under "2017-01-01-2017-12-31 2016-01-01-2016-12-31"): web reports
+/// stack the period headings over the corner's line, but the label and the
+/// note come first in every row, so that line's headings come first. The
+/// line holds two headings or one, each a unit, label or note heading, and
+/// no year; the lines above hold some year.
+fn corner_line_below(texts: &[&str]) -> Option<Vec<String>> {
+    let (last, above) = texts.split_last()?;
+    if above.is_empty() {
+        return None;
+    }
+    let corner = corner_headings(last)?;
+    let periods = segment_heading(&above.join(" "));
+    if !periods.iter().any(|h| year_of(h).is_some()) {
+        return None;
+    }
+    Some(corner.into_iter().chain(periods).collect())
 }
 
 /// Group headings before dated headings that repeat under each group
@@ -874,10 +1067,9 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     let lines: Vec<Line> = lines.into_iter().filter(|l| !l.heading).collect();
     // Heading lines of years ("2013 2014 2013 2014", "Budget" / "2023")
     // end in a number but are no data.
-    let Some(first_data) = lines
-        .iter()
-        .position(|l| is_data_line(&l.text) && !is_year_line(&l.text))
-    else {
+    let Some(first_data) = lines.iter().position(|l| {
+        is_data_line(&l.text) && !is_year_line(&l.text) && !is_dated_caption(&l.text)
+    }) else {
         // No numbers at all: a list of labels.
         raw.rows = lines
             .iter()
@@ -3744,6 +3936,24 @@ mod tests {
             ),
             ("1 400 400", 2, &["1 400", "400"]),
             ("6 197 400 437 400", 4, &["6 197", "400", "437", "400"]),
+            // More splits than the search lists (51 into five): the even
+            // one is found all the same.
+            (
+                "284 406 444 049 475 240 404 313 124 615",
+                5,
+                &["284 406", "444 049", "475 240", "404 313", "124 615"],
+            ),
+            (
+                "4 652 158 6 476 813 6 668 160 4 896 216 4 259 178",
+                5,
+                &[
+                    "4 652 158",
+                    "6 476 813",
+                    "6 668 160",
+                    "4 896 216",
+                    "4 259 178",
+                ],
+            ),
         ];
         for (text, n, want) in table {
             let want: Vec<String> = want.iter().map(|v| v.to_string()).collect();

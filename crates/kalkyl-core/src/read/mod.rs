@@ -304,7 +304,38 @@ fn layout_delimited(grid: Grid<'_>) -> RawTable<'_> {
         });
     }
     raw.context = context.join("\n");
+    shift_periods_past_the_corner(&mut raw);
     raw
+}
+
+/// A heading row of periods only ("2012 | 2013 | ... | 2016 | |"), one cell
+/// shorter than the rows under it, which start with a label: the heading
+/// lost its empty corner cell, so its periods stand one column to the left
+/// of their figures. The corner goes back in front.
+fn shift_periods_past_the_corner(raw: &mut RawTable<'_>) {
+    let width = raw.headings.len();
+    if width < 2 || !raw.headings.iter().all(|h| is_year_heading(h)) {
+        return;
+    }
+    let used = |r: &RawRow| {
+        r.cells
+            .iter()
+            .rposition(|c| !c.text.trim().is_empty())
+            .map_or(0, |i| i + 1)
+    };
+    let labelled_longer = raw
+        .rows
+        .iter()
+        .filter(|r| {
+            used(r) == width + 1
+                && r.cells
+                    .first()
+                    .is_some_and(|c| !c.text.trim().is_empty() && !is_data_number(&c.text))
+        })
+        .count();
+    if labelled_longer * 2 > raw.rows.len() {
+        raw.headings.insert(0, String::new());
+    }
 }
 
 /// Joins stacked heading rows per column. A top heading spans the empty

@@ -1424,3 +1424,168 @@ fn a_stacked_not_over_the_headings_own_notes() {
     assert_eq!(t.unit, Some(Unit::Mnkr));
     assert_eq!(t.number(0, 2), Some(d("1006.9")));
 }
+
+#[test]
+fn unicode_hyphens_before_figures_are_minus_signs() {
+    // Statistics web tables print a minus as U+2011 (non-breaking hyphen),
+    // some typesetting as U+2010: a figure after either is negative, in a
+    // line split on spaces as in a cell of its own.
+    let table: &[(&str, &str, &[&str])] = &[
+        (
+            "PDF line, U+2011",
+            "Mnkr Utfall Budget\nKostnader \u{2011}531 530 \u{2011}550 678\nAvskrivningar \u{2011}17 580 \u{2011}19 118\n",
+            &["-531530", "-550678", "-17580", "-19118"],
+        ),
+        (
+            "tab cells, U+2010",
+            "Mnkr\tUtfall\tBudget\nKostnader\t\u{2010}20,5\t\u{2010}19,0\n",
+            &["-20.5", "-19.0"],
+        ),
+    ];
+    for (case, paste, want) in table {
+        let t = read(paste);
+        let got: Vec<String> = (0..t.rows.len())
+            .flat_map(|r| [1, 2].map(|c| t.number(r, c).map(|n| n.to_string()).unwrap_or_default()))
+            .collect();
+        assert_eq!(got, *want, "{case}");
+    }
+}
+
+#[test]
+fn a_corner_line_under_the_period_headings_heads_the_label_and_note_columns() {
+    // Web reports stack the period headings over the line naming the label
+    // and note columns ("tkr Not"); the label and the note still come first
+    // in every row. Period headings as date ranges, one with a stray space.
+    let table: &[(&str, &str)] = &[
+        (
+            "date ranges, the first a year line",
+            "RESULTATRÄKNING\n\n    2019-01-01-2019-12-31 2018-01-01-2018-12-31\ntkr Not    \n       \nNettoomsättning 3 1 182 093 1 152 455\nÖvriga intäkter   6 188 5 490\n    1 188 281 1 157 945\n",
+        ),
+        (
+            "date ranges, a stray space in the second",
+            "RESULTATRÄKNING\n\n    2017-01-01-2017-12-31 2016-01-01 -2016-12-31\ntkr Not    \n       \nNettoomsättning 3 1 129 940 1 190 906\nÖvriga intäkter 4 3 432 4 131\n    1 133 372 1 195 037\n",
+        ),
+    ];
+    for (case, paste) in table {
+        let t = read(paste);
+        assert_eq!(
+            roles(&t),
+            ["label", "text", "outcome", "prior_outcome"],
+            "{case}"
+        );
+        assert_eq!(t.columns[0].heading, "tkr", "{case}");
+        assert_eq!(t.rows[0].cells[1].text(), Some("3"), "{case}");
+    }
+}
+
+#[test]
+fn a_caption_over_a_line_of_years_is_the_title_not_a_group_heading() {
+    // One line naming one thing over three years or more, a blank line
+    // between: the caption of a series, not a heading over every year.
+    let table: &[(&str, &str, &[&str])] = &[
+        (
+            "five-year overview",
+            "Ekonomisk femårsöversikt\n\n  2020 2019 2018 2017 2016\nRörelsens intäkter, kkr 4 652 158 6 476 813 6 668 160 4 896 216 4 259 178\nSoliditet, % 41,2 40,4 36,6 33,0 32,1\n",
+            &["2020", "2019", "2018", "2017", "2016"],
+        ),
+        (
+            "four years",
+            "Nyckeltal i sammandrag\n\n2018 2019 2020 2021\nIntäkter, mnkr 790,2 812,4 840,1 861,0\nSoliditet, % 42 41 40 43\n",
+            &["2018", "2019", "2020", "2021"],
+        ),
+    ];
+    for (case, paste, years) in table {
+        let t = read(paste);
+        let labels: Vec<&str> = (0..t.rows.len()).map(|r| t.label(r)).collect();
+        assert_eq!(labels, *years, "{case}");
+        assert_eq!(
+            t.title.as_deref(),
+            paste.lines().next(),
+            "{case}: the caption is the title"
+        );
+    }
+}
+
+#[test]
+fn a_heading_of_periods_that_lost_its_corner_cell_heads_the_figures() {
+    // The periods stand one cell to the left of their figures: the empty
+    // corner cell went to the end ("2012 | 2013 | |") or is missing. Each
+    // case: the paste, then (row, column) -> the label and number read.
+    let table: &[(&str, &str, (&str, &str), &str)] = &[
+        (
+            "pipe table, corner at the end (three years: items as rows)",
+            "Balansräkning, mnkr\n2012 | 2013 | 2014 | |\n---|---|---|---|\nTillgångar | 720 660 | 753 844 | 808 818 |\nEget kapital | 351 024 | 374 709 | 384 920 |\nSkulder | 369 636 | 379 135 | 423 898 |\n",
+            ("Tillgångar", "720660"),
+            "2012",
+        ),
+        (
+            "tab copy without the corner (four years: turned)",
+            "2019\t2020\t2021\t2022\nIntäkter\t1\t2\t3\t4\nKostnader\t-5\t-6\t-7\t-8\n",
+            ("2019", "1"),
+            "Intäkter",
+        ),
+    ];
+    for (case, paste, (label, first), heading) in table {
+        let t = read(paste);
+        assert_eq!(t.label(0), *label, "{case}");
+        assert_eq!(t.number(0, 1), Some(d(first)), "{case}");
+        assert_eq!(t.columns[1].heading, *heading, "{case}");
+    }
+}
+
+#[test]
+fn a_caption_dated_by_ar_is_no_line_of_years() {
+    // "... år 2016" names the table's year in prose: the headings are the
+    // line under it, and the caption is no row.
+    let table: &[(&str, &str, &[&str])] = &[
+        (
+            "sectors as columns",
+            "Resultaträkning för kommunsektorn år 2016\n\nLöpande priser miljoner kronor\n\n  Kommuner Landsting Förbund\nIntäkter 165 485 56 315 21 392\nKostnader -645 527 -333 283 -20 455\n",
+            &["Kommuner", "Landsting", "Förbund"],
+        ),
+        (
+            "the year after 'året'",
+            "Nyckeltal för året 2021\n\nMnkr Utfall Budget\nIntäkter 812,4 800,0\nKostnader -790,1 -780,0\n",
+            &["Utfall", "Budget"],
+        ),
+    ];
+    for (case, paste, headings) in table {
+        let t = read(paste);
+        let got: Vec<&str> = t
+            .columns
+            .iter()
+            .skip(1)
+            .map(|c| c.heading.as_str())
+            .collect();
+        assert_eq!(got, *headings, "{case}");
+        assert_eq!(t.label(0), "Intäkter", "{case}");
+    }
+}
+
+#[test]
+fn two_dots_mark_a_figure_not_available() {
+    // Statistics tables print ".." (or "…") where a figure is not
+    // available: an empty cell, in a PDF line as in a cell of its own.
+    let table: &[(&str, &str, [Option<&str>; 3])] = &[
+        (
+            "PDF line",
+            "Mnkr Kommuner Landsting Förbund\nIntäkter 165 485 56 315 21 392\nSkatt .. .. \u{2011}1\n",
+            [None, None, Some("-1")],
+        ),
+        (
+            "tab cells, an ellipsis",
+            "Mnkr\tKommuner\tLandsting\tFörbund\nIntäkter\t165\t56\t21\nSkatt\t…\t..\t-1\n",
+            [None, None, Some("-1")],
+        ),
+    ];
+    for (case, paste, want) in table {
+        let t = read(paste);
+        assert_eq!(t.label(1), "Skatt", "{case}");
+        let got = [1, 2, 3].map(|c| t.number(1, c).map(|n| n.to_string()));
+        assert_eq!(
+            got.map(|o| o.as_deref().map(str::to_string)),
+            want.map(|o| o.map(str::to_string)),
+            "{case}"
+        );
+    }
+}
