@@ -7,8 +7,6 @@
 
 use std::fmt::Write as _;
 
-use kalkyl_core::chart::{deviation_bars, waterfall};
-use kalkyl_core::chart_svg::{bars_svg, waterfall_svg};
 use kalkyl_core::diagnostics::{DiagnosticKind, Severity};
 use kalkyl_core::display::DisplayFormat;
 use kalkyl_core::edit::{compare_with_pasted, Adjustment, Command};
@@ -30,6 +28,7 @@ use crate::grid::{grid, push_escaped, Selection};
 use crate::i18n::texts;
 use crate::state::{Ctx, SheetCalc};
 use crate::storage::SaveState;
+use crate::year::{Charts, Drawn};
 
 /// At most this many diagnostics or checks are listed; the cells still
 /// carry all of them.
@@ -1205,6 +1204,7 @@ fn charts(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
         .with_sheet_untracked(id, |s, _| s.table.rows.len())
         .unwrap_or(0);
     let open = RwSignal::new(rows <= CHARTS_OPEN_UP_TO);
+    let drawer = Charts::new();
     let section = dom::element(
         parent,
         "section",
@@ -1225,27 +1225,28 @@ fn charts(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
         if !open {
             return out;
         }
-        ctx.with_sheet(id, |sheet, calc| {
-            let table = &sheet.table;
-            let results = calc.calc.results();
-            let format = DisplayFormat::of(table);
-            let bars = deviation_bars(table, results);
-            let bridge = waterfall(table, results, WATERFALL_STEPS);
-            if bars.bars.is_empty() && bridge.is_none() {
+        match ctx.workspace.with(|w| drawer.draw(w, id, lang)) {
+            Drawn::Html(html) if !html.is_empty() => out.push_str(&html),
+            Drawn::Html(_) => {
                 out.push_str("<p class=\"no-charts\" data-testid=\"no-charts\">");
                 push_escaped(&mut out, t.charts_none);
                 out.push_str("</p>");
-                return;
             }
-            out.push_str("<div class=\"chart-row\">");
-            if !bars.bars.is_empty() {
-                out.push_str(&bars_svg(&bars, &format, lang));
+            Drawn::Loading => {
+                out.push_str("<p class=\"hint\" role=\"status\" data-testid=\"charts-loading\">");
+                push_escaped(&mut out, t.charts_loading);
+                out.push_str("</p>");
             }
-            if let Some(bridge) = bridge {
-                out.push_str(&waterfall_svg(&bridge, &format, lang));
+            Drawn::Failed => {
+                out.push_str("<p class=\"hint\" role=\"status\" data-testid=\"charts-failed\">");
+                push_escaped(&mut out, t.charts_failed);
+                out.push_str(
+                    " <button type=\"button\" class=\"secondary\" data-testid=\"charts-retry\">",
+                );
+                push_escaped(&mut out, t.charts_retry);
+                out.push_str("</button></p>");
             }
-            out.push_str("</div>");
-        });
+        }
         out
     });
     dom::on(&section, "click", move |ev| {
@@ -1254,11 +1255,13 @@ fn charts(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
         if on_toggle {
             open.update(|o| *o = !*o);
         }
+        let on_retry = dom::target_element(&ev)
+            .is_some_and(|el| el.get_attribute("data-testid").as_deref() == Some("charts-retry"));
+        if on_retry {
+            drawer.load();
+        }
     });
 }
-
-/// The rows a bridge shows one by one; the rest are one step.
-const WATERFALL_STEPS: usize = 8;
 
 /// Reads an adjustment as typed: `+3 %` or `3%` is a percentage, `-500`
 /// or `1 000 tkr` an amount (converted to the table's unit).

@@ -13,9 +13,10 @@
 
 use std::fmt::Write as _;
 
-use kalkyl_core::file::{export_file_name, write_workspace_store};
+use kalkyl_core::file::{export_file_name, write_sheet_store_pieces, write_workspace_store};
 use kalkyl_core::followup::FollowUp;
 use kalkyl_core::lang::Lang;
+use kalkyl_core::workspace::Workspace;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::{JsCast, JsValue};
@@ -27,6 +28,7 @@ use crate::dom;
 use crate::grid::push_escaped;
 use crate::i18n::texts;
 use crate::state::Ctx;
+use crate::storage::joined_text;
 
 #[wasm_bindgen(module = "/src/year.js")]
 extern "C" {
@@ -43,6 +45,15 @@ extern "C" {
         download: &JsValue,
         copy: &JsValue,
     ) -> js_sys::Promise;
+
+    /// Loads the module once (later calls share the load; a failed one
+    /// may be tried again) and resolves with its exports.
+    fn year_import() -> js_sys::Promise;
+
+    /// The charts of the one table in `workspace` (the stored form of one
+    /// sheet), drawn by the loaded module `year`: HTML, empty when the
+    /// table has nothing to chart.
+    fn year_charts(year: &JsValue, workspace: &JsValue, lang: &str) -> String;
 
     /// The year module's view (`YearView` in `crates/kalkyl-year`).
     type YearModule;
@@ -249,4 +260,72 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
             module.with_value(|m| m.as_ref().map(|m| m.set_lang(tag)));
         }
     });
+}
+
+/// Where the on-demand module is, for the table charts.
+#[derive(Clone)]
+enum Module {
+    Idle,
+    Loading,
+    Ready(JsValue),
+    Failed,
+}
+
+/// A table's charts, drawn by the on-demand module: the chart code (about
+/// 5 KiB gzip) is not in the first load, which has no room for it.
+#[derive(Clone, Copy)]
+pub struct Charts {
+    module: RwSignal<Module, LocalStorage>,
+}
+
+/// What [`Charts::draw`] gives.
+pub enum Drawn {
+    /// The module is loading.
+    Loading,
+    /// The module could not be loaded.
+    Failed,
+    /// The charts' HTML; empty when the table has nothing to chart.
+    Html(String),
+}
+
+impl Charts {
+    /// Nothing loaded yet.
+    pub fn new() -> Charts {
+        Charts {
+            module: RwSignal::new_local(Module::Idle),
+        }
+    }
+
+    /// The charts of sheet `id` of `ws`. Starts loading the module the
+    /// first time; tracks its state, so a reactive caller draws again
+    /// once it is there.
+    pub fn draw(self, ws: &Workspace, id: u64, lang: Lang) -> Drawn {
+        match self.module.get() {
+            Module::Idle => {
+                self.load();
+                Drawn::Loading
+            }
+            Module::Loading => Drawn::Loading,
+            Module::Failed => Drawn::Failed,
+            Module::Ready(year) => match write_sheet_store_pieces(ws, id) {
+                Some(pieces) => Drawn::Html(year_charts(&year, &joined_text(&pieces), lang.tag())),
+                None => Drawn::Failed,
+            },
+        }
+    }
+
+    /// Loads the module (again, after a failure).
+    pub fn load(self) {
+        self.module.set(Module::Loading);
+        wasm_bindgen_futures::spawn_local(async move {
+            let state = match JsFuture::from(year_import()).await {
+                Ok(year) => Module::Ready(year),
+                Err(e) => {
+                    web_sys::console::error_1(&e);
+                    Module::Failed
+                }
+            };
+            self.module.set(state);
+        });
+    }
 }

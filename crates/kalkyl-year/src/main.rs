@@ -1,6 +1,8 @@
 //! The year in one view as a WebAssembly module of its own, which the app
 //! (`src/year.rs`) loads only when the user asks for a follow-up or the
-//! workspace has one: it is not part of the first load.
+//! workspace has one: it is not part of the first load. It also draws a
+//! table's charts ([`table_charts`]), the other feature that the first
+//! screen does not need and the first load has no room for.
 //!
 //! The two modules share no memory; they pass text. The app gives the
 //! workspace as its stored form (`kalkyl_core::file::write_workspace_store`)
@@ -12,6 +14,10 @@
 mod i18n;
 mod view;
 
+use kalkyl_core::calc::compute;
+use kalkyl_core::chart::{deviation_bars, waterfall};
+use kalkyl_core::chart_svg::{bars_svg, waterfall_svg};
+use kalkyl_core::display::DisplayFormat;
 use kalkyl_core::file::read_workspace_file;
 use kalkyl_core::followup::FollowUp;
 use kalkyl_core::lang::Lang;
@@ -43,6 +49,48 @@ fn install_panic_hook() {
         }
     }));
 }
+
+/// The charts of the one table in `workspace` (the stored form of one
+/// sheet, `kalkyl_core::file::write_sheet_store_pieces`) in language
+/// `lang` (`sv`, `en`): the deviation per row and the bridge from the
+/// budget total to the outcome or forecast total, as SVG in a
+/// `div.chart-row`; empty when the table has nothing to chart (the app
+/// says so). The figures are the app's: the same table, computed the same
+/// way (the incremental engine equals the full computation).
+#[wasm_bindgen]
+pub fn table_charts(workspace: &str, lang: &str) -> String {
+    let ws = match read_workspace_file(workspace) {
+        Ok(ws) => ws,
+        Err(e) => {
+            web_sys::console::error_1(&e.message(Lang::En).into());
+            return String::new();
+        }
+    };
+    let Some(sheet) = ws.sheets.first() else {
+        return String::new();
+    };
+    let lang = Lang::from_tag(lang);
+    let table = &sheet.table;
+    let results = compute(table);
+    let format = DisplayFormat::of(table);
+    let bars = deviation_bars(table, &results);
+    let bridge = waterfall(table, &results, WATERFALL_STEPS);
+    if bars.bars.is_empty() && bridge.is_none() {
+        return String::new();
+    }
+    let mut out = String::from("<div class=\"chart-row\">");
+    if !bars.bars.is_empty() {
+        out.push_str(&bars_svg(&bars, &format, lang));
+    }
+    if let Some(bridge) = bridge {
+        out.push_str(&waterfall_svg(&bridge, &format, lang));
+    }
+    out.push_str("</div>");
+    out
+}
+
+/// The rows a bridge shows one by one; the rest are one step.
+const WATERFALL_STEPS: usize = 8;
 
 /// The view's state: the copy of the app's workspace and how to tell the
 /// app about a change. Copy it freely.

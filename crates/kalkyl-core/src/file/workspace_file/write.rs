@@ -250,7 +250,7 @@ pub(super) fn follow_up_file<'a>(
 /// passes it) is written as given, or `null`. The session's undo history
 /// is not written.
 pub fn write_workspace_file(ws: &Workspace, saved_at: Option<&str>) -> String {
-    write(ws, saved_at, true).concat()
+    write(ws, saved_at, true, None).concat()
 }
 
 /// Writes the workspace as the browser keeps it between visits: the file of
@@ -261,7 +261,7 @@ pub fn write_workspace_file(ws: &Workspace, saved_at: Option<&str>) -> String {
 /// times smaller this way, which keeps it within what the browser stores in
 /// one record and makes the save far quicker.
 pub fn write_workspace_store(ws: &Workspace, saved_at: Option<&str>) -> String {
-    write(ws, saved_at, false).concat()
+    write(ws, saved_at, false, None).concat()
 }
 
 /// [`write_workspace_store`] in pieces of about a MiB whose concatenation
@@ -270,13 +270,31 @@ pub fn write_workspace_store(ws: &Workspace, saved_at: Option<&str>) -> String {
 /// pieces in its own memory. `None` if the text could not be written
 /// (it cannot for the file's types; a caller must not store nothing).
 pub fn write_workspace_store_pieces(ws: &Workspace, saved_at: Option<&str>) -> Option<Vec<String>> {
-    Some(write(ws, saved_at, false)).filter(|pieces| !pieces.is_empty())
+    Some(write(ws, saved_at, false, None)).filter(|pieces| !pieces.is_empty())
+}
+
+/// The stored form of one sheet of the workspace (no follow-ups), in
+/// pieces like [`write_workspace_store_pieces`]: what the on-demand module
+/// reads to draw that sheet's charts. `None` if the text could not be
+/// written.
+pub fn write_sheet_store_pieces(ws: &Workspace, sheet: u64) -> Option<Vec<String>> {
+    Some(write(ws, None, false, Some(sheet))).filter(|pieces| !pieces.is_empty())
 }
 
 #[inline(never)]
-pub(super) fn write(ws: &Workspace, saved_at: Option<&str>, derived: bool) -> Vec<String> {
+pub(super) fn write(
+    ws: &Workspace,
+    saved_at: Option<&str>,
+    derived: bool,
+    only: Option<u64>,
+) -> Vec<String> {
     let ids: Vec<u64> = ws.sheets.iter().map(|s| s.id).collect();
-    let follow_ups: Vec<Cow<FollowUp>> = ws.follow_ups.iter().map(|f| writable(f, &ids)).collect();
+    let all_follow_ups = if only.is_some() {
+        &[][..]
+    } else {
+        &ws.follow_ups[..]
+    };
+    let follow_ups: Vec<Cow<FollowUp>> = all_follow_ups.iter().map(|f| writable(f, &ids)).collect();
     // The figures of follow-ups only with the feature (see Cargo.toml).
     let tables = (derived && cfg!(feature = "follow-up-figures")).then(|| ws.sheet_tables());
     let results: Vec<Option<FollowUpResult>> = follow_ups
@@ -293,6 +311,7 @@ pub(super) fn write(ws: &Workspace, saved_at: Option<&str>, derived: bool) -> Ve
         tables: ws
             .sheets
             .iter()
+            .filter(|s| only.is_none_or(|id| s.id == id))
             .map(|s| table_file(s, derived))
             .collect::<Vec<_>>(),
         follow_ups: follow_ups
