@@ -313,7 +313,7 @@ pub fn mount(body: &Element) {
     let empty = dom::element(&main, "div", &[]);
     dom::bind_html(&empty, empty_state);
     dom::on(&empty, "click", on_tab_click);
-    paste_box(&main, lang, add_paste);
+    paste_box(&main, ctx, lang, add_paste);
     file_bar(&main, ctx, active, lang, add_paste, saving);
     let tab_bar = dom::element(&main, "div", &[]);
     dom::bind_html(&tab_bar, tabs);
@@ -615,16 +615,35 @@ fn file_bar(
     browser::on_file_drop(open_file);
 }
 
-/// A visible box for typed, dropped or pasted text, read on demand.
+/// A visible box for typed, dropped or pasted text, read on demand. Once a
+/// table exists it folds into a button (a paste anywhere still reads a
+/// table), so that the tables start near the top of the screen.
 fn paste_box(
     parent: &Element,
+    ctx: Ctx,
     lang: ReadSignal<Lang>,
     on_read: impl Fn(String, Option<String>) + Copy + 'static,
 ) {
     let message = RwSignal::new(None::<&'static str>);
     let t = move || texts(lang.get());
+    let unfolded = RwSignal::new(false);
+    let has_tables = Memo::new(move |_| ctx.workspace.with(|w| !w.sheets.is_empty()));
+    let folded = move || has_tables.get() && !unfolded.get();
     let section = dom::element(parent, "section", &[("class", "paste-box")]);
+    let unfold = dom::element(
+        &section,
+        "button",
+        &[
+            ("type", "button"),
+            ("class", "secondary paste-unfold"),
+            ("data-testid", "paste-unfold"),
+        ],
+    );
+    let unfold_text = unfold.clone();
+    dom::bind(move |_: Option<()>| unfold_text.set_text_content(Some(t().paste_unfold)));
+    dom::bind_attr(&unfold, "hidden", move || (!folded()).then(String::new));
     let label = dom::element(&section, "label", &[("for", "paste-text")]);
+    dom::bind_attr(&label, "hidden", move || folded().then(String::new));
     dom::bind(move |_: Option<()>| label.set_text_content(Some(t().paste_box_label)));
     let area = dom::element(
         &section,
@@ -639,7 +658,9 @@ fn paste_box(
     dom::bind_attr(&area, "placeholder", move || {
         Some(t().paste_box_placeholder.replace("\\t", "  "))
     });
+    dom::bind_attr(&area, "hidden", move || folded().then(String::new));
     let actions = dom::element(&section, "div", &[("class", "paste-actions")]);
+    dom::bind_attr(&actions, "hidden", move || folded().then(String::new));
     let button = dom::element(
         &actions,
         "button",
@@ -653,6 +674,11 @@ fn paste_box(
     );
     dom::bind(move |_: Option<()>| status.set_text_content(message.get()));
     let area_el: web_sys::HtmlTextAreaElement = area.unchecked_into();
+    let focus_el = area_el.clone();
+    dom::on(&unfold, "click", move |_| {
+        unfolded.set(true);
+        let _ = focus_el.focus();
+    });
     dom::on(&actions, "click", move |ev| {
         let on_button = dom::target_element(&ev).is_some_and(|el| el.tag_name() == "BUTTON");
         if !on_button {
@@ -666,6 +692,7 @@ fn paste_box(
         message.set(None);
         on_read(value, None);
         area_el.set_value("");
+        unfolded.set(false);
     });
 }
 

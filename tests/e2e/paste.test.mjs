@@ -96,6 +96,9 @@ test('the paste box reads typed text, and pasting into it only fills it', async 
   const tabs = await page.getByTestId('sheet-tab').count();
   const fx = fixtures.find((f) => f.name === '003-5.3-investeringar');
   const box = page.getByTestId('paste-text');
+  // With tables open, the box is folded into a button, which opens it.
+  assert.equal(await box.isVisible(), false, 'folded once a table exists');
+  await page.getByTestId('paste-unfold').click();
   await box.focus();
   // A paste event aimed at the text box keeps its ordinary meaning.
   await paste(page, { plain: 'nothing to read' });
@@ -105,6 +108,8 @@ test('the paste box reads typed text, and pasting into it only fills it', async 
   await page.waitForFunction((n) => document.querySelectorAll('[data-testid="sheet-tab"]').length === n, tabs + 1);
   compare(fx, fx.rows, await renderedRows(page));
   assert.equal(await box.inputValue(), '', 'the box is emptied after reading');
+  await page.getByTestId('paste-unfold').waitFor();
+  assert.equal(await box.isVisible(), false, 'and folds again');
 });
 
 test("Excel's text/html flavour is preferred, and its cell boundaries and separators are used", async () => {
