@@ -185,6 +185,37 @@ test('a matched row can be moved out of its row and back', async () => {
   assert.deepEqual(session.recorder.log.errors, []);
 });
 
+test('changes in the follow-up are undone and redone, by button and by Ctrl+Z / Ctrl+Y in the view', async () => {
+  const { page } = session;
+  const row = page.locator('table[data-testid="follow-up"] tr[data-label="Förtroendevalda"]');
+  // The previous test's two moves are steps: undo the move back ...
+  const undo = page.getByTestId('follow-up-undo');
+  const redo = page.getByTestId('follow-up-redo');
+  assert.equal(await undo.isEnabled(), true);
+  await undo.click();
+  await page.waitForFunction(() => !document.querySelector('table[data-testid="follow-up"] tr[data-label="Förtroendevalda"]'));
+  // ... and make it again.
+  await redo.click();
+  await row.waitFor();
+  await expectYear();
+  // The kind of the annual report as a step, undone with the keyboard in
+  // the view; the sheet's own undo (the app's Ctrl+Z) is not touched.
+  const kind = page.locator('select[data-testid="report-kind"]').nth(1);
+  await kind.selectOption('follow_up');
+  await page.waitForFunction(() => !document.querySelector('table[data-testid="follow-up"] td[data-figure="outcome"]')?.textContent.trim());
+  await kind.focus();
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => document.querySelectorAll('select[data-testid="report-kind"]')[1]?.value === 'annual');
+  await expectYear();
+  await page.keyboard.press('Control+y');
+  await page.waitForFunction(() => document.querySelectorAll('select[data-testid="report-kind"]')[1]?.value === 'follow_up');
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => document.querySelectorAll('select[data-testid="report-kind"]')[1]?.value === 'annual');
+  await expectYear();
+  // The next test reloads: the state after these steps is what was saved.
+  assert.deepEqual(session.recorder.log.errors, []);
+});
+
 test('a reload keeps the follow-up and loads the year module by itself', async () => {
   const { page } = session;
   await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor();

@@ -9,6 +9,8 @@ use kalkyl_core::lang::Lang;
 pub struct FollowUpTexts {
     pub default_name: &'static str,
     pub remove: &'static str,
+    pub undo: &'static str,
+    pub redo: &'static str,
     pub reports: &'static str,
     pub add_report: &'static str,
     pub kind: &'static str,
@@ -40,6 +42,8 @@ pub struct FollowUpTexts {
 const FOLLOW_UP_SV: FollowUpTexts = FollowUpTexts {
     default_name: "Uppföljning",
     remove: "Ta bort uppföljningen",
+    undo: "Ångra i uppföljningen",
+    redo: "Gör om",
     reports: "Rapporter i årets ordning",
     add_report: "Lägg till tabell:",
     kind: "Slag",
@@ -71,6 +75,8 @@ const FOLLOW_UP_SV: FollowUpTexts = FollowUpTexts {
 const FOLLOW_UP_EN: FollowUpTexts = FollowUpTexts {
     default_name: "Follow-up",
     remove: "Remove the follow-up",
+    undo: "Undo in the follow-up",
+    redo: "Redo",
     reports: "Reports in the order of the year",
     add_report: "Add table:",
     kind: "Kind",

@@ -102,13 +102,78 @@ pub struct Year {
     /// The app's `download(stem, ext, mime, text) -> name` and `copy(html,
     /// plain) -> bool`: browser effects stay in the app's one module.
     effects: StoredValue<(js_sys::Function, js_sys::Function), LocalStorage>,
+    /// The follow-ups before each change, and after each undone one.
+    pub history: RwSignal<History>,
+}
+
+/// Undo and redo of the changes made in the view: the follow-ups are
+/// small settings, so each step keeps them whole.
+#[derive(Clone, Default)]
+pub struct History {
+    undo: Vec<Vec<FollowUp>>,
+    redo: Vec<Vec<FollowUp>>,
+}
+
+impl History {
+    /// How many steps are kept each way.
+    const DEPTH: usize = 100;
+
+    /// Whether there is a change to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is an undone change to make again.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
 }
 
 impl Year {
-    /// Changes the follow-ups (the settings, never a sheet) and hands them
-    /// to the app.
+    /// Changes the follow-ups (the settings, never a sheet), keeps the
+    /// step for undo and hands them to the app.
     pub fn edit(&self, change: impl FnOnce(&mut Workspace)) {
+        let before = self.workspace.with_untracked(|w| w.follow_ups.clone());
         self.workspace.update(change);
+        let changed = self.workspace.with_untracked(|w| w.follow_ups != before);
+        if changed {
+            self.history.update(|h| {
+                h.undo.push(before);
+                if h.undo.len() > History::DEPTH {
+                    h.undo.remove(0);
+                }
+                h.redo.clear();
+            });
+            self.send();
+        }
+    }
+
+    /// Brings back the follow-ups before the last change.
+    pub fn undo(&self) {
+        let Some(before) = self.history.try_update(|h| h.undo.pop()).flatten() else {
+            return;
+        };
+        let now = self
+            .workspace
+            .try_update(|w| std::mem::replace(&mut w.follow_ups, before));
+        self.history.update(|h| h.redo.extend(now));
+        self.send();
+    }
+
+    /// Makes the last undone change again.
+    pub fn redo(&self) {
+        let Some(after) = self.history.try_update(|h| h.redo.pop()).flatten() else {
+            return;
+        };
+        let now = self
+            .workspace
+            .try_update(|w| std::mem::replace(&mut w.follow_ups, after));
+        self.history.update(|h| h.undo.extend(now));
+        self.send();
+    }
+
+    /// Hands the follow-ups to the app, which keeps them in its workspace.
+    fn send(&self) {
         let json = self
             .workspace
             .with_untracked(|w| serde_json::to_string(&w.follow_ups));
@@ -176,6 +241,7 @@ impl YearView {
                 workspace: RwSignal::new(Workspace::default()),
                 on_change: StoredValue::new_local(on_change),
                 effects: StoredValue::new_local((download, copy)),
+                history: RwSignal::new(History::default()),
             };
             let lang = RwSignal::new(Lang::from_tag(lang));
             let read = lang.read_only();
@@ -197,7 +263,18 @@ impl YearView {
     /// read leaves the view as it was (the app wrote it, so it reads).
     pub fn update(&self, workspace: &str) {
         match read_workspace_file(workspace) {
-            Ok(ws) => self.year.workspace.set(ws),
+            Ok(ws) => {
+                // Follow-ups changed elsewhere (another tab, an opened
+                // file): the steps kept here no longer lead back to them.
+                let elsewhere = self
+                    .year
+                    .workspace
+                    .with_untracked(|w| w.follow_ups != ws.follow_ups);
+                if elsewhere {
+                    self.year.history.set(History::default());
+                }
+                self.year.workspace.set(ws);
+            }
             Err(e) => web_sys::console::error_1(&e.message(Lang::En).into()),
         }
     }

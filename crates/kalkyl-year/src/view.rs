@@ -40,11 +40,46 @@ fn edit(year: Year, index: usize, change: impl FnOnce(&mut FollowUp)) {
 /// the button that makes one are the app's (they are on the first screen).
 #[component]
 pub fn FollowUps(year: Year, lang: ReadSignal<Lang>) -> impl IntoView {
+    let t = move || follow_up_texts(lang.get());
     let count = Memo::new(move |_| year.workspace.with(|w| w.follow_ups.len()));
+    let can_undo = move || year.history.with(|h| h.can_undo());
+    let can_redo = move || year.history.with(|h| h.can_redo());
+    // Ctrl+Z and Ctrl+Y (or Ctrl+Shift+Z) here undo the view's changes,
+    // not the sheet's (the app listens on the window).
+    let keys = move |ev: leptos::ev::KeyboardEvent| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+            return;
+        }
+        let redo = match (ev.key().to_ascii_lowercase().as_str(), ev.shift_key()) {
+            ("z", false) => false,
+            ("y", _) | ("z", true) => true,
+            _ => return,
+        };
+        ev.prevent_default();
+        ev.stop_propagation();
+        if redo {
+            year.redo();
+        } else {
+            year.undo();
+        }
+    };
     view! {
-        <For each=move || 0..count.get() key=|i| *i let:index>
-            <FollowUpView year lang index />
-        </For>
+        <div class="follow-ups-body" on:keydown=keys>
+            <p class="follow-up-history" hidden=move || !can_undo() && !can_redo()>
+                <button type="button" class="secondary" data-testid="follow-up-undo"
+                    disabled=move || !can_undo() on:click=move |_| year.undo()>
+                    {move || t().undo}
+                </button>
+                " "
+                <button type="button" class="secondary" data-testid="follow-up-redo"
+                    disabled=move || !can_redo() on:click=move |_| year.redo()>
+                    {move || t().redo}
+                </button>
+            </p>
+            <For each=move || 0..count.get() key=|i| *i let:index>
+                <FollowUpView year lang index />
+            </For>
+        </div>
     }
 }
 
