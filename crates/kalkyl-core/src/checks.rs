@@ -221,7 +221,8 @@ enum Doubt {
     /// A sum that does not close the rows the reading gives it, but is
     /// exactly the sum of the last few rows above it: a group sum the table
     /// marks with no heading ("Summa" under two of five rows). Which rows it
-    /// closes is uncertain, so it is not checked.
+    /// closes is uncertain, so it is not checked. Never for a sum whose
+    /// section starts at a heading: the heading bounds it.
     Extent,
 }
 
@@ -589,7 +590,19 @@ impl Checker<'_> {
                                 if let (Some(allowed), Some(off)) = (allowed, off) {
                                     if off > allowed {
                                         let doubt = self.doubt_over(r, c, start);
+                                        // A heading bounds the section with
+                                        // certainty: a sum closing it adds
+                                        // every row after it, so a shorter
+                                        // run it equals is a misprint, not
+                                        // a group the table leaves unmarked.
+                                        let headed = start.is_some_and(|s| {
+                                            table
+                                                .rows
+                                                .get(s)
+                                                .is_some_and(|h| h.kind == RowKind::Heading)
+                                        });
                                         let run = match doubt {
+                                            None if headed => None,
                                             None => closing_run(&before, stated, part.len())
                                                 .filter(|&k| {
                                                     let run_rows: Vec<usize> = before

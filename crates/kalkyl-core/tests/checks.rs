@@ -615,6 +615,13 @@ fn uncertain_readings_are_left_unchecked_with_a_reason() {
             "group",
         ),
         (
+            "a sum under a heading closes its whole section: equal to its last rows only, it is a misprint",
+            "Nämnd\tUtfall\tBudget\nKostnader:\nA\t10\t12\nB\t5\t6\nC\t3\t4\nSumma\t8\t10\n",
+            2,
+            0,
+            "",
+        ),
+        (
             "a wrong sum that no run of rows above gives is still flagged",
             "Nämnd\tUtfall\tBudget\nA\t10\t12\nB\t5\t6\nC\t3\t4\nSumma\t30\t22\n",
             1,
