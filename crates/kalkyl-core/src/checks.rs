@@ -268,27 +268,32 @@ fn doubtful_rows(table: &Table) -> Vec<Option<Doubt>> {
     doubts
 }
 
-/// How many of the last terms (two or more, other than the `read` ones the
-/// reading gave it) a stated sum adds up to within their rounding, if any:
-/// the group a sum closes when the table marks no heading for it, or the
-/// rows before a group sum the reading took for its start. Every other term run fails, so `None`
-/// for a sum that is simply wrong. Bounded: at most [`MAX_RUN`] terms back.
-fn closing_run(terms: &[(usize, Decimal, Decimal)], stated: Decimal, read: usize) -> Option<usize> {
+/// Every count of the last terms (two or more, other than the `read` ones
+/// the reading gave it) that a stated sum adds up to within their rounding,
+/// shortest first: the group a sum closes when the table marks no heading
+/// for it, or the rows before a group sum the reading took for its start.
+/// A term of zero makes two runs equal, so there may be several; the
+/// caller keeps the one the other columns confirm. Empty for a sum that is
+/// simply wrong. Bounded: at most [`MAX_RUN`] terms back.
+fn closing_runs(terms: &[(usize, Decimal, Decimal)], stated: Decimal, read: usize) -> Vec<usize> {
     const MAX_RUN: usize = 200;
+    let mut runs = Vec::new();
     let mut sum = Decimal::ZERO;
     let mut tolerance = half_unit(stated);
     for (k, t) in terms.iter().rev().take(MAX_RUN).enumerate() {
-        sum = sum.add_exact(t.1)?;
-        tolerance = tolerance.add_exact(t.2)?;
+        let (Some(s), Some(tol)) = (sum.add_exact(t.1), tolerance.add_exact(t.2)) else {
+            break;
+        };
+        (sum, tolerance) = (s, tol);
         let n = k + 1;
         if n >= 2 && n != read {
             let off = stated.sub_exact(sum).map(|d| d.abs());
             if off.is_some_and(|o| o <= tolerance) {
-                return Some(n);
+                runs.push(n);
             }
         }
     }
-    None
+    runs
 }
 
 /// Whether a row label names a ratio or a count rather than an amount:
@@ -603,8 +608,9 @@ impl Checker<'_> {
                                         });
                                         let run = match doubt {
                                             None if headed => None,
-                                            None => closing_run(&before, stated, part.len())
-                                                .filter(|&k| {
+                                            None => closing_runs(&before, stated, part.len())
+                                                .into_iter()
+                                                .find(|&k| {
                                                     let run_rows: Vec<usize> = before
                                                         [before.len().saturating_sub(k)..]
                                                         .iter()

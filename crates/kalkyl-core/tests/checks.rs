@@ -622,6 +622,13 @@ fn uncertain_readings_are_left_unchecked_with_a_reason() {
             "",
         ),
         (
+            "a zero among the rows makes two runs add up alike: the one every column confirms is the group",
+            "Nämnd\tUtfall\tBudget\tIntäkter\nA\t1\t1\t0\nB\t10\t10\t5\nC\t3\t3\t2\nD\t4\t4\t1\nSumma\t7\t7\t3\nE\t2\t2\t4\nSumma X\t20\t20\t12\n",
+            0,
+            6,
+            "group",
+        ),
+        (
             "a wrong sum that no run of rows above gives is still flagged",
             "Nämnd\tUtfall\tBudget\nA\t10\t12\nB\t5\t6\nC\t3\t4\nSumma\t30\t22\n",
             1,

@@ -22,10 +22,9 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
     assert!(all.units_right >= 80, "{text}");
     assert!(all.conventions_right >= 22, "{text}");
     assert!(all.flagged >= 10, "{text}");
-    // An alarm on a consistent table is the worst failure: at most 2 left
-    // (lund-2023-resultatbudget, misread; enkoping-2019, whose group sum
-    // agrees with its rows in one column only, so it is checked).
-    assert!(all.alarms <= 2, "{text}");
+    // An alarm on a consistent table is the worst failure: at most 1 left
+    // (lund-2023-resultatbudget, misread).
+    assert!(all.alarms <= 1, "{text}");
 }
 
 #[test]
