@@ -210,8 +210,8 @@ enum Stated {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Doubt {
     /// A line that could not be split into the columns, that could be split
-    /// several ways, or that had more cells than the heading: its figures
-    /// may sit in the wrong columns.
+    /// several ways, or that had more or fewer cells than the heading: its
+    /// figures may sit in the wrong columns.
     Layout,
     /// Its figures are all years: a heading line read as a row.
     Years,
@@ -232,9 +232,13 @@ fn doubtful_rows(table: &Table) -> Vec<Option<Doubt>> {
     let mut doubts: Vec<Option<Doubt>> = vec![None; table.rows.len()];
     for d in &table.diagnostics {
         // A split chosen among several is uncertain too: when the sums over
-        // it fail, the split is the likelier culprit than the report.
-        if let (Some(r), K::UnsplittableLine | K::LongRow { .. } | K::AmbiguousSplit { .. }) =
-            (d.row, &d.kind)
+        // it fail, the split is the likelier culprit than the report. So is
+        // a row with fewer cells than the heading: its figures were placed
+        // from the left, and may belong further right.
+        if let (
+            Some(r),
+            K::UnsplittableLine | K::LongRow { .. } | K::ShortRow { .. } | K::AmbiguousSplit { .. },
+        ) = (d.row, &d.kind)
         {
             if let Some(slot) = doubts.get_mut(r) {
                 *slot = Some(Doubt::Layout);

@@ -629,6 +629,13 @@ fn uncertain_readings_are_left_unchecked_with_a_reason() {
             "group",
         ),
         (
+            "a row with fewer cells than the heading may hold its figure in the wrong column",
+            "Nämnd\tUtfall\tBudget\nA\t10\t12\nB\t5\nSumma\t20\t18\n",
+            0,
+            2,
+            "certainty",
+        ),
+        (
             "a wrong sum that no run of rows above gives is still flagged",
             "Nämnd\tUtfall\tBudget\nA\t10\t12\nB\t5\t6\nC\t3\t4\nSumma\t30\t22\n",
             1,
