@@ -1596,6 +1596,8 @@ fn build(mut raw: RawTable<'_>, hints: Hints, choices: &ReadChoices) -> Table {
 /// term had a figure), and how many rows were added.
 struct Sums {
     slots: Vec<(Decimal, Decimal, bool)>,
+    /// Per column, how many terms had a figure other than zero.
+    nonzero: Vec<usize>,
     terms: usize,
 }
 
@@ -1603,6 +1605,7 @@ impl Sums {
     fn new(width: usize) -> Sums {
         Sums {
             slots: vec![(Decimal::ZERO, Decimal::ZERO, false); width],
+            nonzero: vec![0; width],
             terms: 0,
         }
     }
@@ -1611,15 +1614,19 @@ impl Sums {
         for slot in &mut self.slots {
             *slot = (Decimal::ZERO, Decimal::ZERO, false);
         }
+        for n in &mut self.nonzero {
+            *n = 0;
+        }
         self.terms = 0;
     }
 
     fn add(&mut self, row: &Row, amount: &[usize]) {
-        for (slot, &j) in self.slots.iter_mut().zip(amount) {
+        for ((slot, n), &j) in self.slots.iter_mut().zip(&mut self.nonzero).zip(amount) {
             if let Some(v) = row.cells.get(j).and_then(Cell::number) {
                 slot.0 = slot.0.add_saturating(v);
                 slot.1 = slot.1.add_saturating(half_unit(v));
                 slot.2 = true;
+                *n += usize::from(!v.is_zero());
             }
         }
         self.terms += 1;
@@ -1630,6 +1637,9 @@ impl Sums {
             slot.0 = slot.0.add_saturating(o.0);
             slot.1 = slot.1.add_saturating(o.1);
             slot.2 |= o.2;
+        }
+        for (n, o) in self.nonzero.iter_mut().zip(&other.nonzero) {
+            *n += o;
         }
         self.terms += other.terms;
     }
@@ -1673,6 +1683,31 @@ impl Sums {
             }
         }
         (figures, true)
+    }
+
+    /// Of the row's figures, how many are this sum within rounding with
+    /// weight (a figure other than zero, of two terms other than zero or
+    /// more, so that no zero or lone term makes it), and how many are not
+    /// this sum at all.
+    fn tally(&self, row: &Row, amount: &[usize]) -> (usize, usize) {
+        if self.terms < 2 {
+            return (0, 0);
+        }
+        let (mut held, mut missed) = (0usize, 0usize);
+        for ((&(sum, allowance, any), &nonzero), &j) in
+            self.slots.iter().zip(&self.nonzero).zip(amount)
+        {
+            let Some(stated) = row.cells.get(j).and_then(Cell::number) else {
+                continue;
+            };
+            let allowed = allowance.add_saturating(half_unit(stated));
+            if any && stated.sub_exact(sum).is_some_and(|d| d.abs() <= allowed) {
+                held += usize::from(!stated.is_zero() && nonzero >= 2);
+            } else {
+                missed += 1;
+            }
+        }
+        (held, missed)
     }
 }
 
@@ -1765,8 +1800,17 @@ fn mark_unlabelled_sums(
             }
             _ => false,
         };
+        // A labelled line that is the sum of the rows since the last sum in
+        // most of its columns (two at least, with weight) is that sum with a
+        // misprint in the others: a result line, whose failing columns the
+        // checks then report. Columns agreeing by chance do not outnumber
+        // the others.
+        let near_sum = !adds_up && !confirms && !unlabelled && row.level == 0 && {
+            let (held, missed) = running.tally(row, &amount);
+            held >= 2 && held > missed
+        };
         let before = pending.take();
-        if !adds_up && !confirms {
+        if !adds_up && !confirms && !near_sum {
             if row.level == 0 {
                 running.add(row, &amount);
                 if unlabelled
@@ -1805,7 +1849,7 @@ fn mark_unlabelled_sums(
             break;
         };
         // A sum of just the block a heading opened is that group's subtotal.
-        let subtotal = unlabelled || section_sum || (opened_by_heading && running_up);
+        let subtotal = unlabelled || section_sum || (opened_by_heading && (running_up || near_sum));
         row.kind = if subtotal {
             RowKind::Subtotal
         } else {
@@ -1820,7 +1864,12 @@ fn mark_unlabelled_sums(
         outside_has_sum = true;
         section.clear();
         opened_by_heading = false;
-        let (what_en, what_sv) = if unlabelled {
+        let (what_en, what_sv) = if near_sum {
+            (
+                format!("The line is the sum of the {summed} rows above it in most of its columns, not in all; it was read as a result line, and the checks report the columns that do not add up."),
+                format!("Raden är summan av de {summed} raderna ovanför i de flesta av sina kolumner, inte i alla; den lästes som en resultatrad, och kontrollerna visar kolumnerna som inte summerar."),
+            )
+        } else if unlabelled {
             (
                 format!("A line without a label is the sum of the {summed} rows above it; it was read as a subtotal."),
                 format!("En rad utan text är summan av de {summed} raderna ovanför; den lästes som en delsumma."),

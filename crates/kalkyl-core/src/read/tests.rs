@@ -775,6 +775,47 @@ fn running_results_and_unlabelled_sums_by_the_statements_arithmetic() {
     assert_eq!(flagged, [(9, 2), (9, 3)]);
 }
 
+/// A labelled line that adds up the rows since the last sum in most of its
+/// columns (two at least, each a figure other than zero of two such terms)
+/// is a result line with a misprint in the others, which the checks flag;
+/// agreeing in one column only, or only where everything is zero, it stays
+/// an item. (paste, kinds, flagged (row, column).)
+#[test]
+fn a_result_line_with_a_misprinted_column_is_still_a_sum() {
+    use RowKind::{Item as I, Subtotal as S, Total as T};
+    type Case<'a> = (&'a str, &'a [RowKind], &'a [(usize, usize)]);
+    let cases: &[Case] = &[
+        // Costs -39 (-38 - 1) printed -45; the other figures add up.
+        (
+            "Mnkr\tIntäkter\tKostnader\tNetto 2023\tBudget 2023\nNämnd A\t10\t-30\t-20\t-21\nNämnd B\t5\t-8\t-3\t-4\nSumma nämnder\t15\t-38\t-23\t-25\nCentrala poster\t2\t-1\t1\t0\nVerksamhetens nettokostnader\t17\t-45\t-22\t-25\n",
+            &[I, I, S, I, T],
+            &[(4, 2)],
+        ),
+        // One column agreeing is chance: D stays an item.
+        (
+            "Mnkr\tUtfall\tBudget\nA\t10\t12\nB\t5\t6\nSumma\t15\t18\nC\t2\t3\nD\t17\t25\n",
+            &[I, I, T, I, I],
+            &[],
+        ),
+        // Zeros agree with anything: Z stays an item.
+        (
+            "Mnkr\tUtfall\tBudget\tPrognos\nX\t0\t0\t5\nY\t0\t0\t6\nZ\t0\t0\t20\n",
+            &[I, I, I],
+            &[],
+        ),
+    ];
+    for (paste, kinds, flagged) in cases {
+        let t = read(paste);
+        let got: Vec<RowKind> = t.rows.iter().map(|r| r.kind).collect();
+        assert_eq!(got, *kinds, "{paste:?}");
+        let checks: Vec<(usize, usize)> = crate::checks::check_table(&t)
+            .iter()
+            .map(|c| (c.row, c.column))
+            .collect();
+        assert_eq!(checks, *flagged, "{paste:?}");
+    }
+}
+
 /// A run-together income statement with a note column: notes glued before
 /// the figures ("Intäkter1500450" is note 1, 500 | 450), note lists ("2,
 /// 3") and a note set apart by a space; several running results decide
