@@ -1720,8 +1720,11 @@ impl Sums {
 /// since the last sum with that sum ("Verksamhetens resultat" =
 /// nettokostnader + skatter) or, as a total does, every section above with
 /// its sum ("Rörelseresultat" = "Summa rörelsens intäkter" + "Summa
-/// rörelsens kostnader"). A line the arithmetic does not confirm stays an
-/// item, with one exception the table's own arithmetic decides: an
+/// rörelsens kostnader"), or the rows since the last sum in two columns or
+/// more and in at least as many as not (a misprinted column, or a column
+/// whose terms the table does not show: the checks report it). A line the
+/// arithmetic does not confirm stays an item, with one exception the
+/// table's own arithmetic decides: an
 /// unlabelled line closing a block of items that the labelled line right
 /// under it adds as that block's sum (in two columns or more) is a
 /// subtotal even when it is not the sum of its rows (a misprint the checks
@@ -1801,14 +1804,16 @@ fn mark_unlabelled_sums(
             _ => false,
         };
         // A labelled line that is the sum of the rows since the last sum in
-        // most of its columns (two at least, with weight) is that sum with a
-        // misprint in the others: a result line, whose failing columns the
-        // checks then report. Columns agreeing by chance do not outnumber
-        // the others.
-        let near_sum = !adds_up && !confirms && !unlabelled && row.level == 0 && {
-            let (held, missed) = running.tally(row, &amount);
-            held >= 2 && held > missed
+        // two columns or more (with weight), and in at least as many as it
+        // is not, is that sum: two exact sums of figures other than zero are
+        // no chance. The other columns are a misprint, or figures the rows
+        // do not show; the checks report them.
+        let tally = if !adds_up && !confirms && !unlabelled && row.level == 0 {
+            running.tally(row, &amount)
+        } else {
+            (0, 0)
         };
+        let near_sum = tally.0 >= 2 && tally.0 >= tally.1;
         let before = pending.take();
         if !adds_up && !confirms && !near_sum {
             if row.level == 0 {
@@ -1866,8 +1871,8 @@ fn mark_unlabelled_sums(
         opened_by_heading = false;
         let (what_en, what_sv) = if near_sum {
             (
-                format!("The line is the sum of the {summed} rows above it in most of its columns, not in all; it was read as a result line, and the checks report the columns that do not add up."),
-                format!("Raden är summan av de {summed} raderna ovanför i de flesta av sina kolumner, inte i alla; den lästes som en resultatrad, och kontrollerna visar kolumnerna som inte summerar."),
+                format!("The line is the sum of the {summed} rows above it in {} of its columns, not in {}; it was read as their sum, and the checks report the columns that do not add up.", tally.0, tally.1),
+                format!("Raden är summan av de {summed} raderna ovanför i {} av sina kolumner, inte i {}; den lästes som deras summa, och kontrollerna visar kolumnerna som inte summerar.", tally.0, tally.1),
             )
         } else if unlabelled {
             (

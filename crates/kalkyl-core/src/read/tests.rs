@@ -775,9 +775,9 @@ fn running_results_and_unlabelled_sums_by_the_statements_arithmetic() {
     assert_eq!(flagged, [(9, 2), (9, 3)]);
 }
 
-/// A labelled line that adds up the rows since the last sum in most of its
-/// columns (two at least, each a figure other than zero of two such terms)
-/// is a result line with a misprint in the others, which the checks flag;
+/// A labelled line that adds up the rows since the last sum in two columns
+/// or more (each a figure other than zero, of two such terms), and in at
+/// least as many as it does not, is their sum, and the checks flag the rest;
 /// agreeing in one column only, or only where everything is zero, it stays
 /// an item. (paste, kinds, flagged (row, column).)
 #[test]
@@ -790,6 +790,13 @@ fn a_result_line_with_a_misprinted_column_is_still_a_sum() {
             "Mnkr\tIntäkter\tKostnader\tNetto 2023\tBudget 2023\nNämnd A\t10\t-30\t-20\t-21\nNämnd B\t5\t-8\t-3\t-4\nSumma nämnder\t15\t-38\t-23\t-25\nCentrala poster\t2\t-1\t1\t0\nVerksamhetens nettokostnader\t17\t-45\t-22\t-25\n",
             &[I, I, S, I, T],
             &[(4, 2)],
+        ),
+        // The group's columns add up, the koncern's (0 and 0 above) do
+        // not: as many columns hold as fail, the line is still their sum.
+        (
+            "Tkr\tKommunen 2013\tKommunen 2012\tKoncernen 2013\tKoncernen 2012\nInklusive interna poster\t275\t161\t0\t0\nAvgår interna poster\t-181\t-76\t0\t0\nVerksamhetens intäkter\t94\t85\t152\t144\n",
+            &[I, I, T],
+            &[(2, 3), (2, 4)],
         ),
         // One column agreeing is chance: D stays an item.
         (
