@@ -182,6 +182,7 @@ pub fn check_report_with(table: &Table, convention: SignConvention) -> CheckRepo
         values,
         checks: Vec::new(),
         unchecked: Vec::new(),
+        settled: settled_columns(table),
         doubtful_rows: doubtful_rows(table),
     };
     checker.deviations();
@@ -245,31 +246,136 @@ fn doubtful_rows(table: &Table) -> Vec<Option<Doubt>> {
             }
         }
     }
-    let label_column = table.column_of(Role::Label);
-    let (first_year, last_year) = (Decimal::from(1900), Decimal::from(2100));
     for (r, row) in table.rows.iter().enumerate() {
-        if doubts[r].is_some() {
-            continue;
-        }
-        let year = |d: Decimal| d.scale() == 0 && d >= first_year && d <= last_year;
-        let mut count = 0usize;
-        let all_years = row.cells.iter().filter_map(Cell::number).all(|d| {
-            count += 1;
-            year(d)
-        });
-        if all_years && count >= 2 {
-            doubts[r] = Some(Doubt::Years);
-            continue;
-        }
-        let label = label_column
-            .and_then(|c| row.cells.get(c))
-            .and_then(Cell::text)
-            .unwrap_or("");
-        if names_ratio_or_count(label) {
-            doubts[r] = Some(Doubt::NotAmounts);
+        if doubts[r].is_none() {
+            doubts[r] = content_doubt(table, row);
         }
     }
     doubts
+}
+
+/// The doubt a row's own content gives: figures that are all years (a
+/// heading line read as a row), or a label naming a ratio or a count.
+fn content_doubt(table: &Table, row: &crate::model::Row) -> Option<Doubt> {
+    let (first_year, last_year) = (Decimal::from(1900), Decimal::from(2100));
+    let year = |d: Decimal| d.scale() == 0 && d >= first_year && d <= last_year;
+    let mut count = 0usize;
+    let all_years = row.cells.iter().filter_map(Cell::number).all(|d| {
+        count += 1;
+        year(d)
+    });
+    if all_years && count >= 2 {
+        return Some(Doubt::Years);
+    }
+    let label = table
+        .column_of(Role::Label)
+        .and_then(|c| row.cells.get(c))
+        .and_then(Cell::text)
+        .unwrap_or("");
+    names_ratio_or_count(label).then_some(Doubt::NotAmounts)
+}
+
+/// Per row whose only doubt is a split chosen among several, the columns
+/// whose figure is certain anyway: every split of the line gives it alike
+/// ("275 373 161 546 0 0" in four columns ends in 0 and 0 whichever way the
+/// rest goes), or the row's "varav" parts right under it, read without
+/// doubt, add up to it. A sum over the row is uncertain only in the other
+/// columns. `None` for every other row, and for a row whose splits cannot
+/// be matched to its cells again.
+fn settled_columns(table: &Table) -> Vec<Option<Vec<bool>>> {
+    use crate::diagnostics::DiagnosticKind as K;
+    let width = table.columns.len();
+    let mut settled: Vec<Option<Vec<bool>>> = vec![None; table.rows.len()];
+    let mut other_doubt = vec![false; table.rows.len()];
+    let mut ambiguous = vec![false; table.rows.len()];
+    for d in &table.diagnostics {
+        let Some(r) = d.row.filter(|r| *r < table.rows.len()) else {
+            continue;
+        };
+        match &d.kind {
+            K::AmbiguousSplit { candidates } => {
+                if !ambiguous[r] && !other_doubt[r] {
+                    settled[r] = Some(split_settled(table, r, &d.seen, *candidates));
+                }
+                ambiguous[r] = true;
+            }
+            K::UnsplittableLine | K::LongRow { .. } | K::ShortRow { .. } => {
+                other_doubt[r] = true;
+            }
+            _ => {}
+        }
+    }
+    for (r, row) in table.rows.iter().enumerate() {
+        if other_doubt[r] || content_doubt(table, row).is_some() {
+            settled[r] = None;
+            continue;
+        }
+        let Some(columns) = settled[r].as_mut() else {
+            continue;
+        };
+        // The parts: the level-1 rows right under it, none split in doubt.
+        let parts: Vec<usize> = (r + 1..table.rows.len())
+            .take_while(|&p| table.rows.get(p).is_some_and(|row| row.level == 1))
+            .collect();
+        if parts.len() < 2 || parts.iter().any(|&p| other_doubt[p] || ambiguous[p]) {
+            continue;
+        }
+        for (c, slot) in columns.iter_mut().enumerate().take(width) {
+            let Some(stated) = table.number(r, c) else {
+                continue;
+            };
+            let mut sum = Some(Decimal::ZERO);
+            let mut tolerance = Some(half_unit(stated));
+            for &p in &parts {
+                if let Some(v) = table.number(p, c) {
+                    sum = sum.and_then(|s| s.add_exact(v));
+                    tolerance = tolerance.and_then(|t| t.add_exact(half_unit(v)));
+                }
+            }
+            let off = sum.and_then(|s| stated.sub_exact(s)).map(|d| d.abs());
+            if matches!((off, tolerance), (Some(o), Some(t)) if o <= t) {
+                *slot = true;
+            }
+        }
+    }
+    settled
+}
+
+/// The columns of row `r` whose figure every split of its number words
+/// (`seen`, read `candidates` ways) gives alike. The splits are matched to
+/// the row's cells again: exactly one run of columns must hold one of them.
+/// All false when they cannot be matched.
+fn split_settled(table: &Table, r: usize, seen: &str, candidates: usize) -> Vec<bool> {
+    let width = table.columns.len();
+    let mut settled = vec![false; width];
+    let Some(row) = table.rows.get(r) else {
+        return settled;
+    };
+    let cell = |c: usize| row.cells.get(c).and_then(Cell::number);
+    for n in 2..=width {
+        let readings = crate::read::split_readings(seen, n);
+        if readings.len() != candidates {
+            continue;
+        }
+        let mut offsets = (0..=width - n).filter(|&o| {
+            readings
+                .iter()
+                .any(|split| split.iter().enumerate().all(|(k, v)| cell(o + k) == *v))
+        });
+        let (Some(o), None) = (offsets.next(), offsets.next()) else {
+            continue;
+        };
+        for k in 0..n {
+            let first = readings.first().and_then(|split| split.get(k).copied());
+            if readings.iter().all(|split| split.get(k).copied() == first) {
+                if let Some(slot) = settled.get_mut(o + k) {
+                    *slot = true;
+                }
+            }
+        }
+        return settled;
+    }
+    settled
 }
 
 /// Every count of the last terms (two or more, other than the `read` ones
@@ -336,6 +442,9 @@ struct Checker<'a> {
     unchecked: Vec<Unchecked>,
     /// Rows whose reading makes a sum over them uncertain.
     doubtful_rows: Vec<Option<Doubt>>,
+    /// Per row split several ways (and in no other doubt), the columns
+    /// whose figure is certain all the same (see [`settled_columns`]).
+    settled: Vec<Option<Vec<bool>>>,
 }
 
 fn number_sv(d: Decimal) -> String {
@@ -677,8 +786,15 @@ impl Checker<'_> {
     fn doubt_over(&self, r: usize, c: usize, start: Option<usize>) -> Option<(usize, Doubt)> {
         let from = start.map_or(0, |s| s + 1);
         (from..=r).find_map(|i| {
+            let settled = self
+                .settled
+                .get(i)
+                .and_then(Option::as_ref)
+                .is_some_and(|columns| columns.get(c).copied().unwrap_or(false));
             if let Some(doubt) = self.doubtful_rows.get(i).copied().flatten() {
-                return Some((i, doubt));
+                if !settled {
+                    return Some((i, doubt));
+                }
             }
             let unread = self
                 .table

@@ -462,6 +462,26 @@ fn splits(words: &[String], n: usize) -> Vec<Vec<String>> {
     out
 }
 
+/// Every reading of a line's number words as `n` values, as the reader
+/// weighs them (the numbers of each split; `None` for a dash or a value
+/// that is no plain number). The checks use it to tell which of a line's
+/// figures its splits leave in doubt.
+pub(crate) fn split_readings(seen: &str, n: usize) -> Vec<Vec<Option<Decimal>>> {
+    let words: Vec<String> = seen.split_whitespace().map(str::to_string).collect();
+    splits(&words, n)
+        .into_iter()
+        .map(|split| {
+            split
+                .iter()
+                .map(|text| match number::read_number(text, DecimalMark::Comma) {
+                    Ok(Reading::Number(v)) => Some(v.value),
+                    _ => None,
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// How far the digit counts of a split's values are apart (largest minus
 /// smallest); dashes and values without digits do not count.
 fn unevenness(split: &[String]) -> usize {

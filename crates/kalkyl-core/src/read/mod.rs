@@ -15,6 +15,8 @@
 pub(crate) mod headings;
 mod lines;
 
+pub(crate) use lines::split_readings;
+
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
