@@ -175,6 +175,8 @@ pub fn check_report_with(table: &Table, convention: SignConvention) -> CheckRepo
             values.push(row.cells.get(c).and_then(Cell::number));
         }
     }
+    let doubtful_rows = doubtful_rows(table);
+    let settled = settled_columns(table, &doubtful_rows);
     let mut checker = Checker {
         table,
         convention,
@@ -182,8 +184,8 @@ pub fn check_report_with(table: &Table, convention: SignConvention) -> CheckRepo
         values,
         checks: Vec::new(),
         unchecked: Vec::new(),
-        settled: settled_columns(table),
-        doubtful_rows: doubtful_rows(table),
+        settled,
+        doubtful_rows,
     };
     checker.deviations();
     checker.totals();
@@ -210,10 +212,13 @@ enum Stated {
 /// not place its cells, or it is not an amount row at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Doubt {
-    /// A line that could not be split into the columns, that could be split
-    /// several ways, or that had more or fewer cells than the heading: its
-    /// figures may sit in the wrong columns.
+    /// A line that could not be split into the columns, or that had more
+    /// or fewer cells than the heading: its figures may sit in the wrong
+    /// columns.
     Layout,
+    /// A line that could be split several ways: the figures its splits
+    /// disagree on may sit in the wrong columns.
+    Split,
     /// Its figures are all years: a heading line read as a row.
     Years,
     /// Its label names a ratio or a count ("Soliditet, %", "Antal
@@ -236,146 +241,112 @@ fn doubtful_rows(table: &Table) -> Vec<Option<Doubt>> {
         // it fail, the split is the likelier culprit than the report. So is
         // a row with fewer cells than the heading: its figures were placed
         // from the left, and may belong further right.
-        if let (
-            Some(r),
-            K::UnsplittableLine | K::LongRow { .. } | K::ShortRow { .. } | K::AmbiguousSplit { .. },
-        ) = (d.row, &d.kind)
-        {
-            if let Some(slot) = doubts.get_mut(r) {
-                *slot = Some(Doubt::Layout);
+        let doubt = match d.kind {
+            K::AmbiguousSplit { .. } => Doubt::Split,
+            K::UnsplittableLine | K::LongRow { .. } | K::ShortRow { .. } => Doubt::Layout,
+            _ => continue,
+        };
+        if let Some(slot) = d.row.and_then(|r| doubts.get_mut(r)) {
+            if *slot != Some(Doubt::Layout) {
+                *slot = Some(doubt);
             }
         }
     }
+    let label_column = table.column_of(Role::Label);
+    let (first_year, last_year) = (Decimal::from(1900), Decimal::from(2100));
     for (r, row) in table.rows.iter().enumerate() {
-        if doubts[r].is_none() {
-            doubts[r] = content_doubt(table, row);
+        // A split's doubt may be lifted column by column; the row's own
+        // content, never.
+        if doubts[r].is_some_and(|d| d != Doubt::Split) {
+            continue;
+        }
+        let year = |d: Decimal| d.scale() == 0 && d >= first_year && d <= last_year;
+        let mut count = 0usize;
+        let all_years = row.cells.iter().filter_map(Cell::number).all(|d| {
+            count += 1;
+            year(d)
+        });
+        if all_years && count >= 2 {
+            doubts[r] = Some(Doubt::Years);
+            continue;
+        }
+        let label = label_column
+            .and_then(|c| row.cells.get(c))
+            .and_then(Cell::text)
+            .unwrap_or("");
+        if names_ratio_or_count(label) {
+            doubts[r] = Some(Doubt::NotAmounts);
         }
     }
     doubts
 }
 
-/// The doubt a row's own content gives: figures that are all years (a
-/// heading line read as a row), or a label naming a ratio or a count.
-fn content_doubt(table: &Table, row: &crate::model::Row) -> Option<Doubt> {
-    let (first_year, last_year) = (Decimal::from(1900), Decimal::from(2100));
-    let year = |d: Decimal| d.scale() == 0 && d >= first_year && d <= last_year;
-    let mut count = 0usize;
-    let all_years = row.cells.iter().filter_map(Cell::number).all(|d| {
-        count += 1;
-        year(d)
-    });
-    if all_years && count >= 2 {
-        return Some(Doubt::Years);
-    }
-    let label = table
-        .column_of(Role::Label)
-        .and_then(|c| row.cells.get(c))
-        .and_then(Cell::text)
-        .unwrap_or("");
-    names_ratio_or_count(label).then_some(Doubt::NotAmounts)
-}
-
-/// Per row whose only doubt is a split chosen among several, the columns
-/// whose figure is certain anyway: every split of the line gives it alike
-/// ("275 373 161 546 0 0" in four columns ends in 0 and 0 whichever way the
-/// rest goes), or the row's "varav" parts right under it, read without
-/// doubt, add up to it. A sum over the row is uncertain only in the other
-/// columns. `None` for every other row, and for a row whose splits cannot
-/// be matched to its cells again.
-fn settled_columns(table: &Table) -> Vec<Option<Vec<bool>>> {
-    use crate::diagnostics::DiagnosticKind as K;
+/// Per row and column (row-major), whether a row in no doubt but its split
+/// chosen among several has that figure for certain all the same: every
+/// split of the line gives it alike ("275 373 161 546 0 0" in four columns
+/// ends in 0 and 0 whichever way the rest goes), or the row's "varav" parts
+/// right under it, in no doubt, add up to it. A sum over the row is
+/// uncertain only in the other columns.
+fn settled_columns(table: &Table, doubts: &[Option<Doubt>]) -> Vec<bool> {
     let width = table.columns.len();
-    let mut settled: Vec<Option<Vec<bool>>> = vec![None; table.rows.len()];
-    let mut other_doubt = vec![false; table.rows.len()];
-    let mut ambiguous = vec![false; table.rows.len()];
+    let mut settled = vec![false; table.rows.len() * width];
     for d in &table.diagnostics {
-        let Some(r) = d.row.filter(|r| *r < table.rows.len()) else {
+        let (Some(r), crate::diagnostics::DiagnosticKind::AmbiguousSplit { candidates }) =
+            (d.row, &d.kind)
+        else {
             continue;
         };
-        match &d.kind {
-            K::AmbiguousSplit { candidates } => {
-                if !ambiguous[r] && !other_doubt[r] {
-                    settled[r] = Some(split_settled(table, r, &d.seen, *candidates));
-                }
-                ambiguous[r] = true;
-            }
-            K::UnsplittableLine | K::LongRow { .. } | K::ShortRow { .. } => {
-                other_doubt[r] = true;
-            }
-            _ => {}
-        }
-    }
-    for (r, row) in table.rows.iter().enumerate() {
-        if other_doubt[r] || content_doubt(table, row).is_some() {
-            settled[r] = None;
+        if doubts.get(r) != Some(&Some(Doubt::Split)) {
             continue;
         }
-        let Some(columns) = settled[r].as_mut() else {
-            continue;
-        };
-        // The parts: the level-1 rows right under it, none split in doubt.
-        let parts: Vec<usize> = (r + 1..table.rows.len())
-            .take_while(|&p| table.rows.get(p).is_some_and(|row| row.level == 1))
-            .collect();
-        if parts.len() < 2 || parts.iter().any(|&p| other_doubt[p] || ambiguous[p]) {
+        let row = settled
+            .get_mut(r * width..(r + 1) * width)
+            .unwrap_or_default();
+        split_settled(table, &d.seen, *candidates, row);
+        // The parts: the level-1 rows right under it, in no doubt.
+        let parts = table
+            .rows
+            .iter()
+            .enumerate()
+            .skip(r + 1)
+            .take_while(|(_, p)| p.level == 1);
+        if parts.clone().count() < 2 || parts.clone().any(|(p, _)| doubts[p].is_some()) {
             continue;
         }
-        for (c, slot) in columns.iter_mut().enumerate().take(width) {
+        for (c, slot) in row.iter_mut().enumerate() {
             let Some(stated) = table.number(r, c) else {
                 continue;
             };
-            let mut sum = Some(Decimal::ZERO);
-            let mut tolerance = Some(half_unit(stated));
-            for &p in &parts {
-                if let Some(v) = table.number(p, c) {
-                    sum = sum.and_then(|s| s.add_exact(v));
-                    tolerance = tolerance.and_then(|t| t.add_exact(half_unit(v)));
-                }
+            let mut sum = Decimal::ZERO;
+            let mut tolerance = half_unit(stated);
+            for v in parts.clone().filter_map(|(p, _)| table.number(p, c)) {
+                sum = sum.add_saturating(v);
+                tolerance = tolerance.add_saturating(half_unit(v));
             }
-            let off = sum.and_then(|s| stated.sub_exact(s)).map(|d| d.abs());
-            if matches!((off, tolerance), (Some(o), Some(t)) if o <= t) {
-                *slot = true;
-            }
+            *slot |= stated.sub_exact(sum).is_some_and(|o| o.abs() <= tolerance);
         }
     }
     settled
 }
 
-/// The columns of row `r` whose figure every split of its number words
-/// (`seen`, read `candidates` ways) gives alike. The splits are matched to
-/// the row's cells again: exactly one run of columns must hold one of them.
-/// All false when they cannot be matched.
-fn split_settled(table: &Table, r: usize, seen: &str, candidates: usize) -> Vec<bool> {
-    let width = table.columns.len();
-    let mut settled = vec![false; width];
-    let Some(row) = table.rows.get(r) else {
-        return settled;
-    };
-    let cell = |c: usize| row.cells.get(c).and_then(Cell::number);
-    for n in 2..=width {
-        let readings = crate::read::split_readings(seen, n);
-        if readings.len() != candidates {
-            continue;
-        }
-        let mut offsets = (0..=width - n).filter(|&o| {
-            readings
-                .iter()
-                .any(|split| split.iter().enumerate().all(|(k, v)| cell(o + k) == *v))
-        });
-        let (Some(o), None) = (offsets.next(), offsets.next()) else {
-            continue;
-        };
-        for k in 0..n {
-            let first = readings.first().and_then(|split| split.get(k).copied());
-            if readings.iter().all(|split| split.get(k).copied() == first) {
-                if let Some(slot) = settled.get_mut(o + k) {
-                    *slot = true;
-                }
+/// Marks the columns of a row whose figure every split of its number words
+/// (`seen`, read `candidates` ways) gives alike. The values of a split line
+/// fill the columns after its label and note; nothing is marked when the
+/// splits cannot be matched to the row again.
+fn split_settled(table: &Table, seen: &str, candidates: usize, row: &mut [bool]) {
+    let values = table
+        .columns
+        .iter()
+        .filter(|c| !matches!(c.role, Role::Label | Role::Text))
+        .count();
+    if let Some((count, agree)) = crate::read::split_agreement(seen, values) {
+        if count == candidates {
+            let skip = row.len().saturating_sub(values);
+            for (slot, same) in row.iter_mut().skip(skip).zip(agree) {
+                *slot = same;
             }
         }
-        return settled;
     }
-    settled
 }
 
 /// Every count of the last terms (two or more, other than the `read` ones
@@ -442,9 +413,9 @@ struct Checker<'a> {
     unchecked: Vec<Unchecked>,
     /// Rows whose reading makes a sum over them uncertain.
     doubtful_rows: Vec<Option<Doubt>>,
-    /// Per row split several ways (and in no other doubt), the columns
-    /// whose figure is certain all the same (see [`settled_columns`]).
-    settled: Vec<Option<Vec<bool>>>,
+    /// Per row and column, a figure certain though its row's split was
+    /// chosen among several (see [`settled_columns`]).
+    settled: Vec<bool>,
 }
 
 fn number_sv(d: Decimal) -> String {
@@ -601,8 +572,10 @@ impl Checker<'_> {
                 if reproduces(basis, conv, s, x, y) {
                     continue;
                 }
-                if let Some(Doubt::Layout) = self.doubtful_rows.get(r).copied().flatten() {
-                    self.leave_unchecked(r, v, (r, Doubt::Layout), Stated::Deviation);
+                if let Some(doubt @ (Doubt::Layout | Doubt::Split)) =
+                    self.doubtful_rows.get(r).copied().flatten()
+                {
+                    self.leave_unchecked(r, v, (r, doubt), Stated::Deviation);
                     continue;
                 }
                 let flips: Vec<(usize, Decimal)> = [
@@ -786,12 +759,9 @@ impl Checker<'_> {
     fn doubt_over(&self, r: usize, c: usize, start: Option<usize>) -> Option<(usize, Doubt)> {
         let from = start.map_or(0, |s| s + 1);
         (from..=r).find_map(|i| {
-            let settled = self
-                .settled
-                .get(i)
-                .and_then(Option::as_ref)
-                .is_some_and(|columns| columns.get(c).copied().unwrap_or(false));
             if let Some(doubt) = self.doubtful_rows.get(i).copied().flatten() {
+                let settled = doubt == Doubt::Split
+                    && self.settled.get(i * self.width + c).copied() == Some(true);
                 if !settled {
                     return Some((i, doubt));
                 }
@@ -813,7 +783,7 @@ impl Checker<'_> {
             Stated::Deviation => ("Avvikelsen", "The deviation"),
         };
         let (sv, en) = match doubt {
-            Doubt::Layout => (
+            Doubt::Layout | Doubt::Split => (
                 format!(
                     "{what_sv} i «{heading}» kontrollerades inte: rad {} kunde inte läsas säkert in i kolumnerna.",
                     at + 1

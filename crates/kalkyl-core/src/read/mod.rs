@@ -15,7 +15,7 @@
 pub(crate) mod headings;
 mod lines;
 
-pub(crate) use lines::split_readings;
+pub(crate) use lines::split_agreement;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
