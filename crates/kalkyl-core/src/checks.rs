@@ -175,8 +175,6 @@ pub fn check_report_with(table: &Table, convention: SignConvention) -> CheckRepo
             values.push(row.cells.get(c).and_then(Cell::number));
         }
     }
-    let doubtful_rows = doubtful_rows(table);
-    let settled = settled_columns(table, &doubtful_rows);
     let mut checker = Checker {
         table,
         convention,
@@ -184,8 +182,7 @@ pub fn check_report_with(table: &Table, convention: SignConvention) -> CheckRepo
         values,
         checks: Vec::new(),
         unchecked: Vec::new(),
-        settled,
-        doubtful_rows,
+        doubtful_rows: doubtful_rows(table),
     };
     checker.deviations();
     checker.totals();
@@ -212,13 +209,10 @@ enum Stated {
 /// not place its cells, or it is not an amount row at all.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Doubt {
-    /// A line that could not be split into the columns, or that had more
-    /// or fewer cells than the heading: its figures may sit in the wrong
-    /// columns.
+    /// A line that could not be split into the columns, that could be split
+    /// several ways, or that had more or fewer cells than the heading: its
+    /// figures may sit in the wrong columns.
     Layout,
-    /// A line that could be split several ways: the figures its splits
-    /// disagree on may sit in the wrong columns.
-    Split,
     /// Its figures are all years: a heading line read as a row.
     Years,
     /// Its label names a ratio or a count ("Soliditet, %", "Antal
@@ -241,23 +235,20 @@ fn doubtful_rows(table: &Table) -> Vec<Option<Doubt>> {
         // it fail, the split is the likelier culprit than the report. So is
         // a row with fewer cells than the heading: its figures were placed
         // from the left, and may belong further right.
-        let doubt = match d.kind {
-            K::AmbiguousSplit { .. } => Doubt::Split,
-            K::UnsplittableLine | K::LongRow { .. } | K::ShortRow { .. } => Doubt::Layout,
-            _ => continue,
-        };
-        if let Some(slot) = d.row.and_then(|r| doubts.get_mut(r)) {
-            if *slot != Some(Doubt::Layout) {
-                *slot = Some(doubt);
+        if let (
+            Some(r),
+            K::UnsplittableLine | K::LongRow { .. } | K::ShortRow { .. } | K::AmbiguousSplit { .. },
+        ) = (d.row, &d.kind)
+        {
+            if let Some(slot) = doubts.get_mut(r) {
+                *slot = Some(Doubt::Layout);
             }
         }
     }
     let label_column = table.column_of(Role::Label);
     let (first_year, last_year) = (Decimal::from(1900), Decimal::from(2100));
     for (r, row) in table.rows.iter().enumerate() {
-        // A split's doubt may be lifted column by column; the row's own
-        // content, never.
-        if doubts[r].is_some_and(|d| d != Doubt::Split) {
+        if doubts[r].is_some() {
             continue;
         }
         let year = |d: Decimal| d.scale() == 0 && d >= first_year && d <= last_year;
@@ -279,74 +270,6 @@ fn doubtful_rows(table: &Table) -> Vec<Option<Doubt>> {
         }
     }
     doubts
-}
-
-/// Per row and column (row-major), whether a row in no doubt but its split
-/// chosen among several has that figure for certain all the same: every
-/// split of the line gives it alike ("275 373 161 546 0 0" in four columns
-/// ends in 0 and 0 whichever way the rest goes), or the row's "varav" parts
-/// right under it, in no doubt, add up to it. A sum over the row is
-/// uncertain only in the other columns.
-fn settled_columns(table: &Table, doubts: &[Option<Doubt>]) -> Vec<bool> {
-    let width = table.columns.len();
-    let mut settled = vec![false; table.rows.len() * width];
-    for d in &table.diagnostics {
-        let (Some(r), crate::diagnostics::DiagnosticKind::AmbiguousSplit { candidates }) =
-            (d.row, &d.kind)
-        else {
-            continue;
-        };
-        if doubts.get(r) != Some(&Some(Doubt::Split)) {
-            continue;
-        }
-        let row = settled
-            .get_mut(r * width..(r + 1) * width)
-            .unwrap_or_default();
-        split_settled(table, &d.seen, *candidates, row);
-        // The parts: the level-1 rows right under it, in no doubt.
-        let parts = table
-            .rows
-            .iter()
-            .enumerate()
-            .skip(r + 1)
-            .take_while(|(_, p)| p.level == 1);
-        if parts.clone().count() < 2 || parts.clone().any(|(p, _)| doubts[p].is_some()) {
-            continue;
-        }
-        for (c, slot) in row.iter_mut().enumerate() {
-            let Some(stated) = table.number(r, c) else {
-                continue;
-            };
-            let mut sum = Decimal::ZERO;
-            let mut tolerance = half_unit(stated);
-            for v in parts.clone().filter_map(|(p, _)| table.number(p, c)) {
-                sum = sum.add_saturating(v);
-                tolerance = tolerance.add_saturating(half_unit(v));
-            }
-            *slot |= stated.sub_exact(sum).is_some_and(|o| o.abs() <= tolerance);
-        }
-    }
-    settled
-}
-
-/// Marks the columns of a row whose figure every split of its number words
-/// (`seen`, read `candidates` ways) gives alike. The values of a split line
-/// fill the columns after its label and note; nothing is marked when the
-/// splits cannot be matched to the row again.
-fn split_settled(table: &Table, seen: &str, candidates: usize, row: &mut [bool]) {
-    let values = table
-        .columns
-        .iter()
-        .filter(|c| !matches!(c.role, Role::Label | Role::Text))
-        .count();
-    if let Some((count, agree)) = crate::read::split_agreement(seen, values) {
-        if count == candidates {
-            let skip = row.len().saturating_sub(values);
-            for (slot, same) in row.iter_mut().skip(skip).zip(agree) {
-                *slot = same;
-            }
-        }
-    }
 }
 
 /// Every count of the last terms (two or more, other than the `read` ones
@@ -413,9 +336,6 @@ struct Checker<'a> {
     unchecked: Vec<Unchecked>,
     /// Rows whose reading makes a sum over them uncertain.
     doubtful_rows: Vec<Option<Doubt>>,
-    /// Per row and column, a figure certain though its row's split was
-    /// chosen among several (see [`settled_columns`]).
-    settled: Vec<bool>,
 }
 
 fn number_sv(d: Decimal) -> String {
@@ -572,10 +492,8 @@ impl Checker<'_> {
                 if reproduces(basis, conv, s, x, y) {
                     continue;
                 }
-                if let Some(doubt @ (Doubt::Layout | Doubt::Split)) =
-                    self.doubtful_rows.get(r).copied().flatten()
-                {
-                    self.leave_unchecked(r, v, (r, doubt), Stated::Deviation);
+                if let Some(Doubt::Layout) = self.doubtful_rows.get(r).copied().flatten() {
+                    self.leave_unchecked(r, v, (r, Doubt::Layout), Stated::Deviation);
                     continue;
                 }
                 let flips: Vec<(usize, Decimal)> = [
@@ -760,11 +678,7 @@ impl Checker<'_> {
         let from = start.map_or(0, |s| s + 1);
         (from..=r).find_map(|i| {
             if let Some(doubt) = self.doubtful_rows.get(i).copied().flatten() {
-                let settled = doubt == Doubt::Split
-                    && self.settled.get(i * self.width + c).copied() == Some(true);
-                if !settled {
-                    return Some((i, doubt));
-                }
+                return Some((i, doubt));
             }
             let unread = self
                 .table
@@ -783,7 +697,7 @@ impl Checker<'_> {
             Stated::Deviation => ("Avvikelsen", "The deviation"),
         };
         let (sv, en) = match doubt {
-            Doubt::Layout | Doubt::Split => (
+            Doubt::Layout => (
                 format!(
                     "{what_sv} i «{heading}» kontrollerades inte: rad {} kunde inte läsas säkert in i kolumnerna.",
                     at + 1

@@ -36,11 +36,6 @@ fn graph(root: &Path) -> Graph {
         if module == "lib" || module == "main" || module == "bin" {
             continue;
         }
-        // A module's `tests.rs` is its test module (declared under
-        // `#[cfg(test)]` in the parent file), not its code.
-        if rel.components().count() > 1 && path.file_name().is_some_and(|n| n == "tests.rs") {
-            continue;
-        }
         let text = fs::read_to_string(&path).expect("readable source");
         let code = text.split("#[cfg(test)]").next().unwrap_or_default();
         let edges = g.entry(module.clone()).or_default();

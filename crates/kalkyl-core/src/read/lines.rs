@@ -462,25 +462,6 @@ fn splits(words: &[String], n: usize) -> Vec<Vec<String>> {
     out
 }
 
-/// How many ways a line's number words split into `n` values, as the
-/// reader weighs them, and per value whether every split gives it alike.
-/// `None` when the search stopped at [`MAX_CANDIDATES`]: the splits seen
-/// are then not all there are. The checks use it to tell which of a line's
-/// figures its splits leave in doubt.
-pub(crate) fn split_agreement(seen: &str, n: usize) -> Option<(usize, Vec<bool>)> {
-    let words: Vec<String> = seen.split_whitespace().map(str::to_string).collect();
-    let (all, strict) = split_candidates(&words, n);
-    if all.len() >= MAX_CANDIDATES {
-        return None;
-    }
-    let chosen = if strict.is_empty() { all } else { strict };
-    let first = chosen.first()?;
-    let agree = (0..n)
-        .map(|k| chosen.iter().all(|split| split.get(k) == first.get(k)))
-        .collect();
-    Some((chosen.len(), agree))
-}
-
 /// How far the digit counts of a split's values are apart (largest minus
 /// smallest); dashes and values without digits do not count.
 fn unevenness(split: &[String]) -> usize {

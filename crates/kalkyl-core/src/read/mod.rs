@@ -15,8 +15,6 @@
 pub(crate) mod headings;
 mod lines;
 
-pub(crate) use lines::split_agreement;
-
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
