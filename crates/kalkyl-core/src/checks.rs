@@ -210,8 +210,8 @@ enum Stated {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Doubt {
     /// A line that could not be split into the columns, that could be split
-    /// several ways, or that had more cells than the heading: its figures
-    /// may sit in the wrong columns.
+    /// several ways, or that had more or fewer cells than the heading: its
+    /// figures may sit in the wrong columns.
     Layout,
     /// Its figures are all years: a heading line read as a row.
     Years,
@@ -221,7 +221,8 @@ enum Doubt {
     /// A sum that does not close the rows the reading gives it, but is
     /// exactly the sum of the last few rows above it: a group sum the table
     /// marks with no heading ("Summa" under two of five rows). Which rows it
-    /// closes is uncertain, so it is not checked.
+    /// closes is uncertain, so it is not checked. Never for a sum whose
+    /// section starts at a heading: the heading bounds it.
     Extent,
 }
 
@@ -231,9 +232,13 @@ fn doubtful_rows(table: &Table) -> Vec<Option<Doubt>> {
     let mut doubts: Vec<Option<Doubt>> = vec![None; table.rows.len()];
     for d in &table.diagnostics {
         // A split chosen among several is uncertain too: when the sums over
-        // it fail, the split is the likelier culprit than the report.
-        if let (Some(r), K::UnsplittableLine | K::LongRow { .. } | K::AmbiguousSplit { .. }) =
-            (d.row, &d.kind)
+        // it fail, the split is the likelier culprit than the report. So is
+        // a row with fewer cells than the heading: its figures were placed
+        // from the left, and may belong further right.
+        if let (
+            Some(r),
+            K::UnsplittableLine | K::LongRow { .. } | K::ShortRow { .. } | K::AmbiguousSplit { .. },
+        ) = (d.row, &d.kind)
         {
             if let Some(slot) = doubts.get_mut(r) {
                 *slot = Some(Doubt::Layout);
@@ -267,27 +272,32 @@ fn doubtful_rows(table: &Table) -> Vec<Option<Doubt>> {
     doubts
 }
 
-/// How many of the last terms (two or more, other than the `read` ones the
-/// reading gave it) a stated sum adds up to within their rounding, if any:
-/// the group a sum closes when the table marks no heading for it, or the
-/// rows before a group sum the reading took for its start. Every other term run fails, so `None`
-/// for a sum that is simply wrong. Bounded: at most [`MAX_RUN`] terms back.
-fn closing_run(terms: &[(usize, Decimal, Decimal)], stated: Decimal, read: usize) -> Option<usize> {
+/// Every count of the last terms (two or more, other than the `read` ones
+/// the reading gave it) that a stated sum adds up to within their rounding,
+/// shortest first: the group a sum closes when the table marks no heading
+/// for it, or the rows before a group sum the reading took for its start.
+/// A term of zero makes two runs equal, so there may be several; the
+/// caller keeps the one the other columns confirm. Empty for a sum that is
+/// simply wrong. Bounded: at most [`MAX_RUN`] terms back.
+fn closing_runs(terms: &[(usize, Decimal, Decimal)], stated: Decimal, read: usize) -> Vec<usize> {
     const MAX_RUN: usize = 200;
+    let mut runs = Vec::new();
     let mut sum = Decimal::ZERO;
     let mut tolerance = half_unit(stated);
     for (k, t) in terms.iter().rev().take(MAX_RUN).enumerate() {
-        sum = sum.add_exact(t.1)?;
-        tolerance = tolerance.add_exact(t.2)?;
+        let (Some(s), Some(tol)) = (sum.add_exact(t.1), tolerance.add_exact(t.2)) else {
+            break;
+        };
+        (sum, tolerance) = (s, tol);
         let n = k + 1;
         if n >= 2 && n != read {
             let off = stated.sub_exact(sum).map(|d| d.abs());
             if off.is_some_and(|o| o <= tolerance) {
-                return Some(n);
+                runs.push(n);
             }
         }
     }
-    None
+    runs
 }
 
 /// Whether a row label names a ratio or a count rather than an amount:
@@ -589,9 +599,22 @@ impl Checker<'_> {
                                 if let (Some(allowed), Some(off)) = (allowed, off) {
                                     if off > allowed {
                                         let doubt = self.doubt_over(r, c, start);
+                                        // A heading bounds the section with
+                                        // certainty: a sum closing it adds
+                                        // every row after it, so a shorter
+                                        // run it equals is a misprint, not
+                                        // a group the table leaves unmarked.
+                                        let headed = start.is_some_and(|s| {
+                                            table
+                                                .rows
+                                                .get(s)
+                                                .is_some_and(|h| h.kind == RowKind::Heading)
+                                        });
                                         let run = match doubt {
-                                            None => closing_run(&before, stated, part.len())
-                                                .filter(|&k| {
+                                            None if headed => None,
+                                            None => closing_runs(&before, stated, part.len())
+                                                .into_iter()
+                                                .find(|&k| {
                                                     let run_rows: Vec<usize> = before
                                                         [before.len().saturating_sub(k)..]
                                                         .iter()

@@ -615,6 +615,27 @@ fn uncertain_readings_are_left_unchecked_with_a_reason() {
             "group",
         ),
         (
+            "a sum under a heading closes its whole section: equal to its last rows only, it is a misprint",
+            "Nämnd\tUtfall\tBudget\nKostnader:\nA\t10\t12\nB\t5\t6\nC\t3\t4\nSumma\t8\t10\n",
+            2,
+            0,
+            "",
+        ),
+        (
+            "a zero among the rows makes two runs add up alike: the one every column confirms is the group",
+            "Nämnd\tUtfall\tBudget\tIntäkter\nA\t1\t1\t0\nB\t10\t10\t5\nC\t3\t3\t2\nD\t4\t4\t1\nSumma\t7\t7\t3\nE\t2\t2\t4\nSumma X\t20\t20\t12\n",
+            0,
+            6,
+            "group",
+        ),
+        (
+            "a row with fewer cells than the heading may hold its figure in the wrong column",
+            "Nämnd\tUtfall\tBudget\nA\t10\t12\nB\t5\nSumma\t20\t18\n",
+            0,
+            2,
+            "certainty",
+        ),
+        (
             "a wrong sum that no run of rows above gives is still flagged",
             "Nämnd\tUtfall\tBudget\nA\t10\t12\nB\t5\t6\nC\t3\t4\nSumma\t30\t22\n",
             1,

@@ -1627,6 +1627,8 @@ fn build(mut raw: RawTable<'_>, hints: Hints, choices: &ReadChoices) -> Table {
 /// term had a figure), and how many rows were added.
 struct Sums {
     slots: Vec<(Decimal, Decimal, bool)>,
+    /// Per column, how many terms had a figure other than zero.
+    nonzero: Vec<usize>,
     terms: usize,
 }
 
@@ -1634,6 +1636,7 @@ impl Sums {
     fn new(width: usize) -> Sums {
         Sums {
             slots: vec![(Decimal::ZERO, Decimal::ZERO, false); width],
+            nonzero: vec![0; width],
             terms: 0,
         }
     }
@@ -1642,15 +1645,19 @@ impl Sums {
         for slot in &mut self.slots {
             *slot = (Decimal::ZERO, Decimal::ZERO, false);
         }
+        for n in &mut self.nonzero {
+            *n = 0;
+        }
         self.terms = 0;
     }
 
     fn add(&mut self, row: &Row, amount: &[usize]) {
-        for (slot, &j) in self.slots.iter_mut().zip(amount) {
+        for ((slot, n), &j) in self.slots.iter_mut().zip(&mut self.nonzero).zip(amount) {
             if let Some(v) = row.cells.get(j).and_then(Cell::number) {
                 slot.0 = slot.0.add_saturating(v);
                 slot.1 = slot.1.add_saturating(half_unit(v));
                 slot.2 = true;
+                *n += usize::from(!v.is_zero());
             }
         }
         self.terms += 1;
@@ -1661,6 +1668,9 @@ impl Sums {
             slot.0 = slot.0.add_saturating(o.0);
             slot.1 = slot.1.add_saturating(o.1);
             slot.2 |= o.2;
+        }
+        for (n, o) in self.nonzero.iter_mut().zip(&other.nonzero) {
+            *n += o;
         }
         self.terms += other.terms;
     }
@@ -1705,6 +1715,31 @@ impl Sums {
         }
         (figures, true)
     }
+
+    /// Of the row's figures, how many are this sum within rounding with
+    /// weight (a figure other than zero, of two terms other than zero or
+    /// more, so that no zero or lone term makes it), and how many are not
+    /// this sum at all.
+    fn tally(&self, row: &Row, amount: &[usize]) -> (usize, usize) {
+        if self.terms < 2 {
+            return (0, 0);
+        }
+        let (mut held, mut missed) = (0usize, 0usize);
+        for ((&(sum, allowance, any), &nonzero), &j) in
+            self.slots.iter().zip(&self.nonzero).zip(amount)
+        {
+            let Some(stated) = row.cells.get(j).and_then(Cell::number) else {
+                continue;
+            };
+            let allowed = allowance.add_saturating(half_unit(stated));
+            if any && stated.sub_exact(sum).is_some_and(|d| d.abs() <= allowed) {
+                held += usize::from(!stated.is_zero() && nonzero >= 2);
+            } else {
+                missed += 1;
+            }
+        }
+        (held, missed)
+    }
 }
 
 /// A line of figures with no label, closing rows above it, is a subtotal
@@ -1716,8 +1751,11 @@ impl Sums {
 /// since the last sum with that sum ("Verksamhetens resultat" =
 /// nettokostnader + skatter) or, as a total does, every section above with
 /// its sum ("Rörelseresultat" = "Summa rörelsens intäkter" + "Summa
-/// rörelsens kostnader"). A line the arithmetic does not confirm stays an
-/// item, with one exception the table's own arithmetic decides: an
+/// rörelsens kostnader"), or the rows since the last sum in two columns or
+/// more and in at least as many as not (a misprinted column, or a column
+/// whose terms the table does not show: the checks report it). A line the
+/// arithmetic does not confirm stays an item, with one exception the
+/// table's own arithmetic decides: an
 /// unlabelled line closing a block of items that the labelled line right
 /// under it adds as that block's sum (in two columns or more) is a
 /// subtotal even when it is not the sum of its rows (a misprint the checks
@@ -1796,8 +1834,19 @@ fn mark_unlabelled_sums(
             }
             _ => false,
         };
+        // A labelled line that is the sum of the rows since the last sum in
+        // two columns or more (with weight), and in at least as many as it
+        // is not, is that sum: two exact sums of figures other than zero are
+        // no chance. The other columns are a misprint, or figures the rows
+        // do not show; the checks report them.
+        let tally = if !adds_up && !confirms && !unlabelled && row.level == 0 {
+            running.tally(row, &amount)
+        } else {
+            (0, 0)
+        };
+        let near_sum = tally.0 >= 2 && tally.0 >= tally.1;
         let before = pending.take();
-        if !adds_up && !confirms {
+        if !adds_up && !confirms && !near_sum {
             if row.level == 0 {
                 running.add(row, &amount);
                 if unlabelled
@@ -1836,7 +1885,7 @@ fn mark_unlabelled_sums(
             break;
         };
         // A sum of just the block a heading opened is that group's subtotal.
-        let subtotal = unlabelled || section_sum || (opened_by_heading && running_up);
+        let subtotal = unlabelled || section_sum || (opened_by_heading && (running_up || near_sum));
         row.kind = if subtotal {
             RowKind::Subtotal
         } else {
@@ -1851,7 +1900,12 @@ fn mark_unlabelled_sums(
         outside_has_sum = true;
         section.clear();
         opened_by_heading = false;
-        let (what_en, what_sv) = if unlabelled {
+        let (what_en, what_sv) = if near_sum {
+            (
+                format!("The line is the sum of the {summed} rows above it in {} of its columns, not in {}; it was read as their sum, and the checks report the columns that do not add up.", tally.0, tally.1),
+                format!("Raden är summan av de {summed} raderna ovanför i {} av sina kolumner, inte i {}; den lästes som deras summa, och kontrollerna visar kolumnerna som inte summerar.", tally.0, tally.1),
+            )
+        } else if unlabelled {
             (
                 format!("A line without a label is the sum of the {summed} rows above it; it was read as a subtotal."),
                 format!("En rad utan text är summan av de {summed} raderna ovanför; den lästes som en delsumma."),

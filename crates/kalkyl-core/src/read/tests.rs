@@ -766,10 +766,61 @@ fn running_results_and_unlabelled_sums_by_the_statements_arithmetic() {
         .map(|c| (c.row, c.column))
         .collect();
     // The misprinted sum is exactly the three lines above it (-70 469
-    // -12 451 -21 843 = -104 763): a group the table does not mark, or a
-    // misprint. The check cannot tell, so it says the sum could not be
-    // checked rather than raise an alarm (checks: uncertain sum extent).
-    assert_eq!(flagged, []);
+    // -12 451 -21 843 = -104 763), but the heading "Rörelsens kostnader"
+    // bounds its section: it closes all four cost lines, -167 827 in 2022
+    // and -150 905 in 2021 (-54 490 -62 688 -12 640 -21 087), against
+    // -104 763 and -96 415 stated. Every other sum holds (128 975, 24 212,
+    // -5 706, 18 506; 120 724, 24 309, -5 070, 19 239), so only the cost
+    // sum is flagged, in both year columns.
+    assert_eq!(flagged, [(9, 2), (9, 3)]);
+}
+
+/// A labelled line that adds up the rows since the last sum in two columns
+/// or more (each a figure other than zero, of two such terms), and in at
+/// least as many as it does not, is their sum, and the checks flag the rest;
+/// agreeing in one column only, or only where everything is zero, it stays
+/// an item. (paste, kinds, flagged (row, column).)
+#[test]
+fn a_result_line_with_a_misprinted_column_is_still_a_sum() {
+    use RowKind::{Item as I, Subtotal as S, Total as T};
+    type Case<'a> = (&'a str, &'a [RowKind], &'a [(usize, usize)]);
+    let cases: &[Case] = &[
+        // Costs -39 (-38 - 1) printed -45; the other figures add up.
+        (
+            "Mnkr\tIntäkter\tKostnader\tNetto 2023\tBudget 2023\nNämnd A\t10\t-30\t-20\t-21\nNämnd B\t5\t-8\t-3\t-4\nSumma nämnder\t15\t-38\t-23\t-25\nCentrala poster\t2\t-1\t1\t0\nVerksamhetens nettokostnader\t17\t-45\t-22\t-25\n",
+            &[I, I, S, I, T],
+            &[(4, 2)],
+        ),
+        // The group's columns add up, the koncern's (0 and 0 above) do
+        // not: as many columns hold as fail, the line is still their sum.
+        (
+            "Tkr\tKommunen 2013\tKommunen 2012\tKoncernen 2013\tKoncernen 2012\nInklusive interna poster\t275\t161\t0\t0\nAvgår interna poster\t-181\t-76\t0\t0\nVerksamhetens intäkter\t94\t85\t152\t144\n",
+            &[I, I, T],
+            &[(2, 3), (2, 4)],
+        ),
+        // One column agreeing is chance: D stays an item.
+        (
+            "Mnkr\tUtfall\tBudget\nA\t10\t12\nB\t5\t6\nSumma\t15\t18\nC\t2\t3\nD\t17\t25\n",
+            &[I, I, T, I, I],
+            &[],
+        ),
+        // Zeros agree with anything: Z stays an item.
+        (
+            "Mnkr\tUtfall\tBudget\tPrognos\nX\t0\t0\t5\nY\t0\t0\t6\nZ\t0\t0\t20\n",
+            &[I, I, I],
+            &[],
+        ),
+    ];
+    for (paste, kinds, flagged) in cases {
+        let t = read(paste);
+        let got: Vec<RowKind> = t.rows.iter().map(|r| r.kind).collect();
+        assert_eq!(got, *kinds, "{paste:?}");
+        let checks: Vec<(usize, usize)> = crate::checks::check_table(&t)
+            .iter()
+            .map(|c| (c.row, c.column))
+            .collect();
+        assert_eq!(checks, *flagged, "{paste:?}");
+    }
 }
 
 /// A run-together income statement with a note column: notes glued before
