@@ -150,25 +150,33 @@ impl Year {
 
     /// Brings back the follow-ups before the last change.
     pub fn undo(&self) {
-        let Some(before) = self.history.try_update(|h| h.undo.pop()).flatten() else {
-            return;
-        };
-        let now = self
-            .workspace
-            .try_update(|w| std::mem::replace(&mut w.follow_ups, before));
-        self.history.update(|h| h.redo.extend(now));
-        self.send();
+        self.step(true);
     }
 
     /// Makes the last undone change again.
     pub fn redo(&self) {
-        let Some(after) = self.history.try_update(|h| h.redo.pop()).flatten() else {
+        self.step(false);
+    }
+
+    /// One step back (undo) or forward (redo): the follow-ups come off one
+    /// list, and the current ones go onto the other.
+    fn step(&self, back: bool) {
+        let taken = self
+            .history
+            .try_update(|h| if back { h.undo.pop() } else { h.redo.pop() });
+        let Some(follow_ups) = taken.flatten() else {
             return;
         };
         let now = self
             .workspace
-            .try_update(|w| std::mem::replace(&mut w.follow_ups, after));
-        self.history.update(|h| h.undo.extend(now));
+            .try_update(|w| std::mem::replace(&mut w.follow_ups, follow_ups));
+        self.history.update(|h| {
+            if back {
+                h.redo.extend(now);
+            } else {
+                h.undo.extend(now);
+            }
+        });
         self.send();
     }
 
