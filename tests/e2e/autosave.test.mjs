@@ -451,6 +451,10 @@ test('a full storage is shown at once with the advice to export, and the app kee
     // A real quota: Chromium enforces it for this origin (DevTools protocol).
     const cdp = await context.newCDPSession(page);
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(session.server.url).origin, quotaSize: 2000 });
+    // The quota reaches the page's storage asynchronously: paste only once
+    // the page sees it, or the first save may still fit (a flake seen once
+    // in five full runs).
+    await page.waitForFunction(async () => (await navigator.storage.estimate()).quota <= 2000);
     await paste(page, { plain: fixtures['004-4.1-resultatrapport-regionstyrelsen'].paste });
     const problem = page.locator('[data-testid="storage-problem"][data-kind="quota"]');
     await problem.waitFor();
@@ -467,6 +471,7 @@ test('a full storage is shown at once with the advice to export, and the app kee
     assert.equal(file.tables.length, 1);
     // Room again: the next change is saved and the message goes away.
     await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(session.server.url).origin });
+    await page.waitForFunction(async () => (await navigator.storage.estimate()).quota > 2000);
     await cell(page, 0, 1).click();
     await page.keyboard.type('-2');
     await page.keyboard.press('Enter');
