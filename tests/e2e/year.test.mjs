@@ -413,6 +413,16 @@ test('the four reports of one year: budget and forecast paths in the table and b
     assert.equal((await pathPoints(page, 'Förtroendevalda'))['3 outcome'], nbsp('Årsredovisning · Utfall: -37 100'));
     assert.match((await deviationBar(page, 'Förtroendevalda', 2)).text, /\+2\u00a0500/);
 
+    // The follow-up took tkr from the plan; shown in mnkr instead, every
+    // figure converts exactly (the reports' own unit).
+    const unit = page.locator('select[data-testid="follow-up-unit"]');
+    assert.equal(await unit.inputValue(), 'tkr');
+    await unit.selectOption('mnkr');
+    await expectFigure('Förtroendevalda', 'deviation', 2, '+2,5', page);
+    await expectFigure('Förtroendevalda', 'outcome', null, '-37,1', page);
+    await page.getByTestId('follow-up-undo').click();
+    await expectFigure('Förtroendevalda', 'deviation', 2, nbsp('+2 500'), page);
+
     assert.deepEqual(own.recorder.cspViolations(), []);
     assert.deepEqual(own.recorder.log.errors, []);
   } finally {

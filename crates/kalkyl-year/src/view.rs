@@ -22,6 +22,7 @@ use kalkyl_core::followup::{
     compute, FollowUp, FollowUpResult, Line, MatchOverride, MatchTarget, ReportKind, RowRef,
 };
 use kalkyl_core::lang::Lang;
+use kalkyl_core::number::Unit;
 use leptos::prelude::*;
 
 use crate::i18n::follow_up_texts;
@@ -140,10 +141,33 @@ fn FollowUpView(year: Year, lang: ReadSignal<Lang>, index: usize) -> impl IntoVi
             }
         });
     };
+    // The unit every figure is shown in: proposed from the first table
+    // that states one, the user's to change (figures convert exactly).
+    let unit = move || settings.with(|s| s.as_ref().map(|f| f.unit));
+    let set_unit = move |ev: leptos::ev::Event| {
+        let chosen = event_target_value(&ev);
+        if let Some(u) = Unit::ALL.into_iter().find(|u| u.symbol() == chosen) {
+            edit(year, index, |f| f.unit = u);
+        }
+    };
+    let unit_option = move |u: Unit| {
+        view! {
+            <option value=u.symbol() prop:selected=move || unit() == Some(u)>
+                {move || u.name(lang.get())}
+            </option>
+        }
+    };
     view! {
         <article class="follow-up" data-testid="follow-up-view">
             <div class="follow-up-head">
                 <h3>{name}</h3>
+                <label class="follow-up-unit">
+                    {move || t().unit}
+                    " "
+                    <select data-testid="follow-up-unit" on:change=set_unit>
+                        {Unit::ALL.into_iter().map(unit_option).collect_view()}
+                    </select>
+                </label>
                 <button type="button" class="secondary" data-testid="follow-up-remove" on:click=remove>
                     {move || t().remove}
                 </button>
