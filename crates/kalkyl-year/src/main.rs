@@ -14,6 +14,8 @@
 mod i18n;
 mod view;
 
+use std::collections::VecDeque;
+
 use kalkyl_core::calc::compute;
 use kalkyl_core::chart::{deviation_bars, waterfall};
 use kalkyl_core::chart_svg::{bars_svg, waterfall_svg};
@@ -110,7 +112,7 @@ pub struct Year {
 /// small settings, so each step keeps them whole.
 #[derive(Clone, Default)]
 pub struct History {
-    undo: Vec<Vec<FollowUp>>,
+    undo: VecDeque<Vec<FollowUp>>,
     redo: Vec<Vec<FollowUp>>,
 }
 
@@ -138,9 +140,9 @@ impl Year {
         let changed = self.workspace.with_untracked(|w| w.follow_ups != before);
         if changed {
             self.history.update(|h| {
-                h.undo.push(before);
+                h.undo.push_back(before);
                 if h.undo.len() > History::DEPTH {
-                    h.undo.remove(0);
+                    h.undo.pop_front();
                 }
                 h.redo.clear();
             });
@@ -161,9 +163,13 @@ impl Year {
     /// One step back (undo) or forward (redo): the follow-ups come off one
     /// list, and the current ones go onto the other.
     fn step(&self, back: bool) {
-        let taken = self
-            .history
-            .try_update(|h| if back { h.undo.pop() } else { h.redo.pop() });
+        let taken = self.history.try_update(|h| {
+            if back {
+                h.undo.pop_back()
+            } else {
+                h.redo.pop()
+            }
+        });
         let Some(follow_ups) = taken.flatten() else {
             return;
         };
