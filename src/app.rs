@@ -16,6 +16,7 @@ use kalkyl_core::file::{export_file_name, read_workspace_file, write_workspace_f
 use kalkyl_core::lang::Lang;
 use kalkyl_core::model::{ForecastMethod, Role, SignConvention, StatusThresholds};
 use kalkyl_core::number::{read_number, DecimalMark, Reading, Unit};
+use kalkyl_core::read::{needs_line_layout, ReadChoices};
 use kalkyl_core::workspace::{Sheet, Workspace};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -26,9 +27,9 @@ use crate::browser::{self, OfflineStatus};
 use crate::dom;
 use crate::grid::{grid, push_escaped, Selection};
 use crate::i18n::texts;
+use crate::on_demand::{Charts, Drawn};
 use crate::state::{Ctx, SheetCalc};
 use crate::storage::SaveState;
-use crate::year::{Charts, Drawn};
 
 /// At most this many diagnostics or checks are listed; the cells still
 /// carry all of them.
@@ -61,7 +62,9 @@ pub fn mount(body: &Element) {
     let active = RwSignal::new(None::<u64>);
     // How long the last paste took to read and compute, for the benchmark.
     let (read_ms, set_read_ms) = signal(None::<f64>);
-    let add_paste = move |plain: String, html: Option<String>| {
+    // A paste waiting for the on-demand module (text without delimiters).
+    let waiting = RwSignal::new(false);
+    let read_now = move |plain: String, html: Option<String>| {
         let mut id = None;
         let start = browser::now_ms();
         workspace.update(|w| id = Some(w.add_paste(&plain, html.as_deref())));
@@ -71,6 +74,21 @@ pub fn mount(body: &Element) {
         }
         set_read_ms.set(Some(browser::now_ms() - start));
         active.set(id);
+    };
+    // Text without delimiters is laid out by the on-demand module: the
+    // paste waits for it the first time (if it cannot be loaded, each line
+    // is kept whole and a diagnostic says so).
+    let add_paste = move |plain: String, html: Option<String>| {
+        let loaded = ctx.module.ready().is_some();
+        if loaded || !needs_line_layout(&plain, html.as_deref(), &ReadChoices::default()) {
+            read_now(plain, html);
+            return;
+        }
+        waiting.set(true);
+        ctx.module.then(move |_| {
+            waiting.set(false);
+            read_now(plain, html);
+        });
     };
     browser::on_paste_outside_inputs(add_paste);
     browser::on_undo_keys(
@@ -314,6 +332,21 @@ pub fn mount(body: &Element) {
     dom::bind_html(&empty, empty_state);
     dom::on(&empty, "click", on_tab_click);
     paste_box(&main, ctx, lang, add_paste);
+    let read_status = dom::element(
+        &main,
+        "p",
+        &[
+            ("class", "hint"),
+            ("role", "status"),
+            ("data-testid", "read-status"),
+        ],
+    );
+    dom::bind_attr(&read_status, "hidden", move || {
+        (!waiting.get()).then(String::new)
+    });
+    dom::bind(move |_: Option<()>| {
+        read_status.set_text_content(Some(texts(lang.get()).lines_loading));
+    });
     file_bar(&main, ctx, active, lang, add_paste, saving);
     let tab_bar = dom::element(&main, "div", &[]);
     dom::bind_html(&tab_bar, tabs);
@@ -1231,7 +1264,7 @@ fn charts(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
         .with_sheet_untracked(id, |s, _| s.table.rows.len())
         .unwrap_or(0);
     let open = RwSignal::new(rows <= CHARTS_OPEN_UP_TO);
-    let drawer = Charts::new();
+    let drawer = Charts::new(ctx.module);
     let section = dom::element(
         parent,
         "section",

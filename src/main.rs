@@ -2,9 +2,10 @@
 //! reactive system.
 //!
 //! `app` renders state and turns user actions into core commands, `grid`
-//! draws a table's rows in view and handles Excel's keys, `year` loads the
-//! year in one view (a module of its own, `crates/kalkyl-year`) on demand,
-//! `dom` binds
+//! draws a table's rows in view and handles Excel's keys, `on_demand`
+//! loads the module of what the first screen does not need
+//! (`crates/kalkyl-year`: the year in one view, whose heading is `year`,
+//! the table charts and the layout of PDF text), `dom` binds
 //! elements to signals, `i18n` holds every user-visible text per language,
 //! and `browser` is the only module that touches browser effects (storage,
 //! service worker, panics).
@@ -15,6 +16,7 @@ mod browser;
 mod dom;
 mod grid;
 mod i18n;
+mod on_demand;
 mod state;
 mod storage;
 mod year;
@@ -26,6 +28,8 @@ fn main() {
     browser::install_panic_hook();
     // Effects run as tasks on the browser's microtask queue.
     let _ = any_spawner::Executor::init_wasm_bindgen();
+    // Text without delimiters is laid out by the on-demand module.
+    kalkyl_core::read::set_line_reader(on_demand::lay_out_lines);
     // The root of every signal and binding; it lives as long as the page.
     let owner = Owner::new();
     owner.set();

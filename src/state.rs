@@ -9,9 +9,11 @@ use std::collections::BTreeMap;
 use kalkyl_core::calc::{Figure, IncrementalCalc, Results};
 use kalkyl_core::checks::{check_table, Check};
 use kalkyl_core::edit::{pasted, EditError, Effect as Change};
-use kalkyl_core::read::ReadChoices;
+use kalkyl_core::read::{needs_line_layout, ReadChoices};
 use kalkyl_core::workspace::{Sheet, Workspace};
 use leptos::prelude::*;
+
+use crate::on_demand::OnDemand;
 
 /// Which computed columns have something to show: bit `k` for
 /// `Figure::ALL[k]`, and [`STATUS_BIT`] for the status.
@@ -120,6 +122,8 @@ impl Outcome for Option<Change> {
 pub struct Ctx {
     /// Everything the user has open.
     pub workspace: RwSignal<Workspace>,
+    /// The on-demand module, which lays out text without delimiters.
+    pub module: OnDemand,
     calcs: StoredValue<BTreeMap<u64, SheetCalc>, LocalStorage>,
 }
 
@@ -128,6 +132,7 @@ impl Ctx {
     pub fn new() -> Ctx {
         Ctx {
             workspace: RwSignal::new(Workspace::default()),
+            module: OnDemand::new(),
             calcs: StoredValue::new_local(BTreeMap::new()),
         }
     }
@@ -205,8 +210,25 @@ impl Ctx {
         self.workspace.set(ws);
     }
 
-    /// Changes the read choices of a sheet: the text is read again.
-    pub fn reread(&self, id: u64, change: impl FnOnce(&mut ReadChoices)) {
+    /// Changes the read choices of a sheet: the text is read again (once
+    /// the on-demand module is there, if the text needs its layout).
+    pub fn reread(self, id: u64, change: impl FnOnce(&mut ReadChoices) + 'static) {
+        let needs_module = self.workspace.with_untracked(|w| {
+            w.sheet(id).is_some_and(|s| {
+                let mut choices = s.choices.clone();
+                // The choice may be the one that says "read the plain text".
+                choices.prefer_plain = true;
+                needs_line_layout(&s.source.plain, s.source.html.as_deref(), &choices)
+            })
+        });
+        if needs_module && self.module.ready().is_none() {
+            self.module.then(move |_| self.reread_now(id, change));
+        } else {
+            self.reread_now(id, change);
+        }
+    }
+
+    fn reread_now(self, id: u64, change: impl FnOnce(&mut ReadChoices)) {
         self.workspace.update(|w| {
             if let Some(sheet) = w.sheet_mut(id) {
                 sheet.change_choices(change);

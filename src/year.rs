@@ -1,8 +1,8 @@
 //! The year in one view, loaded on demand: its heading and the button that
 //! makes a follow-up are here (on the first screen); the view itself is a
 //! WebAssembly module of its own (`crates/kalkyl-year`, about as large as
-//! the rest of the app together), loaded by `year.js` the first time the
-//! user asks for a follow-up or the workspace has one.
+//! the rest of the app together), loaded by [`crate::on_demand`] the first
+//! time the user asks for a follow-up or the workspace has one.
 //!
 //! The modules pass text. This one gives the view the workspace in its
 //! stored form after every change while there are follow-ups (so an edit in
@@ -13,48 +13,23 @@
 
 use std::fmt::Write as _;
 
-use kalkyl_core::file::{export_file_name, write_sheet_store_pieces, write_workspace_store};
+use kalkyl_core::file::{export_file_name, write_workspace_store};
 use kalkyl_core::followup::FollowUp;
 use kalkyl_core::lang::Lang;
-use kalkyl_core::workspace::Workspace;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::browser;
 use crate::dom;
 use crate::grid::push_escaped;
 use crate::i18n::texts;
+use crate::on_demand::{year_view, Module};
 use crate::state::Ctx;
-use crate::storage::joined_text;
 
-#[wasm_bindgen(module = "/src/year.js")]
+#[wasm_bindgen]
 extern "C" {
-    /// Loads the year module and mounts its view into `slot` in language
-    /// `lang`; resolves with the view. `on_change` is called with the
-    /// follow-ups as JSON whenever the user changes them there; the view
-    /// saves and copies its table with `download(stem, ext, mime, text)`
-    /// (the file's name, empty if the browser refused) and `copy(html,
-    /// plain)` (whether it did).
-    fn year_load(
-        slot: &Element,
-        lang: &str,
-        on_change: &JsValue,
-        download: &JsValue,
-        copy: &JsValue,
-    ) -> js_sys::Promise;
-
-    /// Loads the module once (later calls share the load; a failed one
-    /// may be tried again) and resolves with its exports.
-    fn year_import() -> js_sys::Promise;
-
-    /// The charts of the one table in `workspace` (the stored form of one
-    /// sheet), drawn by the loaded module `year`: HTML, empty when the
-    /// table has nothing to chart.
-    fn year_charts(year: &JsValue, workspace: &JsValue, lang: &str) -> String;
-
     /// The year module's view (`YearView` in `crates/kalkyl-year`).
     type YearModule;
 
@@ -75,15 +50,6 @@ extern "C" {
 /// milliseconds: edits made together are sent once.
 const SEND_AFTER_MS: i32 = 50;
 
-/// Where the year module is.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Load {
-    Idle,
-    Loading,
-    Ready,
-    Failed,
-}
-
 /// Draws the year view's section into `parent`: the heading, the button
 /// that makes a follow-up and the slot the module mounts into.
 pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
@@ -96,7 +62,9 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
     dom::bind_attr(&section, "hidden", move || {
         workspace.with(|w| w.sheets.is_empty()).then(String::new)
     });
-    let load = RwSignal::new(Load::Idle);
+    // The view was asked for (a follow-up made or shown), and it is there.
+    let wanted = RwSignal::new(false);
+    let ready = RwSignal::new(false);
     let head = dom::element(&section, "div", &[]);
     dom::bind_html(&head, move || {
         let t = texts(lang.get());
@@ -107,10 +75,10 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
         out.push_str("</button></div><p class=\"hint\">");
         push_escaped(&mut out, t.year_intro);
         out.push_str("</p>");
-        let status = match load.get() {
-            Load::Loading => Some(t.year_loading),
-            Load::Failed => Some(t.year_failed),
-            Load::Idle | Load::Ready => None,
+        let status = match (wanted.get() && !ready.get(), ctx.module.state()) {
+            (true, Module::Failed) => Some(t.year_failed),
+            (true, _) => Some(t.year_loading),
+            (false, _) => None,
         };
         if let Some(status) = status {
             let _ = write!(
@@ -197,32 +165,30 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
         timer.set_value(handle);
     };
     let start = move || {
-        if matches!(load.get_untracked(), Load::Loading | Load::Ready) {
+        // Already there, or already waiting for the module.
+        let waiting = wanted.get_untracked() && ctx.module.state_untracked() == Module::Loading;
+        if ready.get_untracked() || waiting {
             return;
         }
-        load.set(Load::Loading);
-        let promise = slot.with_value(|slot| {
-            on_change.with_value(|f| {
-                effects.with_value(|(download, copy)| {
-                    year_load(slot, lang.get_untracked().tag(), f, download, copy)
-                })
-            })
-        });
-        wasm_bindgen_futures::spawn_local(async move {
-            match JsFuture::from(promise).await {
-                Ok(view) => {
-                    module.set_value(Some(view.unchecked_into()));
-                    send();
-                    if std::mem::take(&mut *create_wanted.write_value()) {
-                        module.with_value(|m| m.as_ref().map(YearModule::create));
-                    }
-                    load.set(Load::Ready);
-                }
-                Err(e) => {
-                    web_sys::console::error_1(&e);
-                    load.set(Load::Failed);
-                }
+        wanted.set(true);
+        ctx.module.then(move |year| {
+            let Some(year) = year else { return };
+            if ready.get_untracked() {
+                return;
             }
+            let view = slot.with_value(|slot| {
+                on_change.with_value(|f| {
+                    effects.with_value(|(download, copy)| {
+                        year_view(&year, slot, lang.get_untracked().tag(), f, download, copy)
+                    })
+                })
+            });
+            module.set_value(Some(view.unchecked_into()));
+            send();
+            if std::mem::take(&mut *create_wanted.write_value()) {
+                module.with_value(|m| m.as_ref().map(YearModule::create));
+            }
+            ready.set(true);
         });
     };
     dom::on(&head, "click", move |ev| {
@@ -230,7 +196,7 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
         if act.and_then(|el| el.get_attribute("data-act")).as_deref() != Some("year-create") {
             return;
         }
-        if load.get_untracked() == Load::Ready {
+        if ready.get_untracked() {
             send();
             module.with_value(|m| m.as_ref().map(YearModule::create));
         } else {
@@ -250,82 +216,14 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
     // file), so that the view does not keep showing it.
     Effect::new(move |_| {
         workspace.track();
-        if load.get() == Load::Ready && (has_follow_ups.get_untracked() || shown.get_value()) {
+        if ready.get() && (has_follow_ups.get_untracked() || shown.get_value()) {
             send_soon();
         }
     });
     Effect::new(move |_| {
         let tag = lang.get().tag();
-        if load.get() == Load::Ready {
+        if ready.get() {
             module.with_value(|m| m.as_ref().map(|m| m.set_lang(tag)));
         }
     });
-}
-
-/// Where the on-demand module is, for the table charts.
-#[derive(Clone)]
-enum Module {
-    Idle,
-    Loading,
-    Ready(JsValue),
-    Failed,
-}
-
-/// A table's charts, drawn by the on-demand module: the chart code (about
-/// 5 KiB gzip) is not in the first load, which has no room for it.
-#[derive(Clone, Copy)]
-pub struct Charts {
-    module: RwSignal<Module, LocalStorage>,
-}
-
-/// What [`Charts::draw`] gives.
-pub enum Drawn {
-    /// The module is loading.
-    Loading,
-    /// The module could not be loaded.
-    Failed,
-    /// The charts' HTML; empty when the table has nothing to chart.
-    Html(String),
-}
-
-impl Charts {
-    /// Nothing loaded yet.
-    pub fn new() -> Charts {
-        Charts {
-            module: RwSignal::new_local(Module::Idle),
-        }
-    }
-
-    /// The charts of sheet `id` of `ws`. Starts loading the module the
-    /// first time; tracks its state, so a reactive caller draws again
-    /// once it is there.
-    pub fn draw(self, ws: &Workspace, id: u64, lang: Lang) -> Drawn {
-        match self.module.get() {
-            Module::Idle => {
-                self.load();
-                Drawn::Loading
-            }
-            Module::Loading => Drawn::Loading,
-            Module::Failed => Drawn::Failed,
-            Module::Ready(year) => match write_sheet_store_pieces(ws, id) {
-                Some(pieces) => Drawn::Html(year_charts(&year, &joined_text(&pieces), lang.tag())),
-                None => Drawn::Failed,
-            },
-        }
-    }
-
-    /// Loads the module (again, after a failure).
-    pub fn load(self) {
-        self.module.set(Module::Loading);
-        wasm_bindgen_futures::spawn_local(async move {
-            let state = match JsFuture::from(year_import()).await {
-                Ok(year) => Module::Ready(year),
-                Err(e) => {
-                    web_sys::console::error_1(&e);
-                    Module::Failed
-                }
-            };
-            self.module.set(state);
-        });
-    }
 }

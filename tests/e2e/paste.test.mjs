@@ -185,3 +185,40 @@ test('no request left this origin and no error was logged while pasting', async 
   assert.deepEqual(session.recorder.consoleErrors(), []);
   assert.deepEqual(session.recorder.log.errors, []);
 });
+
+test('text without delimiters waits for the on-demand module; if it cannot load, each line is kept whole and said so, and a later paste reads', async () => {
+  // A context of its own: no service worker (it would serve the module
+  // from its cache), and the module's files refused until let through.
+  const context = await session.browser.newContext({ locale: 'sv-SE', serviceWorkers: 'block' });
+  let refuse = true;
+  await context.route('**/year/**', (route) => (refuse ? route.abort() : route.continue()));
+  try {
+    const page = await context.newPage();
+    const app = new KalkylPage(page, session.server.url);
+    await app.open();
+    const pdf = 'Investering (tkr) Utfall Budget\nA 1 400 400\nB 100 200\nSumma 1 500 600\n';
+    await paste(page, { plain: pdf });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="sheet-tab"]').length === 1);
+    const cell = (r, c) => page.locator(`[data-testid="grid"] td[data-row="${r}"][data-col="${c}"]`).innerText();
+    // Nothing is lost: every line is there, whole, and the reason is listed.
+    const labels = await page.$$eval('[data-testid="grid"] tbody tr[data-row] td[data-col="0"]', (tds) =>
+      tds.map((td) => td.childNodes[0]?.textContent ?? ''),
+    );
+    for (const line of ['A 1 400 400', 'B 100 200', 'Summa 1 500 600']) {
+      assert.ok(labels.includes(line), `"${line}" kept whole: ${JSON.stringify(labels)}`);
+    }
+    const listed = (await page.getByTestId('diagnostic').allInnerTexts()).join('\n');
+    assert.match(listed, /kunde inte läsas in.*Klistra in tabellen igen/s);
+
+    // Online again: the next paste loads the module and reads the columns.
+    refuse = false;
+    await paste(page, { plain: pdf });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="sheet-tab"]').length === 2);
+    await page.locator('[data-testid="grid"] td[data-row="0"][data-col="2"]').waitFor();
+    assert.equal(await cell(0, 1), '1\u00a0400');
+    assert.equal(await cell(0, 2), '400');
+    assert.equal(await cell(2, 1), '1\u00a0500');
+  } finally {
+    await context.close();
+  }
+});

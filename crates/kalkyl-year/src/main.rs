@@ -20,9 +20,10 @@ use kalkyl_core::calc::compute;
 use kalkyl_core::chart::{deviation_bars, waterfall};
 use kalkyl_core::chart_svg::{bars_svg, waterfall_svg};
 use kalkyl_core::display::DisplayFormat;
-use kalkyl_core::file::read_workspace_file;
+use kalkyl_core::file::{read_workspace_file, write_line_layout};
 use kalkyl_core::followup::FollowUp;
 use kalkyl_core::lang::Lang;
+use kalkyl_core::read::{lay_out, ReadChoices};
 use kalkyl_core::workspace::Workspace;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -50,6 +51,23 @@ fn install_panic_hook() {
             let _ = panel.remove_attribute("hidden");
         }
     }));
+}
+
+/// The layout of text without delimiters (a PDF or web copy) as JSON
+/// (`kalkyl_core::file::write_line_layout`), for the app, whose first load
+/// has no room for that part of the reader: `plain` is the pasted text and
+/// `choices` its read choices (`ReadChoices` as JSON). Nothing when the
+/// text has delimiters or the choices cannot be read.
+#[wasm_bindgen]
+pub fn line_layout(plain: &str, choices: &str) -> Option<String> {
+    let choices: ReadChoices = match serde_json::from_str(choices) {
+        Ok(choices) => choices,
+        Err(e) => {
+            web_sys::console::error_1(&e.to_string().into());
+            return None;
+        }
+    };
+    write_line_layout(&lay_out(plain, &choices)?)
 }
 
 /// The charts of the one table in `workspace` (the stored form of one

@@ -68,6 +68,7 @@ pub(crate) fn is_superscript(c: char) -> bool {
 /// abbreviation's period, is a footnote mark: dropped, the words apart).
 /// A unit glued to a title ("BalansräkningTKR") is left for
 /// [`super::lines`] to split. Bounded by the text's length.
+#[cfg_attr(not(feature = "line-layouts"), allow(dead_code))] // used by `lines`
 pub(crate) fn unglue_heading(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     let mut out = String::with_capacity(text.len() + 8);
@@ -124,6 +125,7 @@ pub(crate) fn unglue_heading(text: &str) -> String {
 
 /// Whether the word starting here is a unit only ("TKR" in
 /// "BalansräkningTKR", "Mnkr").
+#[cfg_attr(not(feature = "line-layouts"), allow(dead_code))] // used by `lines`
 fn glued_unit(rest: &[char]) -> bool {
     let word: String = rest.iter().take_while(|c| latin::is_letter(**c)).collect();
     Unit::from_word(&word).is_some()
@@ -398,6 +400,14 @@ fn english_role(key: &str) -> Option<Role> {
     None
 }
 
+/// A note reference heading: "Not", "NOT", "Noter".
+pub(crate) fn is_note_heading(text: &str) -> bool {
+    matches!(
+        compact(text).as_str(),
+        "not" | "noter" | "note" | "notes" | "notnr"
+    )
+}
+
 /// A year (1900–2100) written as a word of its own.
 pub(crate) fn year_of(heading: &str) -> Option<u16> {
     heading
@@ -530,6 +540,7 @@ pub(crate) fn month_of_word(word: &str) -> Option<u8> {
 /// Whether a text begins with a month's name or its abbreviation ("maj
 /// 2017", "jan-aug", "december"): a heading's second line, not the rest of a
 /// word broken at the line end.
+#[cfg_attr(not(feature = "line-layouts"), allow(dead_code))] // used by `lines`
 pub(crate) fn starts_with_month(text: &str) -> bool {
     let first: String = text
         .chars()

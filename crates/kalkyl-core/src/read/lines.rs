@@ -18,7 +18,8 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 
 use super::headings::{
-    clean_heading, compact, role_of, starts_with_month, unglue_heading, unit_of, year_of,
+    clean_heading, compact, is_note_heading, role_of, starts_with_month, unglue_heading, unit_of,
+    year_of,
 };
 use super::{RawCell, RawRow, RawTable, ReadChoices};
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
@@ -903,14 +904,6 @@ pub(super) fn is_footnote_line(text: &str) -> bool {
         .filter(|w| w.chars().next().is_some_and(latin::is_lower))
         .count();
     starts_word && prose.len() >= 3 && lower * 2 >= prose.len()
-}
-
-/// A note reference heading: "Not", "NOT", "Noter".
-pub(super) fn is_note_heading(text: &str) -> bool {
-    matches!(
-        compact(text).as_str(),
-        "not" | "noter" | "note" | "notes" | "notnr"
-    )
 }
 
 /// A heading that names the label column or its unit ("Belopp i mnkr",

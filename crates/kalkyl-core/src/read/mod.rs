@@ -13,6 +13,7 @@
 //! read again with them.
 
 pub(crate) mod headings;
+#[cfg(feature = "line-layouts")]
 mod lines;
 
 use std::borrow::Cow;
@@ -70,16 +71,132 @@ pub fn read_paste(plain: &str, html: Option<&str>, choices: &ReadChoices) -> Tab
 /// Reads an already split grid. `plain` is the text the grid came from (used
 /// to see where PDF lines end in a space, which grid cells trim away).
 pub fn read_grid(grid: Grid<'_>, plain: &str, choices: &ReadChoices) -> Table {
+    let laid = (grid.source == Source::Lines).then(|| lay_out_lines(&grid, plain, choices));
+    read_laid_out(grid, laid, choices)
+}
+
+/// Types a grid: `laid` is its layout when the grid is text without
+/// delimiters, `None` to lay out a delimited grid here.
+pub(crate) fn read_laid_out(
+    grid: Grid<'_>,
+    laid: Option<RawTable<'static>>,
+    choices: &ReadChoices,
+) -> Table {
     let hints = grid.hints;
     let notes: Vec<Diagnostic> = grid.notes.iter().filter_map(note_diagnostic).collect();
-    let mut raw = if grid.source == Source::Lines {
-        lines::layout(&grid, plain, choices)
-    } else {
-        layout_delimited(grid)
+    let mut raw = match laid {
+        Some(raw) => raw,
+        None => layout_delimited(grid),
     };
     raw.diagnostics.extend(notes);
     maybe_transpose(&mut raw);
     build(raw, hints, choices)
+}
+
+/// Lays out text without delimiters with [`lines`], linked in.
+#[cfg(feature = "line-layouts")]
+fn lay_out_lines(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<'static> {
+    lines::layout(grid, plain, choices)
+}
+
+/// Lays out text without delimiters with the registered [`LineReader`]
+/// (see [`set_line_reader`]); without one, each line is kept whole as
+/// text and a diagnostic says why.
+#[cfg(not(feature = "line-layouts"))]
+fn lay_out_lines(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<'static> {
+    match LINE_READER.get().and_then(|read| read(plain, choices)) {
+        Some(LaidOut(raw)) => raw,
+        None => lines_kept_whole(grid),
+    }
+}
+
+/// What the layout of text without delimiters found, to be typed by
+/// [`read_grid`]: the form in which a build without the `line-layouts`
+/// feature receives it from one with it (as JSON,
+/// `crate::file::write_laid_out` and `crate::file::read_laid_out`).
+#[derive(Debug, Default)]
+pub struct LaidOut(pub(crate) RawTable<'static>);
+
+/// Lays out text without delimiters (a PDF copy, a web table copied one
+/// cell per line), as [`read_paste`] would read `plain` with `choices`;
+/// `None` if the text has delimiters (tabs, CSV), which need no such layout.
+#[cfg(feature = "line-layouts")]
+pub fn lay_out(plain: &str, choices: &ReadChoices) -> Option<LaidOut> {
+    let grid = grid::read_text(plain);
+    (grid.source == Source::Lines).then(|| LaidOut(lines::layout(&grid, plain, choices)))
+}
+
+/// Lays out text without delimiters for a build without the
+/// `line-layouts` feature; `None` when it cannot (not loaded).
+pub type LineReader = fn(plain: &str, choices: &ReadChoices) -> Option<LaidOut>;
+
+#[cfg(not(feature = "line-layouts"))]
+static LINE_READER: std::sync::OnceLock<LineReader> = std::sync::OnceLock::new();
+
+/// Registers the reader of text without delimiters for a build without
+/// the `line-layouts` feature (the browser app's first load, which
+/// delegates it to its on-demand module). Only the first call counts; a
+/// build with the feature lays such text out itself and ignores it.
+pub fn set_line_reader(reader: LineReader) {
+    #[cfg(not(feature = "line-layouts"))]
+    let _ = LINE_READER.set(reader);
+    #[cfg(feature = "line-layouts")]
+    let _ = reader;
+}
+
+/// Whether reading this paste needs the layout of text without delimiters
+/// (see `lay_out`): text with no HTML table and no tab, pipe or CSV
+/// delimiter.
+pub fn needs_line_layout(plain: &str, html: Option<&str>, choices: &ReadChoices) -> bool {
+    // A tab anywhere makes the text tab-separated (Excel's and Word's
+    // copies, however large): no need to look further.
+    if plain.contains('\t') || plain.trim().is_empty() {
+        return false;
+    }
+    let html_table = !choices.prefer_plain
+        && html.is_some_and(|h| !h.trim().is_empty() && grid::read_html(h).is_some());
+    !html_table && grid::read_text(plain).source == Source::Lines
+}
+
+/// Each line of text without delimiters kept whole as a row's text, when
+/// no layout could be made: nothing is lost, and the diagnostic says what
+/// to do.
+#[cfg(not(feature = "line-layouts"))]
+fn lines_kept_whole(grid: &Grid<'_>) -> RawTable<'static> {
+    let rows = grid
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.cells.iter().any(|c| !c.text.trim().is_empty()))
+        .map(|(i, r)| RawRow {
+            line: i + 1,
+            cells: vec![RawCell::plain(
+                r.cells
+                    .iter()
+                    .map(|c| c.text.trim())
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            )],
+        })
+        .collect::<Vec<_>>();
+    if rows.is_empty() {
+        return RawTable::default();
+    }
+    RawTable {
+        rows,
+        diagnostics: vec![Diagnostic {
+            row: None,
+            column: None,
+            line: None,
+            seen: String::new(),
+            kind: DiagnosticKind::Layout {
+                what_en: "Kalkyl's reader for text without columns (PDF and web copies) could not be loaded, so each line is kept whole as text. Paste the table again when it can be loaded.".into(),
+                what_sv: "Kalkyls läsare för text utan kolumner (kopior från pdf och webb) kunde inte läsas in, så varje rad behölls hel som text. Klistra in tabellen igen när den kan läsas in.".into(),
+            },
+        }],
+        from_lines: true,
+        ..RawTable::default()
+    }
 }
 
 /// A table before its cells are typed: what the layout step found.
@@ -392,7 +509,7 @@ fn maybe_transpose(raw: &mut RawTable<'_>) {
         .filter(|h| role_of(h).is_some_and(Role::is_numeric))
         .count();
     // A note column ("Not") points from items to notes: items are rows.
-    if heading_roles > 0 || raw.headings.iter().any(|h| lines::is_note_heading(h)) {
+    if heading_roles > 0 || raw.headings.iter().any(|h| headings::is_note_heading(h)) {
         return;
     }
     // A time series on its side: four or more year headings and measures as
@@ -1985,5 +2102,6 @@ fn read_cell(
     }
 }
 
-#[cfg(test)]
+// The reader's tests read PDF text too: they need the whole reader.
+#[cfg(all(test, feature = "line-layouts"))]
 mod tests;

@@ -88,6 +88,7 @@ pub const MAX_MATCHES: usize = MAX_ROWS;
 /// The most decimals a table may be displayed with.
 const MAX_DISPLAY_DECIMALS: u64 = 28;
 
+mod line_layout;
 mod read;
 mod types;
 mod write;
@@ -95,6 +96,7 @@ mod write;
 #[cfg(test)]
 mod tests;
 
+pub use line_layout::{read_line_layout, write_line_layout};
 pub use read::*;
 use types::*;
 pub use write::*;

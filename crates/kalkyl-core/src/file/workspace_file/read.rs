@@ -614,7 +614,7 @@ pub(super) fn read_sheet(t: TableFile, at: &At, version: u64) -> Res<Sheet> {
 
 /// A diagnostic's kind from its name and the facts that kind needs; a
 /// missing fact is named at the diagnostic's path.
-fn diagnostic_kind(d: DiagnosticFile, at: &At) -> Res<DiagnosticKind> {
+pub(super) fn diagnostic_kind(d: DiagnosticFile, at: &At) -> Res<DiagnosticKind> {
     fn fact<T>(value: Option<T>, at: &At, key: &str) -> Res<T> {
         value.ok_or_else(|| at.err(ErrorKind::Missing { key: key.into() }))
     }

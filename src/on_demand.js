@@ -1,10 +1,10 @@
-// Plumbing for src/year.rs, which documents it: loads the on-demand module
-// (the year view and the table charts: its own wasm-bindgen JS and WASM,
-// named in the page by tools/postbuild.mjs) once, mounts the year view into
-// `slot`, and draws a table's charts.
+// Plumbing for src/on_demand.rs, which documents it: loads the on-demand
+// module (crates/kalkyl-year: the year view, the table charts, the reader of
+// text without delimiters; its own wasm-bindgen JS and WASM, named in the
+// page by tools/postbuild.mjs) once, and calls into it.
 let loading = null;
 
-export function year_import() {
+export function module_import() {
   loading ??= (async () => {
     const named = (name) => {
       const meta = document.querySelector('meta[name="' + name + '"]');
@@ -12,7 +12,7 @@ export function year_import() {
     };
     const js = named('kalkyl-year-js');
     const wasm = named('kalkyl-year-wasm');
-    if (!js || !wasm) throw new Error('the page does not name the year module');
+    if (!js || !wasm) throw new Error('the page does not name the on-demand module');
     const year = await import(new URL(js, document.baseURI).href);
     await year.default({ module_or_path: new URL(wasm, document.baseURI).href });
     return year;
@@ -22,11 +22,14 @@ export function year_import() {
   return loading;
 }
 
-export async function year_load(slot, lang, onChange, download, copy) {
-  const year = await year_import();
+export function year_view(year, slot, lang, onChange, download, copy) {
   return new year.YearView(slot, lang, onChange, download, copy);
 }
 
-export function year_charts(year, workspace, lang) {
+export function table_charts(year, workspace, lang) {
   return year.table_charts(workspace, lang);
+}
+
+export function line_layout(year, plain, choices) {
+  return year.line_layout(plain, choices);
 }

@@ -1,0 +1,203 @@
+//! The on-demand module (`crates/kalkyl-year`): what the first screen does
+//! not need and the first load has no room for. It draws the year in one
+//! view ([`crate::year`]) and a table's charts ([`Charts`]), and lays out
+//! text without delimiters (PDF and web copies) for the reader
+//! ([`lay_out_lines`], registered with the core at start). One
+//! [`OnDemand`] loads it once for all of them (`on_demand.js` shares the
+//! one import), and says where the load is so that the screens can show it.
+//!
+//! The modules share no memory: they pass text (the workspace's stored
+//! form, a layout as JSON).
+
+use std::cell::RefCell;
+
+use kalkyl_core::file::{read_line_layout, write_sheet_store_pieces};
+use kalkyl_core::lang::Lang;
+use kalkyl_core::read::{LaidOut, ReadChoices};
+use kalkyl_core::workspace::Workspace;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::Element;
+
+use crate::storage::joined_text;
+
+#[wasm_bindgen(module = "/src/on_demand.js")]
+extern "C" {
+    /// Loads the module once (later calls share the load; a failed one
+    /// may be tried again) and resolves with its exports.
+    fn module_import() -> js_sys::Promise;
+
+    /// The year view (`YearView`) of the loaded module `year`, mounted
+    /// into `slot` in language `lang`: see [`crate::year`].
+    pub(crate) fn year_view(
+        year: &JsValue,
+        slot: &Element,
+        lang: &str,
+        on_change: &JsValue,
+        download: &JsValue,
+        copy: &JsValue,
+    ) -> JsValue;
+
+    /// The charts of the one table in `workspace` (the stored form of one
+    /// sheet), drawn by the loaded module `year`: HTML, empty when the
+    /// table has nothing to chart.
+    fn table_charts(year: &JsValue, workspace: &JsValue, lang: &str) -> String;
+
+    /// The layout of text without delimiters as JSON
+    /// (`kalkyl_core::file::write_line_layout`), by the loaded module
+    /// `year`; nothing if the text has delimiters.
+    fn line_layout(year: &JsValue, plain: &str, choices: &str) -> Option<String>;
+}
+
+/// Where the module is.
+#[derive(Clone, PartialEq)]
+pub enum Module {
+    /// Not asked for yet.
+    Idle,
+    /// Being fetched and compiled.
+    Loading,
+    /// There, with its exports.
+    Ready(JsValue),
+    /// Could not be loaded (offline before it was cached); may be tried
+    /// again.
+    Failed,
+}
+
+thread_local! {
+    /// The loaded module, for [`lay_out_lines`], which the core calls
+    /// outside any reactive owner.
+    static LOADED: RefCell<Option<JsValue>> = const { RefCell::new(None) };
+}
+
+/// The one loader of the module. Copy it freely.
+#[derive(Clone, Copy)]
+pub struct OnDemand {
+    state: RwSignal<Module, LocalStorage>,
+}
+
+impl OnDemand {
+    /// Nothing loaded yet.
+    pub fn new() -> OnDemand {
+        OnDemand {
+            state: RwSignal::new_local(Module::Idle),
+        }
+    }
+
+    /// Where the module is (tracked).
+    pub fn state(self) -> Module {
+        self.state.get()
+    }
+
+    /// Where the module is (untracked).
+    pub fn state_untracked(self) -> Module {
+        self.state.get_untracked()
+    }
+
+    /// The module's exports if it is loaded (untracked).
+    pub fn ready(self) -> Option<JsValue> {
+        match self.state.get_untracked() {
+            Module::Ready(year) => Some(year),
+            _ => None,
+        }
+    }
+
+    /// Starts loading the module, unless it is loading or there.
+    pub fn load(self) {
+        self.then(|_| ());
+    }
+
+    /// Runs `f` with the module's exports once it is loaded (at once if it
+    /// is), or with `None` if it could not be.
+    pub fn then(self, f: impl FnOnce(Option<JsValue>) + 'static) {
+        if let Some(year) = self.ready() {
+            f(Some(year));
+            return;
+        }
+        if self.state.get_untracked() != Module::Loading {
+            self.state.set(Module::Loading);
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            let year = match JsFuture::from(module_import()).await {
+                Ok(year) => Some(year),
+                Err(e) => {
+                    web_sys::console::error_1(&e);
+                    None
+                }
+            };
+            // The first to finish says where the module is; the import is
+            // shared, so every waiter gets the same answer.
+            if self.state.get_untracked() == Module::Loading {
+                if let Some(year) = &year {
+                    LOADED.with(|m| *m.borrow_mut() = Some(year.clone()));
+                }
+                self.state
+                    .set(year.clone().map_or(Module::Failed, Module::Ready));
+            }
+            f(year);
+        });
+    }
+}
+
+/// Lays out text without delimiters with the loaded module (see
+/// `kalkyl_core::read::set_line_reader`); `None` when the module is not
+/// loaded, and the core then keeps each line whole and says so. The app
+/// loads the module before it reads such text ([`OnDemand::then`]).
+pub fn lay_out_lines(plain: &str, choices: &ReadChoices) -> Option<LaidOut> {
+    let year = LOADED.with(|m| m.borrow().clone())?;
+    let choices = serde_json::to_string(choices).ok()?;
+    let json = line_layout(&year, plain, &choices)?;
+    let laid = read_line_layout(&json);
+    if laid.is_none() {
+        web_sys::console::error_1(&"the on-demand module's layout could not be read".into());
+    }
+    laid
+}
+
+/// What [`Charts::draw`] gives.
+pub enum Drawn {
+    /// The module is loading.
+    Loading,
+    /// The module could not be loaded.
+    Failed,
+    /// The charts' HTML; empty when the table has nothing to chart.
+    Html(String),
+}
+
+/// A table's charts, drawn by the on-demand module: the chart code (about
+/// 5 KiB gzip) is not in the first load, which has no room for it.
+#[derive(Clone, Copy)]
+pub struct Charts {
+    module: OnDemand,
+}
+
+impl Charts {
+    /// Charts drawn by `module`.
+    pub fn new(module: OnDemand) -> Charts {
+        Charts { module }
+    }
+
+    /// The charts of sheet `id` of `ws`. Starts loading the module the
+    /// first time; tracks its state, so a reactive caller draws again
+    /// once it is there.
+    pub fn draw(self, ws: &Workspace, id: u64, lang: Lang) -> Drawn {
+        match self.module.state() {
+            Module::Idle => {
+                self.module.load();
+                Drawn::Loading
+            }
+            Module::Loading => Drawn::Loading,
+            Module::Failed => Drawn::Failed,
+            Module::Ready(year) => match write_sheet_store_pieces(ws, id) {
+                Some(pieces) => Drawn::Html(table_charts(&year, &joined_text(&pieces), lang.tag())),
+                None => Drawn::Failed,
+            },
+        }
+    }
+
+    /// Loads the module again, after a failure.
+    pub fn load(self) {
+        self.module.load();
+    }
+}
