@@ -23,11 +23,12 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::autosave;
-use crate::browser::{self, OfflineStatus};
+use crate::browser;
 use crate::dom;
 use crate::grid::{grid, push_escaped, Selection};
 use crate::i18n::texts;
 use crate::on_demand::{Charts, Drawn};
+use crate::shell::{EmptyState, Footer, Header, Removed, SheetTabs};
 use crate::state::{Ctx, SheetCalc};
 use crate::storage::SaveState;
 
@@ -103,208 +104,7 @@ pub fn mount(body: &Element) {
             }
         },
     );
-    // The shell is HTML strings with one click listener each: far less code
-    // in the download than a view per button.
-    let header_html = move || {
-        let lang = lang.get();
-        let t = texts(lang);
-        let mut out = String::from(
-            "<div class=\"brand\"><span class=\"brand-name\">Kalkyl</span><span class=\"brand-tagline\">",
-        );
-        push_escaped(&mut out, t.app_tagline);
-        out.push_str("</span></div><div class=\"language-switch\" role=\"group\" aria-label=\"");
-        push_escaped(&mut out, t.language_label);
-        out.push_str("\">");
-        for (choice, label) in [(Lang::Sv, "Svenska"), (Lang::En, "English")] {
-            let tag = choice.tag();
-            let _ = write!(
-                out,
-                "<button type=\"button\" lang=\"{tag}\" data-lang=\"{tag}\" data-testid=\"lang-{tag}\" aria-pressed=\"{}\">{label}</button>",
-                choice == lang
-            );
-        }
-        out.push_str("</div>");
-        out
-    };
-    let on_header_click = move |ev: web_sys::Event| {
-        let tag = dom::target_element(&ev).and_then(|el| el.get_attribute("data-lang"));
-        if let Some(tag) = tag {
-            set_lang.set(Lang::from_tag(&tag));
-        }
-    };
-    let empty_state = move || {
-        if !workspace.with(|w| w.sheets.is_empty()) {
-            return String::new();
-        }
-        let t = texts(lang.get());
-        let mut out =
-            String::from("<section class=\"empty-state\" data-testid=\"empty-state\"><h1>");
-        push_escaped(&mut out, t.empty_title);
-        out.push_str("</h1><p>");
-        push_escaped(&mut out, t.empty_line_1);
-        out.push_str("</p><p>");
-        push_escaped(&mut out, t.empty_line_2);
-        out.push_str("</p><p><button type=\"button\" data-act=\"sample\" data-testid=\"sample\">");
-        push_escaped(&mut out, t.sample_button);
-        out.push_str("</button> <button type=\"button\" class=\"secondary\" data-act=\"new\" data-testid=\"new-table\">");
-        push_escaped(&mut out, t.new_table);
-        out.push_str("</button></p></section>");
-        out
-    };
-    // Tables: choose, rename (inline), move, delete (undoable), add.
-    let removed = StoredValue::new_local(Vec::<(usize, Sheet)>::new());
-    let removed_name = RwSignal::new(None::<String>);
-    let tabs = move || {
-        let t = texts(lang.get());
-        let current = active.get();
-        let removed_name = removed_name.get();
-        workspace.with(|w| {
-            let mut out = String::new();
-            if let Some(name) = removed_name {
-                out.push_str("<p class=\"notice\" role=\"status\">");
-                push_escaped(&mut out, &t.table_removed.replace("{name}", &name));
-                out.push_str(" <button type=\"button\" class=\"secondary\" data-act=\"undo-delete\" data-testid=\"undo-delete\">");
-                push_escaped(&mut out, t.undo);
-                out.push_str("</button></p>");
-            }
-            if w.sheets.is_empty() {
-                return out;
-            }
-            out.push_str("<nav class=\"sheet-tabs\" aria-label=\"");
-            push_escaped(&mut out, t.tables_label);
-            out.push_str("\">");
-            for s in &w.sheets {
-                let _ = write!(
-                    out,
-                    "<button type=\"button\" class=\"sheet-tab\" data-testid=\"sheet-tab\" data-sheet=\"{}\"{}>",
-                    s.id,
-                    if current == Some(s.id) { " aria-current=\"page\"" } else { "" }
-                );
-                push_escaped(&mut out, &s.name);
-                out.push_str("</button>");
-            }
-            out.push_str("<span class=\"tab-actions\">");
-            for (act, label) in [
-                ("rename", t.rename_table),
-                ("move-left", "◀"),
-                ("move-right", "▶"),
-                ("delete", t.delete_table),
-                ("new", t.new_table),
-            ] {
-                let title = match act {
-                    "move-left" => t.move_left,
-                    "move-right" => t.move_right,
-                    _ => label,
-                };
-                let _ = write!(
-                    out,
-                    "<button type=\"button\" class=\"secondary\" data-act=\"{act}\" data-testid=\"{act}-table\" title=\"{title}\" aria-label=\"{title}\">{label}</button>"
-                );
-            }
-            out.push_str("</span></nav>");
-            out
-        })
-    };
-    let on_tab_click = move |ev: web_sys::Event| {
-        let Some(el) = dom::target_element(&ev)
-            .and_then(|el| el.closest("[data-sheet], [data-act]").ok().flatten())
-        else {
-            return;
-        };
-        if let Some(id) = el
-            .get_attribute("data-sheet")
-            .and_then(|id| id.parse().ok())
-        {
-            active.set(Some(id));
-            return;
-        }
-        let current = active.get_untracked();
-        match el.get_attribute("data-act").as_deref() {
-            Some("sample") => add_paste(sample_paste().to_string(), None),
-            Some("new") => {
-                let name = texts(lang.get_untracked()).new_table_name;
-                let mut id = None;
-                workspace.update(|w| id = Some(w.add_blank(name)));
-                active.set(id);
-            }
-            Some("rename") => {
-                // The browser's own prompt: a rename is rare, and an inline
-                // editor would cost more download than it is worth.
-                let Some(id) = current else { return };
-                let name = workspace.with_untracked(|w| w.sheet(id).map(|s| s.name.clone()));
-                let typed = web_sys::window().and_then(|w| {
-                    w.prompt_with_message_and_default(
-                        texts(lang.get_untracked()).rename_table,
-                        &name.unwrap_or_default(),
-                    )
-                    .ok()
-                    .flatten()
-                });
-                if let Some(typed) = typed {
-                    workspace.maybe_update(|w| w.rename(id, &typed));
-                }
-            }
-            Some(act @ ("move-left" | "move-right")) => {
-                if let Some(id) = current {
-                    let delta = if act == "move-left" { -1 } else { 1 };
-                    workspace.maybe_update(|w| w.move_sheet(id, delta));
-                }
-            }
-            Some("delete") => {
-                let Some(id) = current else { return };
-                let mut taken = None;
-                workspace.maybe_update(|w| {
-                    taken = w.remove(id);
-                    taken.is_some()
-                });
-                if let Some((at, sheet)) = taken {
-                    removed_name.set(Some(sheet.name.clone()));
-                    removed.update_value(|r| r.push((at, sheet)));
-                    let next = workspace.with_untracked(|w| {
-                        w.sheets
-                            .get(at.min(w.sheets.len().saturating_sub(1)))
-                            .map(|s| s.id)
-                    });
-                    active.set(next);
-                }
-            }
-            Some("undo-delete") => {
-                let last = removed.try_update_value(|r| r.pop()).flatten();
-                if let Some((at, sheet)) = last {
-                    let id = sheet.id;
-                    workspace.update(|w| w.restore(at, sheet));
-                    active.set(Some(id));
-                }
-                let next = removed.with_value(|r| r.last().map(|(_, s)| s.name.clone()));
-                removed_name.set(next);
-            }
-            _ => {}
-        }
-    };
-    let footer = move || {
-        let t = texts(lang.get());
-        let state = offline.get();
-        let mut out = String::from("<span class=\"privacy\">");
-        push_escaped(&mut out, t.privacy_note);
-        let _ = write!(
-            out,
-            "</span><span class=\"offline-status\" data-testid=\"offline-status\" data-state=\"{}\">",
-            state.as_str()
-        );
-        push_escaped(
-            &mut out,
-            match state {
-                OfflineStatus::Ready => t.offline_ready,
-                OfflineStatus::Pending => t.offline_pending,
-                OfflineStatus::Unavailable => t.offline_unavailable,
-            },
-        );
-        out.push_str("</span>");
-        out
-    };
-    let header = dom::element(body, "header", &[("class", "app-header")]);
-    dom::bind_html(&header, header_html);
-    dom::on(&header, "click", on_header_click);
+    dom::mount_view(body, view! { <Header lang set_lang /> });
     let main = dom::element(
         body,
         "main",
@@ -313,6 +113,7 @@ pub fn mount(body: &Element) {
     dom::bind_attr(&main, "data-read-ms", move || {
         read_ms.get().map(|ms| (ms.round() as i64).to_string())
     });
+    let removed = Removed::new();
     // A stored workspace replaces the one shown (the empty one on start,
     // or another tab's save); the table in view stays in view if it is
     // there. A table deleted before can no longer be brought back into it
@@ -322,15 +123,28 @@ pub fn mount(body: &Element) {
             .get_untracked()
             .filter(|id| ws.sheets.iter().any(|s| s.id == *id));
         let first = ws.sheets.first().map(|s| s.id);
-        removed.update_value(Vec::clear);
-        removed_name.set(None);
+        removed.clear();
         ctx.replace(ws);
         active.set(shown.or(first));
     };
     let saving = autosave::start(&main, ctx, lang, replace);
-    let empty = dom::element(&main, "div", &[]);
-    dom::bind_html(&empty, empty_state);
-    dom::on(&empty, "click", on_tab_click);
+    let new_table = move || {
+        let name = texts(lang.get_untracked()).new_table_name;
+        let mut id = None;
+        workspace.update(|w| id = Some(w.add_blank(name)));
+        active.set(id);
+    };
+    dom::mount_view(
+        &main,
+        view! {
+            <EmptyState
+                ctx
+                lang
+                on_sample=move || add_paste(sample_paste().to_string(), None)
+                on_new=new_table
+            />
+        },
+    );
     paste_box(&main, ctx, lang, add_paste);
     let read_status = dom::element(
         &main,
@@ -348,9 +162,10 @@ pub fn mount(body: &Element) {
         read_status.set_text_content(Some(texts(lang.get()).lines_loading));
     });
     file_bar(&main, ctx, active, lang, add_paste, saving);
-    let tab_bar = dom::element(&main, "div", &[]);
-    dom::bind_html(&tab_bar, tabs);
-    dom::on(&tab_bar, "click", on_tab_click);
+    dom::mount_view(
+        &main,
+        view! { <SheetTabs ctx active lang removed on_new=new_table /> },
+    );
     let sheet = dom::element(&main, "div", &[]);
     dom::swap(
         &sheet,
@@ -363,8 +178,7 @@ pub fn mount(body: &Element) {
     );
     // The year in one view: a module of its own, loaded on demand.
     crate::year::mount(&main, ctx, lang);
-    let footer_el = dom::element(body, "footer", &[("class", "app-footer")]);
-    dom::bind_html(&footer_el, footer);
+    dom::mount_view(body, view! { <Footer lang offline /> });
     warm_up_soon(ctx);
 }
 

@@ -41,6 +41,16 @@ pub fn element(parent: &Element, tag: &str, attributes: &[(&str, &str)]) -> Elem
     el
 }
 
+/// Builds a Leptos view under the current reactive owner and appends it to
+/// `parent`. It lives as long as the owner: the page, or a [`swap`]
+/// slot's build, which clears the slot before the next build.
+pub fn mount_view(parent: &Element, view: impl IntoView + 'static) {
+    use leptos::tachys::view::{Mountable, Render};
+    let mut state = view.into_view().build();
+    state.mount(parent, None);
+    keep(state);
+}
+
 /// Keeps `value` alive until the current reactive owner is cleaned up.
 fn keep<T: 'static>(value: T) {
     let _ = StoredValue::new_local(value);

@@ -17,6 +17,7 @@ mod dom;
 mod grid;
 mod i18n;
 mod on_demand;
+mod shell;
 mod state;
 mod storage;
 mod year;
