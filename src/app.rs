@@ -10,9 +10,6 @@ use std::fmt::Write as _;
 use kalkyl_core::diagnostics::{DiagnosticKind, Severity};
 use kalkyl_core::display::DisplayFormat;
 use kalkyl_core::edit::{compare_with_pasted, Adjustment, Command};
-use kalkyl_core::file::csv::{table_csv, CsvFlavour};
-use kalkyl_core::file::html::{table_html, table_tsv};
-use kalkyl_core::file::{export_file_name, read_workspace_file, write_workspace_file};
 use kalkyl_core::lang::Lang;
 use kalkyl_core::model::{ForecastMethod, Role, SignConvention, StatusThresholds};
 use kalkyl_core::number::{read_number, DecimalMark, Reading, Unit};
@@ -25,12 +22,12 @@ use web_sys::Element;
 use crate::autosave;
 use crate::browser;
 use crate::dom;
+use crate::files::FileBar;
 use crate::grid::{grid, push_escaped, Selection};
 use crate::i18n::texts;
 use crate::on_demand::{Charts, Drawn};
 use crate::shell::{EmptyState, Footer, Header, Removed, SheetTabs};
 use crate::state::{Ctx, SheetCalc};
-use crate::storage::SaveState;
 
 /// At most this many diagnostics or checks are listed; the cells still
 /// carry all of them.
@@ -161,7 +158,10 @@ pub fn mount(body: &Element) {
     dom::bind(move |_: Option<()>| {
         read_status.set_text_content(Some(texts(lang.get()).lines_loading));
     });
-    file_bar(&main, ctx, active, lang, add_paste, saving);
+    dom::mount_view(
+        &main,
+        view! { <FileBar ctx active lang add_paste save_state=saving /> },
+    );
     dom::mount_view(
         &main,
         view! { <SheetTabs ctx active lang removed on_new=new_table /> },
@@ -215,251 +215,6 @@ fn warm_up_soon(ctx: Ctx) {
         drop(SheetCalc::new(&sheet.table));
     });
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 300);
-}
-
-/// What the file bar last did, shown beside it.
-#[derive(Clone, PartialEq)]
-enum FileStatus {
-    Done(String),
-    Failed(String),
-}
-
-/// Saving and opening files: the workspace as JSON, the current table as
-/// CSV (for Swedish Excel, or international) or on the clipboard for
-/// Word, and opening a JSON workspace or a delimited text file (chosen, or
-/// dropped anywhere on the page).
-fn file_bar(
-    parent: &Element,
-    ctx: Ctx,
-    active: RwSignal<Option<u64>>,
-    lang: ReadSignal<Lang>,
-    add_paste: impl Fn(String, Option<String>) + Copy + 'static,
-    save_state: RwSignal<SaveState>,
-) {
-    let workspace = ctx.workspace;
-    let status = RwSignal::new(None::<FileStatus>);
-    let bar = dom::element(
-        parent,
-        "div",
-        &[("class", "file-bar"), ("data-testid", "file-bar")],
-    );
-    // The file input is made once and never redrawn: a redraw while the
-    // browser's file dialog is open (a save finishing, say) would replace
-    // the input and lose the user's choice.
-    let toolbar = dom::element(&bar, "div", &[("role", "toolbar")]);
-    dom::bind_attr(&toolbar, "aria-label", move || {
-        Some(texts(lang.get()).files_label.to_string())
-    });
-    let buttons = dom::element(&toolbar, "span", &[("class", "file-actions")]);
-    dom::bind_html(&buttons, move || {
-        let t = texts(lang.get());
-        let has_sheet = active.get().is_some();
-        let has_any = workspace.with(|w| !w.sheets.is_empty());
-        let mut out = String::new();
-        for (act, label, enabled) in [
-            ("export-json", t.export_json, has_any),
-            ("export-csv-sv", t.export_csv_sv, has_sheet),
-            ("export-csv", t.export_csv, has_sheet),
-            ("copy-table", t.copy_table, has_sheet),
-        ] {
-            let _ = write!(
-                out,
-                "<button type=\"button\" class=\"secondary\" data-act=\"{act}\" data-testid=\"{act}\"{}>",
-                if enabled { "" } else { " disabled" }
-            );
-            push_escaped(&mut out, label);
-            out.push_str("</button>");
-        }
-        out
-    });
-    let open_label = dom::element(&toolbar, "label", &[("class", "file-open")]);
-    dom::bind_attr(&open_label, "title", move || {
-        Some(texts(lang.get()).import_hint.to_string())
-    });
-    let open_text = dom::element(&open_label, "span", &[]);
-    dom::bind(move |_: Option<()>| open_text.set_text_content(Some(texts(lang.get()).import_file)));
-    dom::element(
-        &open_label,
-        "input",
-        &[
-            ("type", "file"),
-            ("data-testid", "import-file"),
-            (
-                "accept",
-                ".json,.csv,.tsv,.txt,application/json,text/csv,text/plain",
-            ),
-        ],
-    );
-    let indicator = dom::element(
-        &toolbar,
-        "span",
-        &[
-            ("class", "save-state"),
-            ("role", "status"),
-            ("data-testid", "save-state"),
-        ],
-    );
-    dom::bind_attr(&indicator, "data-state", move || {
-        Some(save_state.get().as_str().to_string())
-    });
-    dom::bind(move |_: Option<()>| {
-        indicator.set_text_content(Some(save_state.get().label(lang.get())));
-    });
-    let message = dom::element(&bar, "div", &[]);
-    dom::bind_html(&message, move || {
-        let mut out = String::new();
-        status.with(|s| match s {
-            Some(FileStatus::Done(m)) => {
-                out.push_str(
-                    "<p class=\"file-status\" role=\"status\" data-testid=\"file-status\">",
-                );
-                push_escaped(&mut out, m);
-                out.push_str("</p>");
-            }
-            Some(FileStatus::Failed(m)) => {
-                out.push_str(&alert_html("import-error", Some(m)));
-            }
-            None => {}
-        });
-        out
-    });
-    let save = move |name: String, mime: &str, text: &str| {
-        let t = texts(lang.get_untracked());
-        status.set(Some(if browser::download(&name, mime, text) {
-            FileStatus::Done(t.exported.replace("{name}", &name))
-        } else {
-            FileStatus::Failed(t.download_failed.to_string())
-        }));
-    };
-    let file_name = move |ext: &str| {
-        let name = workspace.with_untracked(|w| w.name.clone());
-        export_file_name(&name, &browser::today_iso(), ext)
-    };
-    let on_click = move |ev: web_sys::Event| {
-        let Some(el) = acted(&ev) else { return };
-        let lang = lang.get_untracked();
-        let t = texts(lang);
-        let act = el.get_attribute("data-act").unwrap_or_default();
-        match act.as_str() {
-            "export-json" => {
-                let text = workspace
-                    .with_untracked(|w| write_workspace_file(w, Some(&browser::now_iso())));
-                save(file_name("json"), "application/json", &text);
-            }
-            "export-csv-sv" | "export-csv" => {
-                let flavour = if act == "export-csv-sv" {
-                    CsvFlavour::ExcelSwedish
-                } else {
-                    CsvFlavour::International
-                };
-                let Some(id) = active.get_untracked() else {
-                    return;
-                };
-                let text = ctx.with_sheet_untracked(id, |s, calc| {
-                    table_csv(&s.table, calc.calc.results(), flavour)
-                });
-                if let Some(text) = text {
-                    save(file_name("csv"), "text/csv", &text);
-                }
-            }
-            "copy-table" => {
-                let Some(id) = active.get_untracked() else {
-                    return;
-                };
-                let copied = ctx
-                    .with_sheet_untracked(id, |s, calc| {
-                        let results = calc.calc.results();
-                        browser::copy_rich(
-                            &table_html(&s.table, results, lang),
-                            &table_tsv(&s.table, results, lang),
-                        )
-                    })
-                    .unwrap_or(false);
-                status.set(Some(if copied {
-                    FileStatus::Done(t.copied.to_string())
-                } else {
-                    FileStatus::Failed(t.copy_failed.to_string())
-                }));
-            }
-            _ => {}
-        }
-    };
-    dom::on(&bar, "click", on_click);
-    // Opens a file's text: a workspace file (JSON) joins the open tables;
-    // anything else is read as a pasted table.
-    let open = move |name: String, text: Result<String, String>| {
-        let t = texts(lang.get_untracked());
-        let failed = |reason: &str| {
-            let reason = if reason.is_empty() {
-                t.file_unreadable
-            } else {
-                reason
-            };
-            FileStatus::Failed(
-                t.import_failed
-                    .replace("{file}", &name)
-                    .replace("{reason}", reason),
-            )
-        };
-        let text = match text {
-            Ok(text) => text,
-            Err(e) => {
-                status.set(Some(failed(&e)));
-                return;
-            }
-        };
-        let body = text.trim_start_matches('\u{feff}').trim_start();
-        if body.starts_with('{') || name.to_ascii_lowercase().ends_with(".json") {
-            match read_workspace_file(&text) {
-                Ok(imported) => {
-                    let mut ids = Vec::new();
-                    workspace.update(|w| ids = w.absorb(imported));
-                    status.set(Some(FileStatus::Done(
-                        t.imported
-                            .replace("{file}", &name)
-                            .replace("{n}", &ids.len().to_string()),
-                    )));
-                    if let Some(first) = ids.first() {
-                        active.set(Some(*first));
-                    }
-                }
-                Err(e) => status.set(Some(failed(&e.message(lang.get_untracked())))),
-            }
-        } else if body.is_empty() {
-            status.set(Some(failed("")));
-        } else {
-            add_paste(text, None);
-            if let Some(id) = active.get_untracked() {
-                let stem = name
-                    .rsplit_once('.')
-                    .map_or(name.as_str(), |(stem, _)| stem);
-                workspace.maybe_update(|w| w.rename(id, stem));
-            }
-            status.set(Some(FileStatus::Done(
-                t.imported_table.replace("{file}", &name),
-            )));
-        }
-    };
-    let open_file = move |file: web_sys::File| {
-        let name = file.name();
-        wasm_bindgen_futures::spawn_local(async move {
-            let text = browser::file_text(&file).await;
-            open(name, text);
-        });
-    };
-    dom::on(&bar, "change", move |ev| {
-        let Some(input) =
-            dom::target_element(&ev).and_then(|el| el.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(file) = input.files().and_then(|f| f.get(0)) {
-            open_file(file);
-        }
-        // The same file may be chosen again later.
-        input.set_value("");
-    });
-    browser::on_file_drop(open_file);
 }
 
 /// A visible box for typed, dropped or pasted text, read on demand. Once a

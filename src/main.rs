@@ -14,6 +14,7 @@ mod app;
 mod autosave;
 mod browser;
 mod dom;
+mod files;
 mod grid;
 mod i18n;
 mod on_demand;

@@ -33,3 +33,11 @@ export function table_charts(year, workspace, lang) {
 export function line_layout(year, plain, choices) {
   return year.line_layout(plain, choices);
 }
+
+export function workspace_file(year, store, savedAt) {
+  return year.workspace_file(store, savedAt);
+}
+
+export function table_file(year, sheet, kind, lang) {
+  return year.table_file(sheet, kind, lang);
+}

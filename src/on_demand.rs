@@ -11,7 +11,7 @@
 
 use std::cell::RefCell;
 
-use kalkyl_core::file::{read_line_layout, write_sheet_store_pieces};
+use kalkyl_core::file::{read_line_layout, write_sheet_store_pieces, write_workspace_store_pieces};
 use kalkyl_core::lang::Lang;
 use kalkyl_core::read::{LaidOut, ReadChoices};
 use kalkyl_core::workspace::Workspace;
@@ -49,6 +49,15 @@ extern "C" {
     /// (`kalkyl_core::file::write_line_layout`), by the loaded module
     /// `year`; nothing if the text has delimiters.
     fn line_layout(year: &JsValue, plain: &str, choices: &str) -> Option<String>;
+
+    /// The workspace file to export, from its stored form `store`, by the
+    /// loaded module `year`; nothing if it could not be written.
+    fn workspace_file(year: &JsValue, store: &JsValue, saved_at: &str) -> Option<String>;
+
+    /// The one table of `sheet` (the stored form of one sheet) as `kind`
+    /// (`csv-sv`, `csv`: one text; `copy`: HTML and plain text), by the
+    /// loaded module `year`; empty if nothing could be written.
+    fn table_file(year: &JsValue, sheet: &JsValue, kind: &str, lang: &str) -> js_sys::Array;
 }
 
 /// Where the module is.
@@ -136,6 +145,53 @@ impl OnDemand {
                     .set(year.clone().map_or(Module::Failed, Module::Ready));
             }
             f(year);
+        });
+    }
+}
+
+impl OnDemand {
+    /// The workspace file to export, written by the module: the first load
+    /// has no room for what only an export writes (every derived figure,
+    /// the follow-ups' rows). `done` gets it, or `None` if the module could
+    /// not be loaded or the file written. The workspace is taken now.
+    pub fn workspace_file(
+        self,
+        ws: &Workspace,
+        saved_at: String,
+        done: impl FnOnce(Option<String>) + 'static,
+    ) {
+        let Some(store) = write_workspace_store_pieces(ws, None) else {
+            done(None);
+            return;
+        };
+        let store = joined_text(&store);
+        self.then(move |year| done(year.and_then(|y| workspace_file(&y, &store, &saved_at))));
+    }
+
+    /// Sheet `id` of `ws` as `kind` (see `table_file` in `on_demand.js`),
+    /// written by the module; `done` gets the texts, none if the module
+    /// could not be loaded. The sheet is taken now.
+    pub fn table_file(
+        self,
+        ws: &Workspace,
+        id: u64,
+        kind: &'static str,
+        lang: Lang,
+        done: impl FnOnce(Vec<String>) + 'static,
+    ) {
+        let Some(sheet) = write_sheet_store_pieces(ws, id) else {
+            done(Vec::new());
+            return;
+        };
+        let sheet = joined_text(&sheet);
+        self.then(move |year| {
+            let texts = year.map_or_else(Vec::new, |y| {
+                table_file(&y, &sheet, kind, lang.tag())
+                    .iter()
+                    .filter_map(|t| t.as_string())
+                    .collect()
+            });
+            done(texts);
         });
     }
 }

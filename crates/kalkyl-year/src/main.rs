@@ -20,7 +20,9 @@ use kalkyl_core::calc::compute;
 use kalkyl_core::chart::{deviation_bars, waterfall};
 use kalkyl_core::chart_svg::{bars_svg, waterfall_svg};
 use kalkyl_core::display::DisplayFormat;
-use kalkyl_core::file::{read_workspace_file, write_line_layout};
+use kalkyl_core::file::csv::{table_csv, CsvFlavour};
+use kalkyl_core::file::html::{table_html, table_tsv};
+use kalkyl_core::file::{read_workspace_file, write_line_layout, write_workspace_file};
 use kalkyl_core::followup::FollowUp;
 use kalkyl_core::lang::Lang;
 use kalkyl_core::read::{lay_out, ReadChoices};
@@ -51,6 +53,50 @@ fn install_panic_hook() {
             let _ = panel.remove_attribute("hidden");
         }
     }));
+}
+
+/// The workspace file to export (`write_workspace_file`: with every
+/// derived figure, the follow-ups' computed rows included) of the workspace
+/// whose stored form is `store`, saved at `saved_at` (ISO 8601). The app's
+/// first load has no room for what only an export writes. Nothing if
+/// `store` cannot be read (the console says why).
+#[wasm_bindgen]
+pub fn workspace_file(store: &str, saved_at: &str) -> Option<String> {
+    let ws = read_logged(store)?;
+    Some(write_workspace_file(&ws, Some(saved_at)))
+}
+
+/// The one table of `sheet_store` (the stored form of one sheet) as the
+/// app exports it: `kind` is `csv-sv` (Swedish Excel), `csv`
+/// (international) or `copy` (HTML and tab-separated text for the
+/// clipboard, in language `lang`). The figures are recomputed from the
+/// table, as the app computes them. Empty if nothing could be written.
+#[wasm_bindgen]
+pub fn table_file(sheet_store: &str, kind: &str, lang: &str) -> Vec<String> {
+    let Some(ws) = read_logged(sheet_store) else {
+        return Vec::new();
+    };
+    let Some(sheet) = ws.sheets.first() else {
+        return Vec::new();
+    };
+    let results = compute(&sheet.table);
+    let lang = Lang::from_tag(lang);
+    match kind {
+        "csv-sv" => vec![table_csv(&sheet.table, &results, CsvFlavour::ExcelSwedish)],
+        "csv" => vec![table_csv(&sheet.table, &results, CsvFlavour::International)],
+        "copy" => vec![
+            table_html(&sheet.table, &results, lang),
+            table_tsv(&sheet.table, &results, lang),
+        ],
+        _ => Vec::new(),
+    }
+}
+
+/// Reads a workspace the app wrote, saying in the console why not.
+fn read_logged(text: &str) -> Option<Workspace> {
+    read_workspace_file(text)
+        .map_err(|e| web_sys::console::error_1(&e.message(Lang::En).into()))
+        .ok()
 }
 
 /// The layout of text without delimiters (a PDF or web copy) as JSON
