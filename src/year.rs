@@ -46,9 +46,16 @@ extern "C" {
     fn create(this: &YearModule);
 }
 
-/// How long after a change the workspace goes to the view, in
-/// milliseconds: edits made together are sent once.
+/// How long after a change the workspace goes to the view when its tables
+/// are large, in milliseconds: edits made together are sent once.
 const SEND_AFTER_MS: i32 = 50;
+
+/// Up to this many rows in all tables together, a change goes to the view
+/// at once, so that the follow-up shows an edit in the same frame as the
+/// grid (a year's reports are tens of rows each; writing and reading them
+/// again takes a millisecond or two). Above it, a change waits
+/// [`SEND_AFTER_MS`], so that the grid's own update is never held up.
+const SEND_AT_ONCE_ROWS: usize = 5_000;
 
 /// Draws the year view's section into `parent`: the heading, the button
 /// that makes a follow-up and the slot the module mounts into.
@@ -215,9 +222,13 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
     // Also when the last follow-up went (another tab's save, an opened
     // file), so that the view does not keep showing it.
     Effect::new(move |_| {
-        workspace.track();
+        let rows = workspace.with(|w| w.sheets.iter().map(|s| s.table.rows.len()).sum::<usize>());
         if ready.get() && (has_follow_ups.get_untracked() || shown.get_value()) {
-            send_soon();
+            if rows <= SEND_AT_ONCE_ROWS {
+                send();
+            } else {
+                send_soon();
+            }
         }
     });
     Effect::new(move |_| {

@@ -162,6 +162,48 @@ test('the follow-up saves as CSV for Swedish Excel and international, and copies
   assert.deepEqual(session.recorder.log.errors, []);
 });
 
+test("the workspace file keeps the follow-up's computed rows for readers, and reads back to the same file", async () => {
+  const { page } = session;
+  const saved = await captureDownload(page, () => page.getByTestId('export-json').click());
+  const file = JSON.parse(saved.bytes.toString('utf8'));
+  assert.equal(file.follow_ups.length, 1);
+  const followUp = file.follow_ups[0];
+  assert.deepEqual(
+    followUp.reports.map((r) => [r.kind, r.months]),
+    [['follow_up', 8], ['annual', 12]],
+  );
+  const row = (label) => followUp.rows.find((r) => r.label === label);
+  const elected = row('Förtroendevalda');
+  assert.ok(elected, `a row Förtroendevalda in ${followUp.rows.map((r) => r.label)}`);
+  assert.equal(elected.outcome, '-38.1');
+  assert.deepEqual(
+    elected.forecast_deviations.map((d) => [d.report, d.value]),
+    [[0, '1.5']],
+  );
+  assert.equal(row('Oförutsett Regionstyrelsen').forecast_deviations[0].value, '2.3');
+  // The parts of the development funds are listed, not matched.
+  assert.ok(followUp.unmatched.length >= 4, JSON.stringify(followUp.unmatched));
+
+  // Opened in a fresh browser profile, it is the same workspace: the same
+  // file again, computed rows included.
+  const context = await session.browser.newContext({ acceptDownloads: true, locale: 'sv-SE' });
+  try {
+    const other = await context.newPage();
+    await new KalkylPage(other, session.server.url).open();
+    await other.getByTestId('import-file').setInputFiles({
+      name: 'arbetsyta.json',
+      mimeType: 'application/json',
+      buffer: saved.bytes,
+    });
+    await other.locator('table[data-testid="follow-up"] tr[data-label="Förtroendevalda"]').waitFor();
+    const again = await captureDownload(other, () => other.getByTestId('export-json').click());
+    const strip = (text) => text.replace(/"saved_at": "[^"]*"/, '');
+    assert.equal(strip(again.bytes.toString('utf8')), strip(saved.bytes.toString('utf8')));
+  } finally {
+    await context.close();
+  }
+});
+
 test('a matched row can be moved out of its row and back', async () => {
   const { page } = session;
   const matches = page.getByTestId('follow-up-matches');
