@@ -26,6 +26,7 @@ use crate::files::FileBar;
 use crate::grid::{grid, push_escaped, Selection};
 use crate::i18n::texts;
 use crate::on_demand::{Charts, Drawn};
+use crate::paste_box::PasteBox;
 use crate::shell::{EmptyState, Footer, Header, Removed, SheetTabs};
 use crate::state::{Ctx, SheetCalc};
 
@@ -142,22 +143,15 @@ pub fn mount(body: &Element) {
             />
         },
     );
-    paste_box(&main, ctx, lang, add_paste);
-    let read_status = dom::element(
+    dom::mount_view(&main, view! { <PasteBox ctx lang on_read=add_paste /> });
+    dom::mount_view(
         &main,
-        "p",
-        &[
-            ("class", "hint"),
-            ("role", "status"),
-            ("data-testid", "read-status"),
-        ],
+        view! {
+            <p class="hint" role="status" data-testid="read-status" hidden=move || !waiting.get()>
+                {move || texts(lang.get()).lines_loading}
+            </p>
+        },
     );
-    dom::bind_attr(&read_status, "hidden", move || {
-        (!waiting.get()).then(String::new)
-    });
-    dom::bind(move |_: Option<()>| {
-        read_status.set_text_content(Some(texts(lang.get()).lines_loading));
-    });
     dom::mount_view(
         &main,
         view! { <FileBar ctx active lang add_paste save_state=saving /> },
@@ -215,87 +209,6 @@ fn warm_up_soon(ctx: Ctx) {
         drop(SheetCalc::new(&sheet.table));
     });
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 300);
-}
-
-/// A visible box for typed, dropped or pasted text, read on demand. Once a
-/// table exists it folds into a button (a paste anywhere still reads a
-/// table), so that the tables start near the top of the screen.
-fn paste_box(
-    parent: &Element,
-    ctx: Ctx,
-    lang: ReadSignal<Lang>,
-    on_read: impl Fn(String, Option<String>) + Copy + 'static,
-) {
-    let message = RwSignal::new(None::<&'static str>);
-    let t = move || texts(lang.get());
-    let unfolded = RwSignal::new(false);
-    let has_tables = Memo::new(move |_| ctx.workspace.with(|w| !w.sheets.is_empty()));
-    let folded = move || has_tables.get() && !unfolded.get();
-    let section = dom::element(parent, "section", &[("class", "paste-box")]);
-    let unfold = dom::element(
-        &section,
-        "button",
-        &[
-            ("type", "button"),
-            ("class", "secondary paste-unfold"),
-            ("data-testid", "paste-unfold"),
-        ],
-    );
-    let unfold_text = unfold.clone();
-    dom::bind(move |_: Option<()>| unfold_text.set_text_content(Some(t().paste_unfold)));
-    dom::bind_attr(&unfold, "hidden", move || (!folded()).then(String::new));
-    let label = dom::element(&section, "label", &[("for", "paste-text")]);
-    dom::bind_attr(&label, "hidden", move || folded().then(String::new));
-    dom::bind(move |_: Option<()>| label.set_text_content(Some(t().paste_box_label)));
-    let area = dom::element(
-        &section,
-        "textarea",
-        &[
-            ("id", "paste-text"),
-            ("data-testid", "paste-text"),
-            ("rows", "4"),
-            ("spellcheck", "false"),
-        ],
-    );
-    dom::bind_attr(&area, "placeholder", move || {
-        Some(t().paste_box_placeholder.replace("\\t", "  "))
-    });
-    dom::bind_attr(&area, "hidden", move || folded().then(String::new));
-    let actions = dom::element(&section, "div", &[("class", "paste-actions")]);
-    dom::bind_attr(&actions, "hidden", move || folded().then(String::new));
-    let button = dom::element(
-        &actions,
-        "button",
-        &[("type", "button"), ("data-testid", "paste-apply")],
-    );
-    dom::bind(move |_: Option<()>| button.set_text_content(Some(t().paste_apply)));
-    let status = dom::element(
-        &actions,
-        "span",
-        &[("class", "paste-message"), ("role", "status")],
-    );
-    dom::bind(move |_: Option<()>| status.set_text_content(message.get()));
-    let area_el: web_sys::HtmlTextAreaElement = area.unchecked_into();
-    let focus_el = area_el.clone();
-    dom::on(&unfold, "click", move |_| {
-        unfolded.set(true);
-        let _ = focus_el.focus();
-    });
-    dom::on(&actions, "click", move |ev| {
-        let on_button = dom::target_element(&ev).is_some_and(|el| el.tag_name() == "BUTTON");
-        if !on_button {
-            return;
-        }
-        let value = area_el.value();
-        if value.trim().is_empty() {
-            message.set(Some(texts(lang.get_untracked()).paste_empty));
-            return;
-        }
-        message.set(None);
-        on_read(value, None);
-        area_el.set_value("");
-        unfolded.set(false);
-    });
 }
 
 /// A message that the user must see (`role="alert"`), or nothing.

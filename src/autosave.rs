@@ -33,7 +33,6 @@ use web_sys::Element;
 
 use crate::browser;
 use crate::dom;
-use crate::grid::push_escaped;
 use crate::i18n::texts;
 use crate::state::Ctx;
 use crate::storage::{joined_text, on_saved_elsewhere, SaveState, StorageError, Store};
@@ -387,58 +386,85 @@ pub fn start(
     });
     on_saved_elsewhere(hear);
 
-    let banner = dom::element(parent, "div", &[]);
-    dom::bind_html(&banner, move || {
-        let lang = lang.get();
-        let t = texts(lang);
-        let mut out = String::new();
-        if unreadable.get() {
-            out.push_str("<p class=\"notice\" role=\"status\" data-testid=\"storage-unreadable\">");
-            push_escaped(&mut out, t.storage_unreadable);
-            out.push_str("</p>");
-        }
-        problem.with(|p| {
-            let Some(p) = p else { return };
-            let kind = match p {
-                StorageError::Unavailable(_) => "unavailable",
-                StorageError::Quota(_) => "quota",
-                StorageError::Conflict => "conflict",
-                StorageError::Other(_) => "other",
-            };
-            let _ = std::fmt::Write::write_fmt(
-                &mut out,
-                format_args!(
-                    "<div class=\"storage-problem\" role=\"alert\" data-testid=\"storage-problem\" data-kind=\"{kind}\"><p>"
-                ),
-            );
-            push_escaped(&mut out, p.message(lang));
-            out.push_str("</p>");
-            if let Some((load, keep)) = p.choices(lang) {
-                out.push_str("<p><button type=\"button\" data-act=\"load-saved\" data-testid=\"load-saved\">");
-                push_escaped(&mut out, load);
-                out.push_str("</button> <button type=\"button\" class=\"secondary\" data-act=\"keep-mine\" data-testid=\"keep-mine\">");
-                push_escaped(&mut out, keep);
-                out.push_str("</button></p>");
-            }
-            out.push_str("</div>");
-        });
-        out
-    });
-    dom::on(&banner, "click", move |ev| {
-        let act = dom::target_element(&ev).and_then(|el| el.get_attribute("data-act"));
-        match act.as_deref() {
-            Some("load-saved") => load_saved.set_value(true),
-            Some("keep-mine") => {
-                // Through the save loop: an edit made while this write runs
-                // is saved after it, and "saved" waits for that.
-                keep_mine.set_value(true);
-                problem.set(None);
-                again.set_value(true);
-            }
-            _ => return,
+    // The banner's two choices, through the save loop. Kept in a stored
+    // value: the save loop is not `Send`, and the banner's reactive parts
+    // must be.
+    let choose = StoredValue::new_local(move |keep: bool| {
+        if keep {
+            // Through the save loop: an edit made while this write runs
+            // is saved after it, and "saved" waits for that.
+            keep_mine.set_value(true);
+            problem.set(None);
+            again.set_value(true);
+        } else {
+            load_saved.set_value(true);
         }
         work();
     });
+    let choose = move |keep: bool| choose.with_value(|f| f(keep));
+    dom::mount_view(
+        parent,
+        view! {
+            {move || {
+                unreadable
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="notice" role="status" data-testid="storage-unreadable">
+                                {move || texts(lang.get()).storage_unreadable}
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                let lang = lang.get();
+                problem
+                    .get()
+                    .map(|p| {
+                        let kind = match p {
+                            StorageError::Unavailable(_) => "unavailable",
+                            StorageError::Quota(_) => "quota",
+                            StorageError::Conflict => "conflict",
+                            StorageError::Other(_) => "other",
+                        };
+                        view! {
+                            <div
+                                class="storage-problem"
+                                role="alert"
+                                data-testid="storage-problem"
+                                data-kind=kind
+                            >
+                                <p>{p.message(lang)}</p>
+                                {p
+                                    .choices(lang)
+                                    .map(|(load, keep)| {
+                                        view! {
+                                            <p>
+                                                <button
+                                                    type="button"
+                                                    data-testid="load-saved"
+                                                    on:click=move |_| choose(false)
+                                                >
+                                                    {load}
+                                                </button>
+                                                " "
+                                                <button
+                                                    type="button"
+                                                    class="secondary"
+                                                    data-testid="keep-mine"
+                                                    on:click=move |_| choose(true)
+                                                >
+                                                    {keep}
+                                                </button>
+                                            </p>
+                                        }
+                                    })}
+                            </div>
+                        }
+                    })
+            }}
+        },
+    );
     state
 }
 

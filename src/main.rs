@@ -18,6 +18,7 @@ mod files;
 mod grid;
 mod i18n;
 mod on_demand;
+mod paste_box;
 mod shell;
 mod state;
 mod storage;

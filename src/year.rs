@@ -11,8 +11,6 @@
 //! Nothing here computes a follow-up: `kalkyl_core::followup::compute`
 //! is linked only into the year module.
 
-use std::fmt::Write as _;
-
 use kalkyl_core::file::{export_file_name, write_workspace_store};
 use kalkyl_core::followup::FollowUp;
 use kalkyl_core::lang::Lang;
@@ -23,7 +21,6 @@ use web_sys::Element;
 
 use crate::browser;
 use crate::dom;
-use crate::grid::push_escaped;
 use crate::i18n::texts;
 use crate::on_demand::{year_view, Module};
 use crate::state::Ctx;
@@ -72,31 +69,43 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
     // The view was asked for (a follow-up made or shown), and it is there.
     let wanted = RwSignal::new(false);
     let ready = RwSignal::new(false);
-    let head = dom::element(&section, "div", &[]);
-    dom::bind_html(&head, move || {
-        let t = texts(lang.get());
-        let mut out = String::from("<div class=\"follow-ups-head\"><h2>");
-        push_escaped(&mut out, t.year_title);
-        out.push_str("</h2><button type=\"button\" class=\"secondary\" data-act=\"year-create\" data-testid=\"follow-up-create\">");
-        push_escaped(&mut out, t.year_create);
-        out.push_str("</button></div><p class=\"hint\">");
-        push_escaped(&mut out, t.year_intro);
-        out.push_str("</p>");
-        let status = match (wanted.get() && !ready.get(), ctx.module.state()) {
-            (true, Module::Failed) => Some(t.year_failed),
-            (true, _) => Some(t.year_loading),
-            (false, _) => None,
-        };
-        if let Some(status) = status {
-            let _ = write!(
-                out,
-                "<p class=\"hint\" role=\"status\" data-testid=\"year-status\">"
-            );
-            push_escaped(&mut out, status);
-            out.push_str("</p>");
-        }
-        out
-    });
+    let t = move || texts(lang.get());
+    // Set below, once the loader exists.
+    let create = StoredValue::new_local(None::<Box<dyn Fn()>>);
+    dom::mount_view(
+        &section,
+        view! {
+            <div class="follow-ups-head">
+                <h2>{move || t().year_title}</h2>
+                <button
+                    type="button"
+                    class="secondary"
+                    data-testid="follow-up-create"
+                    on:click=move |_| {
+                        create.with_value(|f| f.as_ref().map(|f| f()));
+                    }
+                >
+                    {move || t().year_create}
+                </button>
+            </div>
+            <p class="hint">{move || t().year_intro}</p>
+            {move || {
+                let status = match (wanted.get() && !ready.get(), ctx.module.state()) {
+                    (true, Module::Failed) => Some(t().year_failed),
+                    (true, _) => Some(t().year_loading),
+                    (false, _) => None,
+                };
+                status
+                    .map(|status| {
+                        view! {
+                            <p class="hint" role="status" data-testid="year-status">
+                                {status}
+                            </p>
+                        }
+                    })
+            }}
+        },
+    );
     let slot = StoredValue::new_local(dom::element(&section, "div", &[]));
     let module = StoredValue::new_local(None::<YearModule>);
     // A follow-up was asked for before the module was there.
@@ -198,11 +207,7 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
             ready.set(true);
         });
     };
-    dom::on(&head, "click", move |ev| {
-        let act = dom::target_element(&ev).and_then(|el| el.closest("[data-act]").ok().flatten());
-        if act.and_then(|el| el.get_attribute("data-act")).as_deref() != Some("year-create") {
-            return;
-        }
+    create.set_value(Some(Box::new(move || {
         if ready.get_untracked() {
             send();
             module.with_value(|m| m.as_ref().map(YearModule::create));
@@ -210,7 +215,7 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
             create_wanted.set_value(true);
             start();
         }
-    });
+    })));
     // A workspace with follow-ups (restored, opened, or made here) shows
     // them: the module loads, and gets every change of the workspace.
     let has_follow_ups = Memo::new(move |_| workspace.with(|w| !w.follow_ups.is_empty()));
