@@ -2,9 +2,11 @@
 
 use super::*;
 
-/// A table as the file holds it; `derived` adds what import ignores and
-/// recomputes.
-pub(super) fn table_file(sheet: &Sheet, derived: bool) -> TableFile<'_, RowsOut<'_>> {
+/// A table as the file holds it; `DERIVED` adds what import ignores and
+/// recomputes (a constant, so that a build that only stores links none of
+/// the computations behind it).
+pub(super) fn table_file<const DERIVED: bool>(sheet: &Sheet) -> TableFile<'_, RowsOut<'_>> {
+    let derived = DERIVED;
     let t = &sheet.table;
     let s = &t.settings;
     let results = derived.then(|| Box::new(compute(t)));
@@ -250,7 +252,7 @@ pub(super) fn follow_up_file<'a>(
 /// passes it) is written as given, or `null`. The session's undo history
 /// is not written.
 pub fn write_workspace_file(ws: &Workspace, saved_at: Option<&str>) -> String {
-    write(ws, saved_at, true, None).concat()
+    write::<true>(ws, saved_at, None).concat()
 }
 
 /// Writes the workspace as the browser keeps it between visits: the file of
@@ -261,7 +263,7 @@ pub fn write_workspace_file(ws: &Workspace, saved_at: Option<&str>) -> String {
 /// times smaller this way, which keeps it within what the browser stores in
 /// one record and makes the save far quicker.
 pub fn write_workspace_store(ws: &Workspace, saved_at: Option<&str>) -> String {
-    write(ws, saved_at, false, None).concat()
+    write::<false>(ws, saved_at, None).concat()
 }
 
 /// [`write_workspace_store`] in pieces of about a MiB whose concatenation
@@ -270,7 +272,7 @@ pub fn write_workspace_store(ws: &Workspace, saved_at: Option<&str>) -> String {
 /// pieces in its own memory. `None` if the text could not be written
 /// (it cannot for the file's types; a caller must not store nothing).
 pub fn write_workspace_store_pieces(ws: &Workspace, saved_at: Option<&str>) -> Option<Vec<String>> {
-    Some(write(ws, saved_at, false, None)).filter(|pieces| !pieces.is_empty())
+    Some(write::<false>(ws, saved_at, None)).filter(|pieces| !pieces.is_empty())
 }
 
 /// The stored form of one sheet of the workspace (no follow-ups), in
@@ -278,16 +280,18 @@ pub fn write_workspace_store_pieces(ws: &Workspace, saved_at: Option<&str>) -> O
 /// reads to draw that sheet's charts. `None` if the text could not be
 /// written.
 pub fn write_sheet_store_pieces(ws: &Workspace, sheet: u64) -> Option<Vec<String>> {
-    Some(write(ws, None, false, Some(sheet))).filter(|pieces| !pieces.is_empty())
+    Some(write::<false>(ws, None, Some(sheet))).filter(|pieces| !pieces.is_empty())
 }
 
+/// The file in pieces; `DERIVED`: the export, with what import ignores and
+/// recomputes (see [`table_file`]), laid out; otherwise the stored form.
 #[inline(never)]
-pub(super) fn write(
+pub(super) fn write<const DERIVED: bool>(
     ws: &Workspace,
     saved_at: Option<&str>,
-    derived: bool,
     only: Option<u64>,
 ) -> Vec<String> {
+    let derived = DERIVED;
     let ids: Vec<u64> = ws.sheets.iter().map(|s| s.id).collect();
     let all_follow_ups = if only.is_some() {
         &[][..]
@@ -312,7 +316,7 @@ pub(super) fn write(
             .sheets
             .iter()
             .filter(|s| only.is_none_or(|id| s.id == id))
-            .map(|s| table_file(s, derived))
+            .map(table_file::<DERIVED>)
             .collect::<Vec<_>>(),
         follow_ups: follow_ups
             .iter()
