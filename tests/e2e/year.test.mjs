@@ -69,9 +69,9 @@ test('the on-demand module is not in the first load: the first charts or follow-
   assert.deepEqual(await yearRequests(), [], 'nothing of the module in the first load');
   await paste(page, { plain: fixtures['003-5.1.2-analys-av-prognosen'].paste });
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="sheet-tab"]').length === 1);
-  // The table's charts are drawn by the module, a moment after the table.
+  // The module lays out this PDF text and draws the table's charts.
   await page.locator('[data-testid="charts"] svg').first().waitFor();
-  assert.ok((await yearRequests()).some((u) => u.endsWith('.wasm')), 'the module was loaded for the charts');
+  assert.ok((await yearRequests()).some((u) => u.endsWith('.wasm')), 'the module was loaded for the layout and charts');
   await paste(page, { plain: fixtures['000-5.1.1-resultatrakning'].paste });
   await page.waitForFunction(() => document.querySelectorAll('[data-testid="sheet-tab"]').length === 2);
   await page.getByTestId('follow-up-create').click();
