@@ -179,6 +179,11 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
             Role::StatedPercent
         });
     }
+    // An amount per something ("kr/kvm", "kr per invånare") is a key
+    // figure beside the amounts, never one of them.
+    if contains_any(&latin::lowercase(heading), &["kr/", "kr per "]) {
+        return Some(Role::Other);
+    }
     if let Some(role) = english_role(&key) {
         return Some(role);
     }
@@ -635,6 +640,8 @@ mod tests {
             ("Förbrukat i %", Some(StatedPercent)),
             ("Förändring 2017–2018 %/kvm", Some(StatedPercent)),
             ("Soliditet, %", Some(Other)),
+            ("Bokslut 2018 kr/kvm", Some(Other)),
+            ("Nettokostnad kr per invånare", Some(Other)),
             ("Soliditet i procent", Some(Other)),
             ("Sjukfrånvaro i %", Some(Other)),
             ("Skattekraft i % av riket", Some(Other)),

@@ -529,6 +529,67 @@ fn split_candidates(words: &[String], n: usize) -> (Vec<Vec<String>>, Vec<Vec<St
     (out, strict)
 }
 
+/// Whether a value is closed by decimals, `%` or a unit.
+fn is_closed_value(value: &str) -> bool {
+    matches!(
+        shape(value.split_whitespace().last().unwrap_or("")),
+        Shape::Number { decimals: true, .. } | Shape::Number { suffix: true, .. }
+    )
+}
+
+/// Columns keep their shape down a table: a column whose figures carry
+/// decimals or `%` on the rows that split one way only carries them on
+/// the others, and its figures are of one size (a kronor column beside a
+/// kr/kvm one). The candidates of a row that splits several ways are put
+/// in the order of how well they keep that shape, stably (equally fitting
+/// ones keep their order). Only with two such rows at least.
+fn order_by_columns(candidates: &mut [Vec<Vec<String>>]) {
+    let digits = |v: &str| {
+        v.split([',', '.'])
+            .next()
+            .unwrap_or("")
+            .chars()
+            .filter(char::is_ascii_digit)
+            .count()
+    };
+    // Per column: (rows, closed ones, digits in all).
+    let mut columns: Vec<(usize, usize, usize)> = Vec::new();
+    let width = candidates
+        .iter()
+        .find(|c| c.len() > 1)
+        .and_then(|c| c.first())
+        .map_or(0, Vec::len);
+    for c in candidates.iter() {
+        let [only] = c.as_slice() else { continue };
+        if only.len() != width {
+            continue;
+        }
+        columns.resize(width, (0, 0, 0));
+        for (col, v) in columns.iter_mut().zip(only) {
+            col.0 += 1;
+            col.1 += usize::from(is_closed_value(v));
+            col.2 += digits(v);
+        }
+    }
+    if columns.first().is_none_or(|c| c.0 < 2) {
+        return;
+    }
+    let misfit = |split: &Vec<String>| -> usize {
+        split
+            .iter()
+            .zip(&columns)
+            .map(|(v, (rows, closed, sum))| {
+                let shape_off = is_closed_value(v) != (closed * 2 > *rows);
+                let size = (sum + rows / 2) / rows.max(&1);
+                10 * usize::from(shape_off) + digits(v).abs_diff(size)
+            })
+            .sum()
+    };
+    for c in candidates.iter_mut().filter(|c| c.len() > 1) {
+        crate::order::sort_by(c, |a, b| misfit(a).cmp(&misfit(b)));
+    }
+}
+
 /// The split of `tokens` into `n` values whose digit counts are closest to
 /// one another (see [`unevenness`]), found without listing the splits: for
 /// each band of digit counts, narrowest first, a walk over the tokens says
@@ -844,9 +905,11 @@ fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec<Line>, Vec
         if let Some(end) = heading.iter().rposition(|l| is_year_line(&l.text)) {
             // A line naming the label and note columns right under the
             // years ("tkr Not") still heads the table.
+            // So does a line of units under group headings ("tkr kr/kvm
+            // tkr kr/kvm %/kvm").
             let corner = heading
                 .get(end + 1)
-                .is_some_and(|l| corner_headings(&l.text).is_some());
+                .is_some_and(|l| corner_headings(&l.text).is_some() || is_units_line(&l.text));
             body.extend(heading.drain(end + 1 + usize::from(corner)..));
         }
     }
@@ -928,6 +991,9 @@ fn takes_no_year(segment: &str) -> bool {
 /// column. Otherwise the words are segmented at capitals and years.
 fn block_headings(texts: &[&str]) -> Vec<String> {
     if let Some((last, above)) = texts.split_last() {
+        if let Some(spread) = spread_units(last, above) {
+            return spread;
+        }
         if let Some(spread) = spread_years(last, above) {
             return spread;
         }
@@ -1007,6 +1073,88 @@ fn spread_groups(segments: &[String]) -> Option<Vec<String>> {
     let mut out = vec![label];
     for (i, d) in dated.iter().enumerate() {
         out.push(format!("{} {d}", tops.get(i / span)?));
+    }
+    Some(out)
+}
+
+/// A word naming a column's unit: a money unit, `%`, or a rate of one
+/// ("kr/kvm", "%/kvm", "tkr/inv").
+fn is_unit_word(word: &str) -> bool {
+    let head = word.split('/').next().unwrap_or(word);
+    head == "%" || Unit::from_word(head).is_some()
+}
+
+/// A heading line of units alone, one per value column, under a line of
+/// group headings: two words or more, each a unit word.
+fn is_units_line(text: &str) -> bool {
+    let mut ws = text.split_whitespace();
+    ws.clone().nth(1).is_some() && ws.all(is_unit_word)
+}
+
+/// At most this many ways to share units among group headings are tried.
+const MAX_UNIT_SHARES: usize = 4096;
+
+/// Two-level headings whose lower level is a unit per column: group
+/// headings with years ("Bokslut 2018 Bokslut 2017 Förändring 2017–2018")
+/// over "tkr kr/kvm tkr kr/kvm %/kvm". Each group heads a run of the units;
+/// the runs are cut so that the most groups carry the same units (a
+/// report repeats one group's sub-columns), and a tie is no reading. The
+/// segments before the first one with a year head the label column.
+fn spread_units(last: &str, above: &[&str]) -> Option<Vec<String>> {
+    if above.is_empty() || !is_units_line(last) {
+        return None;
+    }
+    let units: Vec<&str> = last.split_whitespace().collect();
+    let segments = segment_heading(&above.join(" "));
+    let first_group = segments.iter().position(|s| year_of(s).is_some())?;
+    let (label, groups) = segments.split_at(first_group);
+    let g = groups.len();
+    if g < 2 || g > units.len() {
+        return None;
+    }
+    // Every composition of the units into g runs: the run lengths.
+    fn go(left: usize, parts: usize, current: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        if out.len() >= MAX_UNIT_SHARES {
+            return;
+        }
+        if parts == 1 {
+            current.push(left);
+            out.push(current.clone());
+            current.pop();
+            return;
+        }
+        for len in 1..=left.saturating_sub(parts - 1) {
+            current.push(len);
+            go(left - len, parts - 1, current, out);
+            current.pop();
+        }
+    }
+    let mut shares = Vec::new();
+    go(units.len(), g, &mut Vec::new(), &mut shares);
+    let runs = |lens: &[usize]| -> Vec<&[&str]> {
+        let mut at = 0;
+        lens.iter()
+            .map(|len| {
+                let run = units.get(at..at + len).unwrap_or(&[]);
+                at += len;
+                run
+            })
+            .collect()
+    };
+    let alike = |lens: &[usize]| {
+        let r = runs(lens);
+        r.iter()
+            .map(|a| r.iter().filter(|b| *b == a).count() - 1)
+            .sum::<usize>()
+    };
+    let best = shares.iter().map(|s| alike(s)).max()?;
+    let mut winners = shares.iter().filter(|s| alike(s) == best);
+    let (Some(lens), None) = (winners.next(), winners.next()) else {
+        return None;
+    };
+    let mut out = vec![label.join(" ")];
+    for (group, run) in groups.iter().zip(runs(lens)) {
+        out.extend(run.iter().map(|u| format!("{group} {u}")));
     }
     Some(out)
 }
@@ -1424,6 +1572,10 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
             }
         })
         .collect();
+    let mut candidates = candidates;
+    if !labelless {
+        order_by_columns(&mut candidates);
+    }
     let chosen = choose_splits(&value_runs, &candidates, choices);
 
     let mut heading_iter = headings_in_body.into_iter().peekable();
@@ -4013,6 +4165,52 @@ mod tests {
         ];
         for (text, want) in table {
             assert_eq!(is_year_line(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn group_headings_spread_over_a_line_of_units() {
+        let table: &[(&str, &str, Option<&[&str]>)] = &[
+            (
+                "Kostnad per elev Utfall 2024 Utfall 2023 Förändring % Budget 2025",
+                "tkr kr/elev tkr kr/elev %/elev tkr kr/elev",
+                Some(&[
+                    "Kostnad per elev",
+                    "Utfall 2024 tkr",
+                    "Utfall 2024 kr/elev",
+                    "Utfall 2023 tkr",
+                    "Utfall 2023 kr/elev",
+                    "Förändring % %/elev",
+                    "Budget 2025 tkr",
+                    "Budget 2025 kr/elev",
+                ]),
+            ),
+            (
+                "Mnkr Utfall 2024 Budget 2024",
+                "mnkr % mnkr %",
+                Some(&[
+                    "Mnkr",
+                    "Utfall 2024 mnkr",
+                    "Utfall 2024 %",
+                    "Budget 2024 mnkr",
+                    "Budget 2024 %",
+                ]),
+            ),
+            // Two units under two groups split one way only; three under two
+            // split two ways equally well: no reading.
+            (
+                "Utfall 2024 Budget 2024",
+                "tkr tkr",
+                Some(&["", "Utfall 2024 tkr", "Budget 2024 tkr"]),
+            ),
+            ("Utfall 2024 Budget 2024", "tkr kr/inv tkr", None),
+            // Words that are not units: no line of units.
+            ("Utfall 2024 Budget 2024", "Intäkter Kostnader", None),
+        ];
+        for (above, last, want) in table {
+            let got = spread_units(last, &[above]);
+            let want = want.map(|w| w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            assert_eq!(got, want, "{above:?} / {last:?}");
         }
     }
 

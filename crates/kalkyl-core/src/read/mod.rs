@@ -866,7 +866,23 @@ fn year_budget_of_a_whole_year(raw: &RawTable<'_>, roles: &mut [Role]) {
     if outcome_years.iter().any(|y| y.is_some_and(|y| y > year)) {
         return;
     }
+    // A change stated up to the outcome's year ("Förändring 2017–2018")
+    // makes that closed year the table's: a later year's budget beside it
+    // is next year's plan, another number (no budget document).
+    let closed = outcome_years.iter().flatten().max().map(u16::to_string);
+    let compares_closed = closed.is_some_and(|y| {
+        (0..roles.len()).any(|j| {
+            matches!(
+                roles.get(j),
+                Some(Role::StatedVariance | Role::StatedPercent)
+            ) && heading(j).contains(&y)
+        })
+    });
     if let Some(slot) = roles.get_mut(budget) {
+        if compares_closed {
+            *slot = Role::Other;
+            return;
+        }
         *slot = Role::Budget;
     }
     // A budget document: every outcome is of an earlier year. The latest of

@@ -1640,3 +1640,40 @@ fn two_dots_mark_a_figure_not_available() {
         );
     }
 }
+
+/// PDF tables with two heading levels, a unit per column under group
+/// headings with years: the groups spread over their units, a rate column
+/// (kr per pupil) is another number, a later year's budget beside a change
+/// between closed years is next year's plan, and a row that splits several
+/// ways keeps the columns' shapes (the percent in the percent column, each
+/// column's size).
+#[test]
+fn units_under_group_headings_in_pdf_text() {
+    let table: &[(&str, &[&str], usize, &[&str])] = &[(
+        "Kostnad per elev Utfall 2024 Utfall 2023 Förändring 2023–2024 Budget 2025\n\
+         tkr kr/elev tkr kr/elev %/elev tkr kr/elev\n\
+         Lokaler -52 310 -41 -50 120 -40 2,5 % -54 000 -42\n\
+         Måltider -18 220 -14 -17 900 -14 0,0 % -19 100 -15\n\
+         Undervisning -120 450 -95 -118 000 -94 1,1 % -125 000 -97\n\
+         Övrigt 190 980 150 186 020 148 1,4 % 198 100 154\n",
+        &[
+            "label",
+            "outcome",
+            "other",
+            "prior_outcome",
+            "other",
+            "stated_percent",
+            "other",
+            "other",
+        ],
+        3,
+        &["190980", "150", "186020", "148", "1.4", "198100", "154"],
+    )];
+    for (paste, want_roles, row, want) in table {
+        let t = read(paste);
+        assert_eq!(roles(&t), *want_roles, "{paste}");
+        let got: Vec<Option<Decimal>> = (1..=want.len()).map(|c| t.number(*row, c)).collect();
+        let want: Vec<Option<Decimal>> = want.iter().map(|v| Some(d(v))).collect();
+        assert_eq!(got, want, "{paste}");
+    }
+}
