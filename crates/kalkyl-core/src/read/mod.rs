@@ -1086,6 +1086,9 @@ fn roles_from_arithmetic(raw: &RawTable<'_>, roles: &mut [Role], guessed: &mut [
             .iter()
             .any(|r| relation_holds(&numbers[c], &numbers[a], &numbers[b], *r))
     };
+    let follows_plus = |c: usize, a: usize, b: usize| {
+        relation_holds(&numbers[c], &numbers[a], &numbers[b], Relation::Plus)
+    };
     let width = roles.len();
     let magnitude = |j: usize| -> Decimal {
         numbers[j]
@@ -1166,6 +1169,25 @@ fn roles_from_arithmetic(raw: &RawTable<'_>, roles: &mut [Role], guessed: &mut [
                     }
                 }
             }
+        }
+    }
+    // A budget built from parts ("Urspr budget + Ombudget = Budget 2023"):
+    // the budget column that is the sum of two others is the budget, of
+    // the kind its parts name; the parts are other numbers.
+    let budget = |r: Role| matches!(r, Role::Budget | Role::AnnualBudget);
+    for c in (0..width).filter(|c| budget(roles[*c])) {
+        let parts = (0..width)
+            .flat_map(|a| (a + 1..width).map(move |b| (a, b)))
+            .find(|&(a, b)| {
+                a != c && b != c && budget(roles[a]) && budget(roles[b]) && follows_plus(c, a, b)
+            });
+        if let Some((a, b)) = parts {
+            if roles[a] == Role::Budget || roles[b] == Role::Budget {
+                roles[c] = Role::Budget;
+            }
+            roles[a] = Role::Other;
+            roles[b] = Role::Other;
+            break;
         }
     }
     // A bare deviation that repeats an earlier one in every row (the

@@ -1677,3 +1677,36 @@ fn units_under_group_headings_in_pdf_text() {
         assert_eq!(got, want, "{paste}");
     }
 }
+
+/// A budget built from parts: the budget column that is the sum of two
+/// other budget columns (original budget plus changes during the year) is
+/// the budget the deviation is against; the parts are other numbers.
+#[test]
+fn a_budget_built_from_parts() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Mnkr\tUrsprunglig budget 2024\tTilläggsbudget\tBudget 2024\tUtfall 2024\tAvvikelse\n\
+             Skolor\t10,0\t2,5\t12,5\t11,0\t1,5\n\
+             Vägar\t4,0\t-1,0\t3,0\t3,5\t-0,5\n\
+             Parker\t1,2\t0,3\t1,5\t1,0\t0,5\n",
+            &[
+                "label",
+                "other",
+                "other",
+                "budget",
+                "outcome",
+                "stated_variance",
+            ],
+        ),
+        // No column is the sum of two others: the words decide.
+        (
+            "Mnkr\tBudget 2024\tUtfall 2024\tAvvikelse\n\
+             Skolor\t12,5\t11,0\t1,5\n\
+             Vägar\t3,0\t3,5\t-0,5\n",
+            &["label", "budget", "outcome", "stated_variance"],
+        ),
+    ];
+    for (paste, want) in table {
+        assert_eq!(roles(&read(paste)), *want, "{paste}");
+    }
+}
