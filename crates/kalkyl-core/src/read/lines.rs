@@ -1109,10 +1109,22 @@ fn spread_units(last: &str, above: &[&str]) -> Option<Vec<String>> {
     let first_group = segments.iter().position(|s| year_of(s).is_some())?;
     let (label, groups) = segments.split_at(first_group);
     let g = groups.len();
-    if g < 2 || g > units.len() {
-        return None;
+    let lens = share_among_groups(&units, g)?;
+    let mut out = vec![label.join(" ")];
+    let mut at = 0;
+    for (group, len) in groups.iter().zip(lens) {
+        let run = units.get(at..at + len).unwrap_or(&[]);
+        at += len;
+        out.extend(run.iter().map(|u| format!("{group} {u}")));
     }
-    // Every composition of the units into g runs: the run lengths.
+    Some(out)
+}
+
+/// How `g` group headings share a row of sub-headings, as run lengths:
+/// the cut under which the most groups carry the same sub-headings (a
+/// report repeats one group's sub-columns) and end in the same one (each
+/// group closes with its net or total). A tie is no reading.
+fn share_among_groups<T: PartialEq>(items: &[T], g: usize) -> Option<Vec<usize>> {
     fn go(left: usize, parts: usize, current: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
         if out.len() >= MAX_UNIT_SHARES {
             return;
@@ -1129,34 +1141,34 @@ fn spread_units(last: &str, above: &[&str]) -> Option<Vec<String>> {
             current.pop();
         }
     }
+    if g < 2 || g > items.len() {
+        return None;
+    }
     let mut shares = Vec::new();
-    go(units.len(), g, &mut Vec::new(), &mut shares);
-    let runs = |lens: &[usize]| -> Vec<&[&str]> {
+    go(items.len(), g, &mut Vec::new(), &mut shares);
+    let score = |lens: &[usize]| {
         let mut at = 0;
-        lens.iter()
+        let runs: Vec<&[T]> = lens
+            .iter()
             .map(|len| {
-                let run = units.get(at..at + len).unwrap_or(&[]);
+                let run = items.get(at..at + len).unwrap_or(&[]);
                 at += len;
                 run
             })
-            .collect()
+            .collect();
+        let pairs = |same: &dyn Fn(&[T], &[T]) -> bool| {
+            runs.iter()
+                .map(|a| runs.iter().filter(|b| same(a, b)).count() - 1)
+                .sum::<usize>()
+        };
+        pairs(&|a, b| a == b) + pairs(&|a, b| a.last() == b.last())
     };
-    let alike = |lens: &[usize]| {
-        let r = runs(lens);
-        r.iter()
-            .map(|a| r.iter().filter(|b| *b == a).count() - 1)
-            .sum::<usize>()
-    };
-    let best = shares.iter().map(|s| alike(s)).max()?;
-    let mut winners = shares.iter().filter(|s| alike(s) == best);
-    let (Some(lens), None) = (winners.next(), winners.next()) else {
-        return None;
-    };
-    let mut out = vec![label.join(" ")];
-    for (group, run) in groups.iter().zip(runs(lens)) {
-        out.extend(run.iter().map(|u| format!("{group} {u}")));
+    let best = shares.iter().map(|s| score(s)).max()?;
+    let mut winners = shares.into_iter().filter(|s| score(s) == best);
+    match (winners.next(), winners.next()) {
+        (Some(lens), None) => Some(lens),
+        _ => None,
     }
-    Some(out)
 }
 
 fn spread_years(last: &str, above: &[&str]) -> Option<Vec<String>> {
@@ -2915,6 +2927,46 @@ fn stream_headings(
             }
         }
     }
+    // Dated group headings stacked over a row of undated ones ("Bokslut" /
+    // "2017" / "Budget" / "2018" / "Budget" / "2019" over "Nettokostnad |
+    // Nettokostnad | Intäkter | Kostnader | Nettokostnad"): the groups are
+    // the last cells above the row, a year joined to the word above it,
+    // and they share the row as [`share_among_groups`] finds.
+    if years.iter().all(Option::is_none) && bottom.iter().all(|h| !h.is_empty()) {
+        let mut tops: Vec<String> = Vec::new();
+        let mut taken = 0;
+        while let Some((t, _)) = rest.len().checked_sub(taken + 1).and_then(|i| rest.get(i)) {
+            let word_above = rest
+                .len()
+                .checked_sub(taken + 2)
+                .and_then(|i| rest.get(i))
+                .filter(|(w, _)| year_in(w).is_none());
+            match (is_year(t), word_above) {
+                (true, Some((w, _))) => {
+                    tops.insert(0, format!("{w} {t}"));
+                    taken += 2;
+                }
+                (false, _) if year_in(t).is_some() => {
+                    tops.insert(0, t.clone());
+                    taken += 1;
+                }
+                _ => break,
+            }
+        }
+        let lens = (tops.len() < bottom.len())
+            .then(|| share_among_groups(&bottom, tops.len()))
+            .flatten();
+        if let Some(lens) = lens {
+            rest.truncate(rest.len() - taken);
+            let mut at = 0;
+            for (top, len) in tops.iter().zip(lens) {
+                for h in bottom.get_mut(at..at + len).unwrap_or(&mut []) {
+                    *h = clean_heading(&format!("{top} {h}"));
+                }
+                at += len;
+            }
+        }
+    }
     // A note heading stacked above an empty first heading ("Not" over the
     // empty cell beside the years, or over the notes of the heading itself,
     // "1, 2") heads that column.
@@ -4203,7 +4255,18 @@ mod tests {
                 "tkr tkr",
                 Some(&["", "Utfall 2024 tkr", "Budget 2024 tkr"]),
             ),
-            ("Utfall 2024 Budget 2024", "tkr kr/inv tkr", None),
+            ("Utfall 2024 Budget 2024", "tkr % kr/inv", None),
+            // Groups that end in the same unit.
+            (
+                "Utfall 2024 Budget 2024",
+                "tkr kr/inv tkr",
+                Some(&[
+                    "",
+                    "Utfall 2024 tkr",
+                    "Budget 2024 kr/inv",
+                    "Budget 2024 tkr",
+                ]),
+            ),
             // Words that are not units: no line of units.
             ("Utfall 2024 Budget 2024", "Intäkter Kostnader", None),
         ];

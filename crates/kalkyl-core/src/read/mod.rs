@@ -591,6 +591,32 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
         }
     }
     outcome_from_arithmetic(raw, &mut roles, &mut guessed);
+    // Gross income or costs beside the net figure under one role ("Budget
+    // 2019 Intäkter | Kostnader | Nettokostnad"): the net is compared, the
+    // gross figures are other numbers.
+    let key = |j: usize| {
+        raw.headings
+            .get(j)
+            .map(|h| headings::compact(h))
+            .unwrap_or_default()
+    };
+    let gross = |j: usize| {
+        let k = key(j);
+        (k.contains("intäkt") || k.contains("kostnad")) && !k.contains("netto")
+    };
+    for j in 0..roles.len() {
+        let role = roles[j];
+        let compared = matches!(
+            role,
+            Role::Outcome | Role::PriorOutcome | Role::Budget | Role::AnnualBudget | Role::Forecast
+        );
+        if compared
+            && gross(j)
+            && (0..roles.len()).any(|k| roles[k] == role && key(k).contains("netto"))
+        {
+            roles[j] = Role::Other;
+        }
+    }
     resolve_years(raw, &mut roles);
     year_budget_of_a_whole_year(raw, &mut roles);
     changes_against_a_missing_year(raw, &mut roles);
@@ -1173,9 +1199,14 @@ fn roles_from_arithmetic(raw: &RawTable<'_>, roles: &mut [Role], guessed: &mut [
     }
     // A budget built from parts ("Urspr budget + Ombudget = Budget 2023"):
     // the budget column that is the sum of two others is the budget, of
-    // the kind its parts name; the parts are other numbers.
+    // the kind its parts name; the parts are other numbers. Not the gross
+    // figures of one budget (costs = income + net cost).
+    let gross = |j: usize| {
+        let key = raw.headings.get(j).map(|h| headings::compact(h));
+        key.is_some_and(|k| ["intäkt", "kostnad", "netto"].iter().any(|w| k.contains(w)))
+    };
     let budget = |r: Role| matches!(r, Role::Budget | Role::AnnualBudget);
-    for c in (0..width).filter(|c| budget(roles[*c])) {
+    for c in (0..width).filter(|c| budget(roles[*c]) && !gross(*c)) {
         let parts = (0..width)
             .flat_map(|a| (a + 1..width).map(move |b| (a, b)))
             .find(|&(a, b)| {

@@ -1710,3 +1710,40 @@ fn a_budget_built_from_parts() {
         assert_eq!(roles(&read(paste)), *want, "{paste}");
     }
 }
+
+/// One cell per line under dated group headings stacked over undated
+/// ones ("Utfall" / "2023" ... over "Netto | Netto | Intäkter | Kostnader
+/// | Netto"): each group heads its share of the row, the groups ending in
+/// the same heading; the gross figures beside a net one are other numbers.
+#[test]
+fn dated_groups_stacked_over_one_cell_per_line_headings() {
+    let table: &[(&str, &[&str], &[&str])] = &[(
+        "Ekonomi\n\nUtfall\n\n2023\n\nBudget\n\n2024\n\nBudget\n\n2025\n\n\n\
+         Nettokostnad\n\nNettokostnad\n\nIntäkter\n\nKostnader\n\nNettokostnad\n\n\
+         Fritid\n\n100\n\n110\n\n20\n\n140\n\n120\n\n\
+         Kultur\n\n50\n\n55\n\n5\n\n65\n\n60\n\n\
+         Bad\n\n30\n\n35\n\n10\n\n48\n\n38\n",
+        &[
+            "",
+            "Utfall 2023 Nettokostnad",
+            "Budget 2024 Nettokostnad",
+            "Budget 2025 Intäkter",
+            "Budget 2025 Kostnader",
+            "Budget 2025 Nettokostnad",
+        ],
+        &[
+            "label",
+            "prior_outcome",
+            "other",
+            "other",
+            "other",
+            "budget",
+        ],
+    )];
+    for (paste, want_headings, want_roles) in table {
+        let t = read(paste);
+        let headings: Vec<&str> = t.columns.iter().map(|c| c.heading.as_str()).collect();
+        assert_eq!(headings, *want_headings, "{paste}");
+        assert_eq!(roles(&t), *want_roles, "{paste}");
+    }
+}
