@@ -621,6 +621,35 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
     year_budget_of_a_whole_year(raw, &mut roles);
     changes_against_a_missing_year(raw, &mut roles);
     roles_from_arithmetic(raw, &mut roles, &mut guessed);
+    // A time series (every row a year, a five-year overview) with nothing
+    // to compare with (no budget, forecast or deviation): its measures are
+    // key figures of their years. Only the year's result, named so and
+    // alone, stays the outcome; a statement turned back (several result
+    // lines, a net cost, a result before tax) has none.
+    let series = !raw.rows.is_empty()
+        && raw
+            .rows
+            .iter()
+            .all(|r| r.cells.first().is_some_and(|c| is_year_heading(&c.text)));
+    let compared = roles.iter().any(|r| {
+        matches!(
+            r,
+            Role::Budget | Role::AnnualBudget | Role::Forecast | Role::StatedVariance
+        )
+    });
+    let outcomes: Vec<usize> = (0..roles.len())
+        .filter(|j| roles[*j] == Role::Outcome)
+        .collect();
+    let years_result = |j: &usize| {
+        raw.headings
+            .get(*j)
+            .is_some_and(|h| headings::compact(h).contains("åretsresultat"))
+    };
+    if series && !compared && !(outcomes.len() == 1 && outcomes.iter().all(years_result)) {
+        for j in outcomes {
+            roles[j] = Role::Other;
+        }
+    }
     for (j, role) in choices.roles.iter() {
         if let Some(slot) = roles.get_mut(*j) {
             *slot = *role;

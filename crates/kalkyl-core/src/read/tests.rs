@@ -1747,3 +1747,35 @@ fn dated_groups_stacked_over_one_cell_per_line_headings() {
         assert_eq!(roles(&t), *want_roles, "{paste}");
     }
 }
+
+/// A time series on its side with nothing to compare with: the year's
+/// result, named so and alone, is the outcome; a statement turned back
+/// (several result lines, or a net cost) has none.
+#[test]
+fn a_time_series_has_an_outcome_only_in_its_years_result() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Nyckeltal\t2020\t2021\t2022\t2023\n\
+             Nettokostnad, mnkr\t-700\t-720\t-745\t-760\n\
+             Soliditet, %\t41\t40\t43\t44\n",
+            &["label", "other", "other"],
+        ),
+        (
+            "Mnkr\t2020\t2021\t2022\t2023\n\
+             Intäkter\t100\t110\t120\t130\n\
+             Rörelseresultat\t10\t12\t8\t9\n\
+             Resultat efter finansiella poster\t8\t9\t6\t7\n\
+             Årets resultat\t6\t7\t5\t6\n",
+            &["label", "other", "other", "other", "other"],
+        ),
+        (
+            "Nyckeltal\t2020\t2021\t2022\t2023\n\
+             Årets resultat, mnkr\t12\t-3\t20\t8\n\
+             Soliditet, %\t41\t40\t43\t44\n",
+            &["label", "outcome", "other"],
+        ),
+    ];
+    for (paste, want) in table {
+        assert_eq!(roles(&read(paste)), *want, "{paste}");
+    }
+}
