@@ -1779,3 +1779,35 @@ fn a_time_series_has_an_outcome_only_in_its_years_result() {
         assert_eq!(roles(&read(paste)), *want, "{paste}");
     }
 }
+
+/// A time series run together: the corner glued to its years, each
+/// measure's figures glued to its label or on the lines below, thousands
+/// spaces and decimal commas kept; a label without figures is a section
+/// heading; a row that cuts several ways equally evenly stays text.
+#[test]
+fn a_time_series_run_together() {
+    let paste = "Nyckeltal\n\nMnkr2023202220212020\nIntäkter\n\
+                 1 204 5501 180 0001 020 300998 400\n\
+                 Marginal\nMarginal %5,14,83,96,2\n\
+                 Grad, %180\n\
+                 7563631\n";
+    let t = read(paste);
+    assert_eq!(t.rows.len(), 4, "{:?}", t.rows);
+    assert_eq!(t.label(0), "2023");
+    let want: &[(usize, usize, &str)] = &[
+        (0, 1, "1204550"),
+        (1, 1, "1180000"),
+        (3, 1, "998400"),
+        (0, 2, "5.1"),
+        (3, 2, "6.2"),
+    ];
+    for (row, col, value) in want {
+        assert_eq!(t.number(*row, *col), Some(d(value)), "row {row} col {col}");
+    }
+    // "180" / "7563631" cuts into four figures two ways equally evenly
+    // (180 | 75 | 636 | 31 and 180 | 75 | 63 | 631): no silent guess.
+    assert!(has(&t, |d| matches!(
+        d.kind,
+        K::AmbiguousSplit { .. } | K::UnsplittableLine
+    )));
+}
