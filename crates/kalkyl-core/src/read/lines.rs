@@ -1592,6 +1592,7 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
         order_by_columns(&mut candidates);
     }
     let chosen = choose_splits(&value_runs, &candidates, choices);
+    let settled = settled_by_sums(&candidates, &chosen);
 
     let mut heading_iter = headings_in_body.into_iter().peekable();
     for (i, run) in value_runs.iter().enumerate() {
@@ -1627,7 +1628,16 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
                     .collect()
             }
         };
-        if candidates.get(i).is_some_and(|c| c.len() > 1) {
+        if settled.get(i).copied().unwrap_or(false) {
+            let count = candidates.get(i).map_or(0, Vec::len);
+            raw.diagnostics.push(layout_diagnostic(
+                Some(row_index),
+                Some(run.line),
+                run.numbers.join(" "),
+                format!("Spaces separate both columns and thousands; the row can be split {count} ways, and the table's sums settle which."),
+                format!("Mellanslag skiljer både kolumner och tusental; raden kan delas på {count} sätt, och tabellens summor avgör vilket."),
+            ));
+        } else if candidates.get(i).is_some_and(|c| c.len() > 1) {
             raw.diagnostics.push(Diagnostic {
                 row: Some(row_index),
                 column: None,
@@ -2041,6 +2051,88 @@ fn choose_splits(
         }
     }
     chosen
+}
+
+/// At most this many rows are searched for sums that settle splits.
+const MAX_SETTLE_ROWS: usize = 300;
+
+/// The rows whose chosen split the table's sums settle: the split is
+/// certain when every column in which the row's candidates differ holds in
+/// an exact sum of the chosen splits (a run of two rows or more right above
+/// or right below a row adds up to it, and not to zero), the row being a
+/// term or the sum. Checks may then run over the row: a sum that fails in
+/// another column is the report's, not the split's.
+fn settled_by_sums(candidates: &[Vec<Vec<String>>], chosen: &[Option<usize>]) -> Vec<bool> {
+    let rows = candidates.len();
+    let mut settled = vec![false; rows];
+    if rows > MAX_SETTLE_ROWS || !candidates.iter().any(|c| c.len() > 1) {
+        return settled;
+    }
+    let picked = |i: usize| -> Option<&Vec<String>> { candidates.get(i)?.get((*chosen.get(i)?)?) };
+    let width = (0..rows)
+        .filter_map(picked)
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0);
+    let values: Vec<Vec<Option<Decimal>>> = (0..rows)
+        .map(|i| {
+            (0..width)
+                .map(
+                    |j| match number::read_number(picked(i)?.get(j)?, DecimalMark::Comma) {
+                        Ok(Reading::Number(n)) => Some(n.value),
+                        _ => None,
+                    },
+                )
+                .collect()
+        })
+        .collect();
+    let value = |i: usize, j: usize| values.get(i).and_then(|v| v.get(j)).copied().flatten();
+    let mut confirmed = vec![vec![false; width]; rows];
+    for t in 0..rows {
+        for j in 0..width {
+            let Some(stated) = value(t, j).filter(|v| !v.is_zero()) else {
+                continue;
+            };
+            // Runs right above t, then right below it.
+            for run in [
+                (0..t).rev().collect::<Vec<_>>(),
+                (t + 1..rows).collect::<Vec<_>>(),
+            ] {
+                let mut sum = Decimal::ZERO;
+                for (k, &i) in run.iter().enumerate() {
+                    let Some(s) = value(i, j).and_then(|v| sum.add_exact(v)) else {
+                        break;
+                    };
+                    sum = s;
+                    if k >= 1 && sum == stated {
+                        for &m in run.get(..=k).unwrap_or(&[]).iter().chain([&t]) {
+                            if let Some(c) = confirmed.get_mut(m).and_then(|c| c.get_mut(j)) {
+                                *c = true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for (i, slot) in settled.iter_mut().enumerate() {
+        let (Some(c), Some(pick)) = (candidates.get(i), picked(i)) else {
+            continue;
+        };
+        if c.len() < 2 {
+            continue;
+        }
+        *slot = (0..width).all(|j| {
+            let differ = c.iter().any(|other| other.get(j) != pick.get(j));
+            !differ
+                || confirmed
+                    .get(i)
+                    .and_then(|r| r.get(j))
+                    .copied()
+                    .unwrap_or(false)
+        });
+    }
+    settled
 }
 
 /// How many columns of the total row equal the sum of the rows above it.

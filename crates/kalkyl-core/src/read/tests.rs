@@ -298,9 +298,19 @@ fn pdf_lines_split_on_the_three_digit_rule_and_a_total_decides_ambiguity() {
     assert_eq!(t.unit, Some(Unit::Tkr));
     assert_eq!(t.number(0, 1), Some(d("1400")));
     assert_eq!(t.number(0, 2), Some(d("400")));
+    // The total holds in every column the splits differ in: the split is
+    // settled, no longer a doubt for the checks.
+    assert!(has(&t, |d| d.row == Some(0)
+        && matches!(d.kind, K::Layout { .. })));
+    assert!(!has(&t, |d| matches!(d.kind, K::AmbiguousSplit { .. })));
+    // A total that holds in one column only picks the split but does not
+    // settle it; the user can choose the other split, and the table is
+    // read again.
+    let text = "Investering (tkr) Utfall Budget\nA 1 400 400\nB 100 200\nSumma 1 500 700\n";
+    let t = read(text);
+    assert_eq!(t.number(0, 1), Some(d("1400")));
     assert!(has(&t, |d| d.row == Some(0)
         && matches!(d.kind, K::AmbiguousSplit { candidates: 2 })));
-    // The user can choose the other split, and the table is read again.
     let mut choices = ReadChoices::default();
     choices.splits.insert(0, 1);
     let other = read_paste(text, None, &choices);
@@ -1810,4 +1820,41 @@ fn a_time_series_run_together() {
         d.kind,
         K::AmbiguousSplit { .. } | K::UnsplittableLine
     )));
+}
+
+/// A split settled by the table's sums is certain, so the checks run over
+/// it: a gross-to-net note whose group columns print 0 on the lines above
+/// the total (the shape of a municipality's note beside its group's) has
+/// its failing columns reported, not left unchecked. Rows settle only
+/// where the sums hold in every column their splits differ in.
+#[test]
+fn a_split_settled_by_sums_is_checked() {
+    let paste = "Kommunen Koncernen\n2024 2023 2024 2023\n\
+                 Not 3. Intäkter (tkr)\n\
+                 Inklusive interna poster 310 250 180 400 0 0\n\
+                 Avgår interna poster -200 125 -90 300 0 0\n\
+                 Intäkter 110 125 90 100 160 300 150 200\n\
+                 varav avgifter 60 125 50 100 110 300 100 200\n\
+                 varav bidrag 50 000 40 000 50 000 50 000\n";
+    let t = read(paste);
+    let settled = |row: usize| {
+        has(&t, |d| {
+            d.row == Some(row) && matches!(d.kind, K::Layout { .. })
+        }) && !has(&t, |d| {
+            d.row == Some(row) && matches!(d.kind, K::AmbiguousSplit { .. })
+        })
+    };
+    let total = (0..t.rows.len())
+        .find(|r| t.label(*r) == "Intäkter")
+        .expect("the total row");
+    assert_eq!(t.number(total, 3), Some(d("160300")));
+    assert!(settled(total), "{:?}", t.diagnostics);
+    let report = crate::checks::check_report(&t);
+    let flagged: Vec<(usize, usize)> = report
+        .checks
+        .iter()
+        .filter(|c| c.kind == crate::checks::CheckKind::TotalMismatch)
+        .map(|c| (c.row, c.column))
+        .collect();
+    assert_eq!(flagged, [(total, 3), (total, 4)]);
 }
