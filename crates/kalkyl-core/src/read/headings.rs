@@ -267,6 +267,13 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
     if contains_any(&key, &["nettokostnad", "nettoutfall", "nettokostnader"]) {
         return Some(Role::Outcome);
     }
+    // A balance carried in or out ("Ingående redovisat resultat",
+    // "Utgående balans") or the use of earlier results ("Disposition av
+    // resultat") is no figure of the year.
+    if key.starts_with("ingående") || key.starts_with("utgående") || key.starts_with("disposition")
+    {
+        return Some(Role::Other);
+    }
     if contains_any(&key, &["föregående", "föreg", "fgår", "förraåret"])
         && contains_any(&key, &["utfall", "resultat", "bokslut"])
     {
@@ -641,6 +648,9 @@ mod tests {
             ("Förändring 2017–2018 %/kvm", Some(StatedPercent)),
             ("Soliditet, %", Some(Other)),
             ("Bokslut 2018 kr/kvm", Some(Other)),
+            ("Ingående redovisat resultat 1)", Some(Other)),
+            ("Utgående resultatfond", Some(Other)),
+            ("Disposition av resultat", Some(Other)),
             ("Nettokostnad kr per invånare", Some(Other)),
             ("Soliditet i procent", Some(Other)),
             ("Sjukfrånvaro i %", Some(Other)),
