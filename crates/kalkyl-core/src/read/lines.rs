@@ -287,6 +287,216 @@ fn glued_lines(grid: &Grid<'_>, plain: &str) -> Vec<Line> {
 
 /// Lays out text without delimiters.
 pub(super) fn layout(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<'static> {
+    let mut raw = layout_rows(grid, plain, choices);
+    place_short_rows(&mut raw);
+    raw
+}
+
+/// At most this many placements of a block's short rows are tried.
+const MAX_PLACEMENTS: usize = 4096;
+
+/// Rows short of figures: a PDF or web copy drops empty cells, so a row's
+/// figures land in the first columns ("Omrubricering -113" under four
+/// years, where -113 is the third year's). The table's sums place them:
+/// of the placements of a block's short rows (its order kept), the one
+/// under which the sum closing the block (the next sum row by its label,
+/// or the table's last row) holds in every column, when exactly one does
+/// and it is not the placement from the left. Otherwise the rows stay as
+/// they are (and say that they are short).
+fn place_short_rows(raw: &mut RawTable<'_>) {
+    let width = raw.headings.len();
+    let columns: Vec<usize> = (1..width)
+        .filter(|j| !raw.headings.get(*j).is_some_and(|h| is_note_heading(h)))
+        .collect();
+    let m = columns.len();
+    if m < 2 || raw.rows.len() > MAX_SUM_ROWS {
+        return;
+    }
+    let number = |text: &str| match number::read_number(text, DecimalMark::Comma) {
+        Ok(Reading::Number(n)) if !n.percent => Some(n.value),
+        _ => None,
+    };
+    fn cell<'r>(r: &'r RawRow<'_>, j: usize) -> &'r str {
+        r.cells.get(j).map_or("", |c| c.text.trim())
+    }
+    // Per row: its figures, and whether it is full or short (packed left).
+    let figures: Vec<Vec<Option<Decimal>>> = raw
+        .rows
+        .iter()
+        .map(|r| columns.iter().map(|j| number(cell(r, *j))).collect())
+        .collect();
+    let labelled = |r: usize| {
+        raw.rows
+            .get(r)
+            .is_some_and(|row| number(cell(row, 0)).is_none() && !cell(row, 0).is_empty())
+    };
+    let full = |r: usize| {
+        figures
+            .get(r)
+            .is_some_and(|f| f.iter().all(Option::is_some))
+    };
+    let short = |r: usize| {
+        let Some(f) = figures.get(r) else {
+            return false;
+        };
+        let k = f.iter().take_while(|v| v.is_some()).count();
+        labelled(r)
+            && (1..m).contains(&k)
+            && columns
+                .iter()
+                .skip(k)
+                .all(|j| raw.rows.get(r).is_some_and(|row| cell(row, *j).is_empty()))
+    };
+    let last = raw.rows.len().saturating_sub(1);
+    let mut start = 0;
+    let mut moves: Vec<(usize, Vec<usize>)> = Vec::new();
+    for t in 0..raw.rows.len() {
+        let named = raw
+            .rows
+            .get(t)
+            .is_some_and(|r| super::sum_kind(cell(r, 0)).is_some());
+        if !(full(t) && (named || t == last)) {
+            continue;
+        }
+        let block: Vec<usize> = (start..t).collect();
+        start = t + 1;
+        let shorts: Vec<usize> = block.iter().copied().filter(|r| short(*r)).collect();
+        if shorts.is_empty() || shorts.len() > 4 {
+            continue;
+        }
+        // The placements of each short row: k increasing columns of m.
+        let options: Vec<Vec<Vec<usize>>> = shorts
+            .iter()
+            .map(|r| {
+                let k = figures
+                    .get(*r)
+                    .map_or(0, |f| f.iter().filter(|v| v.is_some()).count());
+                let mut out = Vec::new();
+                let mut current = Vec::new();
+                fn choose(
+                    from: usize,
+                    m: usize,
+                    k: usize,
+                    current: &mut Vec<usize>,
+                    out: &mut Vec<Vec<usize>>,
+                ) {
+                    if current.len() == k {
+                        out.push(current.clone());
+                        return;
+                    }
+                    for p in from..m {
+                        if out.len() >= MAX_PLACEMENTS {
+                            return;
+                        }
+                        current.push(p);
+                        choose(p + 1, m, k, current, out);
+                        current.pop();
+                    }
+                }
+                choose(0, m, k, &mut current, &mut out);
+                out
+            })
+            .collect();
+        let combos = options
+            .iter()
+            .try_fold(1usize, |acc, o| acc.checked_mul(o.len()))
+            .filter(|c| *c <= MAX_PLACEMENTS);
+        let Some(combos) = combos else { continue };
+        let holds = |pick: &[&Vec<usize>]| -> bool {
+            (0..m).all(|col| {
+                let Some(stated) = figures.get(t).and_then(|f| f.get(col)).copied().flatten()
+                else {
+                    return false;
+                };
+                let mut sum = Decimal::ZERO;
+                let mut tolerance = crate::convention::half_unit(stated);
+                for r in &block {
+                    let value = match shorts.iter().position(|s| s == r) {
+                        Some(i) => pick
+                            .get(i)
+                            .and_then(|p| p.iter().position(|c| *c == col))
+                            .and_then(|at| {
+                                figures.get(*r).and_then(|f| f.get(at)).copied().flatten()
+                            }),
+                        None => figures.get(*r).and_then(|f| f.get(col)).copied().flatten(),
+                    };
+                    if let Some(v) = value {
+                        match (
+                            sum.add_exact(v),
+                            tolerance.add_exact(crate::convention::half_unit(v)),
+                        ) {
+                            (Some(s), Some(tol)) => (sum, tolerance) = (s, tol),
+                            _ => return false,
+                        }
+                    }
+                }
+                stated.sub_exact(sum).is_some_and(|d| d.abs() <= tolerance)
+            })
+        };
+        let mut found: Option<Vec<&Vec<usize>>> = None;
+        let mut count = 0usize;
+        for combo in 0..combos {
+            let mut rest = combo;
+            let pick: Vec<&Vec<usize>> = options
+                .iter()
+                .filter_map(|o| {
+                    let len = o.len().max(1);
+                    let p = o.get(rest % len);
+                    rest /= len;
+                    p
+                })
+                .collect();
+            if holds(&pick) {
+                count += 1;
+                found = Some(pick);
+            }
+        }
+        let Some(pick) = found.filter(|_| count == 1) else {
+            continue;
+        };
+        for (r, place) in shorts.iter().zip(pick) {
+            if place.iter().enumerate().any(|(i, c)| i != *c) {
+                moves.push((*r, place.clone()));
+            }
+        }
+    }
+    for (r, place) in moves {
+        let Some(row) = raw.rows.get_mut(r) else {
+            continue;
+        };
+        let placed: Vec<String> = columns
+            .iter()
+            .take(place.len())
+            .map(|j| {
+                row.cells
+                    .get(*j)
+                    .map_or(String::new(), |c| c.text.to_string())
+            })
+            .collect();
+        row.cells.resize(width, RawCell::plain(String::new()));
+        for j in &columns {
+            if let Some(c) = row.cells.get_mut(*j) {
+                *c = RawCell::plain(String::new());
+            }
+        }
+        for (text, p) in placed.iter().zip(&place) {
+            if let Some(c) = columns.get(*p).and_then(|j| row.cells.get_mut(*j)) {
+                *c = RawCell::plain(text.clone());
+            }
+        }
+        let line = row.line;
+        raw.diagnostics.push(layout_diagnostic(
+            Some(r),
+            Some(line),
+            placed.join(" "),
+            format!("The row has {} figures for {m} columns; they were placed where the sum below holds in every column.", placed.len()),
+            format!("Raden har {} tal för {m} kolumner; de placerades där summan nedanför stämmer i varje kolumn.", placed.len()),
+        ));
+    }
+}
+
+/// Lays out text without delimiters, before short rows are placed.
+fn layout_rows(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<'static> {
     let lines = glued_lines(grid, plain);
     if let Some(raw) = one_cell_per_line(&lines) {
         return raw;

@@ -1858,3 +1858,36 @@ fn a_split_settled_by_sums_is_checked() {
         .collect();
     assert_eq!(flagged, [(total, 3), (total, 4)]);
 }
+
+/// Rows short of figures in PDF text (the copy drops empty cells): the
+/// figures go where the sum closing the block holds in every column, when
+/// one placement only does; otherwise they stay from the left.
+#[test]
+fn short_rows_are_placed_by_the_sum_below() {
+    let table: &[(&str, usize, &[Option<&str>])] = &[
+        (
+            "Tkr Staden 2024 Staden 2023 Bolagen 2024 Bolagen 2023\n\
+             Ingående värde 1 200 1 000 2 400 2 000\n\
+             Omföring -50\n\
+             Årets investeringar 300 200 600 400\n\
+             Utgående värde 1 500 1 200 2 950 2 400\n",
+            1,
+            &[None, None, Some("-50"), None],
+        ),
+        // A zero holds in either column: no guess, it stays from the left.
+        (
+            "Tkr Staden 2024 Staden 2023\n\
+             Ingående värde 100 90\n\
+             Omföring 0\n\
+             Utgående värde 100 90\n",
+            1,
+            &[Some("0"), None],
+        ),
+    ];
+    for (paste, row, want) in table {
+        let t = read(paste);
+        let got: Vec<Option<Decimal>> = (1..=want.len()).map(|c| t.number(*row, c)).collect();
+        let want: Vec<Option<Decimal>> = want.iter().map(|v| v.map(d)).collect();
+        assert_eq!(got, want, "{paste}");
+    }
+}
