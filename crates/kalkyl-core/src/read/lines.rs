@@ -2107,15 +2107,21 @@ fn note_rows(runs: &[Run], glued: bool) -> Vec<bool> {
         let Some(c) = candidates.get(i).copied().flatten() else {
             continue;
         };
-        let next = candidates
+        // Any of the next item rows with a note between the last and this
+        // one proves this one wrong (figures alone, "7 7", read as note 7
+        // before notes 3 and 4). Sums and unlabelled lines carry no notes:
+        // their first digit group proves nothing.
+        let item = |r: &Run| !r.label.is_empty() && super::sum_kind(&r.label.join(" ")).is_none();
+        let skipped = runs
             .iter()
+            .zip(&candidates)
             .skip(i + 1)
             .take(LOOKAHEAD)
-            .flatten()
-            .next()
-            .copied();
+            .filter(|(r, _)| item(r))
+            .filter_map(|(_, c)| *c)
+            .any(|d| d > last && d < c);
         let too_far = last > 0 && c > last.saturating_add(MAX_GAP);
-        if c < last || too_far || next.is_some_and(|d| d > last && d < c) {
+        if c < last || too_far || skipped {
             continue;
         }
         last = c;

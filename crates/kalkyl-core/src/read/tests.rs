@@ -1891,3 +1891,28 @@ fn short_rows_are_placed_by_the_sum_below() {
         assert_eq!(got, want, "{paste}");
     }
 }
+
+/// Notes in a note column run down a statement: a row of figures alone
+/// ("7 7", values on the line after the label) is no note 7 when an item
+/// below carries a note between the last one and 7; a sum's first digit
+/// group ("Summa 1 022 964") proves nothing either way.
+#[test]
+fn a_figure_is_no_note_when_later_items_carry_lower_notes() {
+    let paste = "Mnkr\nNot 2024 2023\nIntäkter 1 500 480\nBidrag 2 40 30\nAktiverat arbete\n7 7\n\
+                 Summa intäkter 1 022 964\nKostnader 3 -217 -249\nAvskrivningar 4 -155 -152\n";
+    let t = read(paste);
+    assert_eq!(roles(&t), ["label", "text", "outcome", "prior_outcome"]);
+    let want: &[(&str, &str, &str, &str)] = &[
+        ("Aktiverat arbete", "", "7", "7"),
+        ("Summa intäkter", "", "1022", "964"),
+        ("Kostnader", "3", "-217", "-249"),
+    ];
+    for (label, note, a, b) in want {
+        let r = (0..t.rows.len())
+            .find(|r| t.label(*r) == *label)
+            .expect(label);
+        assert_eq!(t.rows[r].cells[1].text().unwrap_or(""), *note, "{label}");
+        assert_eq!(t.number(r, 2), Some(d(a)), "{label}");
+        assert_eq!(t.number(r, 3), Some(d(b)), "{label}");
+    }
+}
