@@ -298,11 +298,13 @@ const MAX_PLACEMENTS: usize = 4096;
 /// Rows short of figures: a PDF or web copy drops empty cells, so a row's
 /// figures land in the first columns ("Omrubricering -113" under four
 /// years, where -113 is the third year's). The table's sums place them:
-/// of the placements of a block's short rows (its order kept), the one
-/// under which the sum closing the block (the next sum row by its label,
-/// or the table's last row) holds in every column, when exactly one does
-/// and it is not the placement from the left. Otherwise the rows stay as
-/// they are (and say that they are short).
+/// of the placements of a block's short rows (their order kept), the one
+/// under which the sum closing the block (a later full row; the block
+/// runs from the last sum, alone or after it as a running result's first
+/// term) holds in the most columns: in all, or in two or more and most of
+/// them (a report's own error may break one), each short row's figures
+/// mostly in columns that hold, and no other placement as good.
+/// Otherwise the rows stay as they are (and say that they are short).
 fn place_short_rows(raw: &mut RawTable<'_>) {
     let width = raw.headings.len();
     let columns: Vec<usize> = (1..width)
@@ -348,119 +350,153 @@ fn place_short_rows(raw: &mut RawTable<'_>) {
                 .all(|j| raw.rows.get(r).is_some_and(|row| cell(row, *j).is_empty()))
     };
     let last = raw.rows.len().saturating_sub(1);
+    // The columns in which a sum holds, the short rows placed by `pick`.
+    let holding =
+        |block: &[usize], shorts: &[usize], pick: &[&Vec<usize>], t: usize| -> Vec<bool> {
+            (0..m)
+                .map(|col| {
+                    let Some(stated) = figures.get(t).and_then(|f| f.get(col)).copied().flatten()
+                    else {
+                        return false;
+                    };
+                    let mut sum = Decimal::ZERO;
+                    let mut tolerance = crate::convention::half_unit(stated);
+                    for r in block {
+                        let value = match shorts.iter().position(|s| s == r) {
+                            Some(i) => pick
+                                .get(i)
+                                .and_then(|p| p.iter().position(|c| *c == col))
+                                .and_then(|at| {
+                                    figures.get(*r).and_then(|f| f.get(at)).copied().flatten()
+                                }),
+                            None => figures.get(*r).and_then(|f| f.get(col)).copied().flatten(),
+                        };
+                        if let Some(v) = value {
+                            match (
+                                sum.add_exact(v),
+                                tolerance.add_exact(crate::convention::half_unit(v)),
+                            ) {
+                                (Some(s), Some(tol)) => (sum, tolerance) = (s, tol),
+                                _ => return false,
+                            }
+                        }
+                    }
+                    stated.sub_exact(sum).is_some_and(|d| d.abs() <= tolerance)
+                })
+                .collect()
+        };
     let mut start = 0;
-    let mut moves: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut previous: Option<usize> = None;
+    let mut moves: Vec<(usize, Vec<usize>, usize)> = Vec::new();
     for t in 0..raw.rows.len() {
+        if !full(t) {
+            continue;
+        }
         let named = raw
             .rows
             .get(t)
             .is_some_and(|r| super::sum_kind(cell(r, 0)).is_some());
-        if !(full(t) && (named || t == last)) {
-            continue;
+        // The block since the last sum, alone or after that sum as a
+        // running result's first term.
+        let mut blocks: Vec<Vec<usize>> = vec![(start..t).collect()];
+        if let Some(p) = previous {
+            blocks.push(std::iter::once(p).chain(start..t).collect());
         }
-        let block: Vec<usize> = (start..t).collect();
-        start = t + 1;
-        let shorts: Vec<usize> = block.iter().copied().filter(|r| short(*r)).collect();
-        if shorts.is_empty() || shorts.len() > 4 {
-            continue;
-        }
-        // The placements of each short row: k increasing columns of m.
-        let options: Vec<Vec<Vec<usize>>> = shorts
-            .iter()
-            .map(|r| {
-                let k = figures
-                    .get(*r)
-                    .map_or(0, |f| f.iter().filter(|v| v.is_some()).count());
-                let mut out = Vec::new();
-                let mut current = Vec::new();
-                fn choose(
-                    from: usize,
-                    m: usize,
-                    k: usize,
-                    current: &mut Vec<usize>,
-                    out: &mut Vec<Vec<usize>>,
-                ) {
-                    if current.len() == k {
-                        out.push(current.clone());
-                        return;
-                    }
-                    for p in from..m {
-                        if out.len() >= MAX_PLACEMENTS {
+        let mut placed = false;
+        for block in &blocks {
+            let shorts: Vec<usize> = block.iter().copied().filter(|r| short(*r)).collect();
+            if shorts.is_empty() || shorts.len() > 4 {
+                continue;
+            }
+            let options: Vec<Vec<Vec<usize>>> = shorts
+                .iter()
+                .map(|r| {
+                    let k = figures
+                        .get(*r)
+                        .map_or(0, |f| f.iter().filter(|v| v.is_some()).count());
+                    let mut out = Vec::new();
+                    fn choose(
+                        from: usize,
+                        m: usize,
+                        k: usize,
+                        current: &mut Vec<usize>,
+                        out: &mut Vec<Vec<usize>>,
+                    ) {
+                        if current.len() == k {
+                            out.push(current.clone());
                             return;
                         }
-                        current.push(p);
-                        choose(p + 1, m, k, current, out);
-                        current.pop();
-                    }
-                }
-                choose(0, m, k, &mut current, &mut out);
-                out
-            })
-            .collect();
-        let combos = options
-            .iter()
-            .try_fold(1usize, |acc, o| acc.checked_mul(o.len()))
-            .filter(|c| *c <= MAX_PLACEMENTS);
-        let Some(combos) = combos else { continue };
-        let holds = |pick: &[&Vec<usize>]| -> bool {
-            (0..m).all(|col| {
-                let Some(stated) = figures.get(t).and_then(|f| f.get(col)).copied().flatten()
-                else {
-                    return false;
-                };
-                let mut sum = Decimal::ZERO;
-                let mut tolerance = crate::convention::half_unit(stated);
-                for r in &block {
-                    let value = match shorts.iter().position(|s| s == r) {
-                        Some(i) => pick
-                            .get(i)
-                            .and_then(|p| p.iter().position(|c| *c == col))
-                            .and_then(|at| {
-                                figures.get(*r).and_then(|f| f.get(at)).copied().flatten()
-                            }),
-                        None => figures.get(*r).and_then(|f| f.get(col)).copied().flatten(),
-                    };
-                    if let Some(v) = value {
-                        match (
-                            sum.add_exact(v),
-                            tolerance.add_exact(crate::convention::half_unit(v)),
-                        ) {
-                            (Some(s), Some(tol)) => (sum, tolerance) = (s, tol),
-                            _ => return false,
+                        for p in from..m {
+                            if out.len() >= MAX_PLACEMENTS {
+                                return;
+                            }
+                            current.push(p);
+                            choose(p + 1, m, k, current, out);
+                            current.pop();
                         }
                     }
-                }
-                stated.sub_exact(sum).is_some_and(|d| d.abs() <= tolerance)
-            })
-        };
-        let mut found: Option<Vec<&Vec<usize>>> = None;
-        let mut count = 0usize;
-        for combo in 0..combos {
-            let mut rest = combo;
-            let pick: Vec<&Vec<usize>> = options
-                .iter()
-                .filter_map(|o| {
-                    let len = o.len().max(1);
-                    let p = o.get(rest % len);
-                    rest /= len;
-                    p
+                    choose(0, m, k, &mut Vec::new(), &mut out);
+                    out
                 })
                 .collect();
-            if holds(&pick) {
-                count += 1;
-                found = Some(pick);
+            let combos = options
+                .iter()
+                .try_fold(1usize, |acc, o| acc.checked_mul(o.len()))
+                .filter(|c| *c <= MAX_PLACEMENTS);
+            let Some(combos) = combos else { continue };
+            // (columns holding, pick, ties)
+            let mut best: Option<(usize, Vec<&Vec<usize>>)> = None;
+            let mut tied = false;
+            for combo in 0..combos {
+                let mut rest = combo;
+                let pick: Vec<&Vec<usize>> = options
+                    .iter()
+                    .filter_map(|o| {
+                        let len = o.len().max(1);
+                        let p = o.get(rest % len);
+                        rest /= len;
+                        p
+                    })
+                    .collect();
+                let holds = holding(block, &shorts, &pick, t);
+                // Each short row's figures mostly in columns that hold.
+                let confirmed = pick.iter().all(|place| {
+                    let ok = place
+                        .iter()
+                        .filter(|c| holds.get(**c).copied().unwrap_or(false))
+                        .count();
+                    ok * 2 > place.len()
+                });
+                let count = holds.iter().filter(|h| **h).count();
+                if !confirmed || !(count == m || (count >= 2 && count * 2 > m)) {
+                    continue;
+                }
+                match &best {
+                    Some((b, _)) if count < *b => {}
+                    Some((b, _)) if count == *b => tied = true,
+                    _ => {
+                        best = Some((count, pick));
+                        tied = false;
+                    }
+                }
             }
+            let Some((count, pick)) = best.filter(|_| !tied) else {
+                continue;
+            };
+            for (r, place) in shorts.iter().zip(pick) {
+                if place.iter().enumerate().any(|(i, c)| i != *c) {
+                    moves.push((*r, place.clone(), count));
+                }
+            }
+            placed = true;
+            break;
         }
-        let Some(pick) = found.filter(|_| count == 1) else {
-            continue;
-        };
-        for (r, place) in shorts.iter().zip(pick) {
-            if place.iter().enumerate().any(|(i, c)| i != *c) {
-                moves.push((*r, place.clone()));
-            }
+        if placed || named || t == last {
+            previous = Some(t);
+            start = t + 1;
         }
     }
-    for (r, place) in moves {
+    for (r, place, count) in moves {
         let Some(row) = raw.rows.get_mut(r) else {
             continue;
         };
@@ -489,8 +525,8 @@ fn place_short_rows(raw: &mut RawTable<'_>) {
             Some(r),
             Some(line),
             placed.join(" "),
-            format!("The row has {} figures for {m} columns; they were placed where the sum below holds in every column.", placed.len()),
-            format!("Raden har {} tal för {m} kolumner; de placerades där summan nedanför stämmer i varje kolumn.", placed.len()),
+            format!("The row has {} figures for {m} columns; they were placed where the sum below holds ({count} of {m} columns).", placed.len()),
+            format!("Raden har {} tal för {m} kolumner; de placerades där summan nedanför stämmer ({count} av {m} kolumner).", placed.len()),
         ));
     }
 }
@@ -511,6 +547,9 @@ fn layout_rows(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<
         return raw;
     }
     if let Some(raw) = series_together(&lines) {
+        return raw;
+    }
+    if let Some(raw) = spaced_cells(&lines, plain) {
         return raw;
     }
     pdf_layout(lines, choices)
@@ -4288,6 +4327,179 @@ fn series_together(lines: &[Line]) -> Option<RawTable<'static>> {
             heading_line.text.clone(),
             format!("Cells run together with no separator; the heading was read as {n} years and each row's figures cut into one per year, the most even way."),
             format!("Cellerna sitter ihop utan avgränsare; rubriken lästes som {n} år och varje rads siffror delades i en per år, så jämnt som möjligt."),
+        ),
+    );
+    Some(raw)
+}
+
+/// A footnote mark: stars with a closing parenthesis or not ("*)", "**").
+fn is_star_mark(word: &str) -> bool {
+    word.starts_with('*') && word.trim_end_matches(')').chars().all(|c| c == '*')
+}
+
+/// Headings marked with a footnote ("2021*)", "2020**)") whose footnote
+/// under the table says what the column holds ("*) Budgeterat resultat för
+/// 2021 **) Resultat för 2020 är helårsprognos per augusti"): the note's
+/// words join the heading in parentheses, so that they name its figure.
+fn explain_marked_headings(headings: &mut [String], footnotes: &[&str]) {
+    let words: Vec<&str> = footnotes
+        .iter()
+        .flat_map(|f| f.split_whitespace())
+        .collect();
+    for h in headings.iter_mut() {
+        let Some(at) = h.find('*') else { continue };
+        let mark = h.get(at..).unwrap_or("").to_string();
+        if !is_star_mark(&mark) {
+            continue;
+        }
+        let Some(start) = words.iter().position(|w| *w == mark) else {
+            continue;
+        };
+        let text: Vec<&str> = words
+            .iter()
+            .skip(start + 1)
+            .take_while(|w| !is_star_mark(w))
+            .copied()
+            .collect();
+        if !text.is_empty() {
+            *h = format!("{h} ({})", text.join(" ").trim_end_matches('.'));
+        }
+    }
+}
+
+/// The parts of a line set apart by two spaces or more.
+fn spaced_parts(text: &str) -> Vec<&str> {
+    text.split("  ")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Cells set apart by two spaces or more (a web table copied as padded
+/// text), where some rows ran together with no separator at all
+/// ("resultaträkningen3 000-11 70852 966107 66644 124"). The heading line's
+/// parts give the columns; a padded row's parts are its label and figures
+/// (packed from the left when it has fewer: [`place_short_rows`] places
+/// them); a glued row's figures are cut with their thousands spaces kept,
+/// the most even cut when it is the only one, else the row stays text.
+/// `None` unless a padded heading, padded rows and a glued row are there.
+fn spaced_cells(lines: &[Line], plain: &str) -> Option<RawTable<'static>> {
+    let source: Vec<&str> = plain.split('\n').collect();
+    let raw_text = |l: &Line| {
+        source
+            .get(l.line.saturating_sub(1))
+            .map_or("", |t| t.trim_end_matches('\r'))
+    };
+    let body: Vec<&Line> = lines.iter().filter(|l| !l.heading).collect();
+    let at = body
+        .iter()
+        .take(4)
+        .position(|l| spaced_parts(raw_text(l)).len() >= 3 && has_year_word(&l.text))?;
+    let heading_line = body.get(at)?;
+    let headings: Vec<String> = spaced_parts(raw_text(heading_line))
+        .into_iter()
+        .map(clean_heading)
+        .collect();
+    let n = headings.len() - 1;
+    let number = |t: &str| {
+        matches!(
+            number::read_number(t, DecimalMark::Comma),
+            Ok(Reading::Number(_))
+        )
+    };
+    let mut raw = RawTable {
+        from_lines: true,
+        headings,
+        ..RawTable::default()
+    };
+    let (mut padded, mut glued) = (0usize, 0usize);
+    let mut footnotes: Vec<&str> = Vec::new();
+    for l in body.get(at + 1..).unwrap_or(&[]) {
+        if is_footnote_line(&l.text) || l.text.starts_with('*') {
+            footnotes.push(&l.text);
+            continue;
+        }
+        let row = raw.rows.len();
+        let parts = spaced_parts(raw_text(l));
+        let label_first = parts
+            .first()
+            .is_some_and(|p| p.chars().any(latin::is_letter));
+        if parts.len() >= 2
+            && parts.len() <= n + 1
+            && label_first
+            && parts.iter().skip(1).all(|p| number(p))
+        {
+            padded += 1;
+            raw.rows.push(RawRow {
+                line: l.line,
+                cells: parts
+                    .iter()
+                    .map(|p| RawCell::plain(p.to_string()))
+                    .collect(),
+            });
+            continue;
+        }
+        let Some((label, tail)) =
+            glued_figures(&l.text).filter(|(label, _)| label.chars().any(latin::is_letter))
+        else {
+            raw.rows.push(RawRow {
+                line: l.line,
+                cells: vec![RawCell::plain(l.text.trim().to_string())],
+            });
+            continue;
+        };
+        glued += 1;
+        let cuts = figure_cuts(&[tail], n, 0, true).unwrap_or_default();
+        let least = cuts.iter().map(|c| figure_unevenness(c)).min();
+        let mut even = cuts.iter().filter(|c| Some(figure_unevenness(c)) == least);
+        match (even.next(), even.next()) {
+            (Some(one), None) => {
+                let cells = std::iter::once(label.trim().to_string())
+                    .chain(one.iter().map(|f| f.0.clone()))
+                    .map(RawCell::plain)
+                    .collect();
+                raw.rows.push(RawRow {
+                    line: l.line,
+                    cells,
+                });
+            }
+            (first, _) => {
+                raw.diagnostics.push(Diagnostic {
+                    row: Some(row),
+                    column: None,
+                    line: Some(l.line),
+                    seen: l.text.clone(),
+                    kind: match first {
+                        None => DiagnosticKind::UnsplittableLine,
+                        Some(_) => DiagnosticKind::AmbiguousSplit {
+                            candidates: cuts.len(),
+                        },
+                    },
+                });
+                raw.rows.push(RawRow {
+                    line: l.line,
+                    cells: vec![RawCell::plain(l.text.trim().to_string())],
+                });
+            }
+        }
+    }
+    if padded < 2 || glued < 1 {
+        return None;
+    }
+    explain_marked_headings(&mut raw.headings, &footnotes);
+    raw.title = at
+        .checked_sub(1)
+        .and_then(|i| body.get(i))
+        .map(|l| (l.text.trim().to_string(), l.line));
+    raw.context = heading_line.text.clone();
+    raw.diagnostics.insert(
+        0,
+        layout_diagnostic(
+            None,
+            Some(heading_line.line),
+            heading_line.text.clone(),
+            "Cells set apart by two spaces or more, some rows run together; the glued figures were cut with their thousands spaces kept, the most even way.".to_string(),
+            "Cellerna åtskilda av två mellanslag eller fler, några rader ihopskrivna; de ihopskrivna talen delades med tusentalsmellanrummen kvar, så jämnt som möjligt.".to_string(),
         ),
     );
     Some(raw)

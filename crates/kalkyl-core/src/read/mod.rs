@@ -898,18 +898,21 @@ fn year_budget_of_a_whole_year(raw: &RawTable<'_>, roles: &mut [Role]) {
     let Some(year) = year_of(heading(budget)) else {
         return;
     };
-    let part_year = roles
-        .iter()
-        .any(|r| matches!(r, Role::Budget | Role::Forecast | Role::PreviousForecast))
-        || roles
-            .iter()
-            .enumerate()
-            .any(|(j, r)| r.is_numeric() && names_part_of_year(heading(j)))
-        || raw
+    // A forecast of an earlier year (this year's, beside next year's
+    // budget in a budget document) says nothing of the budget's year.
+    let earlier_forecast =
+        |j: usize, r: &Role| *r == Role::Forecast && year_of(heading(j)).is_some_and(|y| y < year);
+    let part_year =
+        roles.iter().enumerate().any(|(j, r)| {
+            matches!(r, Role::Budget | Role::PreviousForecast | Role::Forecast)
+                && !earlier_forecast(j, r)
+        }) || roles.iter().enumerate().any(|(j, r)| {
+            r.is_numeric() && !earlier_forecast(j, r) && names_part_of_year(heading(j))
+        }) || raw
             .title
             .as_ref()
             .is_some_and(|(t, _)| names_part_of_year(t))
-        || matches!(months_of(&raw.context), Some(1..=11));
+            || matches!(months_of(&raw.context), Some(1..=11));
     if part_year {
         return;
     }
@@ -1384,6 +1387,7 @@ fn sum_kind(label: &str) -> Option<RowKind> {
         "resultat" | "budgetram" | "nettokostnad" => Some(RowKind::Total),
         _ if lower.ends_with("nettokostnad")
             || lower.starts_with("årets resultat")
+            || (first == "årets" && second.is_some_and(|w| w.ends_with("resultat")))
             || lower.starts_with("totalt ")
             || lower == "resultat" =>
         {

@@ -1916,3 +1916,82 @@ fn a_figure_is_no_note_when_later_items_carry_lower_notes() {
         assert_eq!(t.number(r, 3), Some(d(b)), "{label}");
     }
 }
+
+/// Cells padded with two spaces or more, some rows run together with
+/// their thousands spaces kept, short rows placed by the sums below (one
+/// column of the subtotal is the report's own error), headings marked
+/// "*)" explained by the footnote under the table, a forecast of this
+/// year beside next year's budget (a budget document), and "Årets
+/// balanskravsresultat" a result line: the report's error is flagged.
+#[test]
+fn padded_cells_with_rows_run_together() {
+    let paste = "Balanskrav\n\n\
+                 Tkr  2025*)  2024**)  2023  2022  2021\n\
+                 Årets resultat enligt resultaträkningen5 000-8 20041 50090 10030 000\n\
+                 Avgår realisationsvinster    -2 500  -4 000  -1 000\n\
+                 Årets resultat efter justeringar  5 000  -8 200  39 000  80 100  29 000\n\
+                 Reservering till RUR    -9 000  \n\
+                 Årets balanskravsresultat5 000-8 20030 00080 10029 000\n\
+                 *) Budget för 2025 **) Prognos per augusti för 2024.\n";
+    let t = read(paste);
+    assert_eq!(
+        roles(&t),
+        [
+            "label",
+            "budget",
+            "forecast",
+            "prior_outcome",
+            "other",
+            "other"
+        ]
+    );
+    type Row<'a> = (&'a str, [Option<&'a str>; 5]);
+    let want: &[Row<'_>] = &[
+        (
+            "Årets resultat enligt resultaträkningen",
+            [
+                Some("5000"),
+                Some("-8200"),
+                Some("41500"),
+                Some("90100"),
+                Some("30000"),
+            ],
+        ),
+        (
+            "Avgår realisationsvinster",
+            [None, None, Some("-2500"), Some("-4000"), Some("-1000")],
+        ),
+        (
+            "Reservering till RUR",
+            [None, None, Some("-9000"), None, None],
+        ),
+        (
+            "Årets balanskravsresultat",
+            [
+                Some("5000"),
+                Some("-8200"),
+                Some("30000"),
+                Some("80100"),
+                Some("29000"),
+            ],
+        ),
+    ];
+    for (label, values) in want {
+        let r = (0..t.rows.len())
+            .find(|r| t.label(*r) == *label)
+            .expect(label);
+        let got: Vec<Option<Decimal>> = (1..=5).map(|c| t.number(r, c)).collect();
+        let want: Vec<Option<Decimal>> = values.iter().map(|v| v.map(d)).collect();
+        assert_eq!(got, want, "{label}");
+    }
+    // 90 100 - 4 000 is 86 100, not the 80 100 stated: the report's error.
+    let subtotal = (0..t.rows.len())
+        .find(|r| t.label(*r) == "Årets resultat efter justeringar")
+        .expect("subtotal");
+    let flagged: Vec<(usize, usize)> = crate::checks::check_report(&t)
+        .checks
+        .iter()
+        .map(|c| (c.row, c.column))
+        .collect();
+    assert_eq!(flagged, [(subtotal, 4)]);
+}
