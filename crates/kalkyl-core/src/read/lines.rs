@@ -552,6 +552,9 @@ fn layout_rows(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<
     if let Some(raw) = spaced_cells(&lines, plain) {
         return raw;
     }
+    if let Some(raw) = one_line_list(&lines) {
+        return raw;
+    }
     pdf_layout(lines, choices)
 }
 
@@ -4329,6 +4332,88 @@ fn series_together(lines: &[Line]) -> Option<RawTable<'static>> {
             format!("Cellerna sitter ihop utan avgränsare; rubriken lästes som {n} år och varje rads siffror delades i en per år, så jämnt som möjligt."),
         ),
     );
+    Some(raw)
+}
+
+/// A list of labels and figures on one line: a text layer that lost the
+/// table's line breaks ("Skatteintäkter 12 Utjämning och generella
+/// statsbidrag -23 Förvaltningarnas resultat inkl LLS -76 ..."). Each run
+/// of words is the label of the figure after it (capitals inside a label
+/// are common: "inkl LLS", "Tro, hoppet o kärleken"); the words before the
+/// first figure hold rows without one, split at capitalised words; the
+/// last of them naming a figure heads the column. Only for one line of
+/// four figures or more, each one value by the three-digit rule.
+fn one_line_list(lines: &[Line]) -> Option<RawTable<'static>> {
+    let body: Vec<&Line> = lines.iter().filter(|l| !l.heading).collect();
+    let [line] = body.as_slice() else {
+        return None;
+    };
+    let mut rows: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    let mut label: Vec<String> = Vec::new();
+    let mut numbers: Vec<String> = Vec::new();
+    for w in pdf_words(&line.text) {
+        if matches!(shape(&w), Shape::Number { .. }) {
+            numbers.push(w);
+        } else {
+            if !numbers.is_empty() {
+                rows.push((std::mem::take(&mut label), std::mem::take(&mut numbers)));
+            }
+            label.push(w);
+        }
+    }
+    if !numbers.is_empty() {
+        rows.push((label, numbers));
+    } else if !label.is_empty() {
+        return None;
+    }
+    if rows.len() < 4
+        || rows
+            .iter()
+            .any(|(l, n)| l.is_empty() || splits(n, 1).is_empty())
+    {
+        return None;
+    }
+    let mut raw = RawTable {
+        from_lines: true,
+        headings: vec![String::new(), String::new()],
+        ..RawTable::default()
+    };
+    for (i, (words, numbers)) in rows.into_iter().enumerate() {
+        let mut labels = vec![words.join(" ")];
+        if i == 0 {
+            labels = segment_heading(&words.join(" "));
+        }
+        let own = labels.pop().unwrap_or_default();
+        // The last of them that names a figure ("Större budgetavvikelser")
+        // heads the rows below: it names the column's figure.
+        if let Some(h) = labels
+            .iter()
+            .rev()
+            .find(|l| role_of(l).is_some_and(Role::is_numeric))
+        {
+            if let Some(slot) = raw.headings.get_mut(1) {
+                slot.clone_from(h);
+            }
+        }
+        for l in labels {
+            raw.rows.push(RawRow {
+                line: line.line,
+                cells: vec![RawCell::plain(l)],
+            });
+        }
+        raw.rows.push(RawRow {
+            line: line.line,
+            cells: vec![RawCell::plain(own), RawCell::plain(numbers.join(" "))],
+        });
+    }
+    raw.context = line.text.clone();
+    raw.diagnostics.push(layout_diagnostic(
+        None,
+        Some(line.line),
+        line.text.chars().take(80).collect(),
+        "The whole table is on one line; each run of words was read as the label of the figure after it.".to_string(),
+        "Hela tabellen står på en rad; varje följd av ord lästes som etikett till talet efter den.".to_string(),
+    ));
     Some(raw)
 }
 

@@ -1995,3 +1995,33 @@ fn padded_cells_with_rows_run_together() {
         .collect();
     assert_eq!(flagged, [(subtotal, 4)]);
 }
+
+/// A table whose text layer lost its line breaks: labels and figures on
+/// one line. Each run of words labels the figure after it; the words
+/// before the first figure are rows without one, and the last of them
+/// naming a figure heads the column.
+#[test]
+fn a_table_on_one_line() {
+    let paste = "Prognos Avvikelser mot budget Skatter 8 Statsbidrag och utjämning -5 \
+                 Nämnden för vård och omsorg LSS -30 Finansnetto 2 Summa avvikelser -25\n";
+    let t = read(paste);
+    assert_eq!(roles(&t), ["label", "stated_variance"]);
+    let want: &[(&str, Option<&str>)] = &[
+        ("Prognos", None),
+        ("Avvikelser mot budget", None),
+        ("Skatter", Some("8")),
+        ("Nämnden för vård och omsorg LSS", Some("-30")),
+        ("Summa avvikelser", Some("-25")),
+    ];
+    for (label, value) in want {
+        let r = (0..t.rows.len())
+            .find(|r| t.label(*r) == *label)
+            .expect(label);
+        assert_eq!(t.number(r, 1), value.map(d), "{label}");
+    }
+    // Not for a line with fewer than four figures.
+    assert_ne!(
+        roles(&read("Skatter 8 Bidrag -5\n")),
+        ["label", "stated_variance"]
+    );
+}
