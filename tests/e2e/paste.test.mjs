@@ -140,7 +140,9 @@ ${lines
 
 test('changing a role or a split reads the table again', async () => {
   const page = session.page;
-  await paste(page, { plain: 'Investering (tkr) Utfall Budget\nA 1 400 400\nB 100 200\nSumma 1 500 600\n' });
+  // The total holds in the first column only: it picks the split without
+  // settling it (a total that holds in every column would).
+  await paste(page, { plain: 'Investering (tkr) Utfall Budget\nA 1 400 400\nB 100 200\nSumma 1 500 700\n' });
   await page.waitForFunction(() => document.querySelector('[data-testid="split-next"]'));
   const cellText = (r, c) => page.locator(`[data-testid="grid"] td[data-row="${r}"][data-col="${c}"]`).innerText();
   // The stated total decided the split.

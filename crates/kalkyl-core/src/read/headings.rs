@@ -181,6 +181,11 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
             Role::StatedPercent
         });
     }
+    // An amount per something ("kr/kvm", "kr per invånare") is a key
+    // figure beside the amounts, never one of them.
+    if contains_any(&latin::lowercase(heading), &["kr/", "kr per "]) {
+        return Some(Role::Other);
+    }
     if let Some(role) = english_role(&key) {
         return Some(role);
     }
@@ -263,6 +268,13 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
     // The net cost is the figure a budget is compared with.
     if contains_any(&key, &["nettokostnad", "nettoutfall", "nettokostnader"]) {
         return Some(Role::Outcome);
+    }
+    // A balance carried in or out ("Ingående redovisat resultat",
+    // "Utgående balans") or the use of earlier results ("Disposition av
+    // resultat") is no figure of the year.
+    if key.starts_with("ingående") || key.starts_with("utgående") || key.starts_with("disposition")
+    {
+        return Some(Role::Other);
     }
     if contains_any(&key, &["föregående", "föreg", "fgår", "förraåret"])
         && contains_any(&key, &["utfall", "resultat", "bokslut"])
@@ -646,6 +658,11 @@ mod tests {
             ("Förbrukat i %", Some(StatedPercent)),
             ("Förändring 2017–2018 %/kvm", Some(StatedPercent)),
             ("Soliditet, %", Some(Other)),
+            ("Bokslut 2018 kr/kvm", Some(Other)),
+            ("Ingående redovisat resultat 1)", Some(Other)),
+            ("Utgående resultatfond", Some(Other)),
+            ("Disposition av resultat", Some(Other)),
+            ("Nettokostnad kr per invånare", Some(Other)),
             ("Soliditet i procent", Some(Other)),
             ("Sjukfrånvaro i %", Some(Other)),
             ("Skattekraft i % av riket", Some(Other)),

@@ -288,6 +288,252 @@ fn glued_lines(grid: &Grid<'_>, plain: &str) -> Vec<Line> {
 
 /// Lays out text without delimiters.
 pub(super) fn layout(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<'static> {
+    let mut raw = layout_rows(grid, plain, choices);
+    place_short_rows(&mut raw);
+    raw
+}
+
+/// At most this many placements of a block's short rows are tried.
+const MAX_PLACEMENTS: usize = 4096;
+
+/// Rows short of figures: a PDF or web copy drops empty cells, so a row's
+/// figures land in the first columns ("Omrubricering -113" under four
+/// years, where -113 is the third year's). The table's sums place them:
+/// of the placements of a block's short rows (their order kept), the one
+/// under which the sum closing the block (a later full row; the block
+/// runs from the last sum, alone or after it as a running result's first
+/// term) holds in the most columns: in all, or in two or more and most of
+/// them (a report's own error may break one), each short row's figures
+/// mostly in columns that hold, and no other placement as good.
+/// Otherwise the rows stay as they are (and say that they are short).
+fn place_short_rows(raw: &mut RawTable<'_>) {
+    let width = raw.headings.len();
+    let columns: Vec<usize> = (1..width)
+        .filter(|j| !raw.headings.get(*j).is_some_and(|h| is_note_heading(h)))
+        .collect();
+    let m = columns.len();
+    if m < 2 || raw.rows.len() > MAX_SUM_ROWS {
+        return;
+    }
+    let number = |text: &str| match number::read_number(text, DecimalMark::Comma) {
+        Ok(Reading::Number(n)) if !n.percent => Some(n.value),
+        _ => None,
+    };
+    fn cell<'r>(r: &'r RawRow<'_>, j: usize) -> &'r str {
+        r.cells.get(j).map_or("", |c| c.text.trim())
+    }
+    // Per row: its figures, and whether it is full or short (packed left).
+    let figures: Vec<Vec<Option<Decimal>>> = raw
+        .rows
+        .iter()
+        .map(|r| columns.iter().map(|j| number(cell(r, *j))).collect())
+        .collect();
+    let labelled = |r: usize| {
+        raw.rows
+            .get(r)
+            .is_some_and(|row| number(cell(row, 0)).is_none() && !cell(row, 0).is_empty())
+    };
+    let full = |r: usize| {
+        figures
+            .get(r)
+            .is_some_and(|f| f.iter().all(Option::is_some))
+    };
+    let short = |r: usize| {
+        let Some(f) = figures.get(r) else {
+            return false;
+        };
+        let k = f.iter().take_while(|v| v.is_some()).count();
+        labelled(r)
+            && (1..m).contains(&k)
+            && columns
+                .iter()
+                .skip(k)
+                .all(|j| raw.rows.get(r).is_some_and(|row| cell(row, *j).is_empty()))
+    };
+    let last = raw.rows.len().saturating_sub(1);
+    // The columns in which a sum holds, the short rows placed by `pick`.
+    let holding =
+        |block: &[usize], shorts: &[usize], pick: &[&Vec<usize>], t: usize| -> Vec<bool> {
+            (0..m)
+                .map(|col| {
+                    let Some(stated) = figures.get(t).and_then(|f| f.get(col)).copied().flatten()
+                    else {
+                        return false;
+                    };
+                    let mut sum = Decimal::ZERO;
+                    let mut tolerance = crate::convention::half_unit(stated);
+                    for r in block {
+                        let value = match shorts.iter().position(|s| s == r) {
+                            Some(i) => pick
+                                .get(i)
+                                .and_then(|p| p.iter().position(|c| *c == col))
+                                .and_then(|at| {
+                                    figures.get(*r).and_then(|f| f.get(at)).copied().flatten()
+                                }),
+                            None => figures.get(*r).and_then(|f| f.get(col)).copied().flatten(),
+                        };
+                        if let Some(v) = value {
+                            match (
+                                sum.add_exact(v),
+                                tolerance.add_exact(crate::convention::half_unit(v)),
+                            ) {
+                                (Some(s), Some(tol)) => (sum, tolerance) = (s, tol),
+                                _ => return false,
+                            }
+                        }
+                    }
+                    stated.sub_exact(sum).is_some_and(|d| d.abs() <= tolerance)
+                })
+                .collect()
+        };
+    let mut start = 0;
+    let mut previous: Option<usize> = None;
+    let mut moves: Vec<(usize, Vec<usize>, usize)> = Vec::new();
+    for t in 0..raw.rows.len() {
+        if !full(t) {
+            continue;
+        }
+        let named = raw
+            .rows
+            .get(t)
+            .is_some_and(|r| super::sum_kind(cell(r, 0)).is_some());
+        // The block since the last sum, alone or after that sum as a
+        // running result's first term.
+        let mut blocks: Vec<Vec<usize>> = vec![(start..t).collect()];
+        if let Some(p) = previous {
+            blocks.push(std::iter::once(p).chain(start..t).collect());
+        }
+        let mut placed = false;
+        for block in &blocks {
+            let shorts: Vec<usize> = block.iter().copied().filter(|r| short(*r)).collect();
+            if shorts.is_empty() || shorts.len() > 4 {
+                continue;
+            }
+            let options: Vec<Vec<Vec<usize>>> = shorts
+                .iter()
+                .map(|r| {
+                    let k = figures
+                        .get(*r)
+                        .map_or(0, |f| f.iter().filter(|v| v.is_some()).count());
+                    let mut out = Vec::new();
+                    fn choose(
+                        from: usize,
+                        m: usize,
+                        k: usize,
+                        current: &mut Vec<usize>,
+                        out: &mut Vec<Vec<usize>>,
+                    ) {
+                        if current.len() == k {
+                            out.push(current.clone());
+                            return;
+                        }
+                        for p in from..m {
+                            if out.len() >= MAX_PLACEMENTS {
+                                return;
+                            }
+                            current.push(p);
+                            choose(p + 1, m, k, current, out);
+                            current.pop();
+                        }
+                    }
+                    choose(0, m, k, &mut Vec::new(), &mut out);
+                    out
+                })
+                .collect();
+            let combos = options
+                .iter()
+                .try_fold(1usize, |acc, o| acc.checked_mul(o.len()))
+                .filter(|c| *c <= MAX_PLACEMENTS);
+            let Some(combos) = combos else { continue };
+            // (columns holding, pick, ties)
+            let mut best: Option<(usize, Vec<&Vec<usize>>)> = None;
+            let mut tied = false;
+            for combo in 0..combos {
+                let mut rest = combo;
+                let pick: Vec<&Vec<usize>> = options
+                    .iter()
+                    .filter_map(|o| {
+                        let len = o.len().max(1);
+                        let p = o.get(rest % len);
+                        rest /= len;
+                        p
+                    })
+                    .collect();
+                let holds = holding(block, &shorts, &pick, t);
+                // Each short row's figures mostly in columns that hold.
+                let confirmed = pick.iter().all(|place| {
+                    let ok = place
+                        .iter()
+                        .filter(|c| holds.get(**c).copied().unwrap_or(false))
+                        .count();
+                    ok * 2 > place.len()
+                });
+                let count = holds.iter().filter(|h| **h).count();
+                if !confirmed || !(count == m || (count >= 2 && count * 2 > m)) {
+                    continue;
+                }
+                match &best {
+                    Some((b, _)) if count < *b => {}
+                    Some((b, _)) if count == *b => tied = true,
+                    _ => {
+                        best = Some((count, pick));
+                        tied = false;
+                    }
+                }
+            }
+            let Some((count, pick)) = best.filter(|_| !tied) else {
+                continue;
+            };
+            for (r, place) in shorts.iter().zip(pick) {
+                if place.iter().enumerate().any(|(i, c)| i != *c) {
+                    moves.push((*r, place.clone(), count));
+                }
+            }
+            placed = true;
+            break;
+        }
+        if placed || named || t == last {
+            previous = Some(t);
+            start = t + 1;
+        }
+    }
+    for (r, place, count) in moves {
+        let Some(row) = raw.rows.get_mut(r) else {
+            continue;
+        };
+        let placed: Vec<String> = columns
+            .iter()
+            .take(place.len())
+            .map(|j| {
+                row.cells
+                    .get(*j)
+                    .map_or(String::new(), |c| c.text.to_string())
+            })
+            .collect();
+        row.cells.resize(width, RawCell::plain(String::new()));
+        for j in &columns {
+            if let Some(c) = row.cells.get_mut(*j) {
+                *c = RawCell::plain(String::new());
+            }
+        }
+        for (text, p) in placed.iter().zip(&place) {
+            if let Some(c) = columns.get(*p).and_then(|j| row.cells.get_mut(*j)) {
+                *c = RawCell::plain(text.clone());
+            }
+        }
+        let line = row.line;
+        raw.diagnostics.push(layout_diagnostic(
+            Some(r),
+            Some(line),
+            placed.join(" "),
+            format!("The row has {} figures for {m} columns; they were placed where the sum below holds ({count} of {m} columns).", placed.len()),
+            format!("Raden har {} tal för {m} kolumner; de placerades där summan nedanför stämmer ({count} av {m} kolumner).", placed.len()),
+        ));
+    }
+}
+
+/// Lays out text without delimiters, before short rows are placed.
+fn layout_rows(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<'static> {
     let lines = glued_lines(grid, plain);
     if let Some(raw) = one_cell_per_line(&lines) {
         return raw;
@@ -299,6 +545,15 @@ pub(super) fn layout(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> Raw
         return raw;
     }
     if let Some(raw) = sum_together(&lines, grid) {
+        return raw;
+    }
+    if let Some(raw) = series_together(&lines) {
+        return raw;
+    }
+    if let Some(raw) = spaced_cells(&lines, plain) {
+        return raw;
+    }
+    if let Some(raw) = one_line_list(&lines) {
         return raw;
     }
     pdf_layout(lines, choices)
@@ -528,6 +783,67 @@ fn split_candidates(words: &[String], n: usize) -> (Vec<Vec<String>>, Vec<Vec<St
         .cloned()
         .collect();
     (out, strict)
+}
+
+/// Whether a value is closed by decimals, `%` or a unit.
+fn is_closed_value(value: &str) -> bool {
+    matches!(
+        shape(value.split_whitespace().last().unwrap_or("")),
+        Shape::Number { decimals: true, .. } | Shape::Number { suffix: true, .. }
+    )
+}
+
+/// Columns keep their shape down a table: a column whose figures carry
+/// decimals or `%` on the rows that split one way only carries them on
+/// the others, and its figures are of one size (a kronor column beside a
+/// kr/kvm one). The candidates of a row that splits several ways are put
+/// in the order of how well they keep that shape, stably (equally fitting
+/// ones keep their order). Only with two such rows at least.
+fn order_by_columns(candidates: &mut [Vec<Vec<String>>]) {
+    let digits = |v: &str| {
+        v.split([',', '.'])
+            .next()
+            .unwrap_or("")
+            .chars()
+            .filter(char::is_ascii_digit)
+            .count()
+    };
+    // Per column: (rows, closed ones, digits in all).
+    let mut columns: Vec<(usize, usize, usize)> = Vec::new();
+    let width = candidates
+        .iter()
+        .find(|c| c.len() > 1)
+        .and_then(|c| c.first())
+        .map_or(0, Vec::len);
+    for c in candidates.iter() {
+        let [only] = c.as_slice() else { continue };
+        if only.len() != width {
+            continue;
+        }
+        columns.resize(width, (0, 0, 0));
+        for (col, v) in columns.iter_mut().zip(only) {
+            col.0 += 1;
+            col.1 += usize::from(is_closed_value(v));
+            col.2 += digits(v);
+        }
+    }
+    if columns.first().is_none_or(|c| c.0 < 2) {
+        return;
+    }
+    let misfit = |split: &Vec<String>| -> usize {
+        split
+            .iter()
+            .zip(&columns)
+            .map(|(v, (rows, closed, sum))| {
+                let shape_off = is_closed_value(v) != (closed * 2 > *rows);
+                let size = (sum + rows / 2) / rows.max(&1);
+                10 * usize::from(shape_off) + digits(v).abs_diff(size)
+            })
+            .sum()
+    };
+    for c in candidates.iter_mut().filter(|c| c.len() > 1) {
+        crate::order::sort_by(c, |a, b| misfit(a).cmp(&misfit(b)));
+    }
 }
 
 /// The split of `tokens` into `n` values whose digit counts are closest to
@@ -845,9 +1161,11 @@ fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec<Line>, Vec
         if let Some(end) = heading.iter().rposition(|l| is_year_line(&l.text)) {
             // A line naming the label and note columns right under the
             // years ("tkr Not") still heads the table.
+            // So does a line of units under group headings ("tkr kr/kvm
+            // tkr kr/kvm %/kvm").
             let corner = heading
                 .get(end + 1)
-                .is_some_and(|l| corner_headings(&l.text).is_some());
+                .is_some_and(|l| corner_headings(&l.text).is_some() || is_units_line(&l.text));
             body.extend(heading.drain(end + 1 + usize::from(corner)..));
         }
     }
@@ -921,6 +1239,9 @@ fn takes_no_year(segment: &str) -> bool {
 /// column. Otherwise the words are segmented at capitals and years.
 fn block_headings(texts: &[&str]) -> Vec<String> {
     if let Some((last, above)) = texts.split_last() {
+        if let Some(spread) = spread_units(last, above) {
+            return spread;
+        }
         if let Some(spread) = spread_years(last, above) {
             return spread;
         }
@@ -1002,6 +1323,100 @@ fn spread_groups(segments: &[String]) -> Option<Vec<String>> {
         out.push(format!("{} {d}", tops.get(i / span)?));
     }
     Some(out)
+}
+
+/// A word naming a column's unit: a money unit, `%`, or a rate of one
+/// ("kr/kvm", "%/kvm", "tkr/inv").
+fn is_unit_word(word: &str) -> bool {
+    let head = word.split('/').next().unwrap_or(word);
+    head == "%" || Unit::from_word(head).is_some()
+}
+
+/// A heading line of units alone, one per value column, under a line of
+/// group headings: two words or more, each a unit word.
+fn is_units_line(text: &str) -> bool {
+    let mut ws = text.split_whitespace();
+    ws.clone().nth(1).is_some() && ws.all(is_unit_word)
+}
+
+/// At most this many ways to share units among group headings are tried.
+const MAX_UNIT_SHARES: usize = 4096;
+
+/// Two-level headings whose lower level is a unit per column: group
+/// headings with years ("Bokslut 2018 Bokslut 2017 Förändring 2017–2018")
+/// over "tkr kr/kvm tkr kr/kvm %/kvm". Each group heads a run of the units;
+/// the runs are cut so that the most groups carry the same units (a
+/// report repeats one group's sub-columns), and a tie is no reading. The
+/// segments before the first one with a year head the label column.
+fn spread_units(last: &str, above: &[&str]) -> Option<Vec<String>> {
+    if above.is_empty() || !is_units_line(last) {
+        return None;
+    }
+    let units: Vec<&str> = last.split_whitespace().collect();
+    let segments = segment_heading(&above.join(" "));
+    let first_group = segments.iter().position(|s| year_of(s).is_some())?;
+    let (label, groups) = segments.split_at(first_group);
+    let g = groups.len();
+    let lens = share_among_groups(&units, g)?;
+    let mut out = vec![label.join(" ")];
+    let mut at = 0;
+    for (group, len) in groups.iter().zip(lens) {
+        let run = units.get(at..at + len).unwrap_or(&[]);
+        at += len;
+        out.extend(run.iter().map(|u| format!("{group} {u}")));
+    }
+    Some(out)
+}
+
+/// How `g` group headings share a row of sub-headings, as run lengths:
+/// the cut under which the most groups carry the same sub-headings (a
+/// report repeats one group's sub-columns) and end in the same one (each
+/// group closes with its net or total). A tie is no reading.
+fn share_among_groups<T: PartialEq>(items: &[T], g: usize) -> Option<Vec<usize>> {
+    fn go(left: usize, parts: usize, current: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        if out.len() >= MAX_UNIT_SHARES {
+            return;
+        }
+        if parts == 1 {
+            current.push(left);
+            out.push(current.clone());
+            current.pop();
+            return;
+        }
+        for len in 1..=left.saturating_sub(parts - 1) {
+            current.push(len);
+            go(left - len, parts - 1, current, out);
+            current.pop();
+        }
+    }
+    if g < 2 || g > items.len() {
+        return None;
+    }
+    let mut shares = Vec::new();
+    go(items.len(), g, &mut Vec::new(), &mut shares);
+    let score = |lens: &[usize]| {
+        let mut at = 0;
+        let runs: Vec<&[T]> = lens
+            .iter()
+            .map(|len| {
+                let run = items.get(at..at + len).unwrap_or(&[]);
+                at += len;
+                run
+            })
+            .collect();
+        let pairs = |same: &dyn Fn(&[T], &[T]) -> bool| {
+            runs.iter()
+                .map(|a| runs.iter().filter(|b| same(a, b)).count() - 1)
+                .sum::<usize>()
+        };
+        pairs(&|a, b| a == b) + pairs(&|a, b| a.last() == b.last())
+    };
+    let best = shares.iter().map(|s| score(s)).max()?;
+    let mut winners = shares.into_iter().filter(|s| score(s) == best);
+    match (winners.next(), winners.next()) {
+        (Some(lens), None) => Some(lens),
+        _ => None,
+    }
 }
 
 fn spread_years(last: &str, above: &[&str]) -> Option<Vec<String>> {
@@ -1417,7 +1832,12 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
             }
         })
         .collect();
+    let mut candidates = candidates;
+    if !labelless {
+        order_by_columns(&mut candidates);
+    }
     let chosen = choose_splits(&value_runs, &candidates, choices);
+    let settled = settled_by_sums(&candidates, &chosen);
 
     let mut heading_iter = headings_in_body.into_iter().peekable();
     for (i, run) in value_runs.iter().enumerate() {
@@ -1453,7 +1873,16 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
                     .collect()
             }
         };
-        if candidates.get(i).is_some_and(|c| c.len() > 1) {
+        if settled.get(i).copied().unwrap_or(false) {
+            let count = candidates.get(i).map_or(0, Vec::len);
+            raw.diagnostics.push(layout_diagnostic(
+                Some(row_index),
+                Some(run.line),
+                run.numbers.join(" "),
+                format!("Spaces separate both columns and thousands; the row can be split {count} ways, and the table's sums settle which."),
+                format!("Mellanslag skiljer både kolumner och tusental; raden kan delas på {count} sätt, och tabellens summor avgör vilket."),
+            ));
+        } else if candidates.get(i).is_some_and(|c| c.len() > 1) {
             raw.diagnostics.push(Diagnostic {
                 row: Some(row_index),
                 column: None,
@@ -1713,15 +2142,21 @@ fn note_rows(runs: &[Run], glued: bool) -> Vec<bool> {
         let Some(c) = candidates.get(i).copied().flatten() else {
             continue;
         };
-        let next = candidates
+        // Any of the next item rows with a note between the last and this
+        // one proves this one wrong (figures alone, "7 7", read as note 7
+        // before notes 3 and 4). Sums and unlabelled lines carry no notes:
+        // their first digit group proves nothing.
+        let item = |r: &Run| !r.label.is_empty() && super::sum_kind(&r.label.join(" ")).is_none();
+        let skipped = runs
             .iter()
+            .zip(&candidates)
             .skip(i + 1)
             .take(LOOKAHEAD)
-            .flatten()
-            .next()
-            .copied();
+            .filter(|(r, _)| item(r))
+            .filter_map(|(_, c)| *c)
+            .any(|d| d > last && d < c);
         let too_far = last > 0 && c > last.saturating_add(MAX_GAP);
-        if c < last || too_far || next.is_some_and(|d| d > last && d < c) {
+        if c < last || too_far || skipped {
             continue;
         }
         last = c;
@@ -1867,6 +2302,88 @@ fn choose_splits(
         }
     }
     chosen
+}
+
+/// At most this many rows are searched for sums that settle splits.
+const MAX_SETTLE_ROWS: usize = 300;
+
+/// The rows whose chosen split the table's sums settle: the split is
+/// certain when every column in which the row's candidates differ holds in
+/// an exact sum of the chosen splits (a run of two rows or more right above
+/// or right below a row adds up to it, and not to zero), the row being a
+/// term or the sum. Checks may then run over the row: a sum that fails in
+/// another column is the report's, not the split's.
+fn settled_by_sums(candidates: &[Vec<Vec<String>>], chosen: &[Option<usize>]) -> Vec<bool> {
+    let rows = candidates.len();
+    let mut settled = vec![false; rows];
+    if rows > MAX_SETTLE_ROWS || !candidates.iter().any(|c| c.len() > 1) {
+        return settled;
+    }
+    let picked = |i: usize| -> Option<&Vec<String>> { candidates.get(i)?.get((*chosen.get(i)?)?) };
+    let width = (0..rows)
+        .filter_map(picked)
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0);
+    let values: Vec<Vec<Option<Decimal>>> = (0..rows)
+        .map(|i| {
+            (0..width)
+                .map(
+                    |j| match number::read_number(picked(i)?.get(j)?, DecimalMark::Comma) {
+                        Ok(Reading::Number(n)) => Some(n.value),
+                        _ => None,
+                    },
+                )
+                .collect()
+        })
+        .collect();
+    let value = |i: usize, j: usize| values.get(i).and_then(|v| v.get(j)).copied().flatten();
+    let mut confirmed = vec![vec![false; width]; rows];
+    for t in 0..rows {
+        for j in 0..width {
+            let Some(stated) = value(t, j).filter(|v| !v.is_zero()) else {
+                continue;
+            };
+            // Runs right above t, then right below it.
+            for run in [
+                (0..t).rev().collect::<Vec<_>>(),
+                (t + 1..rows).collect::<Vec<_>>(),
+            ] {
+                let mut sum = Decimal::ZERO;
+                for (k, &i) in run.iter().enumerate() {
+                    let Some(s) = value(i, j).and_then(|v| sum.add_exact(v)) else {
+                        break;
+                    };
+                    sum = s;
+                    if k >= 1 && sum == stated {
+                        for &m in run.get(..=k).unwrap_or(&[]).iter().chain([&t]) {
+                            if let Some(c) = confirmed.get_mut(m).and_then(|c| c.get_mut(j)) {
+                                *c = true;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for (i, slot) in settled.iter_mut().enumerate() {
+        let (Some(c), Some(pick)) = (candidates.get(i), picked(i)) else {
+            continue;
+        };
+        if c.len() < 2 {
+            continue;
+        }
+        *slot = (0..width).all(|j| {
+            let differ = c.iter().any(|other| other.get(j) != pick.get(j));
+            !differ
+                || confirmed
+                    .get(i)
+                    .and_then(|r| r.get(j))
+                    .copied()
+                    .unwrap_or(false)
+        });
+    }
+    settled
 }
 
 /// How many columns of the total row equal the sum of the rows above it.
@@ -2753,6 +3270,46 @@ fn stream_headings(
                 for h in bottom.get_mut(*start..end).unwrap_or(&mut []) {
                     *h = clean_heading(&format!("{top} {h}"));
                 }
+            }
+        }
+    }
+    // Dated group headings stacked over a row of undated ones ("Bokslut" /
+    // "2017" / "Budget" / "2018" / "Budget" / "2019" over "Nettokostnad |
+    // Nettokostnad | Intäkter | Kostnader | Nettokostnad"): the groups are
+    // the last cells above the row, a year joined to the word above it,
+    // and they share the row as [`share_among_groups`] finds.
+    if years.iter().all(Option::is_none) && bottom.iter().all(|h| !h.is_empty()) {
+        let mut tops: Vec<String> = Vec::new();
+        let mut taken = 0;
+        while let Some((t, _)) = rest.len().checked_sub(taken + 1).and_then(|i| rest.get(i)) {
+            let word_above = rest
+                .len()
+                .checked_sub(taken + 2)
+                .and_then(|i| rest.get(i))
+                .filter(|(w, _)| year_in(w).is_none());
+            match (is_year(t), word_above) {
+                (true, Some((w, _))) => {
+                    tops.insert(0, format!("{w} {t}"));
+                    taken += 2;
+                }
+                (false, _) if year_in(t).is_some() => {
+                    tops.insert(0, t.clone());
+                    taken += 1;
+                }
+                _ => break,
+            }
+        }
+        let lens = (tops.len() < bottom.len())
+            .then(|| share_among_groups(&bottom, tops.len()))
+            .flatten();
+        if let Some(lens) = lens {
+            rest.truncate(rest.len() - taken);
+            let mut at = 0;
+            for (top, len) in tops.iter().zip(lens) {
+                for h in bottom.get_mut(at..at + len).unwrap_or(&mut []) {
+                    *h = clean_heading(&format!("{top} {h}"));
+                }
+                at += len;
             }
         }
     }
@@ -3659,6 +4216,373 @@ fn sum_together(lines: &[Line], grid: &Grid<'_>) -> Option<RawTable<'static>> {
     Some(raw)
 }
 
+/// A time series run together: a web report's multi-year table copied with
+/// no separator at all. A corner heading glued to its years
+/// ("Belopp20192018201720162015"), then per measure a label with its
+/// figures glued to it or on the lines below ("Soliditet %17,215,714,9..."
+/// or "Nettoomsättning" / "586 551572 644529 ..."); a label with no figures
+/// before the next label is a section heading. Nothing sums in such a
+/// table, so each row's figures are cut into one per year (thousands
+/// spaces and decimals kept, see [`figure_cuts`]) by evenness alone: the
+/// most even cut when it is the only one, else the row stays text with a
+/// diagnostic. `None` when the heading is not a corner and years, or when
+/// most rows do not cut one way.
+fn series_together(lines: &[Line]) -> Option<RawTable<'static>> {
+    let body: Vec<&Line> = lines.iter().filter(|l| !l.heading).collect();
+    let (at, corner, years) = body.iter().enumerate().take(3).find_map(|(i, l)| {
+        let (label, tail) = glued_figures(&l.text)?;
+        let years = glued_years(tail)?;
+        Some((i, label.trim().to_string(), years))
+    })?;
+    let n = years.len();
+    // (line, label, pieces of figures); a line of figures alone goes on
+    // with the row above.
+    let mut rows: Vec<(usize, String, Vec<String>)> = Vec::new();
+    for l in body.get(at + 1..).unwrap_or(&[]) {
+        match glued_figures(&l.text) {
+            Some(("", tail)) => rows.last_mut()?.2.push(tail.to_string()),
+            Some((label, tail)) => {
+                rows.push((l.line, label.trim().to_string(), vec![tail.to_string()]));
+            }
+            None => rows.push((l.line, l.text.trim().to_string(), Vec::new())),
+        }
+    }
+    if rows.len() > MAX_SUM_ROWS {
+        return None;
+    }
+    let grouped = rows.iter().flat_map(|r| &r.2).any(|t| t.contains(' '));
+    let mut raw = RawTable {
+        from_lines: true,
+        ..RawTable::default()
+    };
+    let (mut figured, mut cut) = (0usize, 0usize);
+    for (line, label, pieces) in rows {
+        let row = raw.rows.len();
+        if pieces.is_empty() {
+            raw.rows.push(RawRow {
+                line,
+                cells: vec![RawCell::plain(label)],
+            });
+            continue;
+        }
+        figured += 1;
+        let parts: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        let cuts: Vec<Vec<Figure>> = (0..=2)
+            .flat_map(|decimals| figure_cuts(&parts, n, decimals, grouped).unwrap_or_default())
+            .collect();
+        let least = cuts.iter().map(|c| figure_unevenness(c)).min();
+        let mut even = cuts.iter().filter(|c| Some(figure_unevenness(c)) == least);
+        match (even.next(), even.next()) {
+            (Some(one), None) => {
+                cut += 1;
+                let cells = std::iter::once(label)
+                    .chain(one.iter().map(|f| f.0.clone()))
+                    .map(RawCell::plain)
+                    .collect();
+                raw.rows.push(RawRow { line, cells });
+            }
+            (first, _) => {
+                let seen = std::iter::once(label)
+                    .chain(pieces)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                raw.diagnostics.push(Diagnostic {
+                    row: Some(row),
+                    column: None,
+                    line: Some(line),
+                    seen: seen.clone(),
+                    kind: match first {
+                        None => DiagnosticKind::UnsplittableLine,
+                        Some(_) => DiagnosticKind::AmbiguousSplit {
+                            candidates: cuts.len(),
+                        },
+                    },
+                });
+                raw.rows.push(RawRow {
+                    line,
+                    cells: vec![RawCell::plain(seen)],
+                });
+            }
+        }
+    }
+    if cut < 2 || cut * 2 < figured {
+        return None;
+    }
+    let heading_line = body.get(at)?;
+    raw.headings = std::iter::once(corner).chain(years).collect();
+    raw.title = at
+        .checked_sub(1)
+        .and_then(|i| body.get(i))
+        .map(|l| (l.text.trim().to_string(), l.line));
+    raw.context = heading_line.text.clone();
+    raw.diagnostics.insert(
+        0,
+        layout_diagnostic(
+            None,
+            Some(heading_line.line),
+            heading_line.text.clone(),
+            format!("Cells run together with no separator; the heading was read as {n} years and each row's figures cut into one per year, the most even way."),
+            format!("Cellerna sitter ihop utan avgränsare; rubriken lästes som {n} år och varje rads siffror delades i en per år, så jämnt som möjligt."),
+        ),
+    );
+    Some(raw)
+}
+
+/// A list of labels and figures on one line: a text layer that lost the
+/// table's line breaks ("Skatteintäkter 12 Utjämning och generella
+/// statsbidrag -23 Förvaltningarnas resultat inkl LLS -76 ..."). Each run
+/// of words is the label of the figure after it (capitals inside a label
+/// are common: "inkl LLS", "Tro, hoppet o kärleken"); the words before the
+/// first figure hold rows without one, split at capitalised words; the
+/// last of them naming a figure heads the column. Only for one line of
+/// four figures or more, each one value by the three-digit rule.
+fn one_line_list(lines: &[Line]) -> Option<RawTable<'static>> {
+    let body: Vec<&Line> = lines.iter().filter(|l| !l.heading).collect();
+    let [line] = body.as_slice() else {
+        return None;
+    };
+    let mut rows: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    let mut label: Vec<String> = Vec::new();
+    let mut numbers: Vec<String> = Vec::new();
+    for w in pdf_words(&line.text) {
+        if matches!(shape(&w), Shape::Number { .. }) {
+            numbers.push(w);
+        } else {
+            if !numbers.is_empty() {
+                rows.push((std::mem::take(&mut label), std::mem::take(&mut numbers)));
+            }
+            label.push(w);
+        }
+    }
+    if !numbers.is_empty() {
+        rows.push((label, numbers));
+    } else if !label.is_empty() {
+        return None;
+    }
+    if rows.len() < 4
+        || rows
+            .iter()
+            .any(|(l, n)| l.is_empty() || splits(n, 1).is_empty())
+    {
+        return None;
+    }
+    let mut raw = RawTable {
+        from_lines: true,
+        headings: vec![String::new(), String::new()],
+        ..RawTable::default()
+    };
+    for (i, (words, numbers)) in rows.into_iter().enumerate() {
+        let mut labels = vec![words.join(" ")];
+        if i == 0 {
+            labels = segment_heading(&words.join(" "));
+        }
+        let own = labels.pop().unwrap_or_default();
+        // The last of them that names a figure ("Större budgetavvikelser")
+        // heads the rows below: it names the column's figure.
+        if let Some(h) = labels
+            .iter()
+            .rev()
+            .find(|l| role_of(l).is_some_and(Role::is_numeric))
+        {
+            if let Some(slot) = raw.headings.get_mut(1) {
+                slot.clone_from(h);
+            }
+        }
+        for l in labels {
+            raw.rows.push(RawRow {
+                line: line.line,
+                cells: vec![RawCell::plain(l)],
+            });
+        }
+        raw.rows.push(RawRow {
+            line: line.line,
+            cells: vec![RawCell::plain(own), RawCell::plain(numbers.join(" "))],
+        });
+    }
+    raw.context = line.text.clone();
+    raw.diagnostics.push(layout_diagnostic(
+        None,
+        Some(line.line),
+        line.text.chars().take(80).collect(),
+        "The whole table is on one line; each run of words was read as the label of the figure after it.".to_string(),
+        "Hela tabellen står på en rad; varje följd av ord lästes som etikett till talet efter den.".to_string(),
+    ));
+    Some(raw)
+}
+
+/// A footnote mark: stars with a closing parenthesis or not ("*)", "**").
+fn is_star_mark(word: &str) -> bool {
+    word.starts_with('*') && word.trim_end_matches(')').chars().all(|c| c == '*')
+}
+
+/// Headings marked with a footnote ("2021*)", "2020**)") whose footnote
+/// under the table says what the column holds ("*) Budgeterat resultat för
+/// 2021 **) Resultat för 2020 är helårsprognos per augusti"): the note's
+/// words join the heading in parentheses, so that they name its figure.
+fn explain_marked_headings(headings: &mut [String], footnotes: &[&str]) {
+    let words: Vec<&str> = footnotes
+        .iter()
+        .flat_map(|f| f.split_whitespace())
+        .collect();
+    for h in headings.iter_mut() {
+        let Some(at) = h.find('*') else { continue };
+        let mark = h.get(at..).unwrap_or("").to_string();
+        if !is_star_mark(&mark) {
+            continue;
+        }
+        let Some(start) = words.iter().position(|w| *w == mark) else {
+            continue;
+        };
+        let text: Vec<&str> = words
+            .iter()
+            .skip(start + 1)
+            .take_while(|w| !is_star_mark(w))
+            .copied()
+            .collect();
+        if !text.is_empty() {
+            *h = format!("{h} ({})", text.join(" ").trim_end_matches('.'));
+        }
+    }
+}
+
+/// The parts of a line set apart by two spaces or more.
+fn spaced_parts(text: &str) -> Vec<&str> {
+    text.split("  ")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Cells set apart by two spaces or more (a web table copied as padded
+/// text), where some rows ran together with no separator at all
+/// ("resultaträkningen3 000-11 70852 966107 66644 124"). The heading line's
+/// parts give the columns; a padded row's parts are its label and figures
+/// (packed from the left when it has fewer: [`place_short_rows`] places
+/// them); a glued row's figures are cut with their thousands spaces kept,
+/// the most even cut when it is the only one, else the row stays text.
+/// `None` unless a padded heading, padded rows and a glued row are there.
+fn spaced_cells(lines: &[Line], plain: &str) -> Option<RawTable<'static>> {
+    let source: Vec<&str> = plain.split('\n').collect();
+    let raw_text = |l: &Line| {
+        source
+            .get(l.line.saturating_sub(1))
+            .map_or("", |t| t.trim_end_matches('\r'))
+    };
+    let body: Vec<&Line> = lines.iter().filter(|l| !l.heading).collect();
+    let at = body
+        .iter()
+        .take(4)
+        .position(|l| spaced_parts(raw_text(l)).len() >= 3 && has_year_word(&l.text))?;
+    let heading_line = body.get(at)?;
+    let headings: Vec<String> = spaced_parts(raw_text(heading_line))
+        .into_iter()
+        .map(clean_heading)
+        .collect();
+    let n = headings.len() - 1;
+    let number = |t: &str| {
+        matches!(
+            number::read_number(t, DecimalMark::Comma),
+            Ok(Reading::Number(_))
+        )
+    };
+    let mut raw = RawTable {
+        from_lines: true,
+        headings,
+        ..RawTable::default()
+    };
+    let (mut padded, mut glued) = (0usize, 0usize);
+    let mut footnotes: Vec<&str> = Vec::new();
+    for l in body.get(at + 1..).unwrap_or(&[]) {
+        if is_footnote_line(&l.text) || l.text.starts_with('*') {
+            footnotes.push(&l.text);
+            continue;
+        }
+        let row = raw.rows.len();
+        let parts = spaced_parts(raw_text(l));
+        let label_first = parts
+            .first()
+            .is_some_and(|p| p.chars().any(latin::is_letter));
+        if parts.len() >= 2
+            && parts.len() <= n + 1
+            && label_first
+            && parts.iter().skip(1).all(|p| number(p))
+        {
+            padded += 1;
+            raw.rows.push(RawRow {
+                line: l.line,
+                cells: parts
+                    .iter()
+                    .map(|p| RawCell::plain(p.to_string()))
+                    .collect(),
+            });
+            continue;
+        }
+        let Some((label, tail)) =
+            glued_figures(&l.text).filter(|(label, _)| label.chars().any(latin::is_letter))
+        else {
+            raw.rows.push(RawRow {
+                line: l.line,
+                cells: vec![RawCell::plain(l.text.trim().to_string())],
+            });
+            continue;
+        };
+        glued += 1;
+        let cuts = figure_cuts(&[tail], n, 0, true).unwrap_or_default();
+        let least = cuts.iter().map(|c| figure_unevenness(c)).min();
+        let mut even = cuts.iter().filter(|c| Some(figure_unevenness(c)) == least);
+        match (even.next(), even.next()) {
+            (Some(one), None) => {
+                let cells = std::iter::once(label.trim().to_string())
+                    .chain(one.iter().map(|f| f.0.clone()))
+                    .map(RawCell::plain)
+                    .collect();
+                raw.rows.push(RawRow {
+                    line: l.line,
+                    cells,
+                });
+            }
+            (first, _) => {
+                raw.diagnostics.push(Diagnostic {
+                    row: Some(row),
+                    column: None,
+                    line: Some(l.line),
+                    seen: l.text.clone(),
+                    kind: match first {
+                        None => DiagnosticKind::UnsplittableLine,
+                        Some(_) => DiagnosticKind::AmbiguousSplit {
+                            candidates: cuts.len(),
+                        },
+                    },
+                });
+                raw.rows.push(RawRow {
+                    line: l.line,
+                    cells: vec![RawCell::plain(l.text.trim().to_string())],
+                });
+            }
+        }
+    }
+    if padded < 2 || glued < 1 {
+        return None;
+    }
+    explain_marked_headings(&mut raw.headings, &footnotes);
+    raw.title = at
+        .checked_sub(1)
+        .and_then(|i| body.get(i))
+        .map(|l| (l.text.trim().to_string(), l.line));
+    raw.context = heading_line.text.clone();
+    raw.diagnostics.insert(
+        0,
+        layout_diagnostic(
+            None,
+            Some(heading_line.line),
+            heading_line.text.clone(),
+            "Cells set apart by two spaces or more, some rows run together; the glued figures were cut with their thousands spaces kept, the most even way.".to_string(),
+            "Cellerna åtskilda av två mellanslag eller fler, några rader ihopskrivna; de ihopskrivna talen delades med tusentalsmellanrummen kvar, så jämnt som möjligt.".to_string(),
+        ),
+    );
+    Some(raw)
+}
+
 /// One cut per row (its index), or `None` for a row that no sum decides: by
 /// a column that is the sum of the others on most rows, then by the rows
 /// named as sums. One such row adds every row above and below it; of
@@ -4006,6 +4930,63 @@ mod tests {
         ];
         for (text, want) in table {
             assert_eq!(is_year_line(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn group_headings_spread_over_a_line_of_units() {
+        let table: &[(&str, &str, Option<&[&str]>)] = &[
+            (
+                "Kostnad per elev Utfall 2024 Utfall 2023 Förändring % Budget 2025",
+                "tkr kr/elev tkr kr/elev %/elev tkr kr/elev",
+                Some(&[
+                    "Kostnad per elev",
+                    "Utfall 2024 tkr",
+                    "Utfall 2024 kr/elev",
+                    "Utfall 2023 tkr",
+                    "Utfall 2023 kr/elev",
+                    "Förändring % %/elev",
+                    "Budget 2025 tkr",
+                    "Budget 2025 kr/elev",
+                ]),
+            ),
+            (
+                "Mnkr Utfall 2024 Budget 2024",
+                "mnkr % mnkr %",
+                Some(&[
+                    "Mnkr",
+                    "Utfall 2024 mnkr",
+                    "Utfall 2024 %",
+                    "Budget 2024 mnkr",
+                    "Budget 2024 %",
+                ]),
+            ),
+            // Two units under two groups split one way only; three under two
+            // split two ways equally well: no reading.
+            (
+                "Utfall 2024 Budget 2024",
+                "tkr tkr",
+                Some(&["", "Utfall 2024 tkr", "Budget 2024 tkr"]),
+            ),
+            ("Utfall 2024 Budget 2024", "tkr % kr/inv", None),
+            // Groups that end in the same unit.
+            (
+                "Utfall 2024 Budget 2024",
+                "tkr kr/inv tkr",
+                Some(&[
+                    "",
+                    "Utfall 2024 tkr",
+                    "Budget 2024 kr/inv",
+                    "Budget 2024 tkr",
+                ]),
+            ),
+            // Words that are not units: no line of units.
+            ("Utfall 2024 Budget 2024", "Intäkter Kostnader", None),
+        ];
+        for (above, last, want) in table {
+            let got = spread_units(last, &[above]);
+            let want = want.map(|w| w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            assert_eq!(got, want, "{above:?} / {last:?}");
         }
     }
 

@@ -708,10 +708,65 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
         }
     }
     outcome_from_arithmetic(raw, &mut roles, &mut guessed);
+    // Gross income or costs beside the net figure under one role ("Budget
+    // 2019 Intäkter | Kostnader | Nettokostnad"): the net is compared, the
+    // gross figures are other numbers.
+    let key = |j: usize| {
+        raw.headings
+            .get(j)
+            .map(|h| headings::compact(h))
+            .unwrap_or_default()
+    };
+    let gross = |j: usize| {
+        let k = key(j);
+        (k.contains("intäkt") || k.contains("kostnad")) && !k.contains("netto")
+    };
+    for j in 0..roles.len() {
+        let role = roles[j];
+        let compared = matches!(
+            role,
+            Role::Outcome | Role::PriorOutcome | Role::Budget | Role::AnnualBudget | Role::Forecast
+        );
+        if compared
+            && gross(j)
+            && (0..roles.len()).any(|k| roles[k] == role && key(k).contains("netto"))
+        {
+            roles[j] = Role::Other;
+        }
+    }
     resolve_years(raw, &mut roles);
     year_budget_of_a_whole_year(raw, &mut roles);
     changes_against_a_missing_year(raw, &mut roles);
     roles_from_arithmetic(raw, &mut roles, &mut guessed);
+    // A time series (every row a year, a five-year overview) with nothing
+    // to compare with (no budget, forecast or deviation): its measures are
+    // key figures of their years. Only the year's result, named so and
+    // alone, stays the outcome; a statement turned back (several result
+    // lines, a net cost, a result before tax) has none.
+    let series = !raw.rows.is_empty()
+        && raw
+            .rows
+            .iter()
+            .all(|r| r.cells.first().is_some_and(|c| is_year_heading(&c.text)));
+    let compared = roles.iter().any(|r| {
+        matches!(
+            r,
+            Role::Budget | Role::AnnualBudget | Role::Forecast | Role::StatedVariance
+        )
+    });
+    let outcomes: Vec<usize> = (0..roles.len())
+        .filter(|j| roles[*j] == Role::Outcome)
+        .collect();
+    let years_result = |j: &usize| {
+        raw.headings
+            .get(*j)
+            .is_some_and(|h| headings::compact(h).contains("åretsresultat"))
+    };
+    if series && !compared && !(outcomes.len() == 1 && outcomes.iter().all(years_result)) {
+        for j in outcomes {
+            roles[j] = Role::Other;
+        }
+    }
     for (j, role) in choices.roles.iter() {
         if let Some(slot) = roles.get_mut(*j) {
             *slot = *role;
@@ -960,18 +1015,21 @@ fn year_budget_of_a_whole_year(raw: &RawTable<'_>, roles: &mut [Role]) {
     let Some(year) = year_of(heading(budget)) else {
         return;
     };
-    let part_year = roles
-        .iter()
-        .any(|r| matches!(r, Role::Budget | Role::Forecast | Role::PreviousForecast))
-        || roles
-            .iter()
-            .enumerate()
-            .any(|(j, r)| r.is_numeric() && names_part_of_year(heading(j)))
-        || raw
+    // A forecast of an earlier year (this year's, beside next year's
+    // budget in a budget document) says nothing of the budget's year.
+    let earlier_forecast =
+        |j: usize, r: &Role| *r == Role::Forecast && year_of(heading(j)).is_some_and(|y| y < year);
+    let part_year =
+        roles.iter().enumerate().any(|(j, r)| {
+            matches!(r, Role::Budget | Role::PreviousForecast | Role::Forecast)
+                && !earlier_forecast(j, r)
+        }) || roles.iter().enumerate().any(|(j, r)| {
+            r.is_numeric() && !earlier_forecast(j, r) && names_part_of_year(heading(j))
+        }) || raw
             .title
             .as_ref()
             .is_some_and(|(t, _)| names_part_of_year(t))
-        || matches!(months_of(&raw.context), Some(1..=11));
+            || matches!(months_of(&raw.context), Some(1..=11));
     if part_year {
         return;
     }
@@ -983,7 +1041,23 @@ fn year_budget_of_a_whole_year(raw: &RawTable<'_>, roles: &mut [Role]) {
     if outcome_years.iter().any(|y| y.is_some_and(|y| y > year)) {
         return;
     }
+    // A change stated up to the outcome's year ("Förändring 2017–2018")
+    // makes that closed year the table's: a later year's budget beside it
+    // is next year's plan, another number (no budget document).
+    let closed = outcome_years.iter().flatten().max().map(u16::to_string);
+    let compares_closed = closed.is_some_and(|y| {
+        (0..roles.len()).any(|j| {
+            matches!(
+                roles.get(j),
+                Some(Role::StatedVariance | Role::StatedPercent)
+            ) && heading(j).contains(&y)
+        })
+    });
     if let Some(slot) = roles.get_mut(budget) {
+        if compares_closed {
+            *slot = Role::Other;
+            return;
+        }
         *slot = Role::Budget;
     }
     // A budget document: every outcome is of an earlier year. The latest of
@@ -1187,6 +1261,9 @@ fn roles_from_arithmetic(raw: &RawTable<'_>, roles: &mut [Role], guessed: &mut [
             .iter()
             .any(|r| relation_holds(&numbers[c], &numbers[a], &numbers[b], *r))
     };
+    let follows_plus = |c: usize, a: usize, b: usize| {
+        relation_holds(&numbers[c], &numbers[a], &numbers[b], Relation::Plus)
+    };
     let width = roles.len();
     let magnitude = |j: usize| -> Decimal {
         numbers[j]
@@ -1267,6 +1344,30 @@ fn roles_from_arithmetic(raw: &RawTable<'_>, roles: &mut [Role], guessed: &mut [
                     }
                 }
             }
+        }
+    }
+    // A budget built from parts ("Urspr budget + Ombudget = Budget 2023"):
+    // the budget column that is the sum of two others is the budget, of
+    // the kind its parts name; the parts are other numbers. Not the gross
+    // figures of one budget (costs = income + net cost).
+    let gross = |j: usize| {
+        let key = raw.headings.get(j).map(|h| headings::compact(h));
+        key.is_some_and(|k| ["intäkt", "kostnad", "netto"].iter().any(|w| k.contains(w)))
+    };
+    let budget = |r: Role| matches!(r, Role::Budget | Role::AnnualBudget);
+    for c in (0..width).filter(|c| budget(roles[*c]) && !gross(*c)) {
+        let parts = (0..width)
+            .flat_map(|a| (a + 1..width).map(move |b| (a, b)))
+            .find(|&(a, b)| {
+                a != c && b != c && budget(roles[a]) && budget(roles[b]) && follows_plus(c, a, b)
+            });
+        if let Some((a, b)) = parts {
+            if roles[a] == Role::Budget || roles[b] == Role::Budget {
+                roles[c] = Role::Budget;
+            }
+            roles[a] = Role::Other;
+            roles[b] = Role::Other;
+            break;
         }
     }
     // A bare deviation that repeats an earlier one in every row (the
@@ -1403,6 +1504,7 @@ fn sum_kind(label: &str) -> Option<RowKind> {
         "resultat" | "budgetram" | "nettokostnad" => Some(RowKind::Total),
         _ if lower.ends_with("nettokostnad")
             || lower.starts_with("årets resultat")
+            || (first == "årets" && second.is_some_and(|w| w.ends_with("resultat")))
             || lower.starts_with("totalt ")
             || lower == "resultat" =>
         {

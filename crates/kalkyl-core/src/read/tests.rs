@@ -298,9 +298,19 @@ fn pdf_lines_split_on_the_three_digit_rule_and_a_total_decides_ambiguity() {
     assert_eq!(t.unit, Some(Unit::Tkr));
     assert_eq!(t.number(0, 1), Some(d("1400")));
     assert_eq!(t.number(0, 2), Some(d("400")));
+    // The total holds in every column the splits differ in: the split is
+    // settled, no longer a doubt for the checks.
+    assert!(has(&t, |d| d.row == Some(0)
+        && matches!(d.kind, K::Layout { .. })));
+    assert!(!has(&t, |d| matches!(d.kind, K::AmbiguousSplit { .. })));
+    // A total that holds in one column only picks the split but does not
+    // settle it; the user can choose the other split, and the table is
+    // read again.
+    let text = "Investering (tkr) Utfall Budget\nA 1 400 400\nB 100 200\nSumma 1 500 700\n";
+    let t = read(text);
+    assert_eq!(t.number(0, 1), Some(d("1400")));
     assert!(has(&t, |d| d.row == Some(0)
         && matches!(d.kind, K::AmbiguousSplit { candidates: 2 })));
-    // The user can choose the other split, and the table is read again.
     let mut choices = ReadChoices::default();
     choices.splits.insert(0, 1);
     let other = read_paste(text, None, &choices);
@@ -1639,4 +1649,379 @@ fn two_dots_mark_a_figure_not_available() {
             "{case}"
         );
     }
+}
+
+/// PDF tables with two heading levels, a unit per column under group
+/// headings with years: the groups spread over their units, a rate column
+/// (kr per pupil) is another number, a later year's budget beside a change
+/// between closed years is next year's plan, and a row that splits several
+/// ways keeps the columns' shapes (the percent in the percent column, each
+/// column's size).
+#[test]
+fn units_under_group_headings_in_pdf_text() {
+    let table: &[(&str, &[&str], usize, &[&str])] = &[(
+        "Kostnad per elev Utfall 2024 Utfall 2023 Förändring 2023–2024 Budget 2025\n\
+         tkr kr/elev tkr kr/elev %/elev tkr kr/elev\n\
+         Lokaler -52 310 -41 -50 120 -40 2,5 % -54 000 -42\n\
+         Måltider -18 220 -14 -17 900 -14 0,0 % -19 100 -15\n\
+         Undervisning -120 450 -95 -118 000 -94 1,1 % -125 000 -97\n\
+         Övrigt 190 980 150 186 020 148 1,4 % 198 100 154\n",
+        &[
+            "label",
+            "outcome",
+            "other",
+            "prior_outcome",
+            "other",
+            "stated_percent",
+            "other",
+            "other",
+        ],
+        3,
+        &["190980", "150", "186020", "148", "1.4", "198100", "154"],
+    )];
+    for (paste, want_roles, row, want) in table {
+        let t = read(paste);
+        assert_eq!(roles(&t), *want_roles, "{paste}");
+        let got: Vec<Option<Decimal>> = (1..=want.len()).map(|c| t.number(*row, c)).collect();
+        let want: Vec<Option<Decimal>> = want.iter().map(|v| Some(d(v))).collect();
+        assert_eq!(got, want, "{paste}");
+    }
+}
+
+/// A budget built from parts: the budget column that is the sum of two
+/// other budget columns (original budget plus changes during the year) is
+/// the budget the deviation is against; the parts are other numbers.
+#[test]
+fn a_budget_built_from_parts() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Mnkr\tUrsprunglig budget 2024\tTilläggsbudget\tBudget 2024\tUtfall 2024\tAvvikelse\n\
+             Skolor\t10,0\t2,5\t12,5\t11,0\t1,5\n\
+             Vägar\t4,0\t-1,0\t3,0\t3,5\t-0,5\n\
+             Parker\t1,2\t0,3\t1,5\t1,0\t0,5\n",
+            &[
+                "label",
+                "other",
+                "other",
+                "budget",
+                "outcome",
+                "stated_variance",
+            ],
+        ),
+        // No column is the sum of two others: the words decide.
+        (
+            "Mnkr\tBudget 2024\tUtfall 2024\tAvvikelse\n\
+             Skolor\t12,5\t11,0\t1,5\n\
+             Vägar\t3,0\t3,5\t-0,5\n",
+            &["label", "budget", "outcome", "stated_variance"],
+        ),
+    ];
+    for (paste, want) in table {
+        assert_eq!(roles(&read(paste)), *want, "{paste}");
+    }
+}
+
+/// One cell per line under dated group headings stacked over undated
+/// ones ("Utfall" / "2023" ... over "Netto | Netto | Intäkter | Kostnader
+/// | Netto"): each group heads its share of the row, the groups ending in
+/// the same heading; the gross figures beside a net one are other numbers.
+#[test]
+fn dated_groups_stacked_over_one_cell_per_line_headings() {
+    let table: &[(&str, &[&str], &[&str])] = &[(
+        "Ekonomi\n\nUtfall\n\n2023\n\nBudget\n\n2024\n\nBudget\n\n2025\n\n\n\
+         Nettokostnad\n\nNettokostnad\n\nIntäkter\n\nKostnader\n\nNettokostnad\n\n\
+         Fritid\n\n100\n\n110\n\n20\n\n140\n\n120\n\n\
+         Kultur\n\n50\n\n55\n\n5\n\n65\n\n60\n\n\
+         Bad\n\n30\n\n35\n\n10\n\n48\n\n38\n",
+        &[
+            "",
+            "Utfall 2023 Nettokostnad",
+            "Budget 2024 Nettokostnad",
+            "Budget 2025 Intäkter",
+            "Budget 2025 Kostnader",
+            "Budget 2025 Nettokostnad",
+        ],
+        &[
+            "label",
+            "prior_outcome",
+            "other",
+            "other",
+            "other",
+            "budget",
+        ],
+    )];
+    for (paste, want_headings, want_roles) in table {
+        let t = read(paste);
+        let headings: Vec<&str> = t.columns.iter().map(|c| c.heading.as_str()).collect();
+        assert_eq!(headings, *want_headings, "{paste}");
+        assert_eq!(roles(&t), *want_roles, "{paste}");
+    }
+}
+
+/// A time series on its side with nothing to compare with: the year's
+/// result, named so and alone, is the outcome; a statement turned back
+/// (several result lines, or a net cost) has none.
+#[test]
+fn a_time_series_has_an_outcome_only_in_its_years_result() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Nyckeltal\t2020\t2021\t2022\t2023\n\
+             Nettokostnad, mnkr\t-700\t-720\t-745\t-760\n\
+             Soliditet, %\t41\t40\t43\t44\n",
+            &["label", "other", "other"],
+        ),
+        (
+            "Mnkr\t2020\t2021\t2022\t2023\n\
+             Intäkter\t100\t110\t120\t130\n\
+             Rörelseresultat\t10\t12\t8\t9\n\
+             Resultat efter finansiella poster\t8\t9\t6\t7\n\
+             Årets resultat\t6\t7\t5\t6\n",
+            &["label", "other", "other", "other", "other"],
+        ),
+        (
+            "Nyckeltal\t2020\t2021\t2022\t2023\n\
+             Årets resultat, mnkr\t12\t-3\t20\t8\n\
+             Soliditet, %\t41\t40\t43\t44\n",
+            &["label", "outcome", "other"],
+        ),
+    ];
+    for (paste, want) in table {
+        assert_eq!(roles(&read(paste)), *want, "{paste}");
+    }
+}
+
+/// A time series run together: the corner glued to its years, each
+/// measure's figures glued to its label or on the lines below, thousands
+/// spaces and decimal commas kept; a label without figures is a section
+/// heading; a row that cuts several ways equally evenly stays text.
+#[test]
+fn a_time_series_run_together() {
+    let paste = "Nyckeltal\n\nMnkr2023202220212020\nIntäkter\n\
+                 1 204 5501 180 0001 020 300998 400\n\
+                 Marginal\nMarginal %5,14,83,96,2\n\
+                 Grad, %180\n\
+                 7563631\n";
+    let t = read(paste);
+    assert_eq!(t.rows.len(), 4, "{:?}", t.rows);
+    assert_eq!(t.label(0), "2023");
+    let want: &[(usize, usize, &str)] = &[
+        (0, 1, "1204550"),
+        (1, 1, "1180000"),
+        (3, 1, "998400"),
+        (0, 2, "5.1"),
+        (3, 2, "6.2"),
+    ];
+    for (row, col, value) in want {
+        assert_eq!(t.number(*row, *col), Some(d(value)), "row {row} col {col}");
+    }
+    // "180" / "7563631" cuts into four figures two ways equally evenly
+    // (180 | 75 | 636 | 31 and 180 | 75 | 63 | 631): no silent guess.
+    assert!(has(&t, |d| matches!(
+        d.kind,
+        K::AmbiguousSplit { .. } | K::UnsplittableLine
+    )));
+}
+
+/// A split settled by the table's sums is certain, so the checks run over
+/// it: a gross-to-net note whose group columns print 0 on the lines above
+/// the total (the shape of a municipality's note beside its group's) has
+/// its failing columns reported, not left unchecked. Rows settle only
+/// where the sums hold in every column their splits differ in.
+#[test]
+fn a_split_settled_by_sums_is_checked() {
+    let paste = "Kommunen Koncernen\n2024 2023 2024 2023\n\
+                 Not 3. Intäkter (tkr)\n\
+                 Inklusive interna poster 310 250 180 400 0 0\n\
+                 Avgår interna poster -200 125 -90 300 0 0\n\
+                 Intäkter 110 125 90 100 160 300 150 200\n\
+                 varav avgifter 60 125 50 100 110 300 100 200\n\
+                 varav bidrag 50 000 40 000 50 000 50 000\n";
+    let t = read(paste);
+    let settled = |row: usize| {
+        has(&t, |d| {
+            d.row == Some(row) && matches!(d.kind, K::Layout { .. })
+        }) && !has(&t, |d| {
+            d.row == Some(row) && matches!(d.kind, K::AmbiguousSplit { .. })
+        })
+    };
+    let total = (0..t.rows.len())
+        .find(|r| t.label(*r) == "Intäkter")
+        .expect("the total row");
+    assert_eq!(t.number(total, 3), Some(d("160300")));
+    assert!(settled(total), "{:?}", t.diagnostics);
+    let report = crate::checks::check_report(&t);
+    let flagged: Vec<(usize, usize)> = report
+        .checks
+        .iter()
+        .filter(|c| c.kind == crate::checks::CheckKind::TotalMismatch)
+        .map(|c| (c.row, c.column))
+        .collect();
+    assert_eq!(flagged, [(total, 3), (total, 4)]);
+}
+
+/// Rows short of figures in PDF text (the copy drops empty cells): the
+/// figures go where the sum closing the block holds in every column, when
+/// one placement only does; otherwise they stay from the left.
+#[test]
+fn short_rows_are_placed_by_the_sum_below() {
+    let table: &[(&str, usize, &[Option<&str>])] = &[
+        (
+            "Tkr Staden 2024 Staden 2023 Bolagen 2024 Bolagen 2023\n\
+             Ingående värde 1 200 1 000 2 400 2 000\n\
+             Omföring -50\n\
+             Årets investeringar 300 200 600 400\n\
+             Utgående värde 1 500 1 200 2 950 2 400\n",
+            1,
+            &[None, None, Some("-50"), None],
+        ),
+        // A zero holds in either column: no guess, it stays from the left.
+        (
+            "Tkr Staden 2024 Staden 2023\n\
+             Ingående värde 100 90\n\
+             Omföring 0\n\
+             Utgående värde 100 90\n",
+            1,
+            &[Some("0"), None],
+        ),
+    ];
+    for (paste, row, want) in table {
+        let t = read(paste);
+        let got: Vec<Option<Decimal>> = (1..=want.len()).map(|c| t.number(*row, c)).collect();
+        let want: Vec<Option<Decimal>> = want.iter().map(|v| v.map(d)).collect();
+        assert_eq!(got, want, "{paste}");
+    }
+}
+
+/// Notes in a note column run down a statement: a row of figures alone
+/// ("7 7", values on the line after the label) is no note 7 when an item
+/// below carries a note between the last one and 7; a sum's first digit
+/// group ("Summa 1 022 964") proves nothing either way.
+#[test]
+fn a_figure_is_no_note_when_later_items_carry_lower_notes() {
+    let paste = "Mnkr\nNot 2024 2023\nIntäkter 1 500 480\nBidrag 2 40 30\nAktiverat arbete\n7 7\n\
+                 Summa intäkter 1 022 964\nKostnader 3 -217 -249\nAvskrivningar 4 -155 -152\n";
+    let t = read(paste);
+    assert_eq!(roles(&t), ["label", "text", "outcome", "prior_outcome"]);
+    let want: &[(&str, &str, &str, &str)] = &[
+        ("Aktiverat arbete", "", "7", "7"),
+        ("Summa intäkter", "", "1022", "964"),
+        ("Kostnader", "3", "-217", "-249"),
+    ];
+    for (label, note, a, b) in want {
+        let r = (0..t.rows.len())
+            .find(|r| t.label(*r) == *label)
+            .expect(label);
+        assert_eq!(t.rows[r].cells[1].text().unwrap_or(""), *note, "{label}");
+        assert_eq!(t.number(r, 2), Some(d(a)), "{label}");
+        assert_eq!(t.number(r, 3), Some(d(b)), "{label}");
+    }
+}
+
+/// Cells padded with two spaces or more, some rows run together with
+/// their thousands spaces kept, short rows placed by the sums below (one
+/// column of the subtotal is the report's own error), headings marked
+/// "*)" explained by the footnote under the table, a forecast of this
+/// year beside next year's budget (a budget document), and "Årets
+/// balanskravsresultat" a result line: the report's error is flagged.
+#[test]
+fn padded_cells_with_rows_run_together() {
+    let paste = "Balanskrav\n\n\
+                 Tkr  2025*)  2024**)  2023  2022  2021\n\
+                 Årets resultat enligt resultaträkningen5 000-8 20041 50090 10030 000\n\
+                 Avgår realisationsvinster    -2 500  -4 000  -1 000\n\
+                 Årets resultat efter justeringar  5 000  -8 200  39 000  80 100  29 000\n\
+                 Reservering till RUR    -9 000  \n\
+                 Årets balanskravsresultat5 000-8 20030 00080 10029 000\n\
+                 *) Budget för 2025 **) Prognos per augusti för 2024.\n";
+    let t = read(paste);
+    assert_eq!(
+        roles(&t),
+        [
+            "label",
+            "budget",
+            "forecast",
+            "prior_outcome",
+            "other",
+            "other"
+        ]
+    );
+    type Row<'a> = (&'a str, [Option<&'a str>; 5]);
+    let want: &[Row<'_>] = &[
+        (
+            "Årets resultat enligt resultaträkningen",
+            [
+                Some("5000"),
+                Some("-8200"),
+                Some("41500"),
+                Some("90100"),
+                Some("30000"),
+            ],
+        ),
+        (
+            "Avgår realisationsvinster",
+            [None, None, Some("-2500"), Some("-4000"), Some("-1000")],
+        ),
+        (
+            "Reservering till RUR",
+            [None, None, Some("-9000"), None, None],
+        ),
+        (
+            "Årets balanskravsresultat",
+            [
+                Some("5000"),
+                Some("-8200"),
+                Some("30000"),
+                Some("80100"),
+                Some("29000"),
+            ],
+        ),
+    ];
+    for (label, values) in want {
+        let r = (0..t.rows.len())
+            .find(|r| t.label(*r) == *label)
+            .expect(label);
+        let got: Vec<Option<Decimal>> = (1..=5).map(|c| t.number(r, c)).collect();
+        let want: Vec<Option<Decimal>> = values.iter().map(|v| v.map(d)).collect();
+        assert_eq!(got, want, "{label}");
+    }
+    // 90 100 - 4 000 is 86 100, not the 80 100 stated: the report's error.
+    let subtotal = (0..t.rows.len())
+        .find(|r| t.label(*r) == "Årets resultat efter justeringar")
+        .expect("subtotal");
+    let flagged: Vec<(usize, usize)> = crate::checks::check_report(&t)
+        .checks
+        .iter()
+        .map(|c| (c.row, c.column))
+        .collect();
+    assert_eq!(flagged, [(subtotal, 4)]);
+}
+
+/// A table whose text layer lost its line breaks: labels and figures on
+/// one line. Each run of words labels the figure after it; the words
+/// before the first figure are rows without one, and the last of them
+/// naming a figure heads the column.
+#[test]
+fn a_table_on_one_line() {
+    let paste = "Prognos Avvikelser mot budget Skatter 8 Statsbidrag och utjämning -5 \
+                 Nämnden för vård och omsorg LSS -30 Finansnetto 2 Summa avvikelser -25\n";
+    let t = read(paste);
+    assert_eq!(roles(&t), ["label", "stated_variance"]);
+    let want: &[(&str, Option<&str>)] = &[
+        ("Prognos", None),
+        ("Avvikelser mot budget", None),
+        ("Skatter", Some("8")),
+        ("Nämnden för vård och omsorg LSS", Some("-30")),
+        ("Summa avvikelser", Some("-25")),
+    ];
+    for (label, value) in want {
+        let r = (0..t.rows.len())
+            .find(|r| t.label(*r) == *label)
+            .expect(label);
+        assert_eq!(t.number(r, 1), value.map(d), "{label}");
+    }
+    // Not for a line with fewer than four figures.
+    assert_ne!(
+        roles(&read("Skatter 8 Bidrag -5\n")),
+        ["label", "stated_variance"]
+    );
 }
