@@ -8,65 +8,57 @@ use super::read::{diagnostic_kind, index, text, ROOT};
 use super::*;
 use crate::read::{LaidOut, RawCell, RawRow, RawTable};
 
-#[derive(Serialize, Deserialize)]
-struct LaidOutFile<'a> {
-    #[serde(borrow)]
-    title: Option<(Cow<'a, str>, u64)>,
-    headings: Vec<String>,
-    #[serde(borrow)]
-    rows: Vec<LaidRow<'a>>,
-    #[serde(borrow)]
-    context: Cow<'a, str>,
-    #[serde(borrow)]
-    diagnostics: Vec<DiagnosticFile<'a>>,
-    from_lines: bool,
-}
+// Tuples rather than objects: serde reads a tuple with far less code than
+// an object (no key matching), and this code is in the app's first load.
+// Only the two modules read and write it.
 
+/// Title (and its line), headings, rows, context, diagnostics, whether
+/// the rows came from lines.
 #[derive(Serialize, Deserialize)]
-struct LaidRow<'a> {
-    line: u64,
-    #[serde(borrow)]
-    cells: Vec<LaidCell<'a>>,
-}
+struct LaidOutFile<'a>(
+    #[serde(borrow)] Option<(Cow<'a, str>, u64)>,
+    Vec<String>,
+    #[serde(borrow)] Vec<LaidRow<'a>>,
+    #[serde(borrow)] Cow<'a, str>,
+    #[serde(borrow)] Vec<DiagnosticFile<'a>>,
+    bool,
+);
 
+/// A row: its line and its cells.
 #[derive(Serialize, Deserialize)]
-struct LaidCell<'a> {
-    #[serde(borrow)]
-    text: Cow<'a, str>,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    bold: bool,
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    italic: bool,
-}
+struct LaidRow<'a>(u64, #[serde(borrow)] Vec<LaidCell<'a>>);
+
+/// A cell: its text, and bold (1) and italic (2) as bits.
+#[derive(Serialize, Deserialize)]
+struct LaidCell<'a>(#[serde(borrow)] Cow<'a, str>, u8);
 
 /// The layout as JSON; `None` if it could not be written.
 pub fn write_line_layout(laid: &LaidOut) -> Option<String> {
     let raw = &laid.0;
-    let file = LaidOutFile {
-        title: raw
-            .title
+    let file = LaidOutFile(
+        raw.title
             .as_ref()
             .map(|(t, line)| (Cow::Borrowed(t.as_str()), *line as u64)),
-        headings: raw.headings.clone(),
-        rows: raw
-            .rows
+        raw.headings.clone(),
+        raw.rows
             .iter()
-            .map(|r| LaidRow {
-                line: r.line as u64,
-                cells: r
-                    .cells
-                    .iter()
-                    .map(|c| LaidCell {
-                        text: Cow::Borrowed(&c.text),
-                        bold: c.bold,
-                        italic: c.italic,
-                    })
-                    .collect(),
+            .map(|r| {
+                LaidRow(
+                    r.line as u64,
+                    r.cells
+                        .iter()
+                        .map(|c| {
+                            LaidCell(
+                                Cow::Borrowed(&c.text),
+                                u8::from(c.bold) | u8::from(c.italic) << 1,
+                            )
+                        })
+                        .collect(),
+                )
             })
             .collect(),
-        context: Cow::Borrowed(&raw.context),
-        diagnostics: raw
-            .diagnostics
+        Cow::Borrowed(&raw.context),
+        raw.diagnostics
             .iter()
             .map(|d| DiagnosticFile {
                 row: d.row.map(|n| n as u64),
@@ -76,18 +68,19 @@ pub fn write_line_layout(laid: &LaidOut) -> Option<String> {
                 ..DiagnosticFile::of_kind(&d.kind)
             })
             .collect(),
-        from_lines: raw.from_lines,
-    };
+        raw.from_lines,
+    );
     serde_json::to_string(&file).ok()
 }
 
 /// The layout [`write_line_layout`] wrote; `None` if `json` is not one.
 pub fn read_line_layout(json: &str) -> Option<LaidOut> {
-    let file: LaidOutFile = serde_json::from_str(json).ok()?;
+    let LaidOutFile(title, headings, rows, context, diagnostics, from_lines) =
+        serde_json::from_str(json).ok()?;
     let at = ROOT.key("layout");
-    let mut diagnostics = Vec::with_capacity(file.diagnostics.len());
-    for d in file.diagnostics {
-        diagnostics.push(Diagnostic {
+    let mut read_diagnostics = Vec::with_capacity(diagnostics.len());
+    for d in diagnostics {
+        read_diagnostics.push(Diagnostic {
             row: index(d.row, &at, "row").ok()?,
             column: index(d.column, &at, "column").ok()?,
             line: index(d.line, &at, "line").ok()?,
@@ -96,32 +89,31 @@ pub fn read_line_layout(json: &str) -> Option<LaidOut> {
         });
     }
     let count = |n: u64| usize::try_from(n).ok();
-    let mut rows = Vec::with_capacity(file.rows.len());
-    for r in file.rows {
-        rows.push(RawRow {
-            line: count(r.line)?,
-            cells: r
-                .cells
+    let mut raw_rows = Vec::with_capacity(rows.len());
+    for LaidRow(line, cells) in rows {
+        raw_rows.push(RawRow {
+            line: count(line)?,
+            cells: cells
                 .into_iter()
-                .map(|c| RawCell {
-                    text: Cow::Owned(c.text.into_owned()),
-                    bold: c.bold,
-                    italic: c.italic,
+                .map(|LaidCell(text, flags)| RawCell {
+                    text: Cow::Owned(text.into_owned()),
+                    bold: flags & 1 != 0,
+                    italic: flags & 2 != 0,
                 })
                 .collect(),
         });
     }
-    let title = match file.title {
+    let title = match title {
         Some((t, line)) => Some((t.into_owned(), count(line)?)),
         None => None,
     };
     Some(LaidOut(RawTable {
         title,
-        headings: file.headings,
-        rows,
-        context: file.context.into_owned(),
-        diagnostics,
-        from_lines: file.from_lines,
+        headings,
+        rows: raw_rows,
+        context: context.into_owned(),
+        diagnostics: read_diagnostics,
+        from_lines,
     }))
 }
 
