@@ -11,38 +11,14 @@
 //   - work ms: handler ms plus that frame (style, layout, paint, commit).
 //
 //   node tests/bench/followup.bench.mjs        (after a release build in dist/)
-import { openSession, paste } from '../e2e/lib/harness.mjs';
+import { openSession } from '../e2e/lib/harness.mjs';
 import { KalkylPage } from '../e2e/lib/kalkyl-page.mjs';
-import { loadFixtures } from '../e2e/lib/fixtures.mjs';
-
-const fixtures = Object.fromEntries(loadFixtures().map((f) => [f.name, f]));
-
-function planPaste() {
-  const lines = fixtures['002-5.1-driftbudget'].paste.split('\n').filter((l) => l.trim() !== '');
-  const headings = lines[0].split('\t');
-  const frame = lines.at(-1).split('\t');
-  return ['Uppdrag\tBudget 2021', ...headings.slice(1).map((h, i) => `${h}\t${frame[i + 1]}`)].join('\n');
-}
+import { fourReportFollowUp } from '../e2e/lib/year.mjs';
 
 const session = await openSession();
 const { page } = session;
 await new KalkylPage(page, session.server.url).open();
-const tabs = (n) => page.waitForFunction((n) => document.querySelectorAll('[data-testid="sheet-tab"]').length === n, n);
-await paste(page, { plain: planPaste() });
-await tabs(1);
-await page.locator('select[data-testid="unit"]').selectOption('tkr');
-await paste(page, { plain: fixtures['001-5.1.1-resultatrakning'].paste });
-await tabs(2);
-await paste(page, { plain: fixtures['003-5.1.2-analys-av-prognosen'].paste });
-await tabs(3);
-await paste(page, { plain: fixtures['000-5.1.1-resultatrakning'].paste });
-await tabs(4);
-await page.getByTestId('follow-up-create').click();
-await page.locator('table[data-testid="follow-up"]').waitFor();
-const kinds = page.locator('select[data-testid="report-kind"]');
-for (const [i, kind] of ['plan', 'follow_up', 'follow_up', 'annual'].entries()) await kinds.nth(i).selectOption(kind);
-await page.locator('input[data-testid="report-months"]').nth(1).fill('4');
-await page.locator('input[data-testid="report-months"]').nth(2).fill('8');
+await fourReportFollowUp(page);
 const outcomeCell = 'table[data-testid="follow-up"] tr[data-label="Förtroendevalda"] td[data-figure="outcome"]';
 await page.locator(outcomeCell).waitFor();
 

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { openSession, paste, captureDownload, readClipboard } from './lib/harness.mjs';
 import { KalkylPage } from './lib/kalkyl-page.mjs';
 import { loadFixtures } from './lib/fixtures.mjs';
+import { fourReportFollowUp } from './lib/year.mjs';
 
 const fixtures = Object.fromEntries(loadFixtures().map((f) => [f.name, f]));
 let session;
@@ -286,19 +287,6 @@ test('offline, the year module comes from the service worker cache', async () =>
 });
 
 
-// The plan as a user pastes it: seed 002's operating budget (fixture
-// 002-5.1-driftbudget) has the units as columns and the budget frame
-// ("Budgetram") as its last row; the user pastes that row as a column, as
-// the core's tests do (crates/kalkyl-core/tests/followup.rs, plan_paste).
-// Its cells are the seed's text, in tkr with costs positive.
-function planPaste() {
-  const lines = fixtures['002-5.1-driftbudget'].paste.split('\n').filter((l) => l.trim() !== '');
-  const headings = lines[0].split('\t');
-  const frame = lines.at(-1).split('\t');
-  assert.equal(frame[0], 'Budgetram');
-  return ['Uppdrag\tBudget 2021', ...headings.slice(1).map((h, i) => `${h}\t${frame[i + 1]}`)].join('\n');
-}
-
 /** Kalkyl groups thousands with a no-break space. */
 const nbsp = (text) => text.replace(/(\d) (\d)/g, '$1\u00a0$2');
 const nbspValues = (object) => Object.fromEntries(Object.entries(object).map(([k, v]) => [k, nbsp(v)]));
@@ -331,24 +319,7 @@ test('the four reports of one year: budget and forecast paths in the table and b
   try {
     const { page } = own;
     await new KalkylPage(page, own.server.url).open();
-    const tabs = (n) => page.waitForFunction((n) => document.querySelectorAll('[data-testid="sheet-tab"]').length === n, n);
-    await paste(page, { plain: planPaste() });
-    await tabs(1);
-    // The plan states no unit: the user says tkr.
-    await page.locator('select[data-testid="unit"]').selectOption('tkr');
-    await paste(page, { plain: fixtures['001-5.1.1-resultatrakning'].paste });
-    await tabs(2);
-    await paste(page, { plain: fixtures['003-5.1.2-analys-av-prognosen'].paste });
-    await tabs(3);
-    await paste(page, { plain: fixtures['000-5.1.1-resultatrakning'].paste });
-    await tabs(4);
-    await page.getByTestId('follow-up-create').click();
-    await page.locator('table[data-testid="follow-up"]').waitFor();
-    const kinds = page.locator('select[data-testid="report-kind"]');
-    const months = page.locator('input[data-testid="report-months"]');
-    for (const [i, kind] of ['plan', 'follow_up', 'follow_up', 'annual'].entries()) await kinds.nth(i).selectOption(kind);
-    await months.nth(1).fill('4');
-    await months.nth(2).fill('8');
+    await fourReportFollowUp(page);
 
     // Reports: 0 plan (002), 1 April (001), 2 August (003), 3 annual (000).
     // The follow-up takes the unit of the first table that states one, the

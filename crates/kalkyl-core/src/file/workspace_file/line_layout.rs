@@ -58,16 +58,7 @@ pub fn write_line_layout(laid: &LaidOut) -> Option<String> {
             })
             .collect(),
         Cow::Borrowed(&raw.context),
-        raw.diagnostics
-            .iter()
-            .map(|d| DiagnosticFile {
-                row: d.row.map(|n| n as u64),
-                column: d.column.map(|n| n as u64),
-                line: d.line.map(|n| n as u64),
-                seen: Cow::Borrowed(&d.seen),
-                ..DiagnosticFile::of_kind(&d.kind)
-            })
-            .collect(),
+        raw.diagnostics.iter().map(DiagnosticFile::of).collect(),
         raw.from_lines,
     );
     serde_json::to_string(&file).ok()

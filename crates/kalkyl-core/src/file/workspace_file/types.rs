@@ -227,6 +227,17 @@ pub(super) enum KindName {
 }
 
 impl<'a> DiagnosticFile<'a> {
+    /// A diagnostic as the file holds it, borrowed, without its message.
+    pub(super) fn of(d: &'a Diagnostic) -> Self {
+        DiagnosticFile {
+            row: d.row.map(|n| n as u64),
+            column: d.column.map(|n| n as u64),
+            line: d.line.map(|n| n as u64),
+            seen: Cow::Borrowed(&d.seen),
+            ..DiagnosticFile::of_kind(&d.kind)
+        }
+    }
+
     /// The kind's name and facts, borrowed.
     pub(super) fn of_kind(kind: &'a DiagnosticKind) -> Self {
         use DiagnosticKind as K;

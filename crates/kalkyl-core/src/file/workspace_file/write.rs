@@ -76,15 +76,11 @@ pub(super) fn table_file<const DERIVED: bool>(sheet: &Sheet) -> TableFile<'_, Ro
             .diagnostics
             .iter()
             .map(|d| DiagnosticFile {
-                row: d.row.map(|n| n as u64),
-                column: d.column.map(|n| n as u64),
-                line: d.line.map(|n| n as u64),
-                seen: Cow::Borrowed(&d.seen),
                 message: derived.then(|| Message {
                     sv: d.kind.message(Lang::Sv),
                     en: d.kind.message(Lang::En),
                 }),
-                ..DiagnosticFile::of_kind(&d.kind)
+                ..DiagnosticFile::of(d)
             })
             .collect(),
     }
