@@ -738,6 +738,9 @@ fn sheet_view(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
 /// charts (sorting every row) nobody looks at.
 const CHARTS_OPEN_UP_TO: usize = 2_000;
 
+/// How long after an edit the charts follow it, in milliseconds.
+const CHARTS_AFTER_MS: i32 = 150;
+
 /// The table's two charts, drawn by the core as SVG: the deviation per row
 /// and the bridge from the budget total to the outcome or forecast total.
 /// They follow every edit.
@@ -747,6 +750,29 @@ fn charts(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
         .unwrap_or(0);
     let open = RwSignal::new(rows <= CHARTS_OPEN_UP_TO);
     let drawer = Charts::new(ctx.module);
+    // The charts follow edits a moment later: drawing them is a pass over
+    // the table in the on-demand module, which a keystroke must not wait
+    // for. Edits typed together are drawn once.
+    let settled = RwSignal::new(0u32);
+    let timer = StoredValue::new_local(None::<i32>);
+    Effect::new(move |first: Option<()>| {
+        ctx.workspace.track();
+        if first.is_none() || timer.with_value(Option::is_some) {
+            return;
+        }
+        let fire = dom::once(move || {
+            timer.set_value(None);
+            settled.update(|n| *n = n.wrapping_add(1));
+        });
+        let handle = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                fire.unchecked_ref(),
+                CHARTS_AFTER_MS,
+            )
+            .ok()
+        });
+        timer.set_value(handle);
+    });
     let section = dom::element(
         parent,
         "section",
@@ -767,7 +793,8 @@ fn charts(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
         if !open {
             return out;
         }
-        match ctx.workspace.with(|w| drawer.draw(w, id, lang)) {
+        settled.track();
+        match ctx.workspace.with_untracked(|w| drawer.draw(w, id, lang)) {
             Drawn::Html(html) if !html.is_empty() => out.push_str(&html),
             Drawn::Html(_) => {
                 out.push_str("<p class=\"no-charts\" data-testid=\"no-charts\">");
