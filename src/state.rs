@@ -213,6 +213,12 @@ impl Ctx {
     /// Changes the read choices of a sheet: the text is read again (once
     /// the on-demand module is there, if the text needs its layout).
     pub fn reread(self, id: u64, change: impl FnOnce(&mut ReadChoices) + 'static) {
+        self.reread_boxed(id, Box::new(change));
+    }
+
+    /// The body of [`Ctx::reread`], compiled once for every caller's change
+    /// (five callers cost 3 KB of WebAssembly more as generic code).
+    fn reread_boxed(self, id: u64, change: Box<dyn FnOnce(&mut ReadChoices)>) {
         let needs_module = self.workspace.with_untracked(|w| {
             w.sheet(id).is_some_and(|s| {
                 let mut choices = s.choices.clone();
@@ -228,7 +234,7 @@ impl Ctx {
         }
     }
 
-    fn reread_now(self, id: u64, change: impl FnOnce(&mut ReadChoices)) {
+    fn reread_now(self, id: u64, change: Box<dyn FnOnce(&mut ReadChoices)>) {
         self.workspace.update(|w| {
             if let Some(sheet) = w.sheet_mut(id) {
                 sheet.change_choices(change);
