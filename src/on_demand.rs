@@ -120,6 +120,11 @@ impl OnDemand {
     /// Runs `f` with the module's exports once it is loaded (at once if it
     /// is), or with `None` if it could not be.
     pub fn then(self, f: impl FnOnce(Option<JsValue>) + 'static) {
+        // Boxed, so that the wait below is compiled once, not per caller.
+        self.then_boxed(Box::new(f));
+    }
+
+    fn then_boxed(self, f: Box<dyn FnOnce(Option<JsValue>)>) {
         if let Some(year) = self.ready() {
             f(Some(year));
             return;
