@@ -11,7 +11,7 @@ use kalkyl_core::diagnostics::{DiagnosticKind, Severity};
 use kalkyl_core::display::DisplayFormat;
 use kalkyl_core::edit::{compare_with_pasted, Adjustment, Command};
 use kalkyl_core::lang::Lang;
-use kalkyl_core::model::{ForecastMethod, Role, SignConvention, StatusThresholds};
+use kalkyl_core::model::{Role, SignConvention, StatusThresholds};
 use kalkyl_core::number::{read_number, DecimalMark, Reading, Unit};
 use kalkyl_core::read::{needs_line_layout, ReadChoices};
 use kalkyl_core::workspace::{Sheet, Workspace};
@@ -23,6 +23,7 @@ use crate::autosave;
 use crate::browser;
 use crate::dom;
 use crate::files::FileBar;
+use crate::forms::{alert_html, method_key, method_of_key, method_options};
 use crate::grid::{grid, push_escaped, Selection};
 use crate::i18n::texts;
 use crate::on_demand::{Charts, Drawn};
@@ -211,20 +212,6 @@ fn warm_up_soon(ctx: Ctx) {
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 300);
 }
 
-/// A message that the user must see (`role="alert"`), or nothing.
-pub fn alert_html(testid: &str, message: Option<&str>) -> String {
-    let mut out = String::new();
-    if let Some(m) = message {
-        let _ = write!(
-            out,
-            "<p class=\"cell-error\" role=\"alert\" data-testid=\"{testid}\">"
-        );
-        push_escaped(&mut out, m);
-        out.push_str("</p>");
-    }
-    out
-}
-
 /// Focuses the grid, so the keyboard acts on it after a button or a list.
 fn focus_grid() {
     let grid = web_sys::window()
@@ -411,39 +398,6 @@ fn convention_key(c: Option<SignConvention>) -> &'static str {
         Some(SignConvention::OutcomeMinusBudget) => "outcome_minus_budget",
         Some(SignConvention::BudgetMinusOutcome) => "budget_minus_outcome",
         Some(SignConvention::OutcomePlusBudget) => "outcome_plus_budget",
-    }
-}
-
-/// The forecast methods as `(key, label)`, `auto` first.
-pub fn method_options(t: &crate::i18n::Texts) -> [(&'static str, &'static str); 5] {
-    [
-        ("auto", t.forecast_auto),
-        ("run_rate", t.forecast_run_rate),
-        ("remaining_budget", t.forecast_remaining_budget),
-        ("seasonal", t.forecast_seasonal),
-        ("manual", t.forecast_manual),
-    ]
-}
-
-/// The method a key names; `None` for `auto` (or anything else).
-pub fn method_of_key(key: &str) -> Option<ForecastMethod> {
-    match key {
-        "run_rate" => Some(ForecastMethod::RunRate),
-        "remaining_budget" => Some(ForecastMethod::RemainingBudget),
-        "seasonal" => Some(ForecastMethod::Seasonal),
-        "manual" => Some(ForecastMethod::Manual),
-        _ => None,
-    }
-}
-
-/// The key of a method; `auto` for none.
-pub fn method_key(m: Option<ForecastMethod>) -> &'static str {
-    match m {
-        None => "auto",
-        Some(ForecastMethod::RunRate) => "run_rate",
-        Some(ForecastMethod::RemainingBudget) => "remaining_budget",
-        Some(ForecastMethod::Seasonal) => "seasonal",
-        Some(ForecastMethod::Manual) => "manual",
     }
 }
 

@@ -15,6 +15,7 @@ mod autosave;
 mod browser;
 mod dom;
 mod files;
+mod forms;
 mod grid;
 mod i18n;
 mod on_demand;

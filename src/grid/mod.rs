@@ -585,8 +585,8 @@ pub fn grid(
             out.push_str("<label>");
             push_escaped(&mut out, t.row_method_label);
             out.push_str(" <select data-testid=\"row-method\">");
-            let current = crate::app::method_key(method);
-            for (key, label) in crate::app::method_options(t) {
+            let current = crate::forms::method_key(method);
+            for (key, label) in crate::forms::method_options(t) {
                 let label = if key == "auto" {
                     t.row_method_table
                 } else {
@@ -616,7 +616,7 @@ pub fn grid(
     });
     dom::on(&info, "change", move |ev| {
         let row = selection.get_untracked().active.0;
-        let method = crate::app::method_of_key(&dom::target_value(&ev));
+        let method = crate::forms::method_of_key(&dom::target_value(&ev));
         let _ = ctx.mutate(id, |s| {
             s.apply(&Command::SetRowForecastMethod { row, method })
         });
@@ -702,7 +702,7 @@ pub fn grid(
     });
     let error_slot = dom::element(parent, "div", &[]);
     dom::bind_html(&error_slot, move || {
-        editor_error.with(|e| crate::app::alert_html("cell-error", e.as_deref()))
+        editor_error.with(|e| crate::forms::alert_html("cell-error", e.as_deref()))
     });
     scroller.set(scroll_el.unchecked_into());
     table_ref.set(table.unchecked_into());

@@ -1,0 +1,56 @@
+//! Pieces of form markup shared by a sheet's panels (`app`) and the grid's
+//! heading (`grid`): the forecast methods' keys and labels, and the alert
+//! paragraph. Here so that neither module imports the other.
+
+use std::fmt::Write as _;
+
+use kalkyl_core::model::ForecastMethod;
+
+use kalkyl_core::file::html::push_escaped;
+
+/// A message that the user must see (`role="alert"`), or nothing.
+pub fn alert_html(testid: &str, message: Option<&str>) -> String {
+    let mut out = String::new();
+    if let Some(m) = message {
+        let _ = write!(
+            out,
+            "<p class=\"cell-error\" role=\"alert\" data-testid=\"{testid}\">"
+        );
+        push_escaped(&mut out, m);
+        out.push_str("</p>");
+    }
+    out
+}
+
+/// The forecast methods as `(key, label)`, `auto` first.
+pub fn method_options(t: &crate::i18n::Texts) -> [(&'static str, &'static str); 5] {
+    [
+        ("auto", t.forecast_auto),
+        ("run_rate", t.forecast_run_rate),
+        ("remaining_budget", t.forecast_remaining_budget),
+        ("seasonal", t.forecast_seasonal),
+        ("manual", t.forecast_manual),
+    ]
+}
+
+/// The method a key names; `None` for `auto` (or anything else).
+pub fn method_of_key(key: &str) -> Option<ForecastMethod> {
+    match key {
+        "run_rate" => Some(ForecastMethod::RunRate),
+        "remaining_budget" => Some(ForecastMethod::RemainingBudget),
+        "seasonal" => Some(ForecastMethod::Seasonal),
+        "manual" => Some(ForecastMethod::Manual),
+        _ => None,
+    }
+}
+
+/// The key of a method; `auto` for none.
+pub fn method_key(m: Option<ForecastMethod>) -> &'static str {
+    match m {
+        None => "auto",
+        Some(ForecastMethod::RunRate) => "run_rate",
+        Some(ForecastMethod::RemainingBudget) => "remaining_budget",
+        Some(ForecastMethod::Seasonal) => "seasonal",
+        Some(ForecastMethod::Manual) => "manual",
+    }
+}
