@@ -860,6 +860,9 @@ fn most_even_split(tokens: &[String], n: usize) -> Option<Vec<String>> {
     let values: Vec<Vec<(usize, String, usize)>> = (0..len)
         .map(|i| {
             let mut out = Vec::new();
+            if !tokens.get(i).is_some_and(|t| starts_value(t)) {
+                return out;
+            }
             let mut text = tokens.get(i).cloned().unwrap_or_default();
             let mut end = i + 1;
             loop {
@@ -980,9 +983,20 @@ fn search(
         }
     }
     // Start a new value.
+    if !starts_value(token) {
+        return;
+    }
     current.push(token.clone());
     search(tokens, at + 1, n, current, out);
     current.pop();
+}
+
+/// Whether a word may start a value: a digit group with a leading zero
+/// ("064" in "– 16 064") only continues a number, since no printed figure
+/// of two or more integer digits starts with 0.
+fn starts_value(word: &str) -> bool {
+    let mut digits = word.trim_start_matches(is_sign).chars();
+    !(digits.next() == Some('0') && digits.next().is_some_and(|c| c.is_ascii_digit()))
 }
 
 /// How well a run splits into `n` values: 2 with a strict split, 1 with
@@ -1893,12 +1907,33 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
                 },
             });
         }
+        let mut values = values;
+        let mut note = run.note.clone();
+        if has_note && super::sum_kind(&label).is_some() {
+            if let Some(first) = values.first_mut() {
+                let at = usize::from(has_label) + 1;
+                match note_or_amount(&raw.rows, at, &note, first) {
+                    Some(true) => {}
+                    Some(false) => {
+                        *first = format!("{note} {first}");
+                        note.clear();
+                    }
+                    None => raw.diagnostics.push(Diagnostic {
+                        row: Some(row_index),
+                        column: None,
+                        line: Some(run.line),
+                        seen: run.numbers.join(" "),
+                        kind: DiagnosticKind::AmbiguousSplit { candidates: 2 },
+                    }),
+                }
+            }
+        }
         let mut cells = Vec::new();
         if has_label {
             cells.push(RawCell::plain(label));
         }
         if has_note {
-            cells.push(RawCell::plain(run.note.clone()));
+            cells.push(RawCell::plain(note));
         }
         cells.extend(values.into_iter().map(RawCell::plain));
         raw.rows.push(RawRow {
@@ -1913,6 +1948,44 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
         });
     }
     raw
+}
+
+/// A sum line's note taken from its amounts ("Årets resultat 10 107 046"
+/// after "107 046" is note 10; "RESULTAT EFTER FINANSIELLA POSTER 8 935"
+/// after 9 163, 656 and -884 is 8 935): sums carry notes too, so the rows
+/// right above decide. `Some(true)`: a run of rows ending right above adds
+/// up to the amount without the note and none to the one with it (kept a
+/// note); `Some(false)`: the other way (the note is the amount's first
+/// group); `None`: neither or both, so the line's sums are left unchecked.
+/// A sum without a first group to give back is a note.
+fn note_or_amount(rows: &[RawRow<'_>], at: usize, note: &str, first: &str) -> Option<bool> {
+    if note_number(note).is_none() || note.ends_with(',') || !continues(note, first) {
+        return Some(true);
+    }
+    let number = |text: &str| match number::read_number(text, DecimalMark::Comma) {
+        Ok(Reading::Number(n)) if !n.percent => Some(n.value),
+        _ => None,
+    };
+    let joined = format!("{note} {first}");
+    let (Some(without), Some(with)) = (number(first), number(&joined)) else {
+        return None;
+    };
+    let (mut holds_without, mut holds_with) = (false, false);
+    let mut sum = Decimal::ZERO;
+    for row in rows.iter().rev().take(MAX_SUM_ROWS) {
+        let Some(v) = row.cells.get(at).and_then(|c| number(c.text.trim())) else {
+            // A heading line ("Extraordinära poster") interrupts no sum.
+            continue;
+        };
+        sum = sum.add_exact(v)?;
+        holds_without |= sum == without;
+        holds_with |= sum == with;
+    }
+    match (holds_without, holds_with) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
 }
 
 /// How well headings name their columns: a value heading that names a
@@ -2102,6 +2175,7 @@ fn note_rows(runs: &[Run], glued: bool) -> Vec<bool> {
         if !glued && list_len(r) > 0 {
             return r.label.last().and_then(|w| note_number(w));
         }
+
         if glued
             && (r.numbers.len() < 2
                 || !r
@@ -5161,6 +5235,40 @@ mod tests {
                 .collect();
             assert_eq!(got, want, "rows of {text:?}");
         }
+    }
+
+    #[test]
+    fn leading_zero_groups_and_notes_on_sum_lines() {
+        check_pdf(&[
+            // "045" only continues a number: the short row has two figures,
+            // placed where the result below holds (columns 1 and 3).
+            (
+                "Tkr Not Kommunen Koncernen\n2024 2023 2024 2023\nIntäkter 1 5 100 4 900 6 200 6 000\nKostnader 2 – 4 300 – 4 200 – 5 100 – 5 000\nRESULTAT 800 700 1 100 1 000\nJämförelsestörande poster 3 – 12 045 – 12 045\nÅRETS RESULTAT – 11 245 700 – 10 945 1 000\n",
+                &["Tkr", "Not", "Kommunen 2024", "Kommunen 2023", "Koncernen 2024", "Koncernen 2023"],
+                &[
+                    &["Intäkter", "1", "5 100", "4 900", "6 200", "6 000"],
+                    &["Kostnader", "2", "–4 300", "–4 200", "–5 100", "–5 000"],
+                    &["RESULTAT", "", "800", "700", "1 100", "1 000"],
+                    &["Jämförelsestörande poster", "3", "–12 045", "", "–12 045", ""],
+                    &["ÅRETS RESULTAT", "", "–11 245", "700", "–10 945", "1 000"],
+                ],
+            ),
+            // A sum line's first small group is its note or its amount's,
+            // as the rows right above add up.
+            (
+                "Tkr Not 2024 2023\nIntäkter 1 9 163 8 000\nKostnader 2 -228 -100\nRESULTAT 8 935 7 900\nFinansiella poster 3 91 111 100\nRESULTAT EFTER FINANSIELLA POSTER 100 046 8 000\nSkatt 4 0 0\nÅrets resultat 5 100 046 8 000\n",
+                &["Tkr", "Not", "2024", "2023"],
+                &[
+                    &["Intäkter", "1", "9 163", "8 000"],
+                    &["Kostnader", "2", "-228", "-100"],
+                    &["RESULTAT", "", "8 935", "7 900"],
+                    &["Finansiella poster", "3", "91 111", "100"],
+                    &["RESULTAT EFTER FINANSIELLA POSTER", "", "100 046", "8 000"],
+                    &["Skatt", "4", "0", "0"],
+                    &["Årets resultat", "5", "100 046", "8 000"],
+                ],
+            ),
+        ]);
     }
 
     #[test]
