@@ -188,7 +188,7 @@ fn push_word(out: &mut Vec<String>, word: &str) {
                 let (head, tail) = word.split_at(i);
                 let head_is_number = matches!(shape(head), Shape::Number { .. });
                 let tail_is_unit = Unit::from_word(tail).is_some();
-                if head_is_number && !tail_is_unit {
+                if head_is_number && !tail_is_unit && !lettered_note(word) {
                     out.push(head.to_string());
                     out.push(tail.to_string());
                 } else {
@@ -1320,21 +1320,37 @@ fn spread_groups(segments: &[String]) -> Option<Vec<String>> {
         Some((first, rest)) if takes_no_year(first) => (first.clone(), rest),
         _ => (String::new(), before),
     };
-    if tops.len() < 2 || dated.len() <= tops.len() || !dated.len().is_multiple_of(tops.len()) {
+    // The note's heading among them ("(mnkr) Not Kommunen Sammanställd
+    // redovisning") heads the note column, after the label's.
+    let note: Vec<String> = tops
+        .iter()
+        .filter(|t| is_note_heading(t))
+        .cloned()
+        .collect();
+    let tops: Vec<&String> = tops.iter().filter(|t| !is_note_heading(t)).collect();
+    if tops.len() < 2 || dated.len() <= tops.len() {
         return None;
     }
-    let span = dated.len() / tops.len();
-    // Each group's share repeats the first's ("Utfall 2017", "Utfall 2016").
-    let first: Vec<&String> = dated.iter().take(span).collect();
-    if !dated
-        .chunks(span)
-        .all(|c| c.iter().eq(first.iter().copied()))
-    {
+    // Each group's share starts as the first's ("Utfall 2017", "Utfall
+    // 2016"): a group begins where the first dated heading comes again.
+    // Only the first group may have more ("Bokslut 2015 | Bokslut 2016 |
+    // Budget 2016", then "Bokslut 2015 | Bokslut 2016"): the other groups'
+    // shares repeat the start of the first's.
+    let starts: Vec<usize> = (0..dated.len())
+        .filter(|i| dated.get(*i) == dated.first())
+        .collect();
+    if starts.len() != tops.len() {
         return None;
     }
     let mut out = vec![label];
-    for (i, d) in dated.iter().enumerate() {
-        out.push(format!("{} {d}", tops.get(i / span)?));
+    out.extend(note);
+    for (g, (top, at)) in tops.iter().zip(&starts).enumerate() {
+        let end = starts.get(g + 1).copied().unwrap_or(dated.len());
+        let share = dated.get(*at..end)?;
+        if !share.iter().zip(dated).all(|(a, b)| a == b) {
+            return None;
+        }
+        out.extend(share.iter().map(|d| format!("{top} {d}")));
     }
     Some(out)
 }
@@ -2199,7 +2215,11 @@ fn note_rows(runs: &[Run], glued: bool) -> Vec<bool> {
             let at = run.label.len().saturating_sub(listed);
             // A list's first note keeps the order: the later ones are
             // notes shared by several rows ("3, 9, 28" before "4").
-            let first = run.numbers.first().and_then(|w| note_number(w));
+            let first = run
+                .numbers
+                .first()
+                .filter(|_| !run.label.last().is_some_and(|w| lettered_note(w)))
+                .and_then(|w| note_number(w));
             last = run
                 .label
                 .get(at..)
@@ -2239,8 +2259,21 @@ fn note_rows(runs: &[Run], glued: bool) -> Vec<bool> {
     taken
 }
 
-/// How many words at the end of a label are a note list's ("8," of "8, 9").
+/// A note numbered with a letter, a sub-note ("1A" after note 1): one or
+/// two digits and one capital.
+fn lettered_note(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits)
+        && word.len() == digits + 1
+        && word.bytes().last().is_some_and(|b| b.is_ascii_uppercase())
+}
+
+/// How many words at the end of a label are a note list's ("8," of "8, 9"),
+/// or 1 for a lettered note ("1A").
 fn list_len(r: &Run) -> usize {
+    if r.label.len() >= 2 && r.label.last().is_some_and(|w| lettered_note(w)) {
+        return 1;
+    }
     r.label
         .iter()
         .rev()
@@ -2257,7 +2290,8 @@ fn apply_notes(runs: &mut [Run], taken: &[bool]) {
         }
         let at = run.label.len().saturating_sub(list_len(run));
         let mut parts: Vec<String> = run.label.drain(at..).collect();
-        if run.numbers.first().and_then(|w| note_number(w)).is_some() {
+        let lettered = parts.last().is_some_and(|w| lettered_note(w));
+        if !lettered && run.numbers.first().and_then(|w| note_number(w)).is_some() {
             parts.push(run.numbers.remove(0));
         }
         run.note = parts.join(" ");
@@ -5238,7 +5272,7 @@ mod tests {
     }
 
     #[test]
-    fn leading_zero_groups_and_notes_on_sum_lines() {
+    fn zero_led_groups_notes_and_group_headings() {
         check_pdf(&[
             // "045" only continues a number: the short row has two figures,
             // placed where the result below holds (columns 1 and 3).
@@ -5251,6 +5285,18 @@ mod tests {
                     &["RESULTAT", "", "800", "700", "1 100", "1 000"],
                     &["Jämförelsestörande poster", "3", "–12 045", "", "–12 045", ""],
                     &["ÅRETS RESULTAT", "", "–11 245", "700", "–10 945", "1 000"],
+                ],
+            ),
+            // Group headings over repeated period headings, the first group
+            // with one more (its budget); the note's heading among the
+            // groups; a lettered sub-note.
+            (
+                "(tkr) Not Staden Bolagen\nUtfall\n2023\nUtfall\n2024\nBudget\n2024\nUtfall\n2023\nUtfall\n2024\nIntäkter 1 500 600 550 900 950\nvarav engångsposter 1A 10 20 0 10 20\nKostnader 2 -400 -450 -500 -800 -850\n",
+                &["(tkr)", "Not", "Staden Utfall 2023", "Staden Utfall 2024", "Staden Budget 2024", "Bolagen Utfall 2023", "Bolagen Utfall 2024"],
+                &[
+                    &["Intäkter", "1", "500", "600", "550", "900", "950"],
+                    &["varav engångsposter", "1A", "10", "20", "0", "10", "20"],
+                    &["Kostnader", "2", "-400", "-450", "-500", "-800", "-850"],
                 ],
             ),
             // A sum line's first small group is its note or its amount's,
