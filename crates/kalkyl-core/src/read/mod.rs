@@ -667,6 +667,17 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
                     Role::Label
                 }
             }
+            // "Andel" names a share, a percentage only when the cells say
+            // so: "Minoritetens andel i resultat" over 27, -13 is an amount.
+            Some(Role::StatedPercent)
+                if s.percents == 0
+                    && raw.headings.get(j).is_some_and(|h| {
+                        let key = headings::compact(h);
+                        key.contains("andel") && !key.contains('%') && !key.contains("procent")
+                    }) =>
+            {
+                Role::Other
+            }
             Some(r) if r.is_numeric() && !textual => {
                 // A key figure its heading names ("Soliditet, %") keeps its
                 // role whatever its cells look like.

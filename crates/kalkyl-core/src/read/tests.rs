@@ -2036,3 +2036,22 @@ fn a_table_on_one_line() {
         ["label", "stated_variance"]
     );
 }
+
+/// "Andel" names a share: a percentage when its cells carry "%", an amount
+/// (a minority's share of the result) when they do not. (paste, roles.)
+#[test]
+fn a_share_is_a_percentage_only_when_its_cells_are() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Mnkr\tUtfall\tMinoritetens andel\nEnhet A\t100\t-3\nEnhet B\t50\t2\n",
+            &["label", "outcome", "other"],
+        ),
+        (
+            "Mnkr\tUtfall\tAndel\nEnhet A\t100\t66,7%\nEnhet B\t50\t33,3%\n",
+            &["label", "outcome", "stated_percent"],
+        ),
+    ];
+    for (paste, want) in cases {
+        assert_eq!(roles(&read(paste)), *want, "{paste:?}");
+    }
+}
