@@ -3813,6 +3813,22 @@ fn figure_cuts(
         if current.len() >= n {
             return true;
         }
+        // A dash with no digits after it is an empty cell ("5626245-":
+        // the last year has no figure).
+        if rest.first().is_some_and(|c| is_minus_char(*c))
+            && !rest.get(1).is_some_and(char::is_ascii_digit)
+        {
+            current.push((String::new(), 0));
+            let more = go(
+                rest.get(1..).unwrap_or(&[]),
+                n,
+                (decimals, grouped),
+                current,
+                (out, steps),
+            );
+            current.pop();
+            return more;
+        }
         let (negative, body) = match rest.first() {
             Some(c) if is_sign(*c) => (*c != '+' && *c != '±', rest.get(1..).unwrap_or(&[])),
             _ => (false, rest),
@@ -3897,11 +3913,13 @@ fn figure_cuts(
     .then_some(out)
 }
 
-/// How uneven a cut's figures are: the widest less the narrowest.
+/// How uneven a cut's figures are: the widest less the narrowest (empty
+/// cells do not count).
 fn figure_unevenness(cut: &[Figure]) -> usize {
     let widths = cut
         .iter()
-        .map(|(t, _)| t.chars().filter(char::is_ascii_digit).count());
+        .map(|(t, _)| t.chars().filter(char::is_ascii_digit).count())
+        .filter(|w| *w > 0);
     widths.clone().max().unwrap_or(0) - widths.min().unwrap_or(0)
 }
 
@@ -3945,15 +3963,18 @@ fn pick_by_total(cuts: &[Vec<Vec<Figure>>], total: usize, n: usize) -> Option<Ve
         }
         (worst <= tolerance).then_some(off)
     };
-    // The plausible cuts of a row: the most even ones.
+    // The plausible cuts of a row: the most even ones, most even first (a
+    // row with a note has many cuts off by one digit).
     let plausible: Vec<Vec<usize>> = cuts
         .iter()
         .map(|c| {
             let least = c.iter().map(|v| figure_unevenness(v)).min().unwrap_or(0);
-            (0..c.len())
-                .filter(|i| c.get(*i).is_some_and(|v| figure_unevenness(v) <= least + 1))
-                .take(6)
-                .collect()
+            let mut even: Vec<(usize, usize)> = (0..c.len())
+                .filter_map(|i| c.get(i).map(|v| (figure_unevenness(v), i)))
+                .filter(|(u, _)| *u <= least + 1)
+                .collect();
+            crate::order::sort_by(&mut even, |a, b| a.0.cmp(&b.0));
+            even.into_iter().map(|(_, i)| i).take(6).collect()
         })
         .collect();
     let combos = plausible
@@ -4006,7 +4027,13 @@ fn wrapped_heading_cells(grid: &Grid<'_>, from: usize, to: usize) -> Vec<String>
             open = false;
             continue;
         }
-        let continues = open && text.chars().next().is_some_and(latin::is_lower);
+        // A year right under a heading word is that heading's
+        // ("Budgetavvikelse" / "2016").
+        let year_under = is_year_line(&text)
+            && cells
+                .last()
+                .is_some_and(|c| !has_year_word(c) && !is_note_heading(c));
+        let continues = open && (text.chars().next().is_some_and(latin::is_lower) || year_under);
         match cells.last_mut() {
             Some(cell) if continues => {
                 cell.push(' ');
@@ -4825,29 +4852,41 @@ fn pick_by_blocks(
         let without_last = between
             .get(..between.len().saturating_sub(1))
             .unwrap_or(&[]);
-        let mut variants: Vec<Vec<usize>> = Vec::new();
-        for rows in [&between[..], without_last] {
+        // (block, the subtotal left out of it)
+        let mut variants: Vec<(Vec<usize>, Option<usize>)> = Vec::new();
+        for (rows, left_out) in [(&between[..], None), (without_last, between.last())] {
             if rows.is_empty() {
                 continue;
             }
             if let Some(p) = previous {
-                variants.push(
+                variants.push((
                     std::iter::once(p)
                         .chain(rows.iter().copied())
                         .chain([total])
                         .collect(),
-                );
+                    left_out.copied(),
+                ));
             }
-            variants.push(rows.iter().copied().chain([total]).collect());
+            variants.push((
+                rows.iter().copied().chain([total]).collect(),
+                left_out.copied(),
+            ));
         }
         if between.is_empty() {
             if let Some(p) = previous {
-                variants.push(vec![p, total]);
+                variants.push((vec![p, total], None));
             }
         }
-        for block in &variants {
+        for (block, left_out) in &variants {
             if pick_block(cuts, allowed, block, total, n) {
                 held = true;
+                // The subtotal left out adds up the block's own rows
+                // ("Skattenetto" after the tax rows), without the running
+                // result before them.
+                if let Some(sub) = left_out {
+                    let own: Vec<usize> = without_last.iter().copied().chain([*sub]).collect();
+                    pick_block(cuts, allowed, &own, *sub, n);
+                }
                 break;
             }
         }
@@ -5646,6 +5685,29 @@ mod tests {
                     &["Vinster", "0", "25", "9"],
                     &["Avgår", "-43", "-42", "-44"],
                     &["Summa intäkter", "537", "574", "536"],
+                ],
+            ),
+            // Every row run together with its note; the headings one cell
+            // per line, a year under its word; a dash alone is an empty
+            // cell; a subtotal left out of a running result adds up its
+            // own block.
+            (
+                "Resultat, mnkr\n\n \nNot\n\n2024\nAvvikelse\n2024\n\n2023\n\n2022\nIntäkter11 250501 1801 100\nKostnader2-3 400-120-3 300-3 150\nEngångsposter 3404030-\nNettokostnad-2 110-30-2 090-2 050\nSkatter42 000201 9501 900\nUtjämning530010290280\nSkattenetto2 300302 2402 180\nResultat före finansiella poster1900150130\nFinansiella intäkter6251520110\nFinansiella kostnader7-15-2-12-100\nFinansnetto1013810\nÅrets resultat20013158140\n",
+                Some("Resultat, mnkr"),
+                &["", "Not", "2024", "Avvikelse 2024", "2023", "2022"],
+                &[
+                    &["Intäkter", "1", "1250", "50", "1180", "1100"],
+                    &["Kostnader", "2", "-3400", "-120", "-3300", "-3150"],
+                    &["Engångsposter", "3", "40", "40", "30", ""],
+                    &["Nettokostnad", "", "-2110", "-30", "-2090", "-2050"],
+                    &["Skatter", "4", "2000", "20", "1950", "1900"],
+                    &["Utjämning", "5", "300", "10", "290", "280"],
+                    &["Skattenetto", "", "2300", "30", "2240", "2180"],
+                    &["Resultat före finansiella poster", "", "190", "0", "150", "130"],
+                    &["Finansiella intäkter", "6", "25", "15", "20", "110"],
+                    &["Finansiella kostnader", "7", "-15", "-2", "-12", "-100"],
+                    &["Finansnetto", "", "10", "13", "8", "10"],
+                    &["Årets resultat", "", "200", "13", "158", "140"],
                 ],
             ),
             // A total above its parts; thousands spaces stay inside a number.
