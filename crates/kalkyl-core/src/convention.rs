@@ -577,7 +577,11 @@ pub fn detect_convention(table: &Table) -> Detected {
     if negative > positive && candidates.contains(&SignConvention::OutcomeMinusBudget) {
         return decided(SignConvention::OutcomeMinusBudget, Basis::NegativeAmounts);
     }
-    if positive > negative && candidates.contains(&SignConvention::BudgetMinusOutcome) {
+    // Mostly positive, not signed both ways (incomes + and costs − in one
+    // statement are net-cost signs).
+    if positive > negative.saturating_mul(2)
+        && candidates.contains(&SignConvention::BudgetMinusOutcome)
+    {
         return decided(SignConvention::BudgetMinusOutcome, Basis::PositiveAmounts);
     }
 

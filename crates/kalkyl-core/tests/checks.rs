@@ -497,6 +497,18 @@ fn detection_rules_in_order() {
             Basis::PositiveAmounts,
         ),
         (
+            "incomes positive and costs negative are signed both ways: net cost",
+            &[Outcome, StatedVariance],
+            &[],
+            &[
+                ("item", 0, "Intäkter", &["100", "5"]),
+                ("item", 0, "Kostnader", &["-300", "-10"]),
+                ("item", 0, "Skatter", &["250", "2"]),
+            ],
+            OutcomeMinusBudget,
+            Basis::Default,
+        ),
+        (
             "a zero budget ties net cost and allocation: net cost",
             &[Forecast, AnnualBudget, StatedVariance],
             &[],

@@ -139,11 +139,17 @@ fn shapes_roles_and_kinds_agree() {
             assert!(row.level <= 1, "{n} row {r}: level {}", row.level);
             if row.level == 1 {
                 let parent = (0..r).rev().find(|&p| f.rows[p].level == 0);
-                let ok = parent.is_some_and(|p| {
-                    f.rows[p].kind == "item"
-                        && f.label(p)
-                            .is_some_and(|l| l.trim_end_matches(':').ends_with("varav"))
-                });
+                // A child may say it itself: "varav jämförelsestörande
+                // poster" under "Verksamhetens intäkter".
+                let own_varav = f
+                    .label(r)
+                    .is_some_and(|l| l.to_lowercase().starts_with("varav "));
+                let ok = own_varav
+                    || parent.is_some_and(|p| {
+                        f.rows[p].kind == "item"
+                            && f.label(p)
+                                .is_some_and(|l| l.trim_end_matches(':').ends_with("varav"))
+                    });
                 assert!(
                     ok,
                     "{n} row {r}: a level 1 row must follow a '…, varav' row"
@@ -313,9 +319,12 @@ fn stated_variances(f: &Fixture) -> Vec<VarianceColumn> {
             .clone()
             .unwrap_or_default()
             .to_lowercase();
+        // A budget deviation ("Budgetavvikelse 2016") whose budget is not
+        // printed is never year over year: it cannot be recomputed.
         let yoy = heading.contains("föregående")
             || heading.starts_with("utfalls")
             || (has("prior_outcome")
+                && !heading.contains("budget")
                 && !has("budget")
                 && !has("annual_budget")
                 && !has("forecast"));

@@ -281,7 +281,10 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
     {
         return Some(Role::PriorOutcome);
     }
-    if contains_any(&key, &["utfall", "resultat", "bokslut", "ackumulerat"]) {
+    // "Drift (tkr)" beside "Budget": the year's actual operating cost.
+    if contains_any(&key, &["utfall", "resultat", "bokslut", "ackumulerat"])
+        || matches!(key.as_str(), "drift" | "drifttkr" | "driftmnkr")
+    {
         return Some(Role::Outcome);
     }
     // Codes and tags beside the label: "Konto", "Grupp", "Re/ny". Matched at
@@ -654,6 +657,8 @@ mod tests {
             ("%", Some(StatedPercent)),
             ("Procent", Some(StatedPercent)),
             ("Andel", Some(StatedPercent)),
+            ("Drift (tkr)", Some(Outcome)),
+            ("Driftkostnader", None),
             ("Utfall i % av budget", Some(StatedPercent)),
             ("Förbrukat i %", Some(StatedPercent)),
             ("Förändring 2017–2018 %/kvm", Some(StatedPercent)),

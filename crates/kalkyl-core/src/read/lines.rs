@@ -188,7 +188,7 @@ fn push_word(out: &mut Vec<String>, word: &str) {
                 let (head, tail) = word.split_at(i);
                 let head_is_number = matches!(shape(head), Shape::Number { .. });
                 let tail_is_unit = Unit::from_word(tail).is_some();
-                if head_is_number && !tail_is_unit {
+                if head_is_number && !tail_is_unit && !lettered_note(word) {
                     out.push(head.to_string());
                     out.push(tail.to_string());
                 } else {
@@ -351,41 +351,45 @@ fn place_short_rows(raw: &mut RawTable<'_>) {
                 .all(|j| raw.rows.get(r).is_some_and(|row| cell(row, *j).is_empty()))
     };
     let last = raw.rows.len().saturating_sub(1);
-    // The columns in which a sum holds, the short rows placed by `pick`.
-    let holding =
-        |block: &[usize], shorts: &[usize], pick: &[&Vec<usize>], t: usize| -> Vec<bool> {
-            (0..m)
-                .map(|col| {
-                    let Some(stated) = figures.get(t).and_then(|f| f.get(col)).copied().flatten()
-                    else {
-                        return false;
+    // The columns in which a sum holds (with how far off it is, within
+    // rounding), the short rows placed by `pick`.
+    let holding = |block: &[usize],
+                   shorts: &[usize],
+                   pick: &[&Vec<usize>],
+                   t: usize|
+     -> Vec<Option<Decimal>> {
+        (0..m)
+            .map(|col| {
+                let stated = figures.get(t).and_then(|f| f.get(col)).copied().flatten()?;
+                let mut sum = Decimal::ZERO;
+                let mut tolerance = crate::convention::half_unit(stated);
+                for r in block {
+                    let value = match shorts.iter().position(|s| s == r) {
+                        Some(i) => pick
+                            .get(i)
+                            .and_then(|p| p.iter().position(|c| *c == col))
+                            .and_then(|at| {
+                                figures.get(*r).and_then(|f| f.get(at)).copied().flatten()
+                            }),
+                        None => figures.get(*r).and_then(|f| f.get(col)).copied().flatten(),
                     };
-                    let mut sum = Decimal::ZERO;
-                    let mut tolerance = crate::convention::half_unit(stated);
-                    for r in block {
-                        let value = match shorts.iter().position(|s| s == r) {
-                            Some(i) => pick
-                                .get(i)
-                                .and_then(|p| p.iter().position(|c| *c == col))
-                                .and_then(|at| {
-                                    figures.get(*r).and_then(|f| f.get(at)).copied().flatten()
-                                }),
-                            None => figures.get(*r).and_then(|f| f.get(col)).copied().flatten(),
-                        };
-                        if let Some(v) = value {
-                            match (
-                                sum.add_exact(v),
-                                tolerance.add_exact(crate::convention::half_unit(v)),
-                            ) {
-                                (Some(s), Some(tol)) => (sum, tolerance) = (s, tol),
-                                _ => return false,
-                            }
+                    if let Some(v) = value {
+                        match (
+                            sum.add_exact(v),
+                            tolerance.add_exact(crate::convention::half_unit(v)),
+                        ) {
+                            (Some(s), Some(tol)) => (sum, tolerance) = (s, tol),
+                            _ => return None,
                         }
                     }
-                    stated.sub_exact(sum).is_some_and(|d| d.abs() <= tolerance)
-                })
-                .collect()
-        };
+                }
+                stated
+                    .sub_exact(sum)
+                    .map(|d| d.abs())
+                    .filter(|d| *d <= tolerance)
+            })
+            .collect()
+    };
     let mut start = 0;
     let mut previous: Option<usize> = None;
     let mut moves: Vec<(usize, Vec<usize>, usize)> = Vec::new();
@@ -445,8 +449,8 @@ fn place_short_rows(raw: &mut RawTable<'_>) {
                 .try_fold(1usize, |acc, o| acc.checked_mul(o.len()))
                 .filter(|c| *c <= MAX_PLACEMENTS);
             let Some(combos) = combos else { continue };
-            // (columns holding, pick, ties)
-            let mut best: Option<(usize, Vec<&Vec<usize>>)> = None;
+            // (columns holding, how far off, pick)
+            let mut best: Option<(usize, Decimal, Vec<&Vec<usize>>)> = None;
             let mut tied = false;
             for combo in 0..combos {
                 let mut rest = combo;
@@ -459,7 +463,16 @@ fn place_short_rows(raw: &mut RawTable<'_>) {
                         p
                     })
                     .collect();
-                let holds = holding(block, &shorts, &pick, t);
+                let off = holding(block, &shorts, &pick, t);
+                let holds: Vec<bool> = off.iter().map(Option::is_some).collect();
+                // Within rounding, the placement that adds up most exactly
+                // wins ("1 27 -13 -4" of seven years, where a first-column
+                // placement is off by one and the last four are exact).
+                let miss = off
+                    .iter()
+                    .flatten()
+                    .try_fold(Decimal::ZERO, |a, d| a.add_exact(*d))
+                    .unwrap_or(Decimal::MAX);
                 // Each short row's figures mostly in columns that hold.
                 let confirmed = pick.iter().all(|place| {
                     let ok = place
@@ -473,15 +486,16 @@ fn place_short_rows(raw: &mut RawTable<'_>) {
                     continue;
                 }
                 match &best {
-                    Some((b, _)) if count < *b => {}
-                    Some((b, _)) if count == *b => tied = true,
+                    Some((b, _, _)) if count < *b => {}
+                    Some((b, bm, _)) if count == *b && miss > *bm => {}
+                    Some((b, bm, _)) if count == *b && miss == *bm => tied = true,
                     _ => {
-                        best = Some((count, pick));
+                        best = Some((count, miss, pick));
                         tied = false;
                     }
                 }
             }
-            let Some((count, pick)) = best.filter(|_| !tied) else {
+            let Some((count, _, pick)) = best.filter(|_| !tied) else {
                 continue;
             };
             for (r, place) in shorts.iter().zip(pick) {
@@ -860,6 +874,9 @@ fn most_even_split(tokens: &[String], n: usize) -> Option<Vec<String>> {
     let values: Vec<Vec<(usize, String, usize)>> = (0..len)
         .map(|i| {
             let mut out = Vec::new();
+            if !tokens.get(i).is_some_and(|t| starts_value(t)) {
+                return out;
+            }
             let mut text = tokens.get(i).cloned().unwrap_or_default();
             let mut end = i + 1;
             loop {
@@ -980,9 +997,20 @@ fn search(
         }
     }
     // Start a new value.
+    if !starts_value(token) {
+        return;
+    }
     current.push(token.clone());
     search(tokens, at + 1, n, current, out);
     current.pop();
+}
+
+/// Whether a word may start a value: a digit group with a leading zero
+/// ("064" in "– 16 064") only continues a number, since no printed figure
+/// of two or more integer digits starts with 0.
+fn starts_value(word: &str) -> bool {
+    let mut digits = word.trim_start_matches(is_sign).chars();
+    !(digits.next() == Some('0') && digits.next().is_some_and(|c| c.is_ascii_digit()))
 }
 
 /// How well a run splits into `n` values: 2 with a strict split, 1 with
@@ -1306,21 +1334,37 @@ fn spread_groups(segments: &[String]) -> Option<Vec<String>> {
         Some((first, rest)) if takes_no_year(first) => (first.clone(), rest),
         _ => (String::new(), before),
     };
-    if tops.len() < 2 || dated.len() <= tops.len() || !dated.len().is_multiple_of(tops.len()) {
+    // The note's heading among them ("(mnkr) Not Kommunen Sammanställd
+    // redovisning") heads the note column, after the label's.
+    let note: Vec<String> = tops
+        .iter()
+        .filter(|t| is_note_heading(t))
+        .cloned()
+        .collect();
+    let tops: Vec<&String> = tops.iter().filter(|t| !is_note_heading(t)).collect();
+    if tops.len() < 2 || dated.len() <= tops.len() {
         return None;
     }
-    let span = dated.len() / tops.len();
-    // Each group's share repeats the first's ("Utfall 2017", "Utfall 2016").
-    let first: Vec<&String> = dated.iter().take(span).collect();
-    if !dated
-        .chunks(span)
-        .all(|c| c.iter().eq(first.iter().copied()))
-    {
+    // Each group's share starts as the first's ("Utfall 2017", "Utfall
+    // 2016"): a group begins where the first dated heading comes again.
+    // Only the first group may have more ("Bokslut 2015 | Bokslut 2016 |
+    // Budget 2016", then "Bokslut 2015 | Bokslut 2016"): the other groups'
+    // shares repeat the start of the first's.
+    let starts: Vec<usize> = (0..dated.len())
+        .filter(|i| dated.get(*i) == dated.first())
+        .collect();
+    if starts.len() != tops.len() {
         return None;
     }
     let mut out = vec![label];
-    for (i, d) in dated.iter().enumerate() {
-        out.push(format!("{} {d}", tops.get(i / span)?));
+    out.extend(note);
+    for (g, (top, at)) in tops.iter().zip(&starts).enumerate() {
+        let end = starts.get(g + 1).copied().unwrap_or(dated.len());
+        let share = dated.get(*at..end)?;
+        if !share.iter().zip(dated).all(|(a, b)| a == b) {
+            return None;
+        }
+        out.extend(share.iter().map(|d| format!("{top} {d}")));
     }
     Some(out)
 }
@@ -1893,12 +1937,33 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
                 },
             });
         }
+        let mut values = values;
+        let mut note = run.note.clone();
+        if has_note && super::sum_kind(&label).is_some() {
+            if let Some(first) = values.first_mut() {
+                let at = usize::from(has_label) + 1;
+                match note_or_amount(&raw.rows, at, &note, first) {
+                    Some(true) => {}
+                    Some(false) => {
+                        *first = format!("{note} {first}");
+                        note.clear();
+                    }
+                    None => raw.diagnostics.push(Diagnostic {
+                        row: Some(row_index),
+                        column: None,
+                        line: Some(run.line),
+                        seen: run.numbers.join(" "),
+                        kind: DiagnosticKind::AmbiguousSplit { candidates: 2 },
+                    }),
+                }
+            }
+        }
         let mut cells = Vec::new();
         if has_label {
             cells.push(RawCell::plain(label));
         }
         if has_note {
-            cells.push(RawCell::plain(run.note.clone()));
+            cells.push(RawCell::plain(note));
         }
         cells.extend(values.into_iter().map(RawCell::plain));
         raw.rows.push(RawRow {
@@ -1913,6 +1978,44 @@ fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
         });
     }
     raw
+}
+
+/// A sum line's note taken from its amounts ("Årets resultat 10 107 046"
+/// after "107 046" is note 10; "RESULTAT EFTER FINANSIELLA POSTER 8 935"
+/// after 9 163, 656 and -884 is 8 935): sums carry notes too, so the rows
+/// right above decide. `Some(true)`: a run of rows ending right above adds
+/// up to the amount without the note and none to the one with it (kept a
+/// note); `Some(false)`: the other way (the note is the amount's first
+/// group); `None`: neither or both, so the line's sums are left unchecked.
+/// A sum without a first group to give back is a note.
+fn note_or_amount(rows: &[RawRow<'_>], at: usize, note: &str, first: &str) -> Option<bool> {
+    if note_number(note).is_none() || note.ends_with(',') || !continues(note, first) {
+        return Some(true);
+    }
+    let number = |text: &str| match number::read_number(text, DecimalMark::Comma) {
+        Ok(Reading::Number(n)) if !n.percent => Some(n.value),
+        _ => None,
+    };
+    let joined = format!("{note} {first}");
+    let (Some(without), Some(with)) = (number(first), number(&joined)) else {
+        return None;
+    };
+    let (mut holds_without, mut holds_with) = (false, false);
+    let mut sum = Decimal::ZERO;
+    for row in rows.iter().rev().take(MAX_SUM_ROWS) {
+        let Some(v) = row.cells.get(at).and_then(|c| number(c.text.trim())) else {
+            // A heading line ("Extraordinära poster") interrupts no sum.
+            continue;
+        };
+        sum = sum.add_exact(v)?;
+        holds_without |= sum == without;
+        holds_with |= sum == with;
+    }
+    match (holds_without, holds_with) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
 }
 
 /// How well headings name their columns: a value heading that names a
@@ -2102,6 +2205,7 @@ fn note_rows(runs: &[Run], glued: bool) -> Vec<bool> {
         if !glued && list_len(r) > 0 {
             return r.label.last().and_then(|w| note_number(w));
         }
+
         if glued
             && (r.numbers.len() < 2
                 || !r
@@ -2125,7 +2229,11 @@ fn note_rows(runs: &[Run], glued: bool) -> Vec<bool> {
             let at = run.label.len().saturating_sub(listed);
             // A list's first note keeps the order: the later ones are
             // notes shared by several rows ("3, 9, 28" before "4").
-            let first = run.numbers.first().and_then(|w| note_number(w));
+            let first = run
+                .numbers
+                .first()
+                .filter(|_| !run.label.last().is_some_and(|w| lettered_note(w)))
+                .and_then(|w| note_number(w));
             last = run
                 .label
                 .get(at..)
@@ -2165,8 +2273,21 @@ fn note_rows(runs: &[Run], glued: bool) -> Vec<bool> {
     taken
 }
 
-/// How many words at the end of a label are a note list's ("8," of "8, 9").
+/// A note numbered with a letter, a sub-note ("1A" after note 1): one or
+/// two digits and one capital.
+fn lettered_note(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    (1..=2).contains(&digits)
+        && word.len() == digits + 1
+        && word.bytes().last().is_some_and(|b| b.is_ascii_uppercase())
+}
+
+/// How many words at the end of a label are a note list's ("8," of "8, 9"),
+/// or 1 for a lettered note ("1A").
 fn list_len(r: &Run) -> usize {
+    if r.label.len() >= 2 && r.label.last().is_some_and(|w| lettered_note(w)) {
+        return 1;
+    }
     r.label
         .iter()
         .rev()
@@ -2183,7 +2304,8 @@ fn apply_notes(runs: &mut [Run], taken: &[bool]) {
         }
         let at = run.label.len().saturating_sub(list_len(run));
         let mut parts: Vec<String> = run.label.drain(at..).collect();
-        if run.numbers.first().and_then(|w| note_number(w)).is_some() {
+        let lettered = parts.last().is_some_and(|w| lettered_note(w));
+        if !lettered && run.numbers.first().and_then(|w| note_number(w)).is_some() {
             parts.push(run.numbers.remove(0));
         }
         run.note = parts.join(" ");
@@ -3691,6 +3813,22 @@ fn figure_cuts(
         if current.len() >= n {
             return true;
         }
+        // A dash with no digits after it is an empty cell ("5626245-":
+        // the last year has no figure).
+        if rest.first().is_some_and(|c| is_minus_char(*c))
+            && !rest.get(1).is_some_and(char::is_ascii_digit)
+        {
+            current.push((String::new(), 0));
+            let more = go(
+                rest.get(1..).unwrap_or(&[]),
+                n,
+                (decimals, grouped),
+                current,
+                (out, steps),
+            );
+            current.pop();
+            return more;
+        }
         let (negative, body) = match rest.first() {
             Some(c) if is_sign(*c) => (*c != '+' && *c != '±', rest.get(1..).unwrap_or(&[])),
             _ => (false, rest),
@@ -3775,11 +3913,13 @@ fn figure_cuts(
     .then_some(out)
 }
 
-/// How uneven a cut's figures are: the widest less the narrowest.
+/// How uneven a cut's figures are: the widest less the narrowest (empty
+/// cells do not count).
 fn figure_unevenness(cut: &[Figure]) -> usize {
     let widths = cut
         .iter()
-        .map(|(t, _)| t.chars().filter(char::is_ascii_digit).count());
+        .map(|(t, _)| t.chars().filter(char::is_ascii_digit).count())
+        .filter(|w| *w > 0);
     widths.clone().max().unwrap_or(0) - widths.min().unwrap_or(0)
 }
 
@@ -3823,15 +3963,18 @@ fn pick_by_total(cuts: &[Vec<Vec<Figure>>], total: usize, n: usize) -> Option<Ve
         }
         (worst <= tolerance).then_some(off)
     };
-    // The plausible cuts of a row: the most even ones.
+    // The plausible cuts of a row: the most even ones, most even first (a
+    // row with a note has many cuts off by one digit).
     let plausible: Vec<Vec<usize>> = cuts
         .iter()
         .map(|c| {
             let least = c.iter().map(|v| figure_unevenness(v)).min().unwrap_or(0);
-            (0..c.len())
-                .filter(|i| c.get(*i).is_some_and(|v| figure_unevenness(v) <= least + 1))
-                .take(6)
-                .collect()
+            let mut even: Vec<(usize, usize)> = (0..c.len())
+                .filter_map(|i| c.get(i).map(|v| (figure_unevenness(v), i)))
+                .filter(|(u, _)| *u <= least + 1)
+                .collect();
+            crate::order::sort_by(&mut even, |a, b| a.0.cmp(&b.0));
+            even.into_iter().map(|(_, i)| i).take(6).collect()
         })
         .collect();
     let combos = plausible
@@ -3884,7 +4027,13 @@ fn wrapped_heading_cells(grid: &Grid<'_>, from: usize, to: usize) -> Vec<String>
             open = false;
             continue;
         }
-        let continues = open && text.chars().next().is_some_and(latin::is_lower);
+        // A year right under a heading word is that heading's
+        // ("Budgetavvikelse" / "2016").
+        let year_under = is_year_line(&text)
+            && cells
+                .last()
+                .is_some_and(|c| !has_year_word(c) && !is_note_heading(c));
+        let continues = open && (text.chars().next().is_some_and(latin::is_lower) || year_under);
         match cells.last_mut() {
             Some(cell) if continues => {
                 cell.push(' ');
@@ -4703,29 +4852,41 @@ fn pick_by_blocks(
         let without_last = between
             .get(..between.len().saturating_sub(1))
             .unwrap_or(&[]);
-        let mut variants: Vec<Vec<usize>> = Vec::new();
-        for rows in [&between[..], without_last] {
+        // (block, the subtotal left out of it)
+        let mut variants: Vec<(Vec<usize>, Option<usize>)> = Vec::new();
+        for (rows, left_out) in [(&between[..], None), (without_last, between.last())] {
             if rows.is_empty() {
                 continue;
             }
             if let Some(p) = previous {
-                variants.push(
+                variants.push((
                     std::iter::once(p)
                         .chain(rows.iter().copied())
                         .chain([total])
                         .collect(),
-                );
+                    left_out.copied(),
+                ));
             }
-            variants.push(rows.iter().copied().chain([total]).collect());
+            variants.push((
+                rows.iter().copied().chain([total]).collect(),
+                left_out.copied(),
+            ));
         }
         if between.is_empty() {
             if let Some(p) = previous {
-                variants.push(vec![p, total]);
+                variants.push((vec![p, total], None));
             }
         }
-        for block in &variants {
+        for (block, left_out) in &variants {
             if pick_block(cuts, allowed, block, total, n) {
                 held = true;
+                // The subtotal left out adds up the block's own rows
+                // ("Skattenetto" after the tax rows), without the running
+                // result before them.
+                if let Some(sub) = left_out {
+                    let own: Vec<usize> = without_last.iter().copied().chain([*sub]).collect();
+                    pick_block(cuts, allowed, &own, *sub, n);
+                }
                 break;
             }
         }
@@ -5164,6 +5325,64 @@ mod tests {
     }
 
     #[test]
+    fn zero_led_groups_notes_and_group_headings() {
+        check_pdf(&[
+            // "045" only continues a number: the short row has two figures,
+            // placed where the result below holds (columns 1 and 3).
+            (
+                "Tkr Not Kommunen Koncernen\n2024 2023 2024 2023\nIntäkter 1 5 100 4 900 6 200 6 000\nKostnader 2 – 4 300 – 4 200 – 5 100 – 5 000\nRESULTAT 800 700 1 100 1 000\nJämförelsestörande poster 3 – 12 045 – 12 045\nÅRETS RESULTAT – 11 245 700 – 10 945 1 000\n",
+                &["Tkr", "Not", "Kommunen 2024", "Kommunen 2023", "Koncernen 2024", "Koncernen 2023"],
+                &[
+                    &["Intäkter", "1", "5 100", "4 900", "6 200", "6 000"],
+                    &["Kostnader", "2", "–4 300", "–4 200", "–5 100", "–5 000"],
+                    &["RESULTAT", "", "800", "700", "1 100", "1 000"],
+                    &["Jämförelsestörande poster", "3", "–12 045", "", "–12 045", ""],
+                    &["ÅRETS RESULTAT", "", "–11 245", "700", "–10 945", "1 000"],
+                ],
+            ),
+            // Group headings over repeated period headings, the first group
+            // with one more (its budget); the note's heading among the
+            // groups; a lettered sub-note.
+            (
+                "(tkr) Not Staden Bolagen\nUtfall\n2023\nUtfall\n2024\nBudget\n2024\nUtfall\n2023\nUtfall\n2024\nIntäkter 1 500 600 550 900 950\nvarav engångsposter 1A 10 20 0 10 20\nKostnader 2 -400 -450 -500 -800 -850\n",
+                &["(tkr)", "Not", "Staden Utfall 2023", "Staden Utfall 2024", "Staden Budget 2024", "Bolagen Utfall 2023", "Bolagen Utfall 2024"],
+                &[
+                    &["Intäkter", "1", "500", "600", "550", "900", "950"],
+                    &["varav engångsposter", "1A", "10", "20", "0", "10", "20"],
+                    &["Kostnader", "2", "-400", "-450", "-500", "-800", "-850"],
+                ],
+            ),
+            // A short row placed where the sum below holds exactly: a
+            // placement in the first columns holds only within rounding.
+            (
+                "Mnkr 2024 2023 2022 2021\nResultat 555 1 125 733 854\nSkatt -3 -4 -2 -5\nMinoritetens andel 1 -1\nÅrets resultat 552 1 121 732 848\n",
+                &["Mnkr", "2024", "2023", "2022", "2021"],
+                &[
+                    &["Resultat", "555", "1 125", "733", "854"],
+                    &["Skatt", "-3", "-4", "-2", "-5"],
+                    &["Minoritetens andel", "", "", "1", "-1"],
+                    &["Årets resultat", "552", "1 121", "732", "848"],
+                ],
+            ),
+            // A sum line's first small group is its note or its amount's,
+            // as the rows right above add up.
+            (
+                "Tkr Not 2024 2023\nIntäkter 1 9 163 8 000\nKostnader 2 -228 -100\nRESULTAT 8 935 7 900\nFinansiella poster 3 91 111 100\nRESULTAT EFTER FINANSIELLA POSTER 100 046 8 000\nSkatt 4 0 0\nÅrets resultat 5 100 046 8 000\n",
+                &["Tkr", "Not", "2024", "2023"],
+                &[
+                    &["Intäkter", "1", "9 163", "8 000"],
+                    &["Kostnader", "2", "-228", "-100"],
+                    &["RESULTAT", "", "8 935", "7 900"],
+                    &["Finansiella poster", "3", "91 111", "100"],
+                    &["RESULTAT EFTER FINANSIELLA POSTER", "", "100 046", "8 000"],
+                    &["Skatt", "4", "0", "0"],
+                    &["Årets resultat", "5", "100 046", "8 000"],
+                ],
+            ),
+        ]);
+    }
+
+    #[test]
     fn pdf_titles_section_headings_and_unlabelled_sums() {
         check_pdf(&[
             // A title block above, a section heading between blank lines below.
@@ -5466,6 +5685,29 @@ mod tests {
                     &["Vinster", "0", "25", "9"],
                     &["Avgår", "-43", "-42", "-44"],
                     &["Summa intäkter", "537", "574", "536"],
+                ],
+            ),
+            // Every row run together with its note; the headings one cell
+            // per line, a year under its word; a dash alone is an empty
+            // cell; a subtotal left out of a running result adds up its
+            // own block.
+            (
+                "Resultat, mnkr\n\n \nNot\n\n2024\nAvvikelse\n2024\n\n2023\n\n2022\nIntäkter11 250501 1801 100\nKostnader2-3 400-120-3 300-3 150\nEngångsposter 3404030-\nNettokostnad-2 110-30-2 090-2 050\nSkatter42 000201 9501 900\nUtjämning530010290280\nSkattenetto2 300302 2402 180\nResultat före finansiella poster1900150130\nFinansiella intäkter6251520110\nFinansiella kostnader7-15-2-12-100\nFinansnetto1013810\nÅrets resultat20013158140\n",
+                Some("Resultat, mnkr"),
+                &["", "Not", "2024", "Avvikelse 2024", "2023", "2022"],
+                &[
+                    &["Intäkter", "1", "1250", "50", "1180", "1100"],
+                    &["Kostnader", "2", "-3400", "-120", "-3300", "-3150"],
+                    &["Engångsposter", "3", "40", "40", "30", ""],
+                    &["Nettokostnad", "", "-2110", "-30", "-2090", "-2050"],
+                    &["Skatter", "4", "2000", "20", "1950", "1900"],
+                    &["Utjämning", "5", "300", "10", "290", "280"],
+                    &["Skattenetto", "", "2300", "30", "2240", "2180"],
+                    &["Resultat före finansiella poster", "", "190", "0", "150", "130"],
+                    &["Finansiella intäkter", "6", "25", "15", "20", "110"],
+                    &["Finansiella kostnader", "7", "-15", "-2", "-12", "-100"],
+                    &["Finansnetto", "", "10", "13", "8", "10"],
+                    &["Årets resultat", "", "200", "13", "158", "140"],
                 ],
             ),
             // A total above its parts; thousands spaces stay inside a number.

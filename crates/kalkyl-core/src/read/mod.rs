@@ -508,8 +508,15 @@ fn maybe_transpose(raw: &mut RawTable<'_>) {
         .skip(1)
         .filter(|h| role_of(h).is_some_and(Role::is_numeric))
         .count();
+    // One figure over years ("Bokslut 2015 | Bokslut 2014") names periods.
+    let values = raw.headings.get(1..).unwrap_or(&[]);
+    let periods = values.len() >= 2
+        && values
+            .iter()
+            .all(|h| year_of(h).is_some() && role_of(h) == values.first().and_then(|f| role_of(f)));
     // A note column ("Not") points from items to notes: items are rows.
-    if heading_roles > 0 || raw.headings.iter().any(|h| headings::is_note_heading(h)) {
+    if (heading_roles > 0 && !periods) || raw.headings.iter().any(|h| headings::is_note_heading(h))
+    {
         return;
     }
     // A time series on its side: four or more year headings and measures as
@@ -539,7 +546,10 @@ fn maybe_transpose(raw: &mut RawTable<'_>) {
             kinds.push(role);
         }
     }
-    if !series && (row_roles < 2 || kinds.len() < 2 || row_roles * 2 < raw.rows.len()) {
+    // Under periods named by a figure the rows must set a budget against it.
+    let compared = !periods || heading_roles == 0 || kinds.contains(&Role::Budget);
+    if !series && (row_roles < 2 || kinds.len() < 2 || row_roles * 2 < raw.rows.len() || !compared)
+    {
         return;
     }
     // Section headings among the measures ("Personal", "Balansräkning")
@@ -656,6 +666,17 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
                 } else {
                     Role::Label
                 }
+            }
+            // "Andel" names a share, a percentage only when the cells say
+            // so: "Minoritetens andel i resultat" over 27, -13 is an amount.
+            Some(Role::StatedPercent)
+                if s.percents == 0
+                    && raw.headings.get(j).is_some_and(|h| {
+                        let key = headings::compact(h);
+                        key.contains("andel") && !key.contains('%') && !key.contains("procent")
+                    }) =>
+            {
+                Role::Other
             }
             Some(r) if r.is_numeric() && !textual => {
                 // A key figure its heading names ("Soliditet, %") keeps its

@@ -634,6 +634,17 @@ fn tables_on_their_side_and_statements_over_three_years() {
             "Mnkr 2022 2021 2020\nÅrets resultat 2 568 2 115 4 953\nAvgår realisationsvinster -318 -257 -89\nÅrets balanskravsresultat 2 250 1 858 4 865\n",
             false,
         ),
+        // One figure over years ("Bokslut 2024 | Bokslut 2023") with a
+        // budget among the measures: periods as columns, turned.
+        (
+            "Tkr\tBokslut 2024\tBokslut 2023\nIntäkter\t50\t48\nKostnader\t80\t79\nNettokostnad\t30\t31\nBudget\t32\t30\nBudgetavvikelse\t2\t-1\n",
+            true,
+        ),
+        // The same headings over a result statement: items as rows.
+        (
+            "Mnkr\tUtfall 2024\tUtfall 2023\nÅrets resultat\t42\t29\nReservering till RUR\t-15\t-5\nBalanskravsresultat\t27\t24\n",
+            false,
+        ),
         // Five years: an overview on its side.
         (
             "Mnkr\t2020\t2021\t2022\t2023\t2024\nInvånare\t100\t101\t102\t103\t104\nSkattesats\t21,1\t21,1\t21,2\t21,2\t21,3\n",
@@ -2024,4 +2035,23 @@ fn a_table_on_one_line() {
         roles(&read("Skatter 8 Bidrag -5\n")),
         ["label", "stated_variance"]
     );
+}
+
+/// "Andel" names a share: a percentage when its cells carry "%", an amount
+/// (a minority's share of the result) when they do not. (paste, roles.)
+#[test]
+fn a_share_is_a_percentage_only_when_its_cells_are() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Mnkr\tUtfall\tMinoritetens andel\nEnhet A\t100\t-3\nEnhet B\t50\t2\n",
+            &["label", "outcome", "other"],
+        ),
+        (
+            "Mnkr\tUtfall\tAndel\nEnhet A\t100\t66,7%\nEnhet B\t50\t33,3%\n",
+            &["label", "outcome", "stated_percent"],
+        ),
+    ];
+    for (paste, want) in cases {
+        assert_eq!(roles(&read(paste)), *want, "{paste:?}");
+    }
 }
