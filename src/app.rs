@@ -26,7 +26,7 @@ use crate::files::FileBar;
 use crate::forms::{alert_html, method_key, method_of_key, method_options};
 use crate::grid::{grid, push_escaped, Selection};
 use crate::i18n::texts;
-use crate::on_demand::{Charts, Drawn};
+use crate::on_demand::Drawn;
 use crate::paste_box::PasteBox;
 use crate::shell::{EmptyState, Footer, Header, Removed, SheetTabs};
 use crate::state::{Ctx, SheetCalc};
@@ -703,7 +703,6 @@ fn charts(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
         .with_sheet_untracked(id, |s, _| s.table.rows.len())
         .unwrap_or(0);
     let open = RwSignal::new(rows <= CHARTS_OPEN_UP_TO);
-    let drawer = Charts::new(ctx.module);
     // The charts follow edits a moment later: drawing them is a pass over
     // the table in the on-demand module, which a keystroke must not wait
     // for. Edits typed together are drawn once.
@@ -748,7 +747,10 @@ fn charts(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
             return out;
         }
         settled.track();
-        match ctx.workspace.with_untracked(|w| drawer.draw(w, id, lang)) {
+        match ctx
+            .workspace
+            .with_untracked(|w| ctx.module.charts(w, id, lang))
+        {
             Drawn::Html(html) if !html.is_empty() => out.push_str(&html),
             Drawn::Html(_) => {
                 out.push_str("<p class=\"no-charts\" data-testid=\"no-charts\">");
@@ -781,7 +783,7 @@ fn charts(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
         let on_retry = dom::target_element(&ev)
             .is_some_and(|el| el.get_attribute("data-testid").as_deref() == Some("charts-retry"));
         if on_retry {
-            drawer.load();
+            ctx.module.load();
         }
     });
 }

@@ -56,7 +56,7 @@ pub fn FileBar(
             Some(_) => FileStatus::Failed(t.download_failed.to_string()),
         }));
     };
-    let export_json = move |_| {
+    let export_json = move || {
         let name = file_name("json");
         workspace.with_untracked(|w| {
             ctx.module
@@ -77,7 +77,7 @@ pub fn FileBar(
                 });
         });
     };
-    let copy_table = move |_| {
+    let copy_table = move || {
         let Some(id) = active.get_untracked() else {
             return;
         };
@@ -197,7 +197,7 @@ pub fn FileBar(
                         "export-json",
                         |t| t.export_json,
                         Signal::derive(move || has_any.get()),
-                        Box::new(move || export_json(())),
+                        Box::new(export_json),
                     )}
                     {button(
                         "export-csv-sv",
@@ -215,7 +215,7 @@ pub fn FileBar(
                         "copy-table",
                         |t| t.copy_table,
                         Signal::derive(has_sheet),
-                        Box::new(move || copy_table(())),
+                        Box::new(copy_table),
                     )}
                 </span>
                 <label class="file-open" title=move || t().import_hint>

@@ -1,6 +1,6 @@
 //! The on-demand module (`crates/kalkyl-year`): what the first screen does
 //! not need and the first load has no room for. It draws the year in one
-//! view ([`crate::year`]) and a table's charts ([`Charts`]), and lays out
+//! view ([`crate::year`]) and a table's charts ([`OnDemand::charts`]), and lays out
 //! text without delimiters (PDF and web copies) for the reader
 //! ([`lay_out_lines`], registered with the core at start). One
 //! [`OnDemand`] loads it once for all of them (`on_demand.js` shares the
@@ -216,7 +216,7 @@ pub fn lay_out_lines(plain: &str, choices: &ReadChoices) -> Option<LaidOut> {
     laid
 }
 
-/// What [`Charts::draw`] gives.
+/// What [`OnDemand::charts`] gives.
 pub enum Drawn {
     /// The module is loading.
     Loading,
@@ -226,26 +226,16 @@ pub enum Drawn {
     Html(String),
 }
 
-/// A table's charts, drawn by the on-demand module: the chart code (about
-/// 5 KiB gzip) is not in the first load, which has no room for it.
-#[derive(Clone, Copy)]
-pub struct Charts {
-    module: OnDemand,
-}
-
-impl Charts {
-    /// Charts drawn by `module`.
-    pub fn new(module: OnDemand) -> Charts {
-        Charts { module }
-    }
-
-    /// The charts of sheet `id` of `ws`. Starts loading the module the
-    /// first time; tracks its state, so a reactive caller draws again
-    /// once it is there.
-    pub fn draw(self, ws: &Workspace, id: u64, lang: Lang) -> Drawn {
-        match self.module.state() {
+impl OnDemand {
+    /// The charts of sheet `id` of `ws`, drawn by the module: the chart
+    /// code (about 5 KiB gzip) is not in the first load. Starts loading the
+    /// module the first time; tracks its state, so a reactive caller draws
+    /// again once it is there ([`OnDemand::load`] tries again after a
+    /// failure).
+    pub fn charts(self, ws: &Workspace, id: u64, lang: Lang) -> Drawn {
+        match self.state() {
             Module::Idle => {
-                self.module.load();
+                self.load();
                 Drawn::Loading
             }
             Module::Loading => Drawn::Loading,
@@ -255,10 +245,5 @@ impl Charts {
                 None => Drawn::Failed,
             },
         }
-    }
-
-    /// Loads the module again, after a failure.
-    pub fn load(self) {
-        self.module.load();
     }
 }

@@ -69,43 +69,9 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
     // The view was asked for (a follow-up made or shown), and it is there.
     let wanted = RwSignal::new(false);
     let ready = RwSignal::new(false);
-    let t = move || texts(lang.get());
-    // Set below, once the loader exists.
-    let create = StoredValue::new_local(None::<Box<dyn Fn()>>);
-    dom::mount_view(
-        &section,
-        view! {
-            <div class="follow-ups-head">
-                <h2>{move || t().year_title}</h2>
-                <button
-                    type="button"
-                    class="secondary"
-                    data-testid="follow-up-create"
-                    on:click=move |_| {
-                        create.with_value(|f| f.as_ref().map(|f| f()));
-                    }
-                >
-                    {move || t().year_create}
-                </button>
-            </div>
-            <p class="hint">{move || t().year_intro}</p>
-            {move || {
-                let status = match (wanted.get() && !ready.get(), ctx.module.state()) {
-                    (true, Module::Failed) => Some(t().year_failed),
-                    (true, _) => Some(t().year_loading),
-                    (false, _) => None,
-                };
-                status
-                    .map(|status| {
-                        view! {
-                            <p class="hint" role="status" data-testid="year-status">
-                                {status}
-                            </p>
-                        }
-                    })
-            }}
-        },
-    );
+    // The heading first, the view's slot below it; the heading is drawn
+    // once the loader it calls exists.
+    let head = dom::element(&section, "div", &[]);
     let slot = StoredValue::new_local(dom::element(&section, "div", &[]));
     let module = StoredValue::new_local(None::<YearModule>);
     // A follow-up was asked for before the module was there.
@@ -207,7 +173,7 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
             ready.set(true);
         });
     };
-    create.set_value(Some(Box::new(move || {
+    let create = move || {
         if ready.get_untracked() {
             send();
             module.with_value(|m| m.as_ref().map(YearModule::create));
@@ -215,7 +181,40 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
             create_wanted.set_value(true);
             start();
         }
-    })));
+    };
+    let t = move || texts(lang.get());
+    dom::mount_view(
+        &head,
+        view! {
+            <div class="follow-ups-head">
+                <h2>{move || t().year_title}</h2>
+                <button
+                    type="button"
+                    class="secondary"
+                    data-testid="follow-up-create"
+                    on:click=move |_| create()
+                >
+                    {move || t().year_create}
+                </button>
+            </div>
+            <p class="hint">{move || t().year_intro}</p>
+            {move || {
+                let status = match (wanted.get() && !ready.get(), ctx.module.state()) {
+                    (true, Module::Failed) => Some(t().year_failed),
+                    (true, _) => Some(t().year_loading),
+                    (false, _) => None,
+                };
+                status
+                    .map(|status| {
+                        view! {
+                            <p class="hint" role="status" data-testid="year-status">
+                                {status}
+                            </p>
+                        }
+                    })
+            }}
+        },
+    );
     // A workspace with follow-ups (restored, opened, or made here) shows
     // them: the module loads, and gets every change of the workspace.
     let has_follow_ups = Memo::new(move |_| workspace.with(|w| !w.follow_ups.is_empty()));
