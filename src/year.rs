@@ -11,8 +11,7 @@
 //! Nothing here computes a follow-up: `kalkyl_core::followup::compute`
 //! is linked only into the year module.
 
-use kalkyl_core::file::{export_file_name, write_workspace_store};
-use kalkyl_core::followup::FollowUp;
+use kalkyl_core::file::{export_file_name, read_follow_ups, write_workspace_store};
 use kalkyl_core::lang::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
@@ -78,19 +77,19 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
     let create_wanted = StoredValue::new_local(false);
 
     // The follow-ups the user changed in the view, into the workspace.
-    let on_change =
-        Closure::<dyn FnMut(String)>::new(move |json: String| {
-            match serde_json::from_str::<Vec<FollowUp>>(&json) {
-                Ok(list) => workspace.maybe_update(|w| {
-                    let changed = w.follow_ups != list;
-                    if changed {
-                        w.follow_ups = list;
-                    }
-                    changed
-                }),
-                Err(e) => web_sys::console::error_1(&e.to_string().into()),
-            }
-        });
+    let on_change = Closure::<dyn FnMut(String)>::new(move |json: String| {
+        let ids: Vec<u64> = workspace.with_untracked(|w| w.sheets.iter().map(|s| s.id).collect());
+        match read_follow_ups(&json, &ids) {
+            Ok(list) => workspace.maybe_update(|w| {
+                let changed = w.follow_ups != list;
+                if changed {
+                    w.follow_ups = list;
+                }
+                changed
+            }),
+            Err(e) => web_sys::console::error_1(&e.message(Lang::En).into()),
+        }
+    });
     // Called for the page's life.
     let on_change = StoredValue::new_local(on_change.into_js_value());
     // The browser effects the view uses, from `browser` like the app's own.

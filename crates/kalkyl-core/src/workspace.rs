@@ -19,7 +19,7 @@ pub struct PastedSource {
 }
 
 /// One table of the workspace.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sheet {
     /// A stable id within the workspace.
     pub id: u64,
@@ -32,7 +32,6 @@ pub struct Sheet {
     /// The table as read, with the user's edits.
     pub table: Table,
     /// Undo and redo of the edits made in this session.
-    #[serde(skip)]
     pub history: History,
 }
 
@@ -167,18 +166,16 @@ impl Sheet {
 }
 
 /// Everything the user has open.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Workspace {
     /// The workspace's name, for file names and the file's `name`; empty
     /// means unnamed (files are then called "kalkyl").
-    #[serde(default)]
     pub name: String,
     /// The tables, in tab order.
     pub sheets: Vec<Sheet>,
     /// The id the next sheet gets.
     pub next_id: u64,
     /// The follow-ups over the year: reports (sheets) compared row by row.
-    #[serde(default)]
     pub follow_ups: Vec<crate::followup::FollowUp>,
 }
 

@@ -11,8 +11,8 @@ use kalkyl_core::calc::Computed;
 use kalkyl_core::diagnostics::{Diagnostic, DiagnosticKind};
 use kalkyl_core::edit::{Adjustment, Command, History};
 use kalkyl_core::file::{
-    read_workspace_file, write_workspace_file, write_workspace_store, DecimalProblem, ErrorKind,
-    Expected, FileError, Place, Syntax,
+    read_follow_ups, read_workspace_file, write_follow_ups, write_workspace_file,
+    write_workspace_store, DecimalProblem, ErrorKind, Expected, FileError, Place, Syntax,
 };
 use kalkyl_core::followup::{
     compute, FollowUp, MatchOverride, MatchTarget, ReportKind, ReportSettings, RowRef,
@@ -194,6 +194,17 @@ fn seed_000_is_written_as_documented() {
         checks.contains("\"kind\":\"variance_mismatch\""),
         "{checks}"
     );
+}
+
+#[test]
+fn follow_ups_of_a_table_not_in_the_workspace_are_refused_with_their_path() {
+    let json =
+        r#"[{"name":"År","unit":"mnkr","reports":[{"sheet":7,"kind":"plan","months":null}]}]"#;
+    let e = read_follow_ups(json, &[1, 2]).expect_err("sheet 7 is not there");
+    assert_eq!(e.kind, ErrorKind::UnknownSheet { id: 7 });
+    assert_eq!(path(&e), "follow_ups[0].reports[0].sheet");
+    assert!(read_follow_ups(json, &[7]).is_ok());
+    assert!(read_follow_ups("[", &[7]).is_err());
 }
 
 #[test]
@@ -714,6 +725,16 @@ proptest! {
     #[test]
     fn random_workspaces_round_trip(ws in workspace(), saved_at in prop::option::of(any_text())) {
         assert_round_trip(&ws, saved_at.as_deref());
+    }
+
+    /// The year module hands the follow-ups the user changed to the app in
+    /// the file's form; the app reads them with the file's reader.
+    #[test]
+    fn follow_ups_handed_to_the_app_read_back_the_same(ws in workspace()) {
+        let ids: Vec<u64> = ws.sheets.iter().rev().map(|s| s.id).collect();
+        let json = write_follow_ups(&ws.follow_ups);
+        let read = read_follow_ups(&json, &ids);
+        prop_assert_eq!(read.as_ref(), Ok(&ws.follow_ups));
     }
 
 }

@@ -22,7 +22,9 @@ use kalkyl_core::chart_svg::{bars_svg, waterfall_svg};
 use kalkyl_core::display::DisplayFormat;
 use kalkyl_core::file::csv::{table_csv, CsvFlavour};
 use kalkyl_core::file::html::{table_html, table_tsv};
-use kalkyl_core::file::{read_workspace_file, write_line_layout, write_workspace_file};
+use kalkyl_core::file::{
+    read_workspace_file, write_follow_ups, write_line_layout, write_workspace_file,
+};
 use kalkyl_core::followup::FollowUp;
 use kalkyl_core::lang::Lang;
 use kalkyl_core::read::{lay_out, ReadChoices};
@@ -254,15 +256,10 @@ impl Year {
     fn send(&self) {
         let json = self
             .workspace
-            .with_untracked(|w| serde_json::to_string(&w.follow_ups));
-        match json {
-            Ok(json) => {
-                let _ = self
-                    .on_change
-                    .with_value(|f| f.call1(&JsValue::NULL, &JsValue::from_str(&json)));
-            }
-            Err(e) => web_sys::console::error_1(&e.to_string().into()),
-        }
+            .with_untracked(|w| write_follow_ups(&w.follow_ups));
+        let _ = self
+            .on_change
+            .with_value(|f| f.call1(&JsValue::NULL, &JsValue::from_str(&json)));
     }
 
     /// Offers `text` as a file download, named as the app names its

@@ -81,7 +81,7 @@ impl ReportKind {
 }
 
 /// One report of a follow-up: a sheet and what the user says it is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ReportSettings {
     /// The sheet's id ([`crate::workspace::Sheet::id`]).
     pub sheet: u64,
@@ -91,14 +91,13 @@ pub struct ReportSettings {
     pub months: Option<u8>,
     /// The report's sign convention when the user sets it here; `None`
     /// uses the sheet's effective convention.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub convention: Option<SignConvention>,
 }
 
 /// A row of a report's table, by index, with the label it had when the
 /// user chose: a match whose row now has another label is dropped (the
 /// table was read again) rather than applied to the wrong row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowRef {
     /// The row index in the sheet's table.
     pub row: usize,
@@ -106,12 +105,8 @@ pub struct RowRef {
     pub label: String,
 }
 
-/// Where the user puts rows of one report. Serde's external tagging (the
-/// app and the year module pass follow-ups as JSON; the workspace file has
-/// its own form): an internally tagged enum would buffer every value, code
-/// the first load has no room for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// Where the user puts rows of one report.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MatchTarget {
     /// Into the follow-up row with this label (compared normalised); a new
     /// row when there is none. Several rows are added together.
@@ -124,7 +119,7 @@ pub enum MatchTarget {
 }
 
 /// A match the user chose, which wins over the proposal.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MatchOverride {
     /// The sheet of the report the rows belong to.
     pub sheet: u64,
@@ -135,7 +130,7 @@ pub struct MatchOverride {
 }
 
 /// A follow-up: the user's settings for one year in one view.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FollowUp {
     /// Its name.
     pub name: String,
@@ -146,11 +141,9 @@ pub struct FollowUp {
     /// The reports, in the order of the year.
     pub reports: Vec<ReportSettings>,
     /// The matches the user chose, applied in order.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub matches: Vec<MatchOverride>,
     /// When a forecast is "within" the outcome: `met_within` percent of the
     /// budget, as for the sheets' status marks.
-    #[serde(default)]
     pub status: StatusThresholds,
 }
 

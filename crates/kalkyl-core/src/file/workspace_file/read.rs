@@ -686,7 +686,7 @@ pub(super) fn read_thresholds(th: Option<Thresholds>, at: &At) -> Res<StatusThre
 
 /// The follow-ups of a version 4 file; `ids` are the tables' ids, sorted.
 #[inline(never)]
-pub(super) fn read_follow_ups(raw: &RawValue, ids: &[u64]) -> Res<Vec<FollowUp>> {
+pub(super) fn follow_ups_of(raw: &RawValue, ids: &[u64]) -> Res<Vec<FollowUp>> {
     let at = ROOT.key("follow_ups");
     let list: Vec<FollowUpFile> = typed(raw, &at)?;
     if list.len() > MAX_FOLLOW_UPS {
@@ -865,6 +865,21 @@ pub fn read_workspace_file(file: &str) -> Result<Workspace, FileError> {
     read(file).map_err(|e| *e)
 }
 
+/// Follow-ups written by [`write_follow_ups`], checked as the workspace
+/// file's are: each report's table must be one of `sheet_ids` (in any
+/// order) and its months 1–12.
+pub fn read_follow_ups(json: &str, sheet_ids: &[u64]) -> Result<Vec<FollowUp>, FileError> {
+    if json.len() > MAX_INPUT_BYTES {
+        return Err(*ROOT.err(ErrorKind::TooLarge {
+            limit: MAX_INPUT_BYTES,
+        }));
+    }
+    let raw: &RawValue = serde_json::from_str(json).map_err(|e| *syntax_error(&e, json, false))?;
+    let mut ids = sheet_ids.to_vec();
+    ids.sort_unstable();
+    follow_ups_of(raw, &ids).map_err(|e| *e)
+}
+
 pub(super) fn read(file: &str) -> Res<Workspace> {
     if file.len() > MAX_INPUT_BYTES {
         return Err(ROOT.err(ErrorKind::TooLarge {
@@ -942,7 +957,7 @@ pub(super) fn read(file: &str) -> Res<Workspace> {
     let largest = ids.last().copied().unwrap_or(0);
     // Versions 1 to 3 had no follow-ups.
     let follow_ups = match root.follow_ups {
-        Some(raw) if version >= 4 => read_follow_ups(raw, &ids)?,
+        Some(raw) if version >= 4 => follow_ups_of(raw, &ids)?,
         _ => Vec::new(),
     };
     Ok(Workspace {
