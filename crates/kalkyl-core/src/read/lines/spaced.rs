@@ -57,9 +57,10 @@ fn spaced_parts(text: &str) -> Vec<&str> {
 /// text), where some rows ran together with no separator at all
 /// ("resultaträkningen3 000-11 70852 966107 66644 124"). The heading line's
 /// parts give the columns; a padded row's parts are its label and figures
-/// (packed from the left when it has fewer: [`place_short_rows`] places
-/// them); a glued row's figures are cut with their thousands spaces kept,
-/// the most even cut when it is the only one, else the row stays text.
+/// (packed from the left when it has fewer:
+/// [`place_short_rows`](super::sums::place_short_rows) places them); a
+/// glued row's figures are cut with their thousands spaces kept, the most
+/// even cut when it is the only one, else the row stays text.
 /// `None` unless a padded heading, padded rows and a glued row are there.
 pub(super) fn spaced_cells(lines: &[Line], plain: &str) -> Option<RawTable<'static>> {
     let source: Vec<&str> = plain.split('\n').collect();
