@@ -1,0 +1,352 @@
+//! Figures glued to a label and to each other, with thousands spaces and
+//! decimals: every cut of a row's digits into the table's columns, the note
+//! a cut may start with, and the order notes keep down a statement.
+
+use std::borrow::Cow;
+
+use super::heading_lines::{has_year_word, is_year_line};
+use super::together::{MAX_CUT_STEPS, MAX_GLUED_CUTS};
+use super::words::is_sign;
+use crate::grid::Grid;
+use crate::latin;
+use crate::number::is_minus_char;
+use crate::read::headings::is_note_heading;
+
+/// A figure of a cut row: its text (sign, digits, decimals) and its value in
+/// units of the last decimal.
+pub(super) type Figure = (String, i64);
+
+/// One cut per row, or none for a row no sum decides.
+pub(super) type Picks = Vec<Option<Vec<Figure>>>;
+
+/// The note each cut of a row starts with, if any.
+pub(super) type RowNotes = Vec<Option<String>>;
+
+/// A label with figures glued to its end, the figures allowed to carry
+/// thousands spaces and decimal commas: (label, figures).
+pub(super) fn glued_figures(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut start = chars.len();
+    while let Some(i) = start.checked_sub(1) {
+        let c = chars.get(i).map_or(' ', |p| p.1);
+        let digit_at = |j: Option<usize>| {
+            j.and_then(|j| chars.get(j))
+                .is_some_and(|p| p.1.is_ascii_digit())
+        };
+        let ok = c.is_ascii_digit()
+            || is_sign(c)
+            || c == ','
+            || (c == ' ' && digit_at(i.checked_sub(1)) && digit_at(Some(i + 1)));
+        if !ok {
+            break;
+        }
+        start = i;
+    }
+    // The figures start with a digit or one sign; signs and commas before
+    // are the label's.
+    while let Some((_, c)) = chars.get(start) {
+        let next_digit = chars.get(start + 1).is_some_and(|p| p.1.is_ascii_digit());
+        if c.is_ascii_digit() || (is_sign(*c) && next_digit) {
+            break;
+        }
+        start += 1;
+    }
+    let at = chars.get(start).map_or(text.len(), |p| p.0);
+    let (label, tail) = text.split_at(at);
+    if tail.is_empty() || label.ends_with(char::is_whitespace) {
+        return None;
+    }
+    Some((label, tail))
+}
+
+/// Every cut of a row's pieces of figures into `n` figures with `decimals`
+/// decimals each; `grouped`: numbers of four digits or more carry thousands
+/// spaces. `None` when there are more than [`MAX_GLUED_CUTS`].
+pub(super) fn figure_cuts(
+    pieces: &[&str],
+    n: usize,
+    decimals: usize,
+    grouped: bool,
+) -> Option<Vec<Vec<Figure>>> {
+    fn go(
+        rest: &[char],
+        n: usize,
+        (decimals, grouped): (usize, bool),
+        current: &mut Vec<Figure>,
+        (out, steps): (&mut Vec<Vec<Figure>>, &mut usize),
+    ) -> bool {
+        *steps += 1;
+        if *steps > MAX_CUT_STEPS {
+            return false;
+        }
+        let rest = rest.strip_prefix(&['|']).unwrap_or(rest);
+        let left = rest.iter().filter(|c| c.is_ascii_digit()).count();
+        if left > 14 * n.saturating_sub(current.len()) {
+            return true;
+        }
+        if rest.is_empty() {
+            if current.len() == n {
+                if out.len() >= MAX_GLUED_CUTS {
+                    return false;
+                }
+                out.push(current.clone());
+            }
+            return true;
+        }
+        if current.len() >= n {
+            return true;
+        }
+        // A dash with no digits after it is an empty cell ("5626245-":
+        // the last year has no figure).
+        if rest.first().is_some_and(|c| is_minus_char(*c))
+            && !rest.get(1).is_some_and(char::is_ascii_digit)
+        {
+            current.push((String::new(), 0));
+            let more = go(
+                rest.get(1..).unwrap_or(&[]),
+                n,
+                (decimals, grouped),
+                current,
+                (out, steps),
+            );
+            current.pop();
+            return more;
+        }
+        let (negative, body) = match rest.first() {
+            Some(c) if is_sign(*c) => (*c != '+' && *c != '±', rest.get(1..).unwrap_or(&[])),
+            _ => (false, rest),
+        };
+        // The integer part ends at `end`: digits, a space only before three digits.
+        let mut digits = 0usize;
+        let mut group = 0usize;
+        let mut spaced = false;
+        for (end, c) in body.iter().enumerate() {
+            match c {
+                d if d.is_ascii_digit() => {
+                    digits += 1;
+                    group += 1;
+                }
+                ' ' if group <= 3 && (spaced || group >= 1) => {
+                    spaced = true;
+                    group = 0;
+                    continue;
+                }
+                _ => break,
+            }
+            if digits > 12 || (group > 3 && (spaced || grouped)) {
+                break;
+            }
+            if (spaced && group != 3) || (digits > 1 && body.first() == Some(&'0')) {
+                continue;
+            }
+            let after = body.get(end + 1..).unwrap_or(&[]);
+            if after.first() == Some(&' ') {
+                continue;
+            }
+            let (fraction, next) = if decimals == 0 {
+                if after.first() == Some(&',') {
+                    continue;
+                }
+                (&[][..], after)
+            } else {
+                let frac = after.get(1..=decimals).unwrap_or(&[]);
+                if after.first() != Some(&',')
+                    || frac.len() != decimals
+                    || !frac.iter().all(char::is_ascii_digit)
+                {
+                    continue;
+                }
+                (frac, after.get(decimals + 1..).unwrap_or(&[]))
+            };
+            let int: String = body
+                .get(..=end)
+                .unwrap_or(&[])
+                .iter()
+                .filter(|c| c.is_ascii_digit())
+                .collect();
+            let all: String = int.chars().chain(fraction.iter().copied()).collect();
+            let Ok(value) = all.parse::<i64>() else {
+                continue;
+            };
+            let mut text = String::from(if negative { "-" } else { "" });
+            text.push_str(&int);
+            if decimals > 0 {
+                text.push(',');
+                text.extend(fraction.iter());
+            }
+            current.push((text, if negative { -value } else { value }));
+            let more = go(next, n, (decimals, grouped), current, (out, steps));
+            current.pop();
+            if !more {
+                return false;
+            }
+        }
+        true
+    }
+    let chars: Vec<char> = pieces.join("|").chars().collect();
+    let mut out = Vec::new();
+    let mut steps = 0;
+    go(
+        &chars,
+        n,
+        (decimals, grouped),
+        &mut Vec::new(),
+        (&mut out, &mut steps),
+    )
+    .then_some(out)
+}
+
+/// How uneven a cut's figures are: the widest less the narrowest (empty
+/// cells do not count).
+pub(super) fn figure_unevenness(cut: &[Figure]) -> usize {
+    let widths = cut
+        .iter()
+        .map(|(t, _)| t.chars().filter(char::is_ascii_digit).count())
+        .filter(|w| *w > 0);
+    widths.clone().max().unwrap_or(0) - widths.min().unwrap_or(0)
+}
+
+/// The heading cells on the lines `from..=to` of the paste: a blank line
+/// or a capitalised line starts the next cell, a line starting in lower
+/// case continues the cell above (a heading wrapped in its cell).
+pub(super) fn wrapped_heading_cells(grid: &Grid<'_>, from: usize, to: usize) -> Vec<String> {
+    let mut cells: Vec<String> = Vec::new();
+    let mut open = false;
+    for row in grid.rows.iter().filter(|r| r.line >= from && r.line <= to) {
+        let text = row
+            .cells
+            .iter()
+            .map(|c| c.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if text.is_empty() {
+            open = false;
+            continue;
+        }
+        // A year right under a heading word is that heading's
+        // ("Budgetavvikelse" / "2016").
+        let year_under = is_year_line(&text)
+            && cells
+                .last()
+                .is_some_and(|c| !has_year_word(c) && !is_note_heading(c));
+        let continues = open && (text.chars().next().is_some_and(latin::is_lower) || year_under);
+        match cells.last_mut() {
+            Some(cell) if continues => {
+                cell.push(' ');
+                cell.push_str(&text);
+            }
+            _ => cells.push(text),
+        }
+        open = true;
+    }
+    cells
+}
+
+/// The first number of a note reference ("2, 3" → 2).
+fn note_value(note: &str) -> Option<u32> {
+    note.split(',').next()?.trim().parse().ok()
+}
+
+/// Notes are numbered down the statement: a row no sum decides keeps the
+/// one cut whose note (or lack of one) fits between the notes of the
+/// decided rows above and below it ("Skattenetto900790" is 900 | 790, not
+/// note 90 and 0 | 790, between notes 6 and 7). Only once the sums have
+/// decided some rows.
+pub(super) fn order_notes(chosen: &mut [Option<usize>], notes: &[RowNotes]) {
+    if chosen.iter().all(Option::is_none) {
+        return;
+    }
+    let decided = |i: usize| -> Option<u32> {
+        let k = (*chosen.get(i)?)?;
+        note_value(notes.get(i)?.get(k)?.as_deref()?)
+    };
+    let mut fits: Vec<Option<usize>> = vec![None; chosen.len()];
+    for (i, slot) in fits.iter_mut().enumerate() {
+        if chosen.get(i).is_some_and(Option::is_some) {
+            continue;
+        }
+        let Some(row_notes) = notes.get(i).filter(|n| n.len() >= 2) else {
+            continue;
+        };
+        let above = (0..i).rev().find_map(decided).unwrap_or(0);
+        let below = (i + 1..chosen.len()).find_map(decided).unwrap_or(u32::MAX);
+        let mut fitting = row_notes.iter().enumerate().filter(|(_, note)| match note {
+            None => true,
+            Some(text) => note_value(text).is_some_and(|v| v > above && v < below),
+        });
+        if let (Some((k, _)), None) = (fitting.next(), fitting.next()) {
+            *slot = Some(k);
+        }
+    }
+    for (slot, fit) in chosen.iter_mut().zip(fits) {
+        if fit.is_some() {
+            *slot = fit;
+        }
+    }
+}
+
+/// Note lists glued before a row's figures keep their commas next to the
+/// digits ("kostnader2, 3-11 200" as "kostnader2,3-11 200"), and a note
+/// set apart from the label by one space is glued to it ("poster
+/// 5-1163191" as "poster5-1163191"), so that the figures are read as one
+/// run.
+pub(super) fn join_note_lists(text: &str) -> String {
+    let text = text.trim_end();
+    let glued_after_space = text.rfind(' ').filter(|at| {
+        let (label, rest) = text.split_at(*at);
+        let rest = rest.trim_start();
+        label.chars().last().is_some_and(latin::is_letter)
+            && rest.starts_with(|c: char| c.is_ascii_digit())
+            && rest
+                .chars()
+                .all(|c| c.is_ascii_digit() || is_sign(c) || c == ',')
+    });
+    let text: Cow<'_, str> = match glued_after_space {
+        Some(at) => {
+            let (label, rest) = text.split_at(at);
+            Cow::Owned([label, rest.trim_start()].concat())
+        }
+        None => Cow::Borrowed(text),
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    let mut prev: Option<char> = None;
+    while let Some(c) = chars.next() {
+        if c == ' '
+            && prev == Some(',')
+            && chars.peek().is_some_and(char::is_ascii_digit)
+            && out.chars().rev().nth(1).is_some_and(|d| d.is_ascii_digit())
+        {
+            prev = Some(c);
+            continue;
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+/// The ways a run of figures may start with a note reference: one or two
+/// digits (or a list of them, "2,3"), not 0, with a digit or a sign right
+/// after; (the note as printed, "2, 3", and the rest of the run).
+pub(super) fn note_prefixes(run: &str) -> Vec<(String, &str)> {
+    let mut out = Vec::new();
+    for (end, _) in run.char_indices().skip(1).take(8) {
+        let (head, rest) = run.split_at(end);
+        let starts_figure = rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit() || is_sign(c));
+        let is_note = head.split(',').all(|part| {
+            (1..=2).contains(&part.len())
+                && part.bytes().all(|b| b.is_ascii_digit())
+                && !part.starts_with('0')
+        });
+        if starts_figure && is_note {
+            out.push((head.split(',').collect::<Vec<_>>().join(", "), rest));
+        }
+    }
+    out
+}

@@ -1,0 +1,258 @@
+//! Which lines above a PDF table's first data line are its heading, its
+//! title, footnotes or body: lines of years, dated captions and footnotes.
+
+use super::heading_words::{corner_headings, is_units_line, segment_heading};
+use super::words::{is_data_line, pdf_words, shape, Shape};
+use super::Line;
+use crate::latin;
+use crate::read::headings::{compact, is_note_heading, is_superscript, year_of};
+
+/// A word that is a year or a date and nothing else: "2021", "2012/2013",
+/// "2021-12-31", "12/31/2021".
+pub(super) fn is_year_word(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.'))
+        && year_of(word).is_some()
+}
+
+/// A heading line that names years: every number on it is a year
+/// ("2013 2014 2013 2014", "NOT 2019 2018", "Budget 2023"), and it ends in
+/// one. A data row with amounts between 1900 and 2100 in every column would
+/// read so too; it is taken as a heading only above the first data line.
+pub(super) fn is_year_line(text: &str) -> bool {
+    let ws = pdf_words(text);
+    ws.last().is_some_and(|w| is_year_word(w))
+        && ws
+            .iter()
+            .all(|w| is_year_word(w) || !matches!(shape(w), Shape::Number { .. }))
+}
+
+/// A caption dated by "år" ("Resultaträkning för kommunsektorn år 2016"):
+/// it names the table's year in prose, three words or more ending in "år"
+/// (or "året") and a year. No column heading reads so, and it is no row.
+pub(super) fn is_dated_caption(text: &str) -> bool {
+    let ws = pdf_words(text);
+    ws.len() >= 3
+        && ws.last().is_some_and(|w| is_year_word(w))
+        && ws
+            .iter()
+            .rev()
+            .nth(1)
+            .is_some_and(|w| matches!(latin::lowercase(w).as_str(), "år" | "året"))
+}
+
+pub(super) fn has_year_word(text: &str) -> bool {
+    text.split_whitespace().any(is_year_word)
+}
+
+/// "Kommunen 2012" as "Kommunen" and "2012".
+pub(super) fn split_label_year(heading: &str) -> Option<[String; 2]> {
+    let (words, year) = heading.trim().rsplit_once(' ')?;
+    (is_year_word(year) && !words.trim().is_empty())
+        .then(|| [words.trim().to_string(), year.to_string()])
+}
+
+/// A line of years and nothing else but a note heading ("NOT 2019 2018").
+fn only_years(text: &str) -> bool {
+    text.split_whitespace()
+        .all(|w| is_year_word(w) || is_note_heading(w))
+}
+
+/// Cuts the lines above the first data line into the heading, the title
+/// lines above it, and lines that belong to the body. Blank lines cut them
+/// into blocks (a heading wrapped in its cells may have blank lines inside
+/// it, as Word copies do). With a line of years, the heading ends there:
+/// the last block holding one is the heading; lines below the years are
+/// body lines, blocks above it titles. Without, blocks before the first with two or more headings are
+/// titles, and a last block of one capitalised line is a section heading
+/// of the body ("STADSDELSNÄMNDER" between the heading and the rows).
+pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec<Line>, Vec<Line>) {
+    let header = lines.get(..first_data).unwrap_or(&[]);
+    let mut blocks: Vec<&[Line]> = Vec::new();
+    let mut start = 0;
+    for (i, l) in header.iter().enumerate() {
+        if l.blank_after || i + 1 == header.len() {
+            blocks.push(header.get(start..=i).unwrap_or(&[]));
+            start = i + 1;
+        }
+    }
+    let segments = |b: &[Line]| {
+        let texts: Vec<&str> = b.iter().map(|l| l.text.as_str()).collect();
+        segment_heading(&texts.join(" ")).len()
+    };
+    // A line of years ends the heading, unless a block of headings with
+    // years follows ("Jämfört med budget 2013" above "Tkr Utfall 2013
+    // Budget 2013 Avvikelse").
+    let with_years = blocks
+        .iter()
+        .rposition(|b| {
+            b.iter()
+                .any(|l| is_year_line(&l.text) && !is_dated_caption(&l.text))
+        })
+        .filter(|i| {
+            blocks
+                .get(i + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .all(|b| segments(b) < 2 || !b.iter().any(|l| has_year_word(&l.text)))
+        });
+    let mut last = match with_years {
+        Some(i) => i,
+        None => blocks.len().saturating_sub(1),
+    };
+    // A block of years alone heads the columns named in the block above it.
+    let first = match with_years {
+        // ...unless that block is one line naming one thing over a series
+        // of three years or more ("Ekonomisk femårsöversikt" / "2020 2019
+        // 2018 2017 2016"): one heading over every year tells the columns
+        // nothing apart; it is the table's caption.
+        Some(i)
+            if blocks
+                .get(i)
+                .is_some_and(|b| b.iter().all(|l| only_years(&l.text)))
+                && !blocks.get(i.wrapping_sub(1)).is_some_and(|above| {
+                    above.len() == 1
+                        && segments(above) == 1
+                        && !above.iter().any(|l| has_year_word(&l.text))
+                        && blocks.get(i).is_some_and(|b| {
+                            b.iter().map(|l| pdf_words(&l.text).len()).sum::<usize>() >= 3
+                        })
+                }) =>
+        {
+            i.saturating_sub(1)
+        }
+        Some(i) => i,
+        None => blocks
+            .iter()
+            .take(last + 1)
+            .position(|b| segments(b) >= 2)
+            .unwrap_or(0),
+    };
+    if with_years.is_none() {
+        while last > first
+            && blocks.get(last).is_some_and(|b| {
+                b.len() == 1
+                    && segments(b) == 1
+                    && b.iter().all(|l| {
+                        l.text
+                            .chars()
+                            .find(|c| latin::is_letter(*c))
+                            .is_some_and(|c| !latin::is_lower(c))
+                    })
+            })
+        {
+            last -= 1;
+        }
+    }
+    let titles: Vec<Line> = blocks
+        .get(..first)
+        .unwrap_or(&[])
+        .iter()
+        .flat_map(|b| b.iter().cloned())
+        .collect();
+    let mut heading: Vec<Line> = blocks
+        .get(first..=last)
+        .unwrap_or(&[])
+        .iter()
+        .flat_map(|b| b.iter().cloned())
+        .collect();
+    // Footnotes between the caption and the heading are no heading: the
+    // heading is what follows the last of them; they and the caption above
+    // them are titles.
+    let mut titles = titles;
+    if let Some(end) = heading.iter().rposition(|l| is_footnote_line(&l.text)) {
+        if heading.get(end + 1..).is_some_and(|rest| !rest.is_empty()) {
+            titles.extend(heading.drain(..=end));
+        }
+    }
+    let mut body: Vec<Line> = Vec::new();
+    if with_years.is_some() {
+        if let Some(end) = heading.iter().rposition(|l| is_year_line(&l.text)) {
+            // A line naming the label and note columns right under the
+            // years ("tkr Not") still heads the table.
+            // So does a line of units under group headings ("tkr kr/kvm
+            // tkr kr/kvm %/kvm").
+            let corner = heading
+                .get(end + 1)
+                .is_some_and(|l| corner_headings(&l.text).is_some() || is_units_line(&l.text));
+            body.extend(heading.drain(end + 1 + usize::from(corner)..));
+        }
+    }
+    for b in blocks.get(last + 1..).unwrap_or(&[]) {
+        body.extend(b.iter().cloned());
+    }
+    body.extend(lines.get(first_data..).unwrap_or(&[]).iter().cloned());
+    (heading, titles, body)
+}
+
+/// A footnote or source note printed between a table's caption and its
+/// heading ("1 Nettolånebehovet motsvarar budgetsaldot med omvänt
+/// tecken.", "² Exklusive jämförelsestörande poster", "Källa: SCB"): a
+/// footnote mark (one or two digits, a superscript digit, "*") or a
+/// "Källa:"/"Anm.:" word, then prose, three words or more, most of them
+/// lowercase, and no value at the end. Such a line is never a heading,
+/// whatever its position, nor a row.
+pub(in crate::read) fn is_footnote_line(text: &str) -> bool {
+    let mut ws = text.split_whitespace();
+    let Some(first) = ws.next() else {
+        return false;
+    };
+    let rest: Vec<&str> = ws.collect();
+    let mark = first
+        .chars()
+        .all(|c| c.is_ascii_digit() || is_superscript(c) || matches!(c, '*' | ')'))
+        && first.chars().filter(|c| c.is_ascii_digit()).count() <= 2;
+    // A mark glued to the first word ("¹Nettolånebehovet").
+    let glued_mark = first.starts_with(is_superscript) && first.chars().any(latin::is_letter);
+    let source = matches!(
+        compact(first).as_str(),
+        "källa" | "källor" | "anm" | "anmärkning" | "not"
+    ) && first.ends_with(':');
+    if !(mark || glued_mark || source) || is_data_line(text) {
+        return false;
+    }
+    let prose: Vec<&str> = if glued_mark {
+        let mut all = vec![first];
+        all.extend(rest.iter().copied());
+        all
+    } else {
+        rest
+    };
+    let starts_word = prose
+        .first()
+        .and_then(|w| w.trim_start_matches(is_superscript).chars().next())
+        .is_some_and(latin::is_letter);
+    let lower = prose
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(latin::is_lower))
+        .count();
+    starts_word && prose.len() >= 3 && lower * 2 >= prose.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_of_years_are_headings() {
+        let table: &[(&str, bool)] = &[
+            ("2013 2014 2013 2014", true),
+            ("NOT 2019 2018 2019 2018", true),
+            ("Belopp i mnkr 2018 2019 2018 2019", true),
+            ("Mnkr 2022 2021 2020", true),
+            ("2019", true),
+            ("Resultaträkning för verksamhetsåret 1/1 - 31/12 2020", true),
+            ("Kommunen 12/31/2021 12/31/2020", true),
+            // Amounts beside a year are data.
+            ("Verksamhetens intäkter 1 2019 2018", false),
+            ("Nämnd A 2 019 1 900", false),
+            ("Nämnd A 120,5 2021", false),
+            ("Utfall Budget", false),
+        ];
+        for (text, want) in table {
+            assert_eq!(is_year_line(text), *want, "{text:?}");
+        }
+    }
+}

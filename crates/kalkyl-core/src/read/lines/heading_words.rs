@@ -1,0 +1,558 @@
+//! A PDF heading's words cut into column headings: at capitals and years,
+//! group headings spread over a line of years or units, and extra segments
+//! joined where they name the columns best.
+
+use super::heading_lines::is_year_word;
+use crate::latin;
+use crate::model::Role;
+use crate::number::Unit;
+use crate::read::headings::{
+    clean_heading, is_note_heading, role_of, unglue_heading, unit_of, year_of,
+};
+
+/// Splits heading words into column headings at capitalised words.
+/// A year starts a new heading after a heading that has a year already,
+/// or names the label or note column ("Belopp i tkr Not 2020 2019").
+pub(super) fn segment_heading(text: &str) -> Vec<String> {
+    let mut segments: Vec<String> = Vec::new();
+    for word in unglue_heading(text).split_whitespace() {
+        let first_letter = word.chars().find(|c| latin::is_letter(*c));
+        let starts = if is_year_word(word) {
+            segments
+                .last()
+                .is_none_or(|last| year_of(last).is_some() || takes_no_year(last))
+        } else {
+            first_letter.is_some_and(|c| !latin::is_lower(c))
+                && Unit::from_word(word.trim_matches(|c: char| !latin::is_letter_or_digit(c)))
+                    .is_none()
+        };
+        match segments.last_mut() {
+            Some(last) if !starts => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => segments.push(word.to_string()),
+        }
+    }
+    segments.into_iter().map(|s| clean_heading(&s)).collect()
+}
+
+/// A heading that names the label column or its unit ("Belopp i mnkr",
+/// "(tkr)", "Mnkr") or the note column: no year goes with it.
+fn takes_no_year(segment: &str) -> bool {
+    is_note_heading(segment)
+        || unit_of(segment).is_some()
+        || matches!(role_of(segment), Some(Role::Label))
+}
+
+/// The column headings of a heading block. A last line of years under
+/// group headings is spread over them ("Kommunen Koncernen" over "2013 2014
+/// 2013 2014" gives "Kommunen 2013", "Kommunen 2014", "Koncernen 2013",
+/// "Koncernen 2014"); words before the years head the label or note
+/// column. Otherwise the words are segmented at capitals and years.
+pub(super) fn block_headings(texts: &[&str]) -> Vec<String> {
+    if let Some((last, above)) = texts.split_last() {
+        if let Some(spread) = spread_units(last, above) {
+            return spread;
+        }
+        if let Some(spread) = spread_years(last, above) {
+            return spread;
+        }
+    }
+    if let Some(corner_first) = corner_line_below(texts) {
+        return corner_first;
+    }
+    let segments = segment_heading(&texts.join(" "));
+    spread_groups(&segments).unwrap_or(segments)
+}
+
+/// The headings of a line that names only the label and note columns:
+/// one or two headings ("tkr Not", "Not"), each a unit, label or note
+/// heading without a year, one of them the note's.
+pub(super) fn corner_headings(text: &str) -> Option<Vec<String>> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let segments = segment_heading(text);
+    let corner = if segments.len() == 1 && words.len() == 2 {
+        words.iter().map(|w| clean_heading(w)).collect()
+    } else {
+        segments
+    };
+    ((1..=2).contains(&corner.len())
+        && corner
+            .iter()
+            .all(|h| takes_no_year(h) && year_of(h).is_none())
+        && corner.iter().any(|h| is_note_heading(h)))
+    .then_some(corner)
+}
+
+/// A last heading line that names only the label and note columns ("tkr
+/// Not" under "2017-01-01-2017-12-31 2016-01-01-2016-12-31"): web reports
+/// stack the period headings over the corner's line, but the label and the
+/// note come first in every row, so that line's headings come first. The
+/// line holds two headings or one, each a unit, label or note heading, and
+/// no year; the lines above hold some year.
+fn corner_line_below(texts: &[&str]) -> Option<Vec<String>> {
+    let (last, above) = texts.split_last()?;
+    if above.is_empty() {
+        return None;
+    }
+    let corner = corner_headings(last)?;
+    let periods = segment_heading(&above.join(" "));
+    if !periods.iter().any(|h| year_of(h).is_some()) {
+        return None;
+    }
+    Some(corner.into_iter().chain(periods).collect())
+}
+
+/// Group headings before dated headings that repeat under each group
+/// ("Kommunen", "Sammanställd redovisning" before "Utfall 2017-12-31",
+/// "Utfall 2016-12-31" twice): each group heads its share of the dated
+/// headings. Two groups at least, none with a year; the label's heading
+/// (a unit, "Belopp") stays first.
+fn spread_groups(segments: &[String]) -> Option<Vec<String>> {
+    let dated_from = segments.iter().position(|s| year_of(s).is_some())?;
+    let (before, dated) = segments.split_at(dated_from);
+    if !dated.iter().all(|s| year_of(s).is_some()) {
+        return None;
+    }
+    let (label, tops) = match before.split_first() {
+        Some((first, rest)) if takes_no_year(first) => (first.clone(), rest),
+        _ => (String::new(), before),
+    };
+    // The note's heading among them ("(mnkr) Not Kommunen Sammanställd
+    // redovisning") heads the note column, after the label's.
+    let note: Vec<String> = tops
+        .iter()
+        .filter(|t| is_note_heading(t))
+        .cloned()
+        .collect();
+    let tops: Vec<&String> = tops.iter().filter(|t| !is_note_heading(t)).collect();
+    if tops.len() < 2 || dated.len() <= tops.len() {
+        return None;
+    }
+    // Each group's share starts as the first's ("Utfall 2017", "Utfall
+    // 2016"): a group begins where the first dated heading comes again.
+    // Only the first group may have more ("Bokslut 2015 | Bokslut 2016 |
+    // Budget 2016", then "Bokslut 2015 | Bokslut 2016"): the other groups'
+    // shares repeat the start of the first's.
+    let starts: Vec<usize> = (0..dated.len())
+        .filter(|i| dated.get(*i) == dated.first())
+        .collect();
+    if starts.len() != tops.len() {
+        return None;
+    }
+    let mut out = vec![label];
+    out.extend(note);
+    for (g, (top, at)) in tops.iter().zip(&starts).enumerate() {
+        let end = starts.get(g + 1).copied().unwrap_or(dated.len());
+        let share = dated.get(*at..end)?;
+        if !share.iter().zip(dated).all(|(a, b)| a == b) {
+            return None;
+        }
+        out.extend(share.iter().map(|d| format!("{top} {d}")));
+    }
+    Some(out)
+}
+
+/// A word naming a column's unit: a money unit, `%`, or a rate of one
+/// ("kr/kvm", "%/kvm", "tkr/inv").
+fn is_unit_word(word: &str) -> bool {
+    let head = word.split('/').next().unwrap_or(word);
+    head == "%" || Unit::from_word(head).is_some()
+}
+
+/// A heading line of units alone, one per value column, under a line of
+/// group headings: two words or more, each a unit word.
+pub(super) fn is_units_line(text: &str) -> bool {
+    let mut ws = text.split_whitespace();
+    ws.clone().nth(1).is_some() && ws.all(is_unit_word)
+}
+
+/// At most this many ways to share units among group headings are tried.
+const MAX_UNIT_SHARES: usize = 4096;
+
+/// Two-level headings whose lower level is a unit per column: group
+/// headings with years ("Bokslut 2018 Bokslut 2017 Förändring 2017–2018")
+/// over "tkr kr/kvm tkr kr/kvm %/kvm". Each group heads a run of the units;
+/// the runs are cut so that the most groups carry the same units (a
+/// report repeats one group's sub-columns), and a tie is no reading. The
+/// segments before the first one with a year head the label column.
+fn spread_units(last: &str, above: &[&str]) -> Option<Vec<String>> {
+    if above.is_empty() || !is_units_line(last) {
+        return None;
+    }
+    let units: Vec<&str> = last.split_whitespace().collect();
+    let segments = segment_heading(&above.join(" "));
+    let first_group = segments.iter().position(|s| year_of(s).is_some())?;
+    let (label, groups) = segments.split_at(first_group);
+    let g = groups.len();
+    let lens = share_among_groups(&units, g)?;
+    let mut out = vec![label.join(" ")];
+    let mut at = 0;
+    for (group, len) in groups.iter().zip(lens) {
+        let run = units.get(at..at + len).unwrap_or(&[]);
+        at += len;
+        out.extend(run.iter().map(|u| format!("{group} {u}")));
+    }
+    Some(out)
+}
+
+/// How `g` group headings share a row of sub-headings, as run lengths:
+/// the cut under which the most groups carry the same sub-headings (a
+/// report repeats one group's sub-columns) and end in the same one (each
+/// group closes with its net or total). A tie is no reading.
+pub(super) fn share_among_groups<T: PartialEq>(items: &[T], g: usize) -> Option<Vec<usize>> {
+    fn go(left: usize, parts: usize, current: &mut Vec<usize>, out: &mut Vec<Vec<usize>>) {
+        if out.len() >= MAX_UNIT_SHARES {
+            return;
+        }
+        if parts == 1 {
+            current.push(left);
+            out.push(current.clone());
+            current.pop();
+            return;
+        }
+        for len in 1..=left.saturating_sub(parts - 1) {
+            current.push(len);
+            go(left - len, parts - 1, current, out);
+            current.pop();
+        }
+    }
+    if g < 2 || g > items.len() {
+        return None;
+    }
+    let mut shares = Vec::new();
+    go(items.len(), g, &mut Vec::new(), &mut shares);
+    let score = |lens: &[usize]| {
+        let mut at = 0;
+        let runs: Vec<&[T]> = lens
+            .iter()
+            .map(|len| {
+                let run = items.get(at..at + len).unwrap_or(&[]);
+                at += len;
+                run
+            })
+            .collect();
+        let pairs = |same: &dyn Fn(&[T], &[T]) -> bool| {
+            runs.iter()
+                .map(|a| runs.iter().filter(|b| same(a, b)).count() - 1)
+                .sum::<usize>()
+        };
+        pairs(&|a, b| a == b) + pairs(&|a, b| a.last() == b.last())
+    };
+    let best = shares.iter().map(|s| score(s)).max()?;
+    let mut winners = shares.into_iter().filter(|s| score(s) == best);
+    match (winners.next(), winners.next()) {
+        (Some(lens), None) => Some(lens),
+        _ => None,
+    }
+}
+
+fn spread_years(last: &str, above: &[&str]) -> Option<Vec<String>> {
+    if above.is_empty() {
+        return None;
+    }
+    let ws: Vec<&str> = last.split_whitespace().collect();
+    let first_year = ws.iter().position(|w| is_year_word(w))?;
+    let years = ws.get(first_year..)?;
+    if years.len() < 2 || !years.iter().all(|w| is_year_word(w)) {
+        return None;
+    }
+    let mut tops = segment_heading(&above.join(" "));
+    if tops.iter().any(|t| year_of(t).is_some()) {
+        return None;
+    }
+    let mut label: Option<String> = None;
+    let mut note: Option<String> = None;
+    let prefix = ws.get(..first_year).unwrap_or(&[]).join(" ");
+    for seg in segment_heading(&prefix) {
+        if is_note_heading(&seg) {
+            note = Some(seg);
+        } else {
+            label = Some(seg);
+        }
+    }
+    if let Some(i) = tops.iter().position(|t| is_note_heading(t)) {
+        note = Some(tops.remove(i));
+    }
+    if label.is_none() && tops.first().is_some_and(|t| takes_no_year(t)) {
+        label = Some(tops.remove(0));
+    }
+    if label.is_none() && tops.len() >= 2 && !years.len().is_multiple_of(tops.len()) {
+        label = Some(tops.remove(0));
+    }
+    if tops.is_empty() || !years.len().is_multiple_of(tops.len()) {
+        return None;
+    }
+    let span = years.len() / tops.len();
+    let mut out = vec![label.unwrap_or_default()];
+    out.extend(note);
+    for (i, year) in years.iter().enumerate() {
+        let top = tops.get(i / span.max(1))?;
+        out.push(format!("{top} {year}"));
+    }
+    Some(out)
+}
+
+/// How well headings name their columns: a value heading that names a
+/// role, or a year, counts; so does each role named once; a heading with
+/// two years, or a label heading that names a figure, was merged wrongly.
+fn headings_score(headings: &[String]) -> i32 {
+    let mut score = 0i32;
+    let mut seen: Vec<Role> = Vec::new();
+    for (j, h) in headings.iter().enumerate() {
+        let role = role_of(h);
+        let years = h.split_whitespace().filter(|w| is_year_word(w)).count();
+        if years > 1 {
+            score -= 3;
+        }
+        if j == 0 {
+            if role.is_some_and(Role::is_numeric) {
+                score -= 2;
+            }
+            continue;
+        }
+        match role {
+            Some(r) if r.is_numeric() => {
+                score += 2;
+                if !seen.contains(&r) {
+                    seen.push(r);
+                    score += 1;
+                }
+            }
+            _ if years == 1 => score += 1,
+            _ => {}
+        }
+    }
+    score
+}
+
+/// More heading segments than columns ("Tkr Utfall 2013 Budget 2013
+/// Avvikelse Budget-Utfall" over three values): the adjacent segments are
+/// joined so that there are exactly `needed` headings, the way that names
+/// the columns best by [`headings_score`]. On a tie the extra segments go
+/// to the label's heading (`None` then, and when there are too many ways).
+pub(super) fn merge_headings(segments: &[String], needed: usize) -> Option<Vec<String>> {
+    /// Ways to join tried at most (segments choose cuts).
+    const MAX_WAYS: usize = 512;
+    fn go(
+        segments: &[String],
+        needed: usize,
+        current: &mut Vec<String>,
+        best: &mut (i32, Option<Vec<String>>),
+        tried: &mut usize,
+    ) {
+        if *tried >= MAX_WAYS {
+            return;
+        }
+        if needed == 0 || segments.is_empty() {
+            if needed == 0 && segments.is_empty() {
+                *tried += 1;
+                let score = headings_score(current);
+                if score > best.0 {
+                    *best = (score, Some(current.clone()));
+                }
+            }
+            return;
+        }
+        // The next heading takes the next `take` segments; the label's
+        // heading (the first) tries the most first, so that it wins ties.
+        let most = segments.len().saturating_sub(needed - 1);
+        let first = current.is_empty();
+        for step in 0..most {
+            let take = if first { most - step } else { step + 1 };
+            let (head, rest) = segments.split_at(take);
+            current.push(head.join(" "));
+            go(rest, needed - 1, current, best, tried);
+            current.pop();
+        }
+    }
+    if needed == 0 || segments.len() <= needed {
+        return None;
+    }
+    let extra = segments.len() - needed;
+    let mut default = vec![segments.get(..=extra)?.join(" ")];
+    default.extend(segments.get(extra + 1..)?.iter().cloned());
+    let mut best = (headings_score(&default), None);
+    let mut tried = 0;
+    go(segments, needed, &mut Vec::new(), &mut best, &mut tried);
+    best.1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_words_split_at_capitals() {
+        assert_eq!(
+            segment_heading("Uppdrag, belopp i mnkr Årsprognos Årsbudget Prognostiserad avvikelse mot budget Avvikelsen i % av årsbudget"),
+            vec!["Uppdrag, belopp i mnkr", "Årsprognos", "Årsbudget", "Prognostiserad avvikelse mot budget", "Avvikelsen i % av årsbudget"]
+        );
+        assert_eq!(
+            segment_heading("Indikator Årsprognos tkr Årsbudget tkr"),
+            vec!["Indikator", "Årsprognos tkr", "Årsbudget tkr"]
+        );
+    }
+
+    #[test]
+    fn group_headings_spread_over_a_line_of_units() {
+        let table: &[(&str, &str, Option<&[&str]>)] = &[
+            (
+                "Kostnad per elev Utfall 2024 Utfall 2023 Förändring % Budget 2025",
+                "tkr kr/elev tkr kr/elev %/elev tkr kr/elev",
+                Some(&[
+                    "Kostnad per elev",
+                    "Utfall 2024 tkr",
+                    "Utfall 2024 kr/elev",
+                    "Utfall 2023 tkr",
+                    "Utfall 2023 kr/elev",
+                    "Förändring % %/elev",
+                    "Budget 2025 tkr",
+                    "Budget 2025 kr/elev",
+                ]),
+            ),
+            (
+                "Mnkr Utfall 2024 Budget 2024",
+                "mnkr % mnkr %",
+                Some(&[
+                    "Mnkr",
+                    "Utfall 2024 mnkr",
+                    "Utfall 2024 %",
+                    "Budget 2024 mnkr",
+                    "Budget 2024 %",
+                ]),
+            ),
+            // Two units under two groups split one way only; three under two
+            // split two ways equally well: no reading.
+            (
+                "Utfall 2024 Budget 2024",
+                "tkr tkr",
+                Some(&["", "Utfall 2024 tkr", "Budget 2024 tkr"]),
+            ),
+            ("Utfall 2024 Budget 2024", "tkr % kr/inv", None),
+            // Groups that end in the same unit.
+            (
+                "Utfall 2024 Budget 2024",
+                "tkr kr/inv tkr",
+                Some(&[
+                    "",
+                    "Utfall 2024 tkr",
+                    "Budget 2024 kr/inv",
+                    "Budget 2024 tkr",
+                ]),
+            ),
+            // Words that are not units: no line of units.
+            ("Utfall 2024 Budget 2024", "Intäkter Kostnader", None),
+        ];
+        for (above, last, want) in table {
+            let got = spread_units(last, &[above]);
+            let want = want.map(|w| w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            assert_eq!(got, want, "{above:?} / {last:?}");
+        }
+    }
+
+    #[test]
+    fn heading_blocks_spread_years_over_group_headings() {
+        let table: &[(&[&str], &[&str])] = &[
+            (
+                &["Staden Bolagen", "2024 2023 2024 2023"],
+                &[
+                    "",
+                    "Staden 2024",
+                    "Staden 2023",
+                    "Bolagen 2024",
+                    "Bolagen 2023",
+                ],
+            ),
+            (
+                &["(tkr) Staden Bolagen", "NOT 2024 2023 2024 2023"],
+                &[
+                    "(tkr)",
+                    "NOT",
+                    "Staden 2024",
+                    "Staden 2023",
+                    "Bolagen 2024",
+                    "Bolagen 2023",
+                ],
+            ),
+            (
+                &["Miljoner kronor Staden Bolagen", "2023 2024 2023 2024"],
+                &[
+                    "Miljoner kronor",
+                    "Staden 2023",
+                    "Staden 2024",
+                    "Bolagen 2023",
+                    "Bolagen 2024",
+                ],
+            ),
+            (
+                &[
+                    "Staden",
+                    "Hela koncernen",
+                    "Belopp i mnkr 2023 2024 2023 2024",
+                ],
+                &[
+                    "Belopp i mnkr",
+                    "Staden 2023",
+                    "Staden 2024",
+                    "Hela koncernen 2023",
+                    "Hela koncernen 2024",
+                ],
+            ),
+            (
+                &["Utfall Budget Avvikelse", "2023 2023 2023"],
+                &["", "Utfall 2023", "Budget 2023", "Avvikelse 2023"],
+            ),
+            // One year per line: the year goes with the heading above it.
+            (
+                &["(mnkr) Bokslut", "2023", "Budget", "2024", "Plan", "2025"],
+                &["(mnkr)", "Bokslut 2023", "Budget 2024", "Plan 2025"],
+            ),
+            (
+                &["Belopp i tkr Not BUDGET", "2024", "2024 2023 2022"],
+                &["Belopp i tkr", "Not", "BUDGET 2024", "2024", "2023", "2022"],
+            ),
+            (
+                &["Belopp angivna i tkr Not 2024 2023"],
+                &["Belopp angivna i tkr", "Not", "2024", "2023"],
+            ),
+            (&["Mnkr 2024 2023 2022"], &["Mnkr", "2024", "2023", "2022"]),
+        ];
+        for (texts, want) in table {
+            assert_eq!(block_headings(texts), *want, "{texts:?}");
+        }
+    }
+
+    #[test]
+    fn extra_heading_segments_are_joined_where_they_name_columns_best() {
+        let table: &[(&str, usize, &[&str])] = &[
+            (
+                "Tkr Utfall 2024 Budget 2024 Avvikelse Budget-Utfall",
+                4,
+                &[
+                    "Tkr",
+                    "Utfall 2024",
+                    "Budget 2024",
+                    "Avvikelse Budget-Utfall",
+                ],
+            ),
+            (
+                "Nämnd Område Utfall Budget Avvikelse",
+                4,
+                &["Nämnd Område", "Utfall", "Budget", "Avvikelse"],
+            ),
+        ];
+        for (text, needed, want) in table {
+            let segments = segment_heading(text);
+            let got = merge_headings(&segments, *needed).unwrap_or_else(|| {
+                // No better way than the label's: the extras join it.
+                let extra = segments.len() - needed;
+                let mut h = vec![segments[..=extra].join(" ")];
+                h.extend(segments[extra + 1..].iter().cloned());
+                h
+            });
+            assert_eq!(got, *want, "{text:?}");
+        }
+    }
+}

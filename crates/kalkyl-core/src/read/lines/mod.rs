@@ -1,0 +1,237 @@
+//! Text without delimiters: a PDF copy, or a web page copied so that every
+//! cell landed on a line of its own.
+//!
+//! PDF text uses one space both between columns and inside numbers
+//! ("Regionkontoret 0 1 400 1 400 0" is four values), breaks heading words
+//! over lines ("Årsprog" / "nos") and wraps labels. The rules used:
+//! - a line that ends in a letter with no space, followed by a line that
+//!   starts with a lowercase letter, is one word broken in two;
+//! - a digit group after the first has exactly three digits, a sign starts
+//!   a new number, and a decimal part, `%` or a unit ends one;
+//! - the number of value columns is the one that most rows can be split
+//!   into, nudged by the heading's word count; where a row still splits
+//!   several ways, the split that makes a stated total add up wins;
+//! - heading words start a new column at a capitalised word.
+//!
+//! The layouts, each in its own file, tried in this order by [`layout`]:
+//! - `web`: one cell per line (cells split by blank lines, "|" lines or the
+//!   line end; mixed copies with a row's values on one line), with the
+//!   stacked headings of such copies read in `web_headings`;
+//! - `together`: cells run together with no separator, cut where the
+//!   table's own deviation holds;
+//! - `sum_together`: run-together rows cut by the table's sums, with the
+//!   cuts of glued figures and notes in `figures`;
+//! - `series`: a time series run together, and a table flattened onto one
+//!   line;
+//! - `spaced`: cells set apart by two spaces or more;
+//! - `pdf`: PDF text, split into values by the three-digit rule (`split`),
+//!   its heading found among the lines above the data (`heading_lines`) and
+//!   cut into column headings (`heading_words`), note references taken out
+//!   (`notes`).
+//!
+//! The shapes of words and cell texts are in `words`; the table's own sums
+//! settle what a layout leaves open (rows short of figures, rows that split
+//! several ways) in `sums`.
+
+mod figures;
+mod heading_lines;
+mod heading_words;
+mod notes;
+mod pdf;
+mod series;
+mod spaced;
+mod split;
+mod sum_together;
+mod sums;
+#[cfg(test)]
+mod tests;
+mod together;
+mod web;
+mod web_headings;
+mod words;
+
+#[cfg(test)]
+pub(super) use heading_lines::is_footnote_line;
+#[cfg(test)]
+pub(super) use words::value_then_label;
+
+use self::pdf::pdf_layout;
+use self::series::{one_line_list, series_together};
+use self::spaced::spaced_cells;
+use self::sum_together::sum_together;
+use self::sums::place_short_rows;
+use self::together::run_together;
+use self::web::{cells_per_line, one_cell_per_line};
+use super::headings::starts_with_month;
+use super::{RawTable, ReadChoices};
+use crate::diagnostics::{Diagnostic, DiagnosticKind};
+use crate::grid::Grid;
+use crate::latin;
+
+/// A physical line of the paste, after broken words are glued.
+#[derive(Debug, Clone)]
+struct Line {
+    text: String,
+    line: usize,
+    trailing_space: bool,
+    /// Two or more spaces at the end: empty cells, not a wrap.
+    padded: bool,
+    blank_after: bool,
+    heading: bool,
+}
+
+/// The physical lines, with broken words glued back together.
+fn glued_lines(grid: &Grid<'_>, plain: &str) -> Vec<Line> {
+    let source: Vec<&str> = plain.split('\n').collect();
+    let mut lines: Vec<Line> = Vec::new();
+    for row in &grid.rows {
+        let text: String = row
+            .cells
+            .iter()
+            .map(|c| c.text.trim())
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if text.is_empty() {
+            if let Some(last) = lines.last_mut() {
+                last.blank_after = true;
+            }
+            continue;
+        }
+        let raw = source
+            .get(row.line.saturating_sub(1))
+            .map(|l| l.trim_end_matches('\r'))
+            .unwrap_or("");
+        let trailing_space = raw.ends_with(char::is_whitespace);
+        let padded = raw
+            .chars()
+            .rev()
+            .take_while(|c| c.is_whitespace())
+            .nth(1)
+            .is_some();
+        let leading_space = raw.starts_with(char::is_whitespace);
+        let starts_lower = text.chars().next().is_some_and(latin::is_lower);
+        if let Some(last) = lines.last_mut() {
+            let ends_letter = last.text.chars().last().is_some_and(latin::is_letter);
+            // Across a blank line only a stub joins ("90 381 t" / "" / "kr",
+            // "årsbudg" / "" / "et"); a title's last word does not ("3
+            // Avskrivningar" / "" / "mnkr kommunen 2021-12-31 ...").
+            let short = |w: Option<&str>| {
+                w.is_some_and(|w| w.chars().filter(|c| latin::is_letter(*c)).count() <= 2)
+            };
+            let stub =
+                short(last.text.split_whitespace().last()) || short(text.split_whitespace().next());
+            if ends_letter
+                && (!last.blank_after || stub)
+                && !last.trailing_space
+                && starts_lower
+                && !leading_space
+                && !row.heading
+                && !starts_with_month(&text)
+            {
+                last.text.push_str(&text);
+                last.trailing_space = trailing_space;
+                last.padded = padded;
+                last.blank_after = false;
+                continue;
+            }
+        }
+        lines.push(Line {
+            text,
+            line: row.line,
+            trailing_space,
+            padded,
+            blank_after: false,
+            heading: row.heading,
+        });
+    }
+    lines
+}
+
+/// Lays out text without delimiters.
+pub(super) fn layout(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<'static> {
+    let mut raw = layout_rows(grid, plain, choices);
+    place_short_rows(&mut raw);
+    raw
+}
+
+/// Lays out text without delimiters, before short rows are placed.
+fn layout_rows(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<'static> {
+    let lines = glued_lines(grid, plain);
+    if let Some(raw) = one_cell_per_line(&lines) {
+        return raw;
+    }
+    if let Some(raw) = cells_per_line(grid, plain) {
+        return raw;
+    }
+    if let Some(raw) = run_together(&lines) {
+        return raw;
+    }
+    if let Some(raw) = sum_together(&lines, grid) {
+        return raw;
+    }
+    if let Some(raw) = series_together(&lines) {
+        return raw;
+    }
+    if let Some(raw) = spaced_cells(&lines, plain) {
+        return raw;
+    }
+    if let Some(raw) = one_line_list(&lines) {
+        return raw;
+    }
+    pdf_layout(lines, choices)
+}
+
+/// One row of PDF body text before its numbers are split.
+#[derive(Debug, Clone)]
+struct Run {
+    label: Vec<String>,
+    numbers: Vec<String>,
+    line: usize,
+    /// The note reference, when the table has a note column ("3", "8, 9").
+    note: String,
+}
+
+/// Ends the run being read, when it has figures: its label and figures
+/// become a run of `line`, and both are emptied for the next.
+fn close_run(runs: &mut Vec<Run>, label: &mut Vec<String>, numbers: &mut Vec<String>, line: usize) {
+    if !numbers.is_empty() {
+        runs.push(Run {
+            label: std::mem::take(label),
+            numbers: std::mem::take(numbers),
+            line,
+            note: String::new(),
+        });
+    }
+}
+
+/// A diagnostic about the layout: what was seen and what was done with it.
+fn layout_diagnostic(
+    row: Option<usize>,
+    line: Option<usize>,
+    seen: String,
+    en: String,
+    sv: String,
+) -> Diagnostic {
+    Diagnostic {
+        row,
+        column: None,
+        line,
+        seen,
+        kind: DiagnosticKind::Layout {
+            what_en: en,
+            what_sv: sv,
+        },
+    }
+}
+
+/// At most this many rows are searched for the sums that settle a reading
+/// (short rows placed, a sum line's note, run-together rows cut): longer
+/// tables are not cut by their sums.
+const MAX_SUM_ROWS: usize = 1_000;
+
+/// The words of a test's text, split at spaces.
+#[cfg(test)]
+fn w(s: &str) -> Vec<String> {
+    s.split_whitespace().map(str::to_string).collect()
+}

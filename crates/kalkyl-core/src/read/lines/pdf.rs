@@ -1,0 +1,533 @@
+//! PDF text: the heading found above the first data line, the body lines
+//! gathered into rows of a label and number words, the notes taken out, and
+//! every row split into the table's number of value columns.
+
+use rust_decimal::Decimal;
+
+use super::heading_lines::{
+    is_dated_caption, is_footnote_line, is_year_line, is_year_word, split_header, split_label_year,
+};
+use super::heading_words::{block_headings, merge_headings, segment_heading};
+use super::notes::{
+    keep_label_notes, note_number, take_glued_notes, take_marked_notes, take_notes,
+};
+use super::split::{continues, fit, order_by_columns, splits, splits_greedy};
+use super::sums::{choose_splits, settled_by_sums};
+use super::web_headings::unglue_unit;
+use super::words::{is_data_line, is_numeric_word, pdf_words, shape, Shape};
+use super::{close_run, layout_diagnostic, Line, Run, MAX_SUM_ROWS};
+use crate::diagnostics::{Diagnostic, DiagnosticKind};
+use crate::exact::Exact;
+use crate::latin;
+use crate::number::{self, DecimalMark, Reading};
+use crate::read::headings::{is_note_heading, role_of};
+use crate::read::{sum_kind, RawCell, RawRow, RawTable, ReadChoices};
+
+pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
+    let mut raw = RawTable {
+        from_lines: true,
+        ..RawTable::default()
+    };
+    let titles: Vec<&Line> = lines.iter().filter(|l| l.heading).collect();
+    raw.title = titles.last().map(|l| (l.text.clone(), l.line));
+    let lines: Vec<Line> = lines.into_iter().filter(|l| !l.heading).collect();
+    // Heading lines of years ("2013 2014 2013 2014", "Budget" / "2023")
+    // end in a number but are no data.
+    let Some(first_data) = lines.iter().position(|l| {
+        is_data_line(&l.text) && !is_year_line(&l.text) && !is_dated_caption(&l.text)
+    }) else {
+        // No numbers at all: a list of labels.
+        raw.rows = lines
+            .iter()
+            .map(|l| RawRow {
+                line: l.line,
+                cells: vec![RawCell::plain(l.text.clone())],
+            })
+            .collect();
+        return raw;
+    };
+    let (mut header, titles, body) = split_header(&lines, first_data);
+    if raw.title.is_none() {
+        // The caption, not the footnotes under it.
+        raw.title = titles
+            .iter()
+            .rev()
+            .find(|l| !is_footnote_line(&l.text))
+            .or(titles.last())
+            .map(|l| (l.text.clone(), l.line));
+    }
+    let title_text = titles
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+
+    // Body rows: a run of label words, then a run of number words.
+    let mut runs: Vec<Run> = Vec::new();
+    let mut label: Vec<String> = Vec::new();
+    let mut numbers: Vec<String> = Vec::new();
+    let mut line_of_row = body.first().map_or(0, |l| l.line);
+    let mut headings_in_body: Vec<(usize, String, usize)> = Vec::new(); // (runs index, text, line)
+    let mut previous_labelled = false;
+    for (i, l) in body.iter().enumerate() {
+        // A line of numbers after a line with a label and its numbers is a
+        // row of its own (an unlabelled subtotal), not more of that row. A
+        // line holding one number (a note) may go on below.
+        let values = numbers
+            .iter()
+            .filter(|w| matches!(shape(w), Shape::Number { .. }))
+            .count();
+        if values >= 2 && previous_labelled {
+            runs.push(Run {
+                label: std::mem::take(&mut label),
+                numbers: std::mem::take(&mut numbers),
+                line: line_of_row,
+                note: String::new(),
+            });
+            line_of_row = l.line;
+        }
+        let ws = pdf_words(&l.text);
+        previous_labelled = ws.iter().any(|w| !is_numeric_word(w));
+        // A whole number that starts a line before words is the row's code
+        // ("25 Allmänna bidrag", "1:1" reads so already).
+        let mut label_on_line = ws.first().is_some_and(|w| {
+            matches!(
+                shape(w),
+                Shape::Number {
+                    signed: false,
+                    decimals: false,
+                    suffix: false,
+                    ..
+                }
+            )
+        }) && ws.get(1).is_some_and(|w| !is_numeric_word(w));
+        if label_on_line {
+            if let Some(code) = ws.first() {
+                close_run(&mut runs, &mut label, &mut numbers, line_of_row);
+                if label.is_empty() {
+                    line_of_row = l.line;
+                }
+                label.push(code.clone());
+            }
+        }
+        for (k, w) in ws.iter().enumerate().skip(usize::from(label_on_line)) {
+            // A unit or "%" with no number before it ends the label
+            // ("Skattekraft, % 87,5"); so does a dash before words.
+            let numeric = is_numeric_word(w)
+                && !(matches!(shape(w), Shape::Suffix) && numbers.is_empty())
+                && !(matches!(shape(w), Shape::Dash)
+                    && numbers.is_empty()
+                    && ws.get(k + 1).is_some_and(|n| !is_numeric_word(n)));
+            if numeric {
+                numbers.push(w.clone());
+            } else {
+                // One small number between words of a line is part of the
+                // label ("Antal invånare 31 december 18 306", "Utfall 8 mån").
+                let inside = label_on_line
+                    && numbers.len() == 1
+                    && numbers.first().is_some_and(|n| {
+                        matches!(
+                            shape(n),
+                            Shape::Number {
+                                signed: false,
+                                int_digits: 1..=2,
+                                decimals: false,
+                                suffix: false
+                            }
+                        )
+                    });
+                if inside {
+                    label.append(&mut numbers);
+                } else {
+                    close_run(&mut runs, &mut label, &mut numbers, line_of_row);
+                }
+                if label.is_empty() {
+                    line_of_row = l.line;
+                }
+                label.push(w.clone());
+                label_on_line = true;
+            }
+        }
+        // A label line that stands alone before an empty line, or before a
+        // capitalised line without a space at its end (a wrapped label
+        // ends in one, or goes on in lowercase), is a heading. A line
+        // padded with spaces ends in empty cells, not in a wrap.
+        let next_capital = body.get(i + 1).is_some_and(|n| {
+            n.text
+                .chars()
+                .find(|c| latin::is_letter(*c))
+                .is_some_and(|c| !latin::is_lower(c))
+                // "Not 1 112 246": the label's note reference, below it.
+                && !n.text.split_whitespace().next().is_some_and(is_note_heading)
+        });
+        let wraps = l.trailing_space && !l.padded;
+        if numbers.is_empty() && !label.is_empty() && (l.blank_after || next_capital) && !wraps {
+            headings_in_body.push((runs.len(), label.join(" "), line_of_row));
+            label.clear();
+        }
+    }
+    if !numbers.is_empty() || !label.is_empty() {
+        runs.push(Run {
+            label: std::mem::take(&mut label),
+            numbers: std::mem::take(&mut numbers),
+            line: line_of_row,
+            note: String::new(),
+        });
+    }
+    let has_label = runs.iter().any(|r| !r.label.is_empty());
+
+    // How many value columns: what most rows can be split into, nudged by
+    // the heading's word count.
+    let header_texts: Vec<&str> = header.iter().map(|l| l.text.as_str()).collect();
+    let header_headings = block_headings(&header_texts);
+    let note_column = has_label && header_headings.iter().any(|h| is_note_heading(h));
+    if note_column {
+        take_notes(&mut runs);
+    }
+    let glued_notes =
+        has_label && !note_column && (take_marked_notes(&mut runs) || take_glued_notes(&mut runs));
+    let has_note = note_column || glued_notes;
+    if !has_note {
+        keep_label_notes(&mut runs);
+    }
+    let from_header = header_headings
+        .len()
+        .saturating_sub(usize::from(has_label) + usize::from(note_column));
+    let with_numbers: Vec<&Run> = runs.iter().filter(|r| !r.numbers.is_empty()).collect();
+    let labelless = !has_label && with_numbers.len() == 1;
+    let max_words = with_numbers
+        .iter()
+        .map(|r| r.numbers.len())
+        .max()
+        .unwrap_or(0);
+    let mut best: Option<(usize, usize, usize)> = None; // (fit, -distance, n)
+    for n in 1..=max_words.min(64) {
+        let fit = if labelless && from_header > 0 {
+            // One long run of values without labels: rows of `from_header` values.
+            usize::from(n == from_header)
+        } else {
+            with_numbers.iter().map(|r| fit(&r.numbers, n)).sum()
+        };
+        let distance = n.abs_diff(from_header);
+        let better = match best {
+            None => true,
+            Some((f, d, _)) => fit > f || (fit == f && distance < d),
+        };
+        if better {
+            best = Some((fit, distance, n));
+        }
+    }
+    let mut n = best.map_or(1, |(_, _, n)| n);
+    // Rows may fill only the first columns that the heading names (a
+    // note's items give the municipality's two years, its sum row those of
+    // the group too: "Kommunen Koncernen" over "2013 2014 2013 2014"): the
+    // heading's count holds when a row fills it exactly and the other rows,
+    // most of the table, cannot be read as that many values at all but fit
+    // fewer as they are.
+    if from_header > n && !labelless {
+        let fills = with_numbers
+            .iter()
+            .any(|r| fit(&r.numbers, from_header) == 2);
+        let short = |r: &Run| {
+            fit(&r.numbers, from_header) == 0 && (1..from_header).any(|k| fit(&r.numbers, k) == 2)
+        };
+        let others_fit = with_numbers
+            .iter()
+            .all(|r| fit(&r.numbers, from_header) == 2 || short(r));
+        // Most rows short: figures without decimals split into any count,
+        // so rows that could fill the heading prove little.
+        let shorts = with_numbers.iter().filter(|r| short(r)).count();
+        let filled = with_numbers.len() - shorts;
+        if fills && others_fit && shorts >= filled {
+            n = from_header;
+        }
+    }
+
+    // Heading lines beyond what the columns need start the first row's label.
+    let needed = n + usize::from(has_label) + usize::from(has_note);
+    let mut moved: Vec<String> = Vec::new();
+    while header.len() > 1 {
+        let text = header
+            .iter()
+            .map(|l| l.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let segs = segment_heading(&text).len();
+        let Some(last) = header.last() else { break };
+        let without = segment_heading(
+            &header[..header.len() - 1]
+                .iter()
+                .map(|l| l.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+        .len();
+        if segs > needed && without >= needed.saturating_sub(1) && last.trailing_space {
+            moved.insert(0, last.text.clone());
+            header.pop();
+        } else {
+            break;
+        }
+    }
+    let header_texts: Vec<&str> = header.iter().map(|l| l.text.as_str()).collect();
+    let header_text = header_texts.join(" ");
+    let mut headings = block_headings(&header_texts);
+    if glued_notes {
+        // The notes found after the labels get a column of their own, after
+        // the label's (or first, when the heading has none for the labels).
+        let at = usize::from(headings.len() > n);
+        headings.insert(at.min(headings.len()), "Not".to_string());
+    }
+    let found = headings.len();
+    // The heading words did not fall into one heading per column: say so,
+    // since joining or padding them is a guess.
+    if found != needed && found > 0 {
+        raw.diagnostics.push(layout_diagnostic(
+            None,
+            header.first().map(|l| l.line),
+            header_text.clone(),
+            format!(
+                "The heading words read as {found} headings for {needed} columns; Kalkyl joined or added headings where they name the columns best. Check the headings."
+            ),
+            format!(
+                "Rubrikorden lästes som {found} rubriker för {needed} kolumner; Kalkyl slog ihop eller lade till rubriker där de bäst namnger kolumnerna. Kontrollera rubrikerna."
+            ),
+        ));
+    }
+    // Too many segments: text columns come first, so with a label column
+    // the segments before the last n values make up the label's heading.
+    if has_label && headings.len() > needed {
+        if let Some(merged) = merge_headings(&headings, needed) {
+            headings = merged;
+        }
+    }
+    if has_label && headings.len() > needed {
+        let extra = headings.len() - needed;
+        let label: Vec<String> = headings.drain(..=extra).collect();
+        headings.insert(0, label.join(" "));
+    }
+    while headings.len() > needed {
+        let fold = (1..headings.len())
+            .rev()
+            .find(|i| role_of(&headings[*i]).is_none())
+            .unwrap_or(headings.len() - 1);
+        let part = headings.remove(fold);
+        if let Some(prev) = headings.get_mut(fold - 1) {
+            prev.push(' ');
+            prev.push_str(&part);
+        }
+    }
+    // One heading short, and the first ends in a year as the other
+    // headings are years: the words before that year head the labels
+    // ("Kommunkoncernen" / "2012" / "2013" ...).
+    if has_label && headings.len() + 1 == needed {
+        if let Some(split) = headings.first().and_then(|h| split_label_year(h)) {
+            if headings.iter().skip(1).any(|h| is_year_word(h)) {
+                headings.splice(0..1, split);
+            }
+        }
+    }
+    if headings.len() < needed && has_label {
+        headings.insert(0, String::new());
+    }
+    // A title glued to the corner's unit ("BalansräkningTKR").
+    if has_label {
+        if let Some((title, unit)) = headings.first().and_then(|h| unglue_unit(h)) {
+            if raw.title.is_none() {
+                raw.title = header.first().map(|l| (title, l.line));
+            }
+            if let Some(first) = headings.first_mut() {
+                *first = unit;
+            }
+        }
+    }
+    while headings.len() < needed {
+        headings.push(String::new());
+    }
+    raw.headings = headings;
+    raw.context = if title_text.is_empty() {
+        header_text
+    } else {
+        format!("{title_text}\n{header_text}")
+    };
+
+    // Split every run into values.
+    let mut value_runs: Vec<Run> = Vec::new();
+    if labelless {
+        if let Some(run) = with_numbers.first() {
+            // Chunk a long run into rows of n values.
+            let all = splits_greedy(&run.numbers, n);
+            for chunk in all {
+                value_runs.push(Run {
+                    label: Vec::new(),
+                    numbers: chunk,
+                    line: run.line,
+                    note: String::new(),
+                });
+            }
+        }
+    } else {
+        value_runs = runs;
+    }
+    if let Some(first) = value_runs.first_mut() {
+        if !moved.is_empty() {
+            let mut label: Vec<String> = moved
+                .iter()
+                .flat_map(|m| m.split_whitespace().map(str::to_string))
+                .collect();
+            label.append(&mut first.label);
+            first.label = label;
+        }
+    }
+
+    let candidates: Vec<Vec<Vec<String>>> = value_runs
+        .iter()
+        .map(|r| {
+            if labelless {
+                vec![r.numbers.clone()]
+            } else {
+                splits(&r.numbers, n)
+            }
+        })
+        .collect();
+    let mut candidates = candidates;
+    if !labelless {
+        order_by_columns(&mut candidates);
+    }
+    let chosen = choose_splits(&value_runs, &candidates, choices);
+    let settled = settled_by_sums(&candidates, &chosen);
+
+    let mut heading_iter = headings_in_body.into_iter().peekable();
+    for (i, run) in value_runs.iter().enumerate() {
+        while let Some((at, text, line)) = heading_iter.peek().cloned() {
+            if at > i {
+                break;
+            }
+            heading_iter.next();
+            raw.rows.push(RawRow {
+                line,
+                cells: vec![RawCell::plain(text)],
+            });
+        }
+        let row_index = raw.rows.len();
+        let label = run.label.join(" ");
+        let values: Vec<String> = match (candidates.get(i), chosen.get(i)) {
+            (Some(c), Some(Some(k))) if !c.is_empty() => c.get(*k).cloned().unwrap_or_default(),
+            _ => {
+                if !run.numbers.is_empty() {
+                    raw.diagnostics.push(Diagnostic {
+                        row: Some(row_index),
+                        column: None,
+                        line: Some(run.line),
+                        seen: run.numbers.join(" "),
+                        kind: DiagnosticKind::UnsplittableLine,
+                    });
+                }
+                // Nothing is lost: the widest reading, one value per word
+                // group, fills the columns (extra ones are added).
+                splits_greedy(&run.numbers, usize::MAX)
+                    .into_iter()
+                    .flatten()
+                    .collect()
+            }
+        };
+        if settled.get(i).copied().unwrap_or(false) {
+            let count = candidates.get(i).map_or(0, Vec::len);
+            raw.diagnostics.push(layout_diagnostic(
+                Some(row_index),
+                Some(run.line),
+                run.numbers.join(" "),
+                format!("Spaces separate both columns and thousands; the row can be split {count} ways, and the table's sums settle which."),
+                format!("Mellanslag skiljer både kolumner och tusental; raden kan delas på {count} sätt, och tabellens summor avgör vilket."),
+            ));
+        } else if candidates.get(i).is_some_and(|c| c.len() > 1) {
+            raw.diagnostics.push(Diagnostic {
+                row: Some(row_index),
+                column: None,
+                line: Some(run.line),
+                seen: run.numbers.join(" "),
+                kind: DiagnosticKind::AmbiguousSplit {
+                    candidates: candidates.get(i).map_or(0, Vec::len),
+                },
+            });
+        }
+        let mut values = values;
+        let mut note = run.note.clone();
+        if has_note && sum_kind(&label).is_some() {
+            if let Some(first) = values.first_mut() {
+                let at = usize::from(has_label) + 1;
+                match note_or_amount(&raw.rows, at, &note, first) {
+                    Some(true) => {}
+                    Some(false) => {
+                        *first = format!("{note} {first}");
+                        note.clear();
+                    }
+                    None => raw.diagnostics.push(Diagnostic {
+                        row: Some(row_index),
+                        column: None,
+                        line: Some(run.line),
+                        seen: run.numbers.join(" "),
+                        kind: DiagnosticKind::AmbiguousSplit { candidates: 2 },
+                    }),
+                }
+            }
+        }
+        let mut cells = Vec::new();
+        if has_label {
+            cells.push(RawCell::plain(label));
+        }
+        if has_note {
+            cells.push(RawCell::plain(note));
+        }
+        cells.extend(values.into_iter().map(RawCell::plain));
+        raw.rows.push(RawRow {
+            line: run.line,
+            cells,
+        });
+    }
+    for (_, text, line) in heading_iter {
+        raw.rows.push(RawRow {
+            line,
+            cells: vec![RawCell::plain(text)],
+        });
+    }
+    raw
+}
+
+/// A sum line's note taken from its amounts ("Årets resultat 10 107 046"
+/// after "107 046" is note 10; "RESULTAT EFTER FINANSIELLA POSTER 8 935"
+/// after 9 163, 656 and -884 is 8 935): sums carry notes too, so the rows
+/// right above decide. `Some(true)`: a run of rows ending right above adds
+/// up to the amount without the note and none to the one with it (kept a
+/// note); `Some(false)`: the other way (the note is the amount's first
+/// group); `None`: neither or both, so the line's sums are left unchecked.
+/// A sum without a first group to give back is a note.
+fn note_or_amount(rows: &[RawRow<'_>], at: usize, note: &str, first: &str) -> Option<bool> {
+    if note_number(note).is_none() || note.ends_with(',') || !continues(note, first) {
+        return Some(true);
+    }
+    let number = |text: &str| match number::read_number(text, DecimalMark::Comma) {
+        Ok(Reading::Number(n)) if !n.percent => Some(n.value),
+        _ => None,
+    };
+    let joined = format!("{note} {first}");
+    let (Some(without), Some(with)) = (number(first), number(&joined)) else {
+        return None;
+    };
+    let (mut holds_without, mut holds_with) = (false, false);
+    let mut sum = Decimal::ZERO;
+    for row in rows.iter().rev().take(MAX_SUM_ROWS) {
+        let Some(v) = row.cells.get(at).and_then(|c| number(c.text.trim())) else {
+            // A heading line ("Extraordinära poster") interrupts no sum.
+            continue;
+        };
+        sum = sum.add_exact(v)?;
+        holds_without |= sum == without;
+        holds_with |= sum == with;
+    }
+    match (holds_without, holds_with) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}

@@ -1,0 +1,206 @@
+//! Tables that lost their separators or line breaks entirely: a time series
+//! run together, and a list of labels and figures on one line.
+
+use super::figures::{figure_cuts, figure_unevenness, glued_figures, Figure};
+use super::heading_words::segment_heading;
+use super::split::splits;
+use super::words::{glued_years, pdf_words, shape, Shape};
+use super::{layout_diagnostic, Line, MAX_SUM_ROWS};
+use crate::diagnostics::{Diagnostic, DiagnosticKind};
+use crate::model::Role;
+use crate::read::headings::role_of;
+use crate::read::{RawCell, RawRow, RawTable};
+
+/// A time series run together: a web report's multi-year table copied with
+/// no separator at all. A corner heading glued to its years
+/// ("Belopp20192018201720162015"), then per measure a label with its
+/// figures glued to it or on the lines below ("Soliditet %17,215,714,9..."
+/// or "Nettoomsättning" / "586 551572 644529 ..."); a label with no figures
+/// before the next label is a section heading. Nothing sums in such a
+/// table, so each row's figures are cut into one per year (thousands
+/// spaces and decimals kept, see [`figure_cuts`]) by evenness alone: the
+/// most even cut when it is the only one, else the row stays text with a
+/// diagnostic. `None` when the heading is not a corner and years, or when
+/// most rows do not cut one way.
+pub(super) fn series_together(lines: &[Line]) -> Option<RawTable<'static>> {
+    let body: Vec<&Line> = lines.iter().filter(|l| !l.heading).collect();
+    let (at, corner, years) = body.iter().enumerate().take(3).find_map(|(i, l)| {
+        let (label, tail) = glued_figures(&l.text)?;
+        let years = glued_years(tail)?;
+        Some((i, label.trim().to_string(), years))
+    })?;
+    let n = years.len();
+    // (line, label, pieces of figures); a line of figures alone goes on
+    // with the row above.
+    let mut rows: Vec<(usize, String, Vec<String>)> = Vec::new();
+    for l in body.get(at + 1..).unwrap_or(&[]) {
+        match glued_figures(&l.text) {
+            Some(("", tail)) => rows.last_mut()?.2.push(tail.to_string()),
+            Some((label, tail)) => {
+                rows.push((l.line, label.trim().to_string(), vec![tail.to_string()]));
+            }
+            None => rows.push((l.line, l.text.trim().to_string(), Vec::new())),
+        }
+    }
+    if rows.len() > MAX_SUM_ROWS {
+        return None;
+    }
+    let grouped = rows.iter().flat_map(|r| &r.2).any(|t| t.contains(' '));
+    let mut raw = RawTable {
+        from_lines: true,
+        ..RawTable::default()
+    };
+    let (mut figured, mut cut) = (0usize, 0usize);
+    for (line, label, pieces) in rows {
+        let row = raw.rows.len();
+        if pieces.is_empty() {
+            raw.rows.push(RawRow {
+                line,
+                cells: vec![RawCell::plain(label)],
+            });
+            continue;
+        }
+        figured += 1;
+        let parts: Vec<&str> = pieces.iter().map(String::as_str).collect();
+        let cuts: Vec<Vec<Figure>> = (0..=2)
+            .flat_map(|decimals| figure_cuts(&parts, n, decimals, grouped).unwrap_or_default())
+            .collect();
+        let least = cuts.iter().map(|c| figure_unevenness(c)).min();
+        let mut even = cuts.iter().filter(|c| Some(figure_unevenness(c)) == least);
+        match (even.next(), even.next()) {
+            (Some(one), None) => {
+                cut += 1;
+                let cells = std::iter::once(label)
+                    .chain(one.iter().map(|f| f.0.clone()))
+                    .map(RawCell::plain)
+                    .collect();
+                raw.rows.push(RawRow { line, cells });
+            }
+            (first, _) => {
+                let seen = std::iter::once(label)
+                    .chain(pieces)
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                raw.diagnostics.push(Diagnostic {
+                    row: Some(row),
+                    column: None,
+                    line: Some(line),
+                    seen: seen.clone(),
+                    kind: match first {
+                        None => DiagnosticKind::UnsplittableLine,
+                        Some(_) => DiagnosticKind::AmbiguousSplit {
+                            candidates: cuts.len(),
+                        },
+                    },
+                });
+                raw.rows.push(RawRow {
+                    line,
+                    cells: vec![RawCell::plain(seen)],
+                });
+            }
+        }
+    }
+    if cut < 2 || cut * 2 < figured {
+        return None;
+    }
+    let heading_line = body.get(at)?;
+    raw.headings = std::iter::once(corner).chain(years).collect();
+    raw.title = at
+        .checked_sub(1)
+        .and_then(|i| body.get(i))
+        .map(|l| (l.text.trim().to_string(), l.line));
+    raw.context = heading_line.text.clone();
+    raw.diagnostics.insert(
+        0,
+        layout_diagnostic(
+            None,
+            Some(heading_line.line),
+            heading_line.text.clone(),
+            format!("Cells run together with no separator; the heading was read as {n} years and each row's figures cut into one per year, the most even way."),
+            format!("Cellerna sitter ihop utan avgränsare; rubriken lästes som {n} år och varje rads siffror delades i en per år, så jämnt som möjligt."),
+        ),
+    );
+    Some(raw)
+}
+
+/// A list of labels and figures on one line: a text layer that lost the
+/// table's line breaks ("Skatteintäkter 12 Utjämning och generella
+/// statsbidrag -23 Förvaltningarnas resultat inkl LLS -76 ..."). Each run
+/// of words is the label of the figure after it (capitals inside a label
+/// are common: "inkl LLS", "Tro, hoppet o kärleken"); the words before the
+/// first figure hold rows without one, split at capitalised words; the
+/// last of them naming a figure heads the column. Only for one line of
+/// four figures or more, each one value by the three-digit rule.
+pub(super) fn one_line_list(lines: &[Line]) -> Option<RawTable<'static>> {
+    let body: Vec<&Line> = lines.iter().filter(|l| !l.heading).collect();
+    let [line] = body.as_slice() else {
+        return None;
+    };
+    let mut rows: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    let mut label: Vec<String> = Vec::new();
+    let mut numbers: Vec<String> = Vec::new();
+    for w in pdf_words(&line.text) {
+        if matches!(shape(&w), Shape::Number { .. }) {
+            numbers.push(w);
+        } else {
+            if !numbers.is_empty() {
+                rows.push((std::mem::take(&mut label), std::mem::take(&mut numbers)));
+            }
+            label.push(w);
+        }
+    }
+    if !numbers.is_empty() {
+        rows.push((label, numbers));
+    } else if !label.is_empty() {
+        return None;
+    }
+    if rows.len() < 4
+        || rows
+            .iter()
+            .any(|(l, n)| l.is_empty() || splits(n, 1).is_empty())
+    {
+        return None;
+    }
+    let mut raw = RawTable {
+        from_lines: true,
+        headings: vec![String::new(), String::new()],
+        ..RawTable::default()
+    };
+    for (i, (words, numbers)) in rows.into_iter().enumerate() {
+        let mut labels = vec![words.join(" ")];
+        if i == 0 {
+            labels = segment_heading(&words.join(" "));
+        }
+        let own = labels.pop().unwrap_or_default();
+        // The last of them that names a figure ("Större budgetavvikelser")
+        // heads the rows below: it names the column's figure.
+        if let Some(h) = labels
+            .iter()
+            .rev()
+            .find(|l| role_of(l).is_some_and(Role::is_numeric))
+        {
+            if let Some(slot) = raw.headings.get_mut(1) {
+                slot.clone_from(h);
+            }
+        }
+        for l in labels {
+            raw.rows.push(RawRow {
+                line: line.line,
+                cells: vec![RawCell::plain(l)],
+            });
+        }
+        raw.rows.push(RawRow {
+            line: line.line,
+            cells: vec![RawCell::plain(own), RawCell::plain(numbers.join(" "))],
+        });
+    }
+    raw.context = line.text.clone();
+    raw.diagnostics.push(layout_diagnostic(
+        None,
+        Some(line.line),
+        line.text.chars().take(80).collect(),
+        "The whole table is on one line; each run of words was read as the label of the figure after it.".to_string(),
+        "Hela tabellen står på en rad; varje följd av ord lästes som etikett till talet efter den.".to_string(),
+    ));
+    Some(raw)
+}

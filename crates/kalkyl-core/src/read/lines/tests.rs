@@ -1,0 +1,449 @@
+//! Whole tables laid out without delimiters: made-up pastes of the shapes
+//! real PDF and web copies have.
+
+use super::together::split_glued_heading;
+use super::*;
+
+#[test]
+fn headings_joined_by_guess_are_reported() {
+    let text = "Tkr Utfall 2024 Budget 2024 Avvikelse Budget-Utfall\nIntäkter 93,7 85,6 8,1\nKostnader -615,6 -600,9 -14,7\n";
+    let grid = crate::grid::read_text(text);
+    let raw = layout(&grid, text, &ReadChoices::default());
+    assert_eq!(
+        raw.headings,
+        [
+            "Tkr",
+            "Utfall 2024",
+            "Budget 2024",
+            "Avvikelse Budget-Utfall"
+        ]
+    );
+    assert!(raw.diagnostics.iter().any(|d| matches!(
+        &d.kind,
+        DiagnosticKind::Layout { what_en, .. } if what_en.contains("5 headings for 4 columns")
+    )));
+    // One heading per column: nothing to report.
+    let text = "Tkr Utfall Budget\nIntäkter 93 712 85 611\n";
+    let grid = crate::grid::read_text(text);
+    let raw = layout(&grid, text, &ReadChoices::default());
+    assert!(!raw
+        .diagnostics
+        .iter()
+        .any(|d| matches!(d.kind, DiagnosticKind::Layout { .. })));
+}
+
+/// (paste, headings, rows) of PDF text.
+type PdfCase<'a> = (&'a str, &'a [&'a str], &'a [&'a [&'a str]]);
+
+fn check_pdf(cases: &[PdfCase<'_>]) {
+    for (text, headings, rows) in cases {
+        let grid = crate::grid::read_text(text);
+        let raw = layout(&grid, text, &ReadChoices::default());
+        assert_eq!(raw.headings, *headings, "headings of {text:?}");
+        let got: Vec<Vec<String>> = raw
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
+            .collect();
+        let want: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect();
+        assert_eq!(got, want, "rows of {text:?}");
+    }
+}
+
+#[test]
+fn zero_led_groups_notes_and_group_headings() {
+    check_pdf(&[
+        // "045" only continues a number: the short row has two figures,
+        // placed where the result below holds (columns 1 and 3).
+        (
+            "Tkr Not Kommunen Koncernen\n2024 2023 2024 2023\nIntäkter 1 5 100 4 900 6 200 6 000\nKostnader 2 – 4 300 – 4 200 – 5 100 – 5 000\nRESULTAT 800 700 1 100 1 000\nJämförelsestörande poster 3 – 12 045 – 12 045\nÅRETS RESULTAT – 11 245 700 – 10 945 1 000\n",
+            &["Tkr", "Not", "Kommunen 2024", "Kommunen 2023", "Koncernen 2024", "Koncernen 2023"],
+            &[
+                &["Intäkter", "1", "5 100", "4 900", "6 200", "6 000"],
+                &["Kostnader", "2", "–4 300", "–4 200", "–5 100", "–5 000"],
+                &["RESULTAT", "", "800", "700", "1 100", "1 000"],
+                &["Jämförelsestörande poster", "3", "–12 045", "", "–12 045", ""],
+                &["ÅRETS RESULTAT", "", "–11 245", "700", "–10 945", "1 000"],
+            ],
+        ),
+        // Group headings over repeated period headings, the first group
+        // with one more (its budget); the note's heading among the
+        // groups; a lettered sub-note.
+        (
+            "(tkr) Not Staden Bolagen\nUtfall\n2023\nUtfall\n2024\nBudget\n2024\nUtfall\n2023\nUtfall\n2024\nIntäkter 1 500 600 550 900 950\nvarav engångsposter 1A 10 20 0 10 20\nKostnader 2 -400 -450 -500 -800 -850\n",
+            &["(tkr)", "Not", "Staden Utfall 2023", "Staden Utfall 2024", "Staden Budget 2024", "Bolagen Utfall 2023", "Bolagen Utfall 2024"],
+            &[
+                &["Intäkter", "1", "500", "600", "550", "900", "950"],
+                &["varav engångsposter", "1A", "10", "20", "0", "10", "20"],
+                &["Kostnader", "2", "-400", "-450", "-500", "-800", "-850"],
+            ],
+        ),
+        // A short row placed where the sum below holds exactly: a
+        // placement in the first columns holds only within rounding.
+        (
+            "Mnkr 2024 2023 2022 2021\nResultat 555 1 125 733 854\nSkatt -3 -4 -2 -5\nMinoritetens andel 1 -1\nÅrets resultat 552 1 121 732 848\n",
+            &["Mnkr", "2024", "2023", "2022", "2021"],
+            &[
+                &["Resultat", "555", "1 125", "733", "854"],
+                &["Skatt", "-3", "-4", "-2", "-5"],
+                &["Minoritetens andel", "", "", "1", "-1"],
+                &["Årets resultat", "552", "1 121", "732", "848"],
+            ],
+        ),
+        // A sum line's first small group is its note or its amount's,
+        // as the rows right above add up.
+        (
+            "Tkr Not 2024 2023\nIntäkter 1 9 163 8 000\nKostnader 2 -228 -100\nRESULTAT 8 935 7 900\nFinansiella poster 3 91 111 100\nRESULTAT EFTER FINANSIELLA POSTER 100 046 8 000\nSkatt 4 0 0\nÅrets resultat 5 100 046 8 000\n",
+            &["Tkr", "Not", "2024", "2023"],
+            &[
+                &["Intäkter", "1", "9 163", "8 000"],
+                &["Kostnader", "2", "-228", "-100"],
+                &["RESULTAT", "", "8 935", "7 900"],
+                &["Finansiella poster", "3", "91 111", "100"],
+                &["RESULTAT EFTER FINANSIELLA POSTER", "", "100 046", "8 000"],
+                &["Skatt", "4", "0", "0"],
+                &["Årets resultat", "5", "100 046", "8 000"],
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn pdf_titles_section_headings_and_unlabelled_sums() {
+    check_pdf(&[
+        // A title block above, a section heading between blank lines below.
+        (
+            "Driftredovisning\n\nMnkr Utfall Budget\n\n\nNÄMNDER\n\nNämnd A 10 12\nNämnd B 20 19\n",
+            &["Mnkr", "Utfall", "Budget"],
+            &[&["NÄMNDER"], &["Nämnd A", "10", "12"], &["Nämnd B", "20", "19"]],
+        ),
+        // A heading block of years below a title with a year.
+        (
+            "Resultat för år 2024\n\nMnkr Staden Bolagen\n2024 2023 2024 2023\nIntäkter 10 9 20 19\nKostnader -8 -7 -15 -14\n",
+            &["Mnkr", "Staden 2024", "Staden 2023", "Bolagen 2024", "Bolagen 2023"],
+            &[
+                &["Intäkter", "10", "9", "20", "19"],
+                &["Kostnader", "-8", "-7", "-15", "-14"],
+            ],
+        ),
+        // A label line before a capitalised line is a heading; a line
+        // of numbers after a labelled row is a row of its own.
+        (
+            "Tkr Not 2024 2023\nIntäkter\nHyror 1 1 474 1 903\nAvgifter 2 112 513 108 678\n113 987 110 581\nKostnader\nLöner 3 -59 510 -62 146\n",
+            &["Tkr", "Not", "2024", "2023"],
+            &[
+                &["Intäkter"],
+                &["Hyror", "1", "1 474", "1 903"],
+                &["Avgifter", "2", "112 513", "108 678"],
+                &["", "", "113 987", "110 581"],
+                &["Kostnader"],
+                &["Löner", "3", "-59 510", "-62 146"],
+            ],
+        ),
+        // A unit or "%" after the label, and a small number between its
+        // words, belong to the label.
+        (
+            "Mnkr 2023 2024\nAntal invånare 31 december 18 306 18 401\nSoliditet, % 47 51\nUtfall 8 mån, mnkr 1,5 2,5\n",
+            &["Mnkr", "2023", "2024"],
+            &[
+                &["Antal invånare 31 december", "18 306", "18 401"],
+                &["Soliditet, %", "47", "51"],
+                &["Utfall 8 mån, mnkr", "1,5", "2,5"],
+            ],
+        ),
+        // A heading's second line that starts with a month is no broken
+        // word; a code that starts a row's line is its label's.
+        (
+            "Utfall\njan-aug 2024\nBudget\njan-aug 2024\n25 Bidrag till kommuner 8 797 1 018\n1:1 Utjämning 7 888 415\n",
+            &["", "Utfall jan-aug 2024", "Budget jan-aug 2024"],
+            &[&["25 Bidrag till kommuner", "8 797", "1 018"], &["1:1 Utjämning", "7 888", "415"]],
+        ),
+        // Group headings before dated headings that repeat under each;
+        // "Not 1" written after each label, its line below the label.
+        (
+            "(tkr) Staden Bolagen\nUtfall\n2024\nUtfall\n2023\nUtfall\n2024\nUtfall\n2023\nIntäkter\nNot 1 112 246 123 833 232 409 232 770\nKostnader Not 2 -509 532 -499 750 -616 489 -592 708\nNetto -397 286 -375 917 -384 080 -359 938\n",
+            &[
+                "(tkr)",
+                "Not",
+                "Staden Utfall 2024",
+                "Staden Utfall 2023",
+                "Bolagen Utfall 2024",
+                "Bolagen Utfall 2023",
+            ],
+            &[
+                &["Intäkter", "1", "112 246", "123 833", "232 409", "232 770"],
+                &["Kostnader", "2", "-509 532", "-499 750", "-616 489", "-592 708"],
+                &["Netto", "", "-397 286", "-375 917", "-384 080", "-359 938"],
+            ],
+        ),
+        // A title glued to the corner's unit in capitals.
+        (
+            "BalansräkningTKR STADEN BOLAGEN\nNOT 2024 2023 2024 2023\nFörråd 16 0 0 100 84\n",
+            &["TKR", "NOT", "STADEN 2024", "STADEN 2023", "BOLAGEN 2024", "BOLAGEN 2023"],
+            &[&["Förråd", "16", "0", "0", "100", "84"]],
+        ),
+        // Years one per line under a corner heading.
+        (
+            "Staden\n2022\n2023\n2024\nSkulder, mnkr 101 91 145\nSoliditet, % 58 54 80\n",
+            &["Staden", "2022", "2023", "2024"],
+            &[&["Skulder, mnkr", "101", "91", "145"], &["Soliditet, %", "58", "54", "80"]],
+        ),
+        // A label wrapped with a space at its end goes on below.
+        (
+            "Mnkr Utfall Budget\nUtvecklingsmedel \nRegional utveckling 10 12\nSumma 10 12\n",
+            &["Mnkr", "Utfall", "Budget"],
+            &[&["Utvecklingsmedel Regional utveckling", "10", "12"], &["Summa", "10", "12"]],
+        ),
+    ]);
+}
+
+/// (paste, title, headings, rows): made-up tables of the shapes real web
+/// copies have, laid out without delimiters.
+type LayoutCase<'a> = (&'a str, Option<&'a str>, &'a [&'a str], &'a [&'a [&'a str]]);
+
+fn check_layout(cases: &[LayoutCase<'_>]) {
+    for (text, title, headings, rows) in cases {
+        let grid = crate::grid::read_text(text);
+        let raw = layout(&grid, text, &ReadChoices::default());
+        assert_eq!(
+            raw.title.as_ref().map(|t| t.0.as_str()),
+            *title,
+            "title of {text:?}"
+        );
+        assert_eq!(raw.headings, *headings, "headings of {text:?}");
+        let got: Vec<Vec<String>> = raw
+            .rows
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text.to_string()).collect())
+            .collect();
+        let want: Vec<Vec<String>> = rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect();
+        assert_eq!(got, want, "rows of {text:?}");
+        assert!(
+            raw.diagnostics
+                .iter()
+                .any(|d| matches!(d.kind, DiagnosticKind::Layout { .. })),
+            "a layout diagnostic for {text:?}"
+        );
+    }
+}
+
+#[test]
+fn one_cell_per_line_copies() {
+    check_layout(&[
+        // Blank lines between cells, a title above one heading per line.
+        (
+            "Utfall per nämnd, mnkr\n\nBudget\n\nAvvikelse\n\nAndel\n\nNämnd A\n\n120,5\n\n-3,5\n\n-2,9%\n\nNämnd B och C\n\n1 040,0\n\n10,0\n\n1,0%\n\nSumma\n\n1 160,5\n\n6,5\n\n0,6%\n",
+            Some("Utfall per nämnd, mnkr"),
+            &["", "Budget", "Avvikelse", "Andel"],
+            &[
+                &["Nämnd A", "120,5", "-3,5", "-2,9%"],
+                &["Nämnd B och C", "1 040,0", "10,0", "1,0%"],
+                &["Summa", "1 160,5", "6,5", "0,6%"],
+            ],
+        ),
+        // Stacked group headings over restarting years, a note column,
+        // an extra blank line for an empty note cell.
+        (
+            "Resultat\nStaden\n\n\nBolagen\n\nMnkr\n\nNot\n\n2024\n\n2023\n\n2024\n\n2023\n\nIntäkter\n\n1\n\n500\n\n480\n\n900\n\n850\n\nKostnader\n\n2\n\n-400\n\n-390\n\n-800\n\n-760\n\nNetto\n\n\n100\n\n90\n\n100\n\n90\n",
+            Some("Resultat"),
+            &["Mnkr", "Not", "Staden 2024", "Staden 2023", "Bolagen 2024", "Bolagen 2023"],
+            &[
+                &["Intäkter", "1", "500", "480", "900", "850"],
+                &["Kostnader", "2", "-400", "-390", "-800", "-760"],
+                &["Netto", "", "100", "90", "100", "90"],
+            ],
+        ),
+        // A flattened HTML table: "|" ends every cell, note lists.
+        (
+            "(tkr)\n|\n|\nStaden\n|\n|\nBolaget\n|\n|\n|\nNot\n|\n2024\n|\n2023\n|\n2024\n|\n2023\n|\nIntäkter\n|\n|\n|\n|\n|\n|\nHyror\n|\n1, 2\n|\n10 000\n|\n9 000\n|\n–\n|\n–\n|\nAvgifter\n|\n|\n500\n|\n400\n|\n50\n|\n40\n|\n",
+            Some("(tkr)"),
+            &["", "Not", "Staden 2024", "Staden 2023", "Bolaget 2024", "Bolaget 2023"],
+            &[
+                &["Intäkter", "", "", "", "", ""],
+                &["Hyror", "1, 2", "10 000", "9 000", "–", "–"],
+                &["Avgifter", "", "500", "400", "50", "40"],
+            ],
+        ),
+        // A title glued to the corner's unit, a heading wrapped over two
+        // lines ("Budget" / "2024") inside one cell.
+        (
+            "Översiktmnkr\n\nUtfall 2024\n\nBudget\n2024\n\nPost ett\n\n1,5\n\n2,0\n\nPost två\n\n3,5\n\n3,0\n",
+            Some("Översikt"),
+            &["mnkr", "Utfall 2024", "Budget 2024"],
+            &[&["Post ett", "1,5", "2,0"], &["Post två", "3,5", "3,0"]],
+        ),
+        // Mixed: the label on its own line, one value alone, the rest
+        // on one line; one heading line with a period per column.
+        (
+            "Not 9 Exempel\n\ntkr staden 2024-12-31 staden 2023-12-31 bolaget 2024-12-31\nAvskrivning A\n\n 2,0\n\n1,5 30,0\nAvskrivning B\n\n 1,0\n\n -  4,0\nSumma\n\n3,0\n\n1,5 34,0\n",
+            Some("Not 9 Exempel"),
+            &["tkr", "staden 2024-12-31", "staden 2023-12-31", "bolaget 2024-12-31"],
+            &[
+                &["Avskrivning A", "2,0", "1,5", "30,0"],
+                &["Avskrivning B", "1,0", "-", "4,0"],
+                &["Summa", "3,0", "1,5", "34,0"],
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn mixed_copies_with_decimal_lines_of_figures() {
+    check_layout(&[(
+        // A numbered title, a blank line, then the heading line: not one
+        // word broken in two. Lines of figures with decimals have no
+        // label glued to them.
+        "3 Avskrivningar\n\nmnkr staden 2024-12-31 staden 2023-12-31 bolaget 2024-12-31 bolaget 2023-12-31\nAvskrivning A\n\n 20,0\n\n17,6 133,0 190,3\nAvskrivning B\n\n 8,3\n\n7,3 85,9 22,0\nSumma\n\n28,3\n\n24,9 218,9 212,3\n",
+        Some("3 Avskrivningar"),
+        &[
+            "mnkr",
+            "staden 2024-12-31",
+            "staden 2023-12-31",
+            "bolaget 2024-12-31",
+            "bolaget 2023-12-31",
+        ],
+        &[
+            &["Avskrivning A", "20,0", "17,6", "133,0", "190,3"],
+            &["Avskrivning B", "8,3", "7,3", "85,9", "22,0"],
+            &["Summa", "28,3", "24,9", "218,9", "212,3"],
+        ],
+    )]);
+}
+
+#[test]
+fn words_broken_at_line_ends() {
+    // (paste, the lines after gluing)
+    let table: &[(&str, &[&str])] = &[
+        ("Årsprog\nnos", &["Årsprognos"]),
+        // A stub goes on across a blank line.
+        ("101 861 t\n\nkr -7 104 tkr", &["101 861 tkr -7 104 tkr"]),
+        // A whole word does not, nor before a month.
+        (
+            "3 Avskrivningar\n\nmnkr staden",
+            &["3 Avskrivningar", "mnkr staden"],
+        ),
+        ("Utfall\njan-aug", &["Utfall", "jan-aug"]),
+    ];
+    for (text, want) in table {
+        let grid = crate::grid::read_text(text);
+        let got: Vec<String> = glued_lines(&grid, text)
+            .into_iter()
+            .map(|l| l.text)
+            .collect();
+        assert_eq!(got, *want, "{text:?}");
+    }
+}
+
+#[test]
+fn run_together_rows_split_by_their_sums() {
+    check_layout(&[
+        // Years glued in the heading; a total row below decides the cuts
+        // (0259 is 0 | 25 | 9, not 0 | 2 | 59); a row broken after its
+        // first figure continues on the next line.
+        (
+            "Intäkter, mnkr\n\n  202320222021\nAvgifter216\n214216\nHyror324311298\nBidrag406657\nVinster0259\nAvgår-43-42-44\nSumma intäkter537574536\n",
+            Some("Intäkter, mnkr"),
+            &["", "2023", "2022", "2021"],
+            &[
+                &["Avgifter", "216", "214", "216"],
+                &["Hyror", "324", "311", "298"],
+                &["Bidrag", "40", "66", "57"],
+                &["Vinster", "0", "25", "9"],
+                &["Avgår", "-43", "-42", "-44"],
+                &["Summa intäkter", "537", "574", "536"],
+            ],
+        ),
+        // Every row run together with its note; the headings one cell
+        // per line, a year under its word; a dash alone is an empty
+        // cell; a subtotal left out of a running result adds up its
+        // own block.
+        (
+            "Resultat, mnkr\n\n \nNot\n\n2024\nAvvikelse\n2024\n\n2023\n\n2022\nIntäkter11 250501 1801 100\nKostnader2-3 400-120-3 300-3 150\nEngångsposter 3404030-\nNettokostnad-2 110-30-2 090-2 050\nSkatter42 000201 9501 900\nUtjämning530010290280\nSkattenetto2 300302 2402 180\nResultat före finansiella poster1900150130\nFinansiella intäkter6251520110\nFinansiella kostnader7-15-2-12-100\nFinansnetto1013810\nÅrets resultat20013158140\n",
+            Some("Resultat, mnkr"),
+            &["", "Not", "2024", "Avvikelse 2024", "2023", "2022"],
+            &[
+                &["Intäkter", "1", "1250", "50", "1180", "1100"],
+                &["Kostnader", "2", "-3400", "-120", "-3300", "-3150"],
+                &["Engångsposter", "3", "40", "40", "30", ""],
+                &["Nettokostnad", "", "-2110", "-30", "-2090", "-2050"],
+                &["Skatter", "4", "2000", "20", "1950", "1900"],
+                &["Utjämning", "5", "300", "10", "290", "280"],
+                &["Skattenetto", "", "2300", "30", "2240", "2180"],
+                &["Resultat före finansiella poster", "", "190", "0", "150", "130"],
+                &["Finansiella intäkter", "6", "25", "15", "20", "110"],
+                &["Finansiella kostnader", "7", "-15", "-2", "-12", "-100"],
+                &["Finansnetto", "", "10", "13", "8", "10"],
+                &["Årets resultat", "", "200", "13", "158", "140"],
+            ],
+        ),
+        // A total above its parts; thousands spaces stay inside a number.
+        (
+            "  20232022\nSumma intäkter2 1371 706\nAvgifter1 0001 200\nHyror1 137506\n",
+            None,
+            &["", "2023", "2022"],
+            &[
+                &["Summa intäkter", "2137", "1706"],
+                &["Avgifter", "1000", "1200"],
+                &["Hyror", "1137", "506"],
+            ],
+        ),
+        // A column that is the sum of the others on every row.
+        (
+            "EnhetTotaltSkolaVård\nIntäkter1 200400800\nKostnader9501 100-150\nÖvrigt250-700950\n",
+            None,
+            &["Enhet", "Totalt", "Skola", "Vård"],
+            &[
+                &["Intäkter", "1200", "400", "800"],
+                &["Kostnader", "950", "1100", "-150"],
+                &["Övrigt", "250", "-700", "950"],
+            ],
+        ),
+        // One decimal everywhere; a row that no cut fits stays whole.
+        (
+            "Drift, mnkr\n IngåendeDispositionResultat\nNämnd A10,7-3,57,2\nNämnd B5,0\n0,05,0\nNämnd C1,23\nSumma15,7-3,512,2\n",
+            Some("Drift, mnkr"),
+            &["", "Ingående", "Disposition", "Resultat"],
+            &[
+                &["Nämnd A", "10,7", "-3,5", "7,2"],
+                &["Nämnd B", "5,0", "0,0", "5,0"],
+                &["Nämnd C 1,23"],
+                &["Summa", "15,7", "-3,5", "12,2"],
+            ],
+        ),
+    ]);
+    // No sum holds: not read as run together (the rows are not guessed).
+    let text = "  20232022\nAvgifter1 0001 200\nHyror1 137506\nSumma9999\n";
+    let grid = crate::grid::read_text(text);
+    assert!(sum_together(&glued_lines(&grid, text), &grid).is_none());
+}
+
+#[test]
+fn run_together_rows_split_by_their_own_arithmetic() {
+    check_layout(&[(
+        "Avvikelser, mnkr\n UtfallBudgetAvvikelse\nNämnd A1385\nNämnd B (50 %)-12-3321\nNämnd C0-66\nNämnd D606\nSumma3-4\n",
+        Some("Avvikelser, mnkr"),
+        &["", "Utfall", "Budget", "Avvikelse"],
+        &[
+            &["Nämnd A", "13", "8", "5"],
+            &["Nämnd B (50 %)", "-12", "-33", "21"],
+            &["Nämnd C", "0", "-6", "6"],
+            &["Nämnd D", "6", "0", "6"],
+            // 3 | -4 has no third figure: kept whole, never guessed.
+            &["Summa3-4"],
+        ],
+    )]);
+    assert_eq!(
+        split_glued_heading("Intäkter 2022Intäkter 2023Avvikelse"),
+        vec!["Intäkter 2022", "Intäkter 2023", "Avvikelse"]
+    );
+    assert_eq!(
+        split_glued_heading("BokslutDelårsrapp jan-augAvvikelse"),
+        vec!["Bokslut", "Delårsrapp jan-aug", "Avvikelse"]
+    );
+}
