@@ -89,6 +89,15 @@ pub enum DiagnosticKind {
     UnsplittableLine,
     /// A line above the table was taken as its title.
     TitleTaken,
+    /// Whether the table lies on its side (periods as columns, measures
+    /// as rows) was guessed, or chosen by the user; the other reading is
+    /// one choice away (`ReadChoices::orientation`).
+    Orientation {
+        /// Whether it was turned back.
+        turned: bool,
+        /// Whether the user chose it (else Kalkyl guessed).
+        chosen: bool,
+    },
     /// A guess about where the cells of text without delimiters begin and
     /// end (one cell per line, cells run together, stacked headings).
     Layout {
@@ -110,7 +119,9 @@ impl DiagnosticKind {
     /// How much it matters.
     pub fn severity(&self) -> Severity {
         match self {
-            DiagnosticKind::UnitConverted { .. } | DiagnosticKind::TitleTaken => Severity::Info,
+            DiagnosticKind::UnitConverted { .. }
+            | DiagnosticKind::TitleTaken
+            | DiagnosticKind::Orientation { .. } => Severity::Info,
             _ => Severity::Warning,
         }
     }
@@ -203,6 +214,19 @@ impl DiagnosticKind {
             }
             (DiagnosticKind::UnsplittableLine, Lang::En) => {
                 "The line could not be split into the table's columns; the whole text was kept as the label.".into()
+            }
+            (DiagnosticKind::Orientation { turned, chosen }, l) => {
+                let text = match (turned, chosen, l) {
+                    (true, false, Lang::Sv) => "Kalkyl är osäker på tabellens riktning: den verkar ligga på sidan (perioder som kolumner, belopp som rader) och vändes så att varje period blev en rad.",
+                    (true, false, Lang::En) => "Kalkyl is unsure which way the table lies: it seems to lie on its side (periods as columns, figures as rows) and was turned so that each period is a row.",
+                    (false, false, Lang::Sv) => "Kalkyl är osäker på tabellens riktning: raderna heter som belopp (utfall, budget), men tabellen lästes som den klistrades in.",
+                    (false, false, Lang::En) => "Kalkyl is unsure which way the table lies: the rows are named like figures (outcome, budget), but the table was read as pasted.",
+                    (true, true, Lang::Sv) => "Tabellen vändes som du valde: varje period är en rad.",
+                    (true, true, Lang::En) => "The table was turned as you chose: each period is a row.",
+                    (false, true, Lang::Sv) => "Tabellen lästes som den klistrades in, som du valde.",
+                    (false, true, Lang::En) => "The table was read as pasted, as you chose.",
+                };
+                text.into()
             }
             (DiagnosticKind::TitleTaken, Lang::Sv) => "Raden ovanför tabellen blev dess rubrik.".into(),
             (DiagnosticKind::TitleTaken, Lang::En) => {

@@ -20,6 +20,7 @@ use kalkyl_core::followup::{
 use kalkyl_core::lang::Lang;
 use kalkyl_core::model::{Cell, ForecastMethod, Role, SignConvention, StatusThresholds};
 use kalkyl_core::number::{DecimalMark, Unit};
+use kalkyl_core::read::Orientation;
 use kalkyl_core::workspace::{PastedSource, Sheet, Workspace};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
@@ -511,6 +512,8 @@ fn diagnostic() -> impl Strategy<Value = Diagnostic> {
         (0usize..40).prop_map(|candidates| DiagnosticKind::AmbiguousSplit { candidates }),
         Just(DiagnosticKind::UnsplittableLine),
         Just(DiagnosticKind::TitleTaken),
+        (any::<bool>(), any::<bool>())
+            .prop_map(|(turned, chosen)| DiagnosticKind::Orientation { turned, chosen }),
         (any_text(), any_text())
             .prop_map(|(what_en, what_sv)| DiagnosticKind::Layout { what_en, what_sv }),
         (any_text(), any_text())
@@ -553,7 +556,13 @@ fn sheet(id: u64) -> impl Strategy<Value = Sheet> {
             prop::option::of(prop::option::of(unit())),
             prop::option::of(1u8..=12),
             prop::collection::btree_map(0..rows + 2, 0usize..5, 0..2),
-            any::<bool>(),
+            (
+                any::<bool>(),
+                prop::option::of(prop_oneof![
+                    Just(Orientation::AsPasted),
+                    Just(Orientation::Turned)
+                ]),
+            ),
         );
         let meta = (
             any_text(),
@@ -591,7 +600,8 @@ fn sheet(id: u64) -> impl Strategy<Value = Sheet> {
                 unit: choices.2,
                 months: choices.3,
                 splits: choices.4,
-                prefer_plain: choices.5,
+                prefer_plain: choices.5 .0,
+                orientation: choices.5 .1,
             },
             table: t,
             history: History::default(),

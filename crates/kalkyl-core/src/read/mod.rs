@@ -54,6 +54,20 @@ pub struct ReadChoices {
     /// Read the plain text even when the HTML flavour holds a table.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub prefer_plain: bool,
+    /// Whether the table lies on its side (periods as columns, measures as
+    /// rows) and is turned back; `None` means guess.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub orientation: Option<Orientation>,
+}
+
+/// How a table lies, as the user chose it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Orientation {
+    /// As pasted: items are rows, figures are columns.
+    AsPasted,
+    /// On its side: periods are columns and measures rows; turned back.
+    Turned,
 }
 
 /// Reads what was pasted (the clipboard's `text/plain` and, if present,
@@ -89,7 +103,7 @@ pub(crate) fn read_laid_out(
         None => layout_delimited(grid),
     };
     raw.diagnostics.extend(notes);
-    maybe_transpose(&mut raw);
+    maybe_transpose(&mut raw, choices.orientation);
     build(raw, hints, choices)
 }
 
@@ -494,42 +508,43 @@ fn merge_heading_rows(rows: &[&GridRow]) -> Vec<String> {
 }
 
 /// A table turned on its side has periods as column headings and
-/// "Utfall", "Budget", "Avvikelse" as row labels: turn it back.
-fn maybe_transpose(raw: &mut RawTable<'_>) {
+/// "Utfall", "Budget", "Avvikelse" as row labels: turn it back. `chosen`
+/// is the user's answer, which wins over the guess. A guess either way is
+/// said in a diagnostic whenever the rows are named by figures, with the
+/// other reading one click away (`ReadChoices::orientation`).
+fn maybe_transpose(raw: &mut RawTable<'_>, chosen: Option<Orientation>) {
+    let (turn, unsure) = match chosen {
+        Some(choice) => (choice == Orientation::Turned, true),
+        None => lies_on_its_side(raw),
+    };
+    let turned = turn && raw.headings.len() >= 2 && !raw.rows.is_empty();
+    if turned {
+        turn_back(raw);
+    }
+    if unsure {
+        raw.diagnostics.push(Diagnostic {
+            row: None,
+            column: None,
+            line: None,
+            seen: String::new(),
+            kind: DiagnosticKind::Orientation {
+                turned,
+                chosen: chosen.is_some(),
+            },
+        });
+    }
+}
+
+/// Whether a table lies on its side, and whether that is worth asking
+/// (the rows are named by figures, but the guess is "as pasted" or the
+/// other way round).
+fn lies_on_its_side(raw: &RawTable<'_>) -> (bool, bool) {
     // A sideways table has a row per figure (outcome, budget, ...): a few
     // rows, never thousands.
     const MAX_SIDEWAYS_ROWS: usize = 40;
     if raw.headings.len() < 2 || raw.rows.len() < 2 || raw.rows.len() > MAX_SIDEWAYS_ROWS {
-        return;
+        return (false, false);
     }
-    let heading_roles = raw
-        .headings
-        .iter()
-        .skip(1)
-        .filter(|h| role_of(h).is_some_and(Role::is_numeric))
-        .count();
-    // One figure over years ("Bokslut 2015 | Bokslut 2014") names periods.
-    let values = raw.headings.get(1..).unwrap_or(&[]);
-    let periods = values.len() >= 2
-        && values
-            .iter()
-            .all(|h| year_of(h).is_some() && role_of(h) == values.first().and_then(|f| role_of(f)));
-    // A note column ("Not") points from items to notes: items are rows.
-    if (heading_roles > 0 && !periods) || raw.headings.iter().any(|h| headings::is_note_heading(h))
-    {
-        return;
-    }
-    // A time series on its side: four or more year headings and measures as
-    // rows (a five-year overview, "nyckeltal 2018 2019 2020 2021"). Two or
-    // three years ("2022 | 2021 | 2020") are this year against the years
-    // before, with items as rows (a statement, a balance requirement).
-    let year_headings = raw
-        .headings
-        .iter()
-        .skip(1)
-        .filter(|h| is_year_heading(h))
-        .count();
-    let series = year_headings >= 4 && year_headings + 1 >= raw.headings.len();
     // Rows named by figures, of two kinds at least (outcome and budget): a
     // table whose rows are all results ("Årets resultat", "Årets
     // balanskravsresultat") is a statement, not a table on its side.
@@ -546,12 +561,46 @@ fn maybe_transpose(raw: &mut RawTable<'_>) {
             kinds.push(role);
         }
     }
+    let named_rows = row_roles >= 2 && kinds.len() >= 2;
+    let heading_roles = raw
+        .headings
+        .iter()
+        .skip(1)
+        .filter(|h| role_of(h).is_some_and(Role::is_numeric))
+        .count();
+    // One figure over years ("Bokslut 2015 | Bokslut 2014") names periods.
+    let values = raw.headings.get(1..).unwrap_or(&[]);
+    let periods = values.len() >= 2
+        && values
+            .iter()
+            .all(|h| year_of(h).is_some() && role_of(h) == values.first().and_then(|f| role_of(f)));
+    // A note column ("Not") points from items to notes: items are rows.
+    if raw.headings.iter().any(|h| headings::is_note_heading(h)) {
+        return (false, false);
+    }
+    if heading_roles > 0 && !periods {
+        return (false, named_rows);
+    }
+    // A time series on its side: four or more year headings and measures as
+    // rows (a five-year overview, "nyckeltal 2018 2019 2020 2021"). Two or
+    // three years ("2022 | 2021 | 2020") are this year against the years
+    // before, with items as rows (a statement, a balance requirement).
+    let year_headings = raw
+        .headings
+        .iter()
+        .skip(1)
+        .filter(|h| is_year_heading(h))
+        .count();
+    let series = year_headings >= 4 && year_headings + 1 >= raw.headings.len();
     // Under periods named by a figure the rows must set a budget against it.
     let compared = !periods || heading_roles == 0 || kinds.contains(&Role::Budget);
-    if !series && (row_roles < 2 || kinds.len() < 2 || row_roles * 2 < raw.rows.len() || !compared)
-    {
-        return;
-    }
+    let turn = series || (named_rows && row_roles * 2 >= raw.rows.len() && compared);
+    (turn, turn || named_rows)
+}
+
+/// Turns a table on its side back: the paste's rows become columns headed
+/// by their labels, its period columns rows labelled by their headings.
+fn turn_back(raw: &mut RawTable<'_>) {
     // Section headings among the measures ("Personal", "Balansräkning")
     // hold no figure: they name no column of the turned table.
     raw.rows
@@ -581,16 +630,6 @@ fn maybe_transpose(raw: &mut RawTable<'_>) {
     }
     raw.headings = headings;
     raw.rows = rows;
-    raw.diagnostics.push(Diagnostic {
-        row: None,
-        column: None,
-        line: None,
-        seen: String::new(),
-        kind: DiagnosticKind::Source {
-            what_en: "The table was turned on its side (periods as columns); Kalkyl turned it back so that each period is a row.".into(),
-            what_sv: "Tabellen låg på sidan (perioder som kolumner); Kalkyl vände den så att varje period blev en rad.".into(),
-        },
-    });
 }
 
 /// A heading that is a year and nothing more that names a figure: "2021",

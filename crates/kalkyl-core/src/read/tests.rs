@@ -620,6 +620,60 @@ fn run_together_year_headings_of_a_sideways_overview() {
     assert_eq!(t.number(2, 3), Some(d("12.8")));
 }
 
+/// Whether a table lies on its side is the user's choice when they make
+/// one, and a guess worth a diagnostic (with the other reading one click
+/// away) whenever the rows are named by figures. (paste, choice, turned,
+/// diagnostic: None when there is none, else whether it says "chosen".)
+#[test]
+fn the_orientation_is_guessed_said_and_chosen() {
+    let sideways =
+        "Mnkr\t2023\t2024\nNettokostnad\t-100\t-110\nBudget\t-105\t-108\nAvvikelse\t5\t-2\n";
+    // Figures as columns, but the rows are named like figures too.
+    let named_rows = "Mnkr\tUtfall\tBudget\nNettokostnad\t-100\t-105\nBudget\t-105\t-108\n";
+    let plain = "Nämnd\tUtfall\tBudget\nSocialnämnden\t-100\t-105\nKulturnämnden\t-10\t-12\n";
+    // (paste, choice, first label when read, diagnostic.)
+    let cases: &[(&str, Option<Orientation>, &str, Option<bool>)] = &[
+        (sideways, None, "2023", Some(false)),
+        (
+            sideways,
+            Some(Orientation::AsPasted),
+            "Nettokostnad",
+            Some(true),
+        ),
+        (sideways, Some(Orientation::Turned), "2023", Some(true)),
+        (named_rows, None, "Nettokostnad", Some(false)),
+        (named_rows, Some(Orientation::Turned), "Utfall", Some(true)),
+        (plain, None, "Socialnämnden", None),
+        (
+            plain,
+            Some(Orientation::AsPasted),
+            "Socialnämnden",
+            Some(true),
+        ),
+    ];
+    for (paste, orientation, first, said) in cases {
+        let choices = ReadChoices {
+            orientation: *orientation,
+            ..ReadChoices::default()
+        };
+        let t = read_paste(paste, None, &choices);
+        assert_eq!(t.label(0), *first, "{paste:?} {orientation:?}");
+        let turned = *first != "Nettokostnad" && *first != "Socialnämnden";
+        let diagnostic = t.diagnostics.iter().find_map(|d| match d.kind {
+            K::Orientation { turned: t, chosen } => Some((t, chosen)),
+            _ => None,
+        });
+        assert_eq!(
+            diagnostic.map(|(_, chosen)| chosen),
+            *said,
+            "{paste:?} {orientation:?}"
+        );
+        if let Some((t, _)) = diagnostic {
+            assert_eq!(t, turned, "the diagnostic says what was done: {paste:?}");
+        }
+    }
+}
+
 /// Which tables are on their side. (paste, turned.)
 #[test]
 fn tables_on_their_side_and_statements_over_three_years() {

@@ -44,7 +44,7 @@ use crate::model::{
     TableSettings,
 };
 use crate::number::{format_decimal, DecimalMark, NumberStyle, Unit};
-use crate::read::{read_paste, ReadChoices};
+use crate::read::{read_paste, Orientation, ReadChoices};
 use crate::workspace::{PastedSource, Sheet, Workspace};
 
 /// The value of `format`.

@@ -589,6 +589,7 @@ pub(super) fn read_sheet(t: TableFile, at: &At, version: u64) -> Res<Sheet> {
             Ok(index(Some(n), at, "")?.unwrap_or(0))
         })?;
         choices.prefer_plain = c.prefer_plain;
+        choices.orientation = c.orientation;
     }
     let diagnostics_at = at.key("diagnostics");
     if t.diagnostics.len() > MAX_ITEMS {
@@ -662,6 +663,10 @@ pub(super) fn diagnostic_kind(d: DiagnosticFile, at: &At) -> Res<DiagnosticKind>
         },
         KindName::UnsplittableLine => K::UnsplittableLine,
         KindName::TitleTaken => K::TitleTaken,
+        KindName::Orientation => K::Orientation {
+            turned: fact(d.turned, at, "turned")?,
+            chosen: fact(d.chosen, at, "chosen")?,
+        },
         KindName::Layout => K::Layout {
             what_en: words(d.what_en, "what_en")?,
             what_sv: words(d.what_sv, "what_sv")?,

@@ -108,6 +108,8 @@ pub(super) struct ChoicesFile {
     pub(super) splits: Keyed<u64>,
     #[serde(default, deserialize_with = "nullable")]
     pub(super) prefer_plain: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) orientation: Option<Orientation>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -194,6 +196,10 @@ pub(super) struct DiagnosticFile<'a> {
     pub(super) found: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) candidates: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) turned: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) chosen: Option<bool>,
     #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
     pub(super) what_en: Option<Cow<'a, str>>,
     #[serde(borrow, default, skip_serializing_if = "Option::is_none")]
@@ -222,6 +228,7 @@ pub(super) enum KindName {
     // Only the `Default` that struct update syntax needs; always replaced.
     #[default]
     TitleTaken,
+    Orientation,
     Layout,
     Source,
 }
@@ -307,6 +314,12 @@ impl<'a> DiagnosticFile<'a> {
             },
             K::UnsplittableLine => DiagnosticFile {
                 kind: KindName::UnsplittableLine,
+                ..Default::default()
+            },
+            K::Orientation { turned, chosen } => DiagnosticFile {
+                kind: KindName::Orientation,
+                turned: Some(*turned),
+                chosen: Some(*chosen),
                 ..Default::default()
             },
             K::TitleTaken => DiagnosticFile {

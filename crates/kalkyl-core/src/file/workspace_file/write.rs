@@ -40,6 +40,7 @@ pub(super) fn table_file<const DERIVED: bool>(sheet: &Sheet) -> TableFile<'_, Ro
             months: c.months.map(u64::from),
             splits: Keyed::of(&c.splits, |n| *n as u64),
             prefer_plain: c.prefer_plain,
+            orientation: c.orientation,
         }),
         columns: t
             .columns
