@@ -13,7 +13,7 @@ use kalkyl_core::edit::{compare_with_pasted, Adjustment, Command};
 use kalkyl_core::lang::Lang;
 use kalkyl_core::model::{Role, SignConvention, StatusThresholds};
 use kalkyl_core::number::{read_number, DecimalMark, Reading, Unit};
-use kalkyl_core::read::{needs_line_layout, ReadChoices};
+use kalkyl_core::read::{needs_line_layout, Orientation, ReadChoices};
 use kalkyl_core::workspace::{Sheet, Workspace};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -489,6 +489,22 @@ fn findings_html(sheet: &Sheet, calc: &SheetCalc, lang: Lang) -> String {
                 push_escaped(&mut out, t.split_next);
                 out.push_str("</button>");
             }
+            if let DiagnosticKind::Orientation { turned, .. } = d.kind {
+                let _ = write!(
+                    out,
+                    " <button type=\"button\" class=\"secondary\" data-act=\"orientation\" data-testid=\"orientation\" data-turn=\"{}\">",
+                    !turned
+                );
+                push_escaped(
+                    &mut out,
+                    if turned {
+                        t.read_as_pasted
+                    } else {
+                        t.read_turned
+                    },
+                );
+                out.push_str("</button>");
+            }
             out.push_str("</li>");
         }
         out.push_str("</ul>");
@@ -637,6 +653,16 @@ fn sheet_view(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
                         c.splits.insert(row, next);
                     });
                 }
+            }
+            "orientation" => {
+                let turn = el.get_attribute("data-turn").as_deref() == Some("true");
+                ctx.reread(id, move |c| {
+                    c.orientation = Some(if turn {
+                        Orientation::Turned
+                    } else {
+                        Orientation::AsPasted
+                    });
+                });
             }
             "go" => {
                 let Some(row) = attr_usize(&el, "data-row") else {

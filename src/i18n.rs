@@ -36,6 +36,10 @@ pub struct Texts {
     pub diagnostics_title: &'static str,
     pub no_diagnostics: &'static str,
     pub split_next: &'static str,
+    /// Reads a table Kalkyl turned back as it was pasted.
+    pub read_as_pasted: &'static str,
+    /// Turns a table back that Kalkyl read as pasted.
+    pub read_turned: &'static str,
     pub read_as_plain: &'static str,
     pub table_caption: &'static str,
     pub convention_label: &'static str,
@@ -155,6 +159,8 @@ const SV: Texts = Texts {
     diagnostics_title: "Att kontrollera",
     no_diagnostics: "Allt lästes utan osäkerhet.",
     split_next: "Prova nästa delning",
+    read_as_pasted: "Läs som den klistrades in",
+    read_turned: "Läs som: kolumnerna är perioder (vänd tabellen)",
     read_as_plain: "Läs den vanliga texten i stället för HTML",
     table_caption: "Inläst tabell",
     convention_label: "Teckenregel",
@@ -272,6 +278,8 @@ const EN: Texts = Texts {
     diagnostics_title: "To check",
     no_diagnostics: "Everything was read without doubt.",
     split_next: "Try the next split",
+    read_as_pasted: "Read as pasted",
+    read_turned: "Read as: the columns are periods (turn the table)",
     read_as_plain: "Read the plain text instead of the HTML",
     table_caption: "Table as read",
     convention_label: "Sign convention",

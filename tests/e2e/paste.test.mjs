@@ -157,6 +157,25 @@ test('changing a role or a split reads the table again', async () => {
   assert.equal(await cellText(0, 1), '1', 'the split chosen before is kept');
 });
 
+test('a table on its side is turned back, and the other reading is one click away', async () => {
+  const page = session.page;
+  await paste(page, { plain: 'Mnkr\t2023\t2024\nNettokostnad\t-100\t-110\nBudget\t-105\t-108\nAvvikelse\t5\t-2\n' });
+  const label = (r) => page.locator(`[data-testid="grid"] td[data-row="${r}"][data-col="0"]`).innerText();
+  const toggle = page.locator('[data-testid="diagnostic"] [data-testid="orientation"]');
+  await toggle.waitFor();
+  assert.equal(await label(0), '2023', 'each period is a row');
+  const said = page.locator('[data-testid="diagnostic"]', { has: page.getByTestId('orientation') });
+  assert.match(await said.innerText(), /osäker på tabellens riktning/);
+  assert.equal(await toggle.innerText(), 'Läs som den klistrades in');
+  await toggle.click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="grid"] td[data-row="0"][data-col="0"]')?.innerText === 'Nettokostnad');
+  assert.match(await said.innerText(), /som du valde/);
+  // The same place turns it back.
+  await toggle.click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="grid"] td[data-row="0"][data-col="0"]')?.innerText === '2023');
+  assert.equal(await label(1), '2024');
+});
+
 test('an unreadable cell is kept as text, marked, and explained where it is', async () => {
   const page = session.page;
   await paste(page, { plain: 'Uppdrag\tUtfall\tBudget\nA\t1 40\t-305,0\nB\t12,5\t13\n' });
