@@ -7,13 +7,12 @@
 
 use std::fmt::Write as _;
 
-use kalkyl_core::diagnostics::{DiagnosticKind, Severity};
 use kalkyl_core::display::DisplayFormat;
 use kalkyl_core::edit::{compare_with_pasted, Adjustment, Command};
 use kalkyl_core::lang::Lang;
 use kalkyl_core::model::{Role, SignConvention, StatusThresholds};
 use kalkyl_core::number::{read_number, DecimalMark, Reading, Unit};
-use kalkyl_core::read::{needs_line_layout, Orientation, ReadChoices};
+use kalkyl_core::read::{needs_line_layout, ReadChoices};
 use kalkyl_core::workspace::{Sheet, Workspace};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -23,17 +22,14 @@ use crate::autosave;
 use crate::browser;
 use crate::dom;
 use crate::files::FileBar;
-use crate::forms::{alert_html, method_key, method_of_key, method_options};
+use crate::findings::Findings;
+use crate::forms::{alert_html, focus_grid, method_key, method_of_key, method_options};
 use crate::grid::{grid, push_escaped, Selection};
 use crate::i18n::texts;
 use crate::on_demand::Drawn;
 use crate::paste_box::PasteBox;
 use crate::shell::{EmptyState, Footer, Header, Removed, SheetTabs};
 use crate::state::{Ctx, SheetCalc};
-
-/// At most this many diagnostics or checks are listed; the cells still
-/// carry all of them.
-const MAX_LISTED: usize = 200;
 
 /// The sample table offered to a first-time user: seed 000's income
 /// statement (net costs, outcome against budget); a test keeps it equal to
@@ -210,16 +206,6 @@ fn warm_up_soon(ctx: Ctx) {
         drop(SheetCalc::new(&sheet.table));
     });
     let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 300);
-}
-
-/// Focuses the grid, so the keyboard acts on it after a button or a list.
-fn focus_grid() {
-    let grid = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector("[data-testid=grid]").ok().flatten());
-    if let Some(grid) = grid.and_then(|g| g.dyn_into::<web_sys::HtmlElement>().ok()) {
-        let _ = grid.focus();
-    }
 }
 
 /// Writes a `<select>` whose change the sheet's delegated listener turns
@@ -401,119 +387,6 @@ fn convention_key(c: Option<SignConvention>) -> &'static str {
     }
 }
 
-/// The report checks and the reader's diagnostics as HTML lists; each
-/// message is a button that leads to its cell.
-fn findings_html(sheet: &Sheet, calc: &SheetCalc, lang: Lang) -> String {
-    let t = texts(lang);
-    let mut out = String::with_capacity(2048);
-    let go = |out: &mut String, row: Option<usize>, column: Option<usize>, message: &str| {
-        out.push_str("<button type=\"button\" class=\"link\" data-act=\"go\"");
-        if let Some(r) = row {
-            let _ = write!(out, " data-row=\"{r}\"");
-        }
-        if let Some(c) = column {
-            let _ = write!(out, " data-col=\"{c}\"");
-        }
-        out.push('>');
-        push_escaped(out, message);
-        out.push_str("</button>");
-    };
-    let more = |out: &mut String, n: usize| {
-        if n > MAX_LISTED {
-            out.push_str("<p>");
-            push_escaped(
-                out,
-                &t.more_not_listed
-                    .replace("{n}", &(n - MAX_LISTED).to_string()),
-            );
-            out.push_str("</p>");
-        }
-    };
-    out.push_str("<section class=\"checks\" data-testid=\"checks\"><h3>");
-    push_escaped(&mut out, t.checks_title);
-    out.push_str("</h3>");
-    if calc.checks.is_empty() {
-        out.push_str("<p class=\"no-checks\">");
-        push_escaped(&mut out, t.no_checks);
-        out.push_str("</p>");
-    } else {
-        out.push_str("<ul>");
-        for c in calc.checks.iter().take(MAX_LISTED) {
-            let _ = write!(
-                out,
-                "<li class=\"check\" data-testid=\"check\" data-kind=\"{}\" data-row=\"{}\" data-col=\"{}\">",
-                c.kind.key(),
-                c.row,
-                c.column
-            );
-            go(&mut out, Some(c.row), Some(c.column), c.message(lang));
-            out.push_str("</li>");
-        }
-        out.push_str("</ul>");
-        more(&mut out, calc.checks.len());
-    }
-    out.push_str("</section><section class=\"diagnostics\" data-testid=\"diagnostics\"><h3>");
-    push_escaped(&mut out, t.diagnostics_title);
-    out.push_str("</h3>");
-    let diagnostics = &sheet.table.diagnostics;
-    if diagnostics.is_empty() {
-        out.push_str("<p class=\"no-diagnostics\">");
-        push_escaped(&mut out, t.no_diagnostics);
-        out.push_str("</p>");
-    } else {
-        out.push_str("<ul>");
-        for d in diagnostics.iter().take(MAX_LISTED) {
-            let kind = match d.severity() {
-                Severity::Info => "info",
-                Severity::Warning => "warning",
-            };
-            let _ = write!(
-                out,
-                "<li class=\"diagnostic\" data-testid=\"diagnostic\" data-kind=\"{kind}\""
-            );
-            if let Some(r) = d.row {
-                let _ = write!(out, " data-row=\"{r}\"");
-            }
-            if let Some(c) = d.column {
-                let _ = write!(out, " data-col=\"{c}\"");
-            }
-            out.push('>');
-            go(&mut out, d.row, d.column, &d.message(lang));
-            if let (DiagnosticKind::AmbiguousSplit { candidates }, Some(row)) = (&d.kind, d.row) {
-                let candidates = (*candidates).max(1);
-                let next = (sheet.choices.splits.get(&row).copied().unwrap_or(0) + 1) % candidates;
-                let _ = write!(
-                    out,
-                    " <button type=\"button\" class=\"secondary\" data-act=\"split-next\" data-testid=\"split-next\" data-row=\"{row}\" data-next=\"{next}\">"
-                );
-                push_escaped(&mut out, t.split_next);
-                out.push_str("</button>");
-            }
-            if let DiagnosticKind::Orientation { turned, .. } = d.kind {
-                let _ = write!(
-                    out,
-                    " <button type=\"button\" class=\"secondary\" data-act=\"orientation\" data-testid=\"orientation\" data-turn=\"{}\">",
-                    !turned
-                );
-                push_escaped(
-                    &mut out,
-                    if turned {
-                        t.read_as_pasted
-                    } else {
-                        t.read_turned
-                    },
-                );
-                out.push_str("</button>");
-            }
-            out.push_str("</li>");
-        }
-        out.push_str("</ul>");
-        more(&mut out, diagnostics.len());
-    }
-    out.push_str("</section>");
-    out
-}
-
 /// The element an event came from, and the nearest one with a `data-act`.
 fn acted(ev: &web_sys::Event) -> Option<web_sys::Element> {
     ev.target()?
@@ -645,48 +518,12 @@ fn sheet_view(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
                 focus_grid();
             }
             "reset-table" => command(Command::ResetTable),
-            "split-next" => {
-                if let (Some(row), Some(next)) =
-                    (attr_usize(&el, "data-row"), attr_usize(&el, "data-next"))
-                {
-                    ctx.reread(id, move |c| {
-                        c.splits.insert(row, next);
-                    });
-                }
-            }
-            "orientation" => {
-                let turn = el.get_attribute("data-turn").as_deref() == Some("true");
-                ctx.reread(id, move |c| {
-                    c.orientation = Some(if turn {
-                        Orientation::Turned
-                    } else {
-                        Orientation::AsPasted
-                    });
-                });
-            }
-            "go" => {
-                let Some(row) = attr_usize(&el, "data-row") else {
-                    return;
-                };
-                // Input column j is grid column j (see `grid_columns`).
-                let g = attr_usize(&el, "data-col").unwrap_or(0);
-                selection.set(Selection {
-                    active: (row, g),
-                    anchor: (row, g),
-                });
-                focus_grid();
-            }
             _ => {}
         }
     };
     let settings = move || {
         let lang = lang.get();
         ctx.with_sheet(id, |s, calc| settings_html(s, calc, lang))
-            .unwrap_or_default()
-    };
-    let findings = move || {
-        let lang = lang.get();
-        ctx.with_sheet(id, |s, calc| findings_html(s, calc, lang))
             .unwrap_or_default()
     };
     let section = dom::element(
@@ -709,8 +546,7 @@ fn sheet_view(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
     grid(&section, ctx, id, lang, selection);
     what_if(&section, ctx, id, lang, selection);
     charts(&section, ctx, id, lang);
-    let list = dom::element(&section, "div", &[("class", "findings")]);
-    dom::bind_html(&list, findings);
+    dom::mount_view(&section, view! { <Findings ctx id lang selection /> });
 }
 
 /// Tables up to this many rows show their charts at once; larger ones on

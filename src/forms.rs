@@ -4,9 +4,34 @@
 
 use std::fmt::Write as _;
 
+use kalkyl_core::lang::Lang;
 use kalkyl_core::model::ForecastMethod;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use kalkyl_core::file::html::push_escaped;
+
+use crate::i18n::{texts, Texts};
+
+/// A text of the chosen language, following it: `text(lang, |t| t.undo)`.
+/// One closure type for every text of the panels, so the view code that
+/// shows a reactive text is compiled once.
+pub fn text(
+    lang: ReadSignal<Lang>,
+    pick: fn(&Texts) -> &'static str,
+) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    move || pick(texts(lang.get()))
+}
+
+/// Focuses the grid, so the keyboard acts on it after a button or a list.
+pub fn focus_grid() {
+    let grid = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("[data-testid=grid]").ok().flatten());
+    if let Some(grid) = grid.and_then(|g| g.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = grid.focus();
+    }
+}
 
 /// A message that the user must see (`role="alert"`), or nothing.
 pub fn alert_html(testid: &str, message: Option<&str>) -> String {

@@ -15,6 +15,7 @@ mod autosave;
 mod browser;
 mod dom;
 mod files;
+mod findings;
 mod forms;
 mod grid;
 mod i18n;
