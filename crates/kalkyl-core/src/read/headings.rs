@@ -181,9 +181,13 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
             Role::StatedPercent
         });
     }
-    // An amount per something ("kr/kvm", "kr per invånare") is a key
-    // figure beside the amounts, never one of them.
-    if contains_any(&latin::lowercase(heading), &["kr/", "kr per "]) {
+    // An amount per something ("kr/kvm", "kr per invånare", or the unit
+    // after it: "Nettokostnader per invånare i kr") is a key figure beside
+    // the amounts, never one of them.
+    if contains_any(
+        &latin::lowercase(heading),
+        &["kr/", "kr per ", "per invånare"],
+    ) {
         return Some(Role::Other);
     }
     if let Some(role) = english_role(&key) {
@@ -668,6 +672,10 @@ mod tests {
             ("Utgående resultatfond", Some(Other)),
             ("Disposition av resultat", Some(Other)),
             ("Nettokostnad kr per invånare", Some(Other)),
+            (
+                "Verksamhetens nettokostnader per invånare i kr",
+                Some(Other),
+            ),
             ("Soliditet i procent", Some(Other)),
             ("Sjukfrånvaro i %", Some(Other)),
             ("Skattekraft i % av riket", Some(Other)),

@@ -212,6 +212,13 @@ fn text_cases() -> Vec<Case> {
         .rows(&[&["Regionkontoret -297,2 -305,0 7,8"]])
         .unsplit(&[0]),
         Case::new(
+            "a caption's prose comma beside Swedish decimals on one line is not comma CSV",
+            "Prognos budgetavvikelser, mkr Kommunstyrelsen 0,8 Socialnämnden -5,0",
+            Source::Lines,
+        )
+        .rows(&[&["Prognos budgetavvikelser, mkr Kommunstyrelsen 0,8 Socialnämnden -5,0"]])
+        .unsplit(&[0]),
+        Case::new(
             "a column of Swedish decimals is not comma CSV",
             "1,5\n2,25\n-3,0\n",
             Source::Lines,

@@ -335,15 +335,23 @@ pub(super) fn csv_fits(text: &str, delim: u8) -> bool {
 
 /// Whether every comma of a record sits where a Swedish decimal comma would:
 /// a digit before it, one or two digits after it that end the number
-/// ("-297,2 -305,0 7,8").
+/// ("-297,2 -305,0 7,8"). A prose comma (a letter before it, a space after
+/// it: "Prognos budgetavvikelser, mkr Kommunstyrelsen 0,8 ...", a caption on
+/// the line of its figures) says nothing either way; one decimal comma at
+/// least must be there.
 pub(super) fn reads_as_decimals(bytes: &[u8], fields: &[Span]) -> bool {
     let last = fields.len().saturating_sub(1);
-    fields.windows(2).enumerate().all(|(k, pair)| {
+    let mut decimals = 0usize;
+    let every = fields.windows(2).enumerate().all(|(k, pair)| {
         let [before, after] = pair else { return false };
         if before.quoted || after.quoted || before.end <= before.start {
             return false;
         }
-        if !bytes.get(before.end - 1).is_some_and(u8::is_ascii_digit) {
+        let ends = bytes.get(before.end - 1);
+        if ends.is_some_and(u8::is_ascii_alphabetic) && bytes.get(after.start) == Some(&b' ') {
+            return true;
+        }
+        if !ends.is_some_and(u8::is_ascii_digit) {
             return false;
         }
         let digits = bytes
@@ -352,13 +360,15 @@ pub(super) fn reads_as_decimals(bytes: &[u8], fields: &[Span]) -> bool {
         if !(1..=2).contains(&digits) {
             return false;
         }
+        decimals += 1;
         let next = after.start + digits;
         if next >= after.end {
             k + 1 == last
         } else {
             !matches!(bytes.get(next), Some(b'0'..=b'9' | b'.' | b','))
         }
-    })
+    });
+    every && decimals > 0
 }
 
 /// A field of a delimited record: a byte range of the text. For a quoted
