@@ -7,6 +7,7 @@
 
 use std::fmt::Write as _;
 
+use gloo_timers::callback::Timeout;
 use kalkyl_core::display::DisplayFormat;
 use kalkyl_core::edit::{compare_with_pasted, Adjustment, Command};
 use kalkyl_core::lang::Lang;
@@ -181,10 +182,9 @@ pub fn mount(body: &Element) {
 /// four times slower for 10 000 rows). Skipped once a table is open: a
 /// paste or a restored workspace has warmed the reader already.
 fn warm_up_soon(ctx: Ctx) {
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    let run = dom::once(move || {
+    /// Late enough for the first screen to be drawn first.
+    const WARM_UP_AFTER_MS: u32 = 300;
+    Timeout::new(WARM_UP_AFTER_MS, move || {
         if ctx.workspace.with_untracked(|w| !w.sheets.is_empty()) {
             return;
         }
@@ -204,8 +204,8 @@ fn warm_up_soon(ctx: Ctx) {
         }
         let sheet = Sheet::from_paste(0, &text, None);
         drop(SheetCalc::new(&sheet.table));
-    });
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(run.unchecked_ref(), 300);
+    })
+    .forget();
 }
 
 /// Writes a `<select>` whose change the sheet's delegated listener turns
@@ -555,7 +555,7 @@ fn sheet_view(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
 const CHARTS_OPEN_UP_TO: usize = 2_000;
 
 /// How long after an edit the charts follow it, in milliseconds.
-const CHARTS_AFTER_MS: i32 = 150;
+const CHARTS_AFTER_MS: u32 = 150;
 
 /// The table's two charts, drawn by the core as SVG: the deviation per row
 /// and the bridge from the budget total to the outcome or forecast total.
@@ -569,24 +569,16 @@ fn charts(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
     // the table in the on-demand module, which a keystroke must not wait
     // for. Edits typed together are drawn once.
     let settled = RwSignal::new(0u32);
-    let timer = StoredValue::new_local(None::<i32>);
+    let timer = StoredValue::new_local(None::<Timeout>);
     Effect::new(move |first: Option<()>| {
         ctx.workspace.track();
         if first.is_none() || timer.with_value(Option::is_some) {
             return;
         }
-        let fire = dom::once(move || {
+        timer.set_value(Some(Timeout::new(CHARTS_AFTER_MS, move || {
             timer.set_value(None);
             settled.update(|n| *n = n.wrapping_add(1));
-        });
-        let handle = web_sys::window().and_then(|w| {
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                fire.unchecked_ref(),
-                CHARTS_AFTER_MS,
-            )
-            .ok()
-        });
-        timer.set_value(handle);
+        })));
     });
     let section = dom::element(
         parent,

@@ -24,11 +24,11 @@
 
 use std::rc::Rc;
 
+use gloo_timers::callback::Timeout;
 use kalkyl_core::file::{read_workspace_file, write_workspace_store_pieces};
 use kalkyl_core::lang::Lang;
 use kalkyl_core::workspace::Workspace;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 use web_sys::Element;
 
 use crate::browser;
@@ -155,7 +155,7 @@ pub fn start(
     let tally = StoredValue::new_local(Tally::default());
     // "Keep mine" was chosen: the next write replaces whatever is stored.
     let keep_mine = StoredValue::new_local(false);
-    let timer = StoredValue::new_local(None::<i32>);
+    let timer = StoredValue::new_local(None::<Timeout>);
     // How long the last file took to write, in milliseconds.
     let write_cost = StoredValue::new_local(0.0f64);
 
@@ -288,36 +288,25 @@ pub fn start(
     // After a change: save once the burst is over; a slow save waits for
     // a pause in the editing.
     let schedule = move || {
-        let Some(window) = web_sys::window() else {
-            return;
-        };
         let rows: usize = ctx
             .workspace
             .with_untracked(|w| w.sheets.iter().map(|s| s.table.rows.len()).sum());
         let cost = write_cost.get_value().max(rows as f64 * WRITE_MS_PER_ROW);
         let slow = cost > SLOW_WRITE_MS;
-        if let Some(pending) = timer.get_value() {
-            if !slow {
-                return;
-            }
-            window.clear_timeout_with_handle(pending);
+        // A quick save keeps its time; a slow one starts waiting again.
+        if timer.with_value(Option::is_some) && !slow {
+            return;
         }
         let wait = if slow {
             (cost * 3.0).min(LONGEST_WAIT_MS)
         } else {
             SAVE_AFTER_MS
         };
-        let fire = dom::once(move || {
+        // Replacing a pending timeout drops, and so cancels, it.
+        timer.set_value(Some(Timeout::new(wait as u32, move || {
             timer.set_value(None);
             save_now();
-        });
-        let handle = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                fire.unchecked_ref(),
-                wait as i32,
-            )
-            .ok();
-        timer.set_value(handle);
+        })));
     };
     Effect::new(move |_| {
         ctx.workspace.track();
@@ -338,11 +327,8 @@ pub fn start(
     });
     // Hidden or closed: save what is pending at once.
     let flush = move |_| {
-        if let Some(pending) = timer.get_value() {
-            if let Some(window) = web_sys::window() {
-                window.clear_timeout_with_handle(pending);
-            }
-            timer.set_value(None);
+        // Taking the pending timeout drops, and so cancels, it.
+        if timer.try_update_value(Option::take).flatten().is_some() {
             save_now();
         }
     };

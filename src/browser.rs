@@ -3,6 +3,7 @@
 //! quietly when the browser refuses (private mode, old browser): the app
 //! keeps working, and whatever matters to the user is shown, not swallowed.
 
+use gloo_events::{EventListener, EventListenerOptions, EventListenerPhase};
 use kalkyl_core::lang::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -270,29 +271,28 @@ pub fn copy_rich(html: &str, plain: &str) -> bool {
     // `copy` is dispatched synchronously by execCommand; this listener runs
     // first (capture on the window) and keeps the grid's own Ctrl+C
     // handler from replacing the table with the selection.
-    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::ClipboardEvent)>::new(
-        move |ev: web_sys::ClipboardEvent| {
-            if let Some(data) = ev.clipboard_data() {
-                let ok = data.set_data("text/html", &html).is_ok()
-                    && data.set_data("text/plain", &plain).is_ok();
-                flag.set(ok);
-                ev.prevent_default();
-                ev.stop_immediate_propagation();
-            }
-        },
-    );
     let Some(window) = web_sys::window() else {
         return false;
     };
-    let callback = listener.as_ref().unchecked_ref();
-    if window
-        .add_event_listener_with_callback_and_bool("copy", callback, true)
-        .is_err()
-    {
-        return false;
-    }
+    // Not passive: it must be able to prevent the browser's own copy.
+    let capture = EventListenerOptions {
+        phase: EventListenerPhase::Capture,
+        passive: false,
+    };
+    let listener = EventListener::new_with_options(&window, "copy", capture, move |ev| {
+        let Some(ev) = ev.dyn_ref::<web_sys::ClipboardEvent>() else {
+            return;
+        };
+        if let Some(data) = ev.clipboard_data() {
+            let ok = data.set_data("text/html", &html).is_ok()
+                && data.set_data("text/plain", &plain).is_ok();
+            flag.set(ok);
+            ev.prevent_default();
+            ev.stop_immediate_propagation();
+        }
+    });
     let _ = document.exec_command("copy");
-    let _ = window.remove_event_listener_with_callback_and_bool("copy", callback, true);
+    drop(listener);
     filled.get()
 }
 

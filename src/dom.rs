@@ -14,8 +14,8 @@
 //! reactive owner current when it was made, and is dropped when that owner
 //! is cleaned up (for instance when [`swap`] replaces a part of the page).
 
+use gloo_events::{EventListener, EventListenerOptions};
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Event, EventTarget};
 
@@ -173,39 +173,19 @@ pub fn on(target: &EventTarget, event: &str, handler: impl FnMut(Event) + 'stati
     on_boxed(target, event, Box::new(handler));
 }
 
-/// One instantiation of the closure glue for every [`on`].
+/// One instantiation of the listener for every [`on`]. The listener removes
+/// itself when dropped, so a closure freed by Rust is never called by the
+/// page. It is not passive: handlers may prevent the browser's default.
 #[inline(never)]
-fn on_boxed(target: &EventTarget, event: &str, handler: Box<dyn FnMut(Event)>) {
-    let closure = Closure::wrap(handler);
-    if target
-        .add_event_listener_with_callback(event, closure.as_ref().unchecked_ref())
-        .is_ok()
-    {
-        let target = target.clone();
-        let event = event.to_string();
-        keep(Listener {
-            target,
-            event,
-            closure,
-        });
-    }
-}
-
-/// A listener that removes itself when dropped, so that a closure freed by
-/// Rust is never called by the page.
-struct Listener {
-    target: EventTarget,
-    event: String,
-    closure: Closure<dyn FnMut(Event)>,
-}
-
-impl Drop for Listener {
-    fn drop(&mut self) {
-        let _ = self.target.remove_event_listener_with_callback(
-            &self.event,
-            self.closure.as_ref().unchecked_ref(),
-        );
-    }
+fn on_boxed(target: &EventTarget, event: &str, mut handler: Box<dyn FnMut(Event)>) {
+    let event = event.to_string();
+    let options = EventListenerOptions::enable_prevent_default();
+    keep(EventListener::new_with_options(
+        target,
+        event,
+        options,
+        move |ev| handler(ev.clone()),
+    ));
 }
 
 /// Fills `slot` with `build(key)` whenever `key` changes, first cleaning up
@@ -241,24 +221,6 @@ pub fn target_checked(ev: &Event) -> bool {
         .and_then(|t| js_sys::Reflect::get(&t, &"checked".into()).ok())
         .and_then(|v| v.as_bool())
         .unwrap_or(false)
-}
-
-/// Runs `f` once before the next repaint.
-pub fn next_frame(f: impl FnOnce() + 'static) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.request_animation_frame(once(f).unchecked_ref());
-    }
-}
-
-/// `f` as a JavaScript function that runs it once.
-pub fn once(f: impl FnOnce() + 'static) -> wasm_bindgen::JsValue {
-    once_boxed(Box::new(f))
-}
-
-/// One instantiation of the closure glue for every caller of [`once`].
-#[inline(never)]
-fn once_boxed(f: Box<dyn FnOnce()>) -> wasm_bindgen::JsValue {
-    Closure::once_into_js(f)
 }
 
 /// The element an event came from.

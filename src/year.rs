@@ -11,6 +11,7 @@
 //! Nothing here computes a follow-up: `kalkyl_core::followup::compute`
 //! is linked only into the year module.
 
+use gloo_timers::callback::Timeout;
 use kalkyl_core::file::{export_file_name, read_follow_ups, write_workspace_store};
 use kalkyl_core::lang::Lang;
 use leptos::prelude::*;
@@ -44,7 +45,7 @@ extern "C" {
 
 /// How long after a change the workspace goes to the view when its tables
 /// are large, in milliseconds: edits made together are sent once.
-const SEND_AFTER_MS: i32 = 50;
+const SEND_AFTER_MS: u32 = 50;
 
 /// Up to this many rows in all tables together, a change goes to the view
 /// at once, so that the follow-up shows an edit in the same frame as the
@@ -125,25 +126,15 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
     // Changes are sent together a moment later: writing the workspace
     // costs a pass over every table, which must not hold up the grid's
     // own update of an edit.
-    let timer = StoredValue::new_local(None::<i32>);
+    let timer = StoredValue::new_local(None::<Timeout>);
     let send_soon = move || {
         if timer.with_value(Option::is_some) {
             return;
         }
-        let Some(window) = web_sys::window() else {
-            return;
-        };
-        let fire = dom::once(move || {
+        timer.set_value(Some(Timeout::new(SEND_AFTER_MS, move || {
             timer.set_value(None);
             send();
-        });
-        let handle = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                fire.unchecked_ref(),
-                SEND_AFTER_MS,
-            )
-            .ok();
-        timer.set_value(handle);
+        })));
     };
     let start = move || {
         // Already there, or already waiting for the module.

@@ -161,7 +161,7 @@ pub fn grid(
         true
     }
     let reveal = move |row: usize| {
-        dom::next_frame(move || {
+        request_animation_frame(move || {
             let Some(el) = scroller.get() else {
                 return;
             };
@@ -183,7 +183,7 @@ pub fn grid(
             measure();
             // A row that was not drawn is drawn once the window moved.
             if first_row.get_untracked() != before || !reveal_across(&el) {
-                dom::next_frame(move || {
+                request_animation_frame(move || {
                     if let Some(el) = scroller.get() {
                         reveal_across(&el);
                     }
@@ -268,7 +268,7 @@ pub fn grid(
         let _ = input.focus();
         if !place_editor() {
             // The row was out of view: place it once drawn.
-            dom::next_frame(move || {
+            request_animation_frame(move || {
                 place_editor();
             });
         }
@@ -709,7 +709,7 @@ pub fn grid(
     editor_ref.set(editor.unchecked_into());
     // Size the window to the scroller once it is laid out (reading it now
     // would force a layout of the half-built page).
-    dom::next_frame(measure);
+    request_animation_frame(measure);
 }
 
 #[cfg(test)]

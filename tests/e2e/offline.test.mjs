@@ -5,13 +5,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { copyOfDist, launchBrowser, record } from './lib/harness.mjs';
+import { DIST, copyOfDist, launchBrowser, record } from './lib/harness.mjs';
 import { startServer } from '../../tools/static-server.mjs';
 import { KalkylPage } from './lib/kalkyl-page.mjs';
 
 test('after the first visit, a reload works with the server stopped and the network off', async () => {
   const browser = await launchBrowser();
-  const server = await startServer();
+  const server = await startServer(DIST);
   try {
     const context = await browser.newContext();
     const recorder = record(context);
