@@ -54,6 +54,18 @@ pub(super) fn split_label_year(heading: &str) -> Option<[String; 2]> {
         .then(|| [words.trim().to_string(), year.to_string()])
 }
 
+/// A heading line cut after a year: it starts with a year and goes on with
+/// a heading word ("2020 Budget", "2023 Plan 2024"); every number on it is a
+/// year.
+fn year_then_words(text: &str) -> bool {
+    let ws: Vec<&str> = text.split_whitespace().collect();
+    ws.first().is_some_and(|w| is_year_word(w))
+        && ws.iter().any(|w| !is_year_word(w))
+        && ws
+            .iter()
+            .all(|w| is_year_word(w) || !w.contains(|c: char| c.is_ascii_digit()))
+}
+
 /// A line of years and nothing else but a note heading ("NOT 2019 2018").
 fn only_years(text: &str) -> bool {
     text.split_whitespace()
@@ -130,6 +142,30 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
             .position(|b| segments(b) >= 2)
             .unwrap_or(0),
     };
+    // A heading wrapped so that each line starts with the year of the
+    // heading above it and ends with the next heading's word ("Bokslut" /
+    // "2020 Budget" / "2021 Budget" / "2022 Plan" / "2023 Plan 2024", blank
+    // lines between): the blocks above belong to the heading, not to the
+    // title, back to the first that does not start so.
+    let mut first = first;
+    while first > 0
+        && blocks
+            .get(first)
+            .is_some_and(|b| b.len() == 1 && b.iter().all(|l| year_then_words(&l.text)))
+        && blocks.get(first - 1).is_some_and(|b| {
+            b.len() == 1
+                && b.iter().all(|l| {
+                    let ws: Vec<&str> = l.text.split_whitespace().collect();
+                    (1..=3).contains(&ws.len())
+                        && ws
+                            .iter()
+                            .all(|w| is_year_word(w) || !w.contains(|c: char| c.is_ascii_digit()))
+                        && !is_footnote_line(&l.text)
+                })
+        })
+    {
+        first -= 1;
+    }
     if with_years.is_none() {
         while last > first
             && blocks.get(last).is_some_and(|b| {

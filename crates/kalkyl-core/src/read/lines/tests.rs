@@ -447,3 +447,20 @@ fn run_together_rows_split_by_their_own_arithmetic() {
         vec!["Bokslut", "Delårsrapp jan-aug", "Avvikelse"]
     );
 }
+
+#[test]
+fn heading_wrapped_after_each_year_is_one_heading() {
+    check_pdf(&[
+        // Each heading line starts with the year of the heading above it
+        // (a PDF heading cut after the year, blank lines between): all of
+        // it heads the columns, none of it is the title.
+        (
+            "Bokslut\n\n2020 Budget\n\n2021 Budget\n\n2022 Plan 2023\n\nIntäkter 88 87 97 103\n\nKostnader -81 -52 -72 -91\n",
+            &["", "Bokslut 2020", "Budget 2021", "Budget 2022", "Plan 2023"],
+            &[
+                &["Intäkter", "88", "87", "97", "103"],
+                &["Kostnader", "-81", "-52", "-72", "-91"],
+            ],
+        ),
+    ]);
+}
