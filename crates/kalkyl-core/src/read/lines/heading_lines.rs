@@ -66,6 +66,24 @@ fn year_then_words(text: &str) -> bool {
             .all(|w| is_year_word(w) || !w.contains(|c: char| c.is_ascii_digit()))
 }
 
+/// A line of period words under a heading's years: month spans ("jan-aug",
+/// "jan–aug") and "helår", nothing else.
+fn is_period_line(text: &str) -> bool {
+    let period = |w: &str| {
+        let w = latin::lowercase(w);
+        w == "helår"
+            || w.split(['-', '–'])
+                .map(|m| m.chars().filter(|c| latin::is_letter(*c)).count())
+                .collect::<Vec<_>>()
+                .as_slice()
+                == [3, 3]
+                && w.chars()
+                    .all(|c| latin::is_letter(c) || matches!(c, '-' | '–'))
+    };
+    let ws: Vec<&str> = text.split_whitespace().collect();
+    !ws.is_empty() && ws.iter().all(|w| period(w))
+}
+
 /// A line of years and nothing else but a note heading ("NOT 2019 2018").
 fn only_years(text: &str) -> bool {
     text.split_whitespace()
@@ -111,6 +129,14 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
                 .all(|b| segments(b) < 2 || !b.iter().any(|l| has_year_word(&l.text)))
         });
     let mut last = match with_years {
+        // A block of periods under the years ("jan-aug jan-aug") heads too.
+        Some(i)
+            if blocks
+                .get(i + 1)
+                .is_some_and(|b| b.len() == 1 && b.iter().all(|l| is_period_line(&l.text))) =>
+        {
+            i + 1
+        }
         Some(i) => i,
         None => blocks.len().saturating_sub(1),
     };
@@ -134,6 +160,23 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
                 }) =>
         {
             i.saturating_sub(1)
+        }
+        // A line of column names over the line of their years ("Resultat
+        // Utfall Budget Avvikelse ... Bokslut" over "Mkr 2019 2019 2018
+        // ... procent 2018"): the names head the columns, whatever stands
+        // beside the years.
+        Some(i)
+            if i > 0
+                && blocks.get(i - 1).is_some_and(|above| {
+                    above.len() == 1
+                        && segments(above) >= 3
+                        && !above
+                            .iter()
+                            .any(|l| l.text.contains(|c: char| c.is_ascii_digit()))
+                        && !above.iter().any(|l| is_footnote_line(&l.text))
+                }) =>
+        {
+            i - 1
         }
         Some(i) => i,
         None => blocks
@@ -210,9 +253,12 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
             // years ("tkr Not") still heads the table.
             // So does a line of units under group headings ("tkr kr/kvm
             // tkr kr/kvm %/kvm").
-            let corner = heading
-                .get(end + 1)
-                .is_some_and(|l| corner_headings(&l.text).is_some() || is_units_line(&l.text));
+            // So does a line of periods under the years ("jan-aug jan-aug").
+            let corner = heading.get(end + 1).is_some_and(|l| {
+                corner_headings(&l.text).is_some()
+                    || is_units_line(&l.text)
+                    || is_period_line(&l.text)
+            });
             body.extend(heading.drain(end + 1 + usize::from(corner)..));
         }
     }

@@ -464,3 +464,27 @@ fn heading_wrapped_after_each_year_is_one_heading() {
         ),
     ]);
 }
+
+#[test]
+fn names_over_years_and_periods() {
+    check_pdf(&[
+        // Three stacked heading lines: the names, their years (a unit for
+        // the label column first, "procent" under the last deviation), and
+        // the period under some; no year or period under a deviation.
+        (
+            "Resultat Utfall Budget Avvikelse Prognos Budget Avvikelse Avvikelse Bokslut\n\nMkr 2019 2019 2019 2019 procent 2018\n\njan-aug jan-aug\n\nIntäkter 160 155 5 250 238 12 5,0 % 235\n",
+            &[
+                "Resultat Mkr",
+                "Utfall 2019 jan-aug",
+                "Budget 2019 jan-aug",
+                "Avvikelse",
+                "Prognos 2019",
+                "Budget 2019",
+                "Avvikelse",
+                "Avvikelse procent",
+                "Bokslut 2018",
+            ],
+            &[&["Intäkter", "160", "155", "5", "250", "238", "12", "5,0%", "235"]],
+        ),
+    ]);
+}
