@@ -1392,7 +1392,13 @@ fn roles_from_arithmetic(raw: &RawTable<'_>, roles: &mut [Role], guessed: &mut [
                 if role == Role::Outcome {
                     (0..width).any(|c| c != j && now[c] == Role::StatedVariance && tied(now, c, j))
                 } else {
-                    (0..width).any(|a| a != j && now[a] == Role::Outcome && tied(now, j, a))
+                    // A forecast's deviation from the annual budget beside
+                    // the period's is the table's too.
+                    (0..width).any(|a| {
+                        a != j
+                            && matches!(now[a], Role::Outcome | Role::Forecast)
+                            && tied(now, j, a)
+                    })
                 }
             })
             .collect();
