@@ -2133,3 +2133,14 @@ fn forecast_deviation_beside_the_periods_is_kept() {
         ]
     );
 }
+
+#[test]
+fn one_figure_under_a_budget_title_is_the_budget() {
+    // A web table of one figure per row, its column unheaded, titled as a
+    // budget: the figures are the budget, and the running results sum.
+    let t = read(
+        "Resultatbudget\n\nMiljoner kronor\n\nVerksamhetens intäkter\n\n1 079,5\n\nVerksamhetens kostnader\n\n-7 141,0\n\nVerksamhetens nettoresultat\n\n-6 061,5\n",
+    );
+    assert_eq!(roles(&t), ["label", "budget"]);
+    assert_eq!(t.rows.last().map(|r| r.kind), Some(RowKind::Total));
+}
