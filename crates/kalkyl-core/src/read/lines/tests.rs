@@ -488,3 +488,23 @@ fn names_over_years_and_periods() {
         ),
     ]);
 }
+
+#[test]
+fn table_flattened_onto_one_line() {
+    check_pdf(&[
+        // The text layer lost every line break and some spaces before a
+        // minus: rows start at each label after two figures or more, a
+        // decimal part ends a number, a year between words stays in the
+        // label.
+        (
+            "Mkr Utfall Budget Avvikelse Kommunledning 41,6 43,0-1,4 Utbildning 395,4 392,6 2,8 Vård och omsorg 165,5 168,0-2,5 Pensioner före 1998 (mkr) 225,6 221,9 3,7",
+            &["Mkr", "Utfall", "Budget", "Avvikelse"],
+            &[
+                &["Kommunledning", "41,6", "43,0", "-1,4"],
+                &["Utbildning", "395,4", "392,6", "2,8"],
+                &["Vård och omsorg", "165,5", "168,0", "-2,5"],
+                &["Pensioner före 1998 (mkr)", "225,6", "221,9", "3,7"],
+            ],
+        ),
+    ]);
+}
