@@ -338,6 +338,19 @@ fn stated_variances(f: &Fixture) -> Vec<VarianceColumn> {
             pair("forecast", "annual_budget").map(|(a, b)| (Formula::Convention, a, b))
         } else if f.sign.as_deref() == Some("outcome_minus_forecast") {
             pair("outcome", "forecast").map(|(a, b)| (Formula::Convention, a, b))
+        } else if f.columns_with("stated_variance").len() >= 2 {
+            // Two deviations side by side (the period's and the year's):
+            // each compares the pair printed nearest before it.
+            [
+                pair("forecast", "annual_budget"),
+                pair("outcome", "budget"),
+                pair("outcome", "annual_budget"),
+            ]
+            .into_iter()
+            .flatten()
+            .filter(|&(a, b)| a < column && b < column)
+            .max_by_key(|&(a, b)| (a.max(b), a.min(b)))
+            .map(|(a, b)| (Formula::Convention, a, b))
         } else {
             pair("forecast", "annual_budget")
                 .or_else(|| pair("outcome", "budget"))

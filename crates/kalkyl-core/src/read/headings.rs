@@ -234,7 +234,11 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
     if key.contains("budget") && !key.contains("budgetram") {
         // "Budget 2021" names the year's budget; "Ack. budget", "Periodens
         // budget" and a plain "Budget" are the budget for the period.
-        let periodic = contains_any(&key, &["ack", "period", "hittills", "mån"]);
+        let periodic = contains_any(&key, &["ack", "period", "hittills", "mån"])
+            // A month span names the period: "Budget 2019 jan-aug".
+            || heading.split_whitespace().any(|w| {
+                w.contains(['-', '–']) && w.split(['-', '–']).all(starts_with_month)
+            });
         if year_of(heading).is_some() && !periodic {
             return Some(Role::AnnualBudget);
         }
@@ -559,7 +563,6 @@ pub(crate) fn month_of_word(word: &str) -> Option<u8> {
 /// Whether a text begins with a month's name or its abbreviation ("maj
 /// 2017", "jan-aug", "december"): a heading's second line, not the rest of a
 /// word broken at the line end.
-#[cfg_attr(not(feature = "line-layouts"), allow(dead_code))] // used by `lines`
 pub(crate) fn starts_with_month(text: &str) -> bool {
     let first: String = text
         .chars()
@@ -625,6 +628,8 @@ mod tests {
             ("Budget", Some(Budget)),
             ("Ack. budget", Some(Budget)),
             ("Periodens ack. budget", Some(Budget)),
+            ("Budget 2019 jan-aug", Some(Budget)),
+            ("Budget 2019", Some(AnnualBudget)),
             ("Årsbudget", Some(AnnualBudget)),
             ("Årsbudg et", Some(AnnualBudget)),
             ("Budget 2021", Some(AnnualBudget)),

@@ -767,6 +767,20 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
             }
         }
     }
+    // One figure per row under no heading, in a table titled as a budget
+    // ("Resultatbudget", "Driftbudget 2023"): the figures are that budget.
+    let numeric: Vec<usize> = (0..width).filter(|j| roles[*j].is_numeric()).collect();
+    if let [j] = numeric[..] {
+        if roles[j] == Role::Other
+            && named[j].is_none()
+            && raw
+                .title
+                .as_ref()
+                .is_some_and(|(t, _)| headings::compact(t).contains("budget"))
+        {
+            roles[j] = Role::Budget;
+        }
+    }
     outcome_from_arithmetic(raw, &mut roles, &mut guessed);
     // Gross income or costs beside the net figure under one role ("Budget
     // 2019 Intäkter | Kostnader | Nettokostnad"): the net is compared, the
@@ -1392,7 +1406,13 @@ fn roles_from_arithmetic(raw: &RawTable<'_>, roles: &mut [Role], guessed: &mut [
                 if role == Role::Outcome {
                     (0..width).any(|c| c != j && now[c] == Role::StatedVariance && tied(now, c, j))
                 } else {
-                    (0..width).any(|a| a != j && now[a] == Role::Outcome && tied(now, j, a))
+                    // A forecast's deviation from the annual budget beside
+                    // the period's is the table's too.
+                    (0..width).any(|a| {
+                        a != j
+                            && matches!(now[a], Role::Outcome | Role::Forecast)
+                            && tied(now, j, a)
+                    })
                 }
             })
             .collect();
@@ -1566,7 +1586,12 @@ fn sum_kind(label: &str) -> Option<RowKind> {
             || lower.starts_with("årets resultat")
             || (first == "årets" && second.is_some_and(|w| w.ends_with("resultat")))
             || lower.starts_with("totalt ")
-            || lower == "resultat" =>
+            || lower == "resultat"
+            // "Verksamhetens resultat", "Verksamhetens nettoresultat": the
+            // running result of an income statement.
+            || (first == "verksamhetens"
+                && words.next().is_none()
+                && second.is_some_and(|w| w.ends_with("resultat"))) =>
         {
             Some(RowKind::Total)
         }

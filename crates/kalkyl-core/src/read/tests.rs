@@ -2109,3 +2109,38 @@ fn a_share_is_a_percentage_only_when_its_cells_are() {
         assert_eq!(roles(&read(paste)), *want, "{paste:?}");
     }
 }
+
+#[test]
+fn forecast_deviation_beside_the_periods_is_kept() {
+    // The period's deviation (outcome - budget) and the year's (forecast -
+    // annual budget) side by side: both are the table's deviations.
+    let t = read(
+        "Mkr\tUtfall jan-aug\tBudget jan-aug\tAvvikelse\tPrognos\tÅrsbudget\tAvvikelse\n\
+         Intäkter\t160\t150\t10\t250\t238\t12\n\
+         Kostnader\t-620\t-622\t2\t-983\t-963\t-20\n\
+         Netto\t-460\t-472\t12\t-733\t-725\t-8\n",
+    );
+    assert_eq!(
+        roles(&t),
+        [
+            "label",
+            "outcome",
+            "budget",
+            "stated_variance",
+            "forecast",
+            "annual_budget",
+            "stated_variance"
+        ]
+    );
+}
+
+#[test]
+fn one_figure_under_a_budget_title_is_the_budget() {
+    // A web table of one figure per row, its column unheaded, titled as a
+    // budget: the figures are the budget, and the running results sum.
+    let t = read(
+        "Resultatbudget\n\nMiljoner kronor\n\nVerksamhetens intäkter\n\n1 079,5\n\nVerksamhetens kostnader\n\n-7 141,0\n\nVerksamhetens nettoresultat\n\n-6 061,5\n",
+    );
+    assert_eq!(roles(&t), ["label", "budget"]);
+    assert_eq!(t.rows.last().map(|r| r.kind), Some(RowKind::Total));
+}

@@ -54,6 +54,36 @@ pub(super) fn split_label_year(heading: &str) -> Option<[String; 2]> {
         .then(|| [words.trim().to_string(), year.to_string()])
 }
 
+/// A heading line cut after a year: it starts with a year and goes on with
+/// a heading word ("2020 Budget", "2023 Plan 2024"); every number on it is a
+/// year.
+fn year_then_words(text: &str) -> bool {
+    let ws: Vec<&str> = text.split_whitespace().collect();
+    ws.first().is_some_and(|w| is_year_word(w))
+        && ws.iter().any(|w| !is_year_word(w))
+        && ws
+            .iter()
+            .all(|w| is_year_word(w) || !w.contains(|c: char| c.is_ascii_digit()))
+}
+
+/// A line of period words under a heading's years: month spans ("jan-aug",
+/// "jan–aug") and "helår", nothing else.
+fn is_period_line(text: &str) -> bool {
+    let period = |w: &str| {
+        let w = latin::lowercase(w);
+        w == "helår"
+            || w.split(['-', '–'])
+                .map(|m| m.chars().filter(|c| latin::is_letter(*c)).count())
+                .collect::<Vec<_>>()
+                .as_slice()
+                == [3, 3]
+                && w.chars()
+                    .all(|c| latin::is_letter(c) || matches!(c, '-' | '–'))
+    };
+    let ws: Vec<&str> = text.split_whitespace().collect();
+    !ws.is_empty() && ws.iter().all(|w| period(w))
+}
+
 /// A line of years and nothing else but a note heading ("NOT 2019 2018").
 fn only_years(text: &str) -> bool {
     text.split_whitespace()
@@ -99,6 +129,14 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
                 .all(|b| segments(b) < 2 || !b.iter().any(|l| has_year_word(&l.text)))
         });
     let mut last = match with_years {
+        // A block of periods under the years ("jan-aug jan-aug") heads too.
+        Some(i)
+            if blocks
+                .get(i + 1)
+                .is_some_and(|b| b.len() == 1 && b.iter().all(|l| is_period_line(&l.text))) =>
+        {
+            i + 1
+        }
         Some(i) => i,
         None => blocks.len().saturating_sub(1),
     };
@@ -123,6 +161,23 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
         {
             i.saturating_sub(1)
         }
+        // A line of column names over the line of their years ("Resultat
+        // Utfall Budget Avvikelse ... Bokslut" over "Mkr 2019 2019 2018
+        // ... procent 2018"): the names head the columns, whatever stands
+        // beside the years.
+        Some(i)
+            if i > 0
+                && blocks.get(i - 1).is_some_and(|above| {
+                    above.len() == 1
+                        && segments(above) >= 3
+                        && !above
+                            .iter()
+                            .any(|l| l.text.contains(|c: char| c.is_ascii_digit()))
+                        && !above.iter().any(|l| is_footnote_line(&l.text))
+                }) =>
+        {
+            i - 1
+        }
         Some(i) => i,
         None => blocks
             .iter()
@@ -130,6 +185,30 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
             .position(|b| segments(b) >= 2)
             .unwrap_or(0),
     };
+    // A heading wrapped so that each line starts with the year of the
+    // heading above it and ends with the next heading's word ("Bokslut" /
+    // "2020 Budget" / "2021 Budget" / "2022 Plan" / "2023 Plan 2024", blank
+    // lines between): the blocks above belong to the heading, not to the
+    // title, back to the first that does not start so.
+    let mut first = first;
+    while first > 0
+        && blocks
+            .get(first)
+            .is_some_and(|b| b.len() == 1 && b.iter().all(|l| year_then_words(&l.text)))
+        && blocks.get(first - 1).is_some_and(|b| {
+            b.len() == 1
+                && b.iter().all(|l| {
+                    let ws: Vec<&str> = l.text.split_whitespace().collect();
+                    (1..=3).contains(&ws.len())
+                        && ws
+                            .iter()
+                            .all(|w| is_year_word(w) || !w.contains(|c: char| c.is_ascii_digit()))
+                        && !is_footnote_line(&l.text)
+                })
+        })
+    {
+        first -= 1;
+    }
     if with_years.is_none() {
         while last > first
             && blocks.get(last).is_some_and(|b| {
@@ -174,9 +253,12 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
             // years ("tkr Not") still heads the table.
             // So does a line of units under group headings ("tkr kr/kvm
             // tkr kr/kvm %/kvm").
-            let corner = heading
-                .get(end + 1)
-                .is_some_and(|l| corner_headings(&l.text).is_some() || is_units_line(&l.text));
+            // So does a line of periods under the years ("jan-aug jan-aug").
+            let corner = heading.get(end + 1).is_some_and(|l| {
+                corner_headings(&l.text).is_some()
+                    || is_units_line(&l.text)
+                    || is_period_line(&l.text)
+            });
             body.extend(heading.drain(end + 1 + usize::from(corner)..));
         }
     }

@@ -59,11 +59,69 @@ pub(super) fn block_headings(texts: &[&str]) -> Vec<String> {
             return spread;
         }
     }
+    if let Some(spread) = spread_names_over_years(texts) {
+        return spread;
+    }
     if let Some(corner_first) = corner_line_below(texts) {
         return corner_first;
     }
     let segments = segment_heading(&texts.join(" "));
     spread_groups(&segments).unwrap_or(segments)
+}
+
+/// A line of column names over lines of their years and periods
+/// ("Resultat Utfall Budget Avvikelse Utfall Prognos Budget Avvikelse
+/// Avvikelse Bokslut" / "Mkr 2019 2019 2018 2019 2019 procent 2018" /
+/// "jan-aug jan-aug jan-aug"): a lower line prints a year or period only
+/// under the names that take one, never under a deviation, so its years go
+/// to the other names in order; a word that is no year ("procent") goes to
+/// the last deviation, and a unit first on a line ("Mkr") to the first name,
+/// the label column's.
+fn spread_names_over_years(texts: &[&str]) -> Option<Vec<String>> {
+    let (names_line, lower) = texts.split_first()?;
+    if lower.is_empty() || names_line.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut names = segment_heading(names_line);
+    if names.len() < 3 || !lower.iter().any(|l| l.split_whitespace().any(is_year_word)) {
+        return None;
+    }
+    let deviations: Vec<bool> = names
+        .iter()
+        .map(|n| matches!(role_of(n), Some(Role::StatedVariance)))
+        .collect();
+    let deviation = |i: usize| deviations.get(i).copied().unwrap_or(false);
+    let mut label_unit = false;
+    for line in lower {
+        let mut words: Vec<&str> = line.split_whitespace().collect();
+        if words
+            .first()
+            .is_some_and(|w| takes_no_year(w) && !is_year_word(w))
+        {
+            let unit = words.remove(0);
+            let first = names.first_mut()?;
+            first.push(' ');
+            first.push_str(unit);
+            label_unit = true;
+        }
+        let mut at = usize::from(label_unit);
+        for word in words {
+            let dated = is_year_word(word) || word.contains(['-', '–']);
+            let to = if dated {
+                let i = (at..names.len()).find(|&i| !deviation(i))?;
+                at = i + 1;
+                i
+            } else {
+                (usize::from(label_unit)..names.len())
+                    .rev()
+                    .find(|&i| deviation(i))?
+            };
+            let name = names.get_mut(to)?;
+            name.push(' ');
+            name.push_str(word);
+        }
+    }
+    label_unit.then_some(names)
 }
 
 /// The headings of a line that names only the label and note columns:

@@ -56,7 +56,7 @@ pub(super) use heading_lines::is_footnote_line;
 pub(super) use words::value_then_label;
 
 use self::pdf::pdf_layout;
-use self::series::{one_line_list, series_together};
+use self::series::{one_line_list, series_together, unflatten};
 use self::spaced::spaced_cells;
 use self::sum_together::sum_together;
 use self::sums::place_short_rows;
@@ -175,6 +175,9 @@ fn layout_rows(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<
     }
     if let Some(raw) = spaced_cells(&lines, plain) {
         return raw;
+    }
+    if let Some(rows) = unflatten(&lines) {
+        return pdf_layout(rows, choices);
     }
     if let Some(raw) = one_line_list(&lines) {
         return raw;

@@ -121,20 +121,22 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
             if numeric {
                 numbers.push(w.clone());
             } else {
-                // One small number between words of a line is part of the
-                // label ("Antal invånare 31 december 18 306", "Utfall 8 mån").
+                // One small number or a year between words of a line is
+                // part of the label ("Antal invånare 31 december 18 306",
+                // "Utfall 8 mån", "Pensionsförpliktelser före 1998 (mkr)").
                 let inside = label_on_line
                     && numbers.len() == 1
                     && numbers.first().is_some_and(|n| {
-                        matches!(
-                            shape(n),
-                            Shape::Number {
-                                signed: false,
-                                int_digits: 1..=2,
-                                decimals: false,
-                                suffix: false
-                            }
-                        )
+                        is_year_word(n)
+                            || matches!(
+                                shape(n),
+                                Shape::Number {
+                                    signed: false,
+                                    int_digits: 1..=2,
+                                    decimals: false,
+                                    suffix: false
+                                }
+                            )
                     });
                 if inside {
                     label.append(&mut numbers);

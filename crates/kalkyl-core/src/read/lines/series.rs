@@ -204,3 +204,72 @@ pub(super) fn one_line_list(lines: &[Line]) -> Option<RawTable<'static>> {
     ));
     Some(raw)
 }
+
+/// A table with several figures per row flattened onto one line: a text
+/// layer that lost the line breaks ("Delårs Innev. ... prog - budg
+/// Kommunledning 41,6 32,8 48,7 46,4 47,3-1,4 Utbildning 395,4 ..."). Each
+/// run of words before two figure words or more starts a row; a lone
+/// number between words stays in the label ("Pensionsförpliktelser före
+/// 1998 (mkr)"), and runs of years before the first row belong to the
+/// heading. The words before the first row's label (from its last
+/// capitalised word) are the heading. Only for one line of four rows or
+/// more, at least half of them more than one value (a list of one figure
+/// per row is [`one_line_list`]'s). Returns the lines to lay out as PDF text.
+pub(super) fn unflatten(lines: &[Line]) -> Option<Vec<Line>> {
+    let body: Vec<&Line> = lines.iter().filter(|l| !l.heading).collect();
+    let [line] = body.as_slice() else {
+        return None;
+    };
+    let is_year = |w: &str| super::heading_lines::is_year_word(w);
+    let mut rows: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+    let mut label: Vec<String> = Vec::new();
+    let mut numbers: Vec<String> = Vec::new();
+    for w in pdf_words(&line.text) {
+        let figure = match shape(&w) {
+            Shape::Number { .. } => true,
+            Shape::Suffix | Shape::Dash => !numbers.is_empty(),
+            Shape::Text => false,
+        };
+        if figure {
+            numbers.push(w);
+            continue;
+        }
+        let years_in_heading = rows.is_empty() && numbers.iter().all(|n| is_year(n));
+        if numbers.len() >= 2 && !years_in_heading {
+            rows.push((std::mem::take(&mut label), std::mem::take(&mut numbers)));
+        } else {
+            label.append(&mut numbers);
+        }
+        label.push(w);
+    }
+    if numbers.len() < 2 || label.is_empty() {
+        return None;
+    }
+    rows.push((label, numbers));
+    let several = rows.iter().filter(|(_, n)| splits(n, 1).is_empty()).count();
+    if rows.len() < 4 || several * 2 < rows.len() || rows.iter().any(|(l, _)| l.is_empty()) {
+        return None;
+    }
+    let (first, _) = rows.first_mut()?;
+    let starts_row = first
+        .iter()
+        .rposition(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))?;
+    let heading: Vec<String> = first.drain(..starts_row).collect();
+    let mut out: Vec<Line> = Vec::new();
+    let make = |text: String| Line {
+        text,
+        line: line.line,
+        trailing_space: false,
+        padded: false,
+        blank_after: false,
+        heading: false,
+    };
+    out.extend(lines.iter().filter(|l| l.heading).cloned());
+    if !heading.is_empty() {
+        out.push(make(heading.join(" ")));
+    }
+    for (label, numbers) in rows {
+        out.push(make(format!("{} {}", label.join(" "), numbers.join(" "))));
+    }
+    Some(out)
+}

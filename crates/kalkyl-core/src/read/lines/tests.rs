@@ -447,3 +447,64 @@ fn run_together_rows_split_by_their_own_arithmetic() {
         vec!["Bokslut", "Delårsrapp jan-aug", "Avvikelse"]
     );
 }
+
+#[test]
+fn heading_wrapped_after_each_year_is_one_heading() {
+    check_pdf(&[
+        // Each heading line starts with the year of the heading above it
+        // (a PDF heading cut after the year, blank lines between): all of
+        // it heads the columns, none of it is the title.
+        (
+            "Bokslut\n\n2020 Budget\n\n2021 Budget\n\n2022 Plan 2023\n\nIntäkter 88 87 97 103\n\nKostnader -81 -52 -72 -91\n",
+            &["", "Bokslut 2020", "Budget 2021", "Budget 2022", "Plan 2023"],
+            &[
+                &["Intäkter", "88", "87", "97", "103"],
+                &["Kostnader", "-81", "-52", "-72", "-91"],
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn names_over_years_and_periods() {
+    check_pdf(&[
+        // Three stacked heading lines: the names, their years (a unit for
+        // the label column first, "procent" under the last deviation), and
+        // the period under some; no year or period under a deviation.
+        (
+            "Resultat Utfall Budget Avvikelse Prognos Budget Avvikelse Avvikelse Bokslut\n\nMkr 2019 2019 2019 2019 procent 2018\n\njan-aug jan-aug\n\nIntäkter 160 155 5 250 238 12 5,0 % 235\n",
+            &[
+                "Resultat Mkr",
+                "Utfall 2019 jan-aug",
+                "Budget 2019 jan-aug",
+                "Avvikelse",
+                "Prognos 2019",
+                "Budget 2019",
+                "Avvikelse",
+                "Avvikelse procent",
+                "Bokslut 2018",
+            ],
+            &[&["Intäkter", "160", "155", "5", "250", "238", "12", "5,0%", "235"]],
+        ),
+    ]);
+}
+
+#[test]
+fn table_flattened_onto_one_line() {
+    check_pdf(&[
+        // The text layer lost every line break and some spaces before a
+        // minus: rows start at each label after two figures or more, a
+        // decimal part ends a number, a year between words stays in the
+        // label.
+        (
+            "Mkr Utfall Budget Avvikelse Kommunledning 41,6 43,0-1,4 Utbildning 395,4 392,6 2,8 Vård och omsorg 165,5 168,0-2,5 Pensioner före 1998 (mkr) 225,6 221,9 3,7",
+            &["Mkr", "Utfall", "Budget", "Avvikelse"],
+            &[
+                &["Kommunledning", "41,6", "43,0", "-1,4"],
+                &["Utbildning", "395,4", "392,6", "2,8"],
+                &["Vård och omsorg", "165,5", "168,0", "-2,5"],
+                &["Pensioner före 1998 (mkr)", "225,6", "221,9", "3,7"],
+            ],
+        ),
+    ]);
+}

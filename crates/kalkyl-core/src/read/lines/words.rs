@@ -139,6 +139,13 @@ pub(super) fn pdf_words(text: &str) -> Vec<String> {
 /// "Medarbetare"; keeps "0,0Mnkr" and "26 350tkr" whole, since the letters
 /// are a unit.
 fn push_word(out: &mut Vec<String>, word: &str) {
+    // A decimal part ends a number: a sign right after it starts the next
+    // ("47,3-1,4", "-188,7-127,5": a PDF copy dropped the space).
+    if let Some((head, tail)) = glued_after_decimals(word) {
+        push_word(out, head);
+        push_word(out, tail);
+        return;
+    }
     {
         let numeric_end = word
             .char_indices()
@@ -159,6 +166,24 @@ fn push_word(out: &mut Vec<String>, word: &str) {
             _ => out.push(word.to_string()),
         }
     }
+}
+
+/// "47,3-1,4" as "47,3" and "-1,4": a number with a decimal part, then a
+/// minus and a digit.
+fn glued_after_decimals(word: &str) -> Option<(&str, &str)> {
+    let (at, _) = word.char_indices().skip(1).find(|&(i, c)| {
+        is_minus_char(c)
+            && word[i + c.len_utf8()..].starts_with(|d: char| d.is_ascii_digit())
+            && matches!(
+                shape(&word[..i]),
+                Shape::Number {
+                    decimals: true,
+                    suffix: false,
+                    ..
+                }
+            )
+    })?;
+    Some(word.split_at(at))
 }
 
 pub(super) fn is_numeric_word(word: &str) -> bool {
