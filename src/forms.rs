@@ -1,6 +1,7 @@
-//! Pieces of form markup shared by a sheet's panels (`app`) and the grid's
-//! heading (`grid`): the forecast methods' keys and labels, and the alert
-//! paragraph. Here so that neither module imports the other.
+//! Pieces of form markup shared by a sheet's panels (`app`, `settings`,
+//! `what_if`) and the grid's heading (`grid`): the forecast methods' keys
+//! and labels, the alert paragraph, and the lookup of the control an event
+//! came from (`data-act`). Here so that neither module imports the other.
 
 use std::fmt::Write as _;
 
@@ -78,4 +79,18 @@ pub fn method_key(m: Option<ForecastMethod>) -> &'static str {
         Some(ForecastMethod::Seasonal) => "seasonal",
         Some(ForecastMethod::Manual) => "manual",
     }
+}
+
+/// The element an event came from, and the nearest one with a `data-act`.
+pub(crate) fn acted(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    ev.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("[data-act]")
+        .ok()?
+}
+
+/// The attribute `name` of `el` as a number.
+pub(crate) fn attr_usize(el: &web_sys::Element, name: &str) -> Option<usize> {
+    el.get_attribute(name)?.parse().ok()
 }

@@ -13,6 +13,7 @@
 mod app;
 mod autosave;
 mod browser;
+mod charts;
 mod dom;
 mod files;
 mod findings;
@@ -21,9 +22,11 @@ mod grid;
 mod i18n;
 mod on_demand;
 mod paste_box;
+mod settings;
 mod shell;
 mod state;
 mod storage;
+mod what_if;
 mod year;
 
 use leptos::prelude::Owner;
