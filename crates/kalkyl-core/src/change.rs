@@ -2,12 +2,10 @@
 //! the results must follow it. Shared by `edit` (which makes changes) and
 //! `calc` (which follows them).
 
-use serde::{Deserialize, Serialize};
-
 use crate::model::Cell;
 
 /// A cell a change touched, with what it held just before.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellChange {
     /// Row index.
     pub row: usize,
@@ -18,8 +16,7 @@ pub struct CellChange {
 }
 
 /// How much of the results a change affects.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Nothing computed changes (a display setting, or no change at all).
     Nothing,

@@ -71,7 +71,7 @@ impl CheckKind {
 }
 
 /// A stated figure that the table's own rows do not reproduce.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Check {
     /// The row of the stated figure.
     pub row: usize,

@@ -30,7 +30,6 @@
 //! [`crate::model::TableSettings::sign_convention`] first.
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 use crate::exact::Exact;
 use crate::lang::Lang;
@@ -41,8 +40,7 @@ use crate::model::{pasted_cell, Cell, Role, RowKind, SignConvention, Table};
 pub(crate) const SAMPLE_ROWS: usize = 256;
 
 /// How the convention was decided.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Basis {
     /// The user chose it.
     Settings,
@@ -72,7 +70,7 @@ pub enum Basis {
 }
 
 /// A sign convention and how it was decided.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Detected {
     /// The convention.
     pub convention: SignConvention,
@@ -140,8 +138,7 @@ impl Detected {
 }
 
 /// What a stated deviation column compares.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum VarianceBasis {
     /// The forecast against the annual budget, by the convention.
     ForecastVsAnnualBudget,

@@ -2,15 +2,14 @@
 //! table was read. Each says where (row, column, source line), the text it
 //! saw, and what Kalkyl did with it, in Swedish or English.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::lang::Lang;
 use crate::number::{DecimalMark, Unit};
 use crate::role::Role;
 
 /// How much a diagnostic matters to the user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// A decision worth knowing about; the result is very likely right.
     Info,
@@ -241,7 +240,7 @@ impl DiagnosticKind {
 }
 
 /// One uncertain cell or decision.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     /// The table row (0-based, below the heading), or `None` for the heading
     /// or the whole table.

@@ -22,7 +22,6 @@ use std::borrow::Cow;
 use std::collections::{BTreeSet, VecDeque};
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
 
 use crate::calc::{compute, Computed, Figure, Totals};
 use crate::exact::Exact;
@@ -36,8 +35,7 @@ pub use crate::change::{CellChange, Effect};
 pub use crate::model::pasted_cell;
 
 /// A change to the figures of a column: "+3 %" or "+1,5".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Adjustment {
     /// Change by this many percent: `3` makes 100 into 103.
     Percent(Decimal),
@@ -46,8 +44,7 @@ pub enum Adjustment {
 }
 
 /// An edit of a table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     /// Sets a cell. The pasted cell is kept in the row's originals.
     SetCell {
@@ -116,8 +113,7 @@ pub enum Command {
 }
 
 /// Why a command was refused. A refused command changes nothing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EditError {
     /// The table has no such row.
     NoSuchRow(usize),
@@ -752,7 +748,7 @@ impl History {
 }
 
 /// A pasted total beside the changed one.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TotalDifference {
     /// The column (for a column total).
     pub column: Option<usize>,
@@ -768,7 +764,7 @@ pub struct TotalDifference {
 
 /// Pasted and changed totals side by side: every amount column, then every
 /// computed figure.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TotalsComparison {
     /// The computed totals of the original table.
     pub original: Totals,

@@ -58,8 +58,7 @@ impl RowKind {
 }
 
 /// One cell's content.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Cell {
     /// Nothing: an empty cell, or a lone dash meaning no value.
     #[default]
@@ -96,7 +95,7 @@ impl Cell {
 }
 
 /// A column of a table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Column {
     /// The heading as read, joined and cleaned ("Budgetavvikelse"); empty
     /// when the table had none.
@@ -106,7 +105,7 @@ pub struct Column {
 }
 
 /// A row of a table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     /// What the row is.
     pub kind: RowKind,
@@ -119,7 +118,6 @@ pub struct Row {
     /// One cell per column.
     pub cells: Vec<Cell>,
     /// The pasted original of every cell the user has edited, by column.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub originals: BTreeMap<usize, Cell>,
 }
 
@@ -152,7 +150,7 @@ pub enum ForecastMethod {
 }
 
 /// Thresholds for the status marks ● ◆ ■, in percent of the budget.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StatusThresholds {
     /// Favourable, or unfavourable by at most this much: ●.
     pub met_within: Decimal,
@@ -170,26 +168,24 @@ impl Default for StatusThresholds {
 }
 
 /// The user's choices for a table. `None` means "as detected".
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TableSettings {
     /// The sign convention; `None` uses the detected one.
     pub sign_convention: Option<SignConvention>,
     /// The forecast method for the table; `None` picks one from the columns.
     pub forecast_method: Option<ForecastMethod>,
     /// Per-row overrides of the forecast method, by row index.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub row_forecast_methods: BTreeMap<usize, ForecastMethod>,
     /// The unit to display amounts in; `None` is the table's unit.
     pub display_unit: Option<Unit>,
     /// Decimals to display; `None` is the unit's usual (mnkr 1, tkr 0, kr 0).
     pub display_decimals: Option<u32>,
     /// Thresholds for the status marks.
-    #[serde(default)]
     pub status: StatusThresholds,
 }
 
 /// A table as Kalkyl holds it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
     /// A title line above the table, if the paste had one.
     pub title: Option<String>,
@@ -205,7 +201,6 @@ pub struct Table {
     /// Everything uncertain about how the table was read.
     pub diagnostics: Vec<Diagnostic>,
     /// The user's choices.
-    #[serde(default)]
     pub settings: TableSettings,
 }
 
@@ -263,8 +258,8 @@ mod tests {
         assert_eq!(Role::from_key("nonsense"), None);
     }
 
-    /// serde_json is not a dependency of the core; a tiny deserializer for a
-    /// JSON string is enough to prove that serde uses the same names.
+    /// serde's own string deserializer is enough to prove that the file's
+    /// names are the keys.
     fn serde_json_free_parse(json: &str) -> Role {
         use serde::de::value::{Error, StrDeserializer};
         use serde::de::IntoDeserializer;

@@ -2,19 +2,16 @@
 //! from and the user's answers to the reader's guesses, so that a changed
 //! guess reads the same text again without losing the user's edits.
 
-use serde::{Deserialize, Serialize};
-
 use crate::edit::{Command, EditError, Effect, History};
 use crate::model::{Role, Table};
 use crate::read::{read_paste, ReadChoices};
 
 /// What was pasted, verbatim.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PastedSource {
     /// The clipboard's `text/plain` (or the typed or dropped text).
     pub plain: String,
     /// The clipboard's `text/html`, when it had one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub html: Option<String>,
 }
 

@@ -1,12 +1,9 @@
 //! The two languages Kalkyl speaks. Messages that the core produces (parse
 //! diagnostics, report checks) are rendered in either.
 
-use serde::{Deserialize, Serialize};
-
 /// A user-interface language. Swedish is the default: Kalkyl's users write
 /// their reports in Swedish.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
     /// Svenska.
     #[default]

@@ -387,7 +387,7 @@ pub fn convert(value: Decimal, from: Unit, to: Unit) -> Result<Decimal, ConvertE
 // ---------------------------------------------------------------------------
 
 /// What one cell holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reading {
     /// Empty or only whitespace.
     Blank,
@@ -408,7 +408,7 @@ impl Reading {
 }
 
 /// The sign written before a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Sign {
     /// No sign.
     #[default]
@@ -423,7 +423,7 @@ pub enum Sign {
 }
 
 /// A number read from a cell, with how it was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Number {
     /// The exact value as written: `26,5%` is 26.5, `(1 234)` is −1234, and a
     /// unit does not change it (`5 tkr` is 5). Its scale is the number of
@@ -1122,7 +1122,7 @@ fn scan(t: &str, mark: DecimalMark) -> Result<Scan, (NotNumberReason, usize)> {
 // ---------------------------------------------------------------------------
 
 /// How thousands are grouped when writing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Grouping {
     /// No grouping: `1234567`.
     #[default]
@@ -1139,7 +1139,7 @@ pub enum Grouping {
 }
 
 /// The space written between a number and its percent sign or unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Gap {
     /// Nothing: `26,5%`, `6 000tkr`.
     None,
@@ -1164,7 +1164,7 @@ impl Gap {
 }
 
 /// The character written for a minus.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum MinusSign {
     /// ASCII hyphen-minus `-`, which every spreadsheet reads.
     #[default]
@@ -1174,7 +1174,7 @@ pub enum MinusSign {
 }
 
 /// What follows the number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Suffix {
     /// Nothing.
     #[default]
@@ -1186,7 +1186,7 @@ pub enum Suffix {
 }
 
 /// How [`format_decimal`] writes a number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct NumberStyle {
     /// The decimal mark.
     pub mark: DecimalMark,

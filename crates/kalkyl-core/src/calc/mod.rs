@@ -53,8 +53,7 @@ pub use engine::IncrementalCalc;
 pub use crate::arith::{deviation, mul_div, percent_of, CalcError};
 
 /// One computed figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Computed {
     /// Nothing to show: an input is missing, or a percentage has a zero base.
     #[default]
@@ -167,7 +166,7 @@ pub enum ForecastBasis {
 
 /// Everything computed for one row (or for a total: see [`Totals`]). The
 /// field names are the stable ones used in files.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct RowResult {
     /// Budget deviation: outcome against the budget (or the annual budget in
     /// a table without a budget column), by the sign convention.
@@ -316,7 +315,7 @@ impl RowResult {
 }
 
 /// The computed totals of a set of rows.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Totals {
     /// One entry per table column: the sum of an amount column (every
     /// numeric role but `stated_percent`), blank for the others.
@@ -326,7 +325,7 @@ pub struct Totals {
 }
 
 /// The computed totals of the rows a pasted subtotal or total row closes.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RowTotals {
     /// The subtotal or total row.
     pub row: usize,
@@ -335,7 +334,7 @@ pub struct RowTotals {
 }
 
 /// Everything computed for a table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Results {
     /// The sign convention used, and how it was decided.
     pub detected: Detected,

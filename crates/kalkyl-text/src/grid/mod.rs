@@ -20,8 +20,6 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
-
 /// At most this many cells are kept in one row; the rest are dropped and a
 /// [`GridNote::ColumnsCut`] says so.
 pub const MAX_COLUMNS: usize = 1_000;
@@ -45,7 +43,7 @@ const MAX_DEPTH: usize = 256;
 const MAX_TABLE_DEPTH: usize = 32;
 
 /// What was pasted, as rows of cell texts.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Grid<'a> {
     /// The rows in paste order. Empty rows (no cells) are kept where the
     /// paste had empty lines, or between two HTML tables: they separate
@@ -62,7 +60,7 @@ pub struct Grid<'a> {
 }
 
 /// One row of a [`Grid`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GridRow<'a> {
     /// Where the row starts: the 1-based line in the plain text, or the
     /// 1-based index of its `<tr>` in the HTML (counted over the whole
@@ -83,7 +81,7 @@ pub struct GridRow<'a> {
 }
 
 /// One cell of a [`GridRow`].
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct GridCell<'a> {
     /// The cell's text: markup removed, entities and escapes decoded, runs of
     /// whitespace folded to one space, trimmed. A no-break space (U+00A0) or
@@ -111,8 +109,7 @@ impl GridCell<'_> {
 }
 
 /// The flavour and delimiter a [`Grid`] was read with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Source {
     /// HTML `<table>` markup.
     Html,
@@ -131,7 +128,7 @@ pub enum Source {
 
 /// Number-format hints that Excel writes into the HTML it puts on the
 /// clipboard (`mso-displayed-decimal-separator:"\,"`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Hints {
     /// The decimal separator Excel displayed the numbers with.
     pub decimal_separator: Option<char>,
@@ -140,8 +137,7 @@ pub struct Hints {
 }
 
 /// Something unusual met while reading a paste.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum GridNote {
     /// A byte order mark at the start of the text was removed.
     BomRemoved,
