@@ -881,7 +881,7 @@ pub fn read_follow_ups(json: &str, sheet_ids: &[u64]) -> Result<Vec<FollowUp>, F
     }
     let raw: &RawValue = serde_json::from_str(json).map_err(|e| *syntax_error(&e, json, false))?;
     let mut ids = sheet_ids.to_vec();
-    ids.sort_unstable();
+    crate::order::sort_by(&mut ids, Ord::cmp);
     follow_ups_of(raw, &ids).map_err(|e| *e)
 }
 
@@ -958,7 +958,7 @@ pub(super) fn read(file: &str) -> Res<Workspace> {
         None => None,
     };
     let mut ids: Vec<u64> = sheets.iter().map(|s| s.id).collect();
-    ids.sort_unstable();
+    crate::order::sort_by(&mut ids, Ord::cmp);
     let largest = ids.last().copied().unwrap_or(0);
     // Versions 1 to 3 had no follow-ups.
     let follow_ups = match root.follow_ups {
