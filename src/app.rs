@@ -19,7 +19,7 @@ use web_sys::Element;
 
 use crate::autosave;
 use crate::browser;
-use crate::charts::charts;
+use crate::charts::Charts;
 use crate::dom;
 use crate::files::FileBar;
 use crate::findings::Findings;
@@ -353,7 +353,7 @@ fn sheet_view(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
     });
     grid(&section, ctx, id, lang, selection);
     what_if(&section, ctx, id, lang, selection);
-    charts(&section, ctx, id, lang);
+    dom::mount_view(&section, view! { <Charts ctx id lang /> });
     dom::mount_view(&section, view! { <Findings ctx id lang selection /> });
 }
 

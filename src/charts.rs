@@ -1,16 +1,15 @@
-//! The frame of a table's charts: the heading that opens and closes them,
-//! and the charts themselves, drawn as SVG by the on-demand module a moment
-//! after the edits that change them.
-
-use std::fmt::Write as _;
+//! A table's two charts, as a Leptos component: the deviation per row and
+//! the bridge from the budget total to the outcome or forecast total. The
+//! on-demand module draws them as SVG (the chart code is not in the first
+//! load); this frame shows them, or that they are loading, could not be
+//! loaded (with a retry) or have nothing to show.
 
 use gloo_timers::callback::Timeout;
 use kalkyl_core::lang::Lang;
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
-use web_sys::Element;
 
-use crate::dom;
-use crate::grid::push_escaped;
+use crate::forms::text;
 use crate::i18n::texts;
 use crate::on_demand::Drawn;
 use crate::state::Ctx;
@@ -23,10 +22,9 @@ const CHARTS_OPEN_UP_TO: usize = 2_000;
 /// How long after an edit the charts follow it, in milliseconds.
 const CHARTS_AFTER_MS: u32 = 150;
 
-/// The table's two charts, drawn by the core as SVG: the deviation per row
-/// and the bridge from the budget total to the outcome or forecast total.
-/// They follow every edit.
-pub(crate) fn charts(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
+/// The charts of sheet `id`. They follow every edit, a moment later.
+#[component]
+pub fn Charts(ctx: Ctx, id: u64, lang: ReadSignal<Lang>) -> impl IntoView {
     let rows = ctx
         .with_sheet_untracked(id, |s, _| s.table.rows.len())
         .unwrap_or(0);
@@ -46,64 +44,64 @@ pub(crate) fn charts(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>
             settled.update(|n| *n = n.wrapping_add(1));
         })));
     });
-    let section = dom::element(
-        parent,
-        "section",
-        &[("class", "charts"), ("data-testid", "charts")],
-    );
-    dom::bind_html(&section, move || {
-        let lang = lang.get();
-        let t = texts(lang);
-        let open = open.get();
-        let mut out = String::from("<h3>");
-        push_escaped(&mut out, t.charts_title);
-        let _ = write!(
-            out,
-            " <button type=\"button\" class=\"secondary\" data-testid=\"charts-toggle\" aria-expanded=\"{open}\">"
-        );
-        push_escaped(&mut out, if open { t.charts_hide } else { t.charts_show });
-        out.push_str("</button></h3>");
-        if !open {
-            return out;
+    let drawn = move || {
+        if !open.get() {
+            return None;
         }
         settled.track();
-        match ctx
+        let lang = lang.get();
+        let t = texts(lang);
+        let drawn = ctx
             .workspace
-            .with_untracked(|w| ctx.module.charts(w, id, lang))
-        {
-            Drawn::Html(html) if !html.is_empty() => out.push_str(&html),
-            Drawn::Html(_) => {
-                out.push_str("<p class=\"no-charts\" data-testid=\"no-charts\">");
-                push_escaped(&mut out, t.charts_none);
-                out.push_str("</p>");
+            .with_untracked(|w| ctx.module.charts(w, id, lang));
+        Some(match drawn {
+            // The module's SVG: the one place the app sets inner HTML.
+            Drawn::Html(html) if !html.is_empty() => {
+                EitherOf4::A(view! { <div inner_html=html></div> })
             }
-            Drawn::Loading => {
-                out.push_str("<p class=\"hint\" role=\"status\" data-testid=\"charts-loading\">");
-                push_escaped(&mut out, t.charts_loading);
-                out.push_str("</p>");
-            }
-            Drawn::Failed => {
-                out.push_str("<p class=\"hint\" role=\"status\" data-testid=\"charts-failed\">");
-                push_escaped(&mut out, t.charts_failed);
-                out.push_str(
-                    " <button type=\"button\" class=\"secondary\" data-testid=\"charts-retry\">",
-                );
-                push_escaped(&mut out, t.charts_retry);
-                out.push_str("</button></p>");
-            }
-        }
-        out
-    });
-    dom::on(&section, "click", move |ev| {
-        let on_toggle = dom::target_element(&ev)
-            .is_some_and(|el| el.get_attribute("data-testid").as_deref() == Some("charts-toggle"));
-        if on_toggle {
-            open.update(|o| *o = !*o);
-        }
-        let on_retry = dom::target_element(&ev)
-            .is_some_and(|el| el.get_attribute("data-testid").as_deref() == Some("charts-retry"));
-        if on_retry {
-            ctx.module.load();
-        }
-    });
+            Drawn::Html(_) => EitherOf4::B(view! {
+                <p class="no-charts" data-testid="no-charts">{t.charts_none}</p>
+            }),
+            Drawn::Loading => EitherOf4::C(view! {
+                <p class="hint" role="status" data-testid="charts-loading">
+                    {t.charts_loading}
+                </p>
+            }),
+            Drawn::Failed => EitherOf4::D(view! {
+                <p class="hint" role="status" data-testid="charts-failed">
+                    {t.charts_failed}
+                    " "
+                    <button
+                        type="button"
+                        class="secondary"
+                        data-testid="charts-retry"
+                        on:click=move |_| ctx.module.load()
+                    >
+                        {t.charts_retry}
+                    </button>
+                </p>
+            }),
+        })
+    };
+    view! {
+        <section class="charts" data-testid="charts">
+            <h3>
+                {text(lang, |t| t.charts_title)}
+                " "
+                <button
+                    type="button"
+                    class="secondary"
+                    data-testid="charts-toggle"
+                    aria-expanded=move || open.get().to_string()
+                    on:click=move |_| open.update(|o| *o = !*o)
+                >
+                    {move || {
+                        let t = texts(lang.get());
+                        if open.get() { t.charts_hide } else { t.charts_show }
+                    }}
+                </button>
+            </h3>
+            {drawn}
+        </section>
+    }
 }
