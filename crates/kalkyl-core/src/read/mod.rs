@@ -739,7 +739,9 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
             }
             _ => {
                 guessed[j] = true;
-                if s.percents * 2 > s.numbers {
+                // Percentages beside amounts in one column are key figures
+                // per row (a ratio table), not a stated percentage.
+                if s.percents * 2 > s.numbers && s.percents == s.numbers {
                     Role::StatedPercent
                 } else {
                     Role::Other
@@ -1518,12 +1520,18 @@ fn decide_unit(
     if let Some(u) = raw.context.lines().find_map(unit_of) {
         return Some(u);
     }
-    // A row label may carry it: "Lönekostnad (40-41) (mnkr)".
+    // A row label may carry it: "Lönekostnad (40-41) (mnkr)"; not among
+    // rows of percentages, where it is that one row's unit (key figures).
+    let percent_rows = raw.rows.iter().filter(|r| {
+        let mut values = r.cells.iter().skip(1).filter(|c| !c.text.trim().is_empty());
+        values.clone().next().is_some() && values.all(|c| c.text.trim_end().ends_with('%'))
+    });
     if let Some(u) = raw
         .rows
         .iter()
         .filter_map(|r| r.cells.first())
         .find_map(|c| unit_of(&c.text))
+        .filter(|_| percent_rows.count() * 2 <= raw.rows.len())
     {
         return Some(u);
     }
