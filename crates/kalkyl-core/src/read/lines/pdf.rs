@@ -11,7 +11,9 @@ use super::heading_words::{block_headings, merge_headings, segment_heading};
 use super::notes::{
     keep_label_notes, note_number, take_glued_notes, take_marked_notes, take_notes,
 };
-use super::split::{continues, fit, order_by_columns, splits, splits_greedy};
+use super::split::{
+    continues, fit, leave_percent_column_empty, order_by_columns, splits, splits_greedy,
+};
 use super::sums::{choose_splits, settled_by_sums};
 use super::web_headings::unglue_unit;
 use super::words::{is_data_line, is_numeric_word, pdf_words, shape, Shape};
@@ -395,6 +397,8 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
     let mut candidates = candidates;
     if !labelless {
         order_by_columns(&mut candidates);
+        let numbers: Vec<&[String]> = value_runs.iter().map(|r| r.numbers.as_slice()).collect();
+        leave_percent_column_empty(&numbers, &mut candidates, n);
     }
     let chosen = choose_splits(&value_runs, &candidates, choices);
     let settled = settled_by_sums(&candidates, &chosen);
