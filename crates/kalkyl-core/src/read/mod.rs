@@ -814,6 +814,27 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
     year_budget_of_a_whole_year(raw, &mut roles);
     changes_against_a_missing_year(raw, &mut roles);
     roles_from_arithmetic(raw, &mut roles, &mut guessed);
+    // A result far smaller than the one allocation beside it, with no
+    // deviation column ("Kommunbidrag | Intäkter | Kostnader | Årets
+    // resultat"): the result against the allocation, its deviation.
+    let only = |r: Role| {
+        (0..roles.len())
+            .filter(|j| roles[*j] == r)
+            .collect::<Vec<_>>()
+    };
+    let size = |j: usize| {
+        let values = sample_numbers(raw, j, 60).into_iter().flatten();
+        values.fold(Decimal::ZERO, |s, d| s.saturating_add(d.abs()))
+    };
+    if let ([o], [b], []) = (
+        &only(Role::Outcome)[..],
+        &only(Role::Budget)[..],
+        &only(Role::StatedVariance)[..],
+    ) {
+        if key(*o).contains("resultat") && size(*o).saturating_mul(Decimal::from(4)) < size(*b) {
+            roles[*o] = Role::StatedVariance;
+        }
+    }
     // A time series (every row a year, a five-year overview) with nothing
     // to compare with (no budget, forecast or deviation): its measures are
     // key figures of their years. Only the year's result, named so and
