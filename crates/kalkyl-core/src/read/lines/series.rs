@@ -265,11 +265,69 @@ pub(super) fn unflatten(lines: &[Line]) -> Option<Vec<Line>> {
         heading: false,
     };
     out.extend(lines.iter().filter(|l| l.heading).cloned());
-    if !heading.is_empty() {
-        out.push(make(heading.join(" ")));
+    for part in heading_lines_run_together(&heading) {
+        out.push(make(part.join(" ")));
     }
     for (label, numbers) in rows {
         out.push(make(format!("{} {}", label.join(" "), numbers.join(" "))));
     }
     Some(out)
+}
+
+/// A flattened heading cut back into its lines where two heading lines ran
+/// into each other: the lower line starts with the label column's heading
+/// and its unit ("Resultaträkning i Mkr Bokslut bokslut Prognos ..."), so a
+/// unit word after other words starts that line at the capitalised word
+/// before it; above it, the words up to the last one in lowercase are the
+/// caption ("Delårsbokslut i sammandrag"), the rest the upper heading line
+/// ("Delårs Innev. Föreg. Årsbudget Avvikelse"). Otherwise one line.
+fn heading_lines_run_together(heading: &[String]) -> Vec<&[String]> {
+    let capital = |w: &String| w.chars().next().is_some_and(|c| c.is_uppercase());
+    let unit = heading.iter().position(|w| {
+        crate::number::Unit::from_word(w.trim_matches(|c: char| !c.is_alphanumeric())).is_some()
+    });
+    let corner = unit.and_then(|u| heading.get(..u)?.iter().rposition(capital));
+    let Some(corner) = corner.filter(|c| *c > 0) else {
+        return vec![heading]
+            .into_iter()
+            .filter(|h| !h.is_empty())
+            .collect();
+    };
+    let (above, lower) = heading.split_at(corner);
+    let caption_end = above.iter().rposition(|w| !capital(w)).map_or(0, |i| i + 1);
+    let (caption, upper) = above.split_at(caption_end);
+    [caption, upper, lower]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_lines_run_together_are_cut_at_the_label_heading() {
+        let table: &[(&str, &[&str])] = &[
+            (
+                "Delårsbokslut i sammandrag Delårs Innev. Årsbudget Resultaträkning i Mkr Bokslut bokslut Prognos",
+                &[
+                    "Delårsbokslut i sammandrag",
+                    "Delårs Innev. Årsbudget",
+                    "Resultaträkning i Mkr Bokslut bokslut Prognos",
+                ],
+            ),
+            // A unit first, or none: one line.
+            ("Mkr Utfall Budget", &["Mkr Utfall Budget"]),
+            ("Delår Utfall Budget", &["Delår Utfall Budget"]),
+        ];
+        for (text, want) in table {
+            let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+            let got: Vec<String> = heading_lines_run_together(&words)
+                .iter()
+                .map(|part| part.join(" "))
+                .collect();
+            assert_eq!(got, *want, "{text:?}");
+        }
+    }
 }
