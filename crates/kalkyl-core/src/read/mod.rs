@@ -814,25 +814,18 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
     year_budget_of_a_whole_year(raw, &mut roles);
     changes_against_a_missing_year(raw, &mut roles);
     roles_from_arithmetic(raw, &mut roles, &mut guessed);
-    // A result far smaller than the one allocation beside it, with no
+    // A result far smaller than the allocation beside it, with no
     // deviation column ("Kommunbidrag | Intäkter | Kostnader | Årets
     // resultat"): the result against the allocation, its deviation.
-    let only = |r: Role| {
-        (0..roles.len())
-            .filter(|j| roles[*j] == r)
-            .collect::<Vec<_>>()
-    };
+    let find = |r: Role| roles.iter().position(|x| *x == r);
     let size = |j: usize| {
         let values = sample_numbers(raw, j, 60).into_iter().flatten();
         values.fold(Decimal::ZERO, |s, d| s.saturating_add(d.abs()))
     };
-    if let ([o], [b], []) = (
-        &only(Role::Outcome)[..],
-        &only(Role::Budget)[..],
-        &only(Role::StatedVariance)[..],
-    ) {
-        if key(*o).contains("resultat") && size(*o).saturating_mul(Decimal::from(4)) < size(*b) {
-            roles[*o] = Role::StatedVariance;
+    let (outcome, budget) = (find(Role::Outcome), find(Role::Budget));
+    if let (Some(o), Some(b), None) = (outcome, budget, find(Role::StatedVariance)) {
+        if key(o).contains("resultat") && size(o).saturating_mul(Decimal::from(4)) < size(b) {
+            roles[o] = Role::StatedVariance;
         }
     }
     // A time series (every row a year, a five-year overview) with nothing
@@ -1541,18 +1534,16 @@ fn decide_unit(
     if let Some(u) = raw.context.lines().find_map(unit_of) {
         return Some(u);
     }
-    // A row label may carry it: "Lönekostnad (40-41) (mnkr)"; not among
-    // rows of percentages, where it is that one row's unit (key figures).
-    let percent_rows = raw.rows.iter().filter(|r| {
-        let mut values = r.cells.iter().skip(1).filter(|c| !c.text.trim().is_empty());
-        values.clone().next().is_some() && values.all(|c| c.text.trim_end().ends_with('%'))
-    });
+    // A row label may carry it: "Lönekostnad (40-41) (mnkr)"; not where
+    // most cells are percentages: it is then that row's own (key figures).
+    let cells = raw.rows.iter().flat_map(|r| r.cells.iter().skip(1));
+    let percents = cells.clone().filter(|c| c.text.ends_with('%')).count();
     if let Some(u) = raw
         .rows
         .iter()
         .filter_map(|r| r.cells.first())
         .find_map(|c| unit_of(&c.text))
-        .filter(|_| percent_rows.count() * 2 <= raw.rows.len())
+        .filter(|_| percents * 2 <= cells.count())
     {
         return Some(u);
     }

@@ -251,11 +251,6 @@ pub(super) fn unflatten(lines: &[Line]) -> Option<Vec<Line>> {
         return None;
     }
     let (first, _) = rows.first_mut()?;
-    let starts_row = first
-        .iter()
-        .rposition(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))?;
-    let heading: Vec<String> = first.drain(..starts_row).collect();
-    let mut out: Vec<Line> = Vec::new();
     let make = |text: String| Line {
         text,
         line: line.line,
@@ -264,14 +259,83 @@ pub(super) fn unflatten(lines: &[Line]) -> Option<Vec<Line>> {
         blank_after: false,
         heading: false,
     };
+    let mut out: Vec<Line> = Vec::new();
     out.extend(lines.iter().filter(|l| l.heading).cloned());
-    for part in heading_lines_run_together(&heading) {
-        out.push(make(part.join(" ")));
+    if let Some((caption, heading)) = years_over_names(first) {
+        if !caption.is_empty() {
+            out.push(Line {
+                heading: true,
+                ..make(caption)
+            });
+        }
+        // A blank line after it: a line of words below is a section
+        // heading of the body, not more heading.
+        out.push(Line {
+            blank_after: true,
+            ..make(heading)
+        });
+    } else {
+        let starts_row = first
+            .iter()
+            .rposition(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))?;
+        let heading: Vec<String> = first.drain(..starts_row).collect();
+        for part in heading_lines_run_together(&heading) {
+            out.push(make(part.join(" ")));
+        }
     }
-    for (label, numbers) in rows {
+    for (mut label, numbers) in rows {
+        // A code inside the words ("Utgiftsområde 5 Internationell samverkan
+        // 1:2 Freds- och ...") starts the row: the words before it are a
+        // section heading.
+        if let Some(code) = label.iter().skip(1).position(|w| is_code(w)) {
+            let section: Vec<String> = label.drain(..=code).collect();
+            out.push(make(section.join(" ")));
+        }
         out.push(make(format!("{} {}", label.join(" "), numbers.join(" "))));
     }
     Some(out)
+}
+
+/// A code of an appropriation or account with a colon ("1:1", "1:18").
+fn is_code(word: &str) -> bool {
+    let mut parts = word.split(':');
+    let digits =
+        |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    digits(parts.next()) && digits(parts.next()) && parts.next().is_none()
+}
+
+/// A heading of years over one name each, run into the caption before it
+/// and the first row after it ("1 Förslag ... perioden 2020 2022 2018 2019
+/// 2020 2021 2022 utfall prognos beräknat beräknat beräknat Utgiftsområde
+/// 4 ..."): a run of years followed by as many words in lowercase or fewer.
+/// The last of the years go with the names in order ("2018 utfall", "2019
+/// prognos"), the words before them are the caption, and the words after
+/// the names start the body (taken out of `words`). `(caption, heading)`.
+fn years_over_names(words: &mut Vec<String>) -> Option<(String, String)> {
+    let is_year = |w: &String| super::heading_lines::is_year_word(w);
+    let lower = |w: &String| w.chars().next().is_some_and(crate::latin::is_lower);
+    let end = words.iter().rposition(is_year)? + 1;
+    let names = words.get(end..)?.iter().take_while(|w| lower(w)).count();
+    let years = words
+        .get(..end)?
+        .iter()
+        .rev()
+        .take_while(|w| is_year(w))
+        .count();
+    if names < 2 || years < names {
+        return None;
+    }
+    let start = end - names;
+    let heading = words
+        .get(start..end)?
+        .iter()
+        .zip(words.get(end..end + names)?)
+        .map(|(y, n)| format!("{y} {n}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let caption = words.get(..start)?.join(" ");
+    words.drain(..end + names);
+    Some((caption, heading))
 }
 
 /// A flattened heading cut back into its lines where two heading lines ran
@@ -328,6 +392,41 @@ mod tests {
                 .map(|part| part.join(" "))
                 .collect();
             assert_eq!(got, *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn years_over_names_head_the_columns_in_order() {
+        // (words, caption and heading, words left for the body)
+        let table: &[(&str, Option<(&str, &str)>, &str)] = &[
+            (
+                "1 Förslag perioden 2020 2022 2018 2019 2020 utfall prognos beräknat Utgiftsområde 4",
+                Some(("1 Förslag perioden 2020 2022", "2018 utfall 2019 prognos 2020 beräknat")),
+                "Utgiftsområde 4",
+            ),
+            // Fewer years than names, or no names: no such heading.
+            ("Mkr 2019 utfall prognos Kommunen", None, "Mkr 2019 utfall prognos Kommunen"),
+            ("Mkr 2019 2018 Kommunen", None, "Mkr 2019 2018 Kommunen"),
+        ];
+        for (text, want, rest) in table {
+            let mut words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+            let got = years_over_names(&mut words);
+            let want = want.map(|(c, h)| (c.to_string(), h.to_string()));
+            assert_eq!(got, want, "{text:?}");
+            assert_eq!(words.join(" "), *rest, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn codes_have_digits_on_both_sides_of_a_colon() {
+        for (word, code) in [
+            ("1:1", true),
+            ("1:18", true),
+            ("1:", false),
+            ("ap.2", false),
+            ("12:30:00", false),
+        ] {
+            assert_eq!(is_code(word), code, "{word:?}");
         }
     }
 }
