@@ -144,9 +144,7 @@ fn qualifiers_over_names(texts: &[&str]) -> Option<Vec<String>> {
         return None;
     }
     let corner = segment_heading(lower).into_iter().next()?;
-    if unit_of(&corner).is_none() {
-        return None;
-    }
+    unit_of(&corner)?;
     let words_of = |text: &str| {
         let mut out: Vec<String> = Vec::new();
         let mut join = false;

@@ -398,7 +398,8 @@ mod tests {
     #[test]
     fn years_over_names_head_the_columns_in_order() {
         // (words, caption and heading, words left for the body)
-        let table: &[(&str, Option<(&str, &str)>, &str)] = &[
+        type Case<'a> = (&'a str, Option<(&'a str, &'a str)>, &'a str);
+        let table: &[Case] = &[
             (
                 "1 Förslag perioden 2020 2022 2018 2019 2020 utfall prognos beräknat Utgiftsområde 4",
                 Some(("1 Förslag perioden 2020 2022", "2018 utfall 2019 prognos 2020 beräknat")),
