@@ -612,6 +612,13 @@ impl Checker<'_> {
                                         });
                                         let run = match doubt {
                                             None if headed => None,
+                                            // "Resultat efter finansiella poster" adds the
+                                            // result above it: never an unmarked group.
+                                            None if crate::latin::lowercase(table.label(r))
+                                                .starts_with("resultat efter") =>
+                                            {
+                                                None
+                                            }
                                             None => closing_runs(&before, stated, part.len())
                                                 .into_iter()
                                                 .find(|&k| {

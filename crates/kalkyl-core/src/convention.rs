@@ -521,7 +521,7 @@ pub fn detect_convention(table: &Table) -> Detected {
     // read as the reports print them, favourable positive: the reference.
     let deviations_without_outcome =
         !table.columns_of(Role::StatedVariance).is_empty() && !has_numbers(&actual_columns);
-    let pairs: Vec<(usize, usize)> = [
+    let mut pairs: Vec<(usize, usize)> = [
         (Role::Outcome, Role::Budget),
         (Role::Outcome, Role::AnnualBudget),
         (Role::Forecast, Role::AnnualBudget),
@@ -529,6 +529,13 @@ pub fn detect_convention(table: &Table) -> Detected {
     .iter()
     .filter_map(|&(a, b)| Some((table.column_of(a)?, table.column_of(b)?)))
     .collect();
+    // Without the outcome, a cost column beside the allocation shows how
+    // costs are signed ("Kommunbidrag 2 903,2 | Kostnader -3 503,2").
+    let costs = |c: &crate::model::Column| crate::latin::lowercase(&c.heading).contains("kostnad");
+    if let (true, Some(b)) = (deviations_without_outcome, table.column_of(Role::Budget)) {
+        let cost_columns = table.columns.iter().enumerate().filter(|(_, c)| costs(c));
+        pairs.extend(cost_columns.map(|(a, _)| (a, b)));
+    }
     let (mut opposite, mut same) = (0usize, 0usize);
     let (mut negative, mut positive) = (0usize, 0usize);
     let amount_columns: Vec<usize> = actual_columns
@@ -561,14 +568,16 @@ pub fn detect_convention(table: &Table) -> Detected {
             }
         }
     }
-    if deviations_without_outcome {
+    let allocation_signs =
+        opposite > same && candidates.contains(&SignConvention::OutcomePlusBudget);
+    if deviations_without_outcome && !allocation_signs {
         let convention = candidates
             .first()
             .copied()
             .unwrap_or(SignConvention::OutcomeMinusBudget);
         return decided(convention, narrowed.unwrap_or(Basis::Default));
     }
-    if opposite > same && candidates.contains(&SignConvention::OutcomePlusBudget) {
+    if allocation_signs {
         return decided(SignConvention::OutcomePlusBudget, Basis::AllocationSigns);
     }
     if negative > positive && candidates.contains(&SignConvention::OutcomeMinusBudget) {

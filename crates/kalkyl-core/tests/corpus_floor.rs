@@ -11,19 +11,19 @@ use support::score::report;
 fn the_corpus_score_does_not_fall_below_what_was_reached() {
     let corpus = load_corpus();
     assert!(
-        corpus.len() >= 93,
+        corpus.len() >= 114,
         "the corpus holds {} tables",
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit, all 93 tables: 89.5 % reached
-    // (89.5 % as printed). The 80 tables before round 3 read 89.8 %;
+    // Numbers under the right role and unit, all 114 tables: 96.5 % reached
+    // (5 529 of 5 729, round 7). The 93 tables of round 3 were at 89.5 %;
     // the 13 held-out tables of round 3 were added at 40.8 %, before any rule
     // (46.6 % once one annotation was corrected).
-    assert!(all.numbers_right * 1000 >= all.numbers * 895, "{text}");
-    assert!(all.units_right >= 93, "{text}");
-    assert!(all.conventions_right >= 22, "{text}");
-    assert!(all.flagged >= 11, "{text}");
+    assert!(all.numbers_right * 1000 >= all.numbers * 965, "{text}");
+    assert!(all.units_right >= 114, "{text}");
+    assert!(all.conventions_right >= 28, "{text}");
+    assert!(all.flagged >= 22, "{text}");
     // An alarm on a consistent table is the worst failure: none left.
     assert_eq!(all.alarms, 0, "{text}");
 }

@@ -739,7 +739,9 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
             }
             _ => {
                 guessed[j] = true;
-                if s.percents * 2 > s.numbers {
+                // Percentages beside amounts in one column are key figures
+                // per row (a ratio table), not a stated percentage.
+                if s.percents * 2 > s.numbers && s.percents == s.numbers {
                     Role::StatedPercent
                 } else {
                     Role::Other
@@ -812,6 +814,20 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
     year_budget_of_a_whole_year(raw, &mut roles);
     changes_against_a_missing_year(raw, &mut roles);
     roles_from_arithmetic(raw, &mut roles, &mut guessed);
+    // A result far smaller than the allocation beside it, with no
+    // deviation column ("Kommunbidrag | Intäkter | Kostnader | Årets
+    // resultat"): the result against the allocation, its deviation.
+    let find = |r: Role| roles.iter().position(|x| *x == r);
+    let size = |j: usize| {
+        let values = sample_numbers(raw, j, 60).into_iter().flatten();
+        values.fold(Decimal::ZERO, |s, d| s.saturating_add(d.abs()))
+    };
+    let (outcome, budget) = (find(Role::Outcome), find(Role::Budget));
+    if let (Some(o), Some(b), None) = (outcome, budget, find(Role::StatedVariance)) {
+        if key(o).contains("resultat") && size(o).saturating_mul(Decimal::from(4)) < size(b) {
+            roles[o] = Role::StatedVariance;
+        }
+    }
     // A time series (every row a year, a five-year overview) with nothing
     // to compare with (no budget, forecast or deviation): its measures are
     // key figures of their years. Only the year's result, named so and
@@ -1518,12 +1534,16 @@ fn decide_unit(
     if let Some(u) = raw.context.lines().find_map(unit_of) {
         return Some(u);
     }
-    // A row label may carry it: "Lönekostnad (40-41) (mnkr)".
+    // A row label may carry it: "Lönekostnad (40-41) (mnkr)"; not where
+    // most cells are percentages: it is then that row's own (key figures).
+    let cells = raw.rows.iter().flat_map(|r| r.cells.iter().skip(1));
+    let percents = cells.clone().filter(|c| c.text.ends_with('%')).count();
     if let Some(u) = raw
         .rows
         .iter()
         .filter_map(|r| r.cells.first())
         .find_map(|c| unit_of(&c.text))
+        .filter(|_| percents * 2 <= cells.count())
     {
         return Some(u);
     }

@@ -213,7 +213,7 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
         while last > first
             && blocks.get(last).is_some_and(|b| {
                 b.len() == 1
-                    && segments(b) == 1
+                    && (segments(b) == 1 || b.iter().all(|l| is_numbered_section(&l.text)))
                     && b.iter().all(|l| {
                         l.text
                             .chars()
@@ -269,6 +269,22 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
     (heading, titles, body)
 }
 
+/// A numbered section heading: a capitalised word, its number (one to
+/// three digits, no year) and a name ("Utgiftsområde 4 Rättsväsendet",
+/// "Område 2 Vård och omsorg"), and no other number.
+fn is_numbered_section(text: &str) -> bool {
+    let ws: Vec<&str> = text.split_whitespace().collect();
+    let numbers = ws
+        .iter()
+        .filter(|w| w.contains(|c: char| c.is_ascii_digit()))
+        .count();
+    matches!(ws.as_slice(), [first, number, _, ..]
+        if first.chars().next().is_some_and(char::is_uppercase)
+            && (1..=3).contains(&number.len())
+            && number.chars().all(|c| c.is_ascii_digit()))
+        && numbers == 1
+}
+
 /// A footnote or source note printed between a table's caption and its
 /// heading ("1 Nettolånebehovet motsvarar budgetsaldot med omvänt
 /// tecken.", "² Exklusive jämförelsestörande poster", "Källa: SCB"): a
@@ -316,6 +332,20 @@ pub(in crate::read) fn is_footnote_line(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbered_section_headings() {
+        let table: &[(&str, bool)] = &[
+            ("Utgiftsområde 4 Rättsväsendet", true),
+            ("Område 2 Vård och omsorg", true),
+            ("Budget 2023 Utfall", false),
+            ("Utgiftsområde 4", false),
+            ("Nämnd 4 Utfall 12", false),
+        ];
+        for (text, want) in table {
+            assert_eq!(is_numbered_section(text), *want, "{text:?}");
+        }
+    }
 
     #[test]
     fn lines_of_years_are_headings() {

@@ -62,6 +62,9 @@ pub(super) fn block_headings(texts: &[&str]) -> Vec<String> {
     if let Some(spread) = spread_names_over_years(texts) {
         return spread;
     }
+    if let Some(stacked) = qualifiers_over_names(texts) {
+        return stacked;
+    }
     if let Some(corner_first) = corner_line_below(texts) {
         return corner_first;
     }
@@ -122,6 +125,89 @@ fn spread_names_over_years(texts: &[&str]) -> Option<Vec<String>> {
         }
     }
     label_unit.then_some(names)
+}
+
+/// A line of qualifiers over a line of names that starts with the label
+/// column's heading ("Delårs Innev. Föreg. Årsbudget Avvikelse" over
+/// "Resultaträkning i Mkr Bokslut bokslut Prognos Prognos prog - budg"):
+/// the upper words sit over the last columns, so they are matched with
+/// the names from the right. An upper word heads the name below it unless
+/// both name different figures ("Årsbudget" over "Prognos"): then it is a
+/// column of its own. Each name and upper word is one word ("prog - budg"
+/// is one: a dash joins); a name in lowercase must get an upper word (it
+/// continues it), and no year is on either line.
+fn qualifiers_over_names(texts: &[&str]) -> Option<Vec<String>> {
+    let [.., upper, lower] = texts else {
+        return None;
+    };
+    if texts.iter().any(|t| t.split_whitespace().any(is_year_word)) {
+        return None;
+    }
+    let corner = segment_heading(lower).into_iter().next()?;
+    unit_of(&corner)?;
+    let words_of = |text: &str| {
+        let mut out: Vec<String> = Vec::new();
+        let mut join = false;
+        for w in text.split_whitespace() {
+            let dash = matches!(w, "-" | "–");
+            match out.last_mut() {
+                Some(last) if dash || join => {
+                    last.push(' ');
+                    last.push_str(w);
+                }
+                _ => out.push(w.to_string()),
+            }
+            join = dash;
+        }
+        out
+    };
+    let skip = corner.split_whitespace().count();
+    let names = words_of(
+        &lower
+            .split_whitespace()
+            .skip(skip)
+            .collect::<Vec<_>>()
+            .join(" "),
+    );
+    let uppers = words_of(upper);
+    if names.len() < 2 || uppers.len() < 2 {
+        return None;
+    }
+    let figure = |h: &str| role_of(h).filter(|r| r.is_numeric() && *r != Role::Other);
+    let lowercase = |h: &str| h.chars().next().is_some_and(latin::is_lower);
+    let (mut u, mut n) = (uppers.len(), names.len());
+    let mut columns: Vec<String> = Vec::new();
+    while u > 0 || n > 0 {
+        let up = u.checked_sub(1).and_then(|i| uppers.get(i));
+        let name = n.checked_sub(1).and_then(|i| names.get(i));
+        match (up, name) {
+            (Some(a), Some(b))
+                if figure(a).is_some() && figure(b).is_some() && figure(a) != figure(b) =>
+            {
+                columns.push(a.clone());
+                u -= 1;
+            }
+            (Some(a), Some(b)) => {
+                columns.push(format!("{a} {b}"));
+                (u, n) = (u - 1, n - 1);
+            }
+            (Some(a), None) => {
+                columns.push(a.clone());
+                u -= 1;
+            }
+            (None, Some(b)) if !lowercase(b) => {
+                columns.push(b.clone());
+                n -= 1;
+            }
+            _ => return None,
+        }
+    }
+    if uppers.iter().any(|w| lowercase(w)) {
+        return None;
+    }
+    columns.push(corner);
+    columns.reverse();
+    Some(columns)
 }
 
 /// The headings of a line that names only the label and note columns:
@@ -576,6 +662,23 @@ mod tests {
                 &["Belopp angivna i tkr", "Not", "2024", "2023"],
             ),
             (&["Mnkr 2024 2023 2022"], &["Mnkr", "2024", "2023", "2022"]),
+            // Qualifiers over names, matched from the right; a budget over
+            // a forecast is a column of its own.
+            (
+                &[
+                    "Delårs Innev. Föreg. Årsbudget Avvikelse",
+                    "Resultaträkning i Mkr Bokslut bokslut Prognos Prognos prog - budg",
+                ],
+                &[
+                    "Resultaträkning i Mkr",
+                    "Bokslut",
+                    "Delårs bokslut",
+                    "Innev. Prognos",
+                    "Föreg. Prognos",
+                    "Årsbudget",
+                    "Avvikelse prog - budg",
+                ],
+            ),
         ];
         for (texts, want) in table {
             assert_eq!(block_headings(texts), *want, "{texts:?}");

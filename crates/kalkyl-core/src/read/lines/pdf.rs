@@ -11,7 +11,9 @@ use super::heading_words::{block_headings, merge_headings, segment_heading};
 use super::notes::{
     keep_label_notes, note_number, take_glued_notes, take_marked_notes, take_notes,
 };
-use super::split::{continues, fit, order_by_columns, splits, splits_greedy};
+use super::split::{
+    continues, fit, leave_percent_column_empty, order_by_columns, splits, splits_greedy,
+};
 use super::sums::{choose_splits, settled_by_sums};
 use super::web_headings::unglue_unit;
 use super::words::{is_data_line, is_numeric_word, pdf_words, shape, Shape};
@@ -382,6 +384,12 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
         }
     }
 
+    // Without a note column: there such a number is the note's.
+    if !labelless && !has_note {
+        for run in &mut value_runs {
+            keep_item_number_in_label(run, n);
+        }
+    }
     let candidates: Vec<Vec<Vec<String>>> = value_runs
         .iter()
         .map(|r| {
@@ -395,6 +403,8 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
     let mut candidates = candidates;
     if !labelless {
         order_by_columns(&mut candidates);
+        let numbers: Vec<&[String]> = value_runs.iter().map(|r| r.numbers.as_slice()).collect();
+        leave_percent_column_empty(&numbers, &mut candidates, n);
     }
     let chosen = choose_splits(&value_runs, &candidates, choices);
     let settled = settled_by_sums(&candidates, &chosen);
@@ -496,6 +506,32 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
     raw
 }
 
+/// A numbered item's number before its figures ("Inre säkerhetsfonden,
+/// anslagspost 1 61 108 100 100 30" in five columns): one word too many,
+/// the first a number of one or two digits that stands alone in every
+/// split (it cannot open a thousands group: "1 61" is no number), while the
+/// other words are the columns' values one by one. The number is the
+/// label's.
+fn keep_item_number_in_label(run: &mut Run, n: usize) {
+    let Some((first, rest)) = run.numbers.split_first() else {
+        return;
+    };
+    if run.numbers.len() != n + 1
+        || run.label.is_empty()
+        || first.len() > 2
+        || !first.chars().all(|c| c.is_ascii_digit())
+    {
+        return;
+    }
+    let one_each = splits(rest, n) == [rest.to_vec()];
+    let all = splits(&run.numbers, n);
+    let stands_alone = all.iter().all(|split| split.first() == Some(first));
+    if one_each && stands_alone {
+        let number = run.numbers.remove(0);
+        run.label.push(number);
+    }
+}
+
 /// A sum line's note taken from its amounts ("Årets resultat 10 107 046"
 /// after "107 046" is note 10; "RESULTAT EFTER FINANSIELLA POSTER 8 935"
 /// after 9 163, 656 and -884 is 8 935): sums carry notes too, so the rows
@@ -531,5 +567,46 @@ fn note_or_amount(rows: &[RawRow<'_>], at: usize, note: &str, first: &str) -> Op
         (true, false) => Some(true),
         (false, true) => Some(false),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_item_number_before_the_figures_stays_in_the_label() {
+        // (label, figures, columns, label and figures after)
+        let table: &[(&str, &str, usize, &str, &str)] = &[
+            (
+                "anslagspost",
+                "1 61 108 100 100 30",
+                5,
+                "anslagspost 1",
+                "61 108 100 100 30",
+            ),
+            // "5 120" can be one value: the number may be the first figure.
+            (
+                "Post",
+                "5 120 300 400 500 600",
+                5,
+                "Post",
+                "5 120 300 400 500 600",
+            ),
+            // As many words as columns: nothing to move.
+            ("Post", "1 61 108 100 100", 5, "Post", "1 61 108 100 100"),
+        ];
+        for (label, figures, n, want_label, want_figures) in table {
+            let words = |t: &str| t.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+            let mut run = Run {
+                label: words(label),
+                numbers: words(figures),
+                line: 1,
+                note: String::new(),
+            };
+            keep_item_number_in_label(&mut run, *n);
+            assert_eq!(run.label.join(" "), *want_label, "{label} {figures}");
+            assert_eq!(run.numbers.join(" "), *want_figures, "{label} {figures}");
+        }
     }
 }

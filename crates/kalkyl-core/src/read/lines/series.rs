@@ -251,11 +251,6 @@ pub(super) fn unflatten(lines: &[Line]) -> Option<Vec<Line>> {
         return None;
     }
     let (first, _) = rows.first_mut()?;
-    let starts_row = first
-        .iter()
-        .rposition(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))?;
-    let heading: Vec<String> = first.drain(..starts_row).collect();
-    let mut out: Vec<Line> = Vec::new();
     let make = |text: String| Line {
         text,
         line: line.line,
@@ -264,12 +259,175 @@ pub(super) fn unflatten(lines: &[Line]) -> Option<Vec<Line>> {
         blank_after: false,
         heading: false,
     };
+    let mut out: Vec<Line> = Vec::new();
     out.extend(lines.iter().filter(|l| l.heading).cloned());
-    if !heading.is_empty() {
-        out.push(make(heading.join(" ")));
+    if let Some((caption, heading)) = years_over_names(first) {
+        if !caption.is_empty() {
+            out.push(Line {
+                heading: true,
+                ..make(caption)
+            });
+        }
+        // A blank line after it: a line of words below is a section
+        // heading of the body, not more heading.
+        out.push(Line {
+            blank_after: true,
+            ..make(heading)
+        });
+    } else {
+        let starts_row = first
+            .iter()
+            .rposition(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))?;
+        let heading: Vec<String> = first.drain(..starts_row).collect();
+        for part in heading_lines_run_together(&heading) {
+            out.push(make(part.join(" ")));
+        }
     }
-    for (label, numbers) in rows {
+    for (mut label, numbers) in rows {
+        // A code inside the words ("Utgiftsområde 5 Internationell samverkan
+        // 1:2 Freds- och ...") starts the row: the words before it are a
+        // section heading.
+        if let Some(code) = label.iter().skip(1).position(|w| is_code(w)) {
+            let section: Vec<String> = label.drain(..=code).collect();
+            out.push(make(section.join(" ")));
+        }
         out.push(make(format!("{} {}", label.join(" "), numbers.join(" "))));
     }
     Some(out)
+}
+
+/// A code of an appropriation or account with a colon ("1:1", "1:18").
+fn is_code(word: &str) -> bool {
+    let mut parts = word.split(':');
+    let digits =
+        |p: Option<&str>| p.is_some_and(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    digits(parts.next()) && digits(parts.next()) && parts.next().is_none()
+}
+
+/// A heading of years over one name each, run into the caption before it
+/// and the first row after it ("1 Förslag ... perioden 2020 2022 2018 2019
+/// 2020 2021 2022 utfall prognos beräknat beräknat beräknat Utgiftsområde
+/// 4 ..."): a run of years followed by as many words in lowercase or fewer.
+/// The last of the years go with the names in order ("2018 utfall", "2019
+/// prognos"), the words before them are the caption, and the words after
+/// the names start the body (taken out of `words`). `(caption, heading)`.
+fn years_over_names(words: &mut Vec<String>) -> Option<(String, String)> {
+    let is_year = |w: &String| super::heading_lines::is_year_word(w);
+    let lower = |w: &String| w.chars().next().is_some_and(crate::latin::is_lower);
+    let end = words.iter().rposition(is_year)? + 1;
+    let names = words.get(end..)?.iter().take_while(|w| lower(w)).count();
+    let years = words
+        .get(..end)?
+        .iter()
+        .rev()
+        .take_while(|w| is_year(w))
+        .count();
+    if names < 2 || years < names {
+        return None;
+    }
+    let start = end - names;
+    let heading = words
+        .get(start..end)?
+        .iter()
+        .zip(words.get(end..end + names)?)
+        .map(|(y, n)| format!("{y} {n}"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let caption = words.get(..start)?.join(" ");
+    words.drain(..end + names);
+    Some((caption, heading))
+}
+
+/// A flattened heading cut back into its lines where two heading lines ran
+/// into each other: the lower line starts with the label column's heading
+/// and its unit ("Resultaträkning i Mkr Bokslut bokslut Prognos ..."), so a
+/// unit word after other words starts that line at the capitalised word
+/// before it; above it, the words up to the last one in lowercase are the
+/// caption ("Delårsbokslut i sammandrag"), the rest the upper heading line
+/// ("Delårs Innev. Föreg. Årsbudget Avvikelse"). Otherwise one line.
+fn heading_lines_run_together(heading: &[String]) -> Vec<&[String]> {
+    let capital = |w: &String| w.chars().next().is_some_and(|c| c.is_uppercase());
+    let unit = heading.iter().position(|w| {
+        crate::number::Unit::from_word(w.trim_matches(|c: char| !c.is_alphanumeric())).is_some()
+    });
+    let corner = unit.and_then(|u| heading.get(..u)?.iter().rposition(capital));
+    let Some(corner) = corner.filter(|c| *c > 0) else {
+        return vec![heading]
+            .into_iter()
+            .filter(|h| !h.is_empty())
+            .collect();
+    };
+    let (above, lower) = heading.split_at(corner);
+    let caption_end = above.iter().rposition(|w| !capital(w)).map_or(0, |i| i + 1);
+    let (caption, upper) = above.split_at(caption_end);
+    [caption, upper, lower]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn heading_lines_run_together_are_cut_at_the_label_heading() {
+        let table: &[(&str, &[&str])] = &[
+            (
+                "Delårsbokslut i sammandrag Delårs Innev. Årsbudget Resultaträkning i Mkr Bokslut bokslut Prognos",
+                &[
+                    "Delårsbokslut i sammandrag",
+                    "Delårs Innev. Årsbudget",
+                    "Resultaträkning i Mkr Bokslut bokslut Prognos",
+                ],
+            ),
+            // A unit first, or none: one line.
+            ("Mkr Utfall Budget", &["Mkr Utfall Budget"]),
+            ("Delår Utfall Budget", &["Delår Utfall Budget"]),
+        ];
+        for (text, want) in table {
+            let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+            let got: Vec<String> = heading_lines_run_together(&words)
+                .iter()
+                .map(|part| part.join(" "))
+                .collect();
+            assert_eq!(got, *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn years_over_names_head_the_columns_in_order() {
+        // (words, caption and heading, words left for the body)
+        type Case<'a> = (&'a str, Option<(&'a str, &'a str)>, &'a str);
+        let table: &[Case] = &[
+            (
+                "1 Förslag perioden 2020 2022 2018 2019 2020 utfall prognos beräknat Utgiftsområde 4",
+                Some(("1 Förslag perioden 2020 2022", "2018 utfall 2019 prognos 2020 beräknat")),
+                "Utgiftsområde 4",
+            ),
+            // Fewer years than names, or no names: no such heading.
+            ("Mkr 2019 utfall prognos Kommunen", None, "Mkr 2019 utfall prognos Kommunen"),
+            ("Mkr 2019 2018 Kommunen", None, "Mkr 2019 2018 Kommunen"),
+        ];
+        for (text, want, rest) in table {
+            let mut words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
+            let got = years_over_names(&mut words);
+            let want = want.map(|(c, h)| (c.to_string(), h.to_string()));
+            assert_eq!(got, want, "{text:?}");
+            assert_eq!(words.join(" "), *rest, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn codes_have_digits_on_both_sides_of_a_colon() {
+        for (word, code) in [
+            ("1:1", true),
+            ("1:18", true),
+            ("1:", false),
+            ("ap.2", false),
+            ("12:30:00", false),
+        ] {
+            assert_eq!(is_code(word), code, "{word:?}");
+        }
+    }
 }

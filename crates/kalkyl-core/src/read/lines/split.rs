@@ -146,6 +146,55 @@ pub(super) fn order_by_columns(candidates: &mut [Vec<Vec<String>>]) {
     }
 }
 
+/// A column of percentages is left empty by a row that prints no `%`:
+/// when every row that has a `%` has it in the same column of its most
+/// likely split (two such rows at least), a row without one is split into one value
+/// fewer and that column left empty. A result line under a percentage
+/// column has no percentage ("Verksamhetens resultat 4 246 ... 101 3 131":
+/// 3 131 is the last column's, not "3 %" and 131).
+pub(super) fn leave_percent_column_empty(
+    numbers: &[&[String]],
+    candidates: &mut [Vec<Vec<String>>],
+    n: usize,
+) {
+    let has_percent = |words: &[String]| words.iter().any(|w| w.contains('%'));
+    let mut column: Option<usize> = None;
+    let mut rows = 0usize;
+    for (words, c) in numbers.iter().zip(candidates.iter()) {
+        if !has_percent(words) {
+            continue;
+        }
+        let at = c
+            .first()
+            .and_then(|split| split.iter().position(|v| v.contains('%')));
+        let Some(p) = at else { return };
+        if column.is_some_and(|k| k != p) {
+            return;
+        }
+        column = Some(p);
+        rows += 1;
+    }
+    let (Some(p), true, Some(fewer)) = (column, rows >= 2, n.checked_sub(1)) else {
+        return;
+    };
+    for (words, c) in numbers.iter().zip(candidates.iter_mut()) {
+        if has_percent(words) || fewer == 0 {
+            continue;
+        }
+        let shorter = splits(words, fewer);
+        if shorter.is_empty() {
+            continue;
+        }
+        *c = shorter
+            .into_iter()
+            .map(|mut split| {
+                split.insert(p.min(split.len()), String::new());
+                split
+            })
+            .collect();
+    }
+}
+
 /// The split of `tokens` into `n` values whose digit counts are closest to
 /// one another (see [`unevenness`]), found without listing the splits: for
 /// each band of digit counts, narrowest first, a walk over the tokens says
@@ -397,6 +446,34 @@ mod tests {
             let mut expected_sorted = expected.clone();
             expected_sorted.sort();
             assert_eq!(got_sorted, expected_sorted, "{text:?} into {n}");
+        }
+    }
+
+    #[test]
+    fn a_row_without_a_percentage_leaves_the_percent_column_empty() {
+        // (rows, the most likely split of each row without a `%`)
+        let table: &[(&[&str], &[&str])] = &[
+            (
+                &["454 6,5 % 23 576", "26 -2,0 % -92 450", "101 3 131"],
+                &["101", "", "3 131"],
+            ),
+            // One row with a `%` does not make a percent column.
+            (&["454 6,5 % 23 576", "101 3 131"], &["101", "3", "131"]),
+            // Nor do rows with it in different columns.
+            (
+                &["6,5 % 454 23 576", "26 -2,0 % -92 450", "101 3 131"],
+                &["101", "3", "131"],
+            ),
+        ];
+        for (rows, expected) in table {
+            let words: Vec<Vec<String>> = rows.iter().map(|r| w(r)).collect();
+            let numbers: Vec<&[String]> = words.iter().map(Vec::as_slice).collect();
+            let mut candidates: Vec<Vec<Vec<String>>> =
+                words.iter().map(|r| splits(r, 3)).collect();
+            leave_percent_column_empty(&numbers, &mut candidates, 3);
+            let got = candidates.last().and_then(|c| c.first()).cloned();
+            let expected: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+            assert_eq!(got, Some(expected), "{rows:?}");
         }
     }
 
