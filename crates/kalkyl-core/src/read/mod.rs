@@ -682,6 +682,15 @@ fn content_stats(raw: &RawTable<'_>, column: usize) -> ContentStats {
     stats
 }
 
+/// Whether a title names a budget ("Resultatbudget", "Driftbudget 2023",
+/// "Budget"), not something about one ("Budgetavvikelse",
+/// "Budgetuppföljning"): a word of it ends in "budget".
+fn names_a_budget(title: &str) -> bool {
+    title
+        .split(|c: char| !crate::latin::is_letter(c))
+        .any(|word| headings::compact(word).ends_with("budget"))
+}
+
 /// Decides each column's role from its heading, its contents and the
 /// user's choices.
 fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec<Role>, Vec<bool>) {
@@ -775,10 +784,7 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
     if let [j] = numeric[..] {
         if roles[j] == Role::Other
             && named[j].is_none()
-            && raw
-                .title
-                .as_ref()
-                .is_some_and(|(t, _)| headings::compact(t).contains("budget"))
+            && raw.title.as_ref().is_some_and(|(t, _)| names_a_budget(t))
         {
             roles[j] = Role::Budget;
         }

@@ -2144,3 +2144,22 @@ fn one_figure_under_a_budget_title_is_the_budget() {
     assert_eq!(roles(&t), ["label", "budget"]);
     assert_eq!(t.rows.last().map(|r| r.kind), Some(RowKind::Total));
 }
+
+#[test]
+fn only_a_title_that_names_a_budget_makes_an_unheaded_column_the_budget() {
+    // The same one-figure web table under different titles: a budget's
+    // name makes the figures that budget; a title about a budget (its
+    // deviations, its follow-up) says nothing of what the figures are.
+    for (title, want) in [
+        ("Resultatbudget", "budget"),
+        ("Driftbudget 2023", "budget"),
+        ("Budget 2024, mnkr", "budget"),
+        ("Budgetavvikelser per nämnd", "other"),
+        ("Budgetuppföljning", "other"),
+    ] {
+        let t = read(&format!(
+            "{title}\n\nMiljoner kronor\n\nVerksamhetens intäkter\n\n1 079,5\n\nVerksamhetens kostnader\n\n-7 141,0\n\nVerksamhetens nettoresultat\n\n-6 061,5\n"
+        ));
+        assert_eq!(roles(&t).get(1).copied(), Some(want), "{title}");
+    }
+}
