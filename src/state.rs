@@ -4,8 +4,6 @@
 //! is a core command (undoable) and the results follow it incrementally.
 //! The view reads sheets through it and computes nothing itself.
 
-use std::collections::BTreeMap;
-
 use kalkyl_core::calc::{Figure, IncrementalCalc, Results};
 use kalkyl_core::checks::{check_table, Check};
 use kalkyl_core::edit::{pasted, EditError, Effect as Change};
@@ -124,7 +122,10 @@ pub struct Ctx {
     pub workspace: RwSignal<Workspace>,
     /// The on-demand module, which lays out text without delimiters.
     pub module: OnDemand,
-    calcs: StoredValue<BTreeMap<u64, SheetCalc>, LocalStorage>,
+    /// Each sheet's computed state by sheet id. A workspace holds a few
+    /// sheets, so a list is enough; a map type would add its own code to
+    /// the download.
+    calcs: StoredValue<Vec<(u64, SheetCalc)>, LocalStorage>,
 }
 
 impl Ctx {
@@ -133,7 +134,7 @@ impl Ctx {
         Ctx {
             workspace: RwSignal::new(Workspace::default()),
             module: OnDemand::new(),
-            calcs: StoredValue::new_local(BTreeMap::new()),
+            calcs: StoredValue::new_local(Vec::new()),
         }
     }
 
@@ -143,7 +144,11 @@ impl Ctx {
         // here would make that nested read fail).
         self.ensure_calc(sheet);
         self.calcs
-            .try_with_value(|m| m.get(&sheet.id).map(|c| f(sheet, c)))
+            .try_with_value(|m| {
+                m.iter()
+                    .find(|(id, _)| *id == sheet.id)
+                    .map(|(_, c)| f(sheet, c))
+            })
             .flatten()
     }
 
@@ -151,11 +156,13 @@ impl Ctx {
     /// many readers of sheets share this code.
     #[inline(never)]
     fn ensure_calc(&self, sheet: &Sheet) {
-        if self.calcs.try_with_value(|m| m.contains_key(&sheet.id)) == Some(false) {
+        if self
+            .calcs
+            .try_with_value(|m| m.iter().any(|(id, _)| *id == sheet.id))
+            == Some(false)
+        {
             let calc = SheetCalc::new(&sheet.table);
-            self.calcs.update_value(|m| {
-                m.insert(sheet.id, calc);
-            });
+            self.calcs.update_value(|m| put(m, sheet.id, calc));
         }
     }
 
@@ -187,12 +194,11 @@ impl Ctx {
             let changed = match result.effect() {
                 Some(effect) => {
                     let effect = effect.clone();
-                    self.calcs.update_value(|m| match m.get_mut(&id) {
-                        Some(calc) => calc.follow(&sheet.table, &effect),
-                        None => {
-                            m.insert(id, SheetCalc::new(&sheet.table));
-                        }
-                    });
+                    self.calcs
+                        .update_value(|m| match m.iter_mut().find(|(of, _)| *of == id) {
+                            Some((_, calc)) => calc.follow(&sheet.table, &effect),
+                            None => put(m, id, SheetCalc::new(&sheet.table)),
+                        });
                     true
                 }
                 None => false,
@@ -239,11 +245,17 @@ impl Ctx {
             if let Some(sheet) = w.sheet_mut(id) {
                 sheet.change_choices(change);
                 let calc = SheetCalc::new(&sheet.table);
-                self.calcs.update_value(|m| {
-                    m.insert(id, calc);
-                });
+                self.calcs.update_value(|m| put(m, id, calc));
             }
         });
+    }
+}
+
+/// Sets the computed state of sheet `id`, replacing any it had.
+fn put(calcs: &mut Vec<(u64, SheetCalc)>, id: u64, calc: SheetCalc) {
+    match calcs.iter_mut().find(|(of, _)| *of == id) {
+        Some((_, old)) => *old = calc,
+        None => calcs.push((id, calc)),
     }
 }
 
