@@ -197,7 +197,7 @@ impl Ctx {
                     self.calcs
                         .update_value(|m| match m.iter_mut().find(|(of, _)| *of == id) {
                             Some((_, calc)) => calc.follow(&sheet.table, &effect),
-                            None => put(m, id, SheetCalc::new(&sheet.table)),
+                            None => m.push((id, SheetCalc::new(&sheet.table))),
                         });
                     true
                 }

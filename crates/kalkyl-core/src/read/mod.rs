@@ -750,7 +750,7 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
                 guessed[j] = true;
                 // Percentages beside amounts in one column are key figures
                 // per row (a ratio table), not a stated percentage.
-                if s.percents * 2 > s.numbers && s.percents == s.numbers {
+                if s.numbers > 0 && s.percents == s.numbers {
                     Role::StatedPercent
                 } else {
                     Role::Other
@@ -1542,14 +1542,17 @@ fn decide_unit(
     }
     // A row label may carry it: "Lönekostnad (40-41) (mnkr)"; not where
     // most cells are percentages: it is then that row's own (key figures).
-    let cells = raw.rows.iter().flat_map(|r| r.cells.iter().skip(1));
-    let percents = cells.clone().filter(|c| c.text.ends_with('%')).count();
+    let mostly_percents = || {
+        let cells = raw.rows.iter().flat_map(|r| r.cells.iter().skip(1));
+        let percents = cells.clone().filter(|c| c.text.ends_with('%')).count();
+        percents * 2 > cells.count()
+    };
     if let Some(u) = raw
         .rows
         .iter()
         .filter_map(|r| r.cells.first())
         .find_map(|c| unit_of(&c.text))
-        .filter(|_| percents * 2 <= cells.count())
+        .filter(|_| !mostly_percents())
     {
         return Some(u);
     }

@@ -352,10 +352,11 @@ fn heading_lines_run_together(heading: &[String]) -> Vec<&[String]> {
     });
     let corner = unit.and_then(|u| heading.get(..u)?.iter().rposition(capital));
     let Some(corner) = corner.filter(|c| *c > 0) else {
-        return vec![heading]
-            .into_iter()
-            .filter(|h| !h.is_empty())
-            .collect();
+        return if heading.is_empty() {
+            Vec::new()
+        } else {
+            vec![heading]
+        };
     };
     let (above, lower) = heading.split_at(corner);
     let caption_end = above.iter().rposition(|w| !capital(w)).map_or(0, |i| i + 1);
