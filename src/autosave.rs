@@ -25,7 +25,7 @@
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
-use kalkyl_core::file::{read_workspace_file, write_workspace_store_pieces};
+use kalkyl_core::file::write_workspace_store_pieces;
 use kalkyl_core::lang::Lang;
 use kalkyl_core::workspace::Workspace;
 use leptos::prelude::*;
@@ -34,6 +34,7 @@ use web_sys::Element;
 use crate::browser;
 use crate::dom;
 use crate::i18n::texts;
+use crate::on_demand::Unread;
 use crate::state::Ctx;
 use crate::storage::{joined_text, on_saved_elsewhere, SaveState, StorageError, Store};
 
@@ -141,6 +142,9 @@ pub fn start(
     let problem = RwSignal::new(None::<StorageError>);
     // Set when the stored text could not be read and was put aside.
     let unreadable = RwSignal::new(false);
+    // Set while the stored text is not read because the module that
+    // reads files could not be loaded.
+    let unopened = RwSignal::new(false);
     let store = StoredValue::new_local(None::<Rc<Store>>);
     // Saves start only once the stored workspace is restored.
     let ready = StoredValue::new_local(false);
@@ -214,19 +218,29 @@ pub fn start(
                                 break;
                             }
                         };
+                        let read = match &stored {
+                            Some(s) => Some(ctx.module.read_workspace(&s.text, Lang::En).await),
+                            None => None,
+                        };
                         if tally.get_value().changes != counted {
                             // Changed while it was read: the stored one is
                             // newer than what the change was made to.
                             failed(StorageError::Conflict);
                             continue;
                         }
-                        match stored.as_ref().map(|s| read_workspace_file(&s.text)) {
+                        match read {
                             Some(Ok(ws)) => {
                                 store.adopt(stored.as_ref());
                                 show_stored(ws, shown);
                             }
                             Some(Err(e)) => {
-                                failed(StorageError::Other(e.message(Lang::En)));
+                                let why = match e {
+                                    Unread::File(why) => why,
+                                    Unread::NoModule => {
+                                        "the file reader could not be loaded".into()
+                                    }
+                                };
+                                failed(StorageError::Other(why));
                                 break;
                             }
                             None => {
@@ -337,27 +351,41 @@ pub fn start(
     }
     dom::on(&dom::document(), "visibilitychange", flush);
 
-    wasm_bindgen_futures::spawn_local(async move {
-        let opened = match Store::open().await {
-            Ok(s) => Rc::new(s),
-            Err(e) => return failed(e),
-        };
+    // Reads the stored workspace (with the on-demand module, which holds
+    // the file's reader) and shows it, then saves and hears other tabs.
+    let restore = move |opened: Rc<Store>| async move {
         let loaded = opened.peek().await;
         if let Ok(stored) = &loaded {
             opened.adopt(stored.as_ref());
         }
-        store.set_value(Some(opened.clone()));
         match loaded.map(|s| s.map(|s| s.text)) {
-            Ok(Some(text)) => match read_workspace_file(&text) {
-                Ok(ws) => {
+            Ok(Some(text)) => match ctx.module.read_workspace(&text, Lang::En).await {
+                Ok(mut ws) => {
                     ready.set_value(true);
+                    unopened.set(false);
+                    // Pasted or typed while the stored one was read: kept
+                    // beside it, and saved with it.
+                    let made_here = ctx.workspace.with_untracked(|w| !w.sheets.is_empty());
+                    if made_here {
+                        ws.absorb(ctx.workspace.get_untracked());
+                    }
                     show_stored(ws, SaveState::Saved);
+                    if made_here {
+                        tally.update_value(Tally::changed);
+                        again.set_value(true);
+                        state.set(SaveState::Saving);
+                    }
                 }
-                Err(_) => {
+                Err(Unread::File(_)) => {
                     // Nothing is lost: the text stays in storage, aside.
                     let _ = opened.keep_aside(&text).await;
                     unreadable.set(true);
                     ready.set_value(true);
+                    state.set(SaveState::Unsaved);
+                }
+                Err(Unread::NoModule) => {
+                    // Not read, so not saved over: saves wait until it is.
+                    unopened.set(true);
                     state.set(SaveState::Unsaved);
                 }
             },
@@ -369,7 +397,23 @@ pub fn start(
         }
         // What another tab saved while this one started.
         work();
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let opened = match Store::open().await {
+            Ok(s) => Rc::new(s),
+            Err(e) => return failed(e),
+        };
+        store.set_value(Some(opened.clone()));
+        restore(opened).await;
     });
+    // Tries the restore again (the module may be there now). Kept in a
+    // stored value, as `choose` below is.
+    let retry_restore = StoredValue::new_local(move || {
+        if let Some(opened) = store.get_value() {
+            wasm_bindgen_futures::spawn_local(restore(opened));
+        }
+    });
+    let retry_restore = move |_| retry_restore.with_value(|f| f());
     on_saved_elsewhere(hear);
 
     // The banner's two choices, through the save loop. Kept in a stored
@@ -398,6 +442,21 @@ pub fn start(
                         view! {
                             <p class="notice" role="status" data-testid="storage-unreadable">
                                 {move || texts(lang.get()).storage_unreadable}
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                unopened
+                    .get()
+                    .then(|| {
+                        view! {
+                            <p class="notice" role="alert" data-testid="storage-unopened">
+                                {move || texts(lang.get()).storage_unopened}
+                                " "
+                                <button type="button" on:click=retry_restore>
+                                    {move || texts(lang.get()).try_again}
+                                </button>
                             </p>
                         }
                     })

@@ -77,7 +77,7 @@ pub fn Charts(ctx: Ctx, id: u64, lang: ReadSignal<Lang>) -> impl IntoView {
                         data-testid="charts-retry"
                         on:click=move |_| ctx.module.load()
                     >
-                        {t.charts_retry}
+                        {t.try_again}
                     </button>
                 </p>
             }),

@@ -9,13 +9,14 @@
 //! module ([`crate::on_demand::OnDemand::workspace_file`]): the first load
 //! has no room for it.
 
-use kalkyl_core::file::{export_file_name, read_workspace_file};
+use kalkyl_core::file::export_file_name;
 use kalkyl_core::lang::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::browser;
 use crate::i18n::texts;
+use crate::on_demand::Unread;
 use crate::state::Ctx;
 use crate::storage::SaveState;
 
@@ -97,7 +98,7 @@ pub fn FileBar(
     };
     // Opens a file's text: a workspace file (JSON) joins the open tables;
     // anything else is read as a pasted table.
-    let open = move |name: String, text: Result<String, String>| {
+    let open = move |name: String, text: Result<String, String>| async move {
         let t = texts(lang.get_untracked());
         let failed = |reason: &str| {
             let reason = if reason.is_empty() {
@@ -120,7 +121,11 @@ pub fn FileBar(
         };
         let body = text.trim_start_matches('\u{feff}').trim_start();
         if body.starts_with('{') || name.to_ascii_lowercase().ends_with(".json") {
-            match read_workspace_file(&text) {
+            // The file's reader is in the on-demand module.
+            if ctx.module.ready().is_none() {
+                status.set(Some(FileStatus::Done(t.opening.replace("{file}", &name))));
+            }
+            match ctx.module.read_workspace(&text, lang.get_untracked()).await {
                 Ok(imported) => {
                     let mut ids = Vec::new();
                     workspace.update(|w| ids = w.absorb(imported));
@@ -133,7 +138,8 @@ pub fn FileBar(
                         active.set(Some(*first));
                     }
                 }
-                Err(e) => status.set(Some(failed(&e.message(lang.get_untracked())))),
+                Err(Unread::File(why)) => status.set(Some(failed(&why))),
+                Err(Unread::NoModule) => status.set(Some(failed(t.reader_unloaded))),
             }
         } else if body.is_empty() {
             status.set(Some(failed("")));
@@ -154,7 +160,7 @@ pub fn FileBar(
         let name = file.name();
         wasm_bindgen_futures::spawn_local(async move {
             let text = browser::file_text(&file).await;
-            open(name, text);
+            open(name, text).await;
         });
     };
     let on_chosen = move |ev: web_sys::Event| {

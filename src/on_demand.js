@@ -41,3 +41,7 @@ export function workspace_file(year, store, savedAt) {
 export function table_file(year, sheet, kind, lang) {
   return year.table_file(sheet, kind, lang);
 }
+
+export function read_workspace(year, file, lang) {
+  return year.read_workspace(file, lang);
+}

@@ -6,12 +6,17 @@
 //! [`OnDemand`] loads it once for all of them (`on_demand.js` shares the
 //! one import), and says where the load is so that the screens can show it.
 //!
+//! It also reads workspace files ([`OnDemand::read_workspace`]): the file's
+//! reader is not in the first load either.
+//!
 //! The modules share no memory: they pass text (the workspace's stored
-//! form, a layout as JSON).
+//! form, a layout or a read workspace as JSON).
 
 use std::cell::RefCell;
 
-use kalkyl_core::file::{read_line_layout, write_sheet_store_pieces, write_workspace_store_pieces};
+use kalkyl_core::file::{
+    read_handover, read_line_layout, write_sheet_store_pieces, write_workspace_store_pieces,
+};
 use kalkyl_core::lang::Lang;
 use kalkyl_core::read::{LaidOut, ReadChoices};
 use kalkyl_core::workspace::Workspace;
@@ -58,6 +63,12 @@ extern "C" {
     /// (`csv-sv`, `csv`: one text; `copy`: HTML and plain text), by the
     /// loaded module `year`; empty if nothing could be written.
     fn table_file(year: &JsValue, sheet: &JsValue, kind: &str, lang: &str) -> js_sys::Array;
+
+    /// The workspace file `file` read by the loaded module `year`, in the
+    /// form `kalkyl_core::file::read_handover` reads; thrown, why it cannot
+    /// be read, in language `lang`.
+    #[wasm_bindgen(catch)]
+    fn read_workspace(year: &JsValue, file: &str, lang: &str) -> Result<String, JsValue>;
 }
 
 /// Where the module is.
@@ -129,29 +140,67 @@ impl OnDemand {
             f(Some(year));
             return;
         }
+        // Loading from now, not from the task's first step: whoever draws
+        // next shows it.
         if self.state.get_untracked() != Module::Loading {
             self.state.set(Module::Loading);
         }
-        wasm_bindgen_futures::spawn_local(async move {
-            let year = match JsFuture::from(module_import()).await {
-                Ok(year) => Some(year),
-                Err(e) => {
-                    web_sys::console::error_1(&e);
-                    None
-                }
-            };
-            // The first to finish says where the module is; the import is
-            // shared, so every waiter gets the same answer.
-            if self.state.get_untracked() == Module::Loading {
-                if let Some(year) = &year {
-                    LOADED.with(|m| *m.borrow_mut() = Some(year.clone()));
-                }
-                self.state
-                    .set(year.clone().map_or(Module::Failed, Module::Ready));
-            }
-            f(year);
-        });
+        wasm_bindgen_futures::spawn_local(async move { f(self.loaded().await) });
     }
+
+    /// The module's exports once it is loaded (at once if it is), or
+    /// `None` if it could not be.
+    pub async fn loaded(self) -> Option<JsValue> {
+        if let Some(year) = self.ready() {
+            return Some(year);
+        }
+        if self.state.get_untracked() != Module::Loading {
+            self.state.set(Module::Loading);
+        }
+        let year = match JsFuture::from(module_import()).await {
+            Ok(year) => Some(year),
+            Err(e) => {
+                web_sys::console::error_1(&e);
+                None
+            }
+        };
+        // The first to finish says where the module is; the import is
+        // shared, so every waiter gets the same answer.
+        if self.state.get_untracked() == Module::Loading {
+            if let Some(year) = &year {
+                LOADED.with(|m| *m.borrow_mut() = Some(year.clone()));
+            }
+            self.state
+                .set(year.clone().map_or(Module::Failed, Module::Ready));
+        }
+        year
+    }
+
+    /// Reads a workspace file (one the user opens, or the one the browser
+    /// stored) with the module: the file's reader, its limits and its
+    /// error paths are not in the first load. The module hands the
+    /// workspace over in the model's own form (`read_handover`).
+    pub async fn read_workspace(self, file: &str, lang: Lang) -> Result<Workspace, Unread> {
+        let year = self.loaded().await.ok_or(Unread::NoModule)?;
+        let json = read_workspace(&year, file, lang.tag())
+            .map_err(|why| Unread::File(why.as_string().unwrap_or_default()))?;
+        read_handover(&json).ok_or_else(|| {
+            web_sys::console::error_1(&"the on-demand module's workspace could not be read".into());
+            Unread::File(String::new())
+        })
+    }
+}
+
+/// Why [`OnDemand::read_workspace`] gave no workspace.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unread {
+    /// The file is not one Kalkyl reads: why and where, in the language
+    /// asked for (empty when the module gave no reason).
+    File(String),
+    /// The module that reads files could not be loaded (offline before
+    /// the browser had kept it): nothing was read, and nothing is wrong
+    /// with the file.
+    NoModule,
 }
 
 impl OnDemand {

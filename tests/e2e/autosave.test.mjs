@@ -236,6 +236,48 @@ test('a workspace stored by an older version is migrated; an unreadable one is k
   }
 });
 
+test('the stored workspace is read by the on-demand module: if it cannot load, nothing is saved over the stored one, and "try again" opens it with what was pasted meanwhile beside it', async () => {
+  const session = await openSession({ browser });
+  // A context of its own: no service worker (it would serve the module
+  // from its cache), and the module's files refused while `refuse` holds.
+  const context = await browser.newContext({ locale: 'sv-SE', serviceWorkers: 'block' });
+  let refuse = false;
+  await context.route('**/year/**', (route) => (refuse ? route.abort() : route.continue()));
+  try {
+    const page = await context.newPage();
+    const app = new KalkylPage(page, session.server.url);
+    await app.open();
+    await paste(page, { plain: fixtures['000-5.1.1-resultatrakning'].paste });
+    await cell(page, 0, 'variance').waitFor();
+    await saved(page);
+    const [before] = (await storedRecords(page)).filter((r) => r.key === 'current');
+
+    refuse = true;
+    await app.reload();
+    await page.getByTestId('storage-unopened').waitFor();
+    assert.match(await page.getByTestId('storage-unopened').innerText(), /Inget är förlorat/);
+    // Work goes on, but is not saved over the stored workspace.
+    await paste(page, { plain: fixtures['004-4.1-ovrigt-driftansvar'].paste });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="sheet-tab"]').length === 1);
+    await page.locator('[data-testid="save-state"][data-state="unsaved"]').waitFor();
+    const [kept] = (await storedRecords(page)).filter((r) => r.key === 'current');
+    assert.equal(kept.text, before.text, 'the stored workspace is untouched');
+
+    refuse = false;
+    await page.getByTestId('storage-unopened').getByRole('button').click();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="sheet-tab"]').length === 2);
+    assert.equal(await page.getByTestId('storage-unopened').count(), 0);
+    const tabs = await page.getByTestId('sheet-tab').allTextContents();
+    assert.equal(tabs[0], 'Uppdrag, belopp i mnkr', `the stored table first: ${tabs}`);
+    await saved(page);
+    const [after] = (await storedRecords(page)).filter((r) => r.key === 'current');
+    assert.equal(JSON.parse(after.text).tables.length, 2, 'both tables are stored');
+  } finally {
+    await context.close();
+    await session.close();
+  }
+});
+
 test('two tabs: a tab with unsaved changes is told when the other saves, and neither overwrites the other silently', async () => {
   const session = await openSession({ browser });
   try {

@@ -58,7 +58,7 @@ impl RowKind {
 }
 
 /// One cell's content.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Cell {
     /// Nothing: an empty cell, or a lone dash meaning no value.
     #[default]
@@ -95,7 +95,7 @@ impl Cell {
 }
 
 /// A column of a table.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Column {
     /// The heading as read, joined and cleaned ("Budgetavvikelse"); empty
     /// when the table had none.
@@ -105,7 +105,7 @@ pub struct Column {
 }
 
 /// A row of a table.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Row {
     /// What the row is.
     pub kind: RowKind,
@@ -150,7 +150,7 @@ pub enum ForecastMethod {
 }
 
 /// Thresholds for the status marks ● ◆ ■, in percent of the budget.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusThresholds {
     /// Favourable, or unfavourable by at most this much: ●.
     pub met_within: Decimal,
@@ -168,7 +168,7 @@ impl Default for StatusThresholds {
 }
 
 /// The user's choices for a table. `None` means "as detected".
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct TableSettings {
     /// The sign convention; `None` uses the detected one.
     pub sign_convention: Option<SignConvention>,
@@ -185,7 +185,7 @@ pub struct TableSettings {
 }
 
 /// A table as Kalkyl holds it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Table {
     /// A title line above the table, if the paste had one.
     pub title: Option<String>,
@@ -198,7 +198,10 @@ pub struct Table {
     pub columns: Vec<Column>,
     /// The rows below the heading.
     pub rows: Vec<Row>,
-    /// Everything uncertain about how the table was read.
+    /// Everything uncertain about how the table was read. Not in the
+    /// model's serde form: a diagnostic travels as the workspace file
+    /// writes it (`file::write_handover`).
+    #[serde(skip)]
     pub diagnostics: Vec<Diagnostic>,
     /// The user's choices.
     pub settings: TableSettings,

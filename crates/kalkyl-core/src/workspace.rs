@@ -2,12 +2,14 @@
 //! from and the user's answers to the reader's guesses, so that a changed
 //! guess reads the same text again without losing the user's edits.
 
+use serde::{Deserialize, Serialize};
+
 use crate::edit::{Command, EditError, Effect, History};
 use crate::model::{Role, Table};
 use crate::read::{read_paste, ReadChoices};
 
 /// What was pasted, verbatim.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct PastedSource {
     /// The clipboard's `text/plain` (or the typed or dropped text).
     pub plain: String,
@@ -16,7 +18,7 @@ pub struct PastedSource {
 }
 
 /// One table of the workspace.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sheet {
     /// A stable id within the workspace.
     pub id: u64,
@@ -28,7 +30,8 @@ pub struct Sheet {
     pub choices: ReadChoices,
     /// The table as read, with the user's edits.
     pub table: Table,
-    /// Undo and redo of the edits made in this session.
+    /// Undo and redo of the edits made in this session (never kept).
+    #[serde(skip)]
     pub history: History,
 }
 
@@ -163,7 +166,7 @@ impl Sheet {
 }
 
 /// Everything the user has open.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Workspace {
     /// The workspace's name, for file names and the file's `name`; empty
     /// means unnamed (files are then called "kalkyl").

@@ -11,8 +11,9 @@ use kalkyl_core::calc::Computed;
 use kalkyl_core::diagnostics::{Diagnostic, DiagnosticKind};
 use kalkyl_core::edit::{Adjustment, Command, History};
 use kalkyl_core::file::{
-    read_follow_ups, read_workspace_file, write_follow_ups, write_workspace_file,
-    write_workspace_store, DecimalProblem, ErrorKind, Expected, FileError, Place, Syntax,
+    read_follow_ups, read_handover, read_workspace_file, write_follow_ups, write_handover,
+    write_workspace_file, write_workspace_store, DecimalProblem, ErrorKind, Expected, FileError,
+    Place, Syntax,
 };
 use kalkyl_core::followup::{
     compute, FollowUp, MatchOverride, MatchTarget, ReportKind, ReportSettings, RowRef,
@@ -199,13 +200,72 @@ fn seed_000_is_written_as_documented() {
 
 #[test]
 fn follow_ups_of_a_table_not_in_the_workspace_are_refused_with_their_path() {
-    let json =
-        r#"[{"name":"År","unit":"mnkr","reports":[{"sheet":7,"kind":"plan","months":null}]}]"#;
-    let e = read_follow_ups(json, &[1, 2]).expect_err("sheet 7 is not there");
+    let text = r#"{"format": "kalkyl-workspace", "version": 4, "tables": [
+        {"id": 1, "columns": [], "rows": []}],
+        "follow_ups": [{"name": "År", "unit": "mnkr",
+                        "reports": [{"sheet": 7, "kind": "plan", "months": null}]}]}"#;
+    let e = read_workspace_file(text).expect_err("sheet 7 is not there");
     assert_eq!(e.kind, ErrorKind::UnknownSheet { id: 7 });
     assert_eq!(path(&e), "follow_ups[0].reports[0].sheet");
-    assert!(read_follow_ups(json, &[7]).is_ok());
-    assert!(read_follow_ups("[", &[7]).is_err());
+}
+
+/// The year view hands back follow-ups the app takes only if their tables
+/// are still open and their months are months; anything else is not a
+/// hand-over.
+#[test]
+fn follow_ups_handed_back_are_taken_only_for_open_tables() {
+    let report = |sheet, months| ReportSettings {
+        sheet,
+        kind: ReportKind::Plan,
+        months,
+        convention: None,
+    };
+    let follow_up = |reports| FollowUp {
+        name: "År".into(),
+        unit: Unit::Mnkr,
+        convention: SignConvention::OutcomeMinusBudget,
+        reports,
+        matches: Vec::new(),
+        status: StatusThresholds::default(),
+    };
+    let cases: [(Vec<FollowUp>, &[u64], bool); 5] = [
+        (vec![follow_up(vec![report(7, Some(4))])], &[1, 7], true),
+        (vec![follow_up(vec![report(7, None)])], &[1, 2], false),
+        (vec![follow_up(vec![report(1, Some(13))])], &[1], false),
+        (vec![follow_up(vec![report(1, Some(0))])], &[1], false),
+        (Vec::new(), &[], true),
+    ];
+    for (list, ids, taken) in cases {
+        let json = write_follow_ups(&list).expect("written");
+        assert_eq!(
+            read_follow_ups(&json, ids).is_some(),
+            taken,
+            "{json} {ids:?}"
+        );
+    }
+    for text in ["", "[", "{}", "null", "[{}]"] {
+        assert!(read_follow_ups(text, &[1]).is_none(), "{text:?}");
+    }
+}
+
+/// The seed tables, read from their file by the on-demand module, reach
+/// the app as the same workspace, diagnostics and all.
+#[test]
+fn a_workspace_handed_over_is_the_workspace_read() {
+    let ws = seed_workspace();
+    assert!(ws.sheets.iter().any(|s| !s.table.diagnostics.is_empty()));
+    let json = write_handover(&ws).expect("written");
+    assert_eq!(read_handover(&json), Some(without_history(&ws)));
+    for text in [
+        "",
+        "[",
+        "{}",
+        "null",
+        "[{}, []]",
+        "[{\"name\": \"\", \"sheets\": [], \"next_id\": 0, \"follow_ups\": []}, [[]]]",
+    ] {
+        assert!(read_handover(text).is_none(), "{text:?}");
+    }
 }
 
 #[test]
@@ -737,14 +797,22 @@ proptest! {
         assert_round_trip(&ws, saved_at.as_deref());
     }
 
-    /// The year module hands the follow-ups the user changed to the app in
-    /// the file's form; the app reads them with the file's reader.
+    /// The year module hands the follow-ups the user changed to the app.
     #[test]
     fn follow_ups_handed_to_the_app_read_back_the_same(ws in workspace()) {
         let ids: Vec<u64> = ws.sheets.iter().rev().map(|s| s.id).collect();
-        let json = write_follow_ups(&ws.follow_ups);
+        let json = write_follow_ups(&ws.follow_ups).expect("written");
         let read = read_follow_ups(&json, &ids);
-        prop_assert_eq!(read.as_ref(), Ok(&ws.follow_ups));
+        prop_assert_eq!(read.as_ref(), Some(&ws.follow_ups));
+    }
+
+    /// The on-demand module hands the workspace it read to the app: the
+    /// same workspace, read choices, edits' originals and diagnostics
+    /// included.
+    #[test]
+    fn workspaces_handed_to_the_app_read_back_the_same(ws in workspace()) {
+        let json = write_handover(&ws).expect("written");
+        prop_assert_eq!(read_handover(&json), Some(without_history(&ws)));
     }
 
 }

@@ -23,7 +23,7 @@ use kalkyl_core::display::DisplayFormat;
 use kalkyl_core::file::csv::{table_csv, CsvFlavour};
 use kalkyl_core::file::html::{table_html, table_tsv};
 use kalkyl_core::file::{
-    read_workspace_file, write_follow_ups, write_line_layout, write_workspace_file,
+    read_workspace_file, write_follow_ups, write_handover, write_line_layout, write_workspace_file,
 };
 use kalkyl_core::followup::FollowUp;
 use kalkyl_core::lang::Lang;
@@ -92,6 +92,17 @@ pub fn table_file(sheet_store: &str, kind: &str, lang: &str) -> Vec<String> {
         ],
         _ => Vec::new(),
     }
+}
+
+/// Reads a workspace file (one the user opened, or the one the browser
+/// stored) for the app, whose first load has no room for the file's reader:
+/// the workspace in the form `kalkyl_core::file::read_handover` reads, or,
+/// thrown, why the file cannot be read, in language `lang` (`sv`, `en`),
+/// saying where.
+#[wasm_bindgen]
+pub fn read_workspace(file: &str, lang: &str) -> Result<String, String> {
+    let ws = read_workspace_file(file).map_err(|e| e.message(Lang::from_tag(lang)))?;
+    write_handover(&ws).ok_or_else(|| "the workspace could not be handed over".into())
 }
 
 /// Reads a workspace the app wrote, saying in the console why not.
@@ -254,9 +265,12 @@ impl Year {
 
     /// Hands the follow-ups to the app, which keeps them in its workspace.
     fn send(&self) {
-        let json = self
+        let Some(json) = self
             .workspace
-            .with_untracked(|w| write_follow_ups(&w.follow_ups));
+            .with_untracked(|w| write_follow_ups(&w.follow_ups))
+        else {
+            return;
+        };
         let _ = self
             .on_change
             .with_value(|f| f.call1(&JsValue::NULL, &JsValue::from_str(&json)));

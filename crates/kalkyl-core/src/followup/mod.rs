@@ -81,7 +81,7 @@ impl ReportKind {
 }
 
 /// One report of a follow-up: a sheet and what the user says it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportSettings {
     /// The sheet's id ([`crate::workspace::Sheet::id`]).
     pub sheet: u64,
@@ -97,7 +97,7 @@ pub struct ReportSettings {
 /// A row of a report's table, by index, with the label it had when the
 /// user chose: a match whose row now has another label is dropped (the
 /// table was read again) rather than applied to the wrong row.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RowRef {
     /// The row index in the sheet's table.
     pub row: usize,
@@ -106,7 +106,7 @@ pub struct RowRef {
 }
 
 /// Where the user puts rows of one report.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MatchTarget {
     /// Into the follow-up row with this label (compared normalised); a new
     /// row when there is none. Several rows are added together.
@@ -119,7 +119,7 @@ pub enum MatchTarget {
 }
 
 /// A match the user chose, which wins over the proposal.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MatchOverride {
     /// The sheet of the report the rows belong to.
     pub sheet: u64,
@@ -130,7 +130,7 @@ pub struct MatchOverride {
 }
 
 /// A follow-up: the user's settings for one year in one view.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FollowUp {
     /// Its name.
     pub name: String,

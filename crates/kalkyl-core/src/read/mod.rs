@@ -42,7 +42,11 @@ pub struct ReadChoices {
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub decimal_marks: BTreeMap<usize, DecimalMark>,
     /// The table's unit: `Some(None)` says "no unit", `None` means guess.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "chosen"
+    )]
     pub unit: Option<Option<Unit>>,
     /// Months elapsed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -58,6 +62,16 @@ pub struct ReadChoices {
     /// rows) and is turned back; `None` means guess.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orientation: Option<Orientation>,
+}
+
+/// A choice that is present: `null` is the choice "none", which serde's
+/// default for `Option<Option<_>>` would read as no choice at all.
+fn chosen<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    T::deserialize(d).map(Some)
 }
 
 /// How a table lies, as the user chose it.

@@ -64,14 +64,13 @@ pub fn write_line_layout(laid: &LaidOut) -> Option<String> {
     serde_json::to_string(&file).ok()
 }
 
-/// The layout [`write_line_layout`] wrote; `None` if `json` is not one.
-pub fn read_line_layout(json: &str) -> Option<LaidOut> {
-    let LaidOutFile(title, headings, rows, context, diagnostics, from_lines) =
-        serde_json::from_str(json).ok()?;
-    let at = ROOT.key("layout");
-    let mut read_diagnostics = Vec::with_capacity(diagnostics.len());
-    for d in diagnostics {
-        read_diagnostics.push(Diagnostic {
+/// Diagnostics as the workspace file writes them, read back; `None` if one
+/// is not a diagnostic.
+pub(super) fn diagnostics_of(list: Vec<DiagnosticFile>) -> Option<Vec<Diagnostic>> {
+    let at = ROOT.key("diagnostics");
+    let mut read = Vec::with_capacity(list.len());
+    for d in list {
+        read.push(Diagnostic {
             row: index(d.row, &at, "row").ok()?,
             column: index(d.column, &at, "column").ok()?,
             line: index(d.line, &at, "line").ok()?,
@@ -79,6 +78,14 @@ pub fn read_line_layout(json: &str) -> Option<LaidOut> {
             kind: diagnostic_kind(d, &at).ok()?,
         });
     }
+    Some(read)
+}
+
+/// The layout [`write_line_layout`] wrote; `None` if `json` is not one.
+pub fn read_line_layout(json: &str) -> Option<LaidOut> {
+    let LaidOutFile(title, headings, rows, context, diagnostics, from_lines) =
+        serde_json::from_str(json).ok()?;
+    let read_diagnostics = diagnostics_of(diagnostics)?;
     let count = |n: u64| usize::try_from(n).ok();
     let mut raw_rows = Vec::with_capacity(rows.len());
     for LaidRow(line, cells) in rows {

@@ -870,21 +870,6 @@ pub fn read_workspace_file(file: &str) -> Result<Workspace, FileError> {
     read(file).map_err(|e| *e)
 }
 
-/// Follow-ups written by [`write_follow_ups`], checked as the workspace
-/// file's are: each report's table must be one of `sheet_ids` (in any
-/// order) and its months 1–12.
-pub fn read_follow_ups(json: &str, sheet_ids: &[u64]) -> Result<Vec<FollowUp>, FileError> {
-    if json.len() > MAX_INPUT_BYTES {
-        return Err(*ROOT.err(ErrorKind::TooLarge {
-            limit: MAX_INPUT_BYTES,
-        }));
-    }
-    let raw: &RawValue = serde_json::from_str(json).map_err(|e| *syntax_error(&e, json, false))?;
-    let mut ids = sheet_ids.to_vec();
-    crate::order::sort_by(&mut ids, Ord::cmp);
-    follow_ups_of(raw, &ids).map_err(|e| *e)
-}
-
 pub(super) fn read(file: &str) -> Res<Workspace> {
     if file.len() > MAX_INPUT_BYTES {
         return Err(ROOT.err(ErrorKind::TooLarge {

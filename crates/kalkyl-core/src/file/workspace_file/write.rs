@@ -263,18 +263,6 @@ pub fn write_workspace_store(ws: &Workspace, saved_at: Option<&str>) -> String {
     write::<false>(ws, saved_at, None).concat()
 }
 
-/// The follow-ups in the workspace file's form (their settings, no
-/// computed rows) as one JSON array: how the year module hands the
-/// follow-ups the user changed to the app, which reads them with
-/// [`read_follow_ups`] (the file's own reader, so the first load needs no
-/// second one).
-pub fn write_follow_ups(follow_ups: &[FollowUp]) -> String {
-    let list: Vec<FollowUpFile> = follow_ups.iter().map(|f| follow_up_file(f, None)).collect();
-    write_compact(&list)
-        .map(|pieces| pieces.concat())
-        .unwrap_or_default()
-}
-
 /// [`write_workspace_store`] in pieces of about a MiB whose concatenation
 /// is the text: a large workspace is never held in one growing buffer
 /// (which peaks at three times the text), and the browser can join the
