@@ -30,7 +30,7 @@ use crate::paste_box::PasteBox;
 use crate::settings::settings_html;
 use crate::shell::{EmptyState, Footer, Header, Removed, SheetTabs};
 use crate::state::{Ctx, SheetCalc};
-use crate::what_if::what_if;
+use crate::what_if::WhatIf;
 
 /// The sample table offered to a first-time user: seed 000's income
 /// statement (net costs, outcome against budget); a test keeps it equal to
@@ -352,7 +352,7 @@ fn sheet_view(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
         notice.with(|m| alert_html("sheet-error", m.as_deref()))
     });
     grid(&section, ctx, id, lang, selection);
-    what_if(&section, ctx, id, lang, selection);
+    dom::mount_view(&section, view! { <WhatIf ctx id lang selection /> });
     dom::mount_view(&section, view! { <Charts ctx id lang /> });
     dom::mount_view(&section, view! { <Findings ctx id lang selection /> });
 }

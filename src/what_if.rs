@@ -1,20 +1,17 @@
-//! The what-if panel: an adjustment (an amount or a percentage) applied to
-//! the selected rows of one amount column as an undoable command, and on
-//! request the totals as pasted beside the totals now.
-
-use std::fmt::Write as _;
+//! What-if, as a Leptos component: an adjustment of the selected rows
+//! ("Personalkostnader +3 %"), one undoable command, and on request the
+//! totals as pasted beside the totals now, with the difference.
 
 use kalkyl_core::display::DisplayFormat;
 use kalkyl_core::edit::{compare_with_pasted, Adjustment, Command};
 use kalkyl_core::lang::Lang;
-use kalkyl_core::number::{read_number, DecimalMark, Reading, Unit};
+use kalkyl_core::number::{convert, read_number, DecimalMark, Reading, Unit};
 use kalkyl_core::workspace::Sheet;
 use leptos::prelude::*;
-use web_sys::Element;
 
 use crate::dom;
-use crate::forms::acted;
-use crate::grid::{push_escaped, Selection};
+use crate::forms::{text, Choice, Options};
+use crate::grid::Selection;
 use crate::i18n::texts;
 use crate::state::Ctx;
 
@@ -25,7 +22,7 @@ fn parse_adjustment(text: &str, unit: Option<Unit>, lang: Lang) -> Result<Adjust
     match read_number(text, DecimalMark::Comma) {
         Ok(Reading::Number(n)) if n.percent => Ok(Adjustment::Percent(n.value)),
         Ok(Reading::Number(n)) => match (n.unit, unit) {
-            (Some(from), Some(to)) if from != to => kalkyl_core::number::convert(n.value, from, to)
+            (Some(from), Some(to)) if from != to => convert(n.value, from, to)
                 .map(Adjustment::Amount)
                 .map_err(|e| e.message(lang).to_string()),
             _ => Ok(Adjustment::Amount(n.value)),
@@ -35,122 +32,56 @@ fn parse_adjustment(text: &str, unit: Option<Unit>, lang: Lang) -> Result<Adjust
     }
 }
 
-/// What the what-if panel shows besides the table.
-struct WhatIfState<'a> {
-    column: Option<usize>,
-    amount: &'a str,
-    message: Option<&'a str>,
-    rows: usize,
-    compare: bool,
+/// One line of the comparison: what it is, as pasted, now, the difference,
+/// and whether it changed.
+#[derive(Clone, PartialEq)]
+struct Compared {
+    name: String,
+    figures: [String; 3],
+    changed: bool,
 }
 
-/// The what-if panel as HTML: the adjustment form, and on request the totals
-/// as pasted beside the totals now, with the difference.
-fn what_if_html(sheet: &Sheet, state: &WhatIfState, lang: Lang) -> String {
-    let t = texts(lang);
+/// The totals as pasted against the totals now.
+fn compared(sheet: &Sheet, lang: Lang) -> Vec<Compared> {
     let table = &sheet.table;
-    let mut out = String::with_capacity(2048);
-    out.push_str("<h3>");
-    push_escaped(&mut out, t.what_if_title);
-    out.push_str("</h3><div class=\"adjust\"><label>");
-    push_escaped(&mut out, t.adjust_column);
-    out.push_str(" <select data-act=\"adjust-column\" data-testid=\"adjust-column\">");
-    let amounts = table
-        .columns
+    let format = DisplayFormat::of(table);
+    compare_with_pasted(table)
+        .differences
         .iter()
-        .enumerate()
-        .filter(|(_, c)| c.role.is_amount());
-    let chosen = state
-        .column
-        .filter(|j| table.columns.get(*j).is_some_and(|c| c.role.is_amount()));
-    for (n, (j, c)) in amounts.enumerate() {
-        let selected = chosen.map_or(n == 0, |k| k == j);
-        let _ = write!(
-            out,
-            "<option value=\"{j}\"{}>",
-            if selected { " selected" } else { "" }
-        );
-        push_escaped(&mut out, &c.heading);
-        out.push_str("</option>");
-    }
-    out.push_str("</select></label><label>");
-    push_escaped(&mut out, t.adjust_by);
-    out.push_str(" <input data-act=\"adjust-value\" data-testid=\"adjust-value\" placeholder=\"+3 %\" value=\"");
-    push_escaped(&mut out, state.amount);
-    out.push_str("\"></label><button type=\"button\" data-act=\"adjust-apply\" data-testid=\"adjust-apply\">");
-    push_escaped(
-        &mut out,
-        &t.adjust_apply.replace("{n}", &state.rows.to_string()),
-    );
-    out.push_str("</button>");
-    if let Some(m) = state.message {
-        out.push_str("<span class=\"cell-error\" role=\"alert\" data-testid=\"adjust-error\">");
-        push_escaped(&mut out, m);
-        out.push_str("</span>");
-    }
-    let _ = write!(
-        out,
-        "</div><button type=\"button\" class=\"secondary\" data-act=\"compare\" data-testid=\"compare-toggle\" aria-expanded=\"{}\">",
-        state.compare
-    );
-    push_escaped(&mut out, t.compare_title);
-    out.push_str("</button>");
-    if state.compare {
-        let format = DisplayFormat::of(table);
-        let cmp = compare_with_pasted(table);
-        out.push_str("<table class=\"compare\" data-testid=\"compare\"><thead><tr><th></th>");
-        for h in [t.as_pasted, t.as_changed, t.difference] {
-            out.push_str("<th scope=\"col\">");
-            push_escaped(&mut out, h);
-            out.push_str("</th>");
-        }
-        out.push_str("</tr></thead><tbody>");
-        for d in &cmp.differences {
-            if d.original.is_blank() && d.current.is_blank() {
-                continue;
-            }
+        .filter(|d| !(d.original.is_blank() && d.current.is_blank()))
+        .map(|d| {
             let name = match (d.column, d.figure) {
                 (Some(j), _) => table
                     .columns
                     .get(j)
-                    .map(|c| c.heading.as_str())
-                    .unwrap_or(""),
-                (None, Some(f)) => f.name(lang),
-                _ => "",
+                    .map(|c| c.heading.clone())
+                    .unwrap_or_default(),
+                (None, Some(f)) => f.name(lang).to_string(),
+                _ => String::new(),
             };
             let show = |v| match d.figure {
                 Some(f) if f.is_percent() => format.computed_percent(v, lang),
                 _ => format.computed(v, lang),
             };
-            let changed = d.difference.value().is_some_and(|v| !v.is_zero());
-            let _ = write!(
-                out,
-                "<tr data-testid=\"compare-row\"{}><th scope=\"row\">",
-                if changed { " class=\"changed\"" } else { "" }
-            );
-            push_escaped(&mut out, name);
-            out.push_str("</th>");
-            for v in [d.original, d.current, d.difference] {
-                out.push_str("<td class=\"num\">");
-                push_escaped(&mut out, &show(v));
-                out.push_str("</td>");
+            Compared {
+                name,
+                figures: [show(d.original), show(d.current), show(d.difference)],
+                changed: d.difference.value().is_some_and(|v| !v.is_zero()),
             }
-            out.push_str("</tr>");
-        }
-        out.push_str("</tbody></table>");
-    }
-    out
+        })
+        .collect()
 }
 
-/// What-if: an adjustment of the selected rows ("Personalkostnader
-/// +3 %"), and the totals as pasted beside the totals now.
-pub(crate) fn what_if(
-    parent: &Element,
+/// The what-if panel of sheet `id`: the adjustment acts on the rows
+/// selected in the grid; selecting a cell in an amount column picks that
+/// column.
+#[component]
+pub fn WhatIf(
     ctx: Ctx,
     id: u64,
     lang: ReadSignal<Lang>,
     selection: RwSignal<Selection>,
-) {
+) -> impl IntoView {
     let column = RwSignal::new(None::<usize>);
     let amount = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
@@ -167,17 +98,30 @@ pub(crate) fn what_if(
             column.set(Some(g));
         }
     });
-    let apply = move || {
+    // The amount columns: (index, heading). A cell edit changes none.
+    let columns = Memo::new(move |_| {
+        ctx.with_sheet(id, |s, _| {
+            s.table
+                .columns
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.role.is_amount())
+                .map(|(j, c)| (j.to_string(), c.heading.clone()))
+                .collect::<Options>()
+        })
+        .unwrap_or_default()
+    });
+    let chosen = Memo::new(move |_| {
+        let picked = column.get().map(|j| j.to_string());
+        columns.with(|cols| match picked {
+            Some(j) if cols.iter().any(|(k, _)| *k == j) => j,
+            _ => cols.first().map(|(k, _)| k.clone()).unwrap_or_default(),
+        })
+    });
+    let apply_now = move || {
         let lang = lang.get_untracked();
-        let t = texts(lang);
-        let j = column.get_untracked().or_else(|| {
-            ctx.with_sheet_untracked(id, |s, _| {
-                s.table.columns.iter().position(|c| c.role.is_amount())
-            })
-            .flatten()
-        });
-        let Some(j) = j else {
-            message.set(Some(t.adjust_no_column.to_string()));
+        let Some(j) = chosen.get_untracked().parse::<usize>().ok() else {
+            message.set(Some(texts(lang).adjust_no_column.to_string()));
             return;
         };
         let unit = ctx.with_sheet_untracked(id, |s, _| s.table.unit).flatten();
@@ -189,11 +133,10 @@ pub(crate) fn what_if(
             }
         };
         let ((r0, r1), _) = selection.get_untracked().range();
-        let rows: Vec<usize> = (r0..=r1).collect();
         let result = ctx.mutate(id, |s| {
             s.apply(&Command::Adjust {
                 column: j,
-                rows,
+                rows: (r0..=r1).collect(),
                 adjustment,
             })
         });
@@ -202,48 +145,97 @@ pub(crate) fn what_if(
             _ => None,
         });
     };
-    let html = move || {
-        let lang = lang.get();
+    let rows = Memo::new(move |_| {
         let ((r0, r1), _) = selection.get().range();
-        let message = message.get();
-        let state = WhatIfState {
-            column: column.get(),
-            amount: &amount.get_untracked(),
-            message: message.as_deref(),
-            rows: r1 - r0 + 1,
-            compare: compare.get(),
-        };
-        ctx.with_sheet(id, |s, _| what_if_html(s, &state, lang))
-            .unwrap_or_default()
+        r1 - r0 + 1
+    });
+    let table = move || {
+        compare.get().then(|| {
+            let lines = ctx
+                .with_sheet(id, |s, _| compared(s, lang.get()))
+                .unwrap_or_default();
+            view! {
+                <table class="compare" data-testid="compare">
+                    <thead>
+                        <tr>
+                            <th></th>
+                            <th scope="col">{text(lang, |t| t.as_pasted)}</th>
+                            <th scope="col">{text(lang, |t| t.as_changed)}</th>
+                            <th scope="col">{text(lang, |t| t.difference)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {lines
+                            .into_iter()
+                            .map(|line| {
+                                let [pasted, now, difference] = line.figures;
+                                view! {
+                                    <tr data-testid="compare-row" class:changed=line.changed>
+                                        <th scope="row">{line.name}</th>
+                                        <td class="num">{pasted}</td>
+                                        <td class="num">{now}</td>
+                                        <td class="num">{difference}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            }
+        })
     };
-    let section = dom::element(
-        parent,
-        "section",
-        &[("class", "what-if"), ("data-testid", "what-if")],
-    );
-    dom::bind_html(&section, html);
-    dom::on(&section, "input", move |ev| {
-        if acted(&ev)
-            .is_some_and(|el| el.get_attribute("data-act").as_deref() == Some("adjust-value"))
-        {
-            amount.set(dom::target_value(&ev));
-        }
-    });
-    dom::on(&section, "change", move |ev| {
-        if acted(&ev)
-            .is_some_and(|el| el.get_attribute("data-act").as_deref() == Some("adjust-column"))
-        {
-            column.set(dom::target_value(&ev).parse().ok());
-        }
-    });
-    dom::on(&section, "click", move |ev| {
-        match acted(&ev)
-            .and_then(|el| el.get_attribute("data-act"))
-            .as_deref()
-        {
-            Some("adjust-apply") => apply(),
-            Some("compare") => compare.update(|c| *c = !*c),
-            _ => {}
-        }
-    });
+    view! {
+        <section class="what-if" data-testid="what-if">
+            <h3>{text(lang, |t| t.what_if_title)}</h3>
+            <div class="adjust">
+                <Choice
+                    testid="adjust-column"
+                    lang
+                    label=|t| t.adjust_column
+                    options=columns
+                    selected=chosen
+                    on_pick=Callback::new(move |key: String| column.set(key.parse().ok()))
+                />
+                <label>
+                    {text(lang, |t| t.adjust_by)}
+                    " "
+                    <input
+                        data-testid="adjust-value"
+                        placeholder="+3 %"
+                        prop:value=amount
+                        on:input=move |ev| amount.set(dom::target_value(&ev))
+                        on:keydown=move |ev| {
+                            if ev.key() == "Enter" {
+                                apply_now();
+                            }
+                        }
+                    />
+                </label>
+                <button type="button" data-testid="adjust-apply" on:click=move |_| apply_now()>
+                    {move || texts(lang.get()).adjust_apply.replace("{n}", &rows.get().to_string())}
+                </button>
+                {move || {
+                    message
+                        .get()
+                        .map(|m| {
+                            view! {
+                                <span class="cell-error" role="alert" data-testid="adjust-error">
+                                    {m}
+                                </span>
+                            }
+                        })
+                }}
+            </div>
+            <button
+                type="button"
+                class="secondary"
+                data-testid="compare-toggle"
+                aria-expanded=move || compare.get().to_string()
+                on:click=move |_| compare.update(|c| *c = !*c)
+            >
+                {text(lang, |t| t.compare_title)}
+            </button>
+            {table}
+        </section>
+    }
 }
