@@ -1,8 +1,8 @@
 //! Pieces of form markup shared by a sheet's panels (`app`, `settings`,
 //! `what_if`) and the grid's heading (`grid`): the forecast methods' keys
-//! and labels, the alert paragraph, a reactive text, the one `<select>`
-//! component the panels use, and the lookup of the control an event came
-//! from (`data-act`, for the panels still drawn as HTML). Here so that
+//! and labels, the alert paragraph, a reactive text, and the lookup of the
+//! control an event came from (`data-act`, for the panels still drawn as
+//! HTML). Here so that
 //! neither module imports the other.
 
 use std::fmt::Write as _;
@@ -14,7 +14,6 @@ use wasm_bindgen::JsCast;
 
 use kalkyl_core::file::html::push_escaped;
 
-use crate::dom;
 use crate::i18n::{texts, Texts};
 
 /// A text of the chosen language, following it: `text(lang, |t| t.undo)`.
@@ -25,48 +24,6 @@ pub fn text(
     pick: fn(&Texts) -> &'static str,
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || pick(texts(lang.get()))
-}
-
-/// A choice's options: each option's key (its `value`) and label.
-pub type Options = Vec<(String, String)>;
-
-/// A labelled `<select>` whose options are data: `on_pick` gets the key
-/// chosen; the option whose key is `selected` shows as chosen.
-#[component]
-pub fn Choice(
-    testid: &'static str,
-    lang: ReadSignal<Lang>,
-    label: fn(&Texts) -> &'static str,
-    options: Memo<Options>,
-    selected: Memo<String>,
-    on_pick: Callback<String>,
-) -> impl IntoView {
-    let label = text(lang, label);
-    view! {
-        <label>
-            {label}
-            " "
-            <select data-testid=testid on:change=move |ev| on_pick.run(dom::target_value(&ev))>
-                {move || {
-                    options
-                        .get()
-                        .into_iter()
-                        .map(|(key, label)| {
-                            let here = key.clone();
-                            view! {
-                                <option
-                                    value=key
-                                    prop:selected=move || selected.with(|s| *s == here)
-                                >
-                                    {label}
-                                </option>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </select>
-        </label>
-    }
 }
 
 /// Focuses the grid, so the keyboard acts on it after a button or a list.

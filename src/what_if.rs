@@ -10,7 +10,7 @@ use kalkyl_core::workspace::Sheet;
 use leptos::prelude::*;
 
 use crate::dom;
-use crate::forms::{text, Choice, Options};
+use crate::forms::text;
 use crate::grid::Selection;
 use crate::i18n::texts;
 use crate::state::Ctx;
@@ -107,7 +107,7 @@ pub fn WhatIf(
                 .enumerate()
                 .filter(|(_, c)| c.role.is_amount())
                 .map(|(j, c)| (j.to_string(), c.heading.clone()))
-                .collect::<Options>()
+                .collect::<Vec<(String, String)>>()
         })
         .unwrap_or_default()
     });
@@ -149,19 +149,21 @@ pub fn WhatIf(
         let ((r0, r1), _) = selection.get().range();
         r1 - r0 + 1
     });
+    // Redrawn whole when the comparison, the figures or the language
+    // change: it is a few lines, and one view type keeps the code small.
     let table = move || {
         compare.get().then(|| {
-            let lines = ctx
-                .with_sheet(id, |s, _| compared(s, lang.get()))
-                .unwrap_or_default();
+            let lang = lang.get();
+            let t = texts(lang);
+            let lines = ctx.with_sheet(id, |s, _| compared(s, lang)).unwrap_or_default();
             view! {
                 <table class="compare" data-testid="compare">
                     <thead>
                         <tr>
                             <th></th>
-                            <th scope="col">{text(lang, |t| t.as_pasted)}</th>
-                            <th scope="col">{text(lang, |t| t.as_changed)}</th>
-                            <th scope="col">{text(lang, |t| t.difference)}</th>
+                            <th scope="col">{t.as_pasted}</th>
+                            <th scope="col">{t.as_changed}</th>
+                            <th scope="col">{t.difference}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -188,14 +190,30 @@ pub fn WhatIf(
         <section class="what-if" data-testid="what-if">
             <h3>{text(lang, |t| t.what_if_title)}</h3>
             <div class="adjust">
-                <Choice
-                    testid="adjust-column"
-                    lang
-                    label=|t| t.adjust_column
-                    options=columns
-                    selected=chosen
-                    on_pick=Callback::new(move |key: String| column.set(key.parse().ok()))
-                />
+                <label>
+                    {text(lang, |t| t.adjust_column)}
+                    " "
+                    <select
+                        data-testid="adjust-column"
+                        on:change=move |ev| column.set(dom::target_value(&ev).parse().ok())
+                    >
+                        {move || {
+                            let chosen = chosen.get();
+                            columns
+                                .get()
+                                .into_iter()
+                                .map(|(key, label)| {
+                                    let selected = key == chosen;
+                                    view! {
+                                        <option value=key selected=selected>
+                                            {label}
+                                        </option>
+                                    }
+                                })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
                 <label>
                     {text(lang, |t| t.adjust_by)}
                     " "
