@@ -442,6 +442,13 @@ pub fn grid(
         if editing.get_untracked().is_some() && !commit() {
             return;
         }
+        if ev.shift_key() {
+            // Shift extends the grid's selection, not the page's text
+            // selection, which would take the focus back to a field it
+            // began in (the what-if amount, say).
+            ev.prevent_default();
+            focus_grid();
+        }
         move_to((row, g), ev.shift_key());
     };
     let on_double_click = move |ev: web_sys::Event| {

@@ -187,6 +187,12 @@ test('a what-if adjustment changes the selected rows, and the totals show pasted
   await page.getByTestId('adjust-apply').click();
   await page.getByTestId('adjust-error').waitFor();
   await expectCell(0, 1, '-297,2');
+  // Back in the grid, Shift+click extends the grid's selection; the
+  // keyboard stays with the grid, not the amount typed before.
+  await cell(0, 0).click();
+  await cell(1, 1).click({ modifiers: ['Shift'] });
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'grid');
+  assert.equal(await page.getByTestId('adjust-apply').textContent(), 'Justera markerade rader (2)');
 });
 
 test('Ctrl+C copies the selection as tab-separated Swedish numbers', async () => {
