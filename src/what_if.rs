@@ -98,7 +98,8 @@ pub fn WhatIf(
             column.set(Some(g));
         }
     });
-    // The amount columns: (index, heading). A cell edit changes none.
+    // The amount columns: (index, heading). Looked at again after an edit,
+    // which changes none of them, so nothing is redrawn.
     let columns = Memo::new(move |_| {
         ctx.with_sheet(id, |s, _| {
             s.table
@@ -155,7 +156,9 @@ pub fn WhatIf(
         compare.get().then(|| {
             let lang = lang.get();
             let t = texts(lang);
-            let lines = ctx.with_sheet(id, |s, _| compared(s, lang)).unwrap_or_default();
+            let lines = ctx
+                .with_sheet(id, |s, _| compared(s, lang))
+                .unwrap_or_default();
             view! {
                 <table class="compare" data-testid="compare">
                     <thead>
