@@ -182,30 +182,43 @@ pub fn mount(body: &Element) {
 /// four times slower for 10 000 rows). Skipped once a table is open: a
 /// paste or a restored workspace has warmed the reader already.
 fn warm_up_soon(ctx: Ctx) {
-    /// Late enough for the first screen to be drawn first.
-    const WARM_UP_AFTER_MS: u32 = 300;
-    Timeout::new(WARM_UP_AFTER_MS, move || {
-        if ctx.workspace.with_untracked(|w| !w.sheets.is_empty()) {
-            return;
-        }
-        let mut text = String::from("Enhet\tUtfall\tBudget\tÅrsbudget\n");
-        for i in 0..2_000u32 {
-            let _ = writeln!(
-                text,
-                "Enhet {i}\t-{}\u{a0}{:03},{}\t-{}\u{a0}{:03},0\t-{}\u{a0}{:03},0",
-                i % 9 + 1,
-                i * 7 % 1000,
-                i % 10,
-                i % 7 + 1,
-                i * 3 % 1000,
-                i % 5 + 2,
-                i * 11 % 1000,
-            );
-        }
-        let sheet = Sheet::from_paste(0, &text, None);
-        drop(SheetCalc::new(&sheet.table));
-    })
-    .forget();
+    // After the next frame: the first screen is drawn first, and a paste
+    // made at once finds the reader as warm as it can be by then.
+    request_animation_frame(move || {
+        Timeout::new(0, move || warm_up(ctx)).forget();
+    });
+}
+
+/// See [`warm_up_soon`].
+fn warm_up(ctx: Ctx) {
+    if ctx.workspace.with_untracked(|w| !w.sheets.is_empty()) {
+        return;
+    }
+    // Four small tables rather than one large: the browser swaps in a
+    // function's optimised code when it is next called.
+    for round in 0..4u32 {
+        warm_up_once(round * 500..(round + 1) * 500);
+    }
+}
+
+/// One warm-up read and computation of rows `numbers`.
+fn warm_up_once(numbers: std::ops::Range<u32>) {
+    let mut text = String::from("Enhet\tUtfall\tBudget\tÅrsbudget\n");
+    for i in numbers {
+        let _ = writeln!(
+            text,
+            "Enhet {i}\t-{}\u{a0}{:03},{}\t-{}\u{a0}{:03},0\t-{}\u{a0}{:03},0",
+            i % 9 + 1,
+            i * 7 % 1000,
+            i % 10,
+            i % 7 + 1,
+            i * 3 % 1000,
+            i % 5 + 2,
+            i * 11 % 1000,
+        );
+    }
+    let sheet = Sheet::from_paste(0, &text, None);
+    drop(SheetCalc::new(&sheet.table));
 }
 
 /// One table: its settings in one place, its grid, the checks and what
