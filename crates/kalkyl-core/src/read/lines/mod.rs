@@ -33,6 +33,7 @@
 //! settle what a layout leaves open (rows short of figures, rows that split
 //! several ways) in `sums`.
 
+mod aligned;
 mod figures;
 mod heading_lines;
 mod heading_words;
@@ -55,6 +56,7 @@ pub(super) use heading_lines::is_footnote_line;
 #[cfg(test)]
 pub(super) use words::value_then_label;
 
+use self::aligned::aligned_columns;
 use self::pdf::pdf_layout;
 use self::series::{one_line_list, series_together, unflatten};
 use self::spaced::spaced_cells;
@@ -174,6 +176,9 @@ fn layout_rows(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<
         return raw;
     }
     if let Some(raw) = spaced_cells(&lines, plain) {
+        return raw;
+    }
+    if let Some(raw) = aligned_columns(plain) {
         return raw;
     }
     if let Some(rows) = unflatten(&lines) {
