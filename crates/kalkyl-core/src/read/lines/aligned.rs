@@ -295,7 +295,7 @@ fn share_anchor(words: &[&Placed], columns: &[(usize, usize)]) -> Vec<usize> {
 
 /// Whether a word closes with a number in parentheses: the project or
 /// account number a label carries ("(6014)", "(6015, 6119)").
-fn is_code_in_parentheses(text: &str) -> bool {
+pub(super) fn is_code_in_parentheses(text: &str) -> bool {
     let Some(inner) = text
         .trim_end()
         .strip_suffix(')')
