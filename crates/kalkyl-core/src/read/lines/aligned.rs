@@ -176,7 +176,9 @@ fn column_spans(body: &[LaidLine]) -> Option<Vec<(usize, usize)>> {
     let mut columns: Vec<(usize, usize)> = Vec::new();
     for (start, end) in spans {
         match columns.last_mut() {
-            Some(last) if start < last.1 => last.1 = last.1.max(end),
+            // Touching spans too: a wide figure set a place to the left
+            // ("-1 568" under "-718"), as PDF text of right-aligned figures has.
+            Some(last) if start <= last.1 => last.1 = last.1.max(end),
             _ => columns.push((start, end)),
         }
     }
@@ -291,6 +293,56 @@ fn share_anchor(words: &[&Placed], columns: &[(usize, usize)]) -> Vec<usize> {
         c = from.get(w).and_then(|r| r.get(c)).copied().unwrap_or(0);
     }
     out
+}
+
+/// Group headings over runs of columns ("Utgifter sedan projektets start"
+/// over Total projektbudget, Ack. Utfall and Avvikelse; "Varav årets
+/// investeringar" over Budget, Utfall and Budgetavvikelse): a heading line
+/// above the anchor line with two phrases or more, each over a column of
+/// its own, starts a group at each phrase's column, up to the next group.
+/// The words above the anchor in a group's first column head every column
+/// of the group.
+fn spread_group_headings(
+    column_words: &mut [Vec<(usize, String)>],
+    phrase_columns: &[(usize, usize)],
+    anchor: Option<usize>,
+) {
+    let Some(anchor) = anchor else { return };
+    let n = column_words.len();
+    let mut starts: Vec<usize> = Vec::new();
+    let mut lines: Vec<usize> = phrase_columns.iter().map(|(li, _)| *li).collect();
+    lines.dedup();
+    for li in lines.into_iter().filter(|li| *li < anchor) {
+        let mut cols: Vec<usize> = phrase_columns
+            .iter()
+            .filter(|(l, _)| *l == li)
+            .map(|(_, c)| *c)
+            .collect();
+        let count = cols.len();
+        cols.dedup();
+        if count >= 2 && cols.len() == count && count < n {
+            starts.extend(cols);
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    if starts.len() < 2 {
+        return;
+    }
+    for (k, start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(n);
+        let group: Vec<(usize, String)> = column_words
+            .get(*start)
+            .map(|ws| ws.iter().filter(|(li, _)| *li < anchor).cloned().collect())
+            .unwrap_or_default();
+        for c in start + 1..end {
+            if let Some(col) = column_words.get_mut(c) {
+                let mut words = group.clone();
+                words.append(col);
+                *col = words;
+            }
+        }
+    }
 }
 
 /// Whether a word closes with a number in parentheses: the project or
@@ -461,6 +513,8 @@ pub(super) fn aligned_columns(plain: &str) -> Option<RawTable<'static>> {
         .collect();
     let mut label_heading: Vec<String> = Vec::new();
     let mut column_words: Vec<Vec<(usize, String)>> = vec![Vec::new(); n];
+    // (line, column) of every phrase placed whole.
+    let mut phrase_columns: Vec<(usize, usize)> = Vec::new();
     let anchor = header_words
         .iter()
         .enumerate()
@@ -585,8 +639,10 @@ pub(super) fn aligned_columns(plain: &str) -> Option<RawTable<'static>> {
             if let Some(col) = column_words.get_mut(c) {
                 col.extend(words.iter().map(|p| (li, p.text.clone())));
             }
+            phrase_columns.push((li, c));
         }
     }
+    spread_group_headings(&mut column_words, &phrase_columns, anchor);
     let mut headings = vec![label_heading.join(" ")];
     for col in &column_words {
         let mut lines_of: Vec<String> = Vec::new();

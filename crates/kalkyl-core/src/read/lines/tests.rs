@@ -523,6 +523,10 @@ fn a_number_in_parentheses_below_a_label_closes_the_label() {
         .collect();
     assert_eq!(
         labels,
-        ["Ny inredning (6014)", "Tillgänglig hjärtstartare (6152)", "Summa"]
+        [
+            "Ny inredning (6014)",
+            "Tillgänglig hjärtstartare (6152)",
+            "Summa"
+        ]
     );
 }
