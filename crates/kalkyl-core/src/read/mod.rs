@@ -910,7 +910,15 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
                 && cols
                     .iter()
                     .any(|&k| k != j && years[k].is_none() && undated_stem(k) == undated_stem(j));
-            if bare_twin {
+            // A budget or deviation heading repeated with its neighbour (two
+            // stacked blocks turned: operations, then investments, each with
+            // "Budget | Budgetavvikelse"): the first block keeps the role.
+            let h = |k: usize| raw.headings.get(k);
+            let repeat = role != Role::Outcome
+                && cols.iter().any(|&k| {
+                    k < j && h(k) == h(j) && (h(k + 1) == h(j + 1) || k > 0 && h(k - 1) == h(j - 1))
+                });
+            if bare_twin || repeat {
                 roles[j] = if role == Role::Outcome {
                     Role::PriorOutcome
                 } else {
