@@ -882,4 +882,86 @@ mod tests {
             assert!(aligned_columns(text).is_none(), "{text}");
         }
     }
+
+    proptest::proptest! {
+        /// Text of words, figures and runs of spaces, as laid-out PDF text
+        /// has: the layout never panics, and every row it reads has the
+        /// label and one cell per column, or is a heading line.
+        #[test]
+        fn laid_out_text_never_panics(text in "([A-Za-zåÄ(),*-]{1,6}|[0-9]{1,4}|[0-9],[0-9]{3}|-[0-9 ]{1,5}| {1,9}|\n){0,80}") {
+            proptest::prop_assert!(rows_fit(&text));
+        }
+
+        /// Rows of a label and figures at varying places, with heading
+        /// lines and wrapped labels among them.
+        #[test]
+        fn rows_at_any_place_never_panic(lines in proptest::collection::vec(
+            ("[A-Za-zå(]{0,8}( [a-z0-9)]{1,5})?", proptest::collection::vec((1usize..7, "-?[0-9]{1,3}( [0-9]{3})?(,[0-9]{1,3})?\\*?"), 0..7)),
+            0..14,
+        )) {
+            let text: String = lines
+                .iter()
+                .map(|(label, cells)| {
+                    let mut line = label.clone();
+                    for (gap, cell) in cells {
+                        line.push_str(&" ".repeat(*gap));
+                        line.push_str(cell);
+                    }
+                    line + "\n"
+                })
+                .collect();
+            proptest::prop_assert!(rows_fit(&text));
+        }
+    }
+
+    proptest::proptest! {
+        /// Figures right-aligned in columns (some cells blank, some figures
+        /// a place off), labels wrapped or not: read by place, every figure
+        /// stays in its row.
+        #[test]
+        fn figures_in_columns_stay_in_their_rows(
+            columns in 2usize..6,
+            rows in proptest::collection::vec((
+                "[A-Z][a-zå]{0,9}( [a-z(0-9)]{1,6})?",
+                proptest::collection::vec(proptest::option::of("-?[0-9]{1,3}( [0-9]{3})?(,[0-9])?"), 5),
+                0usize..2,
+            ), 0..12),
+        ) {
+            let mut text = String::from("Mnkr               Utfall       Budget    Avvikelse      Prognos        Antal\n");
+            let mut figures = 0;
+            for (label, cells, shift) in &rows {
+                let mut line: Vec<char> = label.chars().collect();
+                line.resize(16 + 13 * columns, ' ');
+                for (k, cell) in cells.iter().take(columns).enumerate() {
+                    let Some(cell) = cell else { continue };
+                    figures += 1;
+                    // Columns 13 wide, figures at most 10: two spaces between.
+                    let end = 16 + 13 * (k + 1) - shift;
+                    for (i, c) in cell.chars().enumerate() {
+                        if let Some(slot) = line.get_mut(end - cell.chars().count() + i) {
+                            *slot = c;
+                        }
+                    }
+                }
+                text.extend(line);
+                text.push('\n');
+            }
+            proptest::prop_assert!(rows_fit(&text));
+            if let Some(raw) = aligned_columns(&text) {
+                let read = raw.rows.iter().flat_map(|r| r.cells.iter().skip(1)).filter(|c| !c.text.is_empty()).count();
+                proptest::prop_assert_eq!(read, figures);
+            }
+        }
+    }
+
+    /// Whether every row read has the label and one cell per column, or is
+    /// a heading line.
+    fn rows_fit(text: &str) -> bool {
+        aligned_columns(text).is_none_or(|raw| {
+            let width = raw.headings.len();
+            raw.rows
+                .iter()
+                .all(|row| row.cells.len() == width || row.cells.len() == 1)
+        })
+    }
 }
