@@ -379,7 +379,19 @@ pub(super) fn aligned_columns(plain: &str) -> Option<RawTable<'static>> {
             continue;
         }
         let all = items(placed_words(raw));
-        let first_figure = all.iter().position(|(_, f)| *f).unwrap_or(all.len());
+        // A figure between words one space apart is the label's ("Antal
+        // invånare 31 december", "Utfall 8 mån").
+        let word_at = |i: usize, gap_to: &Placed| {
+            all.get(i).is_some_and(|(q, f)| {
+                !f && (q.end + 1 == gap_to.start || gap_to.end + 1 == q.start)
+            })
+        };
+        let first_figure = (0..all.len())
+            .find(|&i| {
+                all.get(i)
+                    .is_some_and(|(p, f)| *f && !(i > 0 && word_at(i - 1, p) && word_at(i + 1, p)))
+            })
+            .unwrap_or(all.len());
         let label: Vec<Placed> = all
             .iter()
             .take(first_figure)
@@ -861,6 +873,20 @@ mod tests {
                     "Pågående projekt",
                     "Ny inredning (6014) | 4,827 | 0,709 | 0,694 | 0,015",
                     "Summa | 4,827 | 1,509 | 1,311 | 0,198",
+                ],
+            ),
+            // A wide figure a place to the left of its column ("-1 568"
+            // under "-718"), a small number inside a label.
+            (
+                "Tkr                        Utfall    Budget\n\
+                 Bidrag                     -718        -700\n\
+                 Utfall 8 mån               -850        -868\n\
+                 Totalt               -1 568          -1 568\n",
+                &["Tkr", "Utfall", "Budget"],
+                &[
+                    "Bidrag | -718 | -700",
+                    "Utfall 8 mån | -850 | -868",
+                    "Totalt | -1 568 | -1 568",
                 ],
             ),
         ];
