@@ -24,6 +24,8 @@
 //! - `series`: a time series run together, and a table flattened onto one
 //!   line;
 //! - `spaced`: cells set apart by two spaces or more;
+//! - `aligned`: PDF text laid out in columns (`pdftotext -layout`), read
+//!   by where each figure, heading word and wrapped label stands;
 //! - `pdf`: PDF text, split into values by the three-digit rule (`split`),
 //!   its heading found among the lines above the data (`heading_lines`) and
 //!   cut into column headings (`heading_words`), note references taken out
