@@ -924,7 +924,15 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
                 && cols
                     .iter()
                     .any(|&k| k != j && years[k].is_none() && undated_stem(k) == undated_stem(j));
-            if bare_twin {
+            // A budget or deviation heading repeated with its neighbour (two
+            // stacked blocks turned: operations, then investments, each with
+            // "Budget | Budgetavvikelse"): the first block keeps the role.
+            let h = |k: usize| raw.headings.get(k);
+            let repeat = role != Role::Outcome
+                && cols.iter().any(|&k| {
+                    k < j && h(k) == h(j) && (h(k + 1) == h(j + 1) || k > 0 && h(k - 1) == h(j - 1))
+                });
+            if bare_twin || repeat {
                 roles[j] = if role == Role::Outcome {
                     Role::PriorOutcome
                 } else {
@@ -997,10 +1005,23 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
                 .iter()
                 .copied()
                 .find(|j| group(*j).contains("kommun") && !group(*j).contains("koncern"))
+                // A group heading over the year's columns ("Varav årets
+                // investeringar") beside a project's lifetime.
+                .or_else(|| {
+                    let over = |g: &str| (0..roles.len()).filter(|k| group(*k) == g).count();
+                    outcomes
+                        .iter()
+                        .copied()
+                        .find(|j| group(*j).contains("årets") && over(&group(*j)) > 1)
+                })
                 .unwrap_or(first);
             let own_group = group(own);
             for (j, role) in roles.iter_mut().enumerate() {
-                if matches!(role, Role::Outcome | Role::PriorOutcome) && group(j) != own_group {
+                if matches!(
+                    role,
+                    Role::Outcome | Role::PriorOutcome | Role::StatedVariance
+                ) && group(j) != own_group
+                {
                     *role = Role::Other;
                 }
             }
@@ -1129,17 +1150,20 @@ fn year_budget_of_a_whole_year(raw: &RawTable<'_>, roles: &mut [Role]) {
     // budget in a budget document) says nothing of the budget's year.
     let earlier_forecast =
         |j: usize, r: &Role| *r == Role::Forecast && year_of(heading(j)).is_some_and(|y| y < year);
-    let part_year =
-        roles.iter().enumerate().any(|(j, r)| {
-            matches!(r, Role::Budget | Role::PreviousForecast | Role::Forecast)
-                && !earlier_forecast(j, r)
-        }) || roles.iter().enumerate().any(|(j, r)| {
-            r.is_numeric() && !earlier_forecast(j, r) && names_part_of_year(heading(j))
-        }) || raw
-            .title
-            .as_ref()
-            .is_some_and(|(t, _)| names_part_of_year(t))
-            || matches!(months_of(&raw.context), Some(1..=11));
+    // An other number's period (a project's "Ack. Utfall") is not the table's.
+    let part_year = roles.iter().enumerate().any(|(j, r)| {
+        matches!(r, Role::Budget | Role::PreviousForecast | Role::Forecast)
+            && !earlier_forecast(j, r)
+    }) || roles.iter().enumerate().any(|(j, r)| {
+        *r != Role::Other
+            && r.is_numeric()
+            && !earlier_forecast(j, r)
+            && names_part_of_year(heading(j))
+    }) || raw
+        .title
+        .as_ref()
+        .is_some_and(|(t, _)| names_part_of_year(t))
+        || matches!(months_of(&raw.context), Some(1..=11));
     if part_year {
         return;
     }
@@ -1386,7 +1410,14 @@ fn roles_from_arithmetic(raw: &RawTable<'_>, roles: &mut [Role], guessed: &mut [
     // allocation), the deviation is the smaller: it is the difference of
     // figures larger than itself.
     for c in 0..width {
-        if !matches!(roles[c], Role::Other | Role::Outcome) || numbers[c].is_empty() {
+        // A column its heading names a deviation and other rules made other
+        // (another group's) is no deviation under another name.
+        let named_deviation =
+            raw.headings.get(c).and_then(|h| role_of(h)) == Some(Role::StatedVariance);
+        if !matches!(roles[c], Role::Other | Role::Outcome)
+            || numbers[c].is_empty()
+            || named_deviation
+        {
             continue;
         }
         let stated = (0..width).any(|a| {

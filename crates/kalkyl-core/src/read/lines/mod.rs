@@ -24,6 +24,8 @@
 //! - `series`: a time series run together, and a table flattened onto one
 //!   line;
 //! - `spaced`: cells set apart by two spaces or more;
+//! - `aligned`: PDF text laid out in columns (`pdftotext -layout`), read
+//!   by where each figure, heading word and wrapped label stands;
 //! - `pdf`: PDF text, split into values by the three-digit rule (`split`),
 //!   its heading found among the lines above the data (`heading_lines`) and
 //!   cut into column headings (`heading_words`), note references taken out
@@ -33,6 +35,7 @@
 //! settle what a layout leaves open (rows short of figures, rows that split
 //! several ways) in `sums`.
 
+mod aligned;
 mod figures;
 mod heading_lines;
 mod heading_words;
@@ -55,6 +58,7 @@ pub(super) use heading_lines::is_footnote_line;
 #[cfg(test)]
 pub(super) use words::value_then_label;
 
+use self::aligned::aligned_columns;
 use self::pdf::pdf_layout;
 use self::series::{one_line_list, series_together, unflatten};
 use self::spaced::spaced_cells;
@@ -174,6 +178,9 @@ fn layout_rows(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<
         return raw;
     }
     if let Some(raw) = spaced_cells(&lines, plain) {
+        return raw;
+    }
+    if let Some(raw) = aligned_columns(plain) {
         return raw;
     }
     if let Some(rows) = unflatten(&lines) {

@@ -508,3 +508,25 @@ fn table_flattened_onto_one_line() {
         ),
     ]);
 }
+
+#[test]
+fn a_number_in_parentheses_below_a_label_closes_the_label() {
+    // A web or plain PDF copy, cells split by blank lines: the project
+    // number wrapped onto the label's next line is no amount.
+    let text = "Projekt\n\nBudget\n\nUtfall\n\nNy inredning\n(6014)\n\n0,709\n\n0,694\n\nTillgänglig hjärtstartare\n(6152)\n\n0,300\n\n0,261\n\nSumma\n\n1,009\n\n0,955\n";
+    let grid = crate::grid::read_text(text);
+    let raw = layout(&grid, text, &ReadChoices::default());
+    let labels: Vec<&str> = raw
+        .rows
+        .iter()
+        .filter_map(|r| r.cells.first().map(|c| c.text.as_ref()))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Ny inredning (6014)",
+            "Tillgänglig hjärtstartare (6152)",
+            "Summa"
+        ]
+    );
+}

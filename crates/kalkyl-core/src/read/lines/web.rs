@@ -3,6 +3,7 @@
 //! holding only "|" (an HTML table flattened), or by nothing but the line end;
 //! some rows may still carry their values on one line (a mixed copy).
 
+use super::aligned::is_code_in_parentheses;
 use super::split::{fit, splits, splits_greedy};
 use super::together::glued_tail;
 use super::web_headings::stream_headings;
@@ -248,8 +249,11 @@ fn stream_cells(lines: &[(String, usize, usize)]) -> (Separator, Vec<StreamCell>
                 // label wrapped before a lowercase word.
                 // A period glued under its heading with no blank line
                 // between is more of that cell ("Utfall" / "12-mån.").
+                // A label's number in parentheses on the line below it
+                // ("Ny inredning, biblioteket" / "(6014)") closes that label.
                 let wrapped = *blanks == 0
                     && (starts_lower
+                        || (previous_is_text && is_code_in_parentheses(text))
                         || (is_year(text) && previous_is_text)
                         || (previous_is_text
                             && text.starts_with(|c: char| c.is_ascii_digit())
