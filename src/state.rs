@@ -161,6 +161,12 @@ impl Ctx {
             .try_with_value(|m| m.iter().any(|(id, _)| *id == sheet.id))
             == Some(false)
         {
+            // The states of sheets deleted since go first, so that this
+            // one reuses their memory (a WebAssembly tab's never shrinks).
+            self.workspace.with_untracked(|w| {
+                self.calcs
+                    .update_value(|m| m.retain(|(id, _)| w.sheet(*id).is_some()))
+            });
             let calc = SheetCalc::new(&sheet.table);
             self.calcs.update_value(|m| put(m, sheet.id, calc));
         }
