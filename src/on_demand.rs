@@ -10,13 +10,12 @@
 //! reader is not in the first load either.
 //!
 //! The modules share no memory: they pass text (the workspace's stored
-//! form, a layout or a read workspace as JSON).
+//! form) and bytes (a layout, a read workspace: `kalkyl_core::handover`).
 
 use std::cell::RefCell;
 
-use kalkyl_core::file::{
-    read_handover, read_line_layout, write_sheet_store_pieces, write_workspace_store_pieces,
-};
+use kalkyl_core::file::{write_sheet_store_pieces, write_workspace_store_pieces};
+use kalkyl_core::handover::{read_handover, read_line_layout, write_choices};
 use kalkyl_core::lang::Lang;
 use kalkyl_core::read::{LaidOut, ReadChoices};
 use kalkyl_core::workspace::Workspace;
@@ -50,10 +49,11 @@ extern "C" {
     /// table has nothing to chart.
     fn table_charts(year: &JsValue, workspace: &JsValue, lang: &str) -> String;
 
-    /// The layout of text without delimiters as JSON
-    /// (`kalkyl_core::file::write_line_layout`), by the loaded module
-    /// `year`; nothing if the text has delimiters.
-    fn line_layout(year: &JsValue, plain: &str, choices: &str) -> Option<String>;
+    /// The layout of text without delimiters
+    /// (`kalkyl_core::handover::write_line_layout`) with read choices
+    /// `choices` (`write_choices`), by the loaded module `year`; nothing if
+    /// the text has delimiters.
+    fn line_layout(year: &JsValue, plain: &str, choices: &[u8]) -> Option<Vec<u8>>;
 
     /// The workspace file to export, from its stored form `store`, by the
     /// loaded module `year`; nothing if it could not be written.
@@ -65,10 +65,10 @@ extern "C" {
     fn table_file(year: &JsValue, sheet: &JsValue, kind: &str, lang: &str) -> js_sys::Array;
 
     /// The workspace file `file` read by the loaded module `year`, in the
-    /// form `kalkyl_core::file::read_handover` reads; thrown, why it cannot
-    /// be read, in language `lang`.
+    /// form `kalkyl_core::handover::read_handover` reads; thrown, why it
+    /// cannot be read, in language `lang`.
     #[wasm_bindgen(catch)]
-    fn read_workspace(year: &JsValue, file: &str, lang: &str) -> Result<String, JsValue>;
+    fn read_workspace(year: &JsValue, file: &str, lang: &str) -> Result<Vec<u8>, JsValue>;
 }
 
 /// Where the module is.
@@ -182,9 +182,9 @@ impl OnDemand {
     /// workspace over in the model's own form (`read_handover`).
     pub async fn read_workspace(self, file: &str, lang: Lang) -> Result<Workspace, Unread> {
         let year = self.loaded().await.ok_or(Unread::NoModule)?;
-        let json = read_workspace(&year, file, lang.tag())
+        let bytes = read_workspace(&year, file, lang.tag())
             .map_err(|why| Unread::File(why.as_string().unwrap_or_default()))?;
-        read_handover(&json).ok_or_else(|| {
+        read_handover(&bytes).ok_or_else(|| {
             web_sys::console::error_1(&"the on-demand module's workspace could not be read".into());
             Unread::File(String::new())
         })
@@ -256,9 +256,9 @@ impl OnDemand {
 /// loads the module before it reads such text ([`OnDemand::then`]).
 pub fn lay_out_lines(plain: &str, choices: &ReadChoices) -> Option<LaidOut> {
     let year = LOADED.with(|m| m.borrow().clone())?;
-    let choices = serde_json::to_string(choices).ok()?;
-    let json = line_layout(&year, plain, &choices)?;
-    let laid = read_line_layout(&json);
+    let choices = write_choices(choices)?;
+    let bytes = line_layout(&year, plain, &choices)?;
+    let laid = read_line_layout(&bytes);
     if laid.is_none() {
         web_sys::console::error_1(&"the on-demand module's layout could not be read".into());
     }

@@ -12,7 +12,8 @@
 //! is linked only into the year module.
 
 use gloo_timers::callback::Timeout;
-use kalkyl_core::file::{export_file_name, read_follow_ups, write_workspace_store};
+use kalkyl_core::file::{export_file_name, write_workspace_store};
+use kalkyl_core::handover::read_follow_ups;
 use kalkyl_core::lang::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
@@ -78,21 +79,25 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
     let create_wanted = StoredValue::new_local(false);
 
     // The follow-ups the user changed in the view, into the workspace.
-    let on_change = Closure::<dyn FnMut(String)>::new(move |json: String| {
-        let ids: Vec<u64> = workspace.with_untracked(|w| w.sheets.iter().map(|s| s.id).collect());
-        match read_follow_ups(&json, &ids) {
-            Some(list) => workspace.maybe_update(|w| {
-                let changed = w.follow_ups != list;
-                if changed {
-                    w.follow_ups = list;
+    let on_change =
+        Closure::<dyn FnMut(js_sys::Uint8Array)>::new(move |bytes: js_sys::Uint8Array| {
+            let ids: Vec<u64> =
+                workspace.with_untracked(|w| w.sheets.iter().map(|s| s.id).collect());
+            match read_follow_ups(&bytes.to_vec(), &ids) {
+                Some(list) => workspace.maybe_update(|w| {
+                    let changed = w.follow_ups != list;
+                    if changed {
+                        w.follow_ups = list;
+                    }
+                    changed
+                }),
+                // A table closed while the view worked: its next hand-over,
+                // after the view has the new workspace, is taken.
+                None => {
+                    web_sys::console::error_1(&"follow-ups not taken from the year view".into())
                 }
-                changed
-            }),
-            // A table closed while the view worked: its next hand-over,
-            // after the view has the new workspace, is taken.
-            None => web_sys::console::error_1(&"follow-ups not taken from the year view".into()),
-        }
-    });
+            }
+        });
     // Called for the page's life.
     let on_change = StoredValue::new_local(on_change.into_js_value());
     // The browser effects the view uses, from `browser` like the app's own.

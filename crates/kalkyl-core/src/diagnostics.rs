@@ -2,7 +2,7 @@
 //! table was read. Each says where (row, column, source line), the text it
 //! saw, and what Kalkyl did with it, in Swedish or English.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::lang::Lang;
 use crate::number::{DecimalMark, Unit};
@@ -18,8 +18,8 @@ pub enum Severity {
 }
 
 /// What happened, with the facts needed to explain it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum DiagnosticKind {
     /// A cell in a numeric column could not be read as a number; it is kept
     /// as text and left out of every calculation.
@@ -240,7 +240,7 @@ impl DiagnosticKind {
 }
 
 /// One uncertain cell or decision.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// The table row (0-based, below the heading), or `None` for the heading
     /// or the whole table.

@@ -19,6 +19,7 @@ pub mod display;
 pub mod edit;
 pub mod file;
 pub mod followup;
+pub mod handover;
 pub mod model;
 pub mod order;
 pub mod read;

@@ -198,10 +198,7 @@ pub struct Table {
     pub columns: Vec<Column>,
     /// The rows below the heading.
     pub rows: Vec<Row>,
-    /// Everything uncertain about how the table was read. Not in the
-    /// model's serde form: a diagnostic travels as the workspace file
-    /// writes it (`file::write_handover`).
-    #[serde(skip)]
+    /// Everything uncertain about how the table was read.
     pub diagnostics: Vec<Diagnostic>,
     /// The user's choices.
     pub settings: TableSettings,

@@ -11,13 +11,13 @@ use kalkyl_core::calc::Computed;
 use kalkyl_core::diagnostics::{Diagnostic, DiagnosticKind};
 use kalkyl_core::edit::{Adjustment, Command, History};
 use kalkyl_core::file::{
-    read_follow_ups, read_handover, read_workspace_file, write_follow_ups, write_handover,
-    write_workspace_file, write_workspace_store, DecimalProblem, ErrorKind, Expected, FileError,
-    Place, Syntax,
+    read_workspace_file, write_workspace_file, write_workspace_store, DecimalProblem, ErrorKind,
+    Expected, FileError, Place, Syntax,
 };
 use kalkyl_core::followup::{
     compute, FollowUp, MatchOverride, MatchTarget, ReportKind, ReportSettings, RowRef,
 };
+use kalkyl_core::handover::{read_follow_ups, read_handover, write_follow_ups, write_handover};
 use kalkyl_core::lang::Lang;
 use kalkyl_core::model::{Cell, ForecastMethod, Role, SignConvention, StatusThresholds};
 use kalkyl_core::number::{DecimalMark, Unit};
@@ -236,15 +236,17 @@ fn follow_ups_handed_back_are_taken_only_for_open_tables() {
         (Vec::new(), &[], true),
     ];
     for (list, ids, taken) in cases {
-        let json = write_follow_ups(&list).expect("written");
+        let bytes = write_follow_ups(&list).expect("written");
         assert_eq!(
-            read_follow_ups(&json, ids).is_some(),
+            read_follow_ups(&bytes, ids).is_some(),
             taken,
-            "{json} {ids:?}"
+            "{list:?} {ids:?}"
         );
     }
-    for text in ["", "[", "{}", "null", "[{}]"] {
-        assert!(read_follow_ups(text, &[1]).is_none(), "{text:?}");
+    let one = write_follow_ups(&[follow_up(vec![report(1, None)])]).expect("written");
+    let garbage: [&[u8]; 3] = [&[0xff; 9], &one[..one.len() - 1], b"[{}]"];
+    for bytes in garbage {
+        assert!(read_follow_ups(bytes, &[1]).is_none(), "{bytes:?}");
     }
 }
 
@@ -254,18 +256,13 @@ fn follow_ups_handed_back_are_taken_only_for_open_tables() {
 fn a_workspace_handed_over_is_the_workspace_read() {
     let ws = seed_workspace();
     assert!(ws.sheets.iter().any(|s| !s.table.diagnostics.is_empty()));
-    let json = write_handover(&ws).expect("written");
-    assert_eq!(read_handover(&json), Some(without_history(&ws)));
-    for text in [
-        "",
-        "[",
-        "{}",
-        "null",
-        "[{}, []]",
-        "[{\"name\": \"\", \"sheets\": [], \"next_id\": 0, \"follow_ups\": []}, [[]]]",
-    ] {
-        assert!(read_handover(text).is_none(), "{text:?}");
+    let bytes = write_handover(&ws).expect("written");
+    assert_eq!(read_handover(&bytes), Some(without_history(&ws)));
+    // Cut short or from elsewhere: refused, never half read.
+    for cut in [0, 1, bytes.len() / 2, bytes.len() - 1] {
+        assert!(read_handover(&bytes[..cut]).is_none(), "cut at {cut}");
     }
+    assert!(read_handover(b"{\"format\": \"kalkyl-workspace\"}").is_none());
 }
 
 #[test]
@@ -801,8 +798,8 @@ proptest! {
     #[test]
     fn follow_ups_handed_to_the_app_read_back_the_same(ws in workspace()) {
         let ids: Vec<u64> = ws.sheets.iter().rev().map(|s| s.id).collect();
-        let json = write_follow_ups(&ws.follow_ups).expect("written");
-        let read = read_follow_ups(&json, &ids);
+        let bytes = write_follow_ups(&ws.follow_ups).expect("written");
+        let read = read_follow_ups(&bytes, &ids);
         prop_assert_eq!(read.as_ref(), Some(&ws.follow_ups));
     }
 
@@ -811,8 +808,8 @@ proptest! {
     /// included.
     #[test]
     fn workspaces_handed_to_the_app_read_back_the_same(ws in workspace()) {
-        let json = write_handover(&ws).expect("written");
-        prop_assert_eq!(read_handover(&json), Some(without_history(&ws)));
+        let bytes = write_handover(&ws).expect("written");
+        prop_assert_eq!(read_handover(&bytes), Some(without_history(&ws)));
     }
 
 }

@@ -22,12 +22,11 @@ use kalkyl_core::chart_svg::{bars_svg, waterfall_svg};
 use kalkyl_core::display::DisplayFormat;
 use kalkyl_core::file::csv::{table_csv, CsvFlavour};
 use kalkyl_core::file::html::{table_html, table_tsv};
-use kalkyl_core::file::{
-    read_workspace_file, write_follow_ups, write_handover, write_line_layout, write_workspace_file,
-};
+use kalkyl_core::file::{read_workspace_file, write_workspace_file};
 use kalkyl_core::followup::FollowUp;
+use kalkyl_core::handover::{read_choices, write_follow_ups, write_handover, write_line_layout};
 use kalkyl_core::lang::Lang;
-use kalkyl_core::read::{lay_out, ReadChoices};
+use kalkyl_core::read::lay_out;
 use kalkyl_core::workspace::Workspace;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -96,11 +95,11 @@ pub fn table_file(sheet_store: &str, kind: &str, lang: &str) -> Vec<String> {
 
 /// Reads a workspace file (one the user opened, or the one the browser
 /// stored) for the app, whose first load has no room for the file's reader:
-/// the workspace in the form `kalkyl_core::file::read_handover` reads, or,
-/// thrown, why the file cannot be read, in language `lang` (`sv`, `en`),
-/// saying where.
+/// the workspace in the form `kalkyl_core::handover::read_handover` reads,
+/// or, thrown, why the file cannot be read, in language `lang` (`sv`,
+/// `en`), saying where.
 #[wasm_bindgen]
-pub fn read_workspace(file: &str, lang: &str) -> Result<String, String> {
+pub fn read_workspace(file: &str, lang: &str) -> Result<Vec<u8>, String> {
     let ws = read_workspace_file(file).map_err(|e| e.message(Lang::from_tag(lang)))?;
     write_handover(&ws).ok_or_else(|| "the workspace could not be handed over".into())
 }
@@ -112,19 +111,17 @@ fn read_logged(text: &str) -> Option<Workspace> {
         .ok()
 }
 
-/// The layout of text without delimiters (a PDF or web copy) as JSON
-/// (`kalkyl_core::file::write_line_layout`), for the app, whose first load
-/// has no room for that part of the reader: `plain` is the pasted text and
-/// `choices` its read choices (`ReadChoices` as JSON). Nothing when the
-/// text has delimiters or the choices cannot be read.
+/// The layout of text without delimiters (a PDF or web copy) in the form
+/// `kalkyl_core::handover::read_line_layout` reads, for the app, whose
+/// first load has no room for that part of the reader: `plain` is the
+/// pasted text and `choices` its read choices
+/// (`kalkyl_core::handover::write_choices`). Nothing when the text has
+/// delimiters or the choices cannot be read.
 #[wasm_bindgen]
-pub fn line_layout(plain: &str, choices: &str) -> Option<String> {
-    let choices: ReadChoices = match serde_json::from_str(choices) {
-        Ok(choices) => choices,
-        Err(e) => {
-            web_sys::console::error_1(&e.to_string().into());
-            return None;
-        }
+pub fn line_layout(plain: &str, choices: &[u8]) -> Option<Vec<u8>> {
+    let Some(choices) = read_choices(choices) else {
+        web_sys::console::error_1(&"the app's read choices could not be read".into());
+        return None;
     };
     write_line_layout(&lay_out(plain, &choices)?)
 }
@@ -265,15 +262,16 @@ impl Year {
 
     /// Hands the follow-ups to the app, which keeps them in its workspace.
     fn send(&self) {
-        let Some(json) = self
+        let Some(written) = self
             .workspace
             .with_untracked(|w| write_follow_ups(&w.follow_ups))
         else {
             return;
         };
+        let bytes = js_sys::Uint8Array::from(written.as_slice());
         let _ = self
             .on_change
-            .with_value(|f| f.call1(&JsValue::NULL, &JsValue::from_str(&json)));
+            .with_value(|f| f.call1(&JsValue::NULL, &bytes));
     }
 
     /// Offers `text` as a file download, named as the app names its
@@ -312,7 +310,8 @@ pub struct YearView {
 #[wasm_bindgen]
 impl YearView {
     /// Mounts the view into `slot`. `lang` is a language tag (`sv`, `en`);
-    /// `on_change` is called with the follow-ups as JSON after the user
+    /// `on_change` is called with the follow-ups (`Uint8Array`, see
+    /// `kalkyl_core::handover::read_follow_ups`) after the user
     /// changed them; `download(stem, ext, mime, text)` (the file's name, or
     /// empty if the browser refused) and `copy(html, plain)` (whether it
     /// did) are the app's.

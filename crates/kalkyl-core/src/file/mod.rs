@@ -28,11 +28,9 @@ use crate::model::{Cell, Row, Table};
 use crate::number::Unit;
 
 pub use workspace_file::{
-    read_follow_ups, read_handover, read_line_layout, read_workspace_file, write_follow_ups,
-    write_handover, write_line_layout, write_sheet_store_pieces, write_workspace_file,
-    write_workspace_store, write_workspace_store_pieces, FORMAT, MAX_DEPTH, MAX_FOLLOW_UPS,
-    MAX_INPUT_BYTES, MAX_ITEMS, MAX_MATCHES, MAX_REPORTS, MAX_STRING_BYTES, MAX_TABLES,
-    OLDEST_VERSION, VERSION,
+    read_workspace_file, write_sheet_store_pieces, write_workspace_file, write_workspace_store,
+    write_workspace_store_pieces, FORMAT, MAX_DEPTH, MAX_FOLLOW_UPS, MAX_INPUT_BYTES, MAX_ITEMS,
+    MAX_MATCHES, MAX_REPORTS, MAX_STRING_BYTES, MAX_TABLES, OLDEST_VERSION, VERSION,
 };
 
 /// What a [`ErrorKind::TooMany`] counts.

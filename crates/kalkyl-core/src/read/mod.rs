@@ -36,42 +36,21 @@ use headings::{clean_heading, months_of, role_of, unit_of, year_of};
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct ReadChoices {
     /// A role per column index.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub roles: BTreeMap<usize, Role>,
     /// A decimal mark per column index.
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub decimal_marks: BTreeMap<usize, DecimalMark>,
     /// The table's unit: `Some(None)` says "no unit", `None` means guess.
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "chosen"
-    )]
     pub unit: Option<Option<Unit>>,
     /// Months elapsed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub months: Option<u8>,
     /// For a PDF line that can be split in several ways: which split (index
     /// into the candidates, by table row).
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub splits: BTreeMap<usize, usize>,
     /// Read the plain text even when the HTML flavour holds a table.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub prefer_plain: bool,
     /// Whether the table lies on its side (periods as columns, measures as
     /// rows) and is turned back; `None` means guess.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orientation: Option<Orientation>,
-}
-
-/// A choice that is present: `null` is the choice "none", which serde's
-/// default for `Option<Option<_>>` would read as no choice at all.
-fn chosen<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    T::deserialize(d).map(Some)
 }
 
 /// How a table lies, as the user chose it.
@@ -140,8 +119,7 @@ fn lay_out_lines(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTabl
 
 /// What the layout of text without delimiters found, to be typed by
 /// [`read_grid`]: the form in which a build without the `line-layouts`
-/// feature receives it from one with it (as JSON,
-/// `crate::file::write_laid_out` and `crate::file::read_laid_out`).
+/// feature receives it from one with it (`crate::handover`).
 #[derive(Debug, Default)]
 pub struct LaidOut(pub(crate) RawTable<'static>);
 
@@ -228,7 +206,7 @@ fn lines_kept_whole(grid: &Grid<'_>) -> RawTable<'static> {
 }
 
 /// A table before its cells are typed: what the layout step found.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Serialize, Deserialize)]
 pub(crate) struct RawTable<'a> {
     pub title: Option<(String, usize)>,
     pub headings: Vec<String>,
@@ -241,14 +219,14 @@ pub(crate) struct RawTable<'a> {
 }
 
 /// One body row before typing.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub(crate) struct RawRow<'a> {
     pub line: usize,
     pub cells: Vec<RawCell<'a>>,
 }
 
 /// One cell before typing.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct RawCell<'a> {
     pub text: Cow<'a, str>,
     pub bold: bool,

@@ -88,8 +88,6 @@ pub const MAX_MATCHES: usize = MAX_ROWS;
 /// The most decimals a table may be displayed with.
 const MAX_DISPLAY_DECIMALS: u64 = 28;
 
-mod handover;
-mod line_layout;
 mod read;
 mod types;
 mod write;
@@ -97,8 +95,6 @@ mod write;
 #[cfg(test)]
 mod tests;
 
-pub use handover::{read_follow_ups, read_handover, write_follow_ups, write_handover};
-pub use line_layout::{read_line_layout, write_line_layout};
 pub use read::*;
 use types::*;
 pub use write::*;

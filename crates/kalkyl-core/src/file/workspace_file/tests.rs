@@ -45,8 +45,9 @@ fn names_written_by_serde_are_the_keys_the_app_uses() {
 }
 
 /// The file's kind names and facts are `DiagnosticKind`'s own serde names:
-/// written flat through [`DiagnosticFile`], every kind gives the same JSON
-/// as serde's internally tagged form of the enum.
+/// written flat through [`DiagnosticFile`], every kind gives the JSON of
+/// the enum's serde form (`{"name": {facts}}` or `"name"`) with the name
+/// moved in beside the facts as `kind`.
 #[test]
 fn diagnostic_kinds_are_written_with_the_enums_own_names() {
     use DiagnosticKind as K;
@@ -98,7 +99,18 @@ fn diagnostic_kinds_are_written_with_the_enums_own_names() {
     for kind in &kinds {
         let file = DiagnosticFile::of_kind(kind);
         let flat = serde_json::to_value(&file).unwrap_or_default();
-        let mut tagged = serde_json::to_value(kind).unwrap_or_default();
+        let mut tagged = match serde_json::to_value(kind).unwrap_or_default() {
+            serde_json::Value::String(name) => serde_json::json!({ "kind": name }),
+            serde_json::Value::Object(outer) => {
+                let (name, facts) = outer.into_iter().next().unwrap_or_default();
+                let mut facts = facts;
+                if let Some(map) = facts.as_object_mut() {
+                    map.insert("kind".into(), name.into());
+                }
+                facts
+            }
+            other => other,
+        };
         if let Some(map) = tagged.as_object_mut() {
             for key in ["row", "column", "line", "seen"] {
                 map.insert(key.into(), flat[key].clone());
