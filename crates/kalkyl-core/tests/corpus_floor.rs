@@ -25,7 +25,7 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
     assert!(all.numbers_right * 1000 >= all.numbers * 958, "{text}");
     assert!(all.units_right >= 122, "{text}");
     assert!(all.conventions_right >= 34, "{text}");
-    assert!(all.flagged >= 22, "{text}");
+    assert!(all.flagged >= 26, "{text}");
     // An alarm on a consistent table is the worst failure: none left.
     assert_eq!(all.alarms, 0, "{text}");
 }

@@ -118,6 +118,9 @@ pub(crate) fn section_start(table: &Table, row: usize) -> Option<usize> {
                 .find(|(_, r)| r.kind != RowKind::Item)
         })
         .map(|(p, _)| p)
+        // A sum right under another sum closes the sums above: the grand
+        // total ("Summa pågående projekt" / "Summa investeringsprojekt").
+        .filter(|p| p + 1 < row || above.get(*p).is_none_or(|r| r.kind != RowKind::Subtotal))
 }
 
 impl Plan {

@@ -367,7 +367,8 @@ pub(super) fn is_code_in_parentheses(text: &str) -> bool {
 /// columns at least, the label set apart from the figures by two spaces or
 /// more on every row, and the figures of every row in distinct columns.
 pub(super) fn aligned_columns(plain: &str) -> Option<RawTable<'static>> {
-    if plain.contains('\t') {
+    // No two spaces anywhere: nothing stands apart (most PDF copies).
+    if plain.contains('\t') || !plain.contains("  ") {
         return None;
     }
     let mut lines: Vec<LaidLine> = Vec::new();
