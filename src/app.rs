@@ -8,10 +8,7 @@
 use std::fmt::Write as _;
 
 use gloo_timers::callback::Timeout;
-use kalkyl_core::edit::Command;
 use kalkyl_core::lang::Lang;
-use kalkyl_core::model::{Role, SignConvention, StatusThresholds};
-use kalkyl_core::number::{read_number, DecimalMark, Reading, Unit};
 use kalkyl_core::read::{needs_line_layout, ReadChoices};
 use kalkyl_core::workspace::{Sheet, Workspace};
 use leptos::prelude::*;
@@ -23,11 +20,10 @@ use crate::charts::Charts;
 use crate::dom;
 use crate::files::FileBar;
 use crate::findings::Findings;
-use crate::forms::{acted, alert_html, attr_usize, focus_grid, method_of_key};
 use crate::grid::{grid, Selection};
 use crate::i18n::texts;
 use crate::paste_box::PasteBox;
-use crate::settings::settings_html;
+use crate::settings::SheetSettings;
 use crate::shell::{EmptyState, Footer, Header, Removed, SheetTabs};
 use crate::state::{Ctx, SheetCalc};
 use crate::what_if::WhatIf;
@@ -222,131 +218,9 @@ fn warm_up_once(numbers: std::ops::Range<u32>) {
 }
 
 /// One table: its settings in one place, its grid, the checks and what
-/// Kalkyl was unsure of, and the what-if tools. The settings, headings and
-/// lists are HTML strings; one listener per event type turns their
-/// controls (`data-act`) into core commands.
+/// Kalkyl was unsure of, and the what-if tools.
 fn sheet_view(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
     let selection = RwSignal::new(Selection::default());
-    // Why the last command was refused, until the next one.
-    let notice = RwSignal::new(None::<String>);
-    let command = move |c: Command| {
-        let refused = ctx.mutate(id, |s| s.apply(&c)).and_then(Result::err);
-        notice.set(refused.map(|e| e.message(lang.get_untracked())));
-    };
-    let on_change = move |ev: web_sys::Event| {
-        let Some(el) = acted(&ev) else { return };
-        let act = el.get_attribute("data-act").unwrap_or_default();
-        let value = dom::target_value(&ev);
-        let column = attr_usize(&el, "data-col");
-        match act.as_str() {
-            "unit" => {
-                let choice = match value.as_str() {
-                    "auto" => None,
-                    "none" => Some(None),
-                    other => Unit::from_word(other).map(Some),
-                };
-                ctx.reread(id, move |c| c.unit = choice);
-            }
-            "display-unit" => command(Command::SetDisplayUnit(Unit::from_word(&value))),
-            "months" => {
-                let months = value
-                    .trim()
-                    .parse::<u8>()
-                    .ok()
-                    .filter(|m| (1..=12).contains(m));
-                command(Command::SetMonths(months));
-            }
-            "convention" => command(Command::SetConvention(match value.as_str() {
-                "outcome_minus_budget" => Some(SignConvention::OutcomeMinusBudget),
-                "budget_minus_outcome" => Some(SignConvention::BudgetMinusOutcome),
-                "outcome_plus_budget" => Some(SignConvention::OutcomePlusBudget),
-                _ => None,
-            })),
-            "forecast-method" => command(Command::SetForecastMethod(method_of_key(&value))),
-            "decimals" => command(Command::SetDisplayDecimals(value.parse().ok())),
-            "met" | "acceptable" => {
-                let lang = lang.get_untracked();
-                let typed = match read_number(&value, DecimalMark::Comma) {
-                    Ok(Reading::Number(n)) => n.value,
-                    Ok(_) => {
-                        notice.set(Some(texts(lang).adjust_empty.to_string()));
-                        return;
-                    }
-                    Err(e) => {
-                        notice.set(Some(e.message(lang)));
-                        return;
-                    }
-                };
-                let current = ctx
-                    .with_sheet_untracked(id, |s, _| s.table.settings.status)
-                    .unwrap_or_default();
-                let thresholds = if act == "met" {
-                    StatusThresholds {
-                        met_within: typed,
-                        ..current
-                    }
-                } else {
-                    StatusThresholds {
-                        acceptable_within: typed,
-                        ..current
-                    }
-                };
-                command(Command::SetThresholds(thresholds));
-            }
-            "prefer-plain" => {
-                let checked = dom::target_checked(&ev);
-                ctx.reread(id, move |c| c.prefer_plain = checked);
-            }
-            "role" => {
-                if let (Some(j), Some(role)) = (column, Role::from_key(&value)) {
-                    ctx.reread(id, move |c| {
-                        c.roles.insert(j, role);
-                    });
-                }
-            }
-            "mark" => {
-                if let Some(j) = column {
-                    let mark = match value.as_str() {
-                        "point" => Some(DecimalMark::Point),
-                        "comma" => Some(DecimalMark::Comma),
-                        _ => None,
-                    };
-                    ctx.reread(id, move |c| match mark {
-                        Some(m) => {
-                            c.decimal_marks.insert(j, m);
-                        }
-                        None => {
-                            c.decimal_marks.remove(&j);
-                        }
-                    });
-                }
-            }
-            _ => {}
-        }
-    };
-    let on_click = move |ev: web_sys::Event| {
-        let Some(el) = acted(&ev) else { return };
-        if el.tag_name() != "BUTTON" {
-            return;
-        }
-        match el.get_attribute("data-act").unwrap_or_default().as_str() {
-            "undo" => {
-                ctx.mutate(id, Sheet::undo);
-                focus_grid();
-            }
-            "redo" => {
-                ctx.mutate(id, Sheet::redo);
-                focus_grid();
-            }
-            "reset-table" => command(Command::ResetTable),
-            _ => {}
-        }
-    };
-    let settings = move || {
-        let lang = lang.get();
-        ctx.with_sheet(id, |s, calc| settings_html(s, calc, lang))
-            .unwrap_or_default()
-    };
     let section = dom::element(
         parent,
         "section",
@@ -356,14 +230,7 @@ fn sheet_view(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
             ("data-sheet-id", &id.to_string()),
         ],
     );
-    dom::on(&section, "change", on_change);
-    dom::on(&section, "click", on_click);
-    let head = dom::element(&section, "div", &[("class", "sheet-head")]);
-    dom::bind_html(&head, settings);
-    let notice_slot = dom::element(&section, "div", &[]);
-    dom::bind_html(&notice_slot, move || {
-        notice.with(|m| alert_html("sheet-error", m.as_deref()))
-    });
+    dom::mount_view(&section, view! { <SheetSettings ctx id lang /> });
     grid(&section, ctx, id, lang, selection);
     dom::mount_view(&section, view! { <WhatIf ctx id lang selection /> });
     dom::mount_view(&section, view! { <Charts ctx id lang /> });

@@ -1,9 +1,9 @@
-//! Pieces of form markup shared by a sheet's panels (`app`, `settings`,
-//! `what_if`) and the grid's heading (`grid`): the forecast methods' keys
-//! and labels, the alert paragraph, a reactive text, and the lookup of the
-//! control an event came from (`data-act`, for the panels still drawn as
-//! HTML). Here so that
-//! neither module imports the other.
+//! Pieces shared by a sheet's panels (`settings`, `findings`, `what_if`,
+//! `charts`) and the grid's heading (`grid`): the forecast methods' keys
+//! and labels, the alert paragraph, a reactive text, a part of a panel's
+//! state as its own memo, the one `<select>` component the settings use,
+//! and focusing the grid. Here so that the panels and the grid never
+//! import each other.
 
 use std::fmt::Write as _;
 
@@ -14,6 +14,7 @@ use wasm_bindgen::JsCast;
 
 use kalkyl_core::file::html::push_escaped;
 
+use crate::dom;
 use crate::i18n::{texts, Texts};
 
 /// A text of the chosen language, following it: `text(lang, |t| t.undo)`.
@@ -24,6 +25,61 @@ pub fn text(
     pick: fn(&Texts) -> &'static str,
 ) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     move || pick(texts(lang.get()))
+}
+
+/// A part of a panel's state, as its own memo: what shows it updates only
+/// when that part changed. Not a closure per part, so the memo's code is
+/// compiled once per value type.
+pub fn part<S, T>(state: Memo<S>, pick: fn(&S) -> T) -> Memo<T>
+where
+    S: Send + Sync + 'static,
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| state.with(pick))
+}
+
+/// A choice's options: each option's key (its `value`) and label.
+pub type Options = Vec<(String, String)>;
+
+/// A labelled `<select>` whose options are data: `on_pick` gets the key
+/// chosen; the option whose key is `selected` shows as chosen.
+#[component]
+pub fn Choice(
+    testid: &'static str,
+    lang: ReadSignal<Lang>,
+    label: fn(&Texts) -> &'static str,
+    options: Memo<Options>,
+    selected: Memo<String>,
+    on_pick: Callback<String>,
+) -> impl IntoView {
+    let label = text(lang, label);
+    view! {
+        <label>
+            {label}
+            " "
+            <select
+                data-testid=testid
+                aria-label=label
+                on:change=move |ev| on_pick.run(dom::target_value(&ev))
+            >
+                {move || {
+                    let selected = selected.get();
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(key, label)| {
+                            let chosen = key == selected;
+                            view! {
+                                <option value=key selected=chosen>
+                                    {label}
+                                </option>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </label>
+    }
 }
 
 /// Focuses the grid, so the keyboard acts on it after a button or a list.
@@ -81,18 +137,4 @@ pub fn method_key(m: Option<ForecastMethod>) -> &'static str {
         Some(ForecastMethod::Seasonal) => "seasonal",
         Some(ForecastMethod::Manual) => "manual",
     }
-}
-
-/// The element an event came from, and the nearest one with a `data-act`.
-pub(crate) fn acted(ev: &web_sys::Event) -> Option<web_sys::Element> {
-    ev.target()?
-        .dyn_into::<web_sys::Element>()
-        .ok()?
-        .closest("[data-act]")
-        .ok()?
-}
-
-/// The attribute `name` of `el` as a number.
-pub(crate) fn attr_usize(el: &web_sys::Element, name: &str) -> Option<usize> {
-    el.get_attribute(name)?.parse().ok()
 }

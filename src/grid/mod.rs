@@ -23,6 +23,7 @@ use kalkyl_core::edit::{Command, EditError};
 pub use kalkyl_core::file::html::push_escaped;
 use kalkyl_core::lang::Lang;
 use kalkyl_core::model::{Role, RowKind};
+use kalkyl_core::number::DecimalMark;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -42,6 +43,46 @@ fn event_cell(ev: &web_sys::Event) -> Option<(usize, String)> {
     let cell = target.closest("td[data-row]").ok()??;
     let row = cell.get_attribute("data-row")?.parse().ok()?;
     Some((row, cell.get_attribute("data-col")?))
+}
+
+/// A heading's role or decimal mark chosen (the `data-act` selects of the
+/// heading's HTML): the sheet is read again with that choice.
+fn heading_changed(ctx: Ctx, id: u64, ev: &web_sys::Event) {
+    let Some(el) = dom::target_element(ev) else {
+        return;
+    };
+    let Some(j) = el
+        .get_attribute("data-col")
+        .and_then(|c| c.parse::<usize>().ok())
+    else {
+        return;
+    };
+    let value = dom::target_value(ev);
+    match el.get_attribute("data-act").as_deref() {
+        Some("role") => {
+            if let Some(role) = Role::from_key(&value) {
+                ctx.reread(id, move |c| {
+                    c.roles.insert(j, role);
+                });
+            }
+        }
+        Some("mark") => {
+            let mark = match value.as_str() {
+                "point" => Some(DecimalMark::Point),
+                "comma" => Some(DecimalMark::Comma),
+                _ => None,
+            };
+            ctx.reread(id, move |c| match mark {
+                Some(m) => {
+                    c.decimal_marks.insert(j, m);
+                }
+                None => {
+                    c.decimal_marks.remove(&j);
+                }
+            });
+        }
+        _ => {}
+    }
 }
 
 /// The grid of one sheet, with its editor.
@@ -658,6 +699,7 @@ pub fn grid(
     dom::on(&table, "copy", on_copy);
     let head = dom::element(&table, "thead", &[]);
     dom::bind_html(&head, header);
+    dom::on(&head, "change", move |ev| heading_changed(ctx, id, &ev));
     // Spacers stand for the rows above and below those drawn; their heights
     // go through the CSSOM, which the page's CSP allows.
     let spacer = |height: fn(usize, usize, usize) -> f64| {
