@@ -362,6 +362,15 @@ pub(super) fn is_code_in_parentheses(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c == ',' || c == ' ')
 }
 
+/// Whether a line's label stands two spaces or more from what follows it
+/// (true when it has no label or nothing after it).
+fn set_apart_line(l: &LaidLine) -> bool {
+    match (l.label.last(), l.rest.first()) {
+        (Some(a), Some((b, _))) => b.start >= a.end + 2,
+        _ => true,
+    }
+}
+
 /// Lays out PDF text whose figures stand in columns by position. `None`
 /// unless the lines are so laid out: three rows of figures at least, two
 /// columns at least, the label set apart from the figures by two spaces or
@@ -434,10 +443,7 @@ pub(super) fn aligned_columns(plain: &str) -> Option<RawTable<'static>> {
         return None;
     }
     // The label stands apart from the figures on every row with both.
-    let set_apart = data.iter().all(|l| match (l.label.last(), l.rest.first()) {
-        (Some(a), Some((b, _))) => b.start >= a.end + 2,
-        _ => true,
-    });
+    let set_apart = data.iter().all(set_apart_line);
     // Words after the first figure are text cells only when they stand
     // alone in a column ("Ej aktuellt"); a unit after a figure ("12 mnkr")
     // is no such layout.
@@ -690,6 +696,13 @@ pub(super) fn aligned_columns(plain: &str) -> Option<RawTable<'static>> {
             .map(String::as_str),
     );
     let body = lines.get(body_start..).unwrap_or(&[]);
+    // Every line of the body with figures has its label set apart, not
+    // only the rows counted above: a line that ends in a year ("Inköp
+    // 2000") or in words is a row too, and a figure one space after its
+    // label is not one this layout can place.
+    if !body.iter().all(set_apart_line) {
+        return None;
+    }
     // Whether the row last pushed has figures or text cells, and so may
     // take a continued label.
     let mut last_is_row = false;
