@@ -353,6 +353,15 @@ pub fn start(
 
     // Reads the stored workspace (with the on-demand module, which holds
     // the file's reader) and shows it, then saves and hears other tabs.
+    // Whether the user pasted or typed before the stored workspace was
+    // known: changes made before saving was ready are not counted, so
+    // they are counted here, to be saved.
+    let made_before_ready = move || ctx.workspace.with_untracked(|w| !w.sheets.is_empty());
+    let save_what_was_made = move || {
+        tally.update_value(Tally::changed);
+        again.set_value(true);
+        state.set(SaveState::Saving);
+    };
     let restore = move |opened: Rc<Store>| async move {
         let loaded = opened.peek().await;
         if let Ok(stored) = &loaded {
@@ -363,17 +372,14 @@ pub fn start(
                 Ok(mut ws) => {
                     ready.set_value(true);
                     unopened.set(false);
-                    // Pasted or typed while the stored one was read: kept
-                    // beside it, and saved with it.
-                    let made_here = ctx.workspace.with_untracked(|w| !w.sheets.is_empty());
+                    // Kept beside the stored one, and saved with it.
+                    let made_here = made_before_ready();
                     if made_here {
                         ws.absorb(ctx.workspace.get_untracked());
                     }
                     show_stored(ws, SaveState::Saved);
                     if made_here {
-                        tally.update_value(Tally::changed);
-                        again.set_value(true);
-                        state.set(SaveState::Saving);
+                        save_what_was_made();
                     }
                 }
                 Err(Unread::File(_)) => {
@@ -381,7 +387,11 @@ pub fn start(
                     let _ = opened.keep_aside(&text).await;
                     unreadable.set(true);
                     ready.set_value(true);
-                    state.set(SaveState::Unsaved);
+                    if made_before_ready() {
+                        save_what_was_made();
+                    } else {
+                        state.set(SaveState::Unsaved);
+                    }
                 }
                 Err(Unread::NoModule) => {
                     // Not read, so not saved over: saves wait until it is.
@@ -391,7 +401,11 @@ pub fn start(
             },
             Ok(None) => {
                 ready.set_value(true);
-                state.set(SaveState::Saved);
+                if made_before_ready() {
+                    save_what_was_made();
+                } else {
+                    state.set(SaveState::Saved);
+                }
             }
             Err(e) => failed(e),
         }

@@ -4,10 +4,11 @@
 //! the rest of the app together), loaded by [`crate::on_demand`] the first
 //! time the user asks for a follow-up or the workspace has one.
 //!
-//! The modules pass text. This one gives the view the workspace in its
-//! stored form after every change while there are follow-ups (so an edit in
-//! a sheet reaches the follow-up), and takes back the follow-ups the user
-//! changed there as JSON, into the workspace, which autosave then keeps.
+//! The modules share no memory. This one gives the view the workspace in
+//! its stored form after every change while there are follow-ups (so an
+//! edit in a sheet reaches the follow-up), and takes back the follow-ups the
+//! user changed there (`kalkyl_core::handover`), into the workspace, which
+//! autosave then keeps.
 //! Nothing here computes a follow-up: `kalkyl_core::followup::compute`
 //! is linked only into the year module.
 

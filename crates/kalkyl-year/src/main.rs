@@ -4,12 +4,13 @@
 //! table's charts ([`table_charts`]), the other feature that the first
 //! screen does not need and the first load has no room for.
 //!
-//! The two modules share no memory; they pass text. The app gives the
+//! The two modules share no memory; they pass text and bytes. The app gives the
 //! workspace as its stored form (`kalkyl_core::file::write_workspace_store`)
 //! after every change, and this module reads it with `read_workspace_file`
 //! and computes the follow-ups. When the user changes a follow-up here, the
-//! new follow-ups go back as JSON (`Vec<FollowUp>`), so that the app keeps
-//! them in its workspace and saves them.
+//! new follow-ups go back (`kalkyl_core::handover::write_follow_ups`), so
+//! that the app keeps them in its workspace and saves them. Workspace files
+//! the app opens or restores are read here too (`read_workspace`).
 
 mod i18n;
 mod view;
