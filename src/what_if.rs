@@ -10,7 +10,7 @@ use kalkyl_core::workspace::Sheet;
 use leptos::prelude::*;
 
 use crate::dom;
-use crate::forms::text;
+use crate::forms::{text, Choice, Options};
 use crate::grid::Selection;
 use crate::i18n::texts;
 use crate::state::Ctx;
@@ -108,7 +108,7 @@ pub fn WhatIf(
                 .enumerate()
                 .filter(|(_, c)| c.role.is_amount())
                 .map(|(j, c)| (j.to_string(), c.heading.clone()))
-                .collect::<Vec<(String, String)>>()
+                .collect::<Options>()
         })
         .unwrap_or_default()
     });
@@ -193,30 +193,14 @@ pub fn WhatIf(
         <section class="what-if" data-testid="what-if">
             <h3>{text(lang, |t| t.what_if_title)}</h3>
             <div class="adjust">
-                <label>
-                    {text(lang, |t| t.adjust_column)}
-                    " "
-                    <select
-                        data-testid="adjust-column"
-                        on:change=move |ev| column.set(dom::target_value(&ev).parse().ok())
-                    >
-                        {move || {
-                            let chosen = chosen.get();
-                            columns
-                                .get()
-                                .into_iter()
-                                .map(|(key, label)| {
-                                    let selected = key == chosen;
-                                    view! {
-                                        <option value=key selected=selected>
-                                            {label}
-                                        </option>
-                                    }
-                                })
-                                .collect_view()
-                        }}
-                    </select>
-                </label>
+                <Choice
+                    testid="adjust-column"
+                    lang
+                    label=|t| t.adjust_column
+                    options=columns
+                    selected=chosen
+                    on_pick=Callback::new(move |key: String| column.set(key.parse().ok()))
+                />
                 <label>
                     {text(lang, |t| t.adjust_by)}
                     " "
