@@ -420,10 +420,15 @@ test('keep mine at 100 000 rows: an edit made while its slow write runs is saved
     await appA.open();
     await cell(a, 0, 'variance').waitFor({ timeout: 60000 });
 
-    // A saves an edit while B has one of its own unsaved (A, which has not
-    // saved yet, waits the shortest time, so its save lands first): B is told.
+    // A saves an edit while B has one of its own unsaved: B is told. The
+    // store is held until A's write is queued, so that A's lands first
+    // whichever tab's timer runs out first (read-write transactions run in
+    // the order they were made, across tabs).
+    const releaseFirst = await holdStorage(a);
     await editCell(a, 0, 1, '-1');
+    await a.locator('[data-testid="save-state"][data-state="saving"]').waitFor({ timeout: 60000 });
     await editCell(b, 1, 1, '-2');
+    await releaseFirst();
     await saved(a, { timeout: 60000 });
     await conflict(b, { timeout: 60000 });
     assert.deepEqual(await storedValues(a, [0, 1], 1), ['-1', '-1.5'], "A's edit is stored, B's is not");
