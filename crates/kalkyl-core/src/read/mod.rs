@@ -1582,7 +1582,13 @@ fn decide_unit(
     let mut counts: BTreeMap<u32, (usize, Unit)> = BTreeMap::new();
     for row in &raw.rows {
         for j in amount_columns {
-            let Some(cell) = row.cells.get(*j) else {
+            // A unit is a word ("tkr", "MSEK"): a cell of bare figures,
+            // as nearly all are, carries none and is not read again.
+            let Some(cell) = row
+                .cells
+                .get(*j)
+                .filter(|c| c.text.bytes().any(|b| b.is_ascii_alphabetic()))
+            else {
                 continue;
             };
             for mark in [DecimalMark::Comma, DecimalMark::Point] {

@@ -1071,7 +1071,25 @@ fn grid_cells() -> impl Strategy<Value = Vec<Vec<String>>> {
     })
 }
 
+/// Characters that decide between the quick and the full way of a cell.
+const CELL_CHARS: &[char] = &[
+    '1', '8', '0', ',', '-', ' ', ' ', '\u{a0}', '\u{a0}', '\u{202f}', '\t', 'a', 'Å', '*', '<',
+    'b', '>', '&', ';', '\\', '%', '\u{200b}', '\u{2212}',
+];
+
 proptest! {
+    #[test]
+    fn a_cell_read_quickly_is_read_as_the_full_way_reads_it(
+        chars in prop::collection::vec(prop::sample::select(CELL_CHARS), 0..12)
+    ) {
+        let raw: String = chars.into_iter().collect();
+        if let Some(quick) = text::plain_cell(&raw) {
+            let full = text::decoded_cell(&raw);
+            prop_assert_eq!(&quick.text, &full.text, "{:?}", raw);
+            prop_assert_eq!((quick.bold, quick.italic), (full.bold, full.italic), "{:?}", raw);
+        }
+    }
+
     #[test]
     fn never_panics_on_any_string(s in any::<String>()) {
         check_invariants(&read_clipboard(&s, None));

@@ -9,6 +9,12 @@ pub(super) fn text_cell(raw: &str) -> GridCell<'_> {
     if let Some(cell) = plain_cell(raw) {
         return cell;
     }
+    decoded_cell(raw)
+}
+
+/// [`text_cell`] the full way: markup, entities, escapes and whitespace
+/// decoded character by character.
+pub(super) fn decoded_cell(raw: &str) -> GridCell<'static> {
     let (inner, em_bold, em_italic) = markdown_emphasis(raw.trim());
     let mut cell = CellText::with_capacity(inner.len());
     let (mut bold, mut italic) = (0u32, 0u32);
@@ -55,14 +61,20 @@ pub(super) fn text_cell(raw: &str) -> GridCell<'_> {
 
 /// The common case, quickly: a cell of printable characters and single
 /// spaces, with nothing to decode, fold or drop, is its trimmed text as it
-/// stands. Anything else (markup, entities, escapes, stars, other
-/// whitespace, control characters) goes the full way in [`text_cell`].
+/// stands; so is a figure grouped with single no-break spaces between
+/// digits ("1\u{a0}864,1", as Excel copies it), which the full way keeps.
+/// Anything else (markup, entities, escapes, stars, other whitespace,
+/// control characters) goes the full way in [`decoded_cell`].
 pub(super) fn plain_cell(raw: &str) -> Option<GridCell<'_>> {
     let text = raw.trim();
     let mut previous_space = false;
-    for c in text.chars() {
+    let mut previous_digit = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         let plain = if c == ' ' {
             !previous_space
+        } else if c == '\u{a0}' || c == '\u{202f}' {
+            previous_digit && chars.peek().is_some_and(char::is_ascii_digit)
         } else if c.is_ascii() {
             c.is_ascii_graphic() && !matches!(c, '<' | '&' | '\\' | '*')
         } else {
@@ -72,6 +84,7 @@ pub(super) fn plain_cell(raw: &str) -> Option<GridCell<'_>> {
             return None;
         }
         previous_space = c == ' ';
+        previous_digit = c.is_ascii_digit();
     }
     Some(GridCell {
         text: Cow::Borrowed(text),
