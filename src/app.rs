@@ -27,6 +27,7 @@ use crate::settings::SheetSettings;
 use crate::shell::{EmptyState, Footer, Header, Removed, SheetTabs};
 use crate::state::{Ctx, SheetCalc};
 use crate::what_if::WhatIf;
+use crate::year::FollowUps;
 
 /// The sample table offered to a first-time user: seed 000's income
 /// statement (net costs, outcome against budget); a test keeps it equal to
@@ -165,7 +166,7 @@ pub fn mount(body: &Element) {
         },
     );
     // The year in one view: a module of its own, loaded on demand.
-    crate::year::mount(&main, ctx, lang);
+    dom::mount_view(&main, view! { <FollowUps ctx lang /> });
     dom::mount_view(body, view! { <Footer lang offline /> });
     warm_up_soon(ctx);
 }

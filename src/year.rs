@@ -19,10 +19,8 @@ use kalkyl_core::lang::Lang;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::{wasm_bindgen, Closure};
 use wasm_bindgen::JsCast;
-use web_sys::Element;
 
 use crate::browser;
-use crate::dom;
 use crate::i18n::texts;
 use crate::on_demand::{year_view, Module};
 use crate::state::Ctx;
@@ -56,25 +54,16 @@ const SEND_AFTER_MS: u32 = 50;
 /// [`SEND_AFTER_MS`], so that the grid's own update is never held up.
 const SEND_AT_ONCE_ROWS: usize = 5_000;
 
-/// Draws the year view's section into `parent`: the heading, the button
-/// that makes a follow-up and the slot the module mounts into.
-pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
+/// The year view's section: the heading, the button that makes a
+/// follow-up and the slot the module mounts its view into.
+#[component]
+pub fn FollowUps(ctx: Ctx, lang: ReadSignal<Lang>) -> impl IntoView {
     let workspace = ctx.workspace;
-    let section = dom::element(
-        parent,
-        "section",
-        &[("class", "follow-ups"), ("data-testid", "follow-ups")],
-    );
-    dom::bind_attr(&section, "hidden", move || {
-        workspace.with(|w| w.sheets.is_empty()).then(String::new)
-    });
     // The view was asked for (a follow-up made or shown), and it is there.
     let wanted = RwSignal::new(false);
     let ready = RwSignal::new(false);
-    // The heading first, the view's slot below it; the heading is drawn
-    // once the loader it calls exists.
-    let head = dom::element(&section, "div", &[]);
-    let slot = StoredValue::new_local(dom::element(&section, "div", &[]));
+    // The module mounts its own view here; Leptos leaves the slot alone.
+    let slot = NodeRef::<leptos::html::Div>::new();
     let module = StoredValue::new_local(None::<YearModule>);
     // A follow-up was asked for before the module was there.
     let create_wanted = StoredValue::new_local(false);
@@ -156,11 +145,13 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
             if ready.get_untracked() {
                 return;
             }
-            let view = slot.with_value(|slot| {
-                on_change.with_value(|f| {
-                    effects.with_value(|(download, copy)| {
-                        year_view(&year, slot, lang.get_untracked().tag(), f, download, copy)
-                    })
+            // Mounted before the module can have loaded.
+            let Some(slot) = slot.get_untracked() else {
+                return;
+            };
+            let view = on_change.with_value(|f| {
+                effects.with_value(|(download, copy)| {
+                    year_view(&year, &slot, lang.get_untracked().tag(), f, download, copy)
                 })
             });
             module.set_value(Some(view.unchecked_into()));
@@ -180,10 +171,39 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
             start();
         }
     };
+    // A workspace with follow-ups (restored, opened, or made here) shows
+    // them: the module loads, and gets every change of the workspace.
+    let has_follow_ups = Memo::new(move |_| workspace.with(|w| !w.follow_ups.is_empty()));
+    Effect::new(move |_| {
+        if has_follow_ups.get() {
+            start();
+        }
+    });
+    // Also when the last follow-up went (another tab's save, an opened
+    // file), so that the view does not keep showing it.
+    Effect::new(move |_| {
+        let rows = workspace.with(|w| w.sheets.iter().map(|s| s.table.rows.len()).sum::<usize>());
+        if ready.get() && (has_follow_ups.get_untracked() || shown.get_value()) {
+            if rows <= SEND_AT_ONCE_ROWS {
+                send();
+            } else {
+                send_soon();
+            }
+        }
+    });
+    Effect::new(move |_| {
+        let tag = lang.get().tag();
+        if ready.get() {
+            module.with_value(|m| m.as_ref().map(|m| m.set_lang(tag)));
+        }
+    });
     let t = move || texts(lang.get());
-    dom::mount_view(
-        &head,
-        view! {
+    view! {
+        <section
+            class="follow-ups"
+            data-testid="follow-ups"
+            hidden=move || workspace.with(|w| w.sheets.is_empty())
+        >
             <div class="follow-ups-head">
                 <h2>{move || t().year_title}</h2>
                 <button
@@ -211,32 +231,7 @@ pub fn mount(parent: &Element, ctx: Ctx, lang: ReadSignal<Lang>) {
                         }
                     })
             }}
-        },
-    );
-    // A workspace with follow-ups (restored, opened, or made here) shows
-    // them: the module loads, and gets every change of the workspace.
-    let has_follow_ups = Memo::new(move |_| workspace.with(|w| !w.follow_ups.is_empty()));
-    Effect::new(move |_| {
-        if has_follow_ups.get() {
-            start();
-        }
-    });
-    // Also when the last follow-up went (another tab's save, an opened
-    // file), so that the view does not keep showing it.
-    Effect::new(move |_| {
-        let rows = workspace.with(|w| w.sheets.iter().map(|s| s.table.rows.len()).sum::<usize>());
-        if ready.get() && (has_follow_ups.get_untracked() || shown.get_value()) {
-            if rows <= SEND_AT_ONCE_ROWS {
-                send();
-            } else {
-                send_soon();
-            }
-        }
-    });
-    Effect::new(move |_| {
-        let tag = lang.get().tag();
-        if ready.get() {
-            module.with_value(|m| m.as_ref().map(|m| m.set_lang(tag)));
-        }
-    });
+            <div node_ref=slot></div>
+        </section>
+    }
 }
