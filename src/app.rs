@@ -12,12 +12,10 @@ use kalkyl_core::lang::Lang;
 use kalkyl_core::read::{needs_line_layout, ReadChoices};
 use kalkyl_core::workspace::{Sheet, Workspace};
 use leptos::prelude::*;
-use web_sys::Element;
 
 use crate::autosave;
 use crate::browser;
 use crate::charts::Charts;
-use crate::dom;
 use crate::files::FileBar;
 use crate::findings::Findings;
 use crate::grid::{grid, Selection};
@@ -41,9 +39,10 @@ fn sample_paste() -> &'static str {
      Totalt\t-420,3\t-486,0\t65,7\n"
 }
 
-/// Builds the app into `body`: the header with the language switch, the
-/// workspace (empty state, paste box, tabs, the active table) and the footer.
-pub fn mount(body: &Element) {
+/// The app: the header with the language switch, the workspace (empty
+/// state, paste box, tabs, the active table, the year view) and the footer.
+#[component]
+pub fn App() -> impl IntoView {
     let (lang, set_lang) = signal(browser::stored_lang().unwrap_or_default());
     Effect::new(move |_| {
         let lang = lang.get();
@@ -97,15 +96,6 @@ pub fn mount(body: &Element) {
             }
         },
     );
-    dom::mount_view(body, view! { <Header lang set_lang /> });
-    let main = dom::element(
-        body,
-        "main",
-        &[("class", "workspace"), ("data-testid", "workspace")],
-    );
-    dom::bind_attr(&main, "data-read-ms", move || {
-        read_ms.get().map(|ms| (ms.round() as i64).to_string())
-    });
     let removed = Removed::new();
     // A stored workspace replaces the one shown (the empty one on start,
     // or another tab's save); the table in view stays in view if it is
@@ -120,55 +110,42 @@ pub fn mount(body: &Element) {
         ctx.replace(ws);
         active.set(shown.or(first));
     };
-    let saving = autosave::start(&main, ctx, lang, replace);
+    let (saving, storage_notices) = autosave::start(ctx, lang, replace);
     let new_table = move || {
         let name = texts(lang.get_untracked()).new_table_name;
         let mut id = None;
         workspace.update(|w| id = Some(w.add_blank(name)));
         active.set(id);
     };
-    dom::mount_view(
-        &main,
-        view! {
+    // The table in view is built again only when another one is chosen.
+    let shown = Memo::new(move |_| active.get());
+    warm_up_soon(ctx);
+    view! {
+        <Header lang set_lang />
+        <main
+            class="workspace"
+            data-testid="workspace"
+            data-read-ms=move || read_ms.get().map(|ms| (ms.round() as i64).to_string())
+        >
+            {storage_notices}
             <EmptyState
                 ctx
                 lang
                 on_sample=move || add_paste(sample_paste().to_string(), None)
                 on_new=new_table
             />
-        },
-    );
-    dom::mount_view(&main, view! { <PasteBox ctx lang on_read=add_paste /> });
-    dom::mount_view(
-        &main,
-        view! {
+            <PasteBox ctx lang on_read=add_paste />
             <p class="hint" role="status" data-testid="read-status" hidden=move || !waiting.get()>
                 {move || texts(lang.get()).lines_loading}
             </p>
-        },
-    );
-    dom::mount_view(
-        &main,
-        view! { <FileBar ctx active lang add_paste save_state=saving /> },
-    );
-    dom::mount_view(
-        &main,
-        view! { <SheetTabs ctx active lang removed on_new=new_table /> },
-    );
-    let sheet = dom::element(&main, "div", &[]);
-    dom::swap(
-        &sheet,
-        move || active.get(),
-        move |slot, id| {
-            if let Some(id) = id {
-                sheet_view(slot, ctx, id, lang);
-            }
-        },
-    );
-    // The year in one view: a module of its own, loaded on demand.
-    dom::mount_view(&main, view! { <FollowUps ctx lang /> });
-    dom::mount_view(body, view! { <Footer lang offline /> });
-    warm_up_soon(ctx);
+            <FileBar ctx active lang add_paste save_state=saving />
+            <SheetTabs ctx active lang removed on_new=new_table />
+            {move || shown.get().map(|id| view! { <SheetView ctx id lang /> })}
+            // The year in one view: a module of its own, loaded on demand.
+            <FollowUps ctx lang />
+        </main>
+        <Footer lang offline />
+    }
 }
 
 /// Reads and computes a small generated table once, soon after start, and
@@ -220,22 +197,20 @@ fn warm_up_once(numbers: std::ops::Range<u32>) {
 
 /// One table: its settings in one place, its grid, the checks and what
 /// Kalkyl was unsure of, and the what-if tools.
-fn sheet_view(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
+#[component]
+fn SheetView(ctx: Ctx, id: u64, lang: ReadSignal<Lang>) -> impl IntoView {
     let selection = RwSignal::new(Selection::default());
-    let section = dom::element(
-        parent,
-        "section",
-        &[
-            ("class", "sheet"),
-            ("data-testid", "sheet"),
-            ("data-sheet-id", &id.to_string()),
-        ],
-    );
-    dom::mount_view(&section, view! { <SheetSettings ctx id lang /> });
-    grid(&section, ctx, id, lang, selection);
-    dom::mount_view(&section, view! { <WhatIf ctx id lang selection /> });
-    dom::mount_view(&section, view! { <Charts ctx id lang /> });
-    dom::mount_view(&section, view! { <Findings ctx id lang selection /> });
+    let grid_slot = NodeRef::<leptos::html::Div>::new();
+    grid_slot.on_load(move |slot| grid(&slot, ctx, id, lang, selection));
+    view! {
+        <section class="sheet" data-testid="sheet" data-sheet-id=id.to_string()>
+            <SheetSettings ctx id lang />
+            <div node_ref=grid_slot></div>
+            <WhatIf ctx id lang selection />
+            <Charts ctx id lang />
+            <Findings ctx id lang selection />
+        </section>
+    }
 }
 
 #[cfg(test)]

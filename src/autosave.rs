@@ -29,7 +29,6 @@ use kalkyl_core::file::write_workspace_store_pieces;
 use kalkyl_core::lang::Lang;
 use kalkyl_core::workspace::Workspace;
 use leptos::prelude::*;
-use web_sys::Element;
 
 use crate::browser;
 use crate::dom;
@@ -130,14 +129,15 @@ const LONGEST_WAIT_MS: f64 = 10_000.0;
 const WRITE_MS_PER_ROW: f64 = 0.004;
 
 /// Starts autosave: restores the stored workspace through `replace`, then
-/// saves every change. Draws its banner into `parent`; returns the state
-/// for the indicator (saved, saving, not saved, updated from another tab).
+/// saves every change. Returns the state for the indicator (saved, saving,
+/// not saved, updated from another tab) and the view of its notices (the
+/// stored workspace unreadable or unopened, a storage problem, a conflict
+/// with another tab's save).
 pub fn start(
-    parent: &Element,
     ctx: Ctx,
     lang: ReadSignal<Lang>,
     replace: impl Fn(Workspace) + Copy + 'static,
-) -> RwSignal<SaveState> {
+) -> (RwSignal<SaveState>, impl IntoView) {
     let state = RwSignal::new(SaveState::Saving);
     let problem = RwSignal::new(None::<StorageError>);
     // Set when the stored text could not be read and was put aside.
@@ -446,85 +446,82 @@ pub fn start(
         work();
     });
     let choose = move |keep: bool| choose.with_value(|f| f(keep));
-    dom::mount_view(
-        parent,
-        view! {
-            {move || {
-                unreadable
-                    .get()
-                    .then(|| {
-                        view! {
-                            <p class="notice" role="status" data-testid="storage-unreadable">
-                                {move || texts(lang.get()).storage_unreadable}
-                            </p>
-                        }
-                    })
-            }}
-            {move || {
-                unopened
-                    .get()
-                    .then(|| {
-                        view! {
-                            <p class="notice" role="alert" data-testid="storage-unopened">
-                                {move || texts(lang.get()).storage_unopened}
-                                " "
-                                <button type="button" on:click=retry_restore>
-                                    {move || texts(lang.get()).try_again}
-                                </button>
-                            </p>
-                        }
-                    })
-            }}
-            {move || {
-                let lang = lang.get();
-                problem
-                    .get()
-                    .map(|p| {
-                        let kind = match p {
-                            StorageError::Unavailable(_) => "unavailable",
-                            StorageError::Quota(_) => "quota",
-                            StorageError::Conflict => "conflict",
-                            StorageError::Other(_) => "other",
-                        };
-                        view! {
-                            <div
-                                class="storage-problem"
-                                role="alert"
-                                data-testid="storage-problem"
-                                data-kind=kind
-                            >
-                                <p>{p.message(lang)}</p>
-                                {p
-                                    .choices(lang)
-                                    .map(|(load, keep)| {
-                                        view! {
-                                            <p>
-                                                <button
-                                                    type="button"
-                                                    data-testid="load-saved"
-                                                    on:click=move |_| choose(false)
-                                                >
-                                                    {load}
-                                                </button>
-                                                " "
-                                                <button
-                                                    type="button"
-                                                    class="secondary"
-                                                    data-testid="keep-mine"
-                                                    on:click=move |_| choose(true)
-                                                >
-                                                    {keep}
-                                                </button>
-                                            </p>
-                                        }
-                                    })}
-                            </div>
-                        }
-                    })
-            }}
-        },
-    );
-    state
+    let notices = view! {
+        {move || {
+            unreadable
+                .get()
+                .then(|| {
+                    view! {
+                        <p class="notice" role="status" data-testid="storage-unreadable">
+                            {move || texts(lang.get()).storage_unreadable}
+                        </p>
+                    }
+                })
+        }}
+        {move || {
+            unopened
+                .get()
+                .then(|| {
+                    view! {
+                        <p class="notice" role="alert" data-testid="storage-unopened">
+                            {move || texts(lang.get()).storage_unopened}
+                            " "
+                            <button type="button" on:click=retry_restore>
+                                {move || texts(lang.get()).try_again}
+                            </button>
+                        </p>
+                    }
+                })
+        }}
+        {move || {
+            let lang = lang.get();
+            problem
+                .get()
+                .map(|p| {
+                    let kind = match p {
+                        StorageError::Unavailable(_) => "unavailable",
+                        StorageError::Quota(_) => "quota",
+                        StorageError::Conflict => "conflict",
+                        StorageError::Other(_) => "other",
+                    };
+                    view! {
+                        <div
+                            class="storage-problem"
+                            role="alert"
+                            data-testid="storage-problem"
+                            data-kind=kind
+                        >
+                            <p>{p.message(lang)}</p>
+                            {p
+                                .choices(lang)
+                                .map(|(load, keep)| {
+                                    view! {
+                                        <p>
+                                            <button
+                                                type="button"
+                                                data-testid="load-saved"
+                                                on:click=move |_| choose(false)
+                                            >
+                                                {load}
+                                            </button>
+                                            " "
+                                            <button
+                                                type="button"
+                                                class="secondary"
+                                                data-testid="keep-mine"
+                                                on:click=move |_| choose(true)
+                                            >
+                                                {keep}
+                                            </button>
+                                        </p>
+                                    }
+                                })}
+                        </div>
+                    }
+                })
+        }}
+    };
+    (state, notices)
 }
 
 #[cfg(test)]

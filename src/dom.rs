@@ -42,8 +42,8 @@ pub fn element(parent: &Element, tag: &str, attributes: &[(&str, &str)]) -> Elem
 }
 
 /// Builds a Leptos view under the current reactive owner and appends it to
-/// `parent`. It lives as long as the owner: the page, or a [`swap`]
-/// slot's build, which clears the slot before the next build.
+/// `parent`. It lives as long as the owner: the page, or the view that
+/// made it.
 pub fn mount_view(parent: &Element, view: impl IntoView + 'static) {
     use leptos::tachys::view::{Mountable, Render};
     let mut state = view.into_view().build();
@@ -186,24 +186,6 @@ fn on_boxed(target: &EventTarget, event: &str, mut handler: Box<dyn FnMut(Event)
         options,
         move |ev| handler(ev.clone()),
     ));
-}
-
-/// Fills `slot` with `build(key)` whenever `key` changes, first cleaning up
-/// everything the previous build made (its bindings and listeners).
-pub fn swap<K: PartialEq + Clone + Send + Sync + 'static>(
-    slot: &Element,
-    key: impl Fn() -> K + Send + Sync + 'static,
-    build: impl Fn(&Element, K) + 'static,
-) {
-    let key = Memo::new(move |_| key());
-    let slot = slot.clone();
-    // A render effect cleans up what its last run owned before it runs
-    // again; the memo makes it run only when the key really changed.
-    bind(move |_: Option<()>| {
-        let key = key.get();
-        slot.set_inner_html("");
-        untrack(|| build(&slot, key));
-    });
 }
 
 /// The `value` of the element an event came from (an input, a select or a

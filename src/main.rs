@@ -42,7 +42,7 @@ fn main() {
     let owner = Owner::new();
     owner.set();
     if let Some(body) = dom::document().body() {
-        app::mount(&body);
+        dom::mount_view(&body, leptos::view! { <app::App /> });
     }
     std::mem::forget(owner);
     browser::register_service_worker();
