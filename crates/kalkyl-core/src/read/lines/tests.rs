@@ -329,6 +329,12 @@ fn words_broken_at_line_ends() {
             &["3 Avskrivningar", "mnkr staden"],
         ),
         ("Utfall\njan-aug", &["Utfall", "jan-aug"]),
+        // A short word under a heading's last word is the start of a
+        // second heading line when years follow it.
+        (
+            "Specifikation Not Bokslut Bokslut\n\nnr 2003 2002",
+            &["Specifikation Not Bokslut Bokslut", "nr 2003 2002"],
+        ),
     ];
     for (text, want) in table {
         let grid = crate::grid::read_text(text);
