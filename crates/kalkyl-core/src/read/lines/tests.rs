@@ -112,6 +112,27 @@ fn zero_led_groups_notes_and_group_headings() {
 }
 
 #[test]
+fn double_spaced_pdf_with_two_line_headings_and_wrapped_capitals() {
+    // Every line followed by an empty one; the note heading and the years
+    // on a line of their own under the words; a section heading in
+    // capitals over a row in ordinary case; total labels in capitals
+    // wrapped over lines, one broken with a hyphen; a note named by a
+    // letter.
+    check_pdf(&[(
+        "Belopp Not Utfall Utfall\n\nnr 2011 2010\n\nINTÄKTER\n\nAvgifter 1 120 110\n\nBidrag 2 30 20\n\nSUMMA\n\nINTÄKTER 150 130\n\nResultat före extra-\n\nordinära poster 3 150 130\n\nÅRETS RESULTAT EFTER BOKSLUTS-\n\nDISPOSITIONER B 150 130\n",
+        &["Belopp", "Not nr", "Utfall 2011", "Utfall 2010"],
+        &[
+            &["INTÄKTER"],
+            &["Avgifter", "1", "120", "110"],
+            &["Bidrag", "2", "30", "20"],
+            &["SUMMA INTÄKTER", "", "150", "130"],
+            &["Resultat före extraordinära poster", "3", "150", "130"],
+            &["ÅRETS RESULTAT EFTER BOKSLUTSDISPOSITIONER", "B", "150", "130"],
+        ],
+    )]);
+}
+
+#[test]
 fn pdf_titles_section_headings_and_unlabelled_sums() {
     check_pdf(&[
         // A title block above, a section heading between blank lines below.
