@@ -533,6 +533,20 @@ fn table_flattened_onto_one_line() {
                 &["Pensioner före 1998 (mkr)", "225,6", "221,9", "3,7"],
             ],
         ),
+        // A group row without figures between the heading and the first
+        // row: more headings than figures, the extra one names no figure,
+        // so it is a section heading of the body.
+        (
+            "Mkr Utfall Budget Avvikelse Tekniska förvaltningen Intäkter 41,6 43,0-1,4 Kostnader -95,4-92,6-2,8 Netto -53,8-49,6-4,2 Kapitalkostnad -5,0-5,0 0,0",
+            &["Mkr", "Utfall", "Budget", "Avvikelse"],
+            &[
+                &["Tekniska förvaltningen"],
+                &["Intäkter", "41,6", "43,0", "-1,4"],
+                &["Kostnader", "-95,4", "-92,6", "-2,8"],
+                &["Netto", "-53,8", "-49,6", "-4,2"],
+                &["Kapitalkostnad", "-5,0", "-5,0", "0,0"],
+            ],
+        ),
     ]);
 }
 
