@@ -127,10 +127,9 @@ fn glued_lines(grid: &Grid<'_>, plain: &str) -> Vec<Line> {
             // ("Specifikation Not Bokslut Bokslut" / "" / "nr 2003 2002")
             // is a second heading line, its first word a column's own
             // ("Not" / "nr"), not the rest of a word broken across lines.
-            let years_below = heading_lines::is_year_line(&text);
-            let stub = !years_below
-                && (short(last.text.split_whitespace().last())
-                    || short(text.split_whitespace().next()));
+            let stub = (short(last.text.split_whitespace().last())
+                || short(text.split_whitespace().next()))
+                && !heading_lines::is_year_line(&text);
             if ends_letter
                 && (!last.blank_after || stub)
                 && !last.trailing_space
