@@ -906,10 +906,19 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
             // stacked blocks turned: operations, then investments, each with
             // "Budget | Budgetavvikelse"): the first block keeps the role.
             let h = |k: usize| raw.headings.get(k);
-            let repeat = role != Role::Outcome
-                && cols.iter().any(|&k| {
-                    k < j && h(k) == h(j) && (h(k + 1) == h(j + 1) || k > 0 && h(k - 1) == h(j - 1))
-                });
+            let block = |k: usize| h(k + 1) == h(j + 1) || k > 0 && h(k - 1) == h(j - 1);
+            // An outcome heading repeated bare, not as a block ("Utfall
+            // Årsbudget Resultat Utfall Utfall", the years lost): the
+            // table's own period comes first, the repeats are earlier years.
+            let repeat = cols.iter().any(|&k| {
+                k < j
+                    && h(k) == h(j)
+                    && if role == Role::Outcome {
+                        years[j].is_none() && !block(k)
+                    } else {
+                        block(k)
+                    }
+            });
             if bare_twin || repeat {
                 roles[j] = if role == Role::Outcome {
                     Role::PriorOutcome

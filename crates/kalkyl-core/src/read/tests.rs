@@ -1192,6 +1192,17 @@ fn a_dated_twin_of_a_bare_heading_is_the_earlier_year() {
             "Mnkr\tUtfall\tBudget\tBudgetavvikelse\tUtfallsavvikelse 2020\nA\t-10\t-12\t2\t-1\n",
             &["label", "outcome", "budget", "stated_variance", "stated_variance"],
         ),
+        // An outcome heading repeated bare, its years lost: the first is
+        // the table's period, the repeats earlier years.
+        (
+            "Mnkr\tUtfall\tÅrsbudget\tResultat\tUtfall\tUtfall\nA\t125,2\t94,4\t30,8\t157,0\t155,7\nB\t-575,5\t-549,5\t-26,0\t-599,3\t-587,0\n",
+            &["label", "outcome", "annual_budget", "stated_variance", "prior_outcome", "prior_outcome"],
+        ),
+        // Repeated as a block (two blocks turned side by side): no period.
+        (
+            "Mnkr\tUtfall\tBudget\tUtfall\tBudget\nA\t10\t12\t5\t6\n",
+            &["label", "outcome", "budget", "outcome", "other"],
+        ),
     ];
     for (paste, want) in table {
         assert_eq!(roles(&read(paste)), *want, "{paste:?}");

@@ -409,15 +409,27 @@ fn spread_years(last: &str, above: &[&str]) -> Option<Vec<String>> {
     let mut label: Option<String> = None;
     let mut note: Option<String> = None;
     let prefix = ws.get(..first_year).unwrap_or(&[]).join(" ");
+    // A lowercase word before the years continues the note heading above
+    // it ("Not" / "nr 2003 2002"): the heading words stand over each other.
+    let mut note_rest: Option<String> = None;
     for seg in segment_heading(&prefix) {
         if is_note_heading(&seg) {
             note = Some(seg);
+        } else if seg.starts_with(latin::is_lower) {
+            note_rest = Some(seg);
         } else {
             label = Some(seg);
         }
     }
     if let Some(i) = tops.iter().position(|t| is_note_heading(t)) {
-        note = Some(tops.remove(i));
+        let top = tops.remove(i);
+        note = Some(match note_rest.take() {
+            Some(rest) => format!("{top} {rest}"),
+            None => top,
+        });
+    }
+    if let Some(rest) = note_rest {
+        label = Some(rest);
     }
     if label.is_none() && tops.first().is_some_and(|t| takes_no_year(t)) {
         label = Some(tops.remove(0));
@@ -662,6 +674,12 @@ mod tests {
                 &["Belopp angivna i tkr", "Not", "2024", "2023"],
             ),
             (&["Mnkr 2024 2023 2022"], &["Mnkr", "2024", "2023", "2022"]),
+            // A note heading over two lines: the lowercase word before the
+            // years continues it.
+            (
+                &["Specifikation Not Bokslut Bokslut", "nr 2003 2002"],
+                &["Specifikation", "Not nr", "Bokslut 2003", "Bokslut 2002"],
+            ),
             // Qualifiers over names, matched from the right; a budget over
             // a forecast is a column of its own.
             (

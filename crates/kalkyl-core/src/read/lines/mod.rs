@@ -123,8 +123,13 @@ fn glued_lines(grid: &Grid<'_>, plain: &str) -> Vec<Line> {
             let short = |w: Option<&str>| {
                 w.is_some_and(|w| w.chars().filter(|c| latin::is_letter(*c)).count() <= 2)
             };
-            let stub =
-                short(last.text.split_whitespace().last()) || short(text.split_whitespace().next());
+            // A lower heading line that names years under the words above
+            // ("Specifikation Not Bokslut Bokslut" / "" / "nr 2003 2002")
+            // is a second heading line, its first word a column's own
+            // ("Not" / "nr"), not the rest of a word broken across lines.
+            let stub = (short(last.text.split_whitespace().last())
+                || short(text.split_whitespace().next()))
+                && !heading_lines::is_year_line(&text);
             if ends_letter
                 && (!last.blank_after || stub)
                 && !last.trailing_space

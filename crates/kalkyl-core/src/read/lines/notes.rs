@@ -30,6 +30,27 @@ pub(super) fn note_number(word: &str) -> Option<u32> {
 pub(super) fn take_notes(runs: &mut [Run]) {
     let taken = note_rows(runs, false);
     apply_notes(runs, &taken);
+    take_letter_note(runs);
+}
+
+/// A note named by a letter at the end of a label, in a table with a note
+/// column ("RESULTAT EFTER SKATTEINTÄKTER OCH FINANSNETTO A 55 021"): a
+/// lone capital letter after two words or more, on one row only (a series
+/// of rows ending in letters, "Nämnd A", "Nämnd B", names units) and on a
+/// row with no note of its own.
+fn take_letter_note(runs: &mut [Run]) {
+    let lettered = |r: &Run| {
+        r.label.len() >= 2
+            && r.note.is_empty()
+            && !r.numbers.is_empty()
+            && r.label
+                .last()
+                .is_some_and(|w| w.len() == 1 && w.bytes().all(|b| b.is_ascii_uppercase()))
+    };
+    let mut rows = runs.iter_mut().filter(|r| lettered(r));
+    if let (Some(run), None) = (rows.next(), rows.next()) {
+        run.note = run.label.pop().unwrap_or_default();
+    }
 }
 
 /// Notes glued before the first amount in a table without a note column

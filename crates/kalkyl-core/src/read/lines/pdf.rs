@@ -148,7 +148,13 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
                 if label.is_empty() {
                     line_of_row = l.line;
                 }
-                label.push(w.clone());
+                match label.last_mut() {
+                    Some(last) if k == 0 && continues_hyphenated(last, w) => {
+                        last.pop();
+                        last.push_str(w);
+                    }
+                    _ => label.push(w.clone()),
+                }
                 label_on_line = true;
             }
         }
@@ -164,7 +170,14 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
                 // "Not 1 112 246": the label's note reference, below it.
                 && !n.text.split_whitespace().next().is_some_and(is_note_heading)
         });
-        let wraps = l.trailing_space && !l.padded;
+        // A word broken with a hyphen goes on below, whatever the case.
+        let hyphenated = label.last().is_some_and(|last| {
+            body.get(i + 1)
+                .and_then(|n| n.text.split_whitespace().next())
+                .is_some_and(|next| continues_hyphenated(last, next))
+        });
+        let wraps = l.trailing_space && !l.padded
+            || numbers.is_empty() && (hyphenated || capitals_wrap(&body, i));
         if numbers.is_empty() && !label.is_empty() && (l.blank_after || next_capital) && !wraps {
             headings_in_body.push((runs.len(), label.join(" "), line_of_row));
             label.clear();
@@ -504,6 +517,55 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
         });
     }
     raw
+}
+
+/// A label in capitals wrapped over lines ("VERKSAMHETENS" /
+/// "NETTOKOSTNAD -657 564", "RESULTAT EFTER SKATTE-" / "INTÄKTER OCH" /
+/// "FINANSNETTO A 55 021"): a line of capitals without figures, followed by
+/// lines of capitals that end in one with figures, is one label, not a
+/// section heading (a section heading in capitals is followed by a row
+/// in ordinary case, or stands alone). At most three lines.
+fn capitals_wrap(body: &[Line], at: usize) -> bool {
+    let capitals = |words: &[String]| {
+        words.iter().any(|w| w.chars().any(latin::is_letter))
+            && !words.iter().any(|w| w.chars().any(latin::is_lower))
+    };
+    let label_words = |l: &Line| -> (Vec<String>, bool) {
+        let ws = pdf_words(&l.text);
+        let end = ws.iter().position(|w| is_numeric_word(w));
+        let label = ws.get(..end.unwrap_or(ws.len())).unwrap_or(&[]).to_vec();
+        (label, end.is_some())
+    };
+    let Some(line) = body.get(at) else {
+        return false;
+    };
+    let (label, figures) = label_words(line);
+    if figures || !capitals(&label) {
+        return false;
+    }
+    for next in body.iter().skip(at + 1).take(3) {
+        let (label, figures) = label_words(next);
+        if !capitals(&label) {
+            return false;
+        }
+        if figures {
+            return true;
+        }
+    }
+    false
+}
+
+/// A word broken with a hyphen at a line's end goes on at the next line's
+/// start ("SKATTE-" / "INTÄKTER"); a hyphen before "och", "eller" or
+/// "samt" shortens a compound ("Av- och nedskrivningar") and stays.
+fn continues_hyphenated(last: &str, next: &str) -> bool {
+    last.ends_with('-')
+        && last.chars().rev().nth(1).is_some_and(latin::is_letter)
+        && next.starts_with(latin::is_letter)
+        && !matches!(
+            latin::lowercase(next).as_str(),
+            "och" | "eller" | "samt" | "resp" | "respektive"
+        )
 }
 
 /// A numbered item's number before its figures ("Inre säkerhetsfonden,

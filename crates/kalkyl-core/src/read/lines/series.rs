@@ -278,9 +278,20 @@ pub(super) fn unflatten(lines: &[Line]) -> Option<Vec<Line>> {
         let starts_row = first
             .iter()
             .rposition(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))?;
-        let heading: Vec<String> = first.drain(..starts_row).collect();
+        let mut heading: Vec<String> = first.drain(..starts_row).collect();
+        let section = group_row_after_heading(&mut heading, &rows);
         for part in heading_lines_run_together(&heading) {
             out.push(make(part.join(" ")));
+        }
+        if !section.is_empty() {
+            // Blank lines around it: a block of its own, below the heading.
+            if let Some(last) = out.last_mut() {
+                last.blank_after = true;
+            }
+            out.push(Line {
+                blank_after: true,
+                ..make(section.join(" "))
+            });
         }
     }
     for (mut label, numbers) in rows {
@@ -336,6 +347,56 @@ fn years_over_names(words: &mut Vec<String>) -> Option<(String, String)> {
     let caption = words.get(..start)?.join(" ");
     words.drain(..end + names);
     Some((caption, heading))
+}
+
+/// A group row without figures between the heading and the first row of a
+/// flattened table ("... Resultat Utfall Utfall Kommunstyrelsen inkl.
+/// kollektiven Verksamhetens intäkter 125,2 ..."): the heading then has
+/// more headings than the rows have figures (plus the label column's), and
+/// the extra ones at its end name no figure. They are cut off the heading
+/// and returned, to stand as a section heading of the body.
+fn group_row_after_heading(
+    heading: &mut Vec<String>,
+    rows: &[(Vec<String>, Vec<String>)],
+) -> Vec<String> {
+    // The number of figures per row: the count the most rows can be split
+    // into.
+    let widest = rows.iter().map(|(_, n)| n.len()).max().unwrap_or(0);
+    let columns = (1..=widest)
+        .map(|k| {
+            let rows_so = rows
+                .iter()
+                .filter(|(_, n)| k <= n.len() && !splits(n, k).is_empty())
+                .count();
+            (rows_so, k)
+        })
+        .fold((0, 0), |best, c| if c.0 > best.0 { c } else { best })
+        .1;
+    let starts_heading = |w: &String| {
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+            && crate::number::Unit::from_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .is_none()
+    };
+    let mut headings = segment_heading(&heading.join(" ")).len();
+    let mut cut = heading.len();
+    while columns > 0 && headings > columns + 1 {
+        let Some(start) = heading
+            .get(..cut)
+            .and_then(|h| h.iter().rposition(starts_heading))
+        else {
+            break;
+        };
+        let part = heading.get(start..cut).unwrap_or(&[]).join(" ");
+        if start == 0 || role_of(&part).is_some_and(Role::is_numeric) {
+            break;
+        }
+        cut = start;
+        headings -= 1;
+    }
+    if headings > columns + 1 {
+        return Vec::new();
+    }
+    heading.split_off(cut)
 }
 
 /// A flattened heading cut back into its lines where two heading lines ran

@@ -112,6 +112,27 @@ fn zero_led_groups_notes_and_group_headings() {
 }
 
 #[test]
+fn double_spaced_pdf_with_two_line_headings_and_wrapped_capitals() {
+    // Every line followed by an empty one; the note heading and the years
+    // on a line of their own under the words; a section heading in
+    // capitals over a row in ordinary case; total labels in capitals
+    // wrapped over lines, one broken with a hyphen; a note named by a
+    // letter.
+    check_pdf(&[(
+        "Belopp Not Utfall Utfall\n\nnr 2011 2010\n\nINTÄKTER\n\nAvgifter 1 120 110\n\nBidrag 2 30 20\n\nSUMMA\n\nINTÄKTER 150 130\n\nResultat före extra-\n\nordinära poster 3 150 130\n\nÅRETS RESULTAT EFTER BOKSLUTS-\n\nDISPOSITIONER B 150 130\n",
+        &["Belopp", "Not nr", "Utfall 2011", "Utfall 2010"],
+        &[
+            &["INTÄKTER"],
+            &["Avgifter", "1", "120", "110"],
+            &["Bidrag", "2", "30", "20"],
+            &["SUMMA INTÄKTER", "", "150", "130"],
+            &["Resultat före extraordinära poster", "3", "150", "130"],
+            &["ÅRETS RESULTAT EFTER BOKSLUTSDISPOSITIONER", "B", "150", "130"],
+        ],
+    )]);
+}
+
+#[test]
 fn pdf_titles_section_headings_and_unlabelled_sums() {
     check_pdf(&[
         // A title block above, a section heading between blank lines below.
@@ -329,6 +350,12 @@ fn words_broken_at_line_ends() {
             &["3 Avskrivningar", "mnkr staden"],
         ),
         ("Utfall\njan-aug", &["Utfall", "jan-aug"]),
+        // A short word under a heading's last word is the start of a
+        // second heading line when years follow it.
+        (
+            "Specifikation Not Bokslut Bokslut\n\nnr 2003 2002",
+            &["Specifikation Not Bokslut Bokslut", "nr 2003 2002"],
+        ),
     ];
     for (text, want) in table {
         let grid = crate::grid::read_text(text);
@@ -504,6 +531,20 @@ fn table_flattened_onto_one_line() {
                 &["Utbildning", "395,4", "392,6", "2,8"],
                 &["Vård och omsorg", "165,5", "168,0", "-2,5"],
                 &["Pensioner före 1998 (mkr)", "225,6", "221,9", "3,7"],
+            ],
+        ),
+        // A group row without figures between the heading and the first
+        // row: more headings than figures, the extra one names no figure,
+        // so it is a section heading of the body.
+        (
+            "Mkr Utfall Budget Avvikelse Tekniska förvaltningen Intäkter 41,6 43,0-1,4 Kostnader -95,4-92,6-2,8 Netto -53,8-49,6-4,2 Kapitalkostnad -5,0-5,0 0,0",
+            &["Mkr", "Utfall", "Budget", "Avvikelse"],
+            &[
+                &["Tekniska förvaltningen"],
+                &["Intäkter", "41,6", "43,0", "-1,4"],
+                &["Kostnader", "-95,4", "-92,6", "-2,8"],
+                &["Netto", "-53,8", "-49,6", "-4,2"],
+                &["Kapitalkostnad", "-5,0", "-5,0", "0,0"],
             ],
         ),
     ]);
