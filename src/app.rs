@@ -20,7 +20,7 @@ use crate::charts::Charts;
 use crate::dom;
 use crate::files::FileBar;
 use crate::findings::Findings;
-use crate::grid::{grid, Selection};
+use crate::grid::{Grid, Selection};
 use crate::i18n::texts;
 use crate::paste_box::PasteBox;
 use crate::settings::SheetSettings;
@@ -231,7 +231,7 @@ fn sheet_view(parent: &Element, ctx: Ctx, id: u64, lang: ReadSignal<Lang>) {
         ],
     );
     dom::mount_view(&section, view! { <SheetSettings ctx id lang /> });
-    grid(&section, ctx, id, lang, selection);
+    dom::mount_view(&section, view! { <Grid ctx id lang selection /> });
     dom::mount_view(&section, view! { <WhatIf ctx id lang selection /> });
     dom::mount_view(&section, view! { <Charts ctx id lang /> });
     dom::mount_view(&section, view! { <Findings ctx id lang selection /> });
