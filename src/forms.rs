@@ -1,8 +1,8 @@
 //! Pieces shared by a sheet's panels (`settings`, `findings`, `what_if`,
-//! `charts`) and the grid's heading (`grid`): the forecast methods' keys
-//! and labels, a reactive text, a part of a panel's
-//! state as its own memo, the one `<select>` component the settings use,
-//! and focusing the grid. Here so that the panels and the grid never
+//! `charts`) and the grid's information line (`grid`): the forecast
+//! methods' keys and labels, a reactive text, a part of a panel's state as
+//! its own memo, the one `<select>` component they use, and focusing the
+//! grid. Here so that the panels and the grid never
 //! import each other.
 
 use kalkyl_core::lang::Lang;

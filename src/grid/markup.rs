@@ -230,6 +230,8 @@ pub struct BodyInput<'a> {
 /// the selection's) and its tooltip.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CellShown {
+    /// The `data-col` value (see [`GridColumn::key`]).
+    pub key: String,
     /// The text as shown.
     pub text: String,
     /// A footnote marker after the text (a label's note).
@@ -347,6 +349,7 @@ pub fn row_shown(input: &BodyInput, i: usize) -> Option<RowShown> {
                 }
             };
             CellShown {
+                key: column.key(),
                 text,
                 note,
                 class: classes.join(" "),
@@ -505,6 +508,7 @@ pub fn totals_shown(input: &BodyInput) -> Vec<CellShown> {
                 ),
             };
             CellShown {
+                key: column.key(),
                 text,
                 note: None,
                 class: class.to_string(),

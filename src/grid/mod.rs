@@ -757,97 +757,58 @@ fn BodyRow(parts: Parts, i: usize) -> impl IntoView {
             .unwrap_or_default()
     });
     let marks = Memo::new(move |_| selection.with(|s| s.row_marks(i)));
-    let cells = move || {
-        shape.with(|(_, columns)| {
-            columns
-                .iter()
-                .enumerate()
-                .map(|(g, column)| body_cell(shown, Some(marks), i.to_string(), column.key(), g))
-                .collect_view()
-        })
-    };
     view! {
         <tr
             data-row=i.to_string()
             aria-rowindex={(i + 2).to_string()}
-            class=cell_text(shown, None, 0, |r, _, _| r.kind.to_string())
+            class=move || shown.with(|r| r.kind)
         >
-            {cells}
+            {row_cells(shown, Some(marks), i.to_string())}
         </tr>
     }
 }
 
-/// What a cell shows, picked from its row's memo and the selection's
-/// marks in the row: one closure type for every reactive text of the
-/// body and the totals, so the view code that shows one is compiled once.
-fn cell_text(
-    shown: Memo<RowShown>,
-    marks: Option<Memo<RowMarks>>,
-    g: usize,
-    pick: fn(&RowShown, RowMarks, usize) -> String,
-) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+/// The cells of a body row (`row` is its `data-row`: an index, or `total`
+/// for the totals), drawn from the row's memo and the selection's marks in
+/// it. One render effect per row: it runs only when one of the two
+/// changed, and then writes only the texts, classes and titles that differ
+/// from what is on screen. (A reactive closure per attribute would wake
+/// thousands of effects on every edit, to find most of them unchanged.)
+/// The active cell has the id the grid's `aria-activedescendant` names.
+fn row_cells(shown: Memo<RowShown>, marks: Option<Memo<RowMarks>>, row: String) -> impl IntoView {
     move || {
         let marks = marks.map(|m| m.get()).unwrap_or_default();
-        shown.with(|r| pick(r, marks, g))
-    }
-}
-
-/// The cell in grid column `g` of a row.
-fn cell_of(row: &RowShown, g: usize) -> Option<&CellShown> {
-    row.cells.get(g)
-}
-
-/// Cell `g` of a body row (`row` is its `data-row`: an index, or `total`);
-/// the active cell has the id the grid's `aria-activedescendant` names.
-fn body_cell(
-    shown: Memo<RowShown>,
-    marks: Option<Memo<RowMarks>>,
-    row: String,
-    key: String,
-    g: usize,
-) -> impl IntoView {
-    view! {
-        <td
-            id=move || {
-                marks
-                    .is_some_and(|m| m.with(|m| m.active == Some(g)))
-                    .then_some("kalkyl-active")
-            }
-            data-row=row
-            data-col=key
-            class=cell_text(
-                shown,
-                marks,
-                g,
-                |r, m, g| {
-                    let class = cell_of(r, g).map_or("", |c| c.class.as_str());
-                    match (m.is_selected(g), class.is_empty()) {
-                        (false, _) => class.to_string(),
+        shown.with(|r| {
+            r.cells
+                .iter()
+                .enumerate()
+                .map(|(g, cell)| {
+                    let selected = marks.is_selected(g);
+                    let class = match (selected, cell.class.is_empty()) {
+                        (false, _) => cell.class.clone(),
                         (true, true) => "selected".to_string(),
-                        (true, false) => format!("{class} selected"),
+                        (true, false) => format!("{} selected", cell.class),
+                    };
+                    let note = cell
+                        .note
+                        .clone()
+                        .map(|note| view! { <sup class="note">{note}</sup> });
+                    view! {
+                        <td
+                            id=(marks.active == Some(g)).then_some("kalkyl-active")
+                            data-row=row.clone()
+                            data-col=cell.key.clone()
+                            class=class
+                            aria-selected=selected.then_some("true")
+                            title=non_empty(cell.title.clone())
+                        >
+                            {cell.text.clone()}
+                            {note}
+                        </td>
                     }
-                },
-            )
-            aria-selected=cell_text(shown, marks, g, |_, m, g| m.is_selected(g).to_string())
-            title=cell_text(
-                shown,
-                marks,
-                g,
-                |r, _, g| cell_of(r, g).map(|c| c.title.clone()).unwrap_or_default(),
-            )
-        >
-            {cell_text(
-                shown,
-                marks,
-                g,
-                |r, _, g| cell_of(r, g).map(|c| c.text.clone()).unwrap_or_default(),
-            )}
-            {move || {
-                shown
-                    .with(|r| cell_of(r, g).and_then(|c| c.note.clone()))
-                    .map(|note| view! { <sup class="note">{note}</sup> })
-            }}
-        </td>
+                })
+                .collect_view()
+        })
     }
 }
 
@@ -881,15 +842,6 @@ fn Totals(parts: Parts) -> impl IntoView {
             cells: cells.unwrap_or_default(),
         }
     });
-    let cells = move || {
-        shape.with(|(_, columns)| {
-            columns
-                .iter()
-                .enumerate()
-                .map(|(g, column)| body_cell(shown, None, "total".to_string(), column.key(), g))
-                .collect_view()
-        })
-    };
     view! {
         <tfoot>
             <tr
@@ -897,7 +849,7 @@ fn Totals(parts: Parts) -> impl IntoView {
                 data-row="total"
                 aria-rowindex=window_text(window, |w| (w.rows + 2).to_string())
             >
-                {cells}
+                {row_cells(shown, None, "total".to_string())}
             </tr>
         </tfoot>
     }
