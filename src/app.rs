@@ -18,7 +18,7 @@ use crate::browser;
 use crate::charts::Charts;
 use crate::files::FileBar;
 use crate::findings::Findings;
-use crate::grid::{grid, Selection};
+use crate::grid::{Grid, Selection};
 use crate::i18n::texts;
 use crate::paste_box::PasteBox;
 use crate::settings::SheetSettings;
@@ -200,12 +200,10 @@ fn warm_up_once(numbers: std::ops::Range<u32>) {
 #[component]
 fn SheetView(ctx: Ctx, id: u64, lang: ReadSignal<Lang>) -> impl IntoView {
     let selection = RwSignal::new(Selection::default());
-    let grid_slot = NodeRef::<leptos::html::Div>::new();
-    grid_slot.on_load(move |slot| grid(&slot, ctx, id, lang, selection));
     view! {
         <section class="sheet" data-testid="sheet" data-sheet-id=id.to_string()>
             <SheetSettings ctx id lang />
-            <div node_ref=grid_slot></div>
+            <Grid ctx id lang selection />
             <WhatIf ctx id lang selection />
             <Charts ctx id lang />
             <Findings ctx id lang selection />

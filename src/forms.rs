@@ -1,18 +1,14 @@
 //! Pieces shared by a sheet's panels (`settings`, `findings`, `what_if`,
-//! `charts`) and the grid's heading (`grid`): the forecast methods' keys
-//! and labels, the alert paragraph, a reactive text, a part of a panel's
-//! state as its own memo, the one `<select>` component the settings use,
-//! and focusing the grid. Here so that the panels and the grid never
+//! `charts`) and the grid's information line (`grid`): the forecast
+//! methods' keys and labels, a reactive text, a part of a panel's state as
+//! its own memo, the one `<select>` component they use, and focusing the
+//! grid. Here so that the panels and the grid never
 //! import each other.
-
-use std::fmt::Write as _;
 
 use kalkyl_core::lang::Lang;
 use kalkyl_core::model::ForecastMethod;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-
-use kalkyl_core::file::html::push_escaped;
 
 use crate::dom;
 use crate::i18n::{texts, Texts};
@@ -90,20 +86,6 @@ pub fn focus_grid() {
     if let Some(grid) = grid.and_then(|g| g.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = grid.focus();
     }
-}
-
-/// A message that the user must see (`role="alert"`), or nothing.
-pub fn alert_html(testid: &str, message: Option<&str>) -> String {
-    let mut out = String::new();
-    if let Some(m) = message {
-        let _ = write!(
-            out,
-            "<p class=\"cell-error\" role=\"alert\" data-testid=\"{testid}\">"
-        );
-        push_escaped(&mut out, m);
-        out.push_str("</p>");
-    }
-    out
 }
 
 /// The forecast methods as `(key, label)`, `auto` first.

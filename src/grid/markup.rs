@@ -1,13 +1,13 @@
-//! The grid's markup: which columns it shows, each cell's text and
-//! classes, and the escaped HTML of the rows in view, the heading and the
-//! totals.
+//! What the grid shows, as data: which columns, and for each cell of a
+//! body row, the totals and the heading its text, classes and tooltip.
+//! Pure functions of the table and its results, tested natively; the
+//! components in `mod.rs` only put them on screen.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use kalkyl_core::calc::{Computed, Figure, Results};
 use kalkyl_core::display::DisplayFormat;
-pub use kalkyl_core::file::html::push_escaped;
 use kalkyl_core::lang::Lang;
 use kalkyl_core::model::{Cell, Role, RowKind, Table};
 use kalkyl_core::number::{format_decimal, DecimalMark, NumberStyle, Suffix};
@@ -183,9 +183,32 @@ impl Selection {
         ((r0, r1), (c0, c1))
     }
 
-    fn contains(&self, row: usize, col: usize) -> bool {
-        let ((r0, r1), (c0, c1)) = self.range();
-        (r0..=r1).contains(&row) && (c0..=c1).contains(&col)
+    /// What the selection marks in body row `row`: the active cell's grid
+    /// column if it is in this row, and the selected columns if the range
+    /// covers this row. Each drawn row keeps this as its own memo, so a move
+    /// redraws only the rows whose marks changed.
+    pub fn row_marks(&self, row: usize) -> RowMarks {
+        let ((r0, r1), columns) = self.range();
+        RowMarks {
+            active: (self.active.0 == row).then_some(self.active.1),
+            selected: (r0..=r1).contains(&row).then_some(columns),
+        }
+    }
+}
+
+/// The selection's marks in one row (see [`Selection::row_marks`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RowMarks {
+    /// The active cell's grid column, if it is in this row.
+    pub active: Option<usize>,
+    /// The selected grid columns (inclusive), if the range covers the row.
+    pub selected: Option<(usize, usize)>,
+}
+
+impl RowMarks {
+    /// Whether grid column `g` is selected.
+    pub fn is_selected(&self, g: usize) -> bool {
+        self.selected.is_some_and(|(c0, c1)| (c0..=c1).contains(&g))
     }
 }
 
@@ -201,51 +224,64 @@ pub struct BodyInput<'a> {
     pub messages: &'a CellMessages,
     /// The language.
     pub lang: Lang,
-    /// The selection, if the grid has one to show.
-    pub selection: Option<Selection>,
 }
 
-/// The body rows `first..end` as HTML: each cell carries `data-row` and
-/// `data-col`, its classes (number, negative, flagged, edited, indented
-/// child, computed, unfavourable), its messages and pasted original as a
-/// tooltip; a footnote marker is a `<sup>`; the active cell has the id the
-/// grid's `aria-activedescendant` names.
-pub fn body_html(input: &BodyInput, first: usize, end: usize) -> String {
+/// What one cell shows: its text, a footnote marker, its classes (without
+/// the selection's) and its tooltip.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CellShown {
+    /// The `data-col` value (see [`GridColumn::key`]).
+    pub key: String,
+    /// The text as shown.
+    pub text: String,
+    /// A footnote marker after the text (a label's note).
+    pub note: Option<String>,
+    /// The classes, space-separated: number, negative, flagged, edited,
+    /// label and indented child, computed, unfavourable, error, status.
+    pub class: String,
+    /// The tooltip: messages, the pasted original, a label's full text.
+    pub title: String,
+}
+
+/// What one body row shows: its kind's class and its cells, one per grid
+/// column.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct RowShown {
+    /// `kind-item`, `kind-heading`, `kind-subtotal` or `kind-total`.
+    pub kind: &'static str,
+    /// The cells, in grid column order.
+    pub cells: Vec<CellShown>,
+}
+
+/// Body row `i` as shown, or `None` past the end of the table: each cell's
+/// text and classes (number, negative, flagged, edited, indented child,
+/// computed, unfavourable), its messages and pasted original as a tooltip,
+/// a label's footnote apart.
+pub fn row_shown(input: &BodyInput, i: usize) -> Option<RowShown> {
     let BodyInput {
         table,
         results,
         columns,
         messages,
         lang,
-        selection,
     } = *input;
     let t = texts(lang);
     let format = DisplayFormat::of(table);
-    let end = end.min(table.rows.len());
-    let mut out = String::with_capacity(
-        end.saturating_sub(first)
-            .saturating_mul(columns.len())
-            .saturating_mul(56),
-    );
+    let row = table.rows.get(i)?;
+    let kind = match row.kind {
+        RowKind::Heading => "kind-heading",
+        RowKind::Item => "kind-item",
+        RowKind::Subtotal => "kind-subtotal",
+        RowKind::Total => "kind-total",
+    };
+    let result = results.rows.get(i);
     let mut classes: Vec<&str> = Vec::with_capacity(6);
-    let mut title = String::new();
-    for i in first..end {
-        let Some(row) = table.rows.get(i) else { break };
-        let kind = match row.kind {
-            RowKind::Heading => "kind-heading",
-            RowKind::Item => "kind-item",
-            RowKind::Subtotal => "kind-subtotal",
-            RowKind::Total => "kind-total",
-        };
-        let _ = write!(
-            out,
-            "<tr data-row=\"{i}\" aria-rowindex=\"{}\" class=\"{kind}\">",
-            i + 2
-        );
-        let result = results.rows.get(i);
-        for (g, column) in columns.iter().enumerate() {
+    let cells = columns
+        .iter()
+        .map(|column| {
             classes.clear();
-            title.clear();
+            let mut title = String::new();
+            let mut note = None;
             let text = match *column {
                 GridColumn::Input(j) => {
                     let role = table.columns.get(j).map_or(Role::Other, |c| c.role);
@@ -280,15 +316,11 @@ pub fn body_html(input: &BodyInput, first: usize, end: usize) -> String {
                         if row.level > 0 {
                             classes.push("indent");
                         }
+                        note = row.note.clone();
                     }
-                    let mut text = input_text(table, &format, cell, role, lang);
+                    let text = input_text(table, &format, cell, role, lang);
                     if role == Role::Label && title.is_empty() {
                         title.push_str(&text);
-                    }
-                    if let Some(note) = row.note.as_ref().filter(|_| role == Role::Label) {
-                        // Marked as a placeholder; escaped below with the text.
-                        text.push('\u{0}');
-                        text.push_str(note);
                     }
                     text
                 }
@@ -316,148 +348,120 @@ pub fn body_html(input: &BodyInput, first: usize, end: usize) -> String {
                     }
                 }
             };
-            let selected = selection.is_some_and(|s| s.contains(i, g));
-            let active = selection.is_some_and(|s| s.active == (i, g));
-            if selected {
-                classes.push("selected");
+            CellShown {
+                key: column.key(),
+                text,
+                note,
+                class: classes.join(" "),
+                title,
             }
-            out.push_str("<td");
-            if active {
-                out.push_str(" id=\"kalkyl-active\"");
-            }
-            let _ = write!(out, " data-row=\"{i}\" data-col=\"{}\"", column.key());
-            if !classes.is_empty() {
-                out.push_str(" class=\"");
-                out.push_str(&classes.join(" "));
-                out.push('"');
-            }
-            if selected {
-                out.push_str(" aria-selected=\"true\"");
-            }
-            if !title.is_empty() {
-                out.push_str(" title=\"");
-                push_escaped(&mut out, &title);
-                out.push('"');
-            }
-            out.push('>');
-            match text.split_once('\u{0}') {
-                Some((text, note)) => {
-                    push_escaped(&mut out, text);
-                    out.push_str("<sup class=\"note\">");
-                    push_escaped(&mut out, note);
-                    out.push_str("</sup>");
-                }
-                None => push_escaped(&mut out, &text),
-            }
-            out.push_str("</td>");
-        }
-        out.push_str("</tr>");
-    }
-    out
+        })
+        .collect();
+    Some(RowShown { kind, cells })
 }
 
-/// The header row as HTML: each input column's heading with what Kalkyl
-/// takes it for and, for numbers, the decimal mark (both changeable, by
-/// `data-act` controls the sheet listens to); then the computed columns.
-pub fn head_html(
+/// What a heading cell shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadShown {
+    /// The `data-col` value (see [`GridColumn::key`]).
+    pub key: String,
+    /// The heading's text: the pasted heading or the computed figure's name.
+    pub text: String,
+    /// The classes, space-separated (`label`, `flagged`, `computed`).
+    pub class: String,
+    /// The reader's messages about the whole column.
+    pub title: String,
+    /// For an input column, what Kalkyl takes it for (changeable).
+    pub input: Option<HeadInput>,
+}
+
+/// An input column's choices in the heading: its role and, for numbers,
+/// its decimal mark.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeadInput {
+    /// The input column.
+    pub column: usize,
+    /// The column's role.
+    pub role: Role,
+    /// The decimal mark's key (`auto`, `comma`, `point`) for a numeric
+    /// column; `None` for others, which have no such choice.
+    pub mark: Option<&'static str>,
+}
+
+/// The decimal marks as `(key, label)`, `auto` first.
+pub const MARK_OPTIONS: [(&str, &str); 3] =
+    [("auto", "auto"), ("comma", "1 234,5"), ("point", "1,234.5")];
+
+/// The heading row as shown: each input column's heading with what Kalkyl
+/// takes it for and, for numbers, the decimal mark; then the computed
+/// columns.
+pub fn head_shown(
     table: &Table,
     choices: &ReadChoices,
     columns: &[GridColumn],
     lang: Lang,
-) -> String {
+) -> Vec<HeadShown> {
     let t = texts(lang);
-    let mut out = String::from("<tr aria-rowindex=\"1\">");
-    for column in columns {
-        match *column {
-            GridColumn::Input(j) => {
-                let Some(c) = table.columns.get(j) else {
-                    continue;
-                };
-                let messages: Vec<String> = table
-                    .diagnostics
-                    .iter()
-                    .filter(|d| d.row.is_none() && d.column == Some(j))
-                    .map(|d| d.message(lang))
-                    .collect();
-                let _ = write!(out, "<th scope=\"col\" data-col=\"{j}\"");
-                let class = match (c.role == Role::Label, messages.is_empty()) {
-                    (true, true) => Some("label"),
-                    (true, false) => Some("label flagged"),
-                    (false, false) => Some("flagged"),
-                    (false, true) => None,
-                };
-                if let Some(class) = class {
-                    let _ = write!(out, " class=\"{class}\"");
-                }
-                if !messages.is_empty() {
-                    out.push_str(" title=\"");
-                    push_escaped(&mut out, &messages.join("\n"));
-                    out.push('"');
-                }
-                out.push_str("><span class=\"heading-text\">");
-                push_escaped(&mut out, &c.heading);
-                let _ = write!(
-                    out,
-                    "</span><select data-act=\"role\" data-col=\"{j}\" data-testid=\"role-{j}\" aria-label=\"{}\">",
-                    t.role_label
-                );
-                for role in Role::ALL {
-                    let _ = write!(
-                        out,
-                        "<option value=\"{}\"{}>{}</option>",
-                        role.key(),
-                        if role == c.role { " selected" } else { "" },
-                        role.name(lang)
-                    );
-                }
-                out.push_str("</select>");
-                if c.role.is_numeric() {
-                    let mark = match choices.decimal_marks.get(&j) {
-                        None => "auto",
-                        Some(DecimalMark::Comma) => "comma",
-                        Some(DecimalMark::Point) => "point",
+    columns
+        .iter()
+        .filter_map(|column| {
+            Some(match *column {
+                GridColumn::Input(j) => {
+                    let c = table.columns.get(j)?;
+                    let messages: Vec<String> = table
+                        .diagnostics
+                        .iter()
+                        .filter(|d| d.row.is_none() && d.column == Some(j))
+                        .map(|d| d.message(lang))
+                        .collect();
+                    let class = match (c.role == Role::Label, messages.is_empty()) {
+                        (true, true) => "label",
+                        (true, false) => "label flagged",
+                        (false, false) => "flagged",
+                        (false, true) => "",
                     };
-                    let _ = write!(
-                        out,
-                        "<select data-act=\"mark\" data-col=\"{j}\" data-testid=\"mark-{j}\" aria-label=\"{}\">",
-                        t.mark_label
-                    );
-                    for (key, text) in
-                        [("auto", "auto"), ("comma", "1 234,5"), ("point", "1,234.5")]
-                    {
-                        let _ = write!(
-                            out,
-                            "<option value=\"{key}\"{}>{text}</option>",
-                            if key == mark { " selected" } else { "" }
-                        );
+                    let mark = c
+                        .role
+                        .is_numeric()
+                        .then(|| match choices.decimal_marks.get(&j) {
+                            None => "auto",
+                            Some(DecimalMark::Comma) => "comma",
+                            Some(DecimalMark::Point) => "point",
+                        });
+                    HeadShown {
+                        key: column.key(),
+                        text: c.heading.clone(),
+                        class: class.to_string(),
+                        title: messages.join("\n"),
+                        input: Some(HeadInput {
+                            column: j,
+                            role: c.role,
+                            mark,
+                        }),
                     }
-                    out.push_str("</select>");
                 }
-                out.push_str("</th>");
-            }
-            GridColumn::Figure(f) => {
-                let _ = write!(
-                    out,
-                    "<th scope=\"col\" class=\"computed\" data-col=\"{}\">{}</th>",
-                    f.key(),
-                    f.name(lang)
-                );
-            }
-            GridColumn::Status => {
-                let _ = write!(
-                    out,
-                    "<th scope=\"col\" class=\"computed\" data-col=\"status\">{}</th>",
-                    t.status_heading
-                );
-            }
-        }
-    }
-    out.push_str("</tr>");
-    out
+                GridColumn::Figure(f) => HeadShown {
+                    key: column.key(),
+                    text: f.name(lang).to_string(),
+                    class: "computed".to_string(),
+                    title: String::new(),
+                    input: None,
+                },
+                GridColumn::Status => HeadShown {
+                    key: column.key(),
+                    text: t.status_heading.to_string(),
+                    class: "computed".to_string(),
+                    title: String::new(),
+                    input: None,
+                },
+            })
+        })
+        .collect()
 }
 
-/// The computed totals row as HTML (`data-row="total"`).
-pub fn totals_html(input: &BodyInput) -> String {
+/// The computed totals row as shown, one cell per grid column: the label
+/// column says what the row is, the amounts are the computed totals.
+pub fn totals_shown(input: &BodyInput) -> Vec<CellShown> {
     let BodyInput {
         table,
         results,
@@ -468,49 +472,48 @@ pub fn totals_html(input: &BodyInput) -> String {
     let t = texts(lang);
     let format = DisplayFormat::of(table);
     let label = table.column_of(Role::Label);
-    let mut out = format!(
-        "<tr class=\"computed-total\" data-row=\"total\" aria-rowindex=\"{}\">",
-        table.rows.len() + 2
-    );
-    for column in columns {
-        let (text, class) = match *column {
-            GridColumn::Input(j) if Some(j) == label => (t.computed_totals.to_string(), "label"),
-            GridColumn::Input(j) => {
-                let value = results.totals.columns.get(j).copied().unwrap_or_default();
-                let class = if negative(value.value()) {
-                    "num neg"
-                } else {
-                    "num"
-                };
-                (format.computed(value, lang), class)
+    columns
+        .iter()
+        .map(|column| {
+            let (text, class) = match *column {
+                GridColumn::Input(j) if Some(j) == label => {
+                    (t.computed_totals.to_string(), "label")
+                }
+                GridColumn::Input(j) => {
+                    let value = results.totals.columns.get(j).copied().unwrap_or_default();
+                    let class = if negative(value.value()) {
+                        "num neg"
+                    } else {
+                        "num"
+                    };
+                    (format.computed(value, lang), class)
+                }
+                GridColumn::Figure(f) => {
+                    let value = results.totals.computed.figure(f);
+                    let class = if is_deviation(f) && negative(value.value()) {
+                        "computed num unfavourable"
+                    } else {
+                        "computed num"
+                    };
+                    (computed_text(&format, f, value, lang), class)
+                }
+                GridColumn::Status => (
+                    results
+                        .totals
+                        .computed
+                        .status
+                        .map(|s| s.symbol().to_string())
+                        .unwrap_or_default(),
+                    "computed status",
+                ),
+            };
+            CellShown {
+                key: column.key(),
+                text,
+                note: None,
+                class: class.to_string(),
+                title: String::new(),
             }
-            GridColumn::Figure(f) => {
-                let value = results.totals.computed.figure(f);
-                let class = if is_deviation(f) && negative(value.value()) {
-                    "computed num unfavourable"
-                } else {
-                    "computed num"
-                };
-                (computed_text(&format, f, value, lang), class)
-            }
-            GridColumn::Status => (
-                results
-                    .totals
-                    .computed
-                    .status
-                    .map(|s| s.symbol().to_string())
-                    .unwrap_or_default(),
-                "computed status",
-            ),
-        };
-        let _ = write!(
-            out,
-            "<td data-row=\"total\" data-col=\"{}\" class=\"{class}\">",
-            column.key()
-        );
-        push_escaped(&mut out, &text);
-        out.push_str("</td>");
-    }
-    out.push_str("</tr>");
-    out
+        })
+        .collect()
 }

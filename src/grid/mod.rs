@@ -1,14 +1,18 @@
 //! The grid of one table: input columns, computed columns and the computed
-//! totals, drawn as escaped HTML for the rows in view only (so a table of
-//! 100 000 rows scrolls and edits as fast as one of ten), with Excel's
-//! keyboard habits handled by one delegated listener.
+//! totals, as Leptos components that draw the rows in view only (so a table
+//! of 100 000 rows scrolls and edits as fast as one of ten), with Excel's
+//! keyboard habits.
 //!
 //! Everything shown comes from `kalkyl-core`; every change is a core
 //! [`Command`] through [`Ctx::mutate`], so undo covers it.
 //!
-//! `markup` makes the HTML of the rows in view, the heading and the totals;
-//! `edit` turns keys into commands and moves; this file draws the grid and
-//! handles its events.
+//! `markup` decides what each cell, the heading and the totals show (pure
+//! functions, tested natively); `edit` turns keys into commands and moves;
+//! this file puts them on screen and handles the events. The body is a
+//! keyed `<For>` over the rows in view; each drawn row keeps a memo of what
+//! it shows and one of the selection's marks in it, so an edit redraws the
+//! cells it changed and a move of the active cell the two rows it left and
+//! entered.
 
 mod edit;
 mod markup;
@@ -16,18 +20,16 @@ mod markup;
 pub use edit::*;
 pub use markup::*;
 
-use std::collections::BTreeMap;
-use std::fmt::Write as _;
-
 use kalkyl_core::edit::{Command, EditError};
-pub use kalkyl_core::file::html::push_escaped;
 use kalkyl_core::lang::Lang;
 use kalkyl_core::model::{Role, RowKind};
 use kalkyl_core::number::DecimalMark;
+use leptos::either::Either;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::dom::{self, NodeHandle};
+use crate::dom;
+use crate::forms::{method_key, method_of_key, method_options, part, text, Choice, Options};
 use crate::i18n::texts;
 use crate::state::Ctx;
 
@@ -37,7 +39,7 @@ fn px(value: f64) -> String {
     format!("{}px", value.round() as i64)
 }
 
-/// The cell a mouse or keyboard event happened in: `(row, data-col)`.
+/// The cell a mouse event happened in: `(row, data-col)`.
 fn event_cell(ev: &web_sys::Event) -> Option<(usize, String)> {
     let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
     let cell = target.closest("td[data-row]").ok()??;
@@ -45,54 +47,51 @@ fn event_cell(ev: &web_sys::Event) -> Option<(usize, String)> {
     Some((row, cell.get_attribute("data-col")?))
 }
 
-/// A heading's role or decimal mark chosen (the `data-act` selects of the
-/// heading's HTML): the sheet is read again with that choice.
-fn heading_changed(ctx: Ctx, id: u64, ev: &web_sys::Event) {
-    let Some(el) = dom::target_element(ev) else {
-        return;
-    };
-    let Some(j) = el
-        .get_attribute("data-col")
-        .and_then(|c| c.parse::<usize>().ok())
-    else {
-        return;
-    };
-    let value = dom::target_value(ev);
-    match el.get_attribute("data-act").as_deref() {
-        Some("role") => {
-            if let Some(role) = Role::from_key(&value) {
-                ctx.reread(id, move |c| {
-                    c.roles.insert(j, role);
-                });
-            }
-        }
-        Some("mark") => {
-            let mark = match value.as_str() {
-                "point" => Some(DecimalMark::Point),
-                "comma" => Some(DecimalMark::Comma),
-                _ => None,
-            };
-            ctx.reread(id, move |c| match mark {
-                Some(m) => {
-                    c.decimal_marks.insert(j, m);
-                }
-                None => {
-                    c.decimal_marks.remove(&j);
-                }
-            });
-        }
-        _ => {}
-    }
+/// The number of body rows and the columns shown.
+type Shape = (usize, Vec<GridColumn>);
+
+/// The rows drawn (`start..end`) of all `rows`, and the number of columns.
+#[derive(Clone, Copy, PartialEq, Default)]
+struct Window {
+    start: usize,
+    end: usize,
+    rows: usize,
+    columns: usize,
 }
 
-/// The grid of one sheet, with its editor.
-pub fn grid(
-    parent: &web_sys::Element,
+/// A text that follows the drawn window (a spacer's height, a count): one
+/// closure type for all of them, so the view code that shows one is
+/// compiled once.
+fn window_text(
+    window: Memo<Window>,
+    pick: fn(&Window) -> String,
+) -> impl Fn() -> String + Copy + Send + Sync + 'static {
+    move || window.with(pick)
+}
+
+/// What the grid's parts share: small `Copy` handles.
+#[derive(Clone, Copy)]
+struct Parts {
     ctx: Ctx,
     id: u64,
     lang: ReadSignal<Lang>,
     selection: RwSignal<Selection>,
-) {
+    shape: Memo<Shape>,
+    window: Memo<Window>,
+    /// The reader's and the checks' messages of the rows in view.
+    messages: Memo<CellMessages>,
+}
+
+/// The grid of one sheet: the active cell's information line, the
+/// scrolling table (heading, the rows in view between two spacers, the
+/// totals) with the cell editor over it, and the editor's error.
+#[component]
+pub fn Grid(
+    ctx: Ctx,
+    id: u64,
+    lang: ReadSignal<Lang>,
+    selection: RwSignal<Selection>,
+) -> impl IntoView {
     // The text in the editor while a cell is being edited.
     let editing = RwSignal::new(None::<String>);
     let editor_error = RwSignal::new(None::<String>);
@@ -107,12 +106,12 @@ pub fn grid(
             ((h - 256.0).max(192.0) / ROW_HEIGHT).ceil() as usize + 1
         });
     let rows_in_view = RwSignal::new(estimate);
-    let scroller = NodeHandle::<web_sys::HtmlElement>::new();
-    let table_ref = NodeHandle::<web_sys::HtmlTableElement>::new();
-    let editor_ref = NodeHandle::<web_sys::HtmlInputElement>::new();
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let table_ref = NodeRef::<leptos::html::Table>::new();
+    let editor_ref = NodeRef::<leptos::html::Input>::new();
 
     // Shape of the table, read without tracking the selection.
-    let shape = move || {
+    let shape = Memo::new(move |_| {
         ctx.with_sheet(id, |sheet, calc| {
             (
                 sheet.table.rows.len(),
@@ -120,58 +119,41 @@ pub fn grid(
             )
         })
         .unwrap_or_default()
-    };
-    let shape = Memo::new(move |_| shape());
+    });
 
-    let window = move || {
+    // The rows drawn: those in view and OVERSCAN more on either side.
+    let window = Memo::new(move |_| {
         let first = first_row.get();
-        let (rows, _) = shape.with(|s| (s.0, ()));
+        let (rows, columns) = shape.with(|s| (s.0, s.1.len()));
         let start = first.saturating_sub(OVERSCAN).min(rows);
         let end = (first + rows_in_view.get() + OVERSCAN).min(rows);
-        (start, end, rows)
-    };
-    let body = move || {
+        Window {
+            start,
+            end,
+            rows,
+            columns,
+        }
+    });
+    // Only the drawn rows' messages are formatted.
+    let messages = Memo::new(move |_| {
         let lang = lang.get();
-        let sel = selection.get();
-        let (start, end, _) = window();
+        let Window { start, end, .. } = window.get();
         ctx.with_sheet(id, |sheet, calc| {
-            // Only the drawn rows' messages are formatted.
-            let messages = cell_messages(&sheet.table, calc, lang, start..end);
-            shape.with(|(_, columns)| {
-                body_html(
-                    &BodyInput {
-                        table: &sheet.table,
-                        results: calc.calc.results(),
-                        columns,
-                        messages: &messages,
-                        lang,
-                        selection: Some(sel),
-                    },
-                    start,
-                    end,
-                )
-            })
+            cell_messages(&sheet.table, calc, lang, start..end)
         })
         .unwrap_or_default()
-    };
-    let totals = move || {
-        let lang = lang.get();
-        ctx.with_sheet(id, |sheet, calc| {
-            shape.with(|(_, columns)| {
-                totals_html(&BodyInput {
-                    table: &sheet.table,
-                    results: calc.calc.results(),
-                    columns,
-                    messages: &BTreeMap::new(),
-                    lang,
-                    selection: None,
-                })
-            })
-        })
-        .unwrap_or_default()
+    });
+    let parts = Parts {
+        ctx,
+        id,
+        lang,
+        selection,
+        shape,
+        window,
+        messages,
     };
     let measure = move || {
-        if let Some(el) = scroller.get() {
+        if let Some(el) = scroller.get_untracked() {
             let top = (el.scroll_top() as f64 / ROW_HEIGHT).floor() as usize;
             let view = (el.client_height() as f64 / ROW_HEIGHT).ceil() as usize + 1;
             if first_row.get_untracked() != top {
@@ -203,13 +185,13 @@ pub fn grid(
     }
     let reveal = move |row: usize| {
         request_animation_frame(move || {
-            let Some(el) = scroller.get() else {
+            let Some(el) = scroller.get_untracked() else {
                 return;
             };
             let height = |section: Option<web_sys::HtmlTableSectionElement>| {
                 section.map_or(0.0, |h| f64::from(h.offset_height()))
             };
-            let table = table_ref.get();
+            let table = table_ref.get_untracked();
             let head = height(table.as_ref().and_then(|t| t.t_head()));
             let foot = height(table.as_ref().and_then(|t| t.t_foot()));
             let top = row as f64 * ROW_HEIGHT;
@@ -225,7 +207,7 @@ pub fn grid(
             // A row that was not drawn is drawn once the window moved.
             if first_row.get_untracked() != before || !reveal_across(&el) {
                 request_animation_frame(move || {
-                    if let Some(el) = scroller.get() {
+                    if let Some(el) = scroller.get_untracked() {
                         reveal_across(&el);
                     }
                 });
@@ -269,7 +251,7 @@ pub fn grid(
     // Places the editor over the active cell, through the CSSOM (which the
     // page's CSP allows; inline style attributes it does not).
     let place_editor = move || -> bool {
-        let (Some(el), Some(input)) = (scroller.get(), editor_ref.get()) else {
+        let (Some(el), Some(input)) = (scroller.get_untracked(), editor_ref.get_untracked()) else {
             return false;
         };
         let Some(cell) = el.query_selector("#kalkyl-active").ok().flatten() else {
@@ -301,7 +283,7 @@ pub fn grid(
         editor_error.set(None);
         let value = initial.unwrap_or(text);
         editing.set(Some(value.clone()));
-        let Some(input) = editor_ref.get() else {
+        let Some(input) = editor_ref.get_untracked() else {
             return;
         };
         input.set_value(&value);
@@ -316,7 +298,7 @@ pub fn grid(
     };
 
     let focus_grid = move || {
-        if let Some(t) = table_ref.get() {
+        if let Some(t) = table_ref.get_untracked() {
             let _ = t.focus();
         }
     };
@@ -351,8 +333,7 @@ pub fn grid(
         }
     };
 
-    let on_editor_key = move |ev: web_sys::Event| {
-        let ev: web_sys::KeyboardEvent = ev.unchecked_into();
+    let on_editor_key = move |ev: web_sys::KeyboardEvent| {
         let key = ev.key();
         let step = match key.as_str() {
             "Enter" if ev.shift_key() => Some("ArrowUp"),
@@ -400,8 +381,7 @@ pub fn grid(
         }
     };
 
-    let on_key = move |ev: web_sys::Event| {
-        let ev: web_sys::KeyboardEvent = ev.unchecked_into();
+    let on_key = move |ev: web_sys::KeyboardEvent| {
         if editing.get_untracked().is_some() {
             return;
         }
@@ -472,8 +452,7 @@ pub fn grid(
 
     let grid_column_of =
         move |key: &str| shape.with_untracked(|(_, cols)| cols.iter().position(|c| c.key() == key));
-    let on_mouse_down = move |ev: web_sys::Event| {
-        let ev: web_sys::MouseEvent = ev.unchecked_into();
+    let on_mouse_down = move |ev: web_sys::MouseEvent| {
         let Some((row, col)) = event_cell(&ev) else {
             return;
         };
@@ -492,13 +471,12 @@ pub fn grid(
         }
         move_to((row, g), ev.shift_key());
     };
-    let on_double_click = move |ev: web_sys::Event| {
+    let on_double_click = move |ev: web_sys::MouseEvent| {
         if event_cell(&ev).is_some() {
             open_editor(None);
         }
     };
-    let on_copy = move |ev: web_sys::Event| {
-        let ev: web_sys::ClipboardEvent = ev.unchecked_into();
+    let on_copy = move |ev: web_sys::ClipboardEvent| {
         if editing.get_untracked().is_some() {
             return;
         }
@@ -510,9 +488,8 @@ pub fn grid(
                         table: &sheet.table,
                         results: calc.calc.results(),
                         columns,
-                        messages: &BTreeMap::new(),
+                        messages: &CellMessages::new(),
                         lang,
-                        selection: None,
                     },
                     selection.get_untracked(),
                 )
@@ -525,13 +502,391 @@ pub fn grid(
         }
     };
 
-    // What the active cell holds and why it is marked: shown for keyboard
-    // users, who cannot hover.
-    let cell_info = move || {
+    let reset_active = move || {
+        let sel = selection.get_untracked();
+        if let Some(GridColumn::Input(column)) =
+            shape.with_untracked(|(_, cols)| cols.get(sel.active.1).copied())
+        {
+            let _ = ctx.mutate(id, |s| {
+                s.apply(&Command::ResetCell {
+                    row: sel.active.0,
+                    column,
+                })
+            });
+        }
+        focus_grid();
+    };
+
+    let spacer_above = window_text(window, |w| px(w.start as f64 * ROW_HEIGHT));
+    let spacer_below = window_text(window, |w| {
+        px(w.rows.saturating_sub(w.end) as f64 * ROW_HEIGHT)
+    });
+    // Size the window to the scroller once it is laid out (reading it now
+    // would force a layout of the half-built page).
+    request_animation_frame(measure);
+
+    view! {
+        <CellInfo parts on_reset=Callback::new(move |()| reset_active()) />
+        <div class="grid-scroll" node_ref=scroller on:scroll=move |_| measure()>
+            <table
+                class="grid"
+                data-testid="grid"
+                role="grid"
+                tabindex="0"
+                aria-activedescendant="kalkyl-active"
+                aria-multiselectable="true"
+                aria-label=text(lang, |t| t.table_caption)
+                aria-rowcount=window_text(window, |w| (w.rows + 2).to_string())
+                aria-colcount=window_text(window, |w| w.columns.to_string())
+                node_ref=table_ref
+                on:keydown=on_key
+                on:mousedown=on_mouse_down
+                on:dblclick=on_double_click
+                on:copy=on_copy
+            >
+                <Heading parts />
+                // Spacers stand for the rows above and below those drawn;
+                // their heights go through the CSSOM (`style:`), which the
+                // page's CSP allows.
+                <tbody class="pad" aria-hidden="true">
+                    <tr>
+                        <td style:height=spacer_above></td>
+                    </tr>
+                </tbody>
+                <tbody>
+                    <For
+                        each=move || window.with(|w| w.start..w.end)
+                        key=|i| *i
+                        children=move |i| view! { <BodyRow parts i /> }
+                    />
+                </tbody>
+                <tbody class="pad" aria-hidden="true">
+                    <tr>
+                        <td style:height=spacer_below></td>
+                    </tr>
+                </tbody>
+                <Totals parts />
+            </table>
+            <input
+                class="cell-editor"
+                data-testid="cell-editor"
+                hidden=move || editing.with(Option::is_none)
+                aria-label=text(lang, |t| t.edit_cell)
+                node_ref=editor_ref
+                on:input=move |ev| editing.set(Some(dom::target_value(&ev)))
+                on:keydown=on_editor_key
+                on:blur=move |_| {
+                    if editing.get_untracked().is_some() {
+                        commit();
+                    }
+                }
+            />
+        </div>
+        <div>
+            {move || {
+                editor_error
+                    .get()
+                    .map(|message| {
+                        view! {
+                            <p class="cell-error" role="alert" data-testid="cell-error">
+                                {message}
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+/// A heading's role chosen: the sheet is read again with it.
+fn role_chosen(ctx: Ctx, id: u64, column: usize, key: &str) {
+    if let Some(role) = Role::from_key(key) {
+        ctx.reread(id, move |c| {
+            c.roles.insert(column, role);
+        });
+    }
+}
+
+/// A heading's decimal mark chosen (`auto` leaves it to the reader): the
+/// sheet is read again with it.
+fn mark_chosen(ctx: Ctx, id: u64, column: usize, key: &str) {
+    let mark = match key {
+        "point" => Some(DecimalMark::Point),
+        "comma" => Some(DecimalMark::Comma),
+        _ => None,
+    };
+    ctx.reread(id, move |c| match mark {
+        Some(m) => {
+            c.decimal_marks.insert(column, m);
+        }
+        None => {
+            c.decimal_marks.remove(&column);
+        }
+    });
+}
+
+/// A non-empty text, or no attribute.
+fn non_empty(text: String) -> Option<String> {
+    (!text.is_empty()).then_some(text)
+}
+
+/// The heading row: each input column's heading with what Kalkyl takes it
+/// for and, for numbers, the decimal mark (both changeable: the sheet is
+/// read again); then the computed columns. Drawn again only when what it
+/// shows changed (a reading, the columns shown, the language).
+#[component]
+fn Heading(parts: Parts) -> impl IntoView {
+    let Parts {
+        ctx,
+        id,
+        lang,
+        shape,
+        ..
+    } = parts;
+    let shown = Memo::new(move |_| {
         let lang = lang.get();
-        let sel = selection.get();
-        let (row, g) = sel.active;
-        let column = shape.with(|(_, cols)| cols.get(g).copied())?;
+        ctx.with_sheet(id, |sheet, _| {
+            shape.with(|(_, columns)| head_shown(&sheet.table, &sheet.choices, columns, lang))
+        })
+        .unwrap_or_default()
+    });
+    let cell = move |head: HeadShown| {
+        let lang = lang.get_untracked();
+        let t = texts(lang);
+        let class = non_empty(head.class);
+        let title = non_empty(head.title);
+        match head.input {
+            Some(input) => {
+                let j = input.column;
+                let roles = Role::ALL
+                    .iter()
+                    .map(|role| {
+                        view! {
+                            <option value=role.key() selected={*role == input.role}>
+                                {role.name(lang)}
+                            </option>
+                        }
+                    })
+                    .collect_view();
+                let mark = input.mark.map(|mark| {
+                    let options = MARK_OPTIONS
+                        .iter()
+                        .map(|(key, label)| {
+                            view! {
+                                <option value={*key} selected={*key == mark}>
+                                    {*label}
+                                </option>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <select
+                            data-testid=format!("mark-{j}")
+                            aria-label=t.mark_label
+                            on:change=move |ev| mark_chosen(ctx, id, j, &dom::target_value(&ev))
+                        >
+                            {options}
+                        </select>
+                    }
+                });
+                Either::Left(view! {
+                    <th scope="col" data-col=head.key class=class title=title>
+                        <span class="heading-text">{head.text}</span>
+                        <select
+                            data-testid=format!("role-{j}")
+                            aria-label=t.role_label
+                            on:change=move |ev| role_chosen(ctx, id, j, &dom::target_value(&ev))
+                        >
+                            {roles}
+                        </select>
+                        {mark}
+                    </th>
+                })
+            }
+            None => Either::Right(view! {
+                <th scope="col" class=class data-col=head.key>
+                    {head.text}
+                </th>
+            }),
+        }
+    };
+    view! {
+        <thead>
+            <tr aria-rowindex="1">
+                {move || shown.get().into_iter().map(cell).collect_view()}
+            </tr>
+        </thead>
+    }
+}
+
+/// One body row in view. What it shows is one memo (so an edit elsewhere
+/// leaves it alone, and in it only the cells whose text, classes or
+/// tooltip changed are touched); the selection's marks in it another (so
+/// a move redraws only the rows it left and entered).
+#[component]
+fn BodyRow(parts: Parts, i: usize) -> impl IntoView {
+    let Parts {
+        ctx,
+        id,
+        lang,
+        selection,
+        shape,
+        messages,
+        ..
+    } = parts;
+    let shown = Memo::new(move |_| {
+        let lang = lang.get();
+        messages
+            .with(|messages| {
+                shape.with(|(_, columns)| {
+                    ctx.with_sheet(id, |sheet, calc| {
+                        row_shown(
+                            &BodyInput {
+                                table: &sheet.table,
+                                results: calc.calc.results(),
+                                columns,
+                                messages,
+                                lang,
+                            },
+                            i,
+                        )
+                    })
+                })
+            })
+            .flatten()
+            .unwrap_or_default()
+    });
+    let marks = Memo::new(move |_| selection.with(|s| s.row_marks(i)));
+    view! {
+        <tr
+            data-row=i.to_string()
+            aria-rowindex={(i + 2).to_string()}
+            class=move || shown.with(|r| r.kind)
+        >
+            {row_cells(shown, Some(marks), i.to_string())}
+        </tr>
+    }
+}
+
+/// The cells of a body row (`row` is its `data-row`: an index, or `total`
+/// for the totals), drawn from the row's memo and the selection's marks in
+/// it. One render effect per row: it runs only when one of the two
+/// changed, and then writes only the texts, classes and titles that differ
+/// from what is on screen. (A reactive closure per attribute would wake
+/// thousands of effects on every edit, to find most of them unchanged.)
+/// The active cell has the id the grid's `aria-activedescendant` names.
+fn row_cells(shown: Memo<RowShown>, marks: Option<Memo<RowMarks>>, row: String) -> impl IntoView {
+    move || {
+        let marks = marks.map(|m| m.get()).unwrap_or_default();
+        shown.with(|r| {
+            r.cells
+                .iter()
+                .enumerate()
+                .map(|(g, cell)| {
+                    let selected = marks.is_selected(g);
+                    let class = match (selected, cell.class.is_empty()) {
+                        (false, _) => cell.class.clone(),
+                        (true, true) => "selected".to_string(),
+                        (true, false) => format!("{} selected", cell.class),
+                    };
+                    let note = cell
+                        .note
+                        .clone()
+                        .map(|note| view! { <sup class="note">{note}</sup> });
+                    view! {
+                        <td
+                            id=(marks.active == Some(g)).then_some("kalkyl-active")
+                            data-row=row.clone()
+                            data-col=cell.key.clone()
+                            class=class
+                            aria-selected=selected.then_some("true")
+                            title=non_empty(cell.title.clone())
+                        >
+                            {cell.text.clone()}
+                            {note}
+                        </td>
+                    }
+                })
+                .collect_view()
+        })
+    }
+}
+
+/// The computed totals row, sticking at the bottom of the box; drawn
+/// with the body's cells, each touched only when its figure changed.
+#[component]
+fn Totals(parts: Parts) -> impl IntoView {
+    let Parts {
+        ctx,
+        id,
+        lang,
+        shape,
+        window,
+        ..
+    } = parts;
+    let shown = Memo::new(move |_| {
+        let lang = lang.get();
+        let cells = ctx.with_sheet(id, |sheet, calc| {
+            shape.with(|(_, columns)| {
+                totals_shown(&BodyInput {
+                    table: &sheet.table,
+                    results: calc.calc.results(),
+                    columns,
+                    messages: &CellMessages::new(),
+                    lang,
+                })
+            })
+        });
+        RowShown {
+            kind: "computed-total",
+            cells: cells.unwrap_or_default(),
+        }
+    });
+    view! {
+        <tfoot>
+            <tr
+                class="computed-total"
+                data-row="total"
+                aria-rowindex=window_text(window, |w| (w.rows + 2).to_string())
+            >
+                {row_cells(shown, None, "total".to_string())}
+            </tr>
+        </tfoot>
+    }
+}
+
+/// What the information line shows of the active cell.
+#[derive(Clone, PartialEq, Default)]
+struct Info {
+    /// The row's label and column's heading, the cell's messages and its
+    /// pasted original.
+    text: String,
+    /// The cell was edited, so it can be reset.
+    edited: bool,
+    /// An item row's forecast method's key (`auto` for the table's): only
+    /// item rows may have their own.
+    method: Option<&'static str>,
+}
+
+/// The active cell's information line: what it holds and why it is marked
+/// (for keyboard users, who cannot hover), an item row's own forecast
+/// method, and the reset of an edited cell.
+#[component]
+fn CellInfo(parts: Parts, on_reset: Callback<()>) -> impl IntoView {
+    let Parts {
+        ctx,
+        id,
+        lang,
+        selection,
+        shape,
+        ..
+    } = parts;
+    let info = Memo::new(move |_| {
+        let lang = lang.get();
+        let (row, g) = selection.with(|s| s.active);
+        let Some(column) = shape.with(|(_, cols)| cols.get(g).copied()) else {
+            return Info::default();
+        };
         ctx.with_sheet(id, |sheet, calc| {
             let t = texts(lang);
             let mut lines = Vec::new();
@@ -547,6 +902,7 @@ pub fn grid(
                 GridColumn::Status => t.status_heading.to_string(),
             };
             lines.push(format!("{label} · {heading}"));
+            let mut edited = false;
             if let GridColumn::Input(j) = column {
                 for d in sheet
                     .table
@@ -568,197 +924,85 @@ pub fn grid(
                         t.pasted_value,
                         if shown.is_empty() { "–" } else { &shown }
                     ));
+                    edited = true;
                 }
             }
-            let edited = match column {
-                GridColumn::Input(j) => sheet
-                    .table
-                    .rows
-                    .get(row)
-                    .is_some_and(|r| r.originals.contains_key(&j)),
-                _ => false,
-            };
             // Each item row may have its own forecast method.
-            let row_method = sheet
+            let method = sheet
                 .table
                 .rows
                 .get(row)
                 .filter(|r| r.kind == RowKind::Item)
-                .map(|_| sheet.table.settings.row_forecast_methods.get(&row).copied());
-            (lines, edited, row, row_method)
-        })
-    };
-
-    let reset_active = move |_: ()| {
-        let sel = selection.get_untracked();
-        if let Some(GridColumn::Input(column)) =
-            shape.with_untracked(|(_, cols)| cols.get(sel.active.1).copied())
-        {
-            let _ = ctx.mutate(id, |s| {
-                s.apply(&Command::ResetCell {
-                    row: sel.active.0,
-                    column,
-                })
-            });
-        }
-        focus_grid();
-    };
-
-    let header = move || {
-        let lang = lang.get();
-        ctx.with_sheet(id, |sheet, _| {
-            shape.with(|(_, columns)| head_html(&sheet.table, &sheet.choices, columns, lang))
+                .map(|_| method_key(sheet.table.settings.row_forecast_methods.get(&row).copied()));
+            Info {
+                text: lines.join(" — "),
+                edited,
+                method,
+            }
         })
         .unwrap_or_default()
-    };
-
-    let info = dom::element(
-        parent,
-        "div",
-        &[
-            ("class", "cell-info"),
-            ("data-testid", "cell-info"),
-            ("aria-live", "polite"),
-        ],
-    );
-    dom::bind_html(&info, move || {
+    });
+    let has_method = part(info, |i| i.method.is_some());
+    let method = part(info, |i| i.method.unwrap_or("auto").to_string());
+    let edited = part(info, |i| i.edited);
+    let methods = Memo::new(move |_| -> Options {
         let t = texts(lang.get());
-        let Some((lines, edited, _, row_method)) = cell_info() else {
-            return String::new();
-        };
-        let mut out = String::from("<span class=\"cell-info-text\">");
-        push_escaped(&mut out, &lines.join(" — "));
-        out.push_str("</span>");
-        if let Some(method) = row_method {
-            out.push_str("<label>");
-            push_escaped(&mut out, t.row_method_label);
-            out.push_str(" <select data-testid=\"row-method\">");
-            let current = crate::forms::method_key(method);
-            for (key, label) in crate::forms::method_options(t) {
-                let label = if key == "auto" {
+        method_options(t)
+            .iter()
+            .map(|(key, label)| {
+                let label = if *key == "auto" {
                     t.row_method_table
                 } else {
                     label
                 };
-                let _ = write!(
-                    out,
-                    "<option value=\"{key}\"{}>",
-                    if key == current { " selected" } else { "" }
-                );
-                push_escaped(&mut out, label);
-                out.push_str("</option>");
-            }
-            out.push_str("</select></label>");
-        }
-        if edited {
-            out.push_str("<button type=\"button\" class=\"secondary\" data-testid=\"reset-cell\">");
-            push_escaped(&mut out, t.reset_cell);
-            out.push_str("</button>");
-        }
-        out
+                (key.to_string(), label.to_string())
+            })
+            .collect()
     });
-    dom::on(&info, "click", move |ev| {
-        if dom::target_element(&ev).is_some_and(|el| el.tag_name() == "BUTTON") {
-            reset_active(());
-        }
-    });
-    dom::on(&info, "change", move |ev| {
+    let set_method = Callback::new(move |key: String| {
         let row = selection.get_untracked().active.0;
-        let method = crate::forms::method_of_key(&dom::target_value(&ev));
+        let method = method_of_key(&key);
         let _ = ctx.mutate(id, |s| {
             s.apply(&Command::SetRowForecastMethod { row, method })
         });
     });
-
-    let scroll_el = dom::element(parent, "div", &[("class", "grid-scroll")]);
-    dom::on(&scroll_el, "scroll", move |_| measure());
-    let table = dom::element(
-        &scroll_el,
-        "table",
-        &[
-            ("class", "grid"),
-            ("data-testid", "grid"),
-            ("role", "grid"),
-            ("tabindex", "0"),
-            ("aria-activedescendant", "kalkyl-active"),
-            ("aria-multiselectable", "true"),
-        ],
-    );
-    dom::bind_attr(&table, "aria-label", move || {
-        Some(texts(lang.get()).table_caption.to_string())
-    });
-    dom::bind_attr(&table, "aria-rowcount", move || {
-        Some(shape.with(|s| s.0 + 2).to_string())
-    });
-    dom::bind_attr(&table, "aria-colcount", move || {
-        Some(shape.with(|s| s.1.len()).to_string())
-    });
-    dom::on(&table, "keydown", on_key);
-    dom::on(&table, "mousedown", on_mouse_down);
-    dom::on(&table, "dblclick", on_double_click);
-    dom::on(&table, "copy", on_copy);
-    let head = dom::element(&table, "thead", &[]);
-    dom::bind_html(&head, header);
-    dom::on(&head, "change", move |ev| heading_changed(ctx, id, &ev));
-    // Spacers stand for the rows above and below those drawn; their heights
-    // go through the CSSOM, which the page's CSP allows.
-    let spacer = |height: fn(usize, usize, usize) -> f64| {
-        let body = dom::element(
-            &table,
-            "tbody",
-            &[("class", "pad"), ("aria-hidden", "true")],
-        );
-        let row = dom::element(&body, "tr", &[]);
-        let cell: web_sys::HtmlElement = dom::element(&row, "td", &[]).unchecked_into();
-        dom::bind(move |_: Option<()>| {
-            let (start, end, rows) = window();
-            let _ = cell
-                .style()
-                .set_property("height", &px(height(start, end, rows)));
-        });
-    };
-    spacer(|start, _, _| start as f64 * ROW_HEIGHT);
-    // One escaped HTML string for the rows in view, rather than a view per
-    // cell: far less code, and large tables stay fast.
-    let rows_el = dom::element(&table, "tbody", &[]);
-    dom::bind_rows(&rows_el, body);
-    spacer(|_, end, rows| rows.saturating_sub(end) as f64 * ROW_HEIGHT);
-    let foot = dom::element(&table, "tfoot", &[]);
-    dom::bind_rows(&foot, totals);
-    let editor = dom::element(
-        &scroll_el,
-        "input",
-        &[
-            ("class", "cell-editor"),
-            ("data-testid", "cell-editor"),
-            ("hidden", ""),
-        ],
-    );
-    dom::bind_attr(&editor, "aria-label", move || {
-        Some(texts(lang.get()).edit_cell.to_string())
-    });
-    dom::bind_attr(&editor, "hidden", move || {
-        editing.with(Option::is_none).then(String::new)
-    });
-    dom::on(&editor, "input", move |ev| {
-        editing.set(Some(dom::target_value(&ev)))
-    });
-    dom::on(&editor, "keydown", on_editor_key);
-    dom::on(&editor, "blur", move |_| {
-        if editing.get_untracked().is_some() {
-            commit();
-        }
-    });
-    let error_slot = dom::element(parent, "div", &[]);
-    dom::bind_html(&error_slot, move || {
-        editor_error.with(|e| crate::forms::alert_html("cell-error", e.as_deref()))
-    });
-    scroller.set(scroll_el.unchecked_into());
-    table_ref.set(table.unchecked_into());
-    editor_ref.set(editor.unchecked_into());
-    // Size the window to the scroller once it is laid out (reading it now
-    // would force a layout of the half-built page).
-    request_animation_frame(measure);
+    view! {
+        <div class="cell-info" data-testid="cell-info" aria-live="polite">
+            <span class="cell-info-text">{part(info, |i| i.text.clone())}</span>
+            {move || {
+                has_method
+                    .get()
+                    .then(|| {
+                        view! {
+                            <Choice
+                                testid="row-method"
+                                lang
+                                label=|t| t.row_method_label
+                                options=methods
+                                selected=method
+                                on_pick=set_method
+                            />
+                        }
+                    })
+            }}
+            {move || {
+                edited
+                    .get()
+                    .then(|| {
+                        view! {
+                            <button
+                                type="button"
+                                class="secondary"
+                                data-testid="reset-cell"
+                                on:click=move |_| on_reset.run(())
+                            >
+                                {text(lang, |t| t.reset_cell)}
+                            </button>
+                        }
+                    })
+            }}
+        </div>
+    }
 }
 
 #[cfg(test)]
