@@ -78,7 +78,7 @@ mod tests {
     /// (as the browser app's first load receives it from its on-demand
     /// module) as when it is laid out in place.
     #[test]
-    fn a_layout_through_json_reads_as_the_layout_in_place() {
+    fn a_layout_through_the_hand_over_reads_as_the_layout_in_place() {
         let dirs = ["tests/fixtures/tables", "tests/corpus"];
         let mut seen = 0;
         for dir in dirs {
