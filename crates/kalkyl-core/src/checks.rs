@@ -314,11 +314,17 @@ fn names_ratio_or_count(label: &str) -> bool {
         "gånger",
         "ggr",
     ];
+    // One pass that stops at the first letter that differs: most words
+    // differ in their first.
     let same = |w: &str, k: &str| {
-        w.chars().count() == k.chars().count()
-            && w.chars()
-                .zip(k.chars())
-                .all(|(a, b)| crate::latin::lower(a) == b)
+        let (mut w, mut k) = (w.chars(), k.chars());
+        loop {
+            match (w.next(), k.next()) {
+                (None, None) => return true,
+                (Some(a), Some(b)) if crate::latin::lower(a) == b => {}
+                _ => return false,
+            }
+        }
     };
     label.contains('%')
         || label
@@ -949,4 +955,30 @@ pub fn variance_bases(table: &Table) -> Vec<(usize, Option<VarianceBasis>)> {
         .into_iter()
         .map(|c| (c, choose_variance_basis(table, &value, c)))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::names_ratio_or_count;
+
+    #[test]
+    fn labels_of_ratios_and_counts_are_told_from_amounts() {
+        for (label, expected) in [
+            ("Soliditet, %", true),
+            ("Antal invånare", true),
+            ("ANTAL ANSTÄLLDA", true),
+            ("Tillsvidareanställda, st", true),
+            ("Kassalikviditet (procent)", true),
+            ("Nettokostnad, kr per İnvånare", true),
+            ("Årsarbetare", true),
+            ("Omsättningshastighet, ggr", true),
+            ("Antalet", false),
+            ("Stadsbyggnadsnämnden", false),
+            ("Kostnader", false),
+            ("Enhet 12", false),
+            ("", false),
+        ] {
+            assert_eq!(names_ratio_or_count(label), expected, "{label:?}");
+        }
+    }
 }

@@ -892,9 +892,9 @@ fn scan(t: &str, mark: DecimalMark) -> Result<Scan, (NotNumberReason, usize)> {
         return Ok(Scan::Blank);
     }
     // A dash, or ".." / "…" as statistics tables print a figure not available.
-    if matches!(t, "\u{2014}" | ".." | "\u{2026}")
-        || (t.chars().count() == 1 && t.chars().all(is_minus_char))
-    {
+    let mut chars = t.chars();
+    let lone_minus = matches!((chars.next(), chars.next()), (Some(ch), None) if is_minus_char(ch));
+    if lone_minus || matches!(t, "\u{2014}" | ".." | "\u{2026}") {
         return Ok(Scan::Nothing);
     }
     let dec = mark.as_char();

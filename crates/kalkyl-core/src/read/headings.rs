@@ -462,6 +462,11 @@ const PHRASE_UNITS: &[(&str, Unit)] = &[
 /// A unit named by a word of the heading: "Belopp i mnkr", "Investering (tkr)",
 /// "Utfall 2021, mnkr", "miljoner kronor".
 pub(crate) fn unit_of(heading: &str) -> Option<Unit> {
+    // Read for every row label of a paste, 100 000 included: most name no
+    // unit, and are passed without a lowercase copy.
+    if !may_name_unit(heading) {
+        return None;
+    }
     let lower = latin::lowercase(heading);
     // Every phrase names kronor or SEK: most texts (a paste's row labels,
     // all read for a unit) are passed by two searches, not fourteen.
@@ -481,6 +486,27 @@ pub(crate) fn unit_of(heading: &str) -> Option<Unit> {
     lower
         .split(|c: char| !latin::is_letter_or_digit(c))
         .find_map(unit_word)
+}
+
+/// Whether a text, in lowercase, has a piece that every unit word and
+/// phrase has: "kr", "sek", "mn", "md" or "mil" (miljoner, miljarder,
+/// million). Only ASCII letters and "İ" lower to these letters.
+fn may_name_unit(text: &str) -> bool {
+    let (mut before, mut last) = (' ', ' ');
+    for c in text.chars() {
+        let c = if c == 'İ' {
+            'i'
+        } else {
+            c.to_ascii_lowercase()
+        };
+        if matches!((last, c), ('k', 'r') | ('m', 'n') | ('m', 'd'))
+            || matches!((before, last, c), ('s', 'e', 'k') | ('m', 'i', 'l'))
+        {
+            return true;
+        }
+        (before, last) = (last, c);
+    }
+    false
 }
 
 /// The unit a word names in lowercase. "kr" alone is too common a word in
@@ -757,6 +783,12 @@ mod tests {
             ("SEK bn", Some(Unit::Mdkr)),
             ("Utfall", None),
             ("Sektor mål", None),
+            ("Enhet 12", None),
+            ("Kostnadsställe 4711", None),
+            ("MSEK", Some(Unit::Mnkr)),
+            ("Belopp i MİLJARDER", Some(Unit::Mdkr)),
+            ("Mn", Some(Unit::Mnkr)),
+            ("Mdr", Some(Unit::Mdkr)),
         ] {
             assert_eq!(unit_of(heading), unit, "{heading:?}");
         }
@@ -802,7 +834,8 @@ mod tests {
         "kr", "KR", "Kr", "kronor", "KRONOR", "sek", "SEK", "t", "T", "m", "M", "n", "d", "md", "mn",
         "Mn", "miljoner", "MILJARDER", "tusen", "tusentals", "thousand", "million", "bn", "billion",
         "of", "'000", "000", " ", "\u{a0}", "(", ")", ",", "å", "Å", "İ", "ſ", "é", "1", "2021",
-        "Utfall", "Enhet",
+        "Utfall", "Enhet", "lj", "LJONER", "ljarder", "llion", "S", "E", "K", "R", "D", "N", "e", "r",
+        "k",
     ];
 
     proptest::proptest! {
