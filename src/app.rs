@@ -119,7 +119,7 @@ pub fn App() -> impl IntoView {
     };
     // The table in view is built again only when another one is chosen.
     let shown = Memo::new(move |_| active.get());
-    warm_up_soon(ctx);
+    warm_up_soon(ctx, lang);
     view! {
         <Header lang set_lang />
         <main
@@ -148,35 +148,38 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Reads and computes a small generated table once, soon after start, and
-/// drops it. The browser first runs WebAssembly as baseline code and
-/// optimises a function only after it has run for a while, and a function
-/// already running keeps its baseline code: without this, the user's first
-/// paste would run the reader's loops unoptimised from start to end (about
-/// four times slower for 10 000 rows). Skipped once a table is open: a
-/// paste or a restored workspace has warmed the reader already.
-fn warm_up_soon(ctx: Ctx) {
+/// Reads, computes and draws generated tables once, soon after start, and
+/// drops them. The browser compiles each WebAssembly function the first
+/// time it runs, on the page's one thread, first as baseline code, and
+/// optimises it only after it has run for a while; a function already
+/// running keeps its baseline code. Without this, the user's first paste
+/// would wait for the reader's, the grid's and the panels' code to compile
+/// (16-35 ms measured) and run the reader's loops unoptimised from start to
+/// end (about four times slower for 10 000 rows). Skipped once a table is
+/// open: a paste or a restored workspace has warmed them already.
+fn warm_up_soon(ctx: Ctx, lang: ReadSignal<Lang>) {
     // After the next frame: the first screen is drawn first, and a paste
-    // made at once finds the reader as warm as it can be by then.
+    // made at once finds the code as warm as it can be by then.
     request_animation_frame(move || {
-        Timeout::new(0, move || warm_up(ctx)).forget();
+        Timeout::new(0, move || warm_up(ctx, lang)).forget();
     });
 }
 
 /// See [`warm_up_soon`].
-fn warm_up(ctx: Ctx) {
+fn warm_up(ctx: Ctx, lang: ReadSignal<Lang>) {
     if ctx.workspace.with_untracked(|w| !w.sheets.is_empty()) {
         return;
     }
     // Four small tables rather than one large: the browser swaps in a
     // function's optimised code when it is next called.
     for round in 0..4u32 {
-        warm_up_once(round * 500..(round + 1) * 500);
+        drop(SheetCalc::new(&warm_up_sheet(round * 500..(round + 1) * 500).table));
     }
+    warm_up_drawing(lang);
 }
 
-/// One warm-up read and computation of rows `numbers`.
-fn warm_up_once(numbers: std::ops::Range<u32>) {
+/// A generated sheet of rows `numbers`, shaped as a pasted budget table.
+fn warm_up_sheet(numbers: std::ops::Range<u32>) -> Sheet {
     let mut text = String::from("Enhet\tUtfall\tBudget\tÅrsbudget\n");
     for i in numbers {
         let _ = writeln!(
@@ -191,8 +194,29 @@ fn warm_up_once(numbers: std::ops::Range<u32>) {
             i * 11 % 1000,
         );
     }
-    let sheet = Sheet::from_paste(0, &text, None);
-    drop(SheetCalc::new(&sheet.table));
+    Sheet::from_paste(0, &text, None)
+}
+
+/// Builds a generated table's view, in a workspace of its own, into an
+/// element that is never in the page, and drops it at once: building runs
+/// the code, and nothing needs to be shown. Larger than the charts open
+/// for, so the on-demand module is not asked for them.
+fn warm_up_drawing(lang: ReadSignal<Lang>) {
+    let Some(host) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("div").ok())
+    else {
+        return;
+    };
+    let owner = Owner::new();
+    owner.with(|| {
+        let scratch = Ctx::new();
+        let sheet = warm_up_sheet(0..crate::charts::CHARTS_OPEN_UP_TO as u32 + 1);
+        let id = sheet.id;
+        scratch.workspace.update(|w| w.sheets.push(sheet));
+        crate::dom::mount_view(&host, view! { <SheetView ctx=scratch id lang /> });
+    });
+    owner.cleanup();
 }
 
 /// One table: its settings in one place, its grid, the checks and what

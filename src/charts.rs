@@ -17,7 +17,7 @@ use crate::state::Ctx;
 /// Tables up to this many rows show their charts at once; larger ones on
 /// request, so that an edit in a very large table does not wait for two
 /// charts (sorting every row) nobody looks at.
-const CHARTS_OPEN_UP_TO: usize = 2_000;
+pub(crate) const CHARTS_OPEN_UP_TO: usize = 2_000;
 
 /// How long after an edit the charts follow it, in milliseconds.
 const CHARTS_AFTER_MS: u32 = 150;

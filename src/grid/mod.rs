@@ -152,8 +152,10 @@ pub fn Grid(
         window,
         messages,
     };
+    // Also called a frame after the grid is built, when it may be gone
+    // (the warm-up's grid, or a table deleted at once): then it does nothing.
     let measure = move || {
-        if let Some(el) = scroller.get_untracked() {
+        if let Some(el) = scroller.try_get_untracked().flatten() {
             let top = (el.scroll_top() as f64 / ROW_HEIGHT).floor() as usize;
             let view = (el.client_height() as f64 / ROW_HEIGHT).ceil() as usize + 1;
             if first_row.get_untracked() != top {
