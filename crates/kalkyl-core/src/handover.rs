@@ -17,6 +17,31 @@ use crate::followup::{FollowUp, ReportSettings};
 use crate::read::{LaidOut, ReadChoices};
 use crate::workspace::Workspace;
 
+/// A decimal in the model's serde form: its 16 bytes (scale and sign, then
+/// the mantissa). Exact, and with no text to parse or print: the first load
+/// carries no decimal parser for it. Bytes no decimal has (a scale over 28,
+/// flag bits a decimal never sets) are refused.
+pub(crate) mod decimal_bytes {
+    use rust_decimal::Decimal;
+    use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
+
+    /// The flag bits a decimal sets: the sign and the scale.
+    const FLAGS: u32 = 0x80FF_0000;
+
+    pub(crate) fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        value.serialize().serialize(s)
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        let bytes = <[u8; 16]>::deserialize(d)?;
+        let flags = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+        if flags & !FLAGS != 0 || (flags >> 16) & 0xFF > Decimal::MAX_SCALE {
+            return Err(D::Error::custom("not a decimal"));
+        }
+        Ok(Decimal::deserialize(bytes))
+    }
+}
+
 /// The workspace in the form [`read_handover`] reads; `None` if it could
 /// not be written (it cannot for the model's types).
 pub fn write_handover(ws: &Workspace) -> Option<Vec<u8>> {
@@ -161,5 +186,48 @@ mod tests {
         for bytes in garbage {
             assert!(read_line_layout(bytes).is_none(), "{bytes:?}");
         }
+    }
+}
+
+#[cfg(test)]
+mod decimal_tests {
+    use crate::model::Cell;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn decimals_cross_exactly_with_their_scale() {
+        for value in [
+            Decimal::ZERO,
+            Decimal::new(-18641, 1),
+            Decimal::new(12300, 4),
+            Decimal::new(-1, 28),
+            Decimal::MAX,
+            Decimal::MIN,
+        ] {
+            let bytes = postcard::to_allocvec(&Cell::Number(value)).expect("written");
+            let back: Cell = postcard::from_bytes(&bytes).expect("read back");
+            assert_eq!(back, Cell::Number(value));
+            assert_eq!(back.number().map(|d| d.scale()), Some(value.scale()));
+        }
+    }
+
+    #[test]
+    fn bytes_no_decimal_has_are_refused() {
+        let good = postcard::to_allocvec(&Cell::Number(Decimal::new(5, 1))).expect("written");
+        // The variant's index, then the decimal's 16 bytes; its flags first,
+        // the scale in the third byte, the sign in the top bit of the fourth.
+        let flags_at = good.len() - 16;
+        for (byte, value) in [(2, 29u8), (2, 0xFF), (0, 1), (3, 0x01)] {
+            let mut bad = good.clone();
+            bad[flags_at + byte] = value;
+            assert!(
+                postcard::from_bytes::<Cell>(&bad).is_err(),
+                "byte {byte} = {value}"
+            );
+        }
+        let mut negative = good.clone();
+        negative[flags_at + 3] = 0x80;
+        let read: Cell = postcard::from_bytes(&negative).expect("a sign is a decimal's");
+        assert_eq!(read, Cell::Number(Decimal::new(-5, 1)));
     }
 }

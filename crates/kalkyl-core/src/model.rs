@@ -65,7 +65,7 @@ pub enum Cell {
     Empty,
     /// A number in the table's unit (or a percentage in a percent column);
     /// its scale is the number of decimals shown.
-    Number(Decimal),
+    Number(#[serde(with = "crate::handover::decimal_bytes")] Decimal),
     /// Text: a label, a text column, or a cell that could not be read as a
     /// number (which then also has a diagnostic).
     Text(String),
@@ -153,8 +153,10 @@ pub enum ForecastMethod {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusThresholds {
     /// Favourable, or unfavourable by at most this much: ●.
+    #[serde(with = "crate::handover::decimal_bytes")]
     pub met_within: Decimal,
     /// Unfavourable by at most this much: ◆; worse: ■.
+    #[serde(with = "crate::handover::decimal_bytes")]
     pub acceptable_within: Decimal,
 }
 
