@@ -311,6 +311,36 @@ fn one_cell_per_line_copies() {
                 &["Summa", "3,0", "1,5", "34,0"],
             ],
         ),
+        // The period headings first (date ranges within a year), then the
+        // corner and an empty note column's heading, then a section
+        // heading of the body; a label wrapped over two cells; an
+        // unlabelled sum line run on after a row's values.
+        (
+            "Resultaträkning\n\n2024-01-01 - 2024-12-31\n\n2023-01-01-2023-12-31\n\nBELOPP I TKR\n\nNot\n\nIntäkter\n\nFörsäljning\n\n1 200\n\n1 100\n\nAndra intäkter, bidrag\n\nsamt ersättningar\n\n300\n\n250\n\n1 500\n\n1 350\n\nKostnader\n\nPersonal\n\n-900\n\n-800\n",
+            Some("Resultaträkning"),
+            &["BELOPP I TKR", "2024-01-01 - 2024-12-31", "2023-01-01-2023-12-31"],
+            &[
+                &["Intäkter"],
+                &["Försäljning", "1 200", "1 100"],
+                &["Andra intäkter, bidrag samt ersättningar", "300", "250"],
+                &["", "1 500", "1 350"],
+                &["Kostnader"],
+                &["Personal", "-900", "-800"],
+            ],
+        ),
+        // The corner and note headings before the periods; a run-on pair
+        // that adds up nothing above stays in the row.
+        (
+            "Balansräkning\n\nBELOPP I TKR\n\nNot\n\n2024\n\n2023\n\nTillgångar\n\nMark\n\n10\n\n9\n\nHus\n\n20\n\n18\n\n35\n\n27\n\nSumma\n\n30\n\n27\n",
+            Some("Balansräkning"),
+            &["BELOPP I TKR", "2024", "2023"],
+            &[
+                &["Tillgångar"],
+                &["Mark", "10", "9"],
+                &["Hus", "20", "18", "35", "27"],
+                &["Summa", "30", "27"],
+            ],
+        ),
     ]);
 }
 
