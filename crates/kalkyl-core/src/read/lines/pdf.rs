@@ -9,7 +9,7 @@ use super::heading_lines::{
 };
 use super::heading_words::{block_headings, merge_headings, segment_heading};
 use super::notes::{
-    keep_label_notes, note_number, take_glued_notes, take_marked_notes, take_notes,
+    keep_label_notes, note_number, notes_by_sums, take_glued_notes, take_marked_notes, take_notes,
 };
 use super::split::{
     continues, fit, leave_percent_column_empty, order_by_columns, splits, splits_greedy,
@@ -199,7 +199,24 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
     let header_headings = block_headings(&header_texts);
     let note_column = has_label && header_headings.iter().any(|h| is_note_heading(h));
     if note_column {
-        take_notes(&mut runs);
+        // Notes glued before the first amount like a digit group: the
+        // table's sums decide where they can, the notes' order elsewhere.
+        let headings_at: Vec<usize> = headings_in_body.iter().map(|h| h.0).collect();
+        let columns = header_headings.len().saturating_sub(2);
+        let (settled, unsettled) = notes_by_sums(&runs, &headings_at, columns);
+        for s in unsettled {
+            if let Some(run) = runs.get(s) {
+                let label = run.label.join(" ");
+                raw.diagnostics.push(layout_diagnostic(
+                    None,
+                    Some(run.line),
+                    label.clone(),
+                    format!("The sum «{label}» holds under no reading of the note numbers before the amounts above it (each a note or an amount's first digits); the notes there were read by their order alone."),
+                    format!("Summan «{label}» stämmer med ingen läsning av nottalen före beloppen ovanför (vart och ett en not eller beloppets första siffror); noterna där lästes enbart efter sin ordning."),
+                ));
+            }
+        }
+        take_notes(&mut runs, &settled);
     }
     let glued_notes =
         has_label && !note_column && (take_marked_notes(&mut runs) || take_glued_notes(&mut runs));
