@@ -226,10 +226,10 @@ enum Doubt {
     Extent,
     /// A row taken for a sum by its label, with no heading above to bound
     /// it, which misses the rows above it by more than half its own size
-    /// in every column (two at least): a
-    /// selection of figures ("Resultat efter finansiella poster" under a
-    /// key-figure table's amounts), not a sum Kalkyl understood. A misprint
-    /// misses in one column, or by little.
+    /// in every column (two at least): a figure of its own ("Resultat
+    /// efter finansiella poster" under a key-figure table's selection of
+    /// amounts), not a sum Kalkyl understood. A misprint misses in one
+    /// column, or by little.
     NotASum,
 }
 
@@ -776,10 +776,10 @@ impl Checker<'_> {
             ),
             Doubt::NotASum => (
                 format!(
-                    "{what_sv} i «{heading}» kontrollerades inte: raderna ovanför ger långt ifrån den i varje kolumn, så raden är troligen inte deras summa utan ett fristående tal (som i en nyckeltalstabell)."
+                    "{what_sv} i «{heading}» kontrollerades inte: den ligger långt från raderna ovanför i varje kolumn och är troligen ingen summa av dem."
                 ),
                 format!(
-                    "{what_en} in «{heading}» was not checked: the rows above it come nowhere near it in any column, so the row is probably not their sum but a figure of its own (as in a key-figure table)."
+                    "{what_en} in «{heading}» was not checked: it is far from the rows above it in every column and is probably not their sum."
                 ),
             ),
             Doubt::NotAmounts => (

@@ -659,7 +659,7 @@ fn uncertain_readings_are_left_unchecked_with_a_reason() {
             "Mnkr\tUtfall\tBudget\nIntäkter\t474\t449\nKostnader\t-600\t-560\nResultat efter finansiella poster\t-60\t-18\n",
             0,
             2,
-            "nowhere near",
+            "far from the rows above",
         ),
         (
             "a sum missed by far in one column only is a misprint, flagged",
