@@ -328,6 +328,18 @@ fn one_cell_per_line_copies() {
                 &["Personal", "-900", "-800"],
             ],
         ),
+        // A short word in lower case in a value cell ("neg") is a value,
+        // not a label wrapped onto the next line.
+        (
+            "Nyckeltal\n\nMnkr\n\n2023\n\n2022\n\nResultat\n\n10\n\n-5\n\nAvkastning (%)\n\nneg\n\n1,2\n\nSoliditet (%)\n\n18\n\n17\n",
+            Some("Nyckeltal"),
+            &["Mnkr", "2023", "2022"],
+            &[
+                &["Resultat", "10", "-5"],
+                &["Avkastning (%)", "neg", "1,2"],
+                &["Soliditet (%)", "18", "17"],
+            ],
+        ),
         // The corner and note headings before the periods; a run-on pair
         // that adds up nothing above stays in the row.
         (
@@ -600,4 +612,27 @@ fn a_number_in_parentheses_below_a_label_closes_the_label() {
             "Summa"
         ]
     );
+}
+
+/// A caption over a line of periods is no heading, though its words fall
+/// into as many pieces as there are periods.
+#[test]
+fn caption_over_periods_heads_no_column() {
+    check_pdf(&[(
+        "Flerårsöversikt Kommuninvest i Sverige AB\n\n2014-06-30 2013-06-30 2013-12-31 2012-12-31\n\nBalansomslutning, mnkr 286 672,2 288 520,0 277 458,7 283 283,6\n\nUtlåning, mnkr 210 760,3 209 628,8 208 644,0 200 950,7\n",
+        &["", "2014-06-30", "2013-06-30", "2013-12-31", "2012-12-31"],
+        &[
+            &["Balansomslutning, mnkr", "286 672,2", "288 520,0", "277 458,7", "283 283,6"],
+            &["Utlåning, mnkr", "210 760,3", "209 628,8", "208 644,0", "200 950,7"],
+        ],
+    )]);
+    // Group names over their periods, restarting, still head the columns.
+    check_pdf(&[(
+        "Kommunen Koncernen\n\n2023 2022 2023 2022\n\nIntäkter 10 9 20 18\n\nKostnader -8 -7 -15 -14\n",
+        &["", "Kommunen 2023", "Kommunen 2022", "Koncernen 2023", "Koncernen 2022"],
+        &[
+            &["Intäkter", "10", "9", "20", "18"],
+            &["Kostnader", "-8", "-7", "-15", "-14"],
+        ],
+    )]);
 }

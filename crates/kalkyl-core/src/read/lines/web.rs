@@ -401,7 +401,10 @@ pub(super) fn cells_per_line(grid: &Grid<'_>, plain: &str) -> Option<RawTable<'s
         };
         let piece = if t.is_empty() {
             Some(Piece::Empty)
-        } else if (single_value(t) && !dash_then_number) || is_note_list(t) {
+        } else if (single_value(t) && !dash_then_number)
+            || is_note_list(t)
+            || (!rows.is_empty() && is_word_for_a_value(t))
+        {
             Some(Piece::Value(t.to_string()))
         } else if words(t).iter().all(|w| is_numeric_word(w))
             && words(t)
@@ -838,4 +841,15 @@ fn closes_rows_above(rows: &[RawRow<'_>], own: &[String], sum: &[String]) -> boo
         }
     }
     false
+}
+
+/// A short word in lower case standing for a value in a value cell ("neg"
+/// for a negative return, "e.t." or "n/a" for none): four characters at
+/// most, letters, dots and slashes. No label is so short and lower case.
+fn is_word_for_a_value(text: &str) -> bool {
+    let t = text.trim();
+    (1..=4).contains(&t.chars().count())
+        && t.chars().any(latin::is_letter)
+        && t.chars()
+            .all(|c| latin::is_lower(c) || matches!(c, '.' | '/'))
 }
