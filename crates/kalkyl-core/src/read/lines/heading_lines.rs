@@ -249,7 +249,7 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
             last -= 1;
         }
     }
-    let titles: Vec<Line> = blocks
+    let mut titles: Vec<Line> = blocks
         .get(..first)
         .unwrap_or(&[])
         .iter()
@@ -261,10 +261,27 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
         .iter()
         .flat_map(|b| b.iter().cloned())
         .collect();
+    // The same caption in the heading's block, on the line right above the
+    // years ("Flerårsöversikt" / "Belopp i tkr 2019 2018 2017 2016 2015"):
+    // one heading over every year tells the columns nothing apart.
+    let caption_line = heading.len() >= 2
+        && heading.first().is_some_and(|l| {
+            segment_heading(&l.text).len() == 1 && !l.text.contains(|c: char| c.is_ascii_digit())
+        })
+        && heading.get(1).is_some_and(|l| {
+            is_year_line(&l.text)
+                && pdf_words(&l.text)
+                    .iter()
+                    .filter(|w| is_year_word(w))
+                    .count()
+                    >= 3
+        });
+    if caption_line {
+        titles.extend(heading.drain(..1));
+    }
     // Footnotes between the caption and the heading are no heading: the
     // heading is what follows the last of them; they and the caption above
     // them are titles.
-    let mut titles = titles;
     if let Some(end) = heading.iter().rposition(|l| is_footnote_line(&l.text)) {
         if heading.get(end + 1..).is_some_and(|rest| !rest.is_empty()) {
             titles.extend(heading.drain(..=end));

@@ -636,3 +636,39 @@ fn caption_over_periods_heads_no_column() {
         ],
     )]);
 }
+
+/// A PDF text layer that has shifted the figures off their labels: every
+/// other label without figures, as many lines of figures after the last;
+/// read in order, figure line k is label k's. A caption on the line above
+/// the years heads no column.
+#[test]
+fn figures_shifted_off_their_labels_are_read_in_order() {
+    check_pdf(&[
+        (
+            "Översikt\nBelopp i tkr 2019 2018 2017\nIntäkter 224 219 206\nResultat\nTillgångar 107 18 35\nSoliditet (%)\nAvkastning (%) 1 579 1 388 1 304\nHyra (kr/kvm)\n34,9 8,5 17,8\n8,2 3,6 4,4\n9,0 4,0 4,7\n",
+            &["Belopp i tkr", "2019", "2018", "2017"],
+            &[
+                &["Intäkter", "224", "219", "206"],
+                &["Resultat", "107", "18", "35"],
+                &["Tillgångar", "1 579", "1 388", "1 304"],
+                &["Soliditet (%)", "34,9", "8,5", "17,8"],
+                &["Avkastning (%)", "8,2", "3,6", "4,4"],
+                &["Hyra (kr/kvm)", "9,0", "4,0", "4,7"],
+            ],
+        ),
+        // Section headings with their rows and an unlabelled sum line at
+        // the end: not shifted (two headings in a row, or fewer sum lines).
+        (
+            "Mnkr 2024 2023 2022\nIntäkter\nAvgifter 10 9 8\nBidrag 5 4 3\nKostnader\nPersonal -8 -7 -6\n7 6 5\n",
+            &["Mnkr", "2024", "2023", "2022"],
+            &[
+                &["Intäkter"],
+                &["Avgifter", "10", "9", "8"],
+                &["Bidrag", "5", "4", "3"],
+                &["Kostnader"],
+                &["Personal", "-8", "-7", "-6"],
+                &["", "7", "6", "5"],
+            ],
+        ),
+    ]);
+}
