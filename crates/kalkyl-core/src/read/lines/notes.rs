@@ -264,6 +264,8 @@ pub(super) fn notes_by_sums(
             out
         })
         .collect();
+    let no_readings: &[(bool, Vec<Decimal>)] = &[];
+    let reading = |i: usize| readings.get(i).map_or(no_readings, Vec::as_slice);
     let is_sum = |i: usize| {
         runs.get(i)
             .is_some_and(|r| !r.label.is_empty() && sum_kind(&r.label.join(" ")).is_some())
@@ -277,7 +279,7 @@ pub(super) fn notes_by_sums(
         }
         // A label with a note and no amounts ("Finansiella poster 6") heads
         // a block too.
-        if readings[s].is_empty() && runs.get(s).is_some_and(|r| r.numbers.len() == 1) {
+        if reading(s).is_empty() && runs.get(s).is_some_and(|r| r.numbers.len() == 1) {
             block_start = s + 1;
             previous_sum = None;
             continue;
@@ -286,12 +288,12 @@ pub(super) fn notes_by_sums(
             continue;
         }
         let block: Vec<usize> = (block_start..s)
-            .filter(|i| !readings[*i].is_empty())
+            .filter(|i| !reading(*i).is_empty())
             .collect();
         let flippable = block
             .iter()
             .chain([&s])
-            .any(|i| readings[*i].iter().any(|r| r.0) && readings[*i].iter().any(|r| !r.0));
+            .any(|i| reading(*i).iter().any(|r| r.0) && reading(*i).iter().any(|r| !r.0));
         let attempts: Vec<Vec<usize>> = match previous_sum {
             Some(p) if !block.is_empty() => vec![block.clone(), [vec![p], block.clone()].concat()],
             _ => vec![block.clone()],
@@ -307,7 +309,7 @@ pub(super) fn notes_by_sums(
             let rows: Vec<usize> = terms.iter().copied().chain([s]).collect();
             let combos = rows
                 .iter()
-                .try_fold(1usize, |acc, i| acc.checked_mul(readings[*i].len().max(1)))
+                .try_fold(1usize, |acc, i| acc.checked_mul(reading(*i).len().max(1)))
                 .unwrap_or(usize::MAX);
             if combos > super::sums::MAX_COMBINATIONS {
                 continue;
@@ -319,10 +321,10 @@ pub(super) fn notes_by_sums(
                 let pick: Vec<&(bool, Vec<Decimal>)> = rows
                     .iter()
                     .filter_map(|i| {
-                        let len = readings[*i].len().max(1);
+                        let len = reading(*i).len().max(1);
                         let k = rest % len;
                         rest /= len;
-                        readings[*i].get(k)
+                        reading(*i).get(k)
                     })
                     .collect();
                 let Some((total, parts)) = pick.split_last() else {

@@ -579,7 +579,7 @@ fn realign_shifted_figures(body: &mut Vec<Line>) -> Option<usize> {
     let alternating = parts
         .windows(2)
         .take(labels_end)
-        .all(|w| !(w[0].1.is_empty() && w[1].1.is_empty()));
+        .all(|w| !matches!(w, [a, b] if a.1.is_empty() && b.1.is_empty()));
     let labelled_first = parts
         .first()
         .is_some_and(|(l, f)| !l.is_empty() && !f.is_empty());

@@ -528,13 +528,14 @@ pub(super) fn cells_per_line(grid: &Grid<'_>, plain: &str) -> Option<RawTable<'s
     }
     let first_at = rows.get(first)?.at;
     let mut diagnostics = Vec::new();
-    let (title, headings) = match periods_then_sections(&rows[..first], &cells, values) {
-        Some((heading_cells, body)) => {
-            first = body;
-            stream_headings(&heading_cells, values, &mut diagnostics)
-        }
-        None => stream_headings(&cells[..first_at], values, &mut diagnostics),
-    };
+    let (title, headings) =
+        match periods_then_sections(rows.get(..first).unwrap_or(&[]), &cells, values) {
+            Some((heading_cells, body)) => {
+                first = body;
+                stream_headings(&heading_cells, values, &mut diagnostics)
+            }
+            None => stream_headings(&cells[..first_at], values, &mut diagnostics),
+        };
     let first_at = rows.get(first)?.at;
     diagnostics.insert(
         0,
@@ -781,7 +782,13 @@ fn periods_then_sections(
         .filter(|c| !is_note_heading(&c.text))
         .cloned()
         .collect();
-    heading_cells.extend(after[..taken].iter().filter(|r| !note(r)).filter_map(cell));
+    heading_cells.extend(
+        after
+            .get(..taken)?
+            .iter()
+            .filter(|r| !note(r))
+            .filter_map(cell),
+    );
     heading_cells.extend(cells.get(periods)?.iter().cloned());
     Some((heading_cells, end + taken))
 }
