@@ -224,6 +224,13 @@ enum Doubt {
     /// closes is uncertain, so it is not checked. Never for a sum whose
     /// section starts at a heading: the heading bounds it.
     Extent,
+    /// A row taken for a sum by its label, with no heading above to bound
+    /// it, which misses the rows above it by more than half its own size
+    /// in every column (two at least): a figure of its own ("Resultat
+    /// efter finansiella poster" under a key-figure table's selection of
+    /// amounts), not a sum Kalkyl understood. A misprint misses in one
+    /// column, or by little.
+    NotASum,
 }
 
 /// The doubt on each row, from the reader's diagnostics and the row itself.
@@ -553,6 +560,12 @@ impl Checker<'_> {
     /// Totals and subtotals in every amount column.
     fn totals(&mut self) {
         let table = self.table;
+        // Mismatches, reported once every column has been compared: how a
+        // sum misses in the other columns tells a misprint from a misread.
+        let mut mismatches = Vec::new();
+        // Per row: the columns where its sum was compared, and where it
+        // missed by more than half the stated figure.
+        let mut far = vec![(0usize, 0usize); table.rows.len()];
         for (c, column) in table.columns.iter().enumerate() {
             if !column.role.is_amount() {
                 continue;
@@ -603,6 +616,12 @@ impl Checker<'_> {
                                 let allowed = tolerance.add_exact(half_unit(stated));
                                 let off = stated.sub_exact(sum).map(|d| d.abs());
                                 if let (Some(allowed), Some(off)) = (allowed, off) {
+                                    if let Some(n) = far.get_mut(r) {
+                                        n.0 += 1;
+                                        n.1 += usize::from(
+                                            off > allowed.max(stated.abs() / Decimal::TWO),
+                                        );
+                                    }
                                     if off > allowed {
                                         let doubt = self.doubt_over(r, c, start);
                                         // A heading bounds the section with
@@ -661,9 +680,14 @@ impl Checker<'_> {
                                                     Stated::Total,
                                                 )
                                             }
-                                            (None, None) => {
-                                                self.total_mismatch(r, c, stated, sum, &part)
-                                            }
+                                            (None, None) => mismatches.push((
+                                                r,
+                                                c,
+                                                stated,
+                                                sum,
+                                                part.len(),
+                                                headed,
+                                            )),
                                         }
                                     }
                                 }
@@ -680,6 +704,18 @@ impl Checker<'_> {
                     }
                     _ => {}
                 }
+            }
+        }
+        for (r, c, stated, sum, n, headed) in mismatches {
+            let not_a_sum = !headed
+                && far
+                    .get(r)
+                    .is_some_and(|&(compared, missed)| compared >= 2 && missed == compared)
+                && !table.label(r).trim().is_empty();
+            if not_a_sum {
+                self.leave_unchecked(r, c, (r, Doubt::NotASum), Stated::Total);
+            } else {
+                self.total_mismatch(r, c, stated, sum, n);
             }
         }
     }
@@ -738,6 +774,14 @@ impl Checker<'_> {
                     "{what_en} in «{heading}» was not checked: it is the sum of the rows right above it, a group the table does not mark, so which rows it adds is uncertain."
                 ),
             ),
+            Doubt::NotASum => (
+                format!(
+                    "{what_sv} i «{heading}» kontrollerades inte: den ligger långt från raderna ovanför i varje kolumn och är troligen ingen summa av dem."
+                ),
+                format!(
+                    "{what_en} in «{heading}» was not checked: it is far from the rows above it in every column and is probably not their sum."
+                ),
+            ),
             Doubt::NotAmounts => (
                 format!(
                     "{what_sv} i «{heading}» kontrollerades inte: rad {} är ett nyckeltal eller antal, inget belopp.",
@@ -757,15 +801,7 @@ impl Checker<'_> {
         });
     }
 
-    fn total_mismatch(
-        &mut self,
-        r: usize,
-        c: usize,
-        stated: Decimal,
-        sum: Decimal,
-        part: &[(usize, Decimal, Decimal)],
-    ) {
-        let n = part.len();
+    fn total_mismatch(&mut self, r: usize, c: usize, stated: Decimal, sum: Decimal, n: usize) {
         let sv = format!(
             "Summan stämmer inte: de {n} raderna den summerar ger {}, men tabellen anger {} i «{}».",
             number_sv(sum),

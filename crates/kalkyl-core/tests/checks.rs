@@ -655,6 +655,27 @@ fn uncertain_readings_are_left_unchecked_with_a_reason() {
             "",
         ),
         (
+            "a row named like a sum that the rows above come nowhere near in any column is not their sum",
+            "Mnkr\tUtfall\tBudget\nIntäkter\t474\t449\nKostnader\t-600\t-560\nResultat efter finansiella poster\t-60\t-18\n",
+            0,
+            2,
+            "far from the rows above",
+        ),
+        (
+            "a sum missed by far in one column only is a misprint, flagged",
+            "Nämnd\tUtfall\tBudget\nA\t10\t12\nB\t5\t6\nSumma\t150\t18\n",
+            1,
+            0,
+            "",
+        ),
+        (
+            "a sum missed a little in every column is flagged",
+            "Nämnd\tUtfall\tBudget\nA\t10\t12\nB\t5\t6\nSumma\t17\t20\n",
+            2,
+            0,
+            "",
+        ),
+        (
             "a consistent table has neither",
             "Nämnd\tUtfall\tBudget\nA\t10\t12\nB\t5\t6\nSumma\t15\t18\n",
             0,

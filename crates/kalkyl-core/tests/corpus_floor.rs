@@ -11,25 +11,29 @@ use support::score::report;
 fn the_corpus_score_does_not_fall_below_what_was_reached() {
     let corpus = load_corpus();
     assert!(
-        corpus.len() >= 128,
+        corpus.len() >= 138,
         "the corpus holds {} tables",
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit, all 128 tables: 95.3 % reached
-    // (5 910 of 6 197, with held-out round 8's 6 tables, which joined at
-    // 76.5 % after its rules, 47.0 % before them: 114 of 149, every number
-    // but the 35 of the state budget's headless column, whose meaning the
-    // paste does not give). The 122 tables before it stay at 95.8 % (5 796
-    // of 6 048), with held-out round 7's 8 tables, which joined at 83.7 %
+    // Numbers under the right role and unit, all 138 tables: 95.0 % reached
+    // (6 260 of 6 583, with held-out round 10's 10 tables, which joined at
+    // 90.7 % after its rules, 12.4 % before them: 350 of 386; the misses
+    // are roles of key-figure tables on their side, see
+    // `heldout/README.md`). The 128 tables before it stay at 95.4 % (5 910
+    // of 6 197), with held-out round 8's 6 tables, which joined at 76.5 %
+    // after its rules, 47.0 % before them: 114 of 149, every number but the
+    // 35 of the state budget's headless column, whose meaning the paste
+    // does not give. The 122 tables before it stay at 95.8 % (5 796 of
+    // 6 048), with held-out round 7's 8 tables, which joined at 83.7 %
     // after its rules, 43.3 % before them; the 114 tables before that are
     // at 96.5 %. The 93 tables of round 3 were at 89.5 %; the 13 held-out
     // tables of round 3 were added at 40.8 %, before any rule (46.6 % once
     // one annotation was corrected).
-    assert!(all.numbers_right * 1000 >= all.numbers * 953, "{text}");
-    assert!(all.units_right >= 128, "{text}");
-    assert!(all.conventions_right >= 36, "{text}");
-    assert!(all.flagged >= 26, "{text}");
+    assert!(all.numbers_right * 1000 >= all.numbers * 950, "{text}");
+    assert!(all.units_right >= 138, "{text}");
+    assert!(all.conventions_right >= 37, "{text}");
+    assert!(all.flagged >= 27, "{text}");
     // An alarm on a consistent table is the worst failure: none left.
     assert_eq!(all.alarms, 0, "{text}");
 }

@@ -5,7 +5,8 @@ use super::heading_words::{corner_headings, is_units_line, segment_heading};
 use super::words::{is_data_line, pdf_words, shape, Shape};
 use super::Line;
 use crate::latin;
-use crate::read::headings::{compact, is_note_heading, is_superscript, year_of};
+use crate::model::Role;
+use crate::read::headings::{compact, is_note_heading, is_superscript, role_of, year_of};
 
 /// A word that is a year or a date and nothing else: "2021", "2012/2013",
 /// "2021-12-31", "12/31/2021".
@@ -145,18 +146,35 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
         // ...unless that block is one line naming one thing over a series
         // of three years or more ("Ekonomisk femårsöversikt" / "2020 2019
         // 2018 2017 2016"): one heading over every year tells the columns
-        // nothing apart; it is the table's caption.
+        // nothing apart; it is the table's caption. So is a line naming no
+        // figure whose words fall into one piece per period, three or more
+        // distinct periods ("Flerårsöversikt Kommuninvest i Sverige AB" /
+        // "2014-06-30 2013-06-30 2013-12-31 2012-12-31"): groups of one
+        // period each, never repeated, are no groups.
         Some(i)
             if blocks
                 .get(i)
                 .is_some_and(|b| b.iter().all(|l| only_years(&l.text)))
                 && !blocks.get(i.wrapping_sub(1)).is_some_and(|above| {
+                    let periods: Vec<String> = blocks
+                        .get(i)
+                        .map(|b| b.iter().flat_map(|l| pdf_words(&l.text)).collect())
+                        .unwrap_or_default();
+                    let distinct = periods
+                        .iter()
+                        .enumerate()
+                        .all(|(k, p)| !periods.get(..k).is_some_and(|before| before.contains(p)));
                     above.len() == 1
-                        && segments(above) == 1
                         && !above.iter().any(|l| has_year_word(&l.text))
-                        && blocks.get(i).is_some_and(|b| {
-                            b.iter().map(|l| pdf_words(&l.text).len()).sum::<usize>() >= 3
-                        })
+                        && periods.len() >= 3
+                        && (segments(above) == 1
+                            || (segments(above) == periods.len()
+                                && distinct
+                                && !above.iter().any(|l| {
+                                    segment_heading(&l.text)
+                                        .iter()
+                                        .any(|h| role_of(h).is_some_and(Role::is_numeric))
+                                })))
                 }) =>
         {
             i.saturating_sub(1)
@@ -164,12 +182,18 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
         // A line of column names over the line of their years ("Resultat
         // Utfall Budget Avvikelse ... Bokslut" over "Mkr 2019 2019 2018
         // ... procent 2018"): the names head the columns, whatever stands
-        // beside the years.
+        // beside the years. A line that names no figure is a caption
+        // ("Flerårsöversikt Kommuninvest i Sverige AB" over four dates).
         Some(i)
             if i > 0
                 && blocks.get(i - 1).is_some_and(|above| {
                     above.len() == 1
                         && segments(above) >= 3
+                        && above.iter().any(|l| {
+                            segment_heading(&l.text)
+                                .iter()
+                                .any(|h| role_of(h).is_some_and(Role::is_numeric))
+                        })
                         && !above
                             .iter()
                             .any(|l| l.text.contains(|c: char| c.is_ascii_digit()))
@@ -225,7 +249,7 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
             last -= 1;
         }
     }
-    let titles: Vec<Line> = blocks
+    let mut titles: Vec<Line> = blocks
         .get(..first)
         .unwrap_or(&[])
         .iter()
@@ -237,10 +261,27 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
         .iter()
         .flat_map(|b| b.iter().cloned())
         .collect();
+    // The same caption in the heading's block, on the line right above the
+    // years ("Flerårsöversikt" / "Belopp i tkr 2019 2018 2017 2016 2015"):
+    // one heading over every year tells the columns nothing apart.
+    let caption_line = heading.len() >= 2
+        && heading.first().is_some_and(|l| {
+            segment_heading(&l.text).len() == 1 && !l.text.contains(|c: char| c.is_ascii_digit())
+        })
+        && heading.get(1).is_some_and(|l| {
+            is_year_line(&l.text)
+                && pdf_words(&l.text)
+                    .iter()
+                    .filter(|w| is_year_word(w))
+                    .count()
+                    >= 3
+        });
+    if caption_line {
+        titles.extend(heading.drain(..1));
+    }
     // Footnotes between the caption and the heading are no heading: the
     // heading is what follows the last of them; they and the caption above
     // them are titles.
-    let mut titles = titles;
     if let Some(end) = heading.iter().rposition(|l| is_footnote_line(&l.text)) {
         if heading.get(end + 1..).is_some_and(|rest| !rest.is_empty()) {
             titles.extend(heading.drain(..=end));

@@ -2,8 +2,14 @@
 //! the first amount, "Not 2" at the end of a label. Notes are numbered down
 //! the statement, so a number that breaks their order is an amount.
 
+use rust_decimal::Decimal;
+
+use super::split::splits;
 use super::words::{shape, Shape};
 use super::Run;
+use crate::convention::half_unit;
+use crate::exact::Exact;
+use crate::number::{self, DecimalMark, Reading};
 use crate::read::headings::is_note_heading;
 use crate::read::sum_kind;
 
@@ -27,8 +33,8 @@ pub(super) fn note_number(word: &str) -> Option<u32> {
 /// or far above the last note, is the first digit group of an amount ("7
 /// 148" after note 5 and before note 6, "39 547" after note 16). A note is
 /// never an amount.
-pub(super) fn take_notes(runs: &mut [Run]) {
-    let taken = note_rows(runs, false);
+pub(super) fn take_notes(runs: &mut [Run], settled: &[Option<bool>]) {
+    let taken = note_rows(runs, false, settled);
     apply_notes(runs, &taken);
     take_letter_note(runs);
 }
@@ -72,7 +78,7 @@ pub(super) fn take_glued_notes(runs: &mut [Run]) -> bool {
     if decimal_rows * 2 <= rows {
         return false;
     }
-    let taken = note_rows(runs, true);
+    let taken = note_rows(runs, true, &[]);
     if taken.iter().filter(|t| **t).count() < 2 {
         return false;
     }
@@ -120,8 +126,10 @@ pub(super) fn keep_label_notes(runs: &mut [Run]) {
 
 /// Which rows carry a note (see [`take_notes`]). `glued`: the table has no
 /// note column, so only a number in a row of decimal figures may be a note,
-/// and lists are not looked for.
-fn note_rows(runs: &[Run], glued: bool) -> Vec<bool> {
+/// and lists are not looked for. `settled`: rows whose note the table's
+/// sums decided ([`notes_by_sums`]): they keep it, and the order goes on
+/// from it.
+fn note_rows(runs: &[Run], glued: bool, settled: &[Option<bool>]) -> Vec<bool> {
     /// How many rows ahead a lower note proves a candidate wrong.
     const LOOKAHEAD: usize = 3;
     /// Notes skipped between two rows: a statement refers to most of its notes.
@@ -175,6 +183,15 @@ fn note_rows(runs: &[Run], glued: bool) -> Vec<bool> {
         let Some(c) = candidates.get(i).copied().flatten() else {
             continue;
         };
+        match settled.get(i).copied().flatten() {
+            Some(true) => {
+                last = c;
+                *slot = true;
+                continue;
+            }
+            Some(false) => continue,
+            None => {}
+        }
         // Any of the next item rows with a note between the last and this
         // one proves this one wrong (figures alone, "7 7", read as note 7
         // before notes 3 and 4). Sums and unlabelled lines carry no notes:
@@ -196,6 +213,167 @@ fn note_rows(runs: &[Run], glued: bool) -> Vec<bool> {
         *slot = true;
     }
     taken
+}
+
+/// The notes the table's sums decide, in a table with a note column whose
+/// notes are glued before the first amount by one space, like a digit group
+/// ("Övriga intäkter 6 023 5 640": note 6 and 23, or 6 023?). For each sum
+/// row (a "Summa" line), the rows of its block (after the last heading or
+/// sum; a running result's block starts with the sum before it) are read
+/// with and without a note wherever the first word may be one, each split
+/// into `n` values every way it can: when the readings under which the sum
+/// holds in every column agree on a row, that row's note is settled. A
+/// block where no reading holds is returned in the second list (the sum
+/// rows' indices), to be said in a diagnostic.
+pub(super) fn notes_by_sums(
+    runs: &[Run],
+    headings_at: &[usize],
+    n: usize,
+) -> (Vec<Option<bool>>, Vec<usize>) {
+    let mut settled: Vec<Option<bool>> = vec![None; runs.len()];
+    let mut unsettled = Vec::new();
+    if n == 0 || runs.len() > super::MAX_SUM_ROWS {
+        return (settled, unsettled);
+    }
+    let number = |t: &str| match number::read_number(t, DecimalMark::Comma) {
+        Ok(Reading::Number(v)) if !v.percent => Some(v.value),
+        _ => None,
+    };
+    // Per row: the readings (note taken, values) it may have.
+    let readings: Vec<Vec<(bool, Vec<Decimal>)>> = runs
+        .iter()
+        .map(|r| {
+            let mut out = Vec::new();
+            let glued = r.numbers.len() >= 2
+                && r.numbers
+                    .first()
+                    .is_some_and(|w| note_number(w).is_some() && !w.ends_with(','));
+            let ways: &[(bool, &[String])] = &[
+                (false, r.numbers.as_slice()),
+                (true, r.numbers.get(1..).unwrap_or(&[])),
+            ];
+            for (note, words) in ways.iter().take(1 + usize::from(glued)) {
+                for split in splits(words, n) {
+                    if let Some(values) =
+                        split.iter().map(|t| number(t)).collect::<Option<Vec<_>>>()
+                    {
+                        out.push((*note, values));
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+    let no_readings: &[(bool, Vec<Decimal>)] = &[];
+    let reading = |i: usize| readings.get(i).map_or(no_readings, Vec::as_slice);
+    let is_sum = |i: usize| {
+        runs.get(i)
+            .is_some_and(|r| !r.label.is_empty() && sum_kind(&r.label.join(" ")).is_some())
+    };
+    let mut block_start = 0usize;
+    let mut previous_sum: Option<usize> = None;
+    for s in 0..runs.len() {
+        if headings_at.contains(&s) {
+            block_start = s;
+            previous_sum = None;
+        }
+        // A label with a note and no amounts ("Finansiella poster 6") heads
+        // a block too.
+        if reading(s).is_empty() && runs.get(s).is_some_and(|r| r.numbers.len() == 1) {
+            block_start = s + 1;
+            previous_sum = None;
+            continue;
+        }
+        if !is_sum(s) {
+            continue;
+        }
+        let block: Vec<usize> = (block_start..s)
+            .filter(|i| !reading(*i).is_empty())
+            .collect();
+        let flippable = block
+            .iter()
+            .chain([&s])
+            .any(|i| reading(*i).iter().any(|r| r.0) && reading(*i).iter().any(|r| !r.0));
+        let attempts: Vec<Vec<usize>> = match previous_sum {
+            Some(p) if !block.is_empty() => vec![block.clone(), [vec![p], block.clone()].concat()],
+            _ => vec![block.clone()],
+        };
+        let enough = block.len() + usize::from(previous_sum.is_some()) >= 2;
+        block_start = s + 1;
+        previous_sum = Some(s);
+        if !enough || !flippable {
+            continue;
+        }
+        let mut found = false;
+        for terms in attempts {
+            let rows: Vec<usize> = terms.iter().copied().chain([s]).collect();
+            let combos = rows
+                .iter()
+                .try_fold(1usize, |acc, i| acc.checked_mul(reading(*i).len().max(1)))
+                .unwrap_or(usize::MAX);
+            if combos > super::sums::MAX_COMBINATIONS {
+                continue;
+            }
+            // Per row: the note decision of every holding reading.
+            let mut agree: Vec<Option<Option<bool>>> = vec![None; rows.len()];
+            for combo in 0..combos {
+                let mut rest = combo;
+                let pick: Vec<&(bool, Vec<Decimal>)> = rows
+                    .iter()
+                    .filter_map(|i| {
+                        let len = reading(*i).len().max(1);
+                        let k = rest % len;
+                        rest /= len;
+                        reading(*i).get(k)
+                    })
+                    .collect();
+                let Some((total, parts)) = pick.split_last() else {
+                    continue;
+                };
+                if pick.len() != rows.len() || !holds(&total.1, parts) {
+                    continue;
+                }
+                for (slot, p) in agree.iter_mut().zip(&pick) {
+                    *slot = match *slot {
+                        None => Some(Some(p.0)),
+                        Some(Some(d)) if d == p.0 => Some(Some(d)),
+                        _ => Some(None),
+                    };
+                }
+            }
+            if agree.iter().any(Option::is_some) {
+                found = true;
+                for (i, a) in rows.iter().zip(agree) {
+                    if let (Some(slot), Some(Some(d))) = (settled.get_mut(*i), a) {
+                        *slot = Some(d);
+                    }
+                }
+                break;
+            }
+        }
+        if !found {
+            unsettled.push(s);
+        }
+    }
+    (settled, unsettled)
+}
+
+/// Whether `total` is the sum of `parts` in every column, within rounding.
+fn holds(total: &[Decimal], parts: &[&(bool, Vec<Decimal>)]) -> bool {
+    total.iter().enumerate().all(|(j, stated)| {
+        let mut sum = Decimal::ZERO;
+        let mut tolerance = half_unit(*stated);
+        for p in parts {
+            let Some(v) = p.1.get(j) else { continue };
+            match (sum.add_exact(*v), tolerance.add_exact(half_unit(*v))) {
+                (Some(a), Some(b)) => (sum, tolerance) = (a, b),
+                _ => return false,
+            }
+        }
+        stated
+            .sub_exact(sum)
+            .is_some_and(|off| off.abs() <= tolerance)
+    })
 }
 
 /// A note numbered with a letter, a sub-note ("1A" after note 1): one or
@@ -292,10 +470,54 @@ mod tests {
             ("Skatt", "10 -574 -373", "10", "-574 -373"),
         ];
         let mut runs: Vec<Run> = table.iter().map(|(l, n, _, _)| run(l, n)).collect();
-        take_notes(&mut runs);
+        take_notes(&mut runs, &[]);
         for (r, (label, numbers, note, left)) in runs.iter().zip(table) {
             assert_eq!(r.note, *note, "note of {label} {numbers}");
             assert_eq!(r.numbers, w(left), "numbers of {label} {numbers}");
         }
+    }
+
+    /// Notes glued before the first amount like a digit group, out of
+    /// order with the notes below them: the block sums decide.
+    #[test]
+    fn notes_glued_like_digit_groups_are_settled_by_the_sums() {
+        // (label, number words, note taken, numbers left)
+        let table: &[(&str, &str, &str, &str)] = &[
+            ("Intäkter", "2", "2", ""),
+            ("Avgifter", "8 231 7 230", "", "8 231 7 230"),
+            // 6 and 7 would be in order after note 2; the sum says amounts.
+            ("Övriga intäkter", "6 023 5 640", "", "6 023 5 640"),
+            ("Aktiverat arbete", "7 367 1 877", "", "7 367 1 877"),
+            ("Summa intäkter", "21 621 14 747", "", "21 621 14 747"),
+            // 3 is a note: the costs add up so only.
+            (
+                "Personalkostnader",
+                "3 -60 894 -56 894",
+                "3",
+                "-60 894 -56 894",
+            ),
+            ("Jämförelsestörande post", "4 467 2 228", "4", "467 2 228"),
+            ("Summa kostnader", "-60 427 -54 666", "", "-60 427 -54 666"),
+        ];
+        let mut runs: Vec<Run> = table.iter().map(|(l, n, _, _)| run(l, n)).collect();
+        let (settled, unsettled) = notes_by_sums(&runs, &[], 2);
+        assert!(unsettled.is_empty(), "{unsettled:?}");
+        take_notes(&mut runs, &settled);
+        for (r, (label, numbers, note, left)) in runs.iter().zip(table) {
+            assert_eq!(r.note, *note, "note of {label} {numbers}");
+            assert_eq!(r.numbers, w(left), "numbers of {label} {numbers}");
+        }
+        // No reading makes the sum hold: said, and left to the order.
+        let runs: Vec<Run> = [
+            ("Hyror", "5 100 90"),
+            ("Avgifter", "20 10"),
+            ("Summa", "999 999"),
+        ]
+        .iter()
+        .map(|(l, n)| run(l, n))
+        .collect();
+        let (settled, unsettled) = notes_by_sums(&runs, &[], 2);
+        assert_eq!(unsettled, [2]);
+        assert!(settled.iter().all(Option::is_none));
     }
 }

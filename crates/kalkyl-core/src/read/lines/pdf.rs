@@ -9,7 +9,7 @@ use super::heading_lines::{
 };
 use super::heading_words::{block_headings, merge_headings, segment_heading};
 use super::notes::{
-    keep_label_notes, note_number, take_glued_notes, take_marked_notes, take_notes,
+    keep_label_notes, note_number, notes_by_sums, take_glued_notes, take_marked_notes, take_notes,
 };
 use super::split::{
     continues, fit, leave_percent_column_empty, order_by_columns, splits, splits_greedy,
@@ -48,7 +48,16 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
             .collect();
         return raw;
     };
-    let (mut header, titles, body) = split_header(&lines, first_data);
+    let (mut header, titles, mut body) = split_header(&lines, first_data);
+    if let Some(moved) = realign_shifted_figures(&mut body) {
+        raw.diagnostics.push(layout_diagnostic(
+            None,
+            body.first().map(|l| l.line),
+            String::new(),
+            format!("The figures stand off their labels: {moved} labels have no figures beside them and as many lines of figures follow the last label. Read in order, each line of figures was given the label of its place in the list; check the rows."),
+            format!("Talen står förskjutna från sina benämningar: {moved} benämningar saknar tal bredvid sig och lika många rader med tal följer efter den sista. I ordning fick varje rad med tal benämningen på sin plats i listan; kontrollera raderna."),
+        ));
+    }
     if raw.title.is_none() {
         // The caption, not the footnotes under it.
         raw.title = titles
@@ -199,7 +208,24 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
     let header_headings = block_headings(&header_texts);
     let note_column = has_label && header_headings.iter().any(|h| is_note_heading(h));
     if note_column {
-        take_notes(&mut runs);
+        // Notes glued before the first amount like a digit group: the
+        // table's sums decide where they can, the notes' order elsewhere.
+        let headings_at: Vec<usize> = headings_in_body.iter().map(|h| h.0).collect();
+        let columns = header_headings.len().saturating_sub(2);
+        let (settled, unsettled) = notes_by_sums(&runs, &headings_at, columns);
+        for s in unsettled {
+            if let Some(run) = runs.get(s) {
+                let label = run.label.join(" ");
+                raw.diagnostics.push(layout_diagnostic(
+                    None,
+                    Some(run.line),
+                    label.clone(),
+                    format!("The sum «{label}» holds under no reading of the note numbers before the amounts above it (each a note or an amount's first digits); the notes there were read by their order alone."),
+                    format!("Summan «{label}» stämmer med ingen läsning av nottalen före beloppen ovanför (vart och ett en not eller beloppets första siffror); noterna där lästes enbart efter sin ordning."),
+                ));
+            }
+        }
+        take_notes(&mut runs, &settled);
     }
     let glued_notes =
         has_label && !note_column && (take_marked_notes(&mut runs) || take_glued_notes(&mut runs));
@@ -517,6 +543,74 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
         });
     }
     raw
+}
+
+/// A PDF text layer that has shifted the figures off their labels: the
+/// labels stand one per line, every other one without figures (never two
+/// such in a row), and after the last label come as many lines of figures
+/// alone as labels went without, two at least. Read in order, figure line
+/// k belongs to label k: the body is rewritten so. Returns how many labels
+/// stood without figures.
+fn realign_shifted_figures(body: &mut Vec<Line>) -> Option<usize> {
+    let numeric_from = |text: &str| {
+        let ws = pdf_words(text);
+        let start = ws
+            .iter()
+            .rposition(|w| !is_numeric_word(w))
+            .map_or(0, |i| i + 1);
+        (ws, start)
+    };
+    // (label words, figure words) per line.
+    let parts: Vec<(Vec<String>, Vec<String>)> = body
+        .iter()
+        .map(|l| {
+            let (mut ws, start) = numeric_from(&l.text);
+            let figures = ws.split_off(start.min(ws.len()));
+            (ws, figures)
+        })
+        .collect();
+    let labels_end = parts.iter().rposition(|(label, _)| !label.is_empty())?;
+    let bare = parts
+        .get(..=labels_end)?
+        .iter()
+        .filter(|(_, figures)| figures.is_empty())
+        .count();
+    let trailing = parts.get(labels_end + 1..)?;
+    let alternating = parts
+        .windows(2)
+        .take(labels_end)
+        .all(|w| !matches!(w, [a, b] if a.1.is_empty() && b.1.is_empty()));
+    let labelled_first = parts
+        .first()
+        .is_some_and(|(l, f)| !l.is_empty() && !f.is_empty());
+    if bare < 2
+        || trailing.len() != bare
+        || !alternating
+        || !labelled_first
+        || trailing.iter().any(|(l, f)| !l.is_empty() || f.is_empty())
+    {
+        return None;
+    }
+    let labels: Vec<(String, usize)> = parts
+        .get(..=labels_end)?
+        .iter()
+        .zip(body.iter())
+        .map(|((label, _), l)| (label.join(" "), l.line))
+        .collect();
+    let figures: Vec<String> = parts
+        .iter()
+        .filter(|(_, f)| !f.is_empty())
+        .map(|(_, f)| f.join(" "))
+        .collect();
+    if figures.len() != labels.len() {
+        return None;
+    }
+    for (slot, (label, figures)) in body.iter_mut().zip(labels.into_iter().zip(figures)) {
+        slot.text = format!("{} {figures}", label.0);
+        slot.trailing_space = false;
+    }
+    body.truncate(labels_end + 1);
+    Some(bare)
 }
 
 /// A label in capitals wrapped over lines ("VERKSAMHETENS" /

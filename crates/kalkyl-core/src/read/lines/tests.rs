@@ -311,6 +311,48 @@ fn one_cell_per_line_copies() {
                 &["Summa", "3,0", "1,5", "34,0"],
             ],
         ),
+        // The period headings first (date ranges within a year), then the
+        // corner and an empty note column's heading, then a section
+        // heading of the body; a label wrapped over two cells; an
+        // unlabelled sum line run on after a row's values.
+        (
+            "Resultaträkning\n\n2024-01-01 - 2024-12-31\n\n2023-01-01-2023-12-31\n\nBELOPP I TKR\n\nNot\n\nIntäkter\n\nFörsäljning\n\n1 200\n\n1 100\n\nAndra intäkter, bidrag\n\nsamt ersättningar\n\n300\n\n250\n\n1 500\n\n1 350\n\nKostnader\n\nPersonal\n\n-900\n\n-800\n",
+            Some("Resultaträkning"),
+            &["BELOPP I TKR", "2024-01-01 - 2024-12-31", "2023-01-01-2023-12-31"],
+            &[
+                &["Intäkter"],
+                &["Försäljning", "1 200", "1 100"],
+                &["Andra intäkter, bidrag samt ersättningar", "300", "250"],
+                &["", "1 500", "1 350"],
+                &["Kostnader"],
+                &["Personal", "-900", "-800"],
+            ],
+        ),
+        // A short word in lower case in a value cell ("neg") is a value,
+        // not a label wrapped onto the next line.
+        (
+            "Nyckeltal\n\nMnkr\n\n2023\n\n2022\n\nResultat\n\n10\n\n-5\n\nAvkastning (%)\n\nneg\n\n1,2\n\nSoliditet (%)\n\n18\n\n17\n",
+            Some("Nyckeltal"),
+            &["Mnkr", "2023", "2022"],
+            &[
+                &["Resultat", "10", "-5"],
+                &["Avkastning (%)", "neg", "1,2"],
+                &["Soliditet (%)", "18", "17"],
+            ],
+        ),
+        // The corner and note headings before the periods; a run-on pair
+        // that adds up nothing above stays in the row.
+        (
+            "Balansräkning\n\nBELOPP I TKR\n\nNot\n\n2024\n\n2023\n\nTillgångar\n\nMark\n\n10\n\n9\n\nHus\n\n20\n\n18\n\n35\n\n27\n\nSumma\n\n30\n\n27\n",
+            Some("Balansräkning"),
+            &["BELOPP I TKR", "2024", "2023"],
+            &[
+                &["Tillgångar"],
+                &["Mark", "10", "9"],
+                &["Hus", "20", "18", "35", "27"],
+                &["Summa", "30", "27"],
+            ],
+        ),
     ]);
 }
 
@@ -570,4 +612,63 @@ fn a_number_in_parentheses_below_a_label_closes_the_label() {
             "Summa"
         ]
     );
+}
+
+/// A caption over a line of periods is no heading, though its words fall
+/// into as many pieces as there are periods.
+#[test]
+fn caption_over_periods_heads_no_column() {
+    check_pdf(&[(
+        "Flerårsöversikt Kommuninvest i Sverige AB\n\n2014-06-30 2013-06-30 2013-12-31 2012-12-31\n\nBalansomslutning, mnkr 286 672,2 288 520,0 277 458,7 283 283,6\n\nUtlåning, mnkr 210 760,3 209 628,8 208 644,0 200 950,7\n",
+        &["", "2014-06-30", "2013-06-30", "2013-12-31", "2012-12-31"],
+        &[
+            &["Balansomslutning, mnkr", "286 672,2", "288 520,0", "277 458,7", "283 283,6"],
+            &["Utlåning, mnkr", "210 760,3", "209 628,8", "208 644,0", "200 950,7"],
+        ],
+    )]);
+    // Group names over their periods, restarting, still head the columns.
+    check_pdf(&[(
+        "Kommunen Koncernen\n\n2023 2022 2023 2022\n\nIntäkter 10 9 20 18\n\nKostnader -8 -7 -15 -14\n",
+        &["", "Kommunen 2023", "Kommunen 2022", "Koncernen 2023", "Koncernen 2022"],
+        &[
+            &["Intäkter", "10", "9", "20", "18"],
+            &["Kostnader", "-8", "-7", "-15", "-14"],
+        ],
+    )]);
+}
+
+/// A PDF text layer that has shifted the figures off their labels: every
+/// other label without figures, as many lines of figures after the last;
+/// read in order, figure line k is label k's. A caption on the line above
+/// the years heads no column.
+#[test]
+fn figures_shifted_off_their_labels_are_read_in_order() {
+    check_pdf(&[
+        (
+            "Översikt\nBelopp i tkr 2019 2018 2017\nIntäkter 224 219 206\nResultat\nTillgångar 107 18 35\nSoliditet (%)\nAvkastning (%) 1 579 1 388 1 304\nHyra (kr/kvm)\n34,9 8,5 17,8\n8,2 3,6 4,4\n9,0 4,0 4,7\n",
+            &["Belopp i tkr", "2019", "2018", "2017"],
+            &[
+                &["Intäkter", "224", "219", "206"],
+                &["Resultat", "107", "18", "35"],
+                &["Tillgångar", "1 579", "1 388", "1 304"],
+                &["Soliditet (%)", "34,9", "8,5", "17,8"],
+                &["Avkastning (%)", "8,2", "3,6", "4,4"],
+                &["Hyra (kr/kvm)", "9,0", "4,0", "4,7"],
+            ],
+        ),
+        // Section headings with their rows and an unlabelled sum line at
+        // the end: not shifted (two headings in a row, or fewer sum lines).
+        (
+            "Mnkr 2024 2023 2022\nIntäkter\nAvgifter 10 9 8\nBidrag 5 4 3\nKostnader\nPersonal -8 -7 -6\n7 6 5\n",
+            &["Mnkr", "2024", "2023", "2022"],
+            &[
+                &["Intäkter"],
+                &["Avgifter", "10", "9", "8"],
+                &["Bidrag", "5", "4", "3"],
+                &["Kostnader"],
+                &["Personal", "-8", "-7", "-6"],
+                &["", "7", "6", "5"],
+            ],
+        ),
+    ]);
 }

@@ -9,15 +9,19 @@ use super::together::glued_tail;
 use super::web_headings::stream_headings;
 use super::words::{
     glued_years, is_note_list, is_numeric_word, is_year, shape, single_value, value_then_label,
-    words, Shape,
+    words, year_in, Shape,
 };
-use super::{layout_diagnostic, Line};
+use super::{layout_diagnostic, Line, MAX_SUM_ROWS};
+use rust_decimal::Decimal;
+
+use crate::convention::half_unit;
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
+use crate::exact::Exact;
 use crate::grid::Grid;
 use crate::latin;
 use crate::model::Role;
 use crate::number::{self, DecimalMark, Reading};
-use crate::read::headings::{clean_heading, role_of};
+use crate::read::headings::{clean_heading, is_note_heading, role_of, unit_of};
 use crate::read::{RawCell, RawRow, RawTable};
 
 /// A web page copied with every cell on a line of its own: a heading of n
@@ -397,7 +401,10 @@ pub(super) fn cells_per_line(grid: &Grid<'_>, plain: &str) -> Option<RawTable<'s
         };
         let piece = if t.is_empty() {
             Some(Piece::Empty)
-        } else if (single_value(t) && !dash_then_number) || is_note_list(t) {
+        } else if (single_value(t) && !dash_then_number)
+            || is_note_list(t)
+            || (!rows.is_empty() && is_word_for_a_value(t))
+        {
             Some(Piece::Value(t.to_string()))
         } else if words(t).iter().all(|w| is_numeric_word(w))
             && words(t)
@@ -428,6 +435,38 @@ pub(super) fn cells_per_line(grid: &Grid<'_>, plain: &str) -> Option<RawTable<'s
                     pieces,
                 });
             }
+        }
+    }
+    // A label wrapped over two cells ("Koncessioner, patent, licenser,
+    // varumärken" / "samt liknande rättigheter" / the values): a label with
+    // no values followed by one that starts in lower case and has values is
+    // one label. A part row ("varav ...") is its own row.
+    let mut wrapped: Vec<(usize, String)> = Vec::new();
+    let mut k = 1;
+    while k < rows.len() {
+        let continues = |r: &StreamRow| {
+            r.label.chars().next().is_some_and(latin::is_lower)
+                && r.pieces
+                    .iter()
+                    .any(|p| matches!(p, Piece::Value(_) | Piece::Numbers(_)))
+                && !r.label.split_whitespace().next().is_some_and(|w| {
+                    matches!(
+                        latin::lowercase(w.trim_end_matches(':')).as_str(),
+                        "varav" | "därav"
+                    )
+                })
+        };
+        let (before, after) = rows.split_at_mut(k);
+        match (before.last(), after.first_mut()) {
+            (Some(prev), Some(next))
+                if prev.pieces.is_empty() && !prev.label.trim().is_empty() && continues(next) =>
+            {
+                next.label = format!("{} {}", prev.label.trim_end(), next.label.trim());
+                (next.line, next.at) = (prev.line, prev.at);
+                wrapped.push((prev.line, next.label.clone()));
+                rows.remove(k - 1);
+            }
+            _ => k += 1,
         }
     }
     // The number of value columns: the count most rows hold (ties: more).
@@ -489,7 +528,15 @@ pub(super) fn cells_per_line(grid: &Grid<'_>, plain: &str) -> Option<RawTable<'s
     }
     let first_at = rows.get(first)?.at;
     let mut diagnostics = Vec::new();
-    let (title, headings) = stream_headings(&cells[..first_at], values, &mut diagnostics);
+    let (title, headings) =
+        match periods_then_sections(rows.get(..first).unwrap_or(&[]), &cells, values) {
+            Some((heading_cells, body)) => {
+                first = body;
+                stream_headings(&heading_cells, values, &mut diagnostics)
+            }
+            None => stream_headings(&cells[..first_at], values, &mut diagnostics),
+        };
+    let first_at = rows.get(first)?.at;
     diagnostics.insert(
         0,
         layout_diagnostic(
@@ -514,6 +561,15 @@ pub(super) fn cells_per_line(grid: &Grid<'_>, plain: &str) -> Option<RawTable<'s
             ),
         ),
     );
+    for (line, label) in wrapped {
+        diagnostics.push(layout_diagnostic(
+            None,
+            Some(line),
+            label,
+            "A label wrapped over two lines was joined: the first line has no values, the second starts in lower case.".to_string(),
+            "En benämning bruten över två rader sattes ihop: första raden har inga värden, den andra börjar med liten bokstav.".to_string(),
+        ));
+    }
     // A note column ("Not") may be left out of a row without a trace.
     let note_column = headings.iter().skip(1).position(|h| {
         matches!(
@@ -570,6 +626,18 @@ pub(super) fn cells_per_line(grid: &Grid<'_>, plain: &str) -> Option<RawTable<'s
                 }
             }
         }
+        // A row with twice its values: the second half is an unlabelled sum
+        // line when it adds up rows above ("Övriga rörelseintäkter" /
+        // "15 563" / "21 495" / "474 342" / "508 408").
+        let sum_line = (values > 0 && cells_out.len() == 2 * values)
+            .then(|| cells_out.split_off(values))
+            .filter(|sum| {
+                let ok = closes_rows_above(&raw_rows, &cells_out, sum);
+                if !ok {
+                    cells_out.extend(sum.iter().cloned());
+                }
+                ok
+            });
         let found = cells_out.len();
         if found + 1 == values && found > 0 {
             if let Some(j) = note_column.filter(|j| {
@@ -615,6 +683,21 @@ pub(super) fn cells_per_line(grid: &Grid<'_>, plain: &str) -> Option<RawTable<'s
             line: row.line,
             cells: out,
         });
+        if let Some(sum) = sum_line {
+            diagnostics.push(layout_diagnostic(
+                Some(raw_rows.len()),
+                Some(row.line),
+                sum.join(" | "),
+                format!("Row {} had {} values, twice the columns; the last {values} add up the rows above it and were read as a sum line of their own, without a label.", row_index + 1, 2 * values),
+                format!("Rad {} hade {} värden, dubbelt så många som kolumnerna; de sista {values} summerar raderna ovanför och lästes som en egen summarad utan benämning.", row_index + 1, 2 * values),
+            ));
+            let mut out = vec![RawCell::plain(String::new())];
+            out.extend(sum.into_iter().map(RawCell::plain));
+            raw_rows.push(RawRow {
+                line: row.line,
+                cells: out,
+            });
+        }
     }
     let context = cells[..first_at]
         .iter()
@@ -629,4 +712,151 @@ pub(super) fn cells_per_line(grid: &Grid<'_>, plain: &str) -> Option<RawTable<'s
         diagnostics,
         from_lines: true,
     })
+}
+
+/// A heading cell that is a period alone: a year, a date ("2022-12-31") or
+/// a date range within the year ("2020-01-01 - 2020-12-31",
+/// "2019-01-01-2019-12-31"): digits and dashes only, naming a year.
+fn is_period_heading(text: &str) -> bool {
+    let t = text.trim();
+    year_in(t).is_some()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '-' | '–' | ' ' | '.'))
+}
+
+/// Heading cells that come before the body in another order than the
+/// table's: the `values` period headings in a run, the corner heading and a
+/// note heading before or after them ("2020-01-01 - 2020-12-31" /
+/// "2019-01-01-2019-12-31" / "BELOPP I TKR" / "Not", or "BELOPP I TKR" /
+/// "Not" / the periods), then the first section headings of the body
+/// ("Rörelsens intäkter": labels with no values, which head no column).
+/// A note heading here heads no column (the rows hold `values` cells, the
+/// periods' count). Returns the heading cells in the order the headings
+/// reader expects (title lines, corner, periods) and the row the body
+/// starts at; `None` when the cells before the body end with the periods.
+fn periods_then_sections(
+    heads: &[StreamRow],
+    cells: &[StreamCell],
+    values: usize,
+) -> Option<(Vec<StreamCell>, usize)> {
+    let bare = |r: &StreamRow| r.pieces.is_empty() && !r.label.trim().is_empty();
+    let period = |r: &StreamRow| bare(r) && is_period_heading(&r.label);
+    // The periods as rows of their own, or as years after a heading cell
+    // ("Not" / "2024" / "2023": the years are values of that row).
+    let years_after = |r: &StreamRow| {
+        r.pieces.len() == values
+            && r.pieces
+                .iter()
+                .all(|p| matches!(p, Piece::Value(v) if is_year(v)))
+    };
+    let (periods, end) = (0..heads.len()).rev().find_map(|p| {
+        let run = heads.get(p..p + values)?;
+        if run.iter().all(period) {
+            let last = run.last()?;
+            Some((heads.get(p)?.at..last.at + 1, p + values))
+        } else if years_after(heads.get(p)?) {
+            let at = heads.get(p)?.at;
+            Some((at + 1..at + 1 + values, p + 1))
+        } else {
+            None
+        }
+    })?;
+    let after = heads.get(end..)?;
+    if after.is_empty() || !after.iter().all(bare) || after.iter().any(period) {
+        return None;
+    }
+    let note = |r: &StreamRow| is_note_heading(&r.label);
+    // The corner and note headings after the periods: up to the last note
+    // heading, or a unit line alone.
+    let taken = match after.iter().rposition(note) {
+        Some(k) => k + 1,
+        None => usize::from(after.first().is_some_and(|r| unit_of(&r.label).is_some())),
+    };
+    if taken >= after.len() {
+        return None;
+    }
+    let cell = |r: &StreamRow| cells.get(r.at).cloned();
+    let mut heading_cells: Vec<StreamCell> = cells
+        .get(..periods.start)?
+        .iter()
+        .filter(|c| !is_note_heading(&c.text))
+        .cloned()
+        .collect();
+    heading_cells.extend(
+        after
+            .get(..taken)?
+            .iter()
+            .filter(|r| !note(r))
+            .filter_map(cell),
+    );
+    heading_cells.extend(cells.get(periods)?.iter().cloned());
+    Some((heading_cells, end + taken))
+}
+
+/// Whether `sum` is, column by column, the sum of `own` and the figures of
+/// the last rows above it (one at least, back to an earlier sum or a
+/// figure that is no number), within their rounding.
+fn closes_rows_above(rows: &[RawRow<'_>], own: &[String], sum: &[String]) -> bool {
+    let number = |t: &str| match number::read_number(t, DecimalMark::Comma) {
+        Ok(Reading::Number(n)) => Some(n.value),
+        _ => None,
+    };
+    let Some(stated) = sum.iter().map(|t| number(t)).collect::<Option<Vec<_>>>() else {
+        return false;
+    };
+    let Some(mut totals) = own.iter().map(|t| number(t)).collect::<Option<Vec<_>>>() else {
+        return false;
+    };
+    let mut tolerance: Vec<Decimal> = totals.iter().map(|d| half_unit(*d)).collect();
+    let closes = |totals: &[Decimal], tolerance: &[Decimal]| {
+        stated
+            .iter()
+            .zip(totals)
+            .zip(tolerance)
+            .all(|((s, t), tol)| {
+                s.sub_exact(*t)
+                    .is_some_and(|off| off.abs() <= tol.saturating_add(half_unit(*s)))
+            })
+    };
+    for row in rows.iter().rev().take(MAX_SUM_ROWS) {
+        let figures = row.cells.get(1..).unwrap_or(&[]);
+        if figures.iter().all(|c| c.text.trim().is_empty()) {
+            continue;
+        }
+        if row.cells.first().is_none_or(|c| c.text.trim().is_empty()) {
+            return false;
+        }
+        if figures.len() != totals.len() {
+            return false;
+        }
+        for ((t, tol), c) in totals.iter_mut().zip(tolerance.iter_mut()).zip(figures) {
+            let d = if c.text.trim().is_empty() || c.text.trim() == "-" {
+                Decimal::ZERO
+            } else {
+                match number(&c.text) {
+                    Some(d) => d,
+                    None => return false,
+                }
+            };
+            match (t.add_exact(d), tol.add_exact(half_unit(d))) {
+                (Some(a), Some(b)) => (*t, *tol) = (a, b),
+                _ => return false,
+            }
+        }
+        if closes(&totals, &tolerance) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A short word in lower case standing for a value in a value cell ("neg"
+/// for a negative return, "e.t." or "n/a" for none): four characters at
+/// most, letters, dots and slashes. No label is so short and lower case.
+fn is_word_for_a_value(text: &str) -> bool {
+    let t = text.trim();
+    (1..=4).contains(&t.chars().count())
+        && t.chars().any(latin::is_letter)
+        && t.chars()
+            .all(|c| latin::is_lower(c) || matches!(c, '.' | '/'))
 }
