@@ -173,7 +173,9 @@ fn warm_up(ctx: Ctx, lang: ReadSignal<Lang>) {
     // Four small tables rather than one large: the browser swaps in a
     // function's optimised code when it is next called.
     for round in 0..4u32 {
-        drop(SheetCalc::new(&warm_up_sheet(round * 500..(round + 1) * 500).table));
+        drop(SheetCalc::new(
+            &warm_up_sheet(round * 500..(round + 1) * 500).table,
+        ));
     }
     warm_up_drawing(lang);
 }
