@@ -160,24 +160,32 @@ pub fn App() -> impl IntoView {
 fn warm_up_soon(ctx: Ctx, lang: ReadSignal<Lang>) {
     // After the next frame: the first screen is drawn first, and a paste
     // made at once finds the code as warm as it can be by then.
-    request_animation_frame(move || {
-        Timeout::new(0, move || warm_up(ctx, lang)).forget();
-    });
+    request_animation_frame(move || warm_up_later(ctx, lang, 0));
+}
+
+/// Step `step` of the warm-up in a task of its own: a key or a click in
+/// between waits for one step, not for all of them.
+fn warm_up_later(ctx: Ctx, lang: ReadSignal<Lang>, step: u32) {
+    Timeout::new(0, move || warm_up(ctx, lang, step)).forget();
 }
 
 /// See [`warm_up_soon`].
-fn warm_up(ctx: Ctx, lang: ReadSignal<Lang>) {
+fn warm_up(ctx: Ctx, lang: ReadSignal<Lang>, step: u32) {
     if ctx.workspace.with_untracked(|w| !w.sheets.is_empty()) {
         return;
     }
-    // Four small tables rather than one large: the browser swaps in a
-    // function's optimised code when it is next called.
-    for round in 0..4u32 {
-        drop(SheetCalc::new(
-            &warm_up_sheet(round * 500..(round + 1) * 500).table,
-        ));
+    // The drawing first: compiling is what a paste in between would wait
+    // for longest. Then four small tables rather than one large: the
+    // browser swaps in a function's optimised code when it is next called.
+    if step == 0 {
+        warm_up_drawing(lang);
+    } else {
+        let sheet = warm_up_sheet((step - 1) * 500..step * 500);
+        drop(SheetCalc::new(&sheet.table));
     }
-    warm_up_drawing(lang);
+    if step < 4 {
+        warm_up_later(ctx, lang, step + 1);
+    }
 }
 
 /// A generated sheet of rows `numbers`, shaped as a pasted budget table.
