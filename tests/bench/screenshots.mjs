@@ -40,7 +40,11 @@ async function shot(page, name, fullPage = false) {
 const session = await openSession();
 const { page } = session;
 await page.setViewportSize({ width: 1280, height: 800 });
-await new KalkylPage(page, session.server.url).open();
+const kalkyl = new KalkylPage(page, session.server.url);
+await kalkyl.open();
+// The footer says when the page works offline: wait for it, or the first
+// shot shows whichever state the service worker had reached.
+await kalkyl.waitOfflineReady();
 await shot(page, '1-empty');
 await paste(page, { plain: seed.paste });
 await page.locator('[data-testid="charts"] svg').first().waitFor();
