@@ -429,6 +429,16 @@ mod tests {
         }
     }
 
+    /// Each run's note and the numbers left, as the table's rows say:
+    /// (label, number words, note taken, numbers left).
+    fn assert_notes(runs: &[Run], table: &[(&str, &str, &str, &str)]) {
+        assert_eq!(runs.len(), table.len());
+        for (r, (label, numbers, note, left)) in runs.iter().zip(table) {
+            assert_eq!(r.note, *note, "note of {label} {numbers}");
+            assert_eq!(r.numbers, w(left), "numbers of {label} {numbers}");
+        }
+    }
+
     #[test]
     fn notes_run_in_order_and_are_never_amounts() {
         // (label, number words, note taken, numbers left)
@@ -471,10 +481,7 @@ mod tests {
         ];
         let mut runs: Vec<Run> = table.iter().map(|(l, n, _, _)| run(l, n)).collect();
         take_notes(&mut runs, &[]);
-        for (r, (label, numbers, note, left)) in runs.iter().zip(table) {
-            assert_eq!(r.note, *note, "note of {label} {numbers}");
-            assert_eq!(r.numbers, w(left), "numbers of {label} {numbers}");
-        }
+        assert_notes(&runs, table);
     }
 
     /// Notes glued before the first amount like a digit group, out of
@@ -503,10 +510,7 @@ mod tests {
         let (settled, unsettled) = notes_by_sums(&runs, &[], 2);
         assert!(unsettled.is_empty(), "{unsettled:?}");
         take_notes(&mut runs, &settled);
-        for (r, (label, numbers, note, left)) in runs.iter().zip(table) {
-            assert_eq!(r.note, *note, "note of {label} {numbers}");
-            assert_eq!(r.numbers, w(left), "numbers of {label} {numbers}");
-        }
+        assert_notes(&runs, table);
         // No reading makes the sum hold: said, and left to the order.
         let runs: Vec<Run> = [
             ("Hyror", "5 100 90"),
