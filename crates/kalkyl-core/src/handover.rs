@@ -17,31 +17,6 @@ use crate::followup::{FollowUp, ReportSettings};
 use crate::read::{LaidOut, ReadChoices};
 use crate::workspace::Workspace;
 
-/// A decimal in the model's serde form: its 16 bytes (scale and sign, then
-/// the mantissa). Exact, and with no text to parse or print: the first load
-/// carries no decimal parser for it. Bytes no decimal has (a scale over 28,
-/// flag bits a decimal never sets) are refused.
-pub(crate) mod decimal_bytes {
-    use rust_decimal::Decimal;
-    use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
-
-    /// The flag bits a decimal sets: the sign and the scale.
-    const FLAGS: u32 = 0x80FF_0000;
-
-    pub(crate) fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-        value.serialize().serialize(s)
-    }
-
-    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        let bytes = <[u8; 16]>::deserialize(d)?;
-        let flags = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
-        if flags & !FLAGS != 0 || (flags >> 16) & 0xFF > Decimal::MAX_SCALE {
-            return Err(D::Error::custom("not a decimal"));
-        }
-        Ok(Decimal::deserialize(bytes))
-    }
-}
-
 /// The workspace in the form [`read_handover`] reads; `None` if it could
 /// not be written (it cannot for the model's types).
 pub fn write_handover(ws: &Workspace) -> Option<Vec<u8>> {

@@ -65,7 +65,7 @@ pub enum Cell {
     Empty,
     /// A number in the table's unit (or a percentage in a percent column);
     /// its scale is the number of decimals shown.
-    Number(#[serde(with = "crate::handover::decimal_bytes")] Decimal),
+    Number(#[serde(with = "decimal_bytes")] Decimal),
     /// Text: a label, a text column, or a cell that could not be read as a
     /// number (which then also has a diagnostic).
     Text(String),
@@ -153,10 +153,10 @@ pub enum ForecastMethod {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusThresholds {
     /// Favourable, or unfavourable by at most this much: ●.
-    #[serde(with = "crate::handover::decimal_bytes")]
+    #[serde(with = "decimal_bytes")]
     pub met_within: Decimal,
     /// Unfavourable by at most this much: ◆; worse: ■.
-    #[serde(with = "crate::handover::decimal_bytes")]
+    #[serde(with = "decimal_bytes")]
     pub acceptable_within: Decimal,
 }
 
@@ -243,6 +243,32 @@ impl Table {
 /// The cell as pasted: its original if it was edited, else the cell.
 pub fn pasted_cell(row: &Row, column: usize) -> Option<&Cell> {
     row.originals.get(&column).or_else(|| row.cells.get(column))
+}
+
+/// A decimal in the model's serde form: its 16 bytes (scale and sign, then
+/// the mantissa). Exact, and with no text to parse or print: the first load
+/// carries no decimal parser for the hand-over (see `crate::handover`).
+/// Bytes no decimal has (a scale over 28, flag bits a decimal never sets)
+/// are refused.
+pub(crate) mod decimal_bytes {
+    use rust_decimal::Decimal;
+    use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
+
+    /// The flag bits a decimal sets: the sign and the scale.
+    const FLAGS: u32 = 0x80FF_0000;
+
+    pub(crate) fn serialize<S: Serializer>(value: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+        value.serialize().serialize(s)
+    }
+
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
+        let bytes = <[u8; 16]>::deserialize(d)?;
+        let flags = u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
+        if flags & !FLAGS != 0 || (flags >> 16) & 0xFF > Decimal::MAX_SCALE {
+            return Err(D::Error::custom("not a decimal"));
+        }
+        Ok(Decimal::deserialize(bytes))
+    }
 }
 
 #[cfg(test)]
