@@ -229,6 +229,16 @@ pub(super) fn spaced_cells(lines: &[Line], plain: &str) -> Option<RawTable<'stat
         .and_then(|i| body.get(i))
         .map(|l| (l.text.trim().to_string(), l.line));
     raw.context = heading_line.text.clone();
+    // Section titles of padded cells ("Ekonomi (tkr)") may name the unit
+    // of the figures, and a table turned back loses them as rows.
+    if all_padded.is_some() {
+        for r in raw.rows.iter().filter(|r| r.cells.len() == 1) {
+            if let Some(c) = r.cells.first() {
+                raw.context.push('\n');
+                raw.context.push_str(&c.text);
+            }
+        }
+    }
     let (en, sv) = if glued > 0 {
         ("Cells set apart by two spaces or more, some rows run together; the glued figures were cut with their thousands spaces kept, the most even way.", "Cellerna åtskilda av två mellanslag eller fler, några rader ihopskrivna; de ihopskrivna talen delades med tusentalsmellanrummen kvar, så jämnt som möjligt.")
     } else {
