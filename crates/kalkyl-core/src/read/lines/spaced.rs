@@ -1,5 +1,6 @@
 //! Cells set apart by two spaces or more (a web table copied as padded
-//! text), some rows of which ran together with no separator at all.
+//! text), some rows of which ran together with no separator at all, or
+//! none, with thousands set apart by one space ("183 017  175 345").
 
 use super::figures::{figure_cuts, figure_unevenness, glued_figures};
 use super::heading_lines::{has_year_word, is_footnote_line};
@@ -86,7 +87,10 @@ fn padded_row(parts: &[&str]) -> Option<(String, Vec<String>)> {
 /// [`place_short_rows`](super::sums::place_short_rows) places them); a
 /// glued row's figures are cut with their thousands spaces kept, the most
 /// even cut when it is the only one, else the row stays text.
-/// `None` unless a padded heading, padded rows and a glued row are there.
+/// Without a glued row, the runs of two spaces are the cell boundaries
+/// when every line with figures splits at them into a label and single
+/// figures and some figure keeps a thousands space. `None` unless a padded
+/// heading and padded rows are there, with a glued row or so split.
 pub(super) fn spaced_cells(lines: &[Line], plain: &str) -> Option<RawTable<'static>> {
     let source: Vec<&str> = plain.split('\n').collect();
     let raw_text = |l: &Line| {
