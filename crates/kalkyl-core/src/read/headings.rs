@@ -491,7 +491,7 @@ pub(crate) fn unit_of(heading: &str) -> Option<Unit> {
         let after = lower.get(at..).unwrap_or("");
         at += after.chars().next().map_or(0, char::len_utf8);
         if let Some(u) =
-            unit_word(word).filter(|_| !after.starts_with(['/']) && !after.starts_with(" per "))
+            unit_word(word).filter(|_| !after.starts_with('/') && !after.starts_with(" per "))
         {
             return Some(u);
         }
