@@ -11,13 +11,17 @@ use support::score::report;
 fn the_corpus_score_does_not_fall_below_what_was_reached() {
     let corpus = load_corpus();
     assert!(
-        corpus.len() >= 138,
+        corpus.len() >= 140,
         "the corpus holds {} tables",
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit, all 138 tables: 95.0 % reached
-    // (6 260 of 6 583, with held-out round 10's 10 tables, which joined at
+    // Numbers under the right role and unit, all 140 tables: 95.1 % reached
+    // (6 476 of 6 804, with held-out round 11's 2 tables, which joined at
+    // 97.7 % after its rules, 40.3 % before them: 216 of 221; the misses
+    // are a five-year overview's "Årets resultat", read as the series'
+    // outcome where annotated other). The 138 tables before it stay at
+    // 95.0 % (6 260 of 6 583, with held-out round 10's 10 tables, which joined at
     // 90.7 % after its rules, 12.4 % before them: 350 of 386; the misses
     // are roles of key-figure tables on their side, see
     // `heldout/README.md`). The 128 tables before it stay at 95.4 % (5 910
@@ -30,10 +34,10 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
     // at 96.5 %. The 93 tables of round 3 were at 89.5 %; the 13 held-out
     // tables of round 3 were added at 40.8 %, before any rule (46.6 % once
     // one annotation was corrected).
-    assert!(all.numbers_right * 1000 >= all.numbers * 950, "{text}");
-    assert!(all.units_right >= 138, "{text}");
+    assert!(all.numbers_right * 1000 >= all.numbers * 951, "{text}");
+    assert!(all.units_right >= 140, "{text}");
     assert!(all.conventions_right >= 37, "{text}");
-    assert!(all.flagged >= 27, "{text}");
+    assert!(all.flagged >= 28, "{text}");
     // An alarm on a consistent table is the worst failure: none left.
     assert_eq!(all.alarms, 0, "{text}");
 }

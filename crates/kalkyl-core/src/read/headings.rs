@@ -483,9 +483,20 @@ pub(crate) fn unit_of(heading: &str) -> Option<Unit> {
             }
         }
     }
-    lower
-        .split(|c: char| !latin::is_letter_or_digit(c))
-        .find_map(unit_word)
+    // A ratio ("Kr/m2", "kr per invånare") names one row's measure, not
+    // the table's unit: a unit word followed by "/" or "per" is passed.
+    let mut at = 0;
+    for word in lower.split(|c: char| !latin::is_letter_or_digit(c)) {
+        at += word.len();
+        let after = lower.get(at..).unwrap_or("");
+        at += after.chars().next().map_or(0, char::len_utf8);
+        if let Some(u) =
+            unit_word(word).filter(|_| !after.starts_with('/') && !after.starts_with(" per "))
+        {
+            return Some(u);
+        }
+    }
+    None
 }
 
 /// Whether a text, in lowercase, has a piece that every unit word and
@@ -789,6 +800,10 @@ mod tests {
             ("Belopp i MİLJARDER", Some(Unit::Mdkr)),
             ("Mn", Some(Unit::Mnkr)),
             ("Mdr", Some(Unit::Mdkr)),
+            // A ratio names a row's measure, not the table's unit.
+            ("Kr/m2", None),
+            ("Nettokostnad kr per invånare", None),
+            ("Kostnad per invånare, kr", Some(Unit::Kr)),
         ] {
             assert_eq!(unit_of(heading), unit, "{heading:?}");
         }

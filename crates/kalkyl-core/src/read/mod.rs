@@ -583,7 +583,10 @@ fn lies_on_its_side(raw: &RawTable<'_>) -> (bool, bool) {
         .skip(1)
         .filter(|h| is_year_heading(h))
         .count();
-    let series = year_headings >= 4 && year_headings + 1 >= raw.headings.len();
+    // A value column without a heading beside them is a period the
+    // heading did not name (a fifth year under four printed ones).
+    let unheaded = raw.headings.iter().filter(|h| h.is_empty()).count();
+    let series = year_headings >= 4 && year_headings + unheaded.max(1) >= raw.headings.len();
     // Under periods named by a figure the rows must set a budget against it.
     let compared = !periods || heading_roles == 0 || kinds.contains(&Role::Budget);
     let turn = series || (named_rows && row_roles * 2 >= raw.rows.len() && compared);

@@ -9,6 +9,7 @@ use super::words::{shape, Shape};
 use super::Run;
 use crate::convention::half_unit;
 use crate::exact::Exact;
+use crate::latin;
 use crate::number::{self, DecimalMark, Reading};
 use crate::read::headings::is_note_heading;
 use crate::read::sum_kind;
@@ -287,8 +288,14 @@ pub(super) fn notes_by_sums(
         if !is_sum(s) {
             continue;
         }
+        // A part row ("varav ...") details the row above: never a term.
+        let part = |i: usize| {
+            runs.get(i)
+                .and_then(|r| r.label.first())
+                .is_some_and(|w| matches!(latin::lowercase(w).as_str(), "varav" | "därav"))
+        };
         let block: Vec<usize> = (block_start..s)
-            .filter(|i| !reading(*i).is_empty())
+            .filter(|i| !reading(*i).is_empty() && !part(*i))
             .collect();
         let flippable = block
             .iter()

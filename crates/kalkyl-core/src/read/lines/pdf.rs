@@ -423,10 +423,11 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
         }
     }
 
-    // Without a note column: there such a number is the note's.
-    if !labelless && !has_note {
+    // Without a note column: there such a number is the note's (a year
+    // is never a note).
+    if !labelless {
         for run in &mut value_runs {
-            keep_item_number_in_label(run, n);
+            keep_item_number_in_label(run, n, has_note);
         }
     }
     let candidates: Vec<Vec<Vec<String>>> = value_runs
@@ -667,14 +668,18 @@ fn continues_hyphenated(last: &str, next: &str) -> bool {
 /// the first a number of one or two digits that stands alone in every
 /// split (it cannot open a thousands group: "1 61" is no number), while the
 /// other words are the columns' values one by one. The number is the
-/// label's.
-fn keep_item_number_in_label(run: &mut Run, n: usize) {
+/// label's. So is a year ending the label the same way ("varav pensioner
+/// intjänade före 1998 635,4 638,2" in two columns), also in a table with
+/// a note column (`has_note`), where an item number would be a note.
+fn keep_item_number_in_label(run: &mut Run, n: usize, has_note: bool) {
     let Some((first, rest)) = run.numbers.split_first() else {
         return;
     };
+    let item_number = first.len() <= 2 && !has_note;
+    let year = first.len() == 4 && is_year_word(first);
     if run.numbers.len() != n + 1
         || run.label.is_empty()
-        || first.len() > 2
+        || !(item_number || year)
         || !first.chars().all(|c| c.is_ascii_digit())
     {
         return;
@@ -732,12 +737,13 @@ mod tests {
 
     #[test]
     fn an_item_number_before_the_figures_stays_in_the_label() {
-        // (label, figures, columns, label and figures after)
-        let table: &[(&str, &str, usize, &str, &str)] = &[
+        // (label, figures, columns, note column, label and figures after)
+        let table: &[(&str, &str, usize, bool, &str, &str)] = &[
             (
                 "anslagspost",
                 "1 61 108 100 100 30",
                 5,
+                false,
                 "anslagspost 1",
                 "61 108 100 100 30",
             ),
@@ -746,13 +752,39 @@ mod tests {
                 "Post",
                 "5 120 300 400 500 600",
                 5,
+                false,
                 "Post",
                 "5 120 300 400 500 600",
             ),
             // As many words as columns: nothing to move.
-            ("Post", "1 61 108 100 100", 5, "Post", "1 61 108 100 100"),
+            (
+                "Post",
+                "1 61 108 100 100",
+                5,
+                false,
+                "Post",
+                "1 61 108 100 100",
+            ),
+            // With a note column an item number is the note's.
+            (
+                "Post",
+                "1 61 108 100 100 30",
+                5,
+                true,
+                "Post",
+                "1 61 108 100 100 30",
+            ),
+            // A year ending the label, with a note column too.
+            (
+                "varav intjänade före",
+                "1998 635,4 638,2",
+                2,
+                true,
+                "varav intjänade före 1998",
+                "635,4 638,2",
+            ),
         ];
-        for (label, figures, n, want_label, want_figures) in table {
+        for (label, figures, n, has_note, want_label, want_figures) in table {
             let words = |t: &str| t.split_whitespace().map(str::to_string).collect::<Vec<_>>();
             let mut run = Run {
                 label: words(label),
@@ -760,7 +792,7 @@ mod tests {
                 line: 1,
                 note: String::new(),
             };
-            keep_item_number_in_label(&mut run, *n);
+            keep_item_number_in_label(&mut run, *n, *has_note);
             assert_eq!(run.label.join(" "), *want_label, "{label} {figures}");
             assert_eq!(run.numbers.join(" "), *want_figures, "{label} {figures}");
         }

@@ -672,3 +672,19 @@ fn figures_shifted_off_their_labels_are_read_in_order() {
         ),
     ]);
 }
+
+#[test]
+fn cells_padded_by_two_spaces_with_thousands_by_one_split_at_the_runs() {
+    check_pdf(&[(
+        // Four years over five value columns, a label with a double space
+        // of its own, a footnote star after a figure.
+        "Översikt\n\n   2016   2015   2014   2013\nEkonomi (tkr)\nIntäkter     183 017  175 345  173 764  169 633  165 462\nSkulder kr/m2  yta   3 346  2 986  3 152  3 381  3 539\nResultat     23 498  114 617*  18 989  14 118  8 390\n",
+        &["", "2016", "2015", "2014", "2013", ""],
+        &[
+            &["Ekonomi (tkr)"],
+            &["Intäkter", "183 017", "175 345", "173 764", "169 633", "165 462"],
+            &["Skulder kr/m2 yta", "3 346", "2 986", "3 152", "3 381", "3 539"],
+            &["Resultat", "23 498", "114 617", "18 989", "14 118", "8 390"],
+        ],
+    )]);
+}
