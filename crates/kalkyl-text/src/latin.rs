@@ -40,6 +40,12 @@ pub fn is_lower(c: char) -> bool {
     is_letter(c) && lower(c) == c && !matches!(c, 'ª' | 'º')
 }
 
+/// Whether a character is an uppercase letter of ASCII, Latin-1 or Latin
+/// Extended-A.
+pub fn is_upper(c: char) -> bool {
+    is_letter(c) && lower(c) != c
+}
+
 /// Whether a character is a letter or an ASCII digit.
 pub fn is_letter_or_digit(c: char) -> bool {
     c.is_ascii_digit() || is_letter(c)
@@ -66,6 +72,7 @@ mod tests {
                 c.is_lowercase() && !matches!(c, 'ª' | 'º'),
                 "{c:?} is_lower"
             );
+            assert_eq!(is_upper(c), c.is_uppercase(), "{c:?} is_upper");
             assert_eq!(
                 is_letter_or_digit(c),
                 c.is_alphanumeric() && !matches!(c, '²' | '³' | '¹' | '¼' | '½' | '¾'),

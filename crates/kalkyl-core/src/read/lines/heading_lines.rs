@@ -320,7 +320,7 @@ fn is_numbered_section(text: &str) -> bool {
         .filter(|w| w.contains(|c: char| c.is_ascii_digit()))
         .count();
     matches!(ws.as_slice(), [first, number, _, ..]
-        if first.chars().next().is_some_and(char::is_uppercase)
+        if first.chars().next().is_some_and(crate::latin::is_upper)
             && (1..=3).contains(&number.len())
             && number.chars().all(|c| c.is_ascii_digit()))
         && numbers == 1

@@ -277,7 +277,7 @@ pub(super) fn unflatten(lines: &[Line]) -> Option<Vec<Line>> {
     } else {
         let starts_row = first
             .iter()
-            .rposition(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))?;
+            .rposition(|w| w.chars().next().is_some_and(crate::latin::is_upper))?;
         let mut heading: Vec<String> = first.drain(..starts_row).collect();
         let section = group_row_after_heading(&mut heading, &rows);
         for part in heading_lines_run_together(&heading) {
@@ -373,8 +373,8 @@ fn group_row_after_heading(
         .fold((0, 0), |best, c| if c.0 > best.0 { c } else { best })
         .1;
     let starts_heading = |w: &String| {
-        w.chars().next().is_some_and(|c| c.is_uppercase())
-            && crate::number::Unit::from_word(w.trim_matches(|c: char| !c.is_alphanumeric()))
+        w.chars().next().is_some_and(crate::latin::is_upper)
+            && crate::number::Unit::from_word(w.trim_matches(|c: char| !crate::latin::is_letter_or_digit(c)))
                 .is_none()
     };
     let mut headings = segment_heading(&heading.join(" ")).len();
@@ -407,9 +407,9 @@ fn group_row_after_heading(
 /// caption ("Delårsbokslut i sammandrag"), the rest the upper heading line
 /// ("Delårs Innev. Föreg. Årsbudget Avvikelse"). Otherwise one line.
 fn heading_lines_run_together(heading: &[String]) -> Vec<&[String]> {
-    let capital = |w: &String| w.chars().next().is_some_and(|c| c.is_uppercase());
+    let capital = |w: &String| w.chars().next().is_some_and(crate::latin::is_upper);
     let unit = heading.iter().position(|w| {
-        crate::number::Unit::from_word(w.trim_matches(|c: char| !c.is_alphanumeric())).is_some()
+        crate::number::Unit::from_word(w.trim_matches(|c: char| !crate::latin::is_letter_or_digit(c))).is_some()
     });
     let corner = unit.and_then(|u| heading.get(..u)?.iter().rposition(capital));
     let Some(corner) = corner.filter(|c| *c > 0) else {
