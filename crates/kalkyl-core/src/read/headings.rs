@@ -431,6 +431,35 @@ pub(crate) fn is_note_heading(text: &str) -> bool {
     )
 }
 
+/// Whether a label heading names the kind of unit each row is ("Kommun",
+/// "Region", "Län", "Nämnd", "Kommun/län", "Municipality"): then the rows
+/// are units and the columns their figures, periods included, never a
+/// table on its side. The definite form ("Kommunen", "Regionen") names the
+/// organisation itself, the corner of its own key figures on their side,
+/// and is not such a heading.
+pub(crate) fn names_kinds_of_units(heading: &str) -> bool {
+    let mut words = heading
+        .split(|c: char| !latin::is_letter(c))
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some()
+        && words.all(|w| {
+            matches!(
+                latin::lowercase(w).as_str(),
+                "kommun"
+                    | "kommuner"
+                    | "region"
+                    | "regioner"
+                    | "län"
+                    | "nämnd"
+                    | "nämnder"
+                    | "landsting"
+                    | "municipality"
+                    | "county"
+            )
+        })
+}
+
 /// A year (1900–2100) written as a word of its own.
 pub(crate) fn year_of(heading: &str) -> Option<u16> {
     heading

@@ -567,7 +567,14 @@ fn lies_on_its_side(raw: &RawTable<'_>) -> (bool, bool) {
             .iter()
             .all(|h| year_of(h).is_some() && role_of(h) == values.first().and_then(|f| role_of(f)));
     // A note column ("Not") points from items to notes: items are rows.
-    if raw.headings.iter().any(|h| headings::is_note_heading(h)) {
+    // Rows of units ("Kommun | 2016 | 2017 | ...", a time series per
+    // municipality) are rows too, however many years head them.
+    if raw.headings.iter().any(|h| headings::is_note_heading(h))
+        || raw
+            .headings
+            .first()
+            .is_some_and(|h| headings::names_kinds_of_units(h))
+    {
         return (false, false);
     }
     if heading_roles > 0 && !periods {
@@ -1073,7 +1080,18 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
         }
     }
     // One prior outcome: the latest earlier year ("2016 | 2015 | 2014": 2015);
-    // the years before it are other numbers.
+    // the years before it are other numbers. A series of four years or more
+    // per unit ("Kommun | 2010 | ... | 2020") is the units' history: every
+    // earlier year is a prior outcome.
+    let priors = roles.iter().filter(|r| **r == Role::PriorOutcome).count();
+    if priors >= 3
+        && raw
+            .headings
+            .first()
+            .is_some_and(|h| headings::names_kinds_of_units(h))
+    {
+        return;
+    }
     let prior = (0..roles.len())
         .filter(|j| roles.get(*j) == Some(&Role::PriorOutcome))
         .filter_map(|j| years.get(j).copied().flatten())

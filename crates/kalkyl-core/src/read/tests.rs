@@ -190,6 +190,36 @@ fn a_time_series_on_its_side_is_turned_back() {
 }
 
 #[test]
+fn a_time_series_per_unit_keeps_its_rows() {
+    // Units as rows, years as columns: the units' history, not measures on
+    // their side. The definite form names the organisation's own key figures.
+    let table: &[(&str, usize, &[&str])] = &[
+        (
+            "Kommun\t2016\t2017\t2018\t2019\t2020\nBerg\t95 100\t97 200\t99 000\t101 500\t104 000\n\
+             Bräcke\t88 000\t90 100\t91 000\t93 900\t96 000\nJämtlands län\t92 000\t94 000\t95 500\t97 000\t99 800\n",
+            3,
+            &["label", "prior_outcome", "prior_outcome", "prior_outcome", "prior_outcome", "outcome"],
+        ),
+        (
+            "Län/kommun\t2018\t2019\t2020\t2021\nGotland\t1\t2\t3\t4\nRiket\t5\t6\t7\t8\n",
+            2,
+            &["label", "prior_outcome", "prior_outcome", "prior_outcome", "outcome"],
+        ),
+        (
+            "Kommunen\t2019\t2020\t2021\t2022\nÅrets resultat, mnkr\t12,5\t-3,0\t20,1\t8,0\n\
+             Soliditet, %\t41\t40\t43\t44\n",
+            4,
+            &["label", "outcome", "other"],
+        ),
+    ];
+    for (paste, rows, want) in table {
+        let t = read(paste);
+        assert_eq!(roles(&t), *want, "{paste:?}");
+        assert_eq!(t.rows.len(), *rows, "{paste:?}");
+    }
+}
+
+#[test]
 fn years_without_words_are_outcome_and_prior_outcome() {
     let table: &[(&str, &[&str])] = &[
         (
