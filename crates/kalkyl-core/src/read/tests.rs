@@ -205,6 +205,14 @@ fn a_time_series_per_unit_keeps_its_rows() {
             2,
             &["label", "prior_outcome", "prior_outcome", "prior_outcome", "outcome"],
         ),
+        // PDF text: cells and thousands both split by single spaces, the
+        // unit's kind heading the label column alone.
+        (
+            "Kommun/Region 2008 2009 2010 2011\nBerg 110 423 111 739 125 414 110 670\n\
+             Bräcke 100 754 111 605 106 697 112 036\nRiket 97 818 100 294 102 919 107 229\n",
+            3,
+            &["label", "prior_outcome", "prior_outcome", "prior_outcome", "outcome"],
+        ),
         (
             "Kommunen\t2019\t2020\t2021\t2022\nÅrets resultat, mnkr\t12,5\t-3,0\t20,1\t8,0\n\
              Soliditet, %\t41\t40\t43\t44\n",
@@ -217,6 +225,9 @@ fn a_time_series_per_unit_keeps_its_rows() {
         assert_eq!(roles(&t), *want, "{paste:?}");
         assert_eq!(t.rows.len(), *rows, "{paste:?}");
     }
+    let pdf = read(table[2].0);
+    assert_eq!(pdf.number(2, 1), Some(d("97818")));
+    assert_eq!(pdf.number(2, 4), Some(d("107229")));
 }
 
 #[test]

@@ -7,20 +7,31 @@ use crate::latin;
 use crate::model::Role;
 use crate::number::Unit;
 use crate::read::headings::{
-    clean_heading, is_note_heading, role_of, unglue_heading, unit_of, year_of,
+    clean_heading, is_note_heading, names_kinds_of_units, role_of, unglue_heading, unit_of, year_of,
 };
 
 /// Splits heading words into column headings at capitalised words.
 /// A year starts a new heading after a heading that has a year already,
 /// or names the label or note column ("Belopp i tkr Not 2020 2019").
+///
+/// The kind of unit over a line of years ("Kommun/Region 2008 2009 ...",
+/// a time series per municipality) heads the label column alone; as a
+/// group heading ("Belopp i mnkr Kommun 2019 Koncern 2019") it takes its
+/// year.
 pub(super) fn segment_heading(text: &str) -> Vec<String> {
+    let unglued = unglue_heading(text);
+    let mut words = unglued.split_whitespace();
+    let units_over_years = words.next().is_some_and(names_kinds_of_units)
+        && words.clone().next().is_some()
+        && words.all(is_year_word);
     let mut segments: Vec<String> = Vec::new();
-    for word in unglue_heading(text).split_whitespace() {
+    for word in unglued.split_whitespace() {
         let first_letter = word.chars().find(|c| latin::is_letter(*c));
         let starts = if is_year_word(word) {
-            segments
-                .last()
-                .is_none_or(|last| year_of(last).is_some() || takes_no_year(last))
+            units_over_years
+                || segments
+                    .last()
+                    .is_none_or(|last| year_of(last).is_some() || takes_no_year(last))
         } else {
             first_letter.is_some_and(|c| !latin::is_lower(c))
                 && Unit::from_word(word.trim_matches(|c: char| !latin::is_letter_or_digit(c)))

@@ -374,8 +374,10 @@ fn group_row_after_heading(
         .1;
     let starts_heading = |w: &String| {
         w.chars().next().is_some_and(crate::latin::is_upper)
-            && crate::number::Unit::from_word(w.trim_matches(|c: char| !crate::latin::is_letter_or_digit(c)))
-                .is_none()
+            && crate::number::Unit::from_word(
+                w.trim_matches(|c: char| !crate::latin::is_letter_or_digit(c)),
+            )
+            .is_none()
     };
     let mut headings = segment_heading(&heading.join(" ")).len();
     let mut cut = heading.len();
@@ -409,7 +411,10 @@ fn group_row_after_heading(
 fn heading_lines_run_together(heading: &[String]) -> Vec<&[String]> {
     let capital = |w: &String| w.chars().next().is_some_and(crate::latin::is_upper);
     let unit = heading.iter().position(|w| {
-        crate::number::Unit::from_word(w.trim_matches(|c: char| !crate::latin::is_letter_or_digit(c))).is_some()
+        crate::number::Unit::from_word(
+            w.trim_matches(|c: char| !crate::latin::is_letter_or_digit(c)),
+        )
+        .is_some()
     });
     let corner = unit.and_then(|u| heading.get(..u)?.iter().rposition(capital));
     let Some(corner) = corner.filter(|c| *c > 0) else {
