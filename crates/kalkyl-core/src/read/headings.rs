@@ -514,13 +514,29 @@ pub(crate) fn unit_of(heading: &str) -> Option<Unit> {
     }
     // A ratio ("Kr/m2", "kr per invånare") names one row's measure, not
     // the table's unit: a unit word followed by "/" or "per" is passed.
+    unit_word_in(&lower, false)
+}
+
+/// The unit of a ratio a text names ("Kronor per elev", "Kr/m2"): over a
+/// whole table (its title, the heading of its one figure) the figures are
+/// that many kronor.
+pub(crate) fn ratio_unit_of(text: &str) -> Option<Unit> {
+    if !may_name_unit(text) {
+        return None;
+    }
+    unit_word_in(&latin::lowercase(text), true)
+}
+
+/// The first unit word of a lowercase text that starts a ratio ("kr/m2",
+/// "kronor per elev"), or that does not.
+fn unit_word_in(lower: &str, ratio: bool) -> Option<Unit> {
     let mut at = 0;
     for word in lower.split(|c: char| !latin::is_letter_or_digit(c)) {
         at += word.len();
         let after = lower.get(at..).unwrap_or("");
         at += after.chars().next().map_or(0, char::len_utf8);
-        if let Some(u) =
-            unit_word(word).filter(|_| !after.starts_with('/') && !after.starts_with(" per "))
+        if let Some(u) = unit_word(word)
+            .filter(|_| (after.starts_with('/') || after.starts_with(" per ")) == ratio)
         {
             return Some(u);
         }
@@ -835,6 +851,21 @@ mod tests {
             ("Kostnad per invånare, kr", Some(Unit::Kr)),
         ] {
             assert_eq!(unit_of(heading), unit, "{heading:?}");
+        }
+        // Over a whole table, a ratio says what the figures are counted in.
+        for (text, unit) in [
+            ("Kronor per elev", Some(Unit::Kr)),
+            (
+                "Kommunala kostnader för gymnasieskolan 2008-2018. Kronor per elev",
+                Some(Unit::Kr),
+            ),
+            ("Kr/m2", Some(Unit::Kr)),
+            ("Tkr per årsarbetare", Some(Unit::Tkr)),
+            ("Belopp i tkr", None),
+            ("Kostnad per invånare, kr", None),
+            ("Antal elever per lärare", None),
+        ] {
+            assert_eq!(ratio_unit_of(text), unit, "{text:?}");
         }
         for (text, months) in [
             ("Uppföljningsrapport 1 januari - april", Some(4)),

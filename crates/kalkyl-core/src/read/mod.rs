@@ -782,13 +782,19 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
     }
     // One figure per row under no heading, in a table titled as a budget
     // ("Resultatbudget", "Driftbudget 2023"): the figures are that budget.
+    // One figure per unit ("Kommun | Kronor per elev"): the units' outcome.
     let numeric: Vec<usize> = (0..width).filter(|j| roles[*j].is_numeric()).collect();
     if let [j] = numeric[..] {
-        if roles[j] == Role::Other
-            && named[j].is_none()
-            && raw.title.as_ref().is_some_and(|(t, _)| names_a_budget(t))
-        {
-            roles[j] = Role::Budget;
+        if roles[j] == Role::Other && named[j].is_none() {
+            if raw.title.as_ref().is_some_and(|(t, _)| names_a_budget(t)) {
+                roles[j] = Role::Budget;
+            } else if raw
+                .headings
+                .first()
+                .is_some_and(|h| headings::names_kinds_of_units(h))
+            {
+                roles[j] = Role::Outcome;
+            }
         }
     }
     outcome_from_arithmetic(raw, &mut roles, &mut guessed);
@@ -1591,6 +1597,25 @@ fn decide_unit(
     // A title line further up ("Resultaträkning 2018 (MKR)" above a note
     // line): the lines above the table, each on its own.
     if let Some(u) = raw.context.lines().find_map(unit_of) {
+        return Some(u);
+    }
+    // A ratio over every figure, in the title or in each amount's heading
+    // ("Kronor per elev"): the figures are kronor.
+    let mut ratios = amount_columns.iter().map(|j| {
+        raw.headings
+            .get(*j)
+            .and_then(|h| headings::ratio_unit_of(h))
+    });
+    let over_every = ratios
+        .next()
+        .flatten()
+        .filter(|u| ratios.all(|r| r == Some(*u)));
+    if let Some(u) = raw
+        .title
+        .as_ref()
+        .and_then(|(t, _)| headings::ratio_unit_of(t))
+        .or(over_every)
+    {
         return Some(u);
     }
     // A row label may carry it: "Lönekostnad (40-41) (mnkr)"; not where

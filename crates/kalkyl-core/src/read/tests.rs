@@ -225,6 +225,10 @@ fn a_time_series_per_unit_keeps_its_rows() {
         assert_eq!(roles(&t), *want, "{paste:?}");
         assert_eq!(t.rows.len(), *rows, "{paste:?}");
     }
+    // One figure per unit under a ratio: the units' outcome, in kronor.
+    let one = read("Kommun\tKronor per elev\nBerg\t152 688\nBräcke\t147 890\nRiket\t115 464\n");
+    assert_eq!(roles(&one), ["label", "outcome"]);
+    assert_eq!(one.unit, Some(Unit::Kr));
     let pdf = read(table[2].0);
     assert_eq!(pdf.number(2, 1), Some(d("97818")));
     assert_eq!(pdf.number(2, 4), Some(d("107229")));
