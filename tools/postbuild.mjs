@@ -1,7 +1,7 @@
 // Trunk post_build hook (see Trunk.toml). Runs in the staging directory that
 // becomes dist/:
-//  0. strips comments and indentation from wasm-bindgen's JS (Trunk's own
-//     minifier cannot parse it) and updates its integrity attribute;
+//  0. minifies the JS with terser (Trunk's own minifier cannot parse
+//     wasm-bindgen's output) and updates the integrity attributes;
 //  1. puts the sha256 of every inline <script> into the CSP in index.html, so
 //     the policy can forbid all other inline script;
 //  2. names the year view's module (copied to year/ from its own build, see
@@ -13,6 +13,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, readdirSync, statSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { minify } from 'terser';
 
 const PLACEHOLDER = 'KALKYL_INLINE_SCRIPT_HASHES';
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -24,34 +25,28 @@ if (!staging) {
 const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 
-// 0. Whole-line comments and indentation only: safe because no string or
-// template literal of wasm-bindgen's output spans lines (checked: a line
-// with an odd number of backticks leaves the file as it is).
-for (const name of readdirSync(staging).filter((f) => f.endsWith('.js') && f !== 'sw.js')) {
+// 0. Minifies the app's JS with terser: wasm-bindgen's glue and the
+// snippets (Trunk's own minifier cannot parse wasm-bindgen's output and
+// leaves it as it is). Names of imports and exports are kept (`module`),
+// and the wasm imports are properties, which terser never renames. The
+// integrity attribute of each file the page preloads is updated.
+const jsFiles = listFiles(staging)
+  .map((p) => relative(staging, p).split(sep).join('/'))
+  .filter((f) => f.endsWith('.js') && f !== 'sw.js');
+for (const name of jsFiles) {
   const path = join(staging, name);
-  const lines = readFileSync(path, 'utf8').split('\n');
-  if (lines.some((l) => (l.split('`').length - 1) % 2 === 1)) {
-    console.log(`postbuild: ${name} left as it is (a template literal spans lines)`);
-    continue;
+  const { code } = await minify(readFileSync(path, 'utf8'), {
+    module: true,
+    compress: true,
+    mangle: true,
+    format: { comments: false },
+  });
+  if (!code) {
+    console.error(`postbuild: terser gave no output for ${name}`);
+    process.exit(1);
   }
-  let inBlock = false;
-  const kept = [];
-  for (const raw of lines) {
-    const line = raw.trim();
-    if (inBlock) {
-      inBlock = !line.includes('*/');
-      continue;
-    }
-    if (line.startsWith('/*')) {
-      inBlock = !line.includes('*/');
-      continue;
-    }
-    if (line === '' || line.startsWith('//')) continue;
-    kept.push(line);
-  }
-  const js = kept.join('\n') + '\n';
-  writeFileSync(path, js);
-  const integrity = `sha384-${createHash('sha384').update(js, 'utf8').digest('base64')}`;
+  writeFileSync(path, code);
+  const integrity = `sha384-${createHash('sha384').update(code, 'utf8').digest('base64')}`;
   const escaped = name.replace(/[.]/g, '\\.');
   const attr = new RegExp(`(href="?\\.?/?${escaped}"?[^>]*?integrity=)"?sha384-[A-Za-z0-9+/=]+"?`, 'g');
   const before = html;
