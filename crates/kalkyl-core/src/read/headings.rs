@@ -349,11 +349,13 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
 /// figures beside amounts; nothing in the table recomputes them.
 fn is_measure_in_percent(heading: &str, key: &str) -> bool {
     // A ratio of two figures ("Årets resultat/skatteintäkter, %"), or a
-    // share ("Andel", "Andelen av"; not "kapitalandel").
+    // share ("Andel", "Andelen av"; not "kapitalandel"; "Procentuell
+    // fördelning", a total shared out).
     if heading.contains('/')
-        || heading
-            .split(|c: char| !latin::is_letter(c))
-            .any(|w| latin::lowercase(w).starts_with("andel"))
+        || heading.split(|c: char| !latin::is_letter(c)).any(|w| {
+            let w = latin::lowercase(w);
+            w.starts_with("andel") || w.starts_with("fördelning")
+        })
     {
         return false;
     }
@@ -775,6 +777,7 @@ mod tests {
                 Some(Other),
             ),
             ("Soliditet i procent", Some(Other)),
+            ("Procentuell fördelning", Some(StatedPercent)),
             ("Sjukfrånvaro i %", Some(Other)),
             ("Skattekraft i % av riket", Some(Other)),
             ("0-4 år Andel", Some(StatedPercent)),
