@@ -111,8 +111,19 @@ pub(crate) fn unglue_heading(text: &str) -> String {
             continue;
         }
         let capital = latin::is_letter(c) && !latin::is_lower(c);
+        // A year before a capital ends a heading ("Medlemsbidrag
+        // 2023Ägarfördelning").
+        let after_year = i >= 4
+            && chars.get(i - 4..i).is_some_and(|y| {
+                y.iter().all(char::is_ascii_digit)
+                    && year_of(&y.iter().collect::<String>()).is_some()
+            })
+            && !i
+                .checked_sub(5)
+                .and_then(|j| chars.get(j))
+                .is_some_and(char::is_ascii_digit);
         let glued = capital
-            && prev.is_some_and(|p| latin::is_lower(p) || p == '.')
+            && (prev.is_some_and(|p| latin::is_lower(p) || p == '.') || after_year)
             && !glued_unit(chars.get(i..).unwrap_or(&[]));
         if glued {
             out.push(' ');

@@ -1315,6 +1315,10 @@ fn run_together_headings_split_at_case_periods_and_footnote_marks() {
         ("Ack. diff.²Utfall 12-mån", "Ack. diff. Utfall 12-mån"),
         ("Ack. diff.2Utfall 12-mån", "Ack. diff. Utfall 12-mån"),
         ("Ack. diff.1", "Ack. diff."),
+        (
+            "Medlemsbidrag 2023Ägarfördelning",
+            "Medlemsbidrag 2023 Ägarfördelning",
+        ),
         ("Utfall ¹", "Utfall "),
         // Left alone: a unit glued to a title, spaced words, numbers.
         ("BalansräkningTKR", "BalansräkningTKR"),
