@@ -350,3 +350,86 @@ pub(super) fn note_prefixes(run: &str) -> Vec<(String, &str)> {
     }
     out
 }
+
+/// A row whose figures each end in a unit or `%`, glued to its label and
+/// to each other ("Berg14 044 tkr10,44 %", a web table copied with no
+/// separator): the same row with a space between the label and each
+/// figure ("Berg 14 044 tkr 10,44 %"). A unit or `%` closes a figure, as
+/// the line's end closes the last, so the cut is certain. `None` when nothing is glued or a figure does not
+/// end so.
+pub(super) fn unit_ended_figures(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.trim().chars().collect();
+    let digit_at = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    // The label ends where the first figure starts: a digit, or a sign
+    // right before one, after a letter.
+    let start = (1..chars.len()).find(|&i| {
+        (digit_at(i) || (chars.get(i).copied().is_some_and(is_sign) && digit_at(i + 1)))
+            && chars
+                .get(i - 1)
+                .is_some_and(|c| latin::is_letter(*c) || *c == ' ')
+    })?;
+    let label: String = chars.get(..start)?.iter().collect();
+    let mut glued = !label.ends_with(' ');
+    let mut out = label.trim_end().to_string();
+    let mut ended_by_unit = false;
+    let mut i = start;
+    while i < chars.len() {
+        while chars.get(i) == Some(&' ') {
+            i += 1;
+        }
+        let from = i;
+        if chars.get(i).copied().is_some_and(is_sign) {
+            i += 1;
+        }
+        // Digits in groups: a space goes on only before three digits.
+        let mut group = 0;
+        while let Some(c) = chars.get(i) {
+            if c.is_ascii_digit() {
+                group += 1;
+                i += 1;
+            } else if *c == ' ' && group > 0 && (1..=3).all(|k| digit_at(i + k)) && !digit_at(i + 4)
+            {
+                group = 0;
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        if i == from || !digit_at(i - 1) {
+            return None;
+        }
+        if chars.get(i) == Some(&',') && digit_at(i + 1) {
+            i += 1;
+            while digit_at(i) {
+                i += 1;
+            }
+        }
+        let figure_end = i;
+        while chars.get(i) == Some(&' ') {
+            i += 1;
+        }
+        // The line's end closes its last figure too.
+        let unit_end = if chars.get(i) == Some(&'%') {
+            i + 1
+        } else if i >= chars.len() {
+            i
+        } else {
+            let word_end = (i..=chars.len())
+                .find(|&k| !chars.get(k).is_some_and(|c| latin::is_letter(*c)))
+                .unwrap_or(chars.len());
+            let word: String = chars.get(i..word_end)?.iter().collect();
+            crate::number::Unit::from_word(&word)?;
+            word_end
+        };
+        ended_by_unit |= unit_end > i;
+        glued |= chars.get(unit_end).is_some_and(|c| *c != ' ');
+        out.push(' ');
+        out.extend(chars.get(from..figure_end)?);
+        if unit_end > i {
+            out.push(' ');
+            out.extend(chars.get(i..unit_end)?);
+        }
+        i = unit_end;
+    }
+    (glued && ended_by_unit).then_some(out)
+}

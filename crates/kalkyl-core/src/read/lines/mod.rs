@@ -179,6 +179,17 @@ fn layout_rows(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<
     if let Some(raw) = sum_together(&lines, grid) {
         return raw;
     }
+    if let Some(rows) = unit_ended_rows(&lines) {
+        let mut raw = pdf_layout(rows, choices);
+        raw.diagnostics.push(layout_diagnostic(
+            None,
+            None,
+            String::new(),
+            "The figures were glued to their labels and to each other; each was cut where its unit or % ends it.".into(),
+            "Talen satt ihop med sina benämningar och med varandra; vart och ett skars där dess enhet eller % slutar det.".into(),
+        ));
+        return raw;
+    }
     if let Some(raw) = series_together(&lines) {
         return raw;
     }
@@ -195,6 +206,21 @@ fn layout_rows(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<
         return raw;
     }
     pdf_layout(lines, choices)
+}
+
+/// Lines whose figures end in units or `%` glued to their labels and to
+/// each other, set apart by spaces (`figures::unit_ended_figures`); two
+/// such rows at least make the table.
+fn unit_ended_rows(lines: &[Line]) -> Option<Vec<Line>> {
+    let mut out = lines.to_vec();
+    let mut cut = 0;
+    for l in &mut out {
+        if let Some(text) = figures::unit_ended_figures(&l.text) {
+            l.text = text;
+            cut += 1;
+        }
+    }
+    (cut >= 2).then_some(out)
 }
 
 /// One row of PDF body text before its numbers are split.

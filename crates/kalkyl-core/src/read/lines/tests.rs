@@ -688,3 +688,57 @@ fn cells_padded_by_two_spaces_with_thousands_by_one_split_at_the_runs() {
         ],
     )]);
 }
+
+#[test]
+fn figures_glued_to_their_labels_are_cut_where_units_end_them() {
+    let table: &[(&str, Option<&str>)] = &[
+        ("Berg14 044 tkr10,44 %", Some("Berg 14 044 tkr 10,44 %")),
+        (
+            "Totalt57 649 000kr100,0%",
+            Some("Totalt 57 649 000 kr 100,0 %"),
+        ),
+        // The line's end closes the last figure.
+        ("Bräcke10 262 tkr8,23", Some("Bräcke 10 262 tkr 8,23")),
+        (
+            "Region -1 234 mnkr-5,5 %",
+            Some("Region -1 234 mnkr -5,5 %"),
+        ),
+        // Nothing glued, or no unit closing a figure: left to the other layouts.
+        ("Berg 14 044 tkr 10,44 %", None),
+        ("Bostadsyta m2 136 084 136 084", None),
+        ("Bräcke10 262 8,23", None),
+        ("Enhet 2 gruppbostad12 tkr", None),
+    ];
+    for (line, want) in table {
+        assert_eq!(
+            figures::unit_ended_figures(line).as_deref(),
+            *want,
+            "{line:?}"
+        );
+    }
+    let text = "Fördelning av medlemsavgiften\nMedlemskommunerMedlemsbidrag 2023Ägarfördelning\n\
+                Berg14 044 tkr10,44 %\nBräcke11 202 tkr8,23 %\nTotalt25 246 tkr18,67 %\n";
+    let grid = crate::grid::read_text(text);
+    let raw = layout(&grid, text, &ReadChoices::default());
+    assert_eq!(
+        raw.headings.get(1..),
+        Some(
+            &[
+                "Medlemsbidrag 2023".to_string(),
+                "Ägarfördelning".to_string()
+            ][..]
+        )
+    );
+    let cells: Vec<Vec<&str>> = raw
+        .rows
+        .iter()
+        .map(|r| r.cells.iter().map(|c| c.text.as_ref()).collect())
+        .collect();
+    // The PDF reading keeps a figure's unit with it.
+    assert_eq!(cells[0], ["Berg", "14 044tkr", "10,44%"]);
+    assert_eq!(cells[2], ["Totalt", "25 246tkr", "18,67%"]);
+    assert!(raw.diagnostics.iter().any(|d| matches!(
+        &d.kind,
+        DiagnosticKind::Layout { what_en, .. } if what_en.contains("where its unit or % ends it")
+    )));
+}
