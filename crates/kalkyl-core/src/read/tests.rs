@@ -2149,6 +2149,28 @@ fn a_table_on_one_line() {
         roles(&read("Skatter 8 Bidrag -5\n")),
         ["label", "stated_variance"]
     );
+    // Bullets set two items apart, and end the caption; a plus set apart
+    // is the figure's sign, a unit after it the figure's.
+    let t = read(
+        "Större avvikelser mot budget på helår - Socialnämnden -16,9 mnkr \
+         - Barn- och utbildningsnämnden -18,9 mnkr - Kommunstyrelsen + 22,6 mnkr\n",
+    );
+    assert_eq!(roles(&t), ["label", "stated_variance"]);
+    assert_eq!(t.unit, Some(Unit::Mnkr));
+    let labels: Vec<&str> = (0..t.rows.len()).map(|r| t.label(r)).collect();
+    assert_eq!(
+        labels,
+        [
+            "Socialnämnden",
+            "Barn- och utbildningsnämnden",
+            "Kommunstyrelsen"
+        ]
+    );
+    assert_eq!(t.number(2, 1), Some(d("22.6")));
+    assert_eq!(
+        t.title.as_deref(),
+        Some("Större avvikelser mot budget på helår")
+    );
 }
 
 /// "Andel" names a share: a percentage when its cells carry "%", an amount

@@ -130,7 +130,10 @@ pub(super) fn series_together(lines: &[Line]) -> Option<RawTable<'static>> {
 /// are common: "inkl LLS", "Tro, hoppet o kärleken"); the words before the
 /// first figure hold rows without one, split at capitalised words; the
 /// last of them naming a figure heads the column. Only for one line of
-/// four figures or more, each one value by the three-digit rule.
+/// four figures or more, each one value by the three-digit rule; two are
+/// enough when bullets ("- Socialnämnden -16,9 mnkr - Kommunstyrelsen +
+/// 22,6 mnkr") set the items apart: a bullet before the first item ends
+/// the caption. A unit after a figure is that figure's.
 pub(super) fn one_line_list(lines: &[Line]) -> Option<RawTable<'static>> {
     let body: Vec<&Line> = lines.iter().filter(|l| !l.heading).collect();
     let [line] = body.as_slice() else {
@@ -139,14 +142,32 @@ pub(super) fn one_line_list(lines: &[Line]) -> Option<RawTable<'static>> {
     let mut rows: Vec<(Vec<String>, Vec<String>)> = Vec::new();
     let mut label: Vec<String> = Vec::new();
     let mut numbers: Vec<String> = Vec::new();
-    for w in pdf_words(&line.text) {
-        if matches!(shape(&w), Shape::Number { .. }) {
-            numbers.push(w);
+    let mut caption = String::new();
+    let mut bullets = 0;
+    let words = pdf_words(&line.text);
+    for (k, w) in words.iter().enumerate() {
+        let bullet = matches!(w.as_str(), "-" | "–" | "•")
+            && words
+                .get(k + 1)
+                .and_then(|n| n.chars().next())
+                .is_some_and(crate::latin::is_upper);
+        if bullet {
+            bullets += 1;
+            if rows.is_empty() && numbers.is_empty() {
+                caption = std::mem::take(&mut label).join(" ");
+            }
+        } else if matches!(shape(w), Shape::Number { .. })
+            || (matches!(shape(w), Shape::Suffix) && !numbers.is_empty())
+        {
+            numbers.push(w.clone());
         } else {
             if !numbers.is_empty() {
                 rows.push((std::mem::take(&mut label), std::mem::take(&mut numbers)));
             }
-            label.push(w);
+            label.push(w.clone());
+        }
+        if bullet && !numbers.is_empty() {
+            rows.push((std::mem::take(&mut label), std::mem::take(&mut numbers)));
         }
     }
     if !numbers.is_empty() {
@@ -154,7 +175,8 @@ pub(super) fn one_line_list(lines: &[Line]) -> Option<RawTable<'static>> {
     } else if !label.is_empty() {
         return None;
     }
-    if rows.len() < 4
+    let fewest = if bullets + 1 >= rows.len() { 2 } else { 4 };
+    if rows.len() < fewest
         || rows
             .iter()
             .any(|(l, n)| l.is_empty() || splits(n, 1).is_empty())
@@ -193,6 +215,16 @@ pub(super) fn one_line_list(lines: &[Line]) -> Option<RawTable<'static>> {
             line: line.line,
             cells: vec![RawCell::plain(own), RawCell::plain(numbers.join(" "))],
         });
+    }
+    if !caption.is_empty() {
+        // A caption that names the figure ("Större avvikelser mot budget")
+        // heads the column too.
+        if role_of(&caption).is_some_and(Role::is_numeric) {
+            if let Some(slot) = raw.headings.get_mut(1) {
+                slot.clone_from(&caption);
+            }
+        }
+        raw.title = Some((caption, line.line));
     }
     raw.context = line.text.clone();
     raw.diagnostics.push(layout_diagnostic(

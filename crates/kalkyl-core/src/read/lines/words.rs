@@ -104,8 +104,8 @@ pub(super) fn words(text: &str) -> Vec<String> {
     out
 }
 
-/// The words of a PDF line, where a lone minus followed by one space and a
-/// digit is that number's sign ("– 423 231", "− 6"): PDF copies set the
+/// The words of a PDF line, where a lone minus or plus followed by one
+/// space and a digit is that number's sign ("– 423 231", "− 6"): PDF copies set the
 /// sign apart. Two spaces or more keep it a dash for an empty cell
 /// ("−  −  24").
 pub(super) fn pdf_words(text: &str) -> Vec<String> {
@@ -122,8 +122,8 @@ pub(super) fn pdf_words(text: &str) -> Vec<String> {
             push_word(&mut out, &format!("{sign}{word}"));
             continue;
         }
-        if is_lone_dash(word)
-            && word.chars().next().is_some_and(is_minus_char)
+        // So does a lone plus ("Kommunstyrelsen + 22,6 mnkr").
+        if (is_lone_dash(word) && word.chars().next().is_some_and(is_minus_char) || word == "+")
             && one_space
             && next.starts_with(|c: char| c.is_ascii_digit())
         {
