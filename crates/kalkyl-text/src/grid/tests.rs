@@ -219,6 +219,13 @@ fn text_cases() -> Vec<Case> {
         .rows(&[&["Prognos budgetavvikelser, mkr Kommunstyrelsen 0,8 Socialnämnden -5,0"]])
         .unsplit(&[0]),
         Case::new(
+            "a whole table on one line, figures glued at their decimal commas, is not comma CSV",
+            "Mkr Utfall Budget Avvikelse Externa intäkter239,2248,6-9,4 Skattenetto1 152,01 227,8-75,8",
+            Source::Lines,
+        )
+        .rows(&[&["Mkr Utfall Budget Avvikelse Externa intäkter239,2248,6-9,4 Skattenetto1 152,01 227,8-75,8"]])
+        .unsplit(&[0]),
+        Case::new(
             "a column of Swedish decimals is not comma CSV",
             "1,5\n2,25\n-3,0\n",
             Source::Lines,

@@ -343,7 +343,15 @@ pub(super) fn csv_fits(text: &str, delim: u8) -> bool {
     let Some((&width, &count)) = widths.iter().max_by_key(|&(w, c)| (*c, *w)) else {
         return false;
     };
-    width >= 2 && count * 5 >= records * 4 && spaced * 2 <= boundaries && decimal * 10 <= delimited
+    // One line with commas is no comma CSV: a PDF text layer that lost its
+    // line breaks writes decimal commas glued to the next figure
+    // ("239,2248,6240,0"), which no record-by-record check can tell.
+    let enough_records = delim != b',' || records >= 2;
+    width >= 2
+        && enough_records
+        && count * 5 >= records * 4
+        && spaced * 2 <= boundaries
+        && decimal * 10 <= delimited
 }
 
 /// Whether every comma of a record sits where a Swedish decimal comma would:
