@@ -212,15 +212,31 @@ fn layout_rows(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<
 /// each other, set apart by spaces (`figures::unit_ended_figures`); two
 /// such rows at least make the table.
 fn unit_ended_rows(lines: &[Line]) -> Option<Vec<Line>> {
+    // A glue is a letter or `%` right before a digit: most lines of most
+    // pastes have none, and are passed by one scan of their bytes.
+    let glued = |l: &Line| {
+        l.text.as_bytes().windows(2).any(|w| {
+            matches!(w, [a, b] if b.is_ascii_digit() && (a.is_ascii_alphabetic() || *a == b'%' || *a >= 0x80))
+        })
+    };
+    let cut: Vec<Option<String>> = lines
+        .iter()
+        .map(|l| {
+            glued(l)
+                .then(|| figures::unit_ended_figures(&l.text))
+                .flatten()
+        })
+        .collect();
+    if cut.iter().flatten().count() < 2 {
+        return None;
+    }
     let mut out = lines.to_vec();
-    let mut cut = 0;
-    for l in &mut out {
-        if let Some(text) = figures::unit_ended_figures(&l.text) {
+    for (l, text) in out.iter_mut().zip(cut) {
+        if let Some(text) = text {
             l.text = text;
-            cut += 1;
         }
     }
-    (cut >= 2).then_some(out)
+    Some(out)
 }
 
 /// One row of PDF body text before its numbers are split.
