@@ -499,6 +499,9 @@ const PHRASE_UNITS: &[(&str, Unit)] = &[
     ("sek m", Unit::Mnkr),
     ("sek billion", Unit::Mdkr),
     ("sek bn", Unit::Mdkr),
+    ("thousand sek", Unit::Tkr),
+    ("million sek", Unit::Mnkr),
+    ("billion sek", Unit::Mdkr),
 ];
 
 /// A unit named by a word of the heading: "Belopp i mnkr", "Investering (tkr)",
@@ -851,6 +854,8 @@ mod tests {
             ("Amounts in SEK thousand", Some(Unit::Tkr)),
             ("SEK million", Some(Unit::Mnkr)),
             ("SEK bn", Some(Unit::Mdkr)),
+            ("Million SEK", Some(Unit::Mnkr)),
+            ("Amounts in thousand SEK", Some(Unit::Tkr)),
             ("Utfall", None),
             ("Sektor mål", None),
             ("Enhet 12", None),

@@ -1634,6 +1634,25 @@ fn decide_unit(
     {
         return Some(u);
     }
+    // A row or column of unit words beside the figures ("Valuta | KSEK |
+    // KSEK | KSEK"): two or more, all the same.
+    let mut words = raw
+        .rows
+        .iter()
+        .take(60)
+        .flat_map(|r| r.cells.iter().skip(1))
+        .filter(|c| !c.text.bytes().any(|b| b.is_ascii_digit()))
+        .filter_map(|c| unit_of(&c.text));
+    if let Some(u) = words.next() {
+        let mut same = 1;
+        if words.all(|w| {
+            same += 1;
+            w == u
+        }) && same >= 2
+        {
+            return Some(u);
+        }
+    }
     let mut counts: BTreeMap<u32, (usize, Unit)> = BTreeMap::new();
     for row in &raw.rows {
         for j in amount_columns {

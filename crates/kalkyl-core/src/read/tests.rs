@@ -401,6 +401,18 @@ fn cell_units_are_converted_exactly_to_the_table_unit() {
 }
 
 #[test]
+fn a_row_of_unit_words_names_the_unit() {
+    let t = read(
+        "Nyckeltal\t2019-12\t2018-12\nValuta\tKSEK\tKSEK\n\
+         Nettoomsättning\t1 000\t900\nRörelseresultat\t100\t90\n",
+    );
+    assert_eq!(t.unit, Some(Unit::Tkr));
+    // Two units that differ name none.
+    let t = read("A\tB\tC\nValuta\tKSEK\tMSEK\nX\t1\t2\n");
+    assert_eq!(t.unit, None);
+}
+
+#[test]
 fn title_and_months_come_from_the_text_above() {
     let t = read(&format!("Uppföljningsrapport 1 januari - april\n{RESULT}"));
     assert_eq!(
