@@ -785,14 +785,16 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
     // One figure per unit ("Kommun | Kronor per elev"): the units' outcome.
     let numeric: Vec<usize> = (0..width).filter(|j| roles[*j].is_numeric()).collect();
     if let [j] = numeric[..] {
-        if roles[j] == Role::Other && named[j].is_none() {
-            if raw.title.as_ref().is_some_and(|(t, _)| names_a_budget(t)) {
+        if roles[j] == Role::Other {
+            if named[j].is_none() && raw.title.as_ref().is_some_and(|(t, _)| names_a_budget(t)) {
                 roles[j] = Role::Budget;
             } else if raw
                 .headings
                 .first()
                 .is_some_and(|h| headings::names_kinds_of_units(h))
             {
+                // Even a key figure ("Kronor per invånare"): it is what
+                // the units are compared by.
                 roles[j] = Role::Outcome;
             }
         }

@@ -225,6 +225,20 @@ fn a_time_series_per_unit_keeps_its_rows() {
         assert_eq!(roles(&t), *want, "{paste:?}");
         assert_eq!(t.rows.len(), *rows, "{paste:?}");
     }
+    // PDF text: a caption (dated, or a sentence) above a heading that
+    // names the units and a ratio.
+    for caption in [
+        "Kommunala kostnader för infrastruktur, skydd, m.m. 2022",
+        "Kommunala kostnader för grundskolan 2017. Kronor per elev.",
+    ] {
+        let t = read(&format!(
+            "{caption}\n\nKommun/Region Kronor per invånare\nFalun 5 017\nKalmar 6 652\nRiket 5 884\n"
+        ));
+        assert_eq!(roles(&t), ["label", "outcome"], "{caption}");
+        assert_eq!(t.title.as_deref(), Some(caption));
+        assert_eq!(t.unit, Some(Unit::Kr));
+        assert_eq!(t.number(2, 1), Some(d("5884")));
+    }
     // One figure per unit under a ratio: the units' outcome, in kronor.
     let one = read("Kommun\tKronor per elev\nBerg\t152 688\nBräcke\t147 890\nRiket\t115 464\n");
     assert_eq!(roles(&one), ["label", "outcome"]);

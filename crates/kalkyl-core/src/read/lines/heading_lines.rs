@@ -6,7 +6,9 @@ use super::words::{is_data_line, pdf_words, shape, Shape};
 use super::Line;
 use crate::latin;
 use crate::model::Role;
-use crate::read::headings::{compact, is_note_heading, is_superscript, role_of, year_of};
+use crate::read::headings::{
+    compact, is_note_heading, is_superscript, names_kinds_of_units, role_of, year_of,
+};
 
 /// A word that is a year or a date and nothing else: "2021", "2012/2013",
 /// "2021-12-31", "12/31/2021".
@@ -113,14 +115,27 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
         let texts: Vec<&str> = b.iter().map(|l| l.text.as_str()).collect();
         segment_heading(&texts.join(" ")).len()
     };
+    // A block that starts by naming the kind of unit its rows are
+    // ("Kommun/Region Kronor per elev") is a heading a dated line above
+    // it is the caption ("Kommunala kostnader för infrastruktur 2022").
+    // With a heading beside it: alone ("NÄMNDER") it is a section heading
+    // of the body.
+    let names_units = |b: &[Line]| {
+        b.first().is_some_and(|l| {
+            let headings = segment_heading(&l.text);
+            headings.len() >= 2 && headings.first().is_some_and(|h| names_kinds_of_units(h))
+        })
+    };
     // A line of years ends the heading, unless a block of headings with
     // years follows ("Jämfört med budget 2013" above "Tkr Utfall 2013
     // Budget 2013 Avvikelse").
     let with_years = blocks
         .iter()
-        .rposition(|b| {
+        .enumerate()
+        .rposition(|(i, b)| {
             b.iter()
                 .any(|l| is_year_line(&l.text) && !is_dated_caption(&l.text))
+                && !blocks.get(i + 1).is_some_and(|next| names_units(next))
         })
         .filter(|i| {
             blocks
@@ -209,6 +224,13 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
             .position(|b| segments(b) >= 2)
             .unwrap_or(0),
     };
+    // So is the last such block below the first heading block; the blocks
+    // above it are the caption ("Kommunala kostnader för grundskolan 2017.
+    // Kronor per elev.").
+    let first = (first..=last)
+        .rev()
+        .find(|&i| blocks.get(i).is_some_and(|b| names_units(b)))
+        .unwrap_or(first);
     // A heading wrapped so that each line starts with the year of the
     // heading above it and ends with the next heading's word ("Bokslut" /
     // "2020 Budget" / "2021 Budget" / "2022 Plan" / "2023 Plan 2024", blank

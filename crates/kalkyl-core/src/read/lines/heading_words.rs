@@ -25,8 +25,12 @@ pub(super) fn segment_heading(text: &str) -> Vec<String> {
         && words.clone().next().is_some()
         && words.all(is_year_word);
     let mut segments: Vec<String> = Vec::new();
-    for word in unglued.split_whitespace() {
+    let mut words = unglued.split_whitespace().peekable();
+    while let Some(word) = words.next() {
         let first_letter = word.chars().find(|c| latin::is_letter(*c));
+        // A capitalised unit that starts a ratio ("Kronor per elev") is a
+        // heading of its own, not the unit of the heading before it.
+        let ratio = words.peek().is_some_and(|next| *next == "per");
         let starts = if is_year_word(word) {
             units_over_years
                 || segments
@@ -34,8 +38,9 @@ pub(super) fn segment_heading(text: &str) -> Vec<String> {
                     .is_none_or(|last| year_of(last).is_some() || takes_no_year(last))
         } else {
             first_letter.is_some_and(|c| !latin::is_lower(c))
-                && Unit::from_word(word.trim_matches(|c: char| !latin::is_letter_or_digit(c)))
-                    .is_none()
+                && (ratio
+                    || Unit::from_word(word.trim_matches(|c: char| !latin::is_letter_or_digit(c)))
+                        .is_none())
         };
         match segments.last_mut() {
             Some(last) if !starts => {
