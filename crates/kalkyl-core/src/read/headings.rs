@@ -601,10 +601,19 @@ pub(crate) fn months_of(text: &str) -> Option<u8> {
     // "Helår", "Helårsutfall", "Bokslut" say the outcome covers the year;
     // "Helårsbudget" and "Helårsprognos" name a budget or a forecast for the
     // year and say nothing about the months the outcome covers.
-    let full_year = lower.split(|c: char| !latin::is_letter(c)).any(|w| {
+    // So do "Budget helår" and "Prognos för resultat helår": a budget or
+    // forecast word up to three words before.
+    let words: Vec<&str> = lower
+        .split(|c: char| !latin::is_letter(c))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let full_year = words.iter().enumerate().any(|(k, w)| {
+        let of_plan = |w: &&str| w.contains("budget") || w.contains("prognos");
         (w.starts_with("helår") || w.starts_with("bokslut"))
-            && !w.contains("budget")
-            && !w.contains("prognos")
+            && !of_plan(w)
+            && !words
+                .get(k.saturating_sub(3)..k)
+                .is_some_and(|before| before.iter().any(of_plan))
     });
     if full_year {
         return Some(12);
@@ -649,6 +658,14 @@ pub(crate) fn months_of(text: &str) -> Option<u8> {
     for window in tokens.windows(3) {
         if let [from, "-", to] = window {
             if let (Some(1), Some(end)) = (month_at(from), month_at(to)) {
+                return Some(end);
+            }
+        }
+    }
+    // A text layer that lost the dash: "Resultat januari augusti".
+    for pair in tokens.windows(2) {
+        if let [from, to] = pair {
+            if let (Some(1), Some(end @ 2..)) = (month_at(from), month_at(to)) {
                 return Some(end);
             }
         }
@@ -900,6 +917,10 @@ mod tests {
             ("Tertial 2", Some(8)),
             ("Utfall", None),
             ("mars - april", None),
+            ("Resultat januari augusti", Some(8)),
+            ("Prognos för resultat helår", None),
+            ("Budget helår 2013", None),
+            ("Utfall helår", Some(12)),
         ] {
             assert_eq!(months_of(text), months, "{text:?}");
         }

@@ -828,6 +828,7 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
     }
     resolve_years(raw, &mut roles);
     year_budget_of_a_whole_year(raw, &mut roles);
+    budget_beside_a_years_forecast(raw, &mut roles);
     changes_against_a_missing_year(raw, &mut roles);
     roles_from_arithmetic(raw, &mut roles, &mut guessed);
     // A result far smaller than the allocation beside it, with no
@@ -1110,6 +1111,45 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
                 && years.get(j).copied().flatten().is_some_and(|y| y < prior)
             {
                 *role = Role::Other;
+            }
+        }
+    }
+}
+
+/// One plain budget beside a forecast for the year, under an outcome of
+/// part of the year ("Resultat januari augusti | Prognos för resultat helår
+/// | Budget") or none: the year's budget, which the forecast is compared
+/// with, not the period's.
+fn budget_beside_a_years_forecast(raw: &RawTable<'_>, roles: &mut [Role]) {
+    let heading = |j: usize| raw.headings.get(j).map_or("", String::as_str);
+    let of = |role: Role| -> Vec<usize> {
+        (0..roles.len())
+            .filter(|j| roles.get(*j) == Some(&role))
+            .collect()
+    };
+    // With no outcome at all, the forecast is the table's only view of
+    // the year, made part of the way through it ("Helårsprognos utifrån
+    // utfallet t o m augusti | Budgeterat helårsresultat").
+    let outcomes = of(Role::Outcome);
+    let part_year_outcome = if outcomes.is_empty() {
+        raw.headings.iter().any(|h| names_part_of_year(h))
+            || matches!(months_of(&raw.context), Some(1..=11))
+    } else {
+        outcomes.iter().any(|j| names_part_of_year(heading(*j)))
+    };
+    let forecasts = of(Role::Forecast);
+    if let ([budget], true, [forecast, ..], []) = (
+        of(Role::Budget).as_slice(),
+        part_year_outcome,
+        forecasts.as_slice(),
+        of(Role::AnnualBudget).as_slice(),
+    ) {
+        // A budget of another year than the forecast's is next year's.
+        let years = (year_of(heading(*budget)), year_of(heading(*forecast)));
+        let other_year = matches!(years, (Some(b), Some(f)) if b != f);
+        if !names_part_of_year(heading(*budget)) && !other_year {
+            if let Some(slot) = roles.get_mut(*budget) {
+                *slot = Role::AnnualBudget;
             }
         }
     }

@@ -415,6 +415,26 @@ fn cell_units_are_converted_exactly_to_the_table_unit() {
 }
 
 #[test]
+fn a_box_of_key_figures_on_one_line() {
+    // Captions, then one figure under each: a caption more is the title;
+    // a plain budget beside the year's forecast, under an outcome of part
+    // of the year, is the year's budget.
+    let t = read(
+        "SAMMANFATTNING Resultat januari augusti Prognos för resultat helår Budget \
+         + 155,8 mnkr + 70,2 mnkr + 32,9 mnkr\n",
+    );
+    assert_eq!(roles(&t), ["outcome", "forecast", "annual_budget"]);
+    assert_eq!(t.title.as_deref(), Some("SAMMANFATTNING"));
+    assert_eq!(t.months, Some(8));
+    assert_eq!(t.unit, Some(Unit::Mnkr));
+    assert_eq!(t.number(0, 0), Some(d("155.8")));
+    assert_eq!(t.number(0, 2), Some(d("32.9")));
+    // The whole year's outcome keeps a plain budget the year's.
+    let t = read("Mnkr\tUtfall helår\tPrognos\tBudget\nA\t1\t2\t3\n");
+    assert_eq!(roles(&t), ["label", "outcome", "forecast", "budget"]);
+}
+
+#[test]
 fn a_row_of_unit_words_names_the_unit() {
     let t = read(
         "Nyckeltal\t2019-12\t2018-12\nValuta\tKSEK\tKSEK\n\

@@ -60,7 +60,7 @@ pub(super) use words::value_then_label;
 
 use self::aligned::aligned_columns;
 use self::pdf::pdf_layout;
-use self::series::{one_line_list, series_together, unflatten};
+use self::series::{one_line_box, one_line_list, series_together, unflatten};
 use self::spaced::spaced_cells;
 use self::sum_together::sum_together;
 use self::sums::place_short_rows;
@@ -204,6 +204,9 @@ fn layout_rows(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<
     }
     if let Some(raw) = one_line_list(&lines) {
         return raw;
+    }
+    if let Some(rows) = one_line_box(&lines) {
+        return pdf_layout(rows, choices);
     }
     pdf_layout(lines, choices)
 }

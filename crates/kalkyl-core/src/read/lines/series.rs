@@ -237,6 +237,57 @@ pub(super) fn one_line_list(lines: &[Line]) -> Option<RawTable<'static>> {
     Some(raw)
 }
 
+/// A box of key figures on one line: its captions, then one figure under
+/// each ("SAMMANFATTNING Resultat januari augusti Jämförelse, resultat per
+/// augusti 2016 Prognos för resultat helår Budget + 155,8 mnkr + 167,5
+/// mnkr + 70,2 mnkr + 32,9 mnkr"). The words fall into one heading per
+/// figure, and one more for a caption when there is one; they become the
+/// title and the heading line, the figures a row without a label.
+pub(super) fn one_line_box(lines: &[Line]) -> Option<Vec<Line>> {
+    let body: Vec<&Line> = lines.iter().filter(|l| !l.heading).collect();
+    let [line] = body.as_slice() else {
+        return None;
+    };
+    let words = pdf_words(&line.text);
+    let is_figure = |w: &String| matches!(shape(w), Shape::Number { .. } | Shape::Suffix);
+    let start = words.iter().rposition(|w| !is_figure(w))? + 1;
+    let (head, figures) = words.split_at(start);
+    let values = figures
+        .iter()
+        .filter(|w| matches!(shape(w), Shape::Number { .. }))
+        .count();
+    let headings = segment_heading(&head.join(" ")).len();
+    if values < 2
+        || !(values..=values + 1).contains(&headings)
+        || splits(figures, values).is_empty()
+        || head.iter().any(|w| {
+            matches!(shape(w), Shape::Number { .. }) && !super::heading_lines::is_year_word(w)
+        })
+    {
+        return None;
+    }
+    let make = |text: String| Line {
+        text,
+        line: line.line,
+        trailing_space: false,
+        padded: false,
+        blank_after: false,
+        heading: false,
+    };
+    let mut out: Vec<Line> = lines.iter().filter(|l| l.heading).cloned().collect();
+    let mut head = segment_heading(&head.join(" "));
+    // A heading more than the figures: the caption ("SAMMANFATTNING").
+    if head.len() > values {
+        out.push(Line {
+            heading: true,
+            ..make(head.remove(0))
+        });
+    }
+    out.push(make(head.join(" ")));
+    out.push(make(figures.join(" ")));
+    Some(out)
+}
+
 /// A table with several figures per row flattened onto one line: a text
 /// layer that lost the line breaks ("Delårs Innev. ... prog - budg
 /// Kommunledning 41,6 32,8 48,7 46,4 47,3-1,4 Utbildning 395,4 ..."). Each
