@@ -84,6 +84,21 @@ struct Line {
     heading: bool,
 }
 
+impl Line {
+    /// A line of text made by a layout (a flattened table cut back into
+    /// lines): no spaces at its end, no blank line after it.
+    fn plain(text: String, line: usize) -> Line {
+        Line {
+            text,
+            line,
+            trailing_space: false,
+            padded: false,
+            blank_after: false,
+            heading: false,
+        }
+    }
+}
+
 /// The physical lines, with broken words glued back together.
 fn glued_lines(grid: &Grid<'_>, plain: &str) -> Vec<Line> {
     let source: Vec<&str> = plain.split('\n').collect();

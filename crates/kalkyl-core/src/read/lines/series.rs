@@ -266,14 +266,7 @@ pub(super) fn one_line_box(lines: &[Line]) -> Option<Vec<Line>> {
     {
         return None;
     }
-    let make = |text: String| Line {
-        text,
-        line: line.line,
-        trailing_space: false,
-        padded: false,
-        blank_after: false,
-        heading: false,
-    };
+    let make = |text: String| Line::plain(text, line.line);
     let mut out: Vec<Line> = lines.iter().filter(|l| l.heading).cloned().collect();
     let mut head = segment_heading(&head.join(" "));
     // A heading more than the figures: the caption ("SAMMANFATTNING").
@@ -334,14 +327,7 @@ pub(super) fn unflatten(lines: &[Line]) -> Option<Vec<Line>> {
         return None;
     }
     let (first, _) = rows.first_mut()?;
-    let make = |text: String| Line {
-        text,
-        line: line.line,
-        trailing_space: false,
-        padded: false,
-        blank_after: false,
-        heading: false,
-    };
+    let make = |text: String| Line::plain(text, line.line);
     let mut out: Vec<Line> = Vec::new();
     out.extend(lines.iter().filter(|l| l.heading).cloned());
     if let Some((caption, heading)) = years_over_names(first) {
