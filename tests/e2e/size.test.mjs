@@ -16,9 +16,9 @@
 // renderer and the first components (the shell, the file bar, the paste
 // box, the banners: 35.1); boxing two callbacks won back 1.4, the second
 // round of reader rules took 0.2. 348.2 KiB measured. Later: the warm-up's
-// drawing 1.2, reader rules of held-out rounds 10 to 16 about 1.9, decimals
+// drawing 1.2, reader rules of held-out rounds 10 to 16 about 2.5, decimals
 // handed over as bytes 2.3 back, the JS minified with terser 1.4 back:
-// 349.2 KiB measured.
+// 349.8 KiB measured.
 //
 // The year in one view (issue 14) is not in it: linked into the app it cost
 // about 75 KiB (its computation, its Leptos components and Leptos's view
