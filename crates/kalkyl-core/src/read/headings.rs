@@ -938,9 +938,31 @@ mod tests {
                 }
             }
         }
-        lower
-            .split(|c: char| !latin::is_letter_or_digit(c))
-            .find_map(unit_word)
+        unit_words_in_lowercase(&lower)
+            .into_iter()
+            .find_map(|(unit, ratio)| (!ratio).then_some(unit))
+    }
+
+    /// The unit words of a lowercase text, each with whether a ratio
+    /// follows it ("kr/m2", "kronor per elev"): maximal runs of letters
+    /// and digits, found apart from `unit_word_in`'s running offset.
+    fn unit_words_in_lowercase(lower: &str) -> Vec<(Unit, bool)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        for (i, c) in lower.char_indices().chain([(lower.len(), ' ')]) {
+            match (latin::is_letter_or_digit(c) && i < lower.len(), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    if let Some(unit) = unit_word(&lower[s..i]) {
+                        let after = &lower[i..];
+                        out.push((unit, after.starts_with('/') || after.starts_with(" per ")));
+                    }
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        out
     }
 
     /// Pieces of headings and labels, units and near-units among them.
@@ -950,7 +972,7 @@ mod tests {
         "Mn", "miljoner", "MILJARDER", "tusen", "tusentals", "thousand", "million", "bn", "billion",
         "of", "'000", "000", " ", "\u{a0}", "(", ")", ",", "å", "Å", "İ", "ſ", "é", "1", "2021",
         "Utfall", "Enhet", "lj", "LJONER", "ljarder", "llion", "S", "E", "K", "R", "D", "N", "e", "r",
-        "k",
+        "k", "/", " per ", "per", "P", "m2", "elev",
     ];
 
     proptest::proptest! {
@@ -960,6 +982,17 @@ mod tests {
         ) {
             let text = pieces.concat();
             proptest::prop_assert_eq!(unit_of(&text), unit_of_in_lowercase(&text), "{:?}", text);
+        }
+
+        #[test]
+        fn ratio_unit_of_reads_the_first_unit_before_a_ratio(
+            pieces in proptest::collection::vec(proptest::sample::select(UNIT_PIECES), 0..8)
+        ) {
+            let text = pieces.concat();
+            let want = unit_words_in_lowercase(&latin::lowercase(&text))
+                .into_iter()
+                .find_map(|(unit, ratio)| ratio.then_some(unit));
+            proptest::prop_assert_eq!(ratio_unit_of(&text), want, "{:?}", text);
         }
     }
 }
