@@ -16,13 +16,14 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit, all 158 tables: 92.9 % reached
-    // (6 843 of 7 365; 6 835 when they joined, then the one-line box of key
-    // figures and the year's budget beside a forecast), with held-out rounds 12, 13 and 14 and three tables
+    // Numbers under the right role and unit, all 158 tables: 94.9 % reached
+    // (6 991 of 7 365; 6 835 when they joined, then the one-line box of key
+    // figures and the year's budget beside a forecast, then a one-line
+    // table's figures cut after their decimals: Nacka's 148 of 160), with held-out rounds 12, 13 and 14 and three tables
     // of round 16 (18 tables; see `heldout/README.md`), which joined after
-    // their rules: round 12 at 99.1 % (0.0 % before), round 13 at 0.0 %
-    // (two Nacka tables flattened onto one line with figures glued at their
-    // decimal commas, and a one-line follow-up), round 14 at 64.3 % (28.6 %
+    // their rules: round 12 at 99.1 % (0.0 % before), round 13 at 86.0 %
+    // (0.0 % before: two Nacka tables flattened onto one line with figures
+    // glued at their decimal commas, and a one-line follow-up), round 14 at 64.3 % (28.6 %
     // before), round 16's three at 95.5 %. The 140 tables before them are
     // unchanged at 95.2 %. All 140 tables: 95.1 % reached
     // (6 476 of 6 804, with held-out round 11's 2 tables, which joined at
@@ -42,8 +43,8 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
     // at 96.5 %. The 93 tables of round 3 were at 89.5 %; the 13 held-out
     // tables of round 3 were added at 40.8 %, before any rule (46.6 % once
     // one annotation was corrected).
-    assert!(all.numbers_right * 1000 >= all.numbers * 929, "{text}");
-    assert!(all.units_right >= 156, "{text}");
+    assert!(all.numbers_right * 1000 >= all.numbers * 949, "{text}");
+    assert!(all.units_right >= 158, "{text}");
     assert!(all.conventions_right >= 40, "{text}");
     assert!(all.flagged >= 29, "{text}");
     // An alarm on a consistent table is the worst failure: none left.

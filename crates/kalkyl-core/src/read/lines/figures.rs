@@ -433,3 +433,131 @@ pub(super) fn unit_ended_figures(text: &str) -> Option<String> {
     }
     (glued && ended_by_unit).then_some(out)
 }
+
+/// Figures glued to each other at their decimal commas, in a text layer
+/// that dropped the spaces between them ("Externa intäkter392,2416,6436,3",
+/// "kostnader-2 230,2-2 395,0"): when every figure of the paste has the
+/// same number of decimals, a figure ends right after them, and the text
+/// is cut there, each figure set apart by spaces with its thousands
+/// spaces taken out ("392,2 416,6 436,3", "-2230,2 -2395,0"). The number
+/// of decimals is the one most figures end with where the end is plain
+/// (a space, a letter, a sign or the end). Returns how many decimals, or
+/// `None` (nothing changed) when fewer than three figures are glued or
+/// any decimal comma is left outside a figure so cut.
+pub(super) fn cut_glued_decimals(texts: &mut [String]) -> Option<usize> {
+    let decimals = plain_decimals(texts)?;
+    let mut cut: Vec<String> = Vec::with_capacity(texts.len());
+    let mut glued = 0;
+    for text in texts.iter() {
+        let (out, n) = cut_at_decimals(text, decimals)?;
+        glued += n;
+        cut.push(out);
+    }
+    if glued < 3 {
+        return None;
+    }
+    for (text, out) in texts.iter_mut().zip(cut) {
+        *text = out;
+    }
+    Some(decimals)
+}
+
+/// The number of decimals most figures end with where the end is plain:
+/// one or two.
+fn plain_decimals(texts: &[String]) -> Option<usize> {
+    let mut counts = [0usize; 3];
+    for text in texts {
+        let chars: Vec<char> = text.chars().collect();
+        for (i, c) in chars.iter().enumerate() {
+            let digit_before = i > 0 && chars.get(i - 1).is_some_and(char::is_ascii_digit);
+            if *c != ',' || !digit_before {
+                continue;
+            }
+            let n = chars
+                .get(i + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .take_while(|d| d.is_ascii_digit())
+                .count();
+            let end = chars.get(i + 1 + n);
+            let plain = end.is_none_or(|e| *e == ' ' || latin::is_letter(*e) || is_minus_char(*e));
+            if plain {
+                if let Some(slot) = counts.get_mut(n) {
+                    *slot += 1;
+                }
+            }
+        }
+    }
+    let (k, _) = counts
+        .iter()
+        .enumerate()
+        .skip(1)
+        .max_by_key(|(_, n)| **n)
+        .filter(|(_, n)| **n > 0)?;
+    Some(k)
+}
+
+/// One text cut after every figure's `decimals` decimals; with how many
+/// figures were glued to the one before. `None` when a decimal comma
+/// stays outside the figures.
+fn cut_at_decimals(text: &str, decimals: usize) -> Option<(String, usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let digit_at = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    // The end of a figure starting at `i`: sign, whole part (thousands
+    // after single spaces), comma, exactly `decimals` digits.
+    let figure_end = |i: usize| -> Option<usize> {
+        let mut j = i + usize::from(chars.get(i).copied().is_some_and(is_minus_char));
+        let whole_start = j;
+        while digit_at(j) {
+            j += 1;
+        }
+        if j == whole_start {
+            return None;
+        }
+        while chars.get(j) == Some(&' ') && (1..=3).all(|k| digit_at(j + k)) {
+            if chars.get(j + 4) == Some(&',') || chars.get(j + 4) == Some(&' ') {
+                j += 4;
+            } else {
+                break;
+            }
+        }
+        if chars.get(j) != Some(&',') {
+            return None;
+        }
+        let end = j + 1 + decimals;
+        ((j + 1..end).all(digit_at)).then_some(end)
+    };
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut glued = 0;
+    let mut i = 0;
+    let mut after_figure = false;
+    while let Some(&c) = chars.get(i) {
+        let starts = (c.is_ascii_digit() || is_minus_char(c))
+            && (after_figure || i == 0 || !chars.get(i - 1).is_some_and(char::is_ascii_digit));
+        if let Some(end) = starts.then(|| figure_end(i)).flatten() {
+            if after_figure {
+                glued += 1;
+            }
+            out.push(' ');
+            out.extend(
+                chars
+                    .get(i..end)
+                    .unwrap_or(&[])
+                    .iter()
+                    .filter(|c| **c != ' '),
+            );
+            out.push(' ');
+            i = end;
+            after_figure = true;
+            continue;
+        }
+        // A decimal comma outside any figure: the cut is not the table's.
+        if c == ',' && i > 0 && digit_at(i - 1) && digit_at(i + 1) {
+            return None;
+        }
+        after_figure = false;
+        out.push(c);
+        i += 1;
+    }
+    Some((out.split_whitespace().collect::<Vec<_>>().join(" "), glued))
+}

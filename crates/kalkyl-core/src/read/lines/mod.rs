@@ -181,7 +181,38 @@ pub(super) fn layout(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> Raw
 
 /// Lays out text without delimiters, before short rows are placed.
 fn layout_rows(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<'static> {
-    let lines = glued_lines(grid, plain);
+    let mut lines = glued_lines(grid, plain);
+    // Only a whole table flattened onto one line: pastes of several lines
+    // with glued figures are cut by their sums (`sum_together`).
+    let mut texts: Vec<String> = lines.iter().map(|l| l.text.clone()).collect();
+    let one_line = lines.iter().filter(|l| !l.heading).count() == 1;
+    let Some(decimals) = one_line
+        .then(|| figures::cut_glued_decimals(&mut texts))
+        .flatten()
+    else {
+        return layout_lines(lines, grid, plain, choices);
+    };
+    for (line, text) in lines.iter_mut().zip(texts) {
+        line.text = text;
+    }
+    let mut raw = layout_lines(lines, grid, plain, choices);
+    raw.diagnostics.push(layout_diagnostic(
+        None,
+        None,
+        String::new(),
+        format!("The figures were glued to each other at their decimal commas; each was cut after its {decimals} decimal(s), as every figure of the paste has."),
+        format!("Talen satt ihop vid sina decimalkommatecken; vart och ett skars efter sina {decimals} decimal(er), som alla tal i texten har."),
+    ));
+    raw
+}
+
+/// Lays out the lines of text without delimiters.
+fn layout_lines(
+    lines: Vec<Line>,
+    grid: &Grid<'_>,
+    plain: &str,
+    choices: &ReadChoices,
+) -> RawTable<'static> {
     if let Some(raw) = one_cell_per_line(&lines) {
         return raw;
     }

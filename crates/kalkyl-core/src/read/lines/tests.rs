@@ -742,3 +742,78 @@ fn figures_glued_to_their_labels_are_cut_where_units_end_them() {
         DiagnosticKind::Layout { what_en, .. } if what_en.contains("where its unit or % ends it")
     )));
 }
+
+#[test]
+fn figures_glued_at_their_decimal_commas_are_cut_after_their_decimals() {
+    let table: &[(&str, Option<(&str, usize)>)] = &[
+        (
+            "Externa intäkter392,2416,6436,3-19,7 Kostnader-2 230,2-2 395,0-2 400,75,7",
+            Some((
+                "Externa intäkter 392,2 416,6 436,3 -19,7 Kostnader -2230,2 -2395,0 -2400,7 5,7",
+                1,
+            )),
+        ),
+        // A thousands group after a glued figure: "1 992,02 011,4" is
+        // 1 992,0 and 2 011,4.
+        (
+            "Skattenetto1 992,02 011,42 046,7-35,3 Finansnetto-12,3-9,2",
+            Some((
+                "Skattenetto 1992,0 2011,4 2046,7 -35,3 Finansnetto -12,3 -9,2",
+                1,
+            )),
+        ),
+        // Years and dates in the heading stay words.
+        (
+            "Mkr Utfall 2009-07 Budget 2009 A10,512,0-1,5 B1,02,0-1,0",
+            Some((
+                "Mkr Utfall 2009-07 Budget 2009 A 10,5 12,0 -1,5 B 1,0 2,0 -1,0",
+                1,
+            )),
+        ),
+        // Figures set apart already, or too few glued: nothing changes.
+        ("A 10,5 12,0 -1,5 B 1,0 2,0 -1,0", None),
+        ("A10,512,0 B 1,0", None),
+    ];
+    for (text, want) in table {
+        let mut texts = vec![text.to_string()];
+        let got = figures::cut_glued_decimals(&mut texts);
+        match want {
+            Some((cut, decimals)) => {
+                assert_eq!(got, Some(*decimals), "{text:?}");
+                assert_eq!(texts[0], *cut, "{text:?}");
+            }
+            None => {
+                assert_eq!(got, None, "{text:?}");
+                assert_eq!(texts[0], *text);
+            }
+        }
+    }
+    // Read whole: a one-line income statement with its headings.
+    let text = "Resultaträkning juli 2009 MkrUtfall 2008-07 Utfall 2009-07 Avvikelse \
+                Externa intäkter392,2416,624,4 Verksamhetens kostnader-2 230,2-2 395,0-164,8 \
+                Finansnetto-12,3-9,22,3 Skattenetto1 992,02 011,419,4 Resultat128,5-19,3-147,8\n";
+    let grid = crate::grid::read_text(text);
+    let raw = layout(&grid, text, &ReadChoices::default());
+    let labels: Vec<&str> = raw
+        .rows
+        .iter()
+        .filter_map(|r| r.cells.first().map(|c| c.text.as_ref()))
+        .collect();
+    let skatt = raw
+        .rows
+        .iter()
+        .find(|r| r.cells.first().is_some_and(|c| c.text == "Skattenetto"))
+        .map(|r| {
+            r.cells
+                .iter()
+                .skip(1)
+                .map(|c| c.text.as_ref())
+                .collect::<Vec<&str>>()
+        });
+    assert_eq!(skatt, Some(vec!["1992,0", "2011,4", "19,4"]), "{labels:?}");
+    assert!(labels.contains(&"Externa intäkter"), "{labels:?}");
+    assert!(raw.diagnostics.iter().any(|d| matches!(
+        &d.kind,
+        DiagnosticKind::Layout { what_en, .. } if what_en.contains("glued to each other at their decimal commas")
+    )));
+}
