@@ -184,8 +184,11 @@ fn layout_rows(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<
     let mut lines = glued_lines(grid, plain);
     // Only a whole table flattened onto one line: pastes of several lines
     // with glued figures are cut by their sums (`sum_together`).
-    let mut texts: Vec<String> = lines.iter().map(|l| l.text.clone()).collect();
-    let one_line = lines.iter().filter(|l| !l.heading).count() == 1;
+    let one_line = lines.iter().filter(|l| !l.heading).nth(1).is_none();
+    let mut texts: Vec<String> = Vec::new();
+    if one_line {
+        texts = lines.iter().map(|l| l.text.clone()).collect();
+    }
     let Some(decimals) = one_line
         .then(|| figures::cut_glued_decimals(&mut texts))
         .flatten()
