@@ -4,6 +4,14 @@
 use super::together::split_glued_heading;
 use super::*;
 
+/// The first cell of every row a layout made.
+fn row_labels<'a>(raw: &'a RawTable<'_>) -> Vec<&'a str> {
+    raw.rows
+        .iter()
+        .filter_map(|r| r.cells.first().map(|c| c.text.as_ref()))
+        .collect()
+}
+
 #[test]
 fn headings_joined_by_guess_are_reported() {
     let text = "Tkr Utfall 2024 Budget 2024 Avvikelse Budget-Utfall\nIntäkter 93,7 85,6 8,1\nKostnader -615,6 -600,9 -14,7\n";
@@ -599,11 +607,7 @@ fn a_number_in_parentheses_below_a_label_closes_the_label() {
     let text = "Projekt\n\nBudget\n\nUtfall\n\nNy inredning\n(6014)\n\n0,709\n\n0,694\n\nTillgänglig hjärtstartare\n(6152)\n\n0,300\n\n0,261\n\nSumma\n\n1,009\n\n0,955\n";
     let grid = crate::grid::read_text(text);
     let raw = layout(&grid, text, &ReadChoices::default());
-    let labels: Vec<&str> = raw
-        .rows
-        .iter()
-        .filter_map(|r| r.cells.first().map(|c| c.text.as_ref()))
-        .collect();
+    let labels = row_labels(&raw);
     assert_eq!(
         labels,
         [
@@ -794,11 +798,7 @@ fn figures_glued_at_their_decimal_commas_are_cut_after_their_decimals() {
                 Finansnetto-12,3-9,22,3 Skattenetto1 992,02 011,419,4 Resultat128,5-19,3-147,8\n";
     let grid = crate::grid::read_text(text);
     let raw = layout(&grid, text, &ReadChoices::default());
-    let labels: Vec<&str> = raw
-        .rows
-        .iter()
-        .filter_map(|r| r.cells.first().map(|c| c.text.as_ref()))
-        .collect();
+    let labels = row_labels(&raw);
     let skatt = raw
         .rows
         .iter()
