@@ -1678,21 +1678,17 @@ fn decide_unit(
     }
     // A row or column of unit words beside the figures ("Valuta | KSEK |
     // KSEK | KSEK"): two or more, all the same.
-    let mut words = raw
+    let words: Vec<Unit> = raw
         .rows
         .iter()
         .take(60)
         .flat_map(|r| r.cells.iter().skip(1))
         .filter(|c| !c.text.bytes().any(|b| b.is_ascii_digit()))
-        .filter_map(|c| unit_of(&c.text));
-    if let Some(u) = words.next() {
-        let mut same = 1;
-        if words.all(|w| {
-            same += 1;
-            w == u
-        }) && same >= 2
-        {
-            return Some(u);
+        .filter_map(|c| unit_of(&c.text))
+        .collect();
+    if let [first, rest @ ..] = words.as_slice() {
+        if !rest.is_empty() && rest.iter().all(|u| u == first) {
+            return Some(*first);
         }
     }
     let mut counts: BTreeMap<u32, (usize, Unit)> = BTreeMap::new();

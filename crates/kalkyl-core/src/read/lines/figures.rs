@@ -351,6 +351,23 @@ pub(super) fn note_prefixes(run: &str) -> Vec<(String, &str)> {
     out
 }
 
+/// The end of a whole number's digits from `i`: a run of digits, and after
+/// it groups of exactly three set apart by one space ("1 344", "57 649
+/// 000"). `i` itself when no digit stands there.
+fn digit_groups_end(chars: &[char], mut i: usize) -> usize {
+    let digit_at = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    if !digit_at(i) {
+        return i;
+    }
+    while digit_at(i) {
+        i += 1;
+    }
+    while chars.get(i) == Some(&' ') && (1..=3).all(|k| digit_at(i + k)) && !digit_at(i + 4) {
+        i += 4;
+    }
+    i
+}
+
 /// A row whose figures each end in a unit or `%`, glued to its label and
 /// to each other ("Berg14 044 tkr10,44 %", a web table copied with no
 /// separator): the same row with a space between the label and each
@@ -381,21 +398,9 @@ pub(super) fn unit_ended_figures(text: &str) -> Option<String> {
         if chars.get(i).copied().is_some_and(is_sign) {
             i += 1;
         }
-        // Digits in groups: a space goes on only before three digits.
-        let mut group = 0;
-        while let Some(c) = chars.get(i) {
-            if c.is_ascii_digit() {
-                group += 1;
-                i += 1;
-            } else if *c == ' ' && group > 0 && (1..=3).all(|k| digit_at(i + k)) && !digit_at(i + 4)
-            {
-                group = 0;
-                i += 1;
-            } else {
-                break;
-            }
-        }
-        if i == from || !digit_at(i - 1) {
+        let digits = i;
+        i = digit_groups_end(&chars, i);
+        if i == digits {
             return None;
         }
         if chars.get(i) == Some(&',') && digit_at(i + 1) {
@@ -506,22 +511,9 @@ fn cut_at_decimals(text: &str, decimals: usize) -> Option<(String, usize)> {
     // The end of a figure starting at `i`: sign, whole part (thousands
     // after single spaces), comma, exactly `decimals` digits.
     let figure_end = |i: usize| -> Option<usize> {
-        let mut j = i + usize::from(chars.get(i).copied().is_some_and(is_minus_char));
-        let whole_start = j;
-        while digit_at(j) {
-            j += 1;
-        }
-        if j == whole_start {
-            return None;
-        }
-        while chars.get(j) == Some(&' ') && (1..=3).all(|k| digit_at(j + k)) {
-            if chars.get(j + 4) == Some(&',') || chars.get(j + 4) == Some(&' ') {
-                j += 4;
-            } else {
-                break;
-            }
-        }
-        if chars.get(j) != Some(&',') {
+        let whole = i + usize::from(chars.get(i).copied().is_some_and(is_minus_char));
+        let j = digit_groups_end(&chars, whole);
+        if j == whole || chars.get(j) != Some(&',') {
             return None;
         }
         let end = j + 1 + decimals;

@@ -115,11 +115,11 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
         let texts: Vec<&str> = b.iter().map(|l| l.text.as_str()).collect();
         segment_heading(&texts.join(" ")).len()
     };
-    // A block that starts by naming the kind of unit its rows are
-    // ("Kommun/Region Kronor per elev") is a heading a dated line above
-    // it is the caption ("Kommunala kostnader för infrastruktur 2022").
-    // With a heading beside it: alone ("NÄMNDER") it is a section heading
-    // of the body.
+    // A block that starts by naming the kind of unit its rows are, with a
+    // heading beside it ("Kommun/Region Kronor per elev"), is a heading,
+    // and a dated line above it is the caption ("Kommunala kostnader för
+    // infrastruktur 2022"). Alone ("NÄMNDER") it is a section heading of
+    // the body.
     let names_units = |b: &[Line]| {
         b.first().is_some_and(|l| {
             let headings = segment_heading(&l.text);

@@ -185,14 +185,13 @@ fn layout_rows(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<
     // Only a whole table flattened onto one line: pastes of several lines
     // with glued figures are cut by their sums (`sum_together`).
     let one_line = lines.iter().filter(|l| !l.heading).nth(1).is_none();
-    let mut texts: Vec<String> = Vec::new();
-    if one_line {
-        texts = lines.iter().map(|l| l.text.clone()).collect();
-    }
-    let Some(decimals) = one_line
-        .then(|| figures::cut_glued_decimals(&mut texts))
-        .flatten()
-    else {
+    let cut = one_line
+        .then(|| {
+            let mut texts: Vec<String> = lines.iter().map(|l| l.text.clone()).collect();
+            figures::cut_glued_decimals(&mut texts).map(|decimals| (decimals, texts))
+        })
+        .flatten();
+    let Some((decimals, texts)) = cut else {
         return layout_lines(lines, grid, plain, choices);
     };
     for (line, text) in lines.iter_mut().zip(texts) {

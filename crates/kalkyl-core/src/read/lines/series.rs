@@ -153,7 +153,9 @@ pub(super) fn one_line_list(lines: &[Line]) -> Option<RawTable<'static>> {
                 .is_some_and(crate::latin::is_upper);
         if bullet {
             bullets += 1;
-            if rows.is_empty() && numbers.is_empty() {
+            if !numbers.is_empty() {
+                rows.push((std::mem::take(&mut label), std::mem::take(&mut numbers)));
+            } else if rows.is_empty() {
                 caption = std::mem::take(&mut label).join(" ");
             }
         } else if matches!(shape(w), Shape::Number { .. })
@@ -165,9 +167,6 @@ pub(super) fn one_line_list(lines: &[Line]) -> Option<RawTable<'static>> {
                 rows.push((std::mem::take(&mut label), std::mem::take(&mut numbers)));
             }
             label.push(w.clone());
-        }
-        if bullet && !numbers.is_empty() {
-            rows.push((std::mem::take(&mut label), std::mem::take(&mut numbers)));
         }
     }
     if !numbers.is_empty() {
@@ -256,9 +255,9 @@ pub(super) fn one_line_box(lines: &[Line]) -> Option<Vec<Line>> {
         .iter()
         .filter(|w| matches!(shape(w), Shape::Number { .. }))
         .count();
-    let headings = segment_heading(&head.join(" ")).len();
+    let mut headings = segment_heading(&head.join(" "));
     if values < 2
-        || !(values..=values + 1).contains(&headings)
+        || !(values..=values + 1).contains(&headings.len())
         || splits(figures, values).is_empty()
         || head.iter().any(|w| {
             matches!(shape(w), Shape::Number { .. }) && !super::heading_lines::is_year_word(w)
@@ -268,15 +267,14 @@ pub(super) fn one_line_box(lines: &[Line]) -> Option<Vec<Line>> {
     }
     let make = |text: String| Line::plain(text, line.line);
     let mut out: Vec<Line> = lines.iter().filter(|l| l.heading).cloned().collect();
-    let mut head = segment_heading(&head.join(" "));
     // A heading more than the figures: the caption ("SAMMANFATTNING").
-    if head.len() > values {
+    if headings.len() > values {
         out.push(Line {
             heading: true,
-            ..make(head.remove(0))
+            ..make(headings.remove(0))
         });
     }
-    out.push(make(head.join(" ")));
+    out.push(make(headings.join(" ")));
     out.push(make(figures.join(" ")));
     Some(out)
 }
