@@ -16,8 +16,9 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit, all 158 tables: 94.9 % reached
-    // (6 991 of 7 365; 6 835 when they joined, then the one-line box of key
+    // Numbers under the right role and unit, all 158 tables: 95.1 % reached
+    // (7 001 of 7 365; 6 991 before a share printed without "%" and a
+    // "Jämförelse" column were read; 6 835 when they joined, then the one-line box of key
     // figures and the year's budget beside a forecast, then a one-line
     // table's figures cut after their decimals: Nacka's 148 of 160), with held-out rounds 12, 13 and 14 and three tables
     // of round 16 (18 tables; see `heldout/README.md`), which joined after
@@ -43,7 +44,7 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
     // at 96.5 %. The 93 tables of round 3 were at 89.5 %; the 13 held-out
     // tables of round 3 were added at 40.8 %, before any rule (46.6 % once
     // one annotation was corrected).
-    assert!(all.numbers_right * 1000 >= all.numbers * 949, "{text}");
+    assert!(all.numbers_right * 1000 >= all.numbers * 950, "{text}");
     assert!(all.units_right >= 158, "{text}");
     assert!(all.conventions_right >= 40, "{text}");
     assert!(all.flagged >= 29, "{text}");

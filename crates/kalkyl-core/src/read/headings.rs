@@ -295,7 +295,10 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
     {
         return Some(Role::Other);
     }
-    if contains_any(&key, &["föregående", "föreg", "fgår", "förraåret"])
+    // A comparison figure ("Jämförelse, resultat per augusti 2015") is the
+    // same measure of an earlier period.
+    if (contains_any(&key, &["föregående", "föreg", "fgår", "förraåret"])
+        || key.starts_with("jämförelse"))
         && contains_any(&key, &["utfall", "resultat", "bokslut"])
     {
         return Some(Role::PriorOutcome);
@@ -765,6 +768,8 @@ mod tests {
             ("Prognos", Some(Forecast)),
             ("Utfall 2020", Some(Outcome)), // the year post-pass makes it prior
             ("Ack utfall föregående år", Some(PriorOutcome)),
+            ("Jämförelse, resultat per augusti 2015", Some(PriorOutcome)),
+            ("Jämförelse utfall", Some(PriorOutcome)),
             ("Budgetavvikelse prognos april", Some(PreviousForecast)),
             ("Avvikelse", Some(StatedVariance)),
             ("Budgetavvikelse", Some(StatedVariance)),

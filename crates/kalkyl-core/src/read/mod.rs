@@ -764,6 +764,20 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
         }
         roles[j] = role;
     }
+    // A share printed without "%" ("Ägarfördelning" over 10,44 ... and a
+    // total of 100,00): the parts add up to the whole hundred.
+    for j in 0..width {
+        if roles[j] == Role::Other
+            && stats[j].percents == 0
+            && raw.headings.get(j).is_some_and(|h| {
+                let key = headings::compact(h);
+                key.contains("fördelning") || key.contains("andel")
+            })
+            && adds_up_to_a_hundred(&sample_numbers(raw, j, usize::MAX))
+        {
+            roles[j] = Role::StatedPercent;
+        }
+    }
     // A table with text but no label column: the first text column labels it.
     if !roles.contains(&Role::Label) {
         if let Some(j) = (0..width).find(|j| roles[*j] == Role::Text && stats[*j].texts > 0) {
@@ -1329,6 +1343,24 @@ fn sample_numbers(raw: &RawTable<'_>, column: usize, rows: usize) -> Vec<Option<
                 })
         })
         .collect()
+}
+
+/// Whether the last of `values` is 100 and the others add up to it within
+/// the rounding of two decimals per part.
+fn adds_up_to_a_hundred(values: &[Option<Decimal>]) -> bool {
+    let values: Vec<Decimal> = values.iter().flatten().copied().collect();
+    let Some((last, parts)) = values.split_last() else {
+        return false;
+    };
+    let sum = parts
+        .iter()
+        .fold(Decimal::ZERO, |s, d| s.saturating_add(*d));
+    let slack = Decimal::new(5, 3).saturating_mul(Decimal::from(parts.len()));
+    parts.len() >= 2
+        && *last == Decimal::ONE_HUNDRED
+        && sum
+            .checked_sub(Decimal::ONE_HUNDRED)
+            .is_some_and(|d| d.abs() <= slack)
 }
 
 /// Whether `c` follows from `a` and `b` by `relation` on nine rows in ten of

@@ -2219,8 +2219,9 @@ fn a_table_on_one_line() {
     );
 }
 
-/// "Andel" names a share: a percentage when its cells carry "%", an amount
-/// (a minority's share of the result) when they do not. (paste, roles.)
+/// "Andel" names a share: a percentage when its cells carry "%", or when
+/// its parts add up to a total of 100; otherwise an amount (a minority's
+/// share of the result). (paste, roles.)
 #[test]
 fn a_share_is_a_percentage_only_when_its_cells_are() {
     let cases: &[(&str, &[&str])] = &[
@@ -2231,6 +2232,24 @@ fn a_share_is_a_percentage_only_when_its_cells_are() {
         (
             "Mnkr\tUtfall\tAndel\nEnhet A\t100\t66,7%\nEnhet B\t50\t33,3%\n",
             &["label", "outcome", "stated_percent"],
+        ),
+        // A distribution without "%": parts of a total of 100.
+        (
+            "Kommun\tBidrag tkr\tÄgarfördelning\nA\t12 832\t10,44\nB\t10 262\t8,23\nC\t110 109\t81,33\nTotalt\t133 203\t100,00\n",
+            &["label", "other", "stated_percent"],
+        ),
+        (
+            "Enhet\tUtfall\tAndel\nA\t60\t33,3\nB\t40\t66,7\nSumma\t100\t100,0\n",
+            &["label", "outcome", "stated_percent"],
+        ),
+        // Parts that miss the hundred, or a total that is no hundred: amounts.
+        (
+            "Kommun\tBidrag\tKostnadsfördelning\nA\t12\t40\nB\t10\t50\nTotalt\t22\t100\n",
+            &["label", "other", "other"],
+        ),
+        (
+            "Kommun\tBidrag\tKostnadsfördelning\nA\t12\t60\nB\t10\t60\nTotalt\t22\t120\n",
+            &["label", "other", "other"],
         ),
     ];
     for (paste, want) in cases {
