@@ -11,14 +11,19 @@ use support::score::report;
 fn the_corpus_score_does_not_fall_below_what_was_reached() {
     let corpus = load_corpus();
     assert!(
-        corpus.len() >= 158,
+        corpus.len() >= 166,
         "the corpus holds {} tables",
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit, all 158 tables: 95.1 % reached
-    // (7 001 of 7 365; 6 991 before a share printed without "%" and a
-    // "Jämförelse" column were read; 6 835 when they joined, then the one-line box of key
+    // Numbers under the right role and unit, all 166 tables: 95.2 % reached
+    // (7 471 of 7 851), with held-out round 18's 8 tables (four municipal
+    // and regional companies' multi-year statements), which joined at 96.7 %
+    // after its rule, 95.9 % before it; its one miss is a unit given only
+    // by a row of currency words in space-separated text (16 numbers).
+    // The 158 tables before it: 95.1 % (7 001 of 7 365; 6 991 before a
+    // share printed without "%" and a "Jämförelse" column were read; 6 835
+    // when they joined, then the one-line box of key
     // figures and the year's budget beside a forecast, then a one-line
     // table's figures cut after their decimals: Nacka's 148 of 160), with held-out rounds 12, 13 and 14 and three tables
     // of round 16 (18 tables; see `heldout/README.md`), which joined after
@@ -44,8 +49,8 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
     // at 96.5 %. The 93 tables of round 3 were at 89.5 %; the 13 held-out
     // tables of round 3 were added at 40.8 %, before any rule (46.6 % once
     // one annotation was corrected).
-    assert!(all.numbers_right * 1000 >= all.numbers * 950, "{text}");
-    assert!(all.units_right >= 158, "{text}");
+    assert!(all.numbers_right * 1000 >= all.numbers * 951, "{text}");
+    assert!(all.units_right >= 165, "{text}");
     assert!(all.conventions_right >= 40, "{text}");
     assert!(all.flagged >= 29, "{text}");
     // An alarm on a consistent table is the worst failure: none left.

@@ -675,7 +675,9 @@ fn keep_item_number_in_label(run: &mut Run, n: usize, has_note: bool) {
     let Some((first, rest)) = run.numbers.split_first() else {
         return;
     };
-    let item_number = first.len() <= 2 && !has_note;
+    // Items are numbered from 1: a "0" is a figure ("Årets resultat 0 0
+    // -31 841 0 ..." in ten columns).
+    let item_number = first.len() <= 2 && !first.starts_with('0') && !has_note;
     let year = first.len() == 4 && is_year_word(first);
     if run.numbers.len() != n + 1
         || run.label.is_empty()
@@ -773,6 +775,16 @@ mod tests {
                 true,
                 "Post",
                 "1 61 108 100 100 30",
+            ),
+            // Items are numbered from 1: a "0" is the first figure, and the
+            // grouped figure after it stays whole.
+            (
+                "Årets resultat",
+                "0 0 -31 841 0 0 0 0 0 0 0",
+                10,
+                false,
+                "Årets resultat",
+                "0 0 -31 841 0 0 0 0 0 0 0",
             ),
             // A year ending the label, with a note column too.
             (
