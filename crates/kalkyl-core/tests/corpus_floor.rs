@@ -16,8 +16,10 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit, all 166 tables: 95.2 % reached
-    // (7 471 of 7 851), with held-out round 18's 8 tables (four municipal
+    // Numbers under the right role and unit, all 166 tables: 95.5 % reached
+    // (7 498 of 7 851; 7 471 before plain "Bokslut" beside a part year's
+    // accounts was read as last year's and "Föreg. prognos" as the earlier
+    // forecast), with held-out round 18's 8 tables (four municipal
     // and regional companies' multi-year statements), which joined at 96.7 %
     // after its rule, 95.9 % before it; its one miss is a unit given only
     // by a row of currency words in space-separated text (16 numbers).
@@ -49,7 +51,7 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
     // at 96.5 %. The 93 tables of round 3 were at 89.5 %; the 13 held-out
     // tables of round 3 were added at 40.8 %, before any rule (46.6 % once
     // one annotation was corrected).
-    assert!(all.numbers_right * 1000 >= all.numbers * 951, "{text}");
+    assert!(all.numbers_right * 1000 >= all.numbers * 955, "{text}");
     assert!(all.units_right >= 165, "{text}");
     assert!(all.conventions_right >= 40, "{text}");
     assert!(all.flagged >= 29, "{text}");

@@ -211,6 +211,15 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
     {
         return Some(Role::PreviousForecast);
     }
+    // A forecast named as the earlier one ("Föreg. prognos", "Tidigare
+    // prognos") beside this one.
+    if key.contains("prognos")
+        && ["föreg", "tidigare", "förra"]
+            .iter()
+            .any(|w| key.starts_with(w))
+    {
+        return Some(Role::PreviousForecast);
+    }
     // "Kassaflöde före förändringar av rörelsekapital" (the standard cash
     // flow line) names a flow before or after changes: no change column.
     let qualified_change = contains_any(
@@ -771,6 +780,9 @@ mod tests {
             ("Jämförelse, resultat per augusti 2015", Some(PriorOutcome)),
             ("Jämförelse utfall", Some(PriorOutcome)),
             ("Budgetavvikelse prognos april", Some(PreviousForecast)),
+            ("Föreg. Prognos", Some(PreviousForecast)),
+            ("Tidigare prognos", Some(PreviousForecast)),
+            ("Innev. Prognos", Some(Forecast)),
             ("Avvikelse", Some(StatedVariance)),
             ("Budgetavvikelse", Some(StatedVariance)),
             ("Budget- avvikelse", Some(StatedVariance)),

@@ -841,6 +841,7 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
         }
     }
     resolve_years(raw, &mut roles);
+    accounts_beside_a_part_year(raw, &mut roles);
     year_budget_of_a_whole_year(raw, &mut roles);
     budget_beside_a_years_forecast(raw, &mut roles);
     changes_against_a_missing_year(raw, &mut roles);
@@ -1186,6 +1187,22 @@ fn names_part_of_year(text: &str) -> bool {
     // A month other than December names a month or a period ending there.
     text.split(|c: char| !crate::latin::is_letter(c))
         .any(|w| headings::month_of_word(w).is_some_and(|m| m < 12))
+}
+
+/// A part year's accounts ("Delårsbokslut", "Delårs bokslut") beside plain
+/// "Bokslut": the year is not closed, so the plain accounts are the last
+/// year's, and the part year's are the outcome.
+fn accounts_beside_a_part_year(raw: &RawTable<'_>, roles: &mut [Role]) {
+    let keys: Vec<String> = raw.headings.iter().map(|h| headings::compact(h)).collect();
+    let part = keys.iter().position(|k| k == "delårsbokslut");
+    let whole = keys.iter().position(|k| k == "bokslut");
+    if let (Some(p), Some(w)) = (part, whole) {
+        for (j, role) in [(p, Role::Outcome), (w, Role::PriorOutcome)] {
+            if let Some(slot) = roles.get_mut(j) {
+                *slot = role;
+            }
+        }
+    }
 }
 
 /// A year's budget ("Budget 2019", "BUDGET 2013") is the budget of the

@@ -2219,6 +2219,38 @@ fn a_table_on_one_line() {
     );
 }
 
+/// A part year's accounts beside plain "Bokslut": the plain accounts are
+/// last year's, closed; the part year's are the outcome. (paste, roles.)
+#[test]
+fn plain_accounts_beside_a_part_years_are_last_years() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Mkr\tBokslut\tDelårs bokslut\tInnev. Prognos\tFöreg. Prognos\tÅrsbudget\n\
+             A\t41,6\t32,8\t48,7\t46,4\t47,3\nB\t395,4\t276,3\t423,7\t427,7\t426,5\n",
+            &[
+                "label",
+                "prior_outcome",
+                "outcome",
+                "forecast",
+                "previous_forecast",
+                "annual_budget",
+            ],
+        ),
+        (
+            "Mkr\tDelårsbokslut\tBokslut\nA\t32,8\t41,6\nB\t276,3\t395,4\n",
+            &["label", "outcome", "prior_outcome"],
+        ),
+        // No part year beside it: "Bokslut" is the outcome.
+        (
+            "Mkr\tBokslut\tBudget\tAvvikelse\nA\t41,6\t40,0\t1,6\nB\t39,0\t40,0\t-1,0\n",
+            &["label", "outcome", "budget", "stated_variance"],
+        ),
+    ];
+    for (paste, want) in cases {
+        assert_eq!(roles(&read(paste)), *want, "{paste:?}");
+    }
+}
+
 /// "Andel" names a share: a percentage when its cells carry "%", or when
 /// its parts add up to a total of 100; otherwise an amount (a minority's
 /// share of the result). (paste, roles.)
