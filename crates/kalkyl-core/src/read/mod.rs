@@ -1774,11 +1774,14 @@ fn sum_kind(label: &str) -> Option<RowKind> {
         .next()
         .map(|c| c.to_ascii_lowercase());
     let trimmed = label.trim_end();
-    let ends_net_cost = trimmed
-        .len()
-        .checked_sub("nettokostnad".len())
-        .and_then(|at| trimmed.get(at..))
-        .is_some_and(|t| t.eq_ignore_ascii_case("nettokostnad"));
+    let ends_with = |suffix: &str| {
+        trimmed
+            .len()
+            .checked_sub(suffix.len())
+            .and_then(|at| trimmed.get(at..))
+            .is_some_and(|t| t.eq_ignore_ascii_case(suffix))
+    };
+    let ends_net_cost = ends_with("nettokostnad") || ends_with("nettokostnader");
     if !matches!(
         first_letter,
         Some('s' | 't' | 'r' | 'b' | 'n' | 'v' | 'å' | 'Å')
@@ -1797,11 +1800,17 @@ fn sum_kind(label: &str) -> Option<RowKind> {
     if first == "resultat" && matches!(second, Some("från" | "av" | "vid")) {
         return None;
     }
+    // "S:a" and "S: a" abbreviate "Summa".
+    if (first == "s:a" && rest)
+        || (first == "s:" && second == Some("a") && words.clone().next().is_some())
+    {
+        return Some(RowKind::Subtotal);
+    }
     match first.trim_end_matches(':') {
         "summa" if rest => Some(RowKind::Subtotal),
         "summa" | "totalt" | "total" => Some(RowKind::Total),
         "resultat" | "budgetram" | "nettokostnad" => Some(RowKind::Total),
-        _ if lower.ends_with("nettokostnad")
+        _ if ends_net_cost
             || lower.starts_with("årets resultat")
             || (first == "årets" && second.is_some_and(|w| w.ends_with("resultat")))
             || lower.starts_with("totalt ")
@@ -2045,7 +2054,12 @@ fn build(mut raw: RawTable<'_>, hints: Hints, choices: &ReadChoices) -> Table {
                 let leads_varav = text
                     .split_whitespace()
                     .next()
-                    .is_some_and(|w| w.trim_end_matches(':').eq_ignore_ascii_case("varav"));
+                    // A dash may mark it ("-varav överföringsledningar").
+                    .is_some_and(|w| {
+                        w.trim_end_matches(':')
+                            .trim_start_matches(['-', '–'])
+                            .eq_ignore_ascii_case("varav")
+                    });
                 if leads_varav && !rows.is_empty() && text.split_whitespace().nth(1).is_some() {
                     level = 1;
                 }

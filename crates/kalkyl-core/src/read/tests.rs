@@ -1538,6 +1538,23 @@ fn row_structure_from_words_and_arithmetic() {
                 ("Investering >3 mkr", "subtotal", 0),
             ],
         ),
+        // A dash before "varav", "S: a" for "Summa"; a sum's first digit
+        // group is no note, and a label in capitals wrapped onto a second
+        // line with its figures on a third is one label.
+        (
+            "Mnkr Budget Utfall\nAnläggning 10,0 9,0\nLedningar 5,0 4,0\n-varav överföring 2,0 1,0\nS: a tekniska nämnden 15,0 13,0\n",
+            &[
+                ("-varav överföring", "item", 1),
+                ("S: a tekniska nämnden", "subtotal", 0),
+            ],
+        ),
+        (
+            "Belopp i mnkr Utfall 2017 Budget 2018\nSocialnämnden 800,5 900,0\nÄldreomsorgsnämnden 1 051,0 1 026,8\nSumma nämnder 1 851,5 1 926,8\nPensioner 40,8 50,2\nVERKSAMHETENS\nNETTOKOSTNADER\n1 892,3 1 977,0\n",
+            &[
+                ("Summa nämnder", "subtotal", 0),
+                ("VERKSAMHETENS NETTOKOSTNADER", "total", 0),
+            ],
+        ),
     ];
     for (paste, want) in cases {
         let t = read(paste);

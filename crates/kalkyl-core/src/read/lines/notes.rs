@@ -64,7 +64,7 @@ fn take_letter_note(runs: &mut [Run]) {
 /// ("Verksamhetens intäkter 2 812,4 790,1"): in a table of decimal figures,
 /// a small whole number right after the label of a row of decimal figures,
 /// in order with the others as in [`take_notes`]. Two such notes
-/// at least, or none is taken. Returns whether any was.
+/// at least, one of them on an item, or none is taken. Returns whether any was.
 pub(super) fn take_glued_notes(runs: &mut [Run]) -> bool {
     // Most rows end in a figure with decimals.
     let (mut rows, mut decimal_rows) = (0usize, 0usize);
@@ -80,7 +80,14 @@ pub(super) fn take_glued_notes(runs: &mut [Run]) -> bool {
         return false;
     }
     let taken = note_rows(runs, true, &[]);
-    if taken.iter().filter(|t| **t).count() < 2 {
+    // Notes refer from items; on sums alone ("Summa nämnder 1 851,5
+    // 1 926,8"), a small first number is the sum's first digit group.
+    let on_items = runs
+        .iter()
+        .zip(&taken)
+        .filter(|(r, t)| **t && sum_kind(&r.label.join(" ")).is_none())
+        .count();
+    if taken.iter().filter(|t| **t).count() < 2 || on_items == 0 {
         return false;
     }
     apply_notes(runs, &taken);

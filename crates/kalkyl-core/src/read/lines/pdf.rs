@@ -617,7 +617,8 @@ fn realign_shifted_figures(body: &mut Vec<Line>) -> Option<usize> {
 /// A label in capitals wrapped over lines ("VERKSAMHETENS" /
 /// "NETTOKOSTNAD -657 564", "RESULTAT EFTER SKATTE-" / "INTÄKTER OCH" /
 /// "FINANSNETTO A 55 021"): a line of capitals without figures, followed by
-/// lines of capitals that end in one with figures, is one label, not a
+/// lines of capitals that end in one with figures (or are followed by a
+/// line of figures alone), is one label, not a
 /// section heading (a section heading in capitals is followed by a row
 /// in ordinary case, or stands alone). At most three lines.
 fn capitals_wrap(body: &[Line], at: usize) -> bool {
@@ -640,6 +641,11 @@ fn capitals_wrap(body: &[Line], at: usize) -> bool {
     }
     for next in body.iter().skip(at + 1).take(3) {
         let (label, figures) = label_words(next);
+        // The figures may stand alone below the label's last line
+        // ("VERKSAMHETENS" / "NETTOKOSTNADER" / "1 863,3 1 970,4").
+        if label.is_empty() && figures {
+            return true;
+        }
         if !capitals(&label) {
             return false;
         }
