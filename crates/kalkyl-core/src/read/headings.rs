@@ -361,6 +361,11 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
     if contains_any(&key, &["omsättning", "målvärde", "mål", "antal"]) {
         return Some(Role::Other);
     }
+    // A month alone ("Februari 2018"): the outcome up to it.
+    let month = key.trim_matches(|c: char| c.is_ascii_digit());
+    if MONTHS.iter().any(|(m, _)| month == *m) {
+        return Some(Role::Outcome);
+    }
     None
 }
 
@@ -779,6 +784,9 @@ mod tests {
             ("Ack utfall föregående år", Some(PriorOutcome)),
             ("Jämförelse, resultat per augusti 2015", Some(PriorOutcome)),
             ("Jämförelse utfall", Some(PriorOutcome)),
+            ("Februari 2018", Some(Outcome)),
+            ("Augusti", Some(Outcome)),
+            ("Februari 2018 budget", Some(Budget)),
             ("Budgetavvikelse prognos april", Some(PreviousForecast)),
             ("Föreg. Prognos", Some(PreviousForecast)),
             ("Tidigare prognos", Some(PreviousForecast)),

@@ -439,6 +439,57 @@ pub(super) fn unit_ended_figures(text: &str) -> Option<String> {
     (glued && ended_by_unit).then_some(out)
 }
 
+/// Whole figures glued to each other at a minus sign, in a text layer that
+/// dropped the spaces between them ("-544 797-567 657-97 138", "500-21
+/// 796"): a minus right between two digits starts the next figure, and a
+/// space is set before it. Not between a year and a year or a month
+/// ("2017-2018", "2018-12"), nor inside parentheses ("(40-41)"), where the
+/// dash is a range's. Returns the cut text and how many cuts, or `None`
+/// when fewer than three: a table glued so has a minus in many rows.
+pub(super) fn cut_glued_negatives(text: &str) -> Option<(String, usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let digits_before = |i: usize| {
+        chars
+            .get(..i)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let digits_after = |i: usize| {
+        chars
+            .get(i + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let is_year =
+        |digits: &[char]| digits.len() == 4 && matches!(digits, ['1', '9', ..] | ['2', '0', ..]);
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut cuts = 0;
+    let mut depth = 0i32;
+    for (i, c) in chars.iter().enumerate() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            _ => {}
+        }
+        let (before, after) = (digits_before(i), digits_after(i));
+        if *c == '-' && before > 0 && after > 0 && depth <= 0 {
+            let left = chars.get(i - before..i).unwrap_or(&[]);
+            let right = chars.get(i + 1..i + 1 + after).unwrap_or(&[]);
+            if !(is_year(left) && (is_year(right) || right.len() <= 2)) {
+                out.push(' ');
+                cuts += 1;
+            }
+        }
+        out.push(*c);
+    }
+    (cuts >= 3).then_some((out, cuts))
+}
+
 /// Figures glued to each other at their decimal commas, in a text layer
 /// that dropped the spaces between them ("Externa intäkter392,2416,6436,3",
 /// "kostnader-2 230,2-2 395,0"): when every figure of the paste has the

@@ -192,7 +192,27 @@ fn layout_rows(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<
         })
         .flatten();
     let Some((decimals, texts)) = cut else {
-        return layout_lines(lines, grid, plain, choices);
+        let negatives = one_line
+            .then(|| {
+                let at = lines.iter().position(|l| !l.heading)?;
+                Some((at, figures::cut_glued_negatives(&lines.get(at)?.text)?))
+            })
+            .flatten();
+        let Some((at, (text, cuts))) = negatives else {
+            return layout_lines(lines, grid, plain, choices);
+        };
+        if let Some(line) = lines.get_mut(at) {
+            line.text = text;
+        }
+        let mut raw = layout_lines(lines, grid, plain, choices);
+        raw.diagnostics.push(layout_diagnostic(
+            None,
+            None,
+            String::new(),
+            format!("{cuts} figures were glued to the figure before them at their minus sign; a space was set before each minus."),
+            format!("{cuts} tal satt ihop med talet före vid sitt minustecken; ett mellanslag sattes före varje minustecken."),
+        ));
+        return raw;
     };
     for (line, text) in lines.iter_mut().zip(texts) {
         line.text = text;

@@ -474,7 +474,8 @@ fn group_row_after_heading(
 /// unit word after other words starts that line at the capitalised word
 /// before it; above it, the words up to the last one in lowercase are the
 /// caption ("Delårsbokslut i sammandrag"), the rest the upper heading line
-/// ("Delårs Innev. Föreg. Årsbudget Avvikelse"). Otherwise one line.
+/// ("Delårs Innev. Föreg. Årsbudget Avvikelse"). Names followed by as many
+/// years as there are names or fewer are two lines. Otherwise one line.
 fn heading_lines_run_together(heading: &[String]) -> Vec<&[String]> {
     let capital = |w: &String| w.chars().next().is_some_and(crate::latin::is_upper);
     let unit = heading.iter().position(|w| {
@@ -485,8 +486,19 @@ fn heading_lines_run_together(heading: &[String]) -> Vec<&[String]> {
     });
     let corner = unit.and_then(|u| heading.get(..u)?.iter().rposition(capital));
     let Some(corner) = corner.filter(|c| *c > 0) else {
+        // The names, then a year under each ("(tkr) Budget Prognos
+        // Februari 2018 2018 2018"): the line of years below them.
+        let years = heading
+            .iter()
+            .rev()
+            .take_while(|w| super::heading_lines::is_year_word(w))
+            .count();
+        let names = heading.len() - years;
         return if heading.is_empty() {
             Vec::new()
+        } else if years >= 2 && names > years {
+            let (names, years) = heading.split_at(names);
+            vec![names, years]
         } else {
             vec![heading]
         };
@@ -517,6 +529,12 @@ mod tests {
             ),
             // A unit first, or none: one line.
             ("Mkr Utfall Budget", &["Mkr Utfall Budget"]),
+            // The names, then their years: two lines.
+            (
+                "(tkr) Budget Prognos Februari 2018 2018 2018",
+                &["(tkr) Budget Prognos Februari", "2018 2018 2018"],
+            ),
+            ("Mkr Utfall 2018 2019", &["Mkr Utfall 2018 2019"]),
             ("Delår Utfall Budget", &["Delår Utfall Budget"]),
         ];
         for (text, want) in table {

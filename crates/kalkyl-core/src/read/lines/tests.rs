@@ -792,6 +792,30 @@ fn figures_glued_at_their_decimal_commas_are_cut_after_their_decimals() {
             }
         }
     }
+    // Whole figures glued at a minus sign: a space before each minus,
+    // not in a range of years, a date or parentheses.
+    let table: &[(&str, Option<(&str, usize)>)] = &[
+        (
+            "Kostnader -544 797-567 657-97 138 Avskrivningar -4 613-4 613-708 Resultat 500-21 796 31 515",
+            Some((
+                "Kostnader -544 797 -567 657 -97 138 Avskrivningar -4 613 -4 613 -708 Resultat 500 -21 796 31 515",
+                5,
+            )),
+        ),
+        (
+            "Utfall 2017-2018 2018-12 (40-41) A 1-2 B 3-4",
+            None,
+        ),
+        ("A 10-20 B 30-40 C 50-60 (2017-2018)", Some(("A 10 -20 B 30 -40 C 50 -60 (2017-2018)", 3))),
+    ];
+    for (text, want) in table {
+        let got = figures::cut_glued_negatives(text);
+        assert_eq!(
+            got.as_ref().map(|(t, n)| (t.as_str(), *n)),
+            *want,
+            "{text:?}"
+        );
+    }
     // Read whole: a one-line income statement with its headings.
     let text = "Resultaträkning juli 2009 MkrUtfall 2008-07 Utfall 2009-07 Avvikelse \
                 Externa intäkter392,2416,624,4 Verksamhetens kostnader-2 230,2-2 395,0-164,8 \
