@@ -1363,21 +1363,21 @@ fn sample_numbers(raw: &RawTable<'_>, column: usize, rows: usize) -> Vec<Option<
 }
 
 /// Whether the last of `values` is 100 and the others add up to it within
-/// the rounding of two decimals per part.
+/// the rounding of the parts (half a unit of each one's last decimal).
 fn adds_up_to_a_hundred(values: &[Option<Decimal>]) -> bool {
     let values: Vec<Decimal> = values.iter().flatten().copied().collect();
     let Some((last, parts)) = values.split_last() else {
         return false;
     };
-    let sum = parts
-        .iter()
-        .fold(Decimal::ZERO, |s, d| s.saturating_add(*d));
-    let slack = Decimal::new(5, 3).saturating_mul(Decimal::from(parts.len()));
+    let (mut sum, mut tolerance) = (Some(Decimal::ZERO), Some(Decimal::ZERO));
+    for part in parts {
+        sum = sum.and_then(|s| s.add_exact(*part));
+        tolerance = tolerance.and_then(|t| t.add_exact(half_unit(*part)));
+    }
+    let off = sum.and_then(|s| s.sub_exact(Decimal::ONE_HUNDRED));
     parts.len() >= 2
         && *last == Decimal::ONE_HUNDRED
-        && sum
-            .checked_sub(Decimal::ONE_HUNDRED)
-            .is_some_and(|d| d.abs() <= slack)
+        && off.zip(tolerance).is_some_and(|(off, t)| off.abs() <= t)
 }
 
 /// Whether `c` follows from `a` and `b` by `relation` on nine rows in ten of
