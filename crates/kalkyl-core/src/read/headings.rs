@@ -786,7 +786,7 @@ mod tests {
             ("Jämförelse utfall", Some(PriorOutcome)),
             ("Februari 2018", Some(Outcome)),
             ("Augusti", Some(Outcome)),
-            ("Februari 2018 budget", Some(Budget)),
+            ("Februari 2018 budget", Some(AnnualBudget)),
             ("Budgetavvikelse prognos april", Some(PreviousForecast)),
             ("Föreg. Prognos", Some(PreviousForecast)),
             ("Tidigare prognos", Some(PreviousForecast)),

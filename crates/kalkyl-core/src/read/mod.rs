@@ -764,20 +764,6 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
         }
         roles[j] = role;
     }
-    // A share printed without "%" ("Ägarfördelning" over 10,44 ... and a
-    // total of 100,00): the parts add up to the whole hundred.
-    for j in 0..width {
-        if roles[j] == Role::Other
-            && stats[j].percents == 0
-            && raw.headings.get(j).is_some_and(|h| {
-                let key = headings::compact(h);
-                key.contains("fördelning") || key.contains("andel")
-            })
-            && adds_up_to_a_hundred(&sample_numbers(raw, j, usize::MAX))
-        {
-            roles[j] = Role::StatedPercent;
-        }
-    }
     // A table with text but no label column: the first text column labels it.
     if !roles.contains(&Role::Label) {
         if let Some(j) = (0..width).find(|j| roles[*j] == Role::Text && stats[*j].texts > 0) {
@@ -840,8 +826,29 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
             roles[j] = Role::Other;
         }
     }
+    // A share printed without "%" ("Ägarfördelning" over 10,44 ... and a
+    // total of 100,00): the parts add up to the whole hundred.
+    for j in 0..width {
+        if roles[j] == Role::Other
+            && stats[j].percents == 0
+            && {
+                let k = key(j);
+                k.contains("fördelning") || k.contains("andel")
+            }
+            && adds_up_to_a_hundred(&sample_numbers(raw, j, usize::MAX))
+        {
+            roles[j] = Role::StatedPercent;
+        }
+    }
     resolve_years(raw, &mut roles);
-    accounts_beside_a_part_year(raw, &mut roles);
+    // A part year's accounts ("Delårsbokslut", "Delårs bokslut") beside
+    // plain "Bokslut": the year is not closed, so the plain accounts are
+    // the last year's, and the part year's are the outcome.
+    let part = (0..width).find(|j| key(*j) == "delårsbokslut");
+    if let (Some(p), Some(w)) = (part, (0..width).find(|j| key(*j) == "bokslut")) {
+        roles[p] = Role::Outcome;
+        roles[w] = Role::PriorOutcome;
+    }
     year_budget_of_a_whole_year(raw, &mut roles);
     budget_beside_a_years_forecast(raw, &mut roles);
     changes_against_a_missing_year(raw, &mut roles);
@@ -1187,22 +1194,6 @@ fn names_part_of_year(text: &str) -> bool {
     // A month other than December names a month or a period ending there.
     text.split(|c: char| !crate::latin::is_letter(c))
         .any(|w| headings::month_of_word(w).is_some_and(|m| m < 12))
-}
-
-/// A part year's accounts ("Delårsbokslut", "Delårs bokslut") beside plain
-/// "Bokslut": the year is not closed, so the plain accounts are the last
-/// year's, and the part year's are the outcome.
-fn accounts_beside_a_part_year(raw: &RawTable<'_>, roles: &mut [Role]) {
-    let keys: Vec<String> = raw.headings.iter().map(|h| headings::compact(h)).collect();
-    let part = keys.iter().position(|k| k == "delårsbokslut");
-    let whole = keys.iter().position(|k| k == "bokslut");
-    if let (Some(p), Some(w)) = (part, whole) {
-        for (j, role) in [(p, Role::Outcome), (w, Role::PriorOutcome)] {
-            if let Some(slot) = roles.get_mut(j) {
-                *slot = role;
-            }
-        }
-    }
 }
 
 /// A year's budget ("Budget 2019", "BUDGET 2013") is the budget of the
@@ -2056,8 +2047,10 @@ fn build(mut raw: RawTable<'_>, hints: Hints, choices: &ReadChoices) -> Table {
                     .next()
                     // A dash may mark it ("-varav överföringsledningar").
                     .is_some_and(|w| {
-                        w.trim_end_matches(':')
-                            .trim_start_matches(['-', '–'])
+                        let w = w.trim_end_matches(':');
+                        w.strip_prefix('-')
+                            .or(w.strip_prefix('–'))
+                            .unwrap_or(w)
                             .eq_ignore_ascii_case("varav")
                     });
                 if leads_varav && !rows.is_empty() && text.split_whitespace().nth(1).is_some() {
