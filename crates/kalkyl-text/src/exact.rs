@@ -33,7 +33,9 @@ impl Exact for Decimal {
 
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn sub_exact(self, other: Decimal) -> Option<Decimal> {
-        self.checked_sub(other)
+        // rust_decimal subtracts by adding the negation (exact: the range
+        // is symmetric), so one copy of the add algorithm serves both.
+        self.add_exact(-other)
     }
 
     #[cfg_attr(target_arch = "wasm32", inline(never))]
@@ -48,13 +50,44 @@ impl Exact for Decimal {
 
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn add_saturating(self, other: Decimal) -> Decimal {
-        self.saturating_add(other)
+        // Only two figures of one sign overflow, toward that sign.
+        self.add_exact(other)
+            .unwrap_or(if other.is_sign_negative() {
+                Decimal::MIN
+            } else {
+                Decimal::MAX
+            })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Any `Decimal`: a 96-bit mantissa, a sign and a scale of 0 to 28.
+    fn any_decimal() -> impl Strategy<Value = Decimal> {
+        (
+            any::<u32>(),
+            any::<u32>(),
+            any::<u32>(),
+            any::<bool>(),
+            0u32..=28,
+        )
+            .prop_map(|(lo, mid, hi, negative, scale)| {
+                Decimal::from_parts(lo, mid, hi, negative, scale)
+            })
+    }
+
+    proptest! {
+        /// Subtraction by the negation and the saturating sum built on the
+        /// checked one give rust_decimal's own results, overflow included.
+        #[test]
+        fn sub_and_saturating_add_as_rust_decimal(a in any_decimal(), b in any_decimal()) {
+            prop_assert_eq!(a.sub_exact(b), a.checked_sub(b));
+            prop_assert_eq!(a.add_saturating(b), a.saturating_add(b));
+        }
+    }
 
     #[test]
     fn same_as_rust_decimal() {
@@ -65,12 +98,20 @@ mod tests {
             (Decimal::MIN, Decimal::NEGATIVE_ONE),
             (Decimal::ONE, Decimal::ZERO),
             (Decimal::new(1, 28), Decimal::new(3, 0)),
+            (Decimal::MIN, Decimal::ONE),
+            (big, Decimal::NEGATIVE_ONE),
+            (Decimal::MIN, Decimal::MIN),
+            (big, big),
+            (Decimal::new(-7, 3), Decimal::new(7, 3)),
         ];
         for (a, b) in cases {
             assert_eq!(a.add_exact(b), a.checked_add(b));
             assert_eq!(a.sub_exact(b), a.checked_sub(b));
             assert_eq!(a.mul_exact(b), a.checked_mul(b));
             assert_eq!(a.div_exact(b), a.checked_div(b));
+            assert_eq!(a.add_saturating(b), a.saturating_add(b));
+            assert_eq!(b.sub_exact(a), b.checked_sub(a));
+            assert_eq!(b.add_saturating(a), b.saturating_add(a));
         }
     }
 }

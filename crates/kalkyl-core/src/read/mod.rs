@@ -1399,7 +1399,11 @@ fn relation_holds(
         non_zero |= !c.is_zero();
         // Three half units of at most 0.5 each cannot overflow; the
         // difference of two large amounts can, and then the row fails.
-        let tolerance = half_unit(*c) + half_unit(*a) + half_unit(*b);
+        // (Summed by `Exact`: the `+` operator is a copy of the add
+        // algorithm of its own in the browser build.)
+        let tolerance = half_unit(*c)
+            .add_saturating(half_unit(*a))
+            .add_saturating(half_unit(*b));
         if c.sub_exact(expected).is_some_and(|d| d.abs() <= tolerance) {
             held += 1;
         }
