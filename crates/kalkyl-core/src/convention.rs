@@ -538,6 +538,10 @@ pub fn detect_convention(table: &Table) -> Detected {
     }
     let (mut opposite, mut same) = (0usize, 0usize);
     let (mut negative, mut positive) = (0usize, 0usize);
+    let (mut negative_costs, mut positive_costs) = (0usize, 0usize);
+    let cost_columns: Vec<usize> = (0..table.columns.len())
+        .filter(|c| table.columns.get(*c).is_some_and(costs))
+        .collect();
     let amount_columns: Vec<usize> = actual_columns
         .iter()
         .chain(&budget_columns)
@@ -567,9 +571,33 @@ pub fn detect_convention(table: &Table) -> Detected {
                 None => {}
             }
         }
+        for &c in &cost_columns {
+            match value(r, c) {
+                Some(x) if x.is_zero() => {}
+                Some(x) if x.is_sign_negative() => negative_costs += 1,
+                Some(_) => positive_costs += 1,
+                None => {}
+            }
+        }
     }
     let allocation_signs =
         opposite > same && candidates.contains(&SignConvention::OutcomePlusBudget);
+    // Deviations with neither outcome nor budget, beside gross costs
+    // ("Intäkter | Kostnader | Budgetavvikelse" per year): favourable is
+    // positive, and the costs' sign says which difference that is.
+    let no_budget = !has_numbers(&budget_columns);
+    if deviations_without_outcome && no_budget && !allocation_signs {
+        if positive_costs > negative_costs.saturating_mul(2)
+            && candidates.contains(&SignConvention::BudgetMinusOutcome)
+        {
+            return decided(SignConvention::BudgetMinusOutcome, Basis::PositiveAmounts);
+        }
+        if negative_costs > positive_costs.saturating_mul(2)
+            && candidates.contains(&SignConvention::OutcomeMinusBudget)
+        {
+            return decided(SignConvention::OutcomeMinusBudget, Basis::NegativeAmounts);
+        }
+    }
     if deviations_without_outcome && !allocation_signs {
         let convention = candidates
             .first()
