@@ -11,13 +11,17 @@ use support::score::report;
 fn the_corpus_score_does_not_fall_below_what_was_reached() {
     let corpus = load_corpus();
     assert!(
-        corpus.len() >= 166,
+        corpus.len() >= 169,
         "the corpus holds {} tables",
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit, all 166 tables: 95.5 % reached
-    // (7 498 of 7 851; 7 471 before plain "Bokslut" beside a part year's
+    // Numbers under the right role and unit, all 169 tables: 95.6 % reached
+    // (7 608 of 7 961), with held-out round 19's three tables that pass the
+    // well-formedness test (Marks kommun's Driftredovisning and
+    // Överförmyndarnämnden, Kalmarsunds gymnasieförbund's forecast), which
+    // joined at 100 % after its rules, 70.9 % before them (78 of 110).
+    // The 166 tables before them: 95.5 % (7 498 of 7 851; 7 471 before plain "Bokslut" beside a part year's
     // accounts was read as last year's and "Föreg. prognos" as the earlier
     // forecast), with held-out round 18's 8 tables (four municipal
     // and regional companies' multi-year statements), which joined at 96.7 %
@@ -52,8 +56,8 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
     // tables of round 3 were added at 40.8 %, before any rule (46.6 % once
     // one annotation was corrected).
     assert!(all.numbers_right * 1000 >= all.numbers * 955, "{text}");
-    assert!(all.units_right >= 165, "{text}");
-    assert!(all.conventions_right >= 40, "{text}");
+    assert!(all.units_right >= 168, "{text}");
+    assert!(all.conventions_right >= 42, "{text}");
     assert!(all.flagged >= 29, "{text}");
     // An alarm on a consistent table is the worst failure: none left.
     assert_eq!(all.alarms, 0, "{text}");
