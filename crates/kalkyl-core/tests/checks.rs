@@ -522,7 +522,11 @@ fn detection_rules_in_order() {
         (
             "deviations beside positive gross costs, no budget: budget - outcome",
             &[Other, Other, StatedVariance],
-            &["Verksamhetens intäkter", "Verksamhetens kostnader", "Budgetavvikelse"],
+            &[
+                "Verksamhetens intäkter",
+                "Verksamhetens kostnader",
+                "Budgetavvikelse",
+            ],
             &[
                 ("item", 0, "2017", &["3.1", "5.2", "0.5"]),
                 ("item", 0, "2018", &["0.4", "2.9", "0.4"]),

@@ -2236,6 +2236,32 @@ fn a_table_on_one_line() {
     );
 }
 
+/// Lines above the rows that name no value column (a caption, a section
+/// line, an appropriation's name) give no count of columns: a figure's
+/// digit groups stay one figure. Headings that name their columns keep
+/// their count. (paste, first row's values.)
+#[test]
+fn lines_that_name_no_column_do_not_cut_figures() {
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "Tilldelade anslag (belopp angivna i tkr)\n\nUtgiftsområde 1 Rikets styrelse\n\n90:1 Kungliga hov- och slottsstaten (Ramanslag)\nDisponeras av Kammarkollegiet 49 612\nap.1 Kungliga hovstaten (ram) 49 612\nDisponeras av Kungliga hov- och slottsstaten 47 928\nap.2 Kungliga slottsstaten (ram) 47 928\n",
+            &["49612"],
+        ),
+        (
+            "Mnkr Budget Utfall\nKommunstyrelsen 49 612\nSocialnämnden 47 928\n",
+            &["49", "612"],
+        ),
+    ];
+    for (paste, want) in cases {
+        let t = read(paste);
+        let got: Vec<String> = (1..t.columns.len())
+            .filter_map(|j| t.number(0, j))
+            .map(|n| n.to_string())
+            .collect();
+        assert_eq!(got, *want, "{paste:?}");
+    }
+}
+
 /// A part year's accounts beside plain "Bokslut": the plain accounts are
 /// last year's, closed; the part year's are the outcome. (paste, roles.)
 #[test]

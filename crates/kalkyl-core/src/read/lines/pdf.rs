@@ -22,7 +22,7 @@ use crate::diagnostics::{Diagnostic, DiagnosticKind};
 use crate::exact::Exact;
 use crate::latin;
 use crate::number::{self, DecimalMark, Reading};
-use crate::read::headings::{is_note_heading, role_of};
+use crate::read::headings::{is_note_heading, months_of, role_of, unit_of, year_of};
 use crate::read::{sum_kind, RawCell, RawRow, RawTable, ReadChoices};
 
 pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
@@ -233,9 +233,24 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
     if !has_note {
         keep_label_notes(&mut runs);
     }
-    let from_header = header_headings
-        .len()
-        .saturating_sub(usize::from(has_label) + usize::from(note_column));
+    // A header that names no value column (no role word for figures, year,
+    // unit or month: a
+    // caption, a section line, an appropriation's name above the rows)
+    // gives no count of columns: the rows' figures alone do, so that "49
+    // 612" stays one figure and is not cut to fill columns it invented.
+    let names_columns = header_headings.iter().any(|h| {
+        role_of(h).is_some_and(|r| r.is_numeric())
+            || year_of(h).is_some()
+            || unit_of(h).is_some()
+            || months_of(h).is_some()
+    });
+    let from_header = if names_columns || header_headings.len() < 2 {
+        header_headings
+            .len()
+            .saturating_sub(usize::from(has_label) + usize::from(note_column))
+    } else {
+        0
+    };
     let with_numbers: Vec<&Run> = runs.iter().filter(|r| !r.numbers.is_empty()).collect();
     let labelless = !has_label && with_numbers.len() == 1;
     let max_words = with_numbers
