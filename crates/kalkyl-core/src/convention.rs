@@ -563,20 +563,17 @@ pub fn detect_convention(table: &Table) -> Detected {
                 }
             }
         }
-        for &c in &amount_columns {
-            match value(r, c) {
-                Some(x) if x.is_zero() => {}
-                Some(x) if x.is_sign_negative() => negative += 1,
-                Some(_) => positive += 1,
-                None => {}
-            }
-        }
-        for &c in &cost_columns {
-            match value(r, c) {
-                Some(x) if x.is_zero() => {}
-                Some(x) if x.is_sign_negative() => negative_costs += 1,
-                Some(_) => positive_costs += 1,
-                None => {}
+        for (columns, negative, positive) in [
+            (&amount_columns, &mut negative, &mut positive),
+            (&cost_columns, &mut negative_costs, &mut positive_costs),
+        ] {
+            for &c in columns {
+                match value(r, c) {
+                    Some(x) if x.is_zero() => {}
+                    Some(x) if x.is_sign_negative() => *negative += 1,
+                    Some(_) => *positive += 1,
+                    None => {}
+                }
             }
         }
     }

@@ -185,34 +185,8 @@ fn layout_rows(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<
     // Only a whole table flattened onto one line: pastes of several lines
     // with glued figures are cut by their sums (`sum_together`).
     let one_line = lines.iter().filter(|l| !l.heading).nth(1).is_none();
-    let cut = one_line
-        .then(|| {
-            let mut texts: Vec<String> = lines.iter().map(|l| l.text.clone()).collect();
-            figures::cut_glued_decimals(&mut texts).map(|decimals| (decimals, texts))
-        })
-        .flatten();
-    let Some((decimals, texts)) = cut else {
-        let negatives = one_line
-            .then(|| {
-                let at = lines.iter().position(|l| !l.heading)?;
-                Some((at, figures::cut_glued_negatives(&lines.get(at)?.text)?))
-            })
-            .flatten();
-        let Some((at, (text, cuts))) = negatives else {
-            return layout_lines(lines, grid, plain, choices);
-        };
-        if let Some(line) = lines.get_mut(at) {
-            line.text = text;
-        }
-        let mut raw = layout_lines(lines, grid, plain, choices);
-        raw.diagnostics.push(layout_diagnostic(
-            None,
-            None,
-            String::new(),
-            format!("{cuts} figures were glued to the figure before them at their minus sign; a space was set before each minus."),
-            format!("{cuts} tal satt ihop med talet före vid sitt minustecken; ett mellanslag sattes före varje minustecken."),
-        ));
-        return raw;
+    let Some((texts, what_en, what_sv)) = one_line.then(|| one_line_cut(&lines)).flatten() else {
+        return layout_lines(lines, grid, plain, choices);
     };
     for (line, text) in lines.iter_mut().zip(texts) {
         line.text = text;
@@ -222,10 +196,32 @@ fn layout_rows(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<
         None,
         None,
         String::new(),
-        format!("The figures were glued to each other at their decimal commas; each was cut after its {decimals} decimal(s), as every figure of the paste has."),
-        format!("Talen satt ihop vid sina decimalkommatecken; vart och ett skars efter sina {decimals} decimal(er), som alla tal i texten har."),
+        what_en,
+        what_sv,
     ));
     raw
+}
+
+/// A one-line table's glued figures cut apart: at their decimal commas, or
+/// else at their minus signs. The lines' new texts, and what was done in
+/// English and Swedish; `None` when neither cut applies.
+fn one_line_cut(lines: &[Line]) -> Option<(Vec<String>, String, String)> {
+    let mut texts: Vec<String> = lines.iter().map(|l| l.text.clone()).collect();
+    if let Some(decimals) = figures::cut_glued_decimals(&mut texts) {
+        return Some((
+            texts,
+            format!("The figures were glued to each other at their decimal commas; each was cut after its {decimals} decimal(s), as every figure of the paste has."),
+            format!("Talen satt ihop vid sina decimalkommatecken; vart och ett skars efter sina {decimals} decimal(er), som alla tal i texten har."),
+        ));
+    }
+    let at = lines.iter().position(|l| !l.heading)?;
+    let (text, cuts) = figures::cut_glued_negatives(&lines.get(at)?.text)?;
+    *texts.get_mut(at)? = text;
+    Some((
+        texts,
+        format!("{cuts} figures were glued to the figure before them at their minus sign; a space was set before each minus."),
+        format!("{cuts} tal satt ihop med talet före vid sitt minustecken; ett mellanslag sattes före varje minustecken."),
+    ))
 }
 
 /// Lays out the lines of text without delimiters.
