@@ -16,8 +16,9 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit, all 169 tables: 95.6 % reached
-    // (7 608 of 7 961), with held-out round 19's three tables that pass the
+    // Numbers under the right role and unit, all 169 tables: 95.8 % reached
+    // (7 624 of 7 961; 7 608 before a line of unit words among PDF text's
+    // rows named the unit), with held-out round 19's three tables that pass the
     // well-formedness test (Marks kommun's Driftredovisning and
     // Överförmyndarnämnden, Kalmarsunds gymnasieförbund's forecast), which
     // joined at 100 % after its rules, 70.9 % before them (78 of 110).
@@ -55,8 +56,8 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
     // at 96.5 %. The 93 tables of round 3 were at 89.5 %; the 13 held-out
     // tables of round 3 were added at 40.8 %, before any rule (46.6 % once
     // one annotation was corrected).
-    assert!(all.numbers_right * 1000 >= all.numbers * 955, "{text}");
-    assert!(all.units_right >= 168, "{text}");
+    assert!(all.numbers_right * 1000 >= all.numbers * 957, "{text}");
+    assert!(all.units_right >= 169, "{text}");
     assert!(all.conventions_right >= 42, "{text}");
     assert!(all.flagged >= 29, "{text}");
     // An alarm on a consistent table is the worst failure: none left.

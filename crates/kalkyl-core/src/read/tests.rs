@@ -2262,6 +2262,21 @@ fn lines_that_name_no_column_do_not_cut_figures() {
     }
 }
 
+/// A line of unit words after its label, among PDF text's rows ("Valuta
+/// KSEK KSEK KSEK"), names the table's unit.
+#[test]
+fn a_line_of_unit_words_among_the_rows_names_the_unit() {
+    let t = read(
+        "Information 2021-12 2020-12 2019-12 2018-12\nValuta KSEK KSEK KSEK KSEK\nBokslutsperiodens längd, månader 12 12 12 12\nNettomsättning 3 020 820 2 925 740 2 895 120 2 880 640\n",
+    );
+    assert_eq!(t.unit, Some(Unit::Tkr), "{t:?}");
+    // Words that are not all units say nothing of it.
+    let t = read(
+        "Information 2021-12 2020-12 2019-12 2018-12\nValuta KSEK kronor EUR KSEK\nBokslutsperiodens längd, månader 12 12 12 12\nNettomsättning 3 020 820 2 925 740 2 895 120 2 880 640\n",
+    );
+    assert_eq!(t.unit, None, "{t:?}");
+}
+
 /// A part year's accounts beside plain "Bokslut": the plain accounts are
 /// last year's, closed; the part year's are the outcome. (paste, roles.)
 #[test]

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use super::heading_lines::{
     is_dated_caption, is_footnote_line, is_year_line, is_year_word, split_header, split_label_year,
 };
-use super::heading_words::{block_headings, merge_headings, segment_heading};
+use super::heading_words::{block_headings, is_units_line, merge_headings, segment_heading};
 use super::notes::{
     keep_label_notes, note_number, notes_by_sums, take_glued_notes, take_marked_notes, take_notes,
 };
@@ -408,6 +408,18 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
     } else {
         format!("{title_text}\n{header_text}")
     };
+    // A line of unit words after its label among the rows ("Valuta KSEK
+    // KSEK KSEK KSEK" under the years): the table's unit, as a line above
+    // the table would give it.
+    for (_, text, _) in &headings_in_body {
+        if text
+            .split_once(' ')
+            .is_some_and(|(_, units)| is_units_line(units))
+        {
+            raw.context.push('\n');
+            raw.context.push_str(text);
+        }
+    }
 
     // Split every run into values.
     let mut value_runs: Vec<Run> = Vec::new();
