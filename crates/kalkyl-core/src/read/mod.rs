@@ -1805,7 +1805,8 @@ fn sum_kind(label: &str) -> Option<RowKind> {
         "summa" if rest => Some(RowKind::Subtotal),
         "summa" | "totalt" | "total" => Some(RowKind::Total),
         "resultat" | "budgetram" | "nettokostnad" => Some(RowKind::Total),
-        _ if ends_net_cost
+        _ if lower.ends_with("nettokostnad")
+            || lower.ends_with("nettokostnader")
             || lower.starts_with("årets resultat")
             || (first == "årets" && second.is_some_and(|w| w.ends_with("resultat")))
             || lower.starts_with("totalt ")

@@ -476,8 +476,11 @@ pub(super) fn cut_glued_negatives(text: &str) -> Option<(String, usize)> {
             ')' => depth -= 1,
             _ => {}
         }
-        let (before, after) = (digits_before(i), digits_after(i));
-        if *c == '-' && before > 0 && after > 0 && depth <= 0 {
+        let (before, after) = match c {
+            '-' if depth <= 0 => (digits_before(i), digits_after(i)),
+            _ => (0, 0),
+        };
+        if before > 0 && after > 0 {
             let left = chars.get(i - before..i).unwrap_or(&[]);
             let right = chars.get(i + 1..i + 1 + after).unwrap_or(&[]);
             if !(is_year(left) && (is_year(right) || right.len() <= 2)) {

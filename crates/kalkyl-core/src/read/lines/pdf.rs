@@ -234,10 +234,10 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
         keep_label_notes(&mut runs);
     }
     // A header that names no value column (no role word for figures, year,
-    // unit or month: a
-    // caption, a section line, an appropriation's name above the rows)
-    // gives no count of columns: the rows' figures alone do, so that "49
-    // 612" stays one figure and is not cut to fill columns it invented.
+    // unit or month: a caption, a section line, an appropriation's name
+    // above the rows) gives no count of columns: the rows' figures alone
+    // do, so that "49 612" stays one figure and is not cut to fill columns
+    // it invented.
     let names_columns = header_headings.iter().any(|h| {
         role_of(h).is_some_and(|r| r.is_numeric())
             || year_of(h).is_some()

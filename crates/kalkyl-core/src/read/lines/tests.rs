@@ -807,6 +807,11 @@ fn figures_glued_at_their_decimal_commas_are_cut_after_their_decimals() {
             None,
         ),
         ("A 10-20 B 30-40 C 50-60 (2017-2018)", Some(("A 10 -20 B 30 -40 C 50 -60 (2017-2018)", 3))),
+        // Enough cuts to change the text: the year range and the date stay.
+        (
+            "Utfall 2017-2018 per 2018-12 A 10-20 B 30-40 C 50-60",
+            Some(("Utfall 2017-2018 per 2018-12 A 10 -20 B 30 -40 C 50 -60", 3)),
+        ),
     ];
     for (text, want) in table {
         let got = figures::cut_glued_negatives(text);
