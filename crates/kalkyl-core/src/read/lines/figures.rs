@@ -368,25 +368,42 @@ fn digit_groups_end(chars: &[char], mut i: usize) -> usize {
     i
 }
 
+/// How a cut row's figures were closed off from what follows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum FiguresClosed {
+    /// Each figure by its unit or `%` (the last one maybe by the line's end).
+    ByUnits,
+    /// One figure, closed by the line's end alone; `grouped`: it carries
+    /// thousands spaces.
+    ByLineEnd { grouped: bool },
+}
+
 /// A row whose figures each end in a unit or `%`, glued to its label and
 /// to each other ("Berg14 044 tkr10,44 %", a web table copied with no
-/// separator): the same row with a space between the label and each
-/// figure ("Berg 14 044 tkr 10,44 %"). A unit or `%` closes a figure, as
-/// the line's end closes the last, so the cut is certain. `None` when nothing is glued or a figure does not
-/// end so.
-pub(super) fn unit_ended_figures(text: &str) -> Option<String> {
+/// separator), or whose one figure is glued to the label and ended by the
+/// line ("Disponeras av Boverket20 410", "(Ram)48 617"): the same row with
+/// a space between the label and each figure ("Berg 14 044 tkr 10,44 %").
+/// A unit or `%` closes a figure, as the line's end closes the last, so
+/// the cut is certain; a label's last letter or `)` starts the figure. A
+/// bare year at the line's end is no figure ("Prognos2024"), nor digits
+/// after a short word ("m2", "CO2"), which are a unit's. `None` when
+/// nothing is glued or a figure does not end so.
+pub(super) fn unit_ended_figures(text: &str) -> Option<(String, FiguresClosed)> {
     let chars: Vec<char> = text.trim().chars().collect();
     let digit_at = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
     // The label ends where the first figure starts: a digit, or a sign
-    // right before one, after a letter.
+    // right before one, after a letter or a closing parenthesis.
     let start = (1..chars.len()).find(|&i| {
         (digit_at(i) || (chars.get(i).copied().is_some_and(is_sign) && digit_at(i + 1)))
             && chars
                 .get(i - 1)
-                .is_some_and(|c| latin::is_letter(*c) || *c == ' ')
+                .is_some_and(|c| latin::is_letter(*c) || *c == ' ' || *c == ')')
     })?;
     let label: String = chars.get(..start)?.iter().collect();
-    let mut glued = !label.ends_with(' ');
+    let glued_to_label = !label.ends_with(' ');
+    let mut glued = glued_to_label;
+    let mut figures = 0;
+    let mut last_figure: &[char] = &[];
     let mut out = label.trim_end().to_string();
     let mut ended_by_unit = false;
     let mut i = start;
@@ -428,6 +445,8 @@ pub(super) fn unit_ended_figures(text: &str) -> Option<String> {
         };
         ended_by_unit |= unit_end > i;
         glued |= chars.get(unit_end).is_some_and(|c| *c != ' ');
+        figures += 1;
+        last_figure = chars.get(from..figure_end)?;
         out.push(' ');
         out.extend(chars.get(from..figure_end)?);
         if unit_end > i {
@@ -436,7 +455,24 @@ pub(super) fn unit_ended_figures(text: &str) -> Option<String> {
         }
         i = unit_end;
     }
-    (glued && ended_by_unit).then_some(out)
+    if glued && ended_by_unit {
+        return Some((out, FiguresClosed::ByUnits));
+    }
+    let year = last_figure.len() == 4
+        && matches!(last_figure, ['1', '9', ..] | ['2', '0', ..])
+        && last_figure.iter().all(char::is_ascii_digit);
+    // A unit with a digit ("m2", "CO2") ends short words; a label's word
+    // glued to its figure is a longer one, or a parenthesis.
+    let glued_word = label
+        .chars()
+        .rev()
+        .take_while(|c| latin::is_letter(*c))
+        .count();
+    let word_ends_label = glued_word >= 3 || label.ends_with(')');
+    (glued_to_label && figures == 1 && !year && word_ends_label).then(|| {
+        let grouped = last_figure.contains(&' ');
+        (out, FiguresClosed::ByLineEnd { grouped })
+    })
 }
 
 /// Whole figures glued to each other at a minus sign, in a text layer that

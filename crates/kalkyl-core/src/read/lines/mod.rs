@@ -59,6 +59,7 @@ pub(super) use heading_lines::is_footnote_line;
 pub(super) use words::value_then_label;
 
 use self::aligned::aligned_columns;
+use self::figures::FiguresClosed;
 use self::pdf::pdf_layout;
 use self::series::{one_line_box, one_line_list, series_together, unflatten};
 use self::spaced::spaced_cells;
@@ -249,8 +250,8 @@ fn layout_lines(
             None,
             None,
             String::new(),
-            "The figures were glued to their labels and to each other; each was cut where its unit or % ends it.".into(),
-            "Talen satt ihop med sina benämningar och med varandra; vart och ett skars där dess enhet eller % slutar det.".into(),
+            "The figures were glued to their labels (and to each other); each was cut where its unit, % or the line ends it, and starts after the label's last letter or parenthesis.".into(),
+            "Talen satt ihop med sina benämningar (och med varandra); vart och ett skars där dess enhet, % eller raden slutar det, och börjar efter benämningens sista bokstav eller parentes.".into(),
         ));
         return raw;
     }
@@ -275,18 +276,20 @@ fn layout_lines(
     pdf_layout(lines, choices)
 }
 
-/// Lines whose figures end in units or `%` glued to their labels and to
-/// each other, set apart by spaces (`figures::unit_ended_figures`); two
-/// such rows at least make the table.
+/// Lines whose figures end in units or `%` glued to their labels and
+/// to each other, set apart by spaces (`figures::unit_ended_figures`); two
+/// such rows at least make the table. Rows whose one figure the line's end
+/// closes count only when one of them has thousands spaces: a few headings
+/// glued to a small number ("Etapp1", "Etapp2") are no table of amounts.
 fn unit_ended_rows(lines: &[Line]) -> Option<Vec<Line>> {
-    // A glue is a letter or `%` right before a digit: most lines of most
-    // pastes have none, and are passed by one scan of their bytes.
+    // A glue is a letter, `)` or `%` right before a digit: most lines of
+    // most pastes have none, and are passed by one scan of their bytes.
     let glued = |l: &Line| {
         l.text.as_bytes().windows(2).any(|w| {
-            matches!(w, [a, b] if b.is_ascii_digit() && (a.is_ascii_alphabetic() || *a == b'%' || *a >= 0x80))
+            matches!(w, [a, b] if b.is_ascii_digit() && (a.is_ascii_alphabetic() || matches!(*a, b'%' | b')') || *a >= 0x80))
         })
     };
-    let cut: Vec<Option<String>> = lines
+    let cut: Vec<Option<(String, FiguresClosed)>> = lines
         .iter()
         .map(|l| {
             glued(l)
@@ -294,16 +297,59 @@ fn unit_ended_rows(lines: &[Line]) -> Option<Vec<Line>> {
                 .flatten()
         })
         .collect();
-    if cut.iter().flatten().count() < 2 {
+    let by_units = cut
+        .iter()
+        .flatten()
+        .filter(|(_, closed)| *closed == FiguresClosed::ByUnits)
+        .count();
+    let by_line_end = |grouped_only: bool| {
+        cut.iter()
+            .flatten()
+            .filter(|(_, closed)| match closed {
+                FiguresClosed::ByLineEnd { grouped } => *grouped || !grouped_only,
+                FiguresClosed::ByUnits => false,
+            })
+            .count()
+    };
+    // A table copied with no separator glues every row: one figure set
+    // apart at a line's end ("Bostadsyta m2 136 084 136 084" beside
+    // "Resultat 23 498 114 617") says the glued digits are the label's.
+    let set_apart = lines
+        .iter()
+        .zip(&cut)
+        .any(|(l, cut)| cut.is_none() && ends_in_figure_set_apart(&l.text));
+    let line_ends = if by_line_end(true) > 0 && !set_apart {
+        by_line_end(false)
+    } else {
+        0
+    };
+    if by_units + line_ends < 2 {
         return None;
     }
     let mut out = lines.to_vec();
-    for (l, text) in out.iter_mut().zip(cut) {
-        if let Some(text) = text {
-            l.text = text;
+    for (l, cut) in out.iter_mut().zip(cut) {
+        match cut {
+            Some((text, FiguresClosed::ByUnits)) => l.text = text,
+            Some((text, FiguresClosed::ByLineEnd { .. })) if line_ends > 0 => l.text = text,
+            _ => {}
         }
     }
     Some(out)
+}
+
+/// Whether a line ends in a figure set apart from a label by a space
+/// ("Resultat 23 498"), a year ("Utfall 2023") and a code ("1:4") aside.
+fn ends_in_figure_set_apart(text: &str) -> bool {
+    let mut words = text.split_whitespace().rev();
+    let Some(last) = words.next() else {
+        return false;
+    };
+    let digits = last.trim_start_matches(words::is_sign);
+    let figure = !digits.is_empty()
+        && digits.chars().all(|c| c.is_ascii_digit() || c == ',')
+        && digits.starts_with(|c: char| c.is_ascii_digit());
+    let year = digits.len() == 4 && (digits.starts_with("19") || digits.starts_with("20"));
+    figure && !year && words.any(|w| w.chars().any(latin::is_letter))
 }
 
 /// One row of PDF body text before its numbers are split.
