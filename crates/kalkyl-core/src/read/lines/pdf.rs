@@ -24,6 +24,7 @@ use crate::latin;
 use crate::number::{self, DecimalMark, Reading};
 use crate::read::headings::{is_note_heading, months_of, role_of, unit_of, year_of};
 use crate::read::{sum_kind, RawCell, RawRow, RawTable, ReadChoices};
+use crate::role::Role;
 
 pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'static> {
     let mut raw = RawTable {
@@ -67,11 +68,40 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
             .or(titles.last())
             .map(|l| (l.text.clone(), l.line));
     }
-    let title_text = titles
+    let mut title_text = titles
         .iter()
         .map(|l| l.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
+
+    // Lines above the heading with no blank line between, a numbered
+    // caption or a line that only names the unit ("5.2 Resultat" /
+    // "Belopp i mnkr" over "Resultat Mkr Utfall
+    // 2019 jan-aug Budget ..."), are the caption when the lines below them
+    // name columns of figures on their own: a PDF copy keeps no blank line
+    // to set a caption apart. Group headings ("Kommunen Koncernen") stay.
+    while header.len() > 1 {
+        let Some((first, rest)) = header.split_first() else {
+            break;
+        };
+        let names_figures =
+            |h: &String| role_of(h).is_some_and(Role::is_numeric) || year_of(h).is_some();
+        let caption = is_numbered_caption(&first.text) || is_unit_caption(&first.text);
+        let texts: Vec<&str> = rest.iter().map(|l| l.text.as_str()).collect();
+        let rest_headings = block_headings(&texts);
+        if caption && rest_headings.len() >= 2 && rest_headings.iter().any(names_figures) {
+            let line = header.remove(0);
+            if raw.title.is_none() || title_text.is_empty() {
+                raw.title = Some((line.text.clone(), line.line));
+            }
+            if !title_text.is_empty() {
+                title_text.push('\n');
+            }
+            title_text.push_str(&line.text);
+        } else {
+            break;
+        }
+    }
 
     // Body rows: a run of label words, then a run of number words.
     let mut runs: Vec<Run> = Vec::new();
@@ -301,8 +331,8 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
         }
     }
 
-    // Heading lines beyond what the columns need start the first row's label.
     let needed = n + usize::from(has_label) + usize::from(has_note);
+    // Heading lines beyond what the columns need start the first row's label.
     let mut moved: Vec<String> = Vec::new();
     while header.len() > 1 {
         let text = header
@@ -764,6 +794,44 @@ fn note_or_amount(rows: &[RawRow<'_>], at: usize, note: &str, first: &str) -> Op
         (false, true) => Some(false),
         _ => None,
     }
+}
+
+/// A caption numbered as a section of its report ("5.2 Resultat", "3.1.
+/// Driftredovisning"): a number with a dot, then a capitalised word.
+fn is_numbered_caption(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let number = words.next().unwrap_or_default();
+    number.contains('.')
+        && number.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && number.starts_with(|c: char| c.is_ascii_digit())
+        && words
+            .next()
+            .and_then(|w| w.chars().next())
+            .is_some_and(|c| latin::is_letter(c) && !latin::is_lower(c))
+}
+
+/// A line that only names the table's unit: "Belopp i mnkr", "(tkr)",
+/// "Miljoner kronor", "Belopp angivna i tusental kronor". Group headings
+/// beside the unit ("(tkr) Koncernen Moderbolaget") make it a heading.
+fn is_unit_caption(text: &str) -> bool {
+    const FILLER: [&str; 11] = [
+        "belopp",
+        "i",
+        "angivna",
+        "anges",
+        "alla",
+        "uppgifter",
+        "siffror",
+        "tusen",
+        "tusental",
+        "miljoner",
+        "kronor",
+    ];
+    unit_of(text).is_some()
+        && text.split_whitespace().all(|w| {
+            let w = latin::lowercase(w.trim_matches(|c: char| !latin::is_letter(c)));
+            w.is_empty() || FILLER.contains(&w.as_str()) || number::Unit::from_word(&w).is_some()
+        })
 }
 
 #[cfg(test)]

@@ -141,6 +141,48 @@ fn double_spaced_pdf_with_two_line_headings_and_wrapped_capitals() {
 }
 
 #[test]
+fn captions_over_a_pdf_heading_without_blank_lines_are_titles() {
+    // (paste, title, headings): Region Stockholm's result table as a PDF
+    // viewer copies it, caption and unit line straight above the heading.
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "5.2 Resultat\nBelopp i mnkr\nResultat Mkr Utfall 2019 Budget 2019 Avvikelse\n\
+             Verksamhetens intäkter 16 047 15 593 454\nAvskrivningar -3 987 -4 163 176\n",
+            "5.2 Resultat",
+            &["Resultat Mkr", "Utfall 2019", "Budget 2019", "Avvikelse"],
+        ),
+        (
+            "Belopp i mnkr\nResultat Utfall 2019 Budget 2019 Avvikelse\n\
+             Verksamhetens intäkter 16 047 15 593 454\nAvskrivningar -3 987 -4 163 176\n",
+            "Belopp i mnkr",
+            &["Resultat", "Utfall 2019", "Budget 2019", "Avvikelse"],
+        ),
+    ];
+    for (text, title, headings) in cases {
+        let grid = crate::grid::read_text(text);
+        let raw = layout(&grid, text, &ReadChoices::default());
+        assert_eq!(raw.headings, *headings, "{text:?}");
+        assert_eq!(
+            raw.title.as_ref().map(|(t, _)| t.as_str()),
+            Some(*title),
+            "{text:?}"
+        );
+    }
+    // Group headings over the years stay headings ("Kommunen Koncernen").
+    check_pdf(&[(
+        "Kommunen Koncernen\nMnkr 2022 2021 2022 2021\nIntäkter 251,9 181,1 499,3 418,1\n",
+        &[
+            "Mnkr",
+            "Kommunen 2022",
+            "Kommunen 2021",
+            "Koncernen 2022",
+            "Koncernen 2021",
+        ],
+        &[&["Intäkter", "251,9", "181,1", "499,3", "418,1"]],
+    )]);
+}
+
+#[test]
 fn pdf_titles_section_headings_and_unlabelled_sums() {
     check_pdf(&[
         // A title block above, a section heading between blank lines below.
