@@ -146,7 +146,16 @@ fn glued_lines(grid: &Grid<'_>, plain: &str) -> Vec<Line> {
             let stub = (short(last.text.split_whitespace().last())
                 || short(text.split_whitespace().next()))
                 && !heading_lines::is_year_line(&text);
+            // A whole word before a line that starts with a unit
+            // ("Verksamhetens kostnader" / "mnkr Kommunkoncernen 2021 ...")
+            // is no word broken across lines: the unit heads the corner.
+            let unit_starts = text
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| crate::number::Unit::from_word(w).is_some())
+                && !short(last.text.split_whitespace().last());
             if ends_letter
+                && !unit_starts
                 && (!last.blank_after || stub)
                 && !last.trailing_space
                 && starts_lower

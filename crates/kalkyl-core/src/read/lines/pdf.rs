@@ -86,7 +86,13 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
         };
         let names_figures =
             |h: &String| role_of(h).is_some_and(Role::is_numeric) || year_of(h).is_some();
-        let caption = is_numbered_caption(&first.text) || is_unit_caption(&first.text);
+        // A title over a unit line ("Resultaträkning" / "Belopp i mnkr")
+        // is one too: a group heading has headings below it, not a unit.
+        let title_over_unit = rest.first().is_some_and(|l| is_unit_caption(&l.text))
+            && segment_heading(&first.text).len() == 1
+            && !first.text.contains(|c: char| c.is_ascii_digit());
+        let caption =
+            is_numbered_caption(&first.text) || is_unit_caption(&first.text) || title_over_unit;
         let texts: Vec<&str> = rest.iter().map(|l| l.text.as_str()).collect();
         let rest_headings = block_headings(&texts);
         if caption && rest_headings.len() >= 2 && rest_headings.iter().any(names_figures) {
@@ -796,18 +802,36 @@ fn note_or_amount(rows: &[RawRow<'_>], at: usize, note: &str, first: &str) -> Op
     }
 }
 
-/// A caption numbered as a section of its report ("5.2 Resultat", "3.1.
-/// Driftredovisning"): a number with a dot, then a capitalised word.
+/// A caption numbered as a section, note or table of its report ("5.2
+/// Resultat", "3.1. Driftredovisning", "Not 4 Verksamhetens kostnader",
+/// "Tabell 3 Nettokostnader"): a number with a dot, or "Not" or "Tabell"
+/// and a number, then a capitalised word.
 fn is_numbered_caption(text: &str) -> bool {
-    let mut words = text.split_whitespace();
-    let number = words.next().unwrap_or_default();
-    number.contains('.')
-        && number.chars().all(|c| c.is_ascii_digit() || c == '.')
-        && number.starts_with(|c: char| c.is_ascii_digit())
-        && words
+    let mut words = text.split_whitespace().peekable();
+    if words
+        .peek()
+        .is_some_and(|w| matches!(latin::lowercase(w).as_str(), "not" | "tabell"))
+    {
+        words.next();
+        if !words
             .next()
-            .and_then(|w| w.chars().next())
-            .is_some_and(|c| latin::is_letter(c) && !latin::is_lower(c))
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'))
+        {
+            return false;
+        }
+    } else {
+        let number = words.next().unwrap_or_default();
+        if !(number.contains('.')
+            && number.chars().all(|c| c.is_ascii_digit() || c == '.')
+            && number.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            return false;
+        }
+    }
+    words
+        .next()
+        .and_then(|w| w.chars().next())
+        .is_some_and(|c| latin::is_letter(c) && !latin::is_lower(c))
 }
 
 /// A line that only names the table's unit: "Belopp i mnkr", "(tkr)",

@@ -442,6 +442,11 @@ fn words_broken_at_line_ends() {
             &["3 Avskrivningar", "mnkr staden"],
         ),
         ("Utfall\njan-aug", &["Utfall", "jan-aug"]),
+        // Nor before a unit heading the next line's corner.
+        (
+            "Not 4 Verksamhetens kostnader\nmnkr Kommunkoncernen 2021",
+            &["Not 4 Verksamhetens kostnader", "mnkr Kommunkoncernen 2021"],
+        ),
         // A short word under a heading's last word is the start of a
         // second heading line when years follow it.
         (
