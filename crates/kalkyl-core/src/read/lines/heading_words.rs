@@ -36,8 +36,22 @@ pub(super) fn segment_heading(text: &str) -> Vec<String> {
                 || segments
                     .last()
                     .is_none_or(|last| year_of(last).is_some() || takes_no_year(last))
+        } else if first_letter.is_some_and(latin::is_lower) {
+            // A group's name in lower case, repeated before each of its
+            // years, starts a heading after one that has its year or takes
+            // none ("mnkr kommunen 2021-12-31 kommunen 2020-12-31");
+            // "Utfall jan-aug 2019" and "Belopp i tkr 2019" stay one.
+            words.peek().is_some_and(|next| is_year_word(next))
+                && unglued
+                    .split_whitespace()
+                    .filter(|w| *w == word)
+                    .nth(1)
+                    .is_some()
+                && segments
+                    .last()
+                    .is_some_and(|last| year_of(last).is_some() || takes_no_year(last))
         } else {
-            first_letter.is_some_and(|c| !latin::is_lower(c))
+            first_letter.is_some()
                 && (ratio
                     || Unit::from_word(word.trim_matches(|c: char| !latin::is_letter_or_digit(c)))
                         .is_none())
@@ -565,6 +579,25 @@ mod tests {
             segment_heading("Indikator Årsprognos tkr Årsbudget tkr"),
             vec!["Indikator", "Årsprognos tkr", "Årsbudget tkr"]
         );
+        // A group's name in lower case before each of its years (Västervik's
+        // notes), against a unit or a period in lower case before a year.
+        let table: &[(&str, &[&str])] = &[
+            (
+                "mnkr kommunen 2021-12-31 kommunen 2020-12-31 koncernen 2021-12-31 koncernen 2020-12-31",
+                &[
+                    "mnkr",
+                    "kommunen 2021-12-31",
+                    "kommunen 2020-12-31",
+                    "koncernen 2021-12-31",
+                    "koncernen 2020-12-31",
+                ],
+            ),
+            ("Belopp i tkr 2019 2018", &["Belopp i tkr", "2019", "2018"]),
+            ("Utfall jan-aug 2019 Budget 2019", &["Utfall jan-aug 2019", "Budget 2019"]),
+        ];
+        for (text, want) in table {
+            assert_eq!(segment_heading(text), *want, "{text:?}");
+        }
     }
 
     #[test]

@@ -803,9 +803,10 @@ fn note_or_amount(rows: &[RawRow<'_>], at: usize, note: &str, first: &str) -> Op
 }
 
 /// A caption numbered as a section, note or table of its report ("5.2
-/// Resultat", "3.1. Driftredovisning", "Not 4 Verksamhetens kostnader",
-/// "Tabell 3 Nettokostnader"): a number with a dot, or "Not" or "Tabell"
-/// and a number, then a capitalised word.
+/// Resultat", "3.1. Driftredovisning", "1 Verksamhetens intäkter", "Not 4
+/// Verksamhetens kostnader", "Tabell 3 Nettokostnader"): a number with a
+/// dot, a bare one with no other digit after it, or "Not" or "Tabell" and
+/// a number, then a capitalised word.
 fn is_numbered_caption(text: &str) -> bool {
     let mut words = text.split_whitespace().peekable();
     if words
@@ -820,10 +821,21 @@ fn is_numbered_caption(text: &str) -> bool {
             return false;
         }
     } else {
+        // A bare number numbers a note's caption ("1 Verksamhetens
+        // intäkter") only when no other digit follows: "2 Kommunen 2021"
+        // is a heading.
         let number = words.next().unwrap_or_default();
-        if !(number.contains('.')
-            && number.chars().all(|c| c.is_ascii_digit() || c == '.')
-            && number.starts_with(|c: char| c.is_ascii_digit()))
+        let bare = !number.is_empty()
+            && number.len() <= 2
+            && number.chars().all(|c| c.is_ascii_digit())
+            && !number.starts_with('0')
+            && !words
+                .clone()
+                .any(|w| w.contains(|c: char| c.is_ascii_digit()));
+        if !(bare
+            || number.contains('.')
+                && number.chars().all(|c| c.is_ascii_digit() || c == '.')
+                && number.starts_with(|c: char| c.is_ascii_digit()))
         {
             return false;
         }

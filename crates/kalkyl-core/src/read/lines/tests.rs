@@ -157,6 +157,18 @@ fn captions_over_a_pdf_heading_without_blank_lines_are_titles() {
             "Belopp i mnkr",
             &["Resultat", "Utfall 2019", "Budget 2019", "Avvikelse"],
         ),
+        (
+            "1 Verksamhetens intäkter\nmnkr kommunen 2021 kommunen 2020\n\
+             Försäljningsintäkter 11,2 15,4\nTaxor och avgifter 112,3 104,5\n",
+            "1 Verksamhetens intäkter",
+            &["mnkr", "kommunen 2021", "kommunen 2020"],
+        ),
+        (
+            "Resultaträkning\nBelopp i mnkr\nBelopp, mkr NOT Kommunen 2018 Kommunen 2017\n\
+             Verksamhetens intäkter 1 1 268 1 136\nAvskrivningar 3 -332 -320\n",
+            "Resultaträkning",
+            &["Belopp, mkr", "NOT", "Kommunen 2018", "Kommunen 2017"],
+        ),
     ];
     for (text, title, headings) in cases {
         let grid = crate::grid::read_text(text);
