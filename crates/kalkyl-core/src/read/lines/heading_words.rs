@@ -99,7 +99,36 @@ pub(super) fn block_headings(texts: &[&str]) -> Vec<String> {
         return corner_first;
     }
     let segments = segment_heading(&texts.join(" "));
-    spread_groups(&segments).unwrap_or(segments)
+    spread_groups(&segments)
+        .or_else(|| groups_before_each(&segments))
+        .unwrap_or(segments)
+}
+
+/// A group's name before each of its dated headings, on one line
+/// ("(mnkr) Not Kommunen Bokslut 2020 Kommunen Bokslut 2021 Sammanställd
+/// redovisning Bokslut 2020"): each name goes with the heading after it.
+/// The label's and note's headings first; every other heading dated, or a
+/// name (no year, no role of figures) right before a dated one; two names
+/// at least.
+fn groups_before_each(segments: &[String]) -> Option<Vec<String>> {
+    let lead = segments.iter().take_while(|s| takes_no_year(s)).count();
+    let mut out: Vec<String> = segments.get(..lead)?.to_vec();
+    let mut names = 0;
+    let mut rest = segments.get(lead..)?.iter().peekable();
+    while let Some(s) = rest.next() {
+        if year_of(s).is_some() {
+            out.push(s.clone());
+        } else if !role_of(s).is_some_and(Role::is_numeric)
+            && rest.peek().is_some_and(|next| year_of(next).is_some())
+        {
+            let dated = rest.next()?;
+            out.push(format!("{s} {dated}"));
+            names += 1;
+        } else {
+            return None;
+        }
+    }
+    (names >= 2).then_some(out)
 }
 
 /// A line of column names over lines of their years and periods
@@ -597,6 +626,35 @@ mod tests {
         ];
         for (text, want) in table {
             assert_eq!(segment_heading(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn group_names_before_each_dated_heading_go_with_it() {
+        let table: &[(&str, Option<&[&str]>)] = &[
+            (
+                "(mnkr) Not Kommunen Bokslut 2020 Kommunen Budget 2021 Sammanställd redovisning Bokslut 2020",
+                Some(&[
+                    "(mnkr)",
+                    "Not",
+                    "Kommunen Bokslut 2020",
+                    "Kommunen Budget 2021",
+                    "Sammanställd redovisning Bokslut 2020",
+                ]),
+            ),
+            // One name is a caption's word, not a group.
+            ("Mnkr Kommunen Bokslut 2020 Budget 2021", None),
+            // A heading of figures without a year is no group's name.
+            ("Mnkr Utfall Budget 2021 Avvikelse Prognos 2021", None),
+        ];
+        for (text, want) in table {
+            let segments = segment_heading(text);
+            assert_eq!(
+                groups_before_each(&segments).as_deref(),
+                want.map(|w| w.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+                    .as_deref(),
+                "{text:?}"
+            );
         }
     }
 
