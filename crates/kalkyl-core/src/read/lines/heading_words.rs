@@ -50,6 +50,14 @@ pub(super) fn segment_heading(text: &str) -> Vec<String> {
                 && segments
                     .last()
                     .is_some_and(|last| year_of(last).is_some() || takes_no_year(last))
+        } else if segments
+            .last()
+            .is_some_and(|last| role_of(last) == Some(Role::StatedVariance))
+            && is_formula(word)
+        {
+            // The formula of a deviation ("Avvikelse Budget-Utfall",
+            // "Avvikelse (Utfall-Budget)") goes with it.
+            false
         } else {
             first_letter.is_some()
                 && (ratio
@@ -65,6 +73,17 @@ pub(super) fn segment_heading(text: &str) -> Vec<String> {
         }
     }
     segments.into_iter().map(|s| clean_heading(&s)).collect()
+}
+
+/// Two words joined by a minus, the formula of a deviation: "Budget-Utfall",
+/// "(Utfall–Budget)".
+fn is_formula(word: &str) -> bool {
+    let word = word.trim_matches(|c| c == '(' || c == ')');
+    word.split_once(['-', '–', '−']).is_some_and(|(a, b)| {
+        [a, b]
+            .iter()
+            .all(|w| w.chars().count() >= 3 && w.chars().all(latin::is_letter))
+    })
 }
 
 /// A heading that names the label column or its unit ("Belopp i mnkr",
@@ -623,6 +642,11 @@ mod tests {
             ),
             ("Belopp i tkr 2019 2018", &["Belopp i tkr", "2019", "2018"]),
             ("Utfall jan-aug 2019 Budget 2019", &["Utfall jan-aug 2019", "Budget 2019"]),
+            // A deviation's formula goes with it.
+            (
+                "Tkr Utfall 2013 Budget 2013 Avvikelse Budget-Utfall",
+                &["Tkr", "Utfall 2013", "Budget 2013", "Avvikelse Budget-Utfall"],
+            ),
         ];
         for (text, want) in table {
             assert_eq!(segment_heading(text), *want, "{text:?}");

@@ -88,7 +88,25 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
             |h: &String| role_of(h).is_some_and(Role::is_numeric) || year_of(h).is_some();
         // A title over a unit line ("Resultaträkning" / "Belopp i mnkr")
         // is one too: a group heading has headings below it, not a unit.
-        let title_over_unit = rest.first().is_some_and(|l| is_unit_caption(&l.text))
+        // So is one over a single heading line that names columns of
+        // figures by their roles ("Resultaträkning" / "Tkr Utfall 2013
+        // Budget 2013 Avvikelse"); a group heading stands over years.
+        // Only over rows with labels: rows led by their years ("2020
+        // 447,5 -2 690,0 ...") take the caption's place as the corner.
+        let labelled_rows = body
+            .first()
+            .is_some_and(|l| l.text.starts_with(|c: char| latin::is_letter(c)));
+        let over_named_columns = rest.len() == 1
+            && labelled_rows
+            && rest.first().is_some_and(|l| {
+                segment_heading(&l.text)
+                    .iter()
+                    .filter(|h| role_of(h).is_some_and(Role::is_numeric))
+                    .nth(1)
+                    .is_some()
+            });
+        let title_over_unit = (over_named_columns
+            || rest.first().is_some_and(|l| is_unit_caption(&l.text)))
             && segment_heading(&first.text).len() == 1
             && !first.text.contains(|c: char| c.is_ascii_digit());
         let caption =

@@ -14,7 +14,7 @@ fn row_labels<'a>(raw: &'a RawTable<'_>) -> Vec<&'a str> {
 
 #[test]
 fn headings_joined_by_guess_are_reported() {
-    let text = "Tkr Utfall 2024 Budget 2024 Avvikelse Budget-Utfall\nIntäkter 93,7 85,6 8,1\nKostnader -615,6 -600,9 -14,7\n";
+    let text = "Tkr Utfall 2024 Budget 2024 Avvikelse Netto\nIntäkter 93,7 85,6 8,1\nKostnader -615,6 -600,9 -14,7\n";
     let grid = crate::grid::read_text(text);
     let raw = layout(&grid, text, &ReadChoices::default());
     assert_eq!(
@@ -23,7 +23,7 @@ fn headings_joined_by_guess_are_reported() {
             "Tkr",
             "Utfall 2024",
             "Budget 2024",
-            "Avvikelse Budget-Utfall"
+            "Avvikelse Netto"
         ]
     );
     assert!(raw.diagnostics.iter().any(|d| matches!(
@@ -168,6 +168,12 @@ fn captions_over_a_pdf_heading_without_blank_lines_are_titles() {
              Verksamhetens intäkter 1 1 268 1 136\nAvskrivningar 3 -332 -320\n",
             "Resultaträkning",
             &["Belopp, mkr", "NOT", "Kommunen 2018", "Kommunen 2017"],
+        ),
+        (
+            "Resultaträkning\nTkr Utfall 2013 Budget 2013 Avvikelse Budget-Utfall\n\
+             Verksamhetens intäkter 93 712 85 611 8 101\nVerksamhetens kostnader -615 649 -600 875 -14 774\n",
+            "Resultaträkning",
+            &["Tkr", "Utfall 2013", "Budget 2013", "Avvikelse Budget-Utfall"],
         ),
     ];
     for (text, title, headings) in cases {
