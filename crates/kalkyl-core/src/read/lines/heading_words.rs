@@ -132,7 +132,7 @@ pub(super) fn block_headings(texts: &[&str]) -> Vec<String> {
 fn groups_before_each(segments: &[String]) -> Option<Vec<String>> {
     let lead = segments.iter().take_while(|s| takes_no_year(s)).count();
     let mut out: Vec<String> = segments.get(..lead)?.to_vec();
-    let mut names = 0;
+    let mut names: Vec<&String> = Vec::new();
     let mut rest = segments.get(lead..)?.iter().peekable();
     while let Some(s) = rest.next() {
         if year_of(s).is_some() {
@@ -142,12 +142,22 @@ fn groups_before_each(segments: &[String]) -> Option<Vec<String>> {
         {
             let dated = rest.next()?;
             out.push(format!("{s} {dated}"));
-            names += 1;
+            names.push(s);
         } else {
             return None;
         }
     }
-    (names >= 2).then_some(out)
+    // One name is a group's when it also starts dated headings of its own
+    // ("Kommunen Budget 2023 Kommunen 2023 Kommunen 2022").
+    let group_of_others = |name: &String| {
+        segments.iter().any(|s| {
+            year_of(s).is_some()
+                && s.strip_prefix(name.as_str())
+                    .is_some_and(|r| r.starts_with(' '))
+        })
+    };
+    (names.len() >= 2 || names.iter().all(|n| group_of_others(n)) && !names.is_empty())
+        .then_some(out)
 }
 
 /// A line of column names over lines of their years and periods
@@ -666,8 +676,19 @@ mod tests {
                     "Sammanställd redovisning Bokslut 2020",
                 ]),
             ),
-            // One name is a caption's word, not a group.
+            // One name is a caption's word, not a group, unless it starts
+            // dated headings too.
             ("Mnkr Kommunen Bokslut 2020 Budget 2021", None),
+            (
+                "miljoner kronor Not Kommunen Budget 2023 Kommunen 2023 Koncernen 2023",
+                Some(&[
+                    "miljoner kronor",
+                    "Not",
+                    "Kommunen Budget 2023",
+                    "Kommunen 2023",
+                    "Koncernen 2023",
+                ]),
+            ),
             // A heading of figures without a year is no group's name.
             ("Mnkr Utfall Budget 2021 Avvikelse Prognos 2021", None),
         ];

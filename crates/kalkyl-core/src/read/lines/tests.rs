@@ -19,12 +19,7 @@ fn headings_joined_by_guess_are_reported() {
     let raw = layout(&grid, text, &ReadChoices::default());
     assert_eq!(
         raw.headings,
-        [
-            "Tkr",
-            "Utfall 2024",
-            "Budget 2024",
-            "Avvikelse Netto"
-        ]
+        ["Tkr", "Utfall 2024", "Budget 2024", "Avvikelse Netto"]
     );
     assert!(raw.diagnostics.iter().any(|d| matches!(
         &d.kind,
