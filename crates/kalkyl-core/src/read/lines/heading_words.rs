@@ -75,6 +75,33 @@ pub(super) fn segment_heading(text: &str) -> Vec<String> {
     segments.into_iter().map(|s| clean_heading(&s)).collect()
 }
 
+/// More headings than columns, each dated heading followed by what it
+/// measures ("Bokslut 2017 Nettokostnad Budget 2018 Nettokostnad Budget
+/// 2019 Intäkter ..."): each pair is one column's heading. The label's
+/// heading first, or an empty one when the pairs alone name the `needed`
+/// columns but one; `None` unless the headings pair up so exactly.
+pub(super) fn measures_after_each(segments: &[String], needed: usize) -> Option<Vec<String>> {
+    let lead = usize::from(segments.first().is_some_and(|s| takes_no_year(s)));
+    let rest = segments.get(lead..)?;
+    if rest.len() < 4 || rest.len() % 2 != 0 {
+        return None;
+    }
+    let mut out: Vec<String> = segments.get(..lead)?.to_vec();
+    for pair in rest.chunks(2) {
+        let [dated, measure] = pair else {
+            return None;
+        };
+        if year_of(dated).is_none() || year_of(measure).is_some() || takes_no_year(measure) {
+            return None;
+        }
+        out.push(format!("{dated} {measure}"));
+    }
+    if out.len() + 1 == needed && lead == 0 {
+        out.insert(0, String::new());
+    }
+    (out.len() == needed).then_some(out)
+}
+
 /// Two words joined by a minus, the formula of a deviation: "Budget-Utfall",
 /// "(Utfall–Budget)".
 fn is_formula(word: &str) -> bool {
@@ -661,6 +688,33 @@ mod tests {
         for (text, want) in table {
             assert_eq!(segment_heading(text), *want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn measures_after_each_dated_heading_go_with_it() {
+        let segments = |t: &str| segment_heading(t);
+        let text = "Bokslut 2017 Nettokostnad Budget 2018 Nettokostnad Budget 2019 Intäkter";
+        assert_eq!(
+            measures_after_each(&segments(text), 4).as_deref(),
+            Some(
+                &[
+                    String::new(),
+                    "Bokslut 2017 Nettokostnad".to_string(),
+                    "Budget 2018 Nettokostnad".to_string(),
+                    "Budget 2019 Intäkter".to_string()
+                ][..]
+            )
+        );
+        // As many columns as headings: nothing to pair.
+        assert_eq!(measures_after_each(&segments(text), 7), None);
+        // A heading of two years is no pair.
+        assert_eq!(
+            measures_after_each(
+                &segments("Mnkr Utfall 2019 Budget 2019 Avvikelse Prognos"),
+                3
+            ),
+            None
+        );
     }
 
     #[test]

@@ -7,7 +7,9 @@ use rust_decimal::Decimal;
 use super::heading_lines::{
     is_dated_caption, is_footnote_line, is_year_line, is_year_word, split_header, split_label_year,
 };
-use super::heading_words::{block_headings, is_units_line, merge_headings, segment_heading};
+use super::heading_words::{
+    block_headings, is_units_line, measures_after_each, merge_headings, segment_heading,
+};
 use super::notes::{
     keep_label_notes, note_number, notes_by_sums, take_glued_notes, take_marked_notes, take_notes,
 };
@@ -127,6 +129,22 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
         }
     }
 
+    // A line in capitals at the heading's end, one word or name and no
+    // digit ("STADSDELSNÄMNDER" under "Belopp i mnkr Intäkter Kostnader
+    // ..."), is the first section of the body, as it is when a blank line
+    // sets it apart.
+    if header.len() > 1
+        && header.last().is_some_and(|l| {
+            segment_heading(&l.text).len() == 1
+                && !l.text.contains(|c: char| c.is_ascii_digit())
+                && l.text.chars().filter(|c| latin::is_letter(*c)).count() >= 3
+                && !l.text.chars().any(latin::is_lower)
+        })
+    {
+        if let Some(line) = header.pop() {
+            body.insert(0, line);
+        }
+    }
     // Body rows: a run of label words, then a run of number words.
     let mut runs: Vec<Run> = Vec::new();
     let mut label: Vec<String> = Vec::new();
@@ -409,7 +427,9 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
     // Too many segments: text columns come first, so with a label column
     // the segments before the last n values make up the label's heading.
     if has_label && headings.len() > needed {
-        if let Some(merged) = merge_headings(&headings, needed) {
+        if let Some(paired) = measures_after_each(&headings, needed) {
+            headings = paired;
+        } else if let Some(merged) = merge_headings(&headings, needed) {
             headings = merged;
         }
     }
