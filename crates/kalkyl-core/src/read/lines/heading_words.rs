@@ -75,6 +75,39 @@ pub(super) fn segment_heading(text: &str) -> Vec<String> {
     segments.into_iter().map(|s| clean_heading(&s)).collect()
 }
 
+/// Headings that print their year before the name ("Miljoner kronor 2023
+/// Intäkter 2023 Kostnader ... 2022 Budget"), cut as if each year ended a
+/// heading ("2023", "Intäkter 2023", ..., "Budget"): a bare year right
+/// after the label's heading and a last heading without one say so, and
+/// each year is put back before the name after it.
+fn years_before_names(segments: &[String]) -> Option<Vec<String>> {
+    let lead = usize::from(segments.first().is_some_and(|s| takes_no_year(s)));
+    let rest = segments.get(lead..)?;
+    let (first, after) = rest.split_first()?;
+    let (last, middle) = after.split_last()?;
+    if !is_year_word(first) || year_of(last).is_some() || middle.len() < 2 {
+        return None;
+    }
+    if !middle.iter().all(|s| {
+        let mut words = s.split_whitespace();
+        words.next_back().is_some_and(is_year_word) && words.next().is_some()
+    }) {
+        return None;
+    }
+    let mut out: Vec<String> = segments.get(..lead)?.to_vec();
+    for word in rest.iter().flat_map(|s| s.split_whitespace()) {
+        let started = out.len() > lead;
+        match out.last_mut() {
+            Some(current) if started && !is_year_word(word) => {
+                current.push(' ');
+                current.push_str(word);
+            }
+            _ => out.push(word.to_string()),
+        }
+    }
+    Some(out)
+}
+
 /// More headings than columns, each dated heading followed by what it
 /// measures ("Bokslut 2017 Nettokostnad Budget 2018 Nettokostnad Budget
 /// 2019 Intäkter ..."): each pair is one column's heading. The label's
@@ -145,6 +178,7 @@ pub(super) fn block_headings(texts: &[&str]) -> Vec<String> {
         return corner_first;
     }
     let segments = segment_heading(&texts.join(" "));
+    let segments = years_before_names(&segments).unwrap_or(segments);
     spread_groups(&segments)
         .or_else(|| groups_before_each(&segments))
         .unwrap_or(segments)
@@ -687,6 +721,35 @@ mod tests {
         ];
         for (text, want) in table {
             assert_eq!(segment_heading(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn years_printed_before_their_names_go_with_them() {
+        let segments = segment_heading(
+            "Miljoner kronor 2023 Intäkter 2023 Kostnader 2023 Netto 2022 Intäkter 2022 Netto",
+        );
+        assert_eq!(
+            years_before_names(&segments),
+            Some(
+                [
+                    "Miljoner kronor",
+                    "2023 Intäkter",
+                    "2023 Kostnader",
+                    "2023 Netto",
+                    "2022 Intäkter",
+                    "2022 Netto"
+                ]
+                .map(String::from)
+                .to_vec()
+            )
+        );
+        // Names before their years, or years alone, stay as they are.
+        for text in [
+            "Mnkr Utfall 2023 Budget 2023 Avvikelse",
+            "Mnkr 2023 2022 2021",
+        ] {
+            assert_eq!(years_before_names(&segment_heading(text)), None, "{text:?}");
         }
     }
 

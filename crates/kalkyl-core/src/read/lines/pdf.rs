@@ -107,10 +107,25 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
                     .nth(1)
                     .is_some()
             });
-        let title_over_unit = (over_named_columns
-            || rest.first().is_some_and(|l| is_unit_caption(&l.text)))
-            && segment_heading(&first.text).len() == 1
-            && !first.text.contains(|c: char| c.is_ascii_digit());
+        // A group heading never stands over a unit line: a title there
+        // may carry its year ("Driftsredovisning 2023 (miljoner kronor)").
+        let over_unit = rest.first().is_some_and(|l| is_unit_caption(&l.text));
+        let digits_in_years = first.text.split_whitespace().all(|w| {
+            is_year_word(w.trim_matches(|c: char| !c.is_ascii_digit()))
+                || !w.contains(|c: char| c.is_ascii_digit())
+        });
+        let one_segment = segment_heading(&first.text).len() == 1
+            || over_unit
+                && segment_heading(&first.text)
+                    .iter()
+                    .all(|h| !role_of(h).is_some_and(Role::is_numeric));
+        let title_over_unit = (over_named_columns || over_unit)
+            && one_segment
+            && if over_unit {
+                digits_in_years
+            } else {
+                !first.text.contains(|c: char| c.is_ascii_digit())
+            };
         let caption =
             is_numbered_caption(&first.text) || is_unit_caption(&first.text) || title_over_unit;
         let texts: Vec<&str> = rest.iter().map(|l| l.text.as_str()).collect();
@@ -903,8 +918,11 @@ fn is_unit_caption(text: &str) -> bool {
     ];
     unit_of(text).is_some()
         && text.split_whitespace().all(|w| {
-            let w = latin::lowercase(w.trim_matches(|c: char| !latin::is_letter(c)));
-            w.is_empty() || FILLER.contains(&w.as_str()) || number::Unit::from_word(&w).is_some()
+            let letters = latin::lowercase(w.trim_matches(|c: char| !latin::is_letter(c)));
+            !w.contains(|c: char| c.is_ascii_digit())
+                && (letters.is_empty()
+                    || FILLER.contains(&letters.as_str())
+                    || number::Unit::from_word(&letters).is_some())
         })
 }
 
