@@ -311,6 +311,43 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
     }
     let mut body: Vec<Line> = Vec::new();
     if with_years.is_some() {
+        // A dated caption over a whole heading line of its own, with no
+        // blank line between ("Resultaträkning juli 2009" / "Belopp i
+        // mnkr" / "Mkr Utfall 2008-07 Utfall 2009-07 ... Avvikelse"): the
+        // heading is that line, the lines above it the caption.
+        let end = heading.iter().rposition(|l| is_year_line(&l.text));
+        let whole = end.and_then(|end| {
+            heading
+                .get(end + 1..)?
+                .iter()
+                .position(|l| {
+                    let segments = segment_heading(&l.text);
+                    segments.len() >= 3
+                        && segments
+                            .iter()
+                            .filter(|h| year_of(h).is_some())
+                            .nth(1)
+                            .is_some()
+                        && segments
+                            .iter()
+                            .filter(|h| role_of(h).is_some_and(Role::is_numeric))
+                            .nth(1)
+                            .is_some()
+                        && !is_year_line(&l.text)
+                })
+                .map(|k| end + 1 + k)
+        });
+        if let Some(at) = whole {
+            titles.extend(heading.drain(..at));
+            // Below it, a corner or a line of units or periods still heads;
+            // what follows is the body ("Utgiftsområde 4 Rättsväsendet").
+            let corner = heading.get(1).is_some_and(|l| {
+                corner_headings(&l.text).is_some()
+                    || is_units_line(&l.text)
+                    || is_period_line(&l.text)
+            });
+            body.extend(heading.drain((1 + usize::from(corner)).min(heading.len())..));
+        }
         if let Some(end) = heading.iter().rposition(|l| is_year_line(&l.text)) {
             // A line naming the label and note columns right under the
             // years ("tkr Not") still heads the table.

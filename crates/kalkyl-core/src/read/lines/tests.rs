@@ -170,6 +170,13 @@ fn captions_over_a_pdf_heading_without_blank_lines_are_titles() {
             "Resultaträkning",
             &["Tkr", "Utfall 2013", "Budget 2013", "Avvikelse Budget-Utfall"],
         ),
+        // A dated caption over a whole heading line, a section line below.
+        (
+            "Resultaträkning juli 2009\nBelopp i mnkr\nMkr Utfall 2008-07 Utfall 2009-07 Årsprognos 2009 Årsbudget 2009\n\
+             Externa intäkter 392,2 416,6 677,4 743,1\nVerksamhetens kostnader -2 230,2 -2 395,0 -4 027,1 -4 103,0\n",
+            "Resultaträkning juli 2009",
+            &["Mkr", "Utfall 2008-07", "Utfall 2009-07", "Årsprognos 2009", "Årsbudget 2009"],
+        ),
     ];
     for (text, title, headings) in cases {
         let grid = crate::grid::read_text(text);
