@@ -323,11 +323,13 @@ fn unit_ended_rows(lines: &[Line]) -> Option<Vec<Line>> {
     // A table copied with no separator glues every row: one figure set
     // apart at a line's end ("Bostadsyta m2 136 084 136 084" beside
     // "Resultat 23 498 114 617") says the glued digits are the label's.
-    let set_apart = lines
-        .iter()
-        .zip(&cut)
-        .any(|(l, cut)| cut.is_none() && ends_in_figure_set_apart(&l.text));
-    let line_ends = if by_line_end(true) > 0 && !set_apart {
+    let set_apart = || {
+        lines
+            .iter()
+            .zip(&cut)
+            .any(|(l, cut)| cut.is_none() && ends_in_figure_set_apart(&l.text))
+    };
+    let line_ends = if by_line_end(true) > 0 && !set_apart() {
         by_line_end(false)
     } else {
         0
