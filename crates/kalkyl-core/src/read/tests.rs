@@ -156,6 +156,24 @@ td { mso-displayed-decimal-separator:"\,"; mso-displayed-thousand-separator:"\ "
 }
 
 #[test]
+fn a_web_copy_keeps_the_caption_and_unit_above_its_table() {
+    // Region Stockholm's result table as a browser copies a web edition:
+    // the caption and the unit are paragraphs above the table.
+    let html = "<meta charset=\"utf-8\"><h3>5.2 Resultat</h3><p>Belopp i mnkr</p>\
+<table><tr><th>Resultat</th><th>Utfall 2019 jan-aug</th><th>Budget 2019 jan-aug</th><th>Avvikelse</th></tr>\
+<tr><td>Verksamhetens intäkter</td><td>16 047</td><td>15 593</td><td>454</td></tr>\
+<tr><td>Verksamhetens kostnader</td><td>-62 202</td><td>-62 228</td><td>26</td></tr></table>";
+    let plain = "5.2 Resultat\nBelopp i mnkr\nResultat\tUtfall 2019 jan-aug\tBudget 2019 jan-aug\tAvvikelse\n\
+Verksamhetens intäkter\t16 047\t15 593\t454\nVerksamhetens kostnader\t-62 202\t-62 228\t26\n";
+    for html in [None, Some(html)] {
+        let t = read_paste(plain, html, &ReadChoices::default());
+        assert_eq!(t.unit, Some(Unit::Mnkr), "html: {}", html.is_some());
+        assert_eq!(roles(&t), ["label", "outcome", "budget", "stated_variance"]);
+        assert_eq!(t.number(1, 1), Some(d("-62202")));
+    }
+}
+
+#[test]
 fn every_cell_on_its_own_line() {
     let text = "Uppdrag\nUtfall\nBudget\nAvvikelse\nRegionkontoret\n-297,2\n-305,0\n7,8\nFörtroendevalda\n-38,1\n-40,0\n1,9\nTotalt\n-335,3\n-345,0\n9,7\n";
     let t = read(text);

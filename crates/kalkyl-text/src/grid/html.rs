@@ -97,7 +97,9 @@ pub(super) struct HtmlReader<'a> {
     pub(super) tables: Vec<Table<'a>>,
     pub(super) trs: usize,
     pub(super) need_separator: bool,
-    pub(super) classes: HashMap<String, Look>,
+    /// CSS classes' looks, sorted by class name for binary search (a
+    /// hash map would bring a hasher into the download for this alone).
+    pub(super) classes: Vec<(String, Look)>,
     pub(super) hints: Hints,
     pub(super) last_double_quote: Option<usize>,
     pub(super) last_single_quote: Option<usize>,
@@ -396,7 +398,7 @@ impl<'a> HtmlReader<'a> {
             tables: Vec::new(),
             trs: 0,
             need_separator: false,
-            classes: HashMap::new(),
+            classes: Vec::new(),
             hints: Hints::default(),
             last_double_quote: src.rfind('"'),
             last_single_quote: src.rfind('\''),
@@ -596,13 +598,17 @@ impl<'a> HtmlReader<'a> {
         let mut look = Look::default();
         if let Some(class) = attr(attrs, "class") {
             for name in class.split_ascii_whitespace() {
-                let found = if name.bytes().any(|b| b.is_ascii_uppercase()) {
-                    self.classes.get(&name.to_ascii_lowercase())
+                let lower;
+                let key = if name.bytes().any(|b| b.is_ascii_uppercase()) {
+                    lower = name.to_ascii_lowercase();
+                    lower.as_str()
                 } else {
-                    self.classes.get(name)
+                    name
                 };
-                if let Some(&class_look) = found {
-                    look.merge(class_look);
+                if let Ok(at) = self.classes.binary_search_by(|(c, _)| c.as_str().cmp(key)) {
+                    if let Some((_, class_look)) = self.classes.get(at) {
+                        look.merge(*class_look);
+                    }
                 }
             }
         }
@@ -635,10 +641,15 @@ impl<'a> HtmlReader<'a> {
             let look = read_declarations(after.get(..close).unwrap_or(""), &mut self.hints);
             if look.bold.is_some() || look.italic.is_some() || look.hidden {
                 for class in selectors.split(',').filter_map(selector_class) {
-                    self.classes
-                        .entry(class.to_ascii_lowercase())
-                        .or_default()
-                        .merge(look);
+                    let class = class.to_ascii_lowercase();
+                    match self.classes.binary_search_by(|(c, _)| c.cmp(&class)) {
+                        Ok(at) => {
+                            if let Some((_, known)) = self.classes.get_mut(at) {
+                                known.merge(look);
+                            }
+                        }
+                        Err(at) => self.classes.insert(at, (class, look)),
+                    }
                 }
             }
             rest = after.get(close + 1..).unwrap_or("");

@@ -18,7 +18,6 @@
 //! Anything unusual becomes a [`GridNote`].
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// At most this many cells are kept in one row; the rest are dropped and a
 /// [`GridNote::ColumnsCut`] says so.
@@ -192,19 +191,52 @@ pub enum GridNote {
 }
 
 /// Reads a paste from both clipboard flavours: the HTML one when it holds a
-/// table (Excel, Word, Google Sheets and web pages all put one there), else
-/// the plain text (with a [`GridNote::HtmlWithoutTable`] when HTML was
-/// given but had no table).
+/// table (Excel, Word, Google Sheets and web pages all put one there), with
+/// the plain text's lines above its first tab (a caption and unit copied
+/// along), else the plain text (with a [`GridNote::HtmlWithoutTable`] when
+/// HTML was given but had no table).
 pub fn read_clipboard<'a>(plain: &'a str, html: Option<&str>) -> Grid<'a> {
-    let Some(html) = html.filter(|h| !h.trim().is_empty()) else {
-        return read_text(plain);
+    let html = html.filter(|h| !h.trim().is_empty());
+    let table = html.and_then(read_html);
+    // With the table from HTML, the plain flavour gives only the caption
+    // and unit lines a copy takes along above it ("5.2 Resultat", "Belopp
+    // i mnkr"): its lines before the first tab. One reading of plain text
+    // for every case keeps the download small.
+    let text = match table {
+        Some(_) => {
+            // Byte scans: `str::rfind` would bring a searcher of its own.
+            let bytes = plain.as_bytes();
+            let tab = bytes.iter().position(|&b| b == b'\t').unwrap_or(0);
+            let end = bytes
+                .get(..tab)
+                .and_then(|head| head.iter().rposition(|&b| b == b'\n'))
+                .unwrap_or(0);
+            plain.get(..end).unwrap_or("")
+        }
+        None => plain,
     };
-    if let Some(grid) = read_html(html) {
-        return grid;
+    let mut grid = read_text(text);
+    match table {
+        Some(mut table) => {
+            if grid.rows.iter().any(|r| !r.cells.is_empty()) {
+                grid.rows.push(GridRow {
+                    line: table.rows.first().map_or(1, |r| r.line),
+                    cells: Vec::new(),
+                    split: false,
+                    heading: false,
+                });
+                grid.rows.append(&mut table.rows);
+                table.rows = grid.rows;
+            }
+            table
+        }
+        None => {
+            if html.is_some() {
+                grid.notes.insert(0, GridNote::HtmlWithoutTable);
+            }
+            grid
+        }
     }
-    let mut grid = read_text(plain);
-    grid.notes.insert(0, GridNote::HtmlWithoutTable);
-    grid
 }
 
 /// Reads plain text into a grid.
@@ -275,7 +307,9 @@ pub fn read_text(plain: &str) -> Grid<'_> {
 /// skipped, but Excel's `mso-displayed-decimal-separator` and
 /// `mso-displayed-thousand-separator` are read into [`Grid::hints`]. A
 /// `<caption>` becomes a heading row. Excel's `x:num` and number formats are
-/// ignored: the displayed text is what counts.
+/// ignored: the displayed text is what counts. Text outside the tables is
+/// not read here: [`read_clipboard`] takes the lines above the table from
+/// the plain flavour.
 pub fn read_html(html: &str) -> Option<Grid<'static>> {
     let mut reader = HtmlReader::new(html);
     reader.run();
@@ -377,14 +411,11 @@ fn note_ragged_rows(rows: &[GridRow], notes: &mut Notes) {
         if block.len() < 2 {
             continue;
         }
-        let mut widths: HashMap<usize, usize> = HashMap::new();
+        let mut widths = Tally::default();
         for row in block {
-            *widths.entry(row.cells.len()).or_insert(0) += 1;
+            widths.count(row.cells.len());
         }
-        let expected = widths
-            .iter()
-            .max_by_key(|&(width, count)| (*count, *width))
-            .map_or(0, |(width, _)| *width);
+        let expected = widths.most_common().map_or(0, |(width, _)| width);
         for row in block.iter().filter(|r| r.cells.len() != expected) {
             notes.push(GridNote::RaggedRow {
                 line: row.line,
@@ -401,6 +432,25 @@ mod text;
 
 #[cfg(test)]
 mod tests;
+
+/// How often each count was seen (a table's widths: a few distinct ones),
+/// in a list: a hash map would bring a hasher into the download.
+#[derive(Default)]
+struct Tally(Vec<(usize, usize)>);
+
+impl Tally {
+    fn count(&mut self, value: usize) {
+        match self.0.iter_mut().find(|(v, _)| *v == value) {
+            Some((_, n)) => *n += 1,
+            None => self.0.push((value, 1)),
+        }
+    }
+
+    /// The value seen most often, the larger on a tie, and how often.
+    fn most_common(&self) -> Option<(usize, usize)> {
+        self.0.iter().copied().max_by_key(|&(v, n)| (n, v))
+    }
+}
 
 use cell_text::*;
 use html::*;

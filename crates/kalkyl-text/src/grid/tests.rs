@@ -717,6 +717,23 @@ fn html_cases() -> Vec<Case> {
             ])
             .lines(&[1, 1, 2, 3, 4, 5, 7, 8, 8])
             .notes(&[GridNote::HiddenSkipped { line: 6 }]),
+        // A web copy of a caption, its unit and the table: the lines above
+        // the table come from the plain flavour.
+        Case::new(
+            "web copy with a caption above the table",
+            "5.2 Resultat\nBelopp i mnkr\nResultat\tUtfall\nIntäkter\t16 047\n",
+            Source::Html,
+        )
+        .html("<h3>5.2 Resultat</h3><p>Belopp i mnkr</p><table><tr><th>Resultat</th><th>Utfall</th></tr><tr><td>Intäkter</td><td>16 047</td></tr></table>")
+        .rows(&[
+            &["5.2 Resultat"],
+            &["Belopp i mnkr"],
+            &[],
+            &["[b]Resultat", "[b]Utfall"],
+            &["Intäkter", "16 047"],
+        ])
+        .lines(&[1, 2, 1, 1, 2])
+        .unsplit(&[0, 1]),
         Case::new("broken HTML", "", Source::Html)
             .html(BROKEN_HTML)
             .rows(&[

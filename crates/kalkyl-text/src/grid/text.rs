@@ -300,7 +300,7 @@ pub(super) fn csv_fits(text: &str, delim: u8) -> bool {
     let bytes = text.as_bytes();
     let mut tokens = Tokenizer::new(text, delim);
     let mut fields = Vec::new();
-    let mut widths: HashMap<usize, usize> = HashMap::new();
+    let mut widths = Tally::default();
     let (mut records, mut boundaries, mut spaced, mut delimited, mut decimal) = (0, 0, 0, 0, 0);
     while let Some(record) = tokens.next_record(&mut fields) {
         if matches!(record, Record::Heading(..)) {
@@ -319,7 +319,7 @@ pub(super) fn csv_fits(text: &str, delim: u8) -> bool {
             continue;
         }
         records += 1;
-        *widths.entry(fields.len()).or_insert(0) += 1;
+        widths.count(fields.len());
         if fields.len() < 2 {
             continue;
         }
@@ -340,7 +340,7 @@ pub(super) fn csv_fits(text: &str, delim: u8) -> bool {
             decimal += 1;
         }
     }
-    let Some((&width, &count)) = widths.iter().max_by_key(|&(w, c)| (*c, *w)) else {
+    let Some((width, count)) = widths.most_common() else {
         return false;
     };
     // One line with commas is no comma CSV: a PDF text layer that lost its
