@@ -1,7 +1,7 @@
 // The size budget: everything the first visit downloads (HTML, JS, WASM,
-// CSS), gzip-compressed, stays at or under 350 KiB, the most the guide
+// CSS), gzip-compressed, stays at or under 348 KiB (350 is the most the guide
 // allows when idiomatic code with the crates made for the job needs more
-// than issue 13's 300 KiB. What took the room: the workspace file on
+// than issue 13's 300 KiB; the limit is what the code needs). What took the room: the workspace file on
 // serde_json (about 70 KiB, 9 won back by serialising once and finding
 // error paths from serde_json's position, 9.7 more by reading diagnostics
 // as flat objects instead of serde's buffered internally tagged enums),
@@ -21,7 +21,10 @@
 // 349.9 KiB measured. Then the reader rules of held-out rounds 17 to 19
 // (351.9 with their decimal sums inlined), checked decimal arithmetic
 // with one copy of the add algorithm instead of three (about 2 back):
-// 349.9 KiB measured.
+// 349.9 KiB measured. Then the lines above an HTML table kept from the
+// plain flavour (0.2), and the grid's tallies and CSS classes in lists
+// instead of hash maps, which took the hasher out (2.9 back): 347.2 KiB
+// measured, and the limit down to 348.
 //
 // The year in one view (issue 14) is not in it: linked into the app it cost
 // about 75 KiB (its computation, its Leptos components and Leptos's view
@@ -37,7 +40,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST } from './lib/harness.mjs';
 
-const BUDGET_KIB = 350;
+const BUDGET_KIB = 348;
 
 test(`the first load is at most ${BUDGET_KIB} KiB gzip-compressed`, async () => {
   const html = await readFile(join(DIST, 'index.html'), 'utf8');
