@@ -76,72 +76,27 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
         .collect::<Vec<_>>()
         .join("\n");
 
-    // Lines above the heading with no blank line between, a numbered
-    // caption or a line that only names the unit ("5.2 Resultat" /
-    // "Belopp i mnkr" over "Resultat Mkr Utfall
-    // 2019 jan-aug Budget ..."), are the caption when the lines below them
-    // name columns of figures on their own: a PDF copy keeps no blank line
-    // to set a caption apart. Group headings ("Kommunen Koncernen") stay.
+    // Lines above the heading with no blank line between that are its
+    // caption (see `is_caption`) go to the title: a PDF copy keeps no blank
+    // line to set a caption apart.
+    let labelled_rows = body
+        .first()
+        .is_some_and(|l| l.text.starts_with(|c: char| latin::is_letter(c)));
     while header.len() > 1 {
         let Some((first, rest)) = header.split_first() else {
             break;
         };
-        let names_figures =
-            |h: &String| role_of(h).is_some_and(Role::is_numeric) || year_of(h).is_some();
-        // A title over a unit line ("Resultaträkning" / "Belopp i mnkr")
-        // is one too: a group heading has headings below it, not a unit.
-        // So is one over a single heading line that names columns of
-        // figures by their roles ("Resultaträkning" / "Tkr Utfall 2013
-        // Budget 2013 Avvikelse"); a group heading stands over years.
-        // Only over rows with labels: rows led by their years ("2020
-        // 447,5 -2 690,0 ...") take the caption's place as the corner.
-        let labelled_rows = body
-            .first()
-            .is_some_and(|l| l.text.starts_with(|c: char| latin::is_letter(c)));
-        let over_named_columns = rest.len() == 1
-            && labelled_rows
-            && rest.first().is_some_and(|l| {
-                segment_heading(&l.text)
-                    .iter()
-                    .filter(|h| role_of(h).is_some_and(Role::is_numeric))
-                    .nth(1)
-                    .is_some()
-            });
-        // A group heading never stands over a unit line: a title there
-        // may carry its year ("Driftsredovisning 2023 (miljoner kronor)").
-        let over_unit = rest.first().is_some_and(|l| is_unit_caption(&l.text));
-        let digits_in_years = first.text.split_whitespace().all(|w| {
-            is_year_word(w.trim_matches(|c: char| !c.is_ascii_digit()))
-                || !w.contains(|c: char| c.is_ascii_digit())
-        });
-        let one_segment = segment_heading(&first.text).len() == 1
-            || over_unit
-                && segment_heading(&first.text)
-                    .iter()
-                    .all(|h| !role_of(h).is_some_and(Role::is_numeric));
-        let title_over_unit = (over_named_columns || over_unit)
-            && one_segment
-            && if over_unit {
-                digits_in_years
-            } else {
-                !first.text.contains(|c: char| c.is_ascii_digit())
-            };
-        let caption =
-            is_numbered_caption(&first.text) || is_unit_caption(&first.text) || title_over_unit;
-        let texts: Vec<&str> = rest.iter().map(|l| l.text.as_str()).collect();
-        let rest_headings = block_headings(&texts);
-        if caption && rest_headings.len() >= 2 && rest_headings.iter().any(names_figures) {
-            let line = header.remove(0);
-            if raw.title.is_none() || title_text.is_empty() {
-                raw.title = Some((line.text.clone(), line.line));
-            }
-            if !title_text.is_empty() {
-                title_text.push('\n');
-            }
-            title_text.push_str(&line.text);
-        } else {
+        if !is_caption(first, rest, labelled_rows) {
             break;
         }
+        let line = header.remove(0);
+        if raw.title.is_none() || title_text.is_empty() {
+            raw.title = Some((line.text.clone(), line.line));
+        }
+        if !title_text.is_empty() {
+            title_text.push('\n');
+        }
+        title_text.push_str(&line.text);
     }
 
     // A line in capitals at the heading's end, one word or name and no
@@ -853,6 +808,55 @@ fn note_or_amount(rows: &[RawRow<'_>], at: usize, note: &str, first: &str) -> Op
         (false, true) => Some(false),
         _ => None,
     }
+}
+
+/// Whether `first`, a heading line with `rest` below it and no blank line
+/// between, is the table's caption: a numbered caption or a line that only
+/// names the unit ("5.2 Resultat" / "Belopp i mnkr" over "Resultat Mkr
+/// Utfall 2019 jan-aug Budget ..."), or a one-piece title over a unit line
+/// (with its year: "Driftsredovisning 2023 (miljoner kronor)") or over one
+/// heading line that names columns of figures by their roles
+/// ("Resultaträkning" / "Tkr Utfall 2013 Budget 2013 Avvikelse"), the
+/// latter only over labelled rows (rows led by their years take the
+/// caption's place as the corner). The lines below must name columns of
+/// figures on their own. Group headings ("Kommunen Koncernen", over years
+/// or over a line of headings) stay: a group heading never stands over a
+/// unit line.
+fn is_caption(first: &Line, rest: &[Line], labelled_rows: bool) -> bool {
+    let names_figures =
+        |h: &String| role_of(h).is_some_and(Role::is_numeric) || year_of(h).is_some();
+    let over_named_columns = rest.len() == 1
+        && labelled_rows
+        && rest.first().is_some_and(|l| {
+            segment_heading(&l.text)
+                .iter()
+                .filter(|h| role_of(h).is_some_and(Role::is_numeric))
+                .nth(1)
+                .is_some()
+        });
+    let over_unit = rest.first().is_some_and(|l| is_unit_caption(&l.text));
+    let digits_in_years = first.text.split_whitespace().all(|w| {
+        is_year_word(w.trim_matches(|c: char| !c.is_ascii_digit()))
+            || !w.contains(|c: char| c.is_ascii_digit())
+    });
+    let one_segment = segment_heading(&first.text).len() == 1
+        || over_unit
+            && segment_heading(&first.text)
+                .iter()
+                .all(|h| !role_of(h).is_some_and(Role::is_numeric));
+    let title = (over_named_columns || over_unit)
+        && one_segment
+        && if over_unit {
+            digits_in_years
+        } else {
+            !first.text.contains(|c: char| c.is_ascii_digit())
+        };
+    if !(title || is_numbered_caption(&first.text) || is_unit_caption(&first.text)) {
+        return false;
+    }
+    let texts: Vec<&str> = rest.iter().map(|l| l.text.as_str()).collect();
+    let below = block_headings(&texts);
+    below.len() >= 2 && below.iter().any(names_figures)
 }
 
 /// A caption numbered as a section, note or table of its report ("5.2
