@@ -323,16 +323,8 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
                 .position(|l| {
                     let segments = segment_heading(&l.text);
                     segments.len() >= 3
-                        && segments
-                            .iter()
-                            .filter(|h| year_of(h).is_some())
-                            .nth(1)
-                            .is_some()
-                        && segments
-                            .iter()
-                            .filter(|h| role_of(h).is_some_and(Role::is_numeric))
-                            .nth(1)
-                            .is_some()
+                        && segments.iter().filter(|h| year_of(h).is_some()).count() >= 2
+                        && figure_roles(&l.text) >= 2
                         && !is_year_line(&l.text)
                 })
                 .map(|k| end + 1 + k)
@@ -341,11 +333,7 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
             titles.extend(heading.drain(..at));
             // Below it, a corner or a line of units or periods still heads;
             // what follows is the body ("Utgiftsområde 4 Rättsväsendet").
-            let corner = heading.get(1).is_some_and(|l| {
-                corner_headings(&l.text).is_some()
-                    || is_units_line(&l.text)
-                    || is_period_line(&l.text)
-            });
+            let corner = heading.get(1).is_some_and(heads_under);
             body.extend(heading.drain((1 + usize::from(corner)).min(heading.len())..));
         }
         if let Some(end) = heading.iter().rposition(|l| is_year_line(&l.text)) {
@@ -354,11 +342,7 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
             // So does a line of units under group headings ("tkr kr/kvm
             // tkr kr/kvm %/kvm").
             // So does a line of periods under the years ("jan-aug jan-aug").
-            let corner = heading.get(end + 1).is_some_and(|l| {
-                corner_headings(&l.text).is_some()
-                    || is_units_line(&l.text)
-                    || is_period_line(&l.text)
-            });
+            let corner = heading.get(end + 1).is_some_and(heads_under);
             body.extend(heading.drain(end + 1 + usize::from(corner)..));
         }
     }
@@ -367,6 +351,22 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
     }
     body.extend(lines.get(first_data..).unwrap_or(&[]).iter().cloned());
     (heading, titles, body)
+}
+
+/// A line that still heads the columns under the heading's last line: the
+/// corner naming the label and note columns ("tkr Not"), a line of units
+/// ("tkr kr/kvm tkr") or of periods ("jan-aug jan-aug").
+fn heads_under(l: &Line) -> bool {
+    corner_headings(&l.text).is_some() || is_units_line(&l.text) || is_period_line(&l.text)
+}
+
+/// How many of a heading line's headings name a role of figures ("Utfall
+/// 2019", "Budget", "Avvikelse").
+pub(super) fn figure_roles(text: &str) -> usize {
+    segment_heading(text)
+        .iter()
+        .filter(|h| role_of(h).is_some_and(Role::is_numeric))
+        .count()
 }
 
 /// A numbered section heading: a capitalised word, its number (one to

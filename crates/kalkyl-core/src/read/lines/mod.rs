@@ -306,20 +306,10 @@ fn unit_ended_rows(lines: &[Line]) -> Option<Vec<Line>> {
                 .flatten()
         })
         .collect();
-    let by_units = cut
-        .iter()
-        .flatten()
-        .filter(|(_, closed)| *closed == FiguresClosed::ByUnits)
-        .count();
-    let by_line_end = |grouped_only: bool| {
-        cut.iter()
-            .flatten()
-            .filter(|(_, closed)| match closed {
-                FiguresClosed::ByLineEnd { grouped } => *grouped || !grouped_only,
-                FiguresClosed::ByUnits => false,
-            })
-            .count()
-    };
+    let closed = || cut.iter().flatten().map(|(_, closed)| *closed);
+    let by_units = closed().filter(|c| *c == FiguresClosed::ByUnits).count();
+    let by_line_end = closed().count() - by_units;
+    let grouped = closed().any(|c| c == FiguresClosed::ByLineEnd { grouped: true });
     // A table copied with no separator glues every row: one figure set
     // apart at a line's end ("Bostadsyta m2 136 084 136 084" beside
     // "Resultat 23 498 114 617") says the glued digits are the label's.
@@ -329,8 +319,8 @@ fn unit_ended_rows(lines: &[Line]) -> Option<Vec<Line>> {
             .zip(&cut)
             .any(|(l, cut)| cut.is_none() && ends_in_figure_set_apart(&l.text))
     };
-    let line_ends = if by_line_end(true) > 0 && !set_apart() {
-        by_line_end(false)
+    let line_ends = if grouped && !set_apart() {
+        by_line_end
     } else {
         0
     };

@@ -5,7 +5,8 @@
 use rust_decimal::Decimal;
 
 use super::heading_lines::{
-    is_dated_caption, is_footnote_line, is_year_line, is_year_word, split_header, split_label_year,
+    figure_roles, is_dated_caption, is_footnote_line, is_year_line, is_year_word, split_header,
+    split_label_year,
 };
 use super::heading_words::{
     block_headings, is_units_line, measures_after_each, merge_headings, segment_heading,
@@ -827,13 +828,7 @@ fn is_caption(first: &Line, rest: &[Line], labelled_rows: bool) -> bool {
         |h: &String| role_of(h).is_some_and(Role::is_numeric) || year_of(h).is_some();
     let over_named_columns = rest.len() == 1
         && labelled_rows
-        && rest.first().is_some_and(|l| {
-            segment_heading(&l.text)
-                .iter()
-                .filter(|h| role_of(h).is_some_and(Role::is_numeric))
-                .nth(1)
-                .is_some()
-        });
+        && rest.first().is_some_and(|l| figure_roles(&l.text) >= 2);
     let over_unit = rest.first().is_some_and(|l| is_unit_caption(&l.text));
     let digits_in_years = first.text.split_whitespace().all(|w| {
         is_year_word(w.trim_matches(|c: char| !c.is_ascii_digit()))
