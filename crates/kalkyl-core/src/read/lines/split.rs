@@ -7,6 +7,10 @@ use super::words::{is_sign, open, shape, takes_suffix, Shape};
 
 /// At most this many splits of one line are considered.
 const MAX_CANDIDATES: usize = 32;
+/// At most this many steps are taken to list one run's splits: a long run
+/// of three-digit groups that cannot end in `n` values has exponentially
+/// many dead ends (a table copied one cell per line and read as one run).
+const MAX_SEARCH_STEPS: usize = 20_000;
 /// Every way to group a run of number words into exactly `n` values, up to
 /// [`MAX_CANDIDATES`]. A word continues the value before it only when it is
 /// an unsigned group of exactly three digits, and the value so far has no
@@ -52,12 +56,14 @@ fn split_candidates(words: &[String], n: usize) -> (Vec<Vec<String>>, Vec<Vec<St
     }
     let mut out = Vec::new();
     let mut current: Vec<String> = Vec::new();
-    search(&tokens, 0, n, &mut current, &mut out);
+    let mut steps = 0;
+    search(&tokens, 0, n, &mut current, &mut out, &mut steps);
     // The search stops at MAX_CANDIDATES, exploring long values first, so
     // in a long row of six-digit figures ("284 406 444 049 475 240 404 313
     // 124 615": 51 splits into five) the even split may never be reached:
-    // it is sought directly and added, as the most likely candidate.
-    if out.len() >= MAX_CANDIDATES {
+    // it is sought directly and added, as the most likely candidate. So
+    // it is when the search ran out of steps.
+    if out.len() >= MAX_CANDIDATES || steps >= MAX_SEARCH_STEPS {
         if let Some(even) = most_even_split(&tokens, n) {
             if !out.contains(&even) {
                 out.push(even);
@@ -302,10 +308,12 @@ fn search(
     n: usize,
     current: &mut Vec<String>,
     out: &mut Vec<Vec<String>>,
+    steps: &mut usize,
 ) {
-    if out.len() >= MAX_CANDIDATES {
+    if out.len() >= MAX_CANDIDATES || *steps >= MAX_SEARCH_STEPS {
         return;
     }
+    *steps += 1;
     let remaining = tokens.len().saturating_sub(at);
     if at == tokens.len() {
         if current.len() == n {
@@ -326,7 +334,7 @@ fn search(
             joined.push_str(token);
             let saved = current.pop().unwrap_or_default();
             current.push(joined);
-            search(tokens, at + 1, n, current, out);
+            search(tokens, at + 1, n, current, out, steps);
             current.pop();
             current.push(saved);
         }
@@ -336,7 +344,7 @@ fn search(
         return;
     }
     current.push(token.clone());
-    search(tokens, at + 1, n, current, out);
+    search(tokens, at + 1, n, current, out, steps);
     current.pop();
 }
 
@@ -411,6 +419,29 @@ pub(super) fn splits_greedy(words: &[String], n: usize) -> Vec<Vec<String>> {
 mod tests {
     use super::*;
     use crate::read::lines::w;
+
+    #[test]
+    fn a_long_run_that_cannot_split_into_n_values_ends_its_search() {
+        // Thirty three-digit groups, then 25 figures with decimals that
+        // each start a value: no split into 20 values exists, and there are
+        // about 2^30 ways to find that out word by word. The search gives
+        // up within its steps; the one split into 26 values (the groups as
+        // one figure) is still found.
+        let mut words = vec!["1".to_string()];
+        words.extend(std::iter::repeat_n("234".to_string(), 30));
+        words.extend((0..25).map(|k| format!("{k},5")));
+        assert!(splits(&words, 20).is_empty());
+        let grouped: String = std::iter::once("1")
+            .chain(std::iter::repeat_n("234", 30))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let all = splits(&words, 26);
+        assert_eq!(all.len(), 1);
+        assert_eq!(
+            all.first().and_then(|s| s.first()).map(String::as_str),
+            Some(grouped.as_str())
+        );
+    }
 
     #[test]
     fn pdf_splits_follow_the_three_digit_rule() {
