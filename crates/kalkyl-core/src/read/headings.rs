@@ -264,6 +264,34 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
         }
         return Some(Role::Budget);
     }
+    // A state appropriation's own columns (regleringsbrev, annual reports):
+    // the item ("Anslag/ap", "Anslagspost") names the rows; what is used
+    // of it ("Anslagsförbrukning", "Anslagsutfall") is the outcome; its
+    // credit, savings, excess and withdrawal ("Anslagskredit",
+    // "Anslagssparande", "Indrag av anslagsbelopp") are no budget; the
+    // balance left ("Anslagsbehållning") is an amount or a share of the
+    // appropriation, which its cells tell.
+    if let Some(rest) = key.strip_prefix("anslag") {
+        let rest = rest.strip_prefix('s').unwrap_or(rest);
+        if rest == "ap" || rest.starts_with("post") || rest.starts_with("anslagspost") {
+            return Some(Role::Label);
+        }
+        if rest.starts_with("förbrukning") || rest.starts_with("utfall") {
+            return Some(Role::Outcome);
+        }
+        if ["kredit", "sparande", "överskridande"]
+            .iter()
+            .any(|w| rest.starts_with(w))
+        {
+            return Some(Role::Other);
+        }
+        if rest.starts_with("behållning") {
+            return None;
+        }
+    }
+    if key.starts_with("indrag") {
+        return Some(Role::Other);
+    }
     // An allocation is the budget a committee is held to: "Kommunbidrag",
     // "Regionbidrag", "Nettoram", "Anslag".
     if contains_any(
@@ -848,6 +876,18 @@ mod tests {
             ("Kommunbidrag 2021", Some(AnnualBudget)),
             ("SB + ÄB 2017", Some(AnnualBudget)),
             ("Statsbudget", Some(Budget)),
+            ("Anslag", Some(Budget)),
+            ("Anslag 2024", Some(AnnualBudget)),
+            ("Anslagsbelopp (tkr)", Some(Budget)),
+            ("Anslag/ap", Some(Label)),
+            ("Anslag/anslagspost", Some(Label)),
+            ("Anslagspost", Some(Label)),
+            ("Anslagsförbrukning", Some(Outcome)),
+            ("Anslagsutfall 2023", Some(Outcome)),
+            ("Anslagskredit (tkr)", Some(Other)),
+            ("Anslagssparande", Some(Other)),
+            ("Indrag av anslagsbelopp", Some(Other)),
+            ("Anslagsbehållning som disponeras 2006", None),
             ("Nettokostnad", Some(Outcome)),
             ("Nettokostnad 2021", Some(Outcome)),
             ("Not", Some(Text)),

@@ -376,6 +376,64 @@ pub(super) enum FiguresClosed {
     /// One figure, closed by the line's end alone; `grouped`: it carries
     /// thousands spaces.
     ByLineEnd { grouped: bool },
+    /// One figure glued after a date that ends the label ("2010-01-2596"):
+    /// a date's day has two digits, so the cut is certain.
+    AfterDate,
+}
+
+/// Whether the ten characters before `at` are a whole date, "2010-01-25",
+/// not preceded by a digit.
+fn date_ends_at(chars: &[char], at: usize) -> bool {
+    let Some(from) = at.checked_sub(10) else {
+        return false;
+    };
+    let Some(date) = chars.get(from..at) else {
+        return false;
+    };
+    let number = |a: usize, b: usize| {
+        date.get(a..b)
+            .filter(|ds| ds.iter().all(char::is_ascii_digit))
+            .map(|ds| {
+                ds.iter()
+                    .fold(0u32, |n, d| n * 10 + d.to_digit(10).unwrap_or(0))
+            })
+    };
+    date.get(4) == Some(&'-')
+        && date.get(7) == Some(&'-')
+        && number(0, 4).is_some_and(|y| (1900..=2099).contains(&y))
+        && number(5, 7).is_some_and(|m| (1..=12).contains(&m))
+        && number(8, 10).is_some_and(|d| (1..=31).contains(&d))
+        && !from
+            .checked_sub(1)
+            .and_then(|i| chars.get(i))
+            .is_some_and(char::is_ascii_digit)
+}
+
+/// A row led by a date with its one figure glued after the day
+/// ("2010-01-2596", a payment plan copied with no separator): the date,
+/// a space and the figure ("2010-01-25 96").
+fn figure_after_date(chars: &[char]) -> Option<String> {
+    const AT: usize = 10;
+    if !date_ends_at(chars, AT) || !chars.get(AT).is_some_and(char::is_ascii_digit) {
+        return None;
+    }
+    let rest = chars.get(AT..)?;
+    let mut end = digit_groups_end(rest, 0);
+    if rest.get(end) == Some(&',') {
+        end += 1 + rest
+            .get(end + 1..)?
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+    }
+    if end != rest.len() {
+        return None;
+    }
+    let at = AT;
+    let mut out: String = chars.get(..at)?.iter().collect();
+    out.push(' ');
+    out.extend(rest);
+    Some(out)
 }
 
 /// A row whose figures each end in a unit or `%`, glued to its label and
@@ -390,6 +448,9 @@ pub(super) enum FiguresClosed {
 /// nothing is glued or a figure does not end so.
 pub(super) fn unit_ended_figures(text: &str) -> Option<(String, FiguresClosed)> {
     let chars: Vec<char> = text.trim().chars().collect();
+    if let Some(cut) = figure_after_date(&chars) {
+        return Some((cut, FiguresClosed::AfterDate));
+    }
     let digit_at = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
     // The label ends where the first figure starts: a digit, or a sign
     // right before one, after a letter or a closing parenthesis.

@@ -7,7 +7,8 @@ use super::Line;
 use crate::latin;
 use crate::model::Role;
 use crate::read::headings::{
-    compact, is_note_heading, is_superscript, names_kinds_of_units, role_of, year_of,
+    compact, is_note_heading, is_superscript, months_of, names_kinds_of_units, role_of, unit_of,
+    year_of,
 };
 
 /// A word that is a year or a date and nothing else: "2021", "2012/2013",
@@ -237,6 +238,21 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
     // lines between): the blocks above belong to the heading, not to the
     // title, back to the first that does not start so.
     let mut first = first;
+    // A section line above the heading, set apart by blank lines
+    // ("Utgiftsområde 17 Kultur, medier, trossamfund och fritid" over
+    // "Anslag/ap Anslagskredit Anslagsbehållning ..."), names no column of
+    // figures where a line below it does: it is caption, not heading.
+    if with_years.is_none() {
+        let names = |b: &[Line]| b.iter().any(|l| names_a_value_column(&l.text));
+        while first < last
+            && blocks.get(first).is_some_and(|b| b.len() == 1 && !names(b))
+            && blocks
+                .get(first + 1..=last)
+                .is_some_and(|below| below.iter().any(|b| names(b)))
+        {
+            first += 1;
+        }
+    }
     while first > 0
         && blocks
             .get(first)
@@ -351,6 +367,17 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
     }
     body.extend(lines.get(first_data..).unwrap_or(&[]).iter().cloned());
     (heading, titles, body)
+}
+
+/// Whether a heading line names a column of figures: a role word for
+/// figures, a year, a unit or a month.
+pub(super) fn names_a_value_column(text: &str) -> bool {
+    segment_heading(text).iter().any(|h| {
+        role_of(h).is_some_and(Role::is_numeric)
+            || year_of(h).is_some()
+            || unit_of(h).is_some()
+            || months_of(h).is_some()
+    })
 }
 
 /// A line that still heads the columns under the heading's last line: the

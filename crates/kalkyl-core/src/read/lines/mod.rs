@@ -154,8 +154,15 @@ fn glued_lines(grid: &Grid<'_>, plain: &str) -> Vec<Line> {
                 .next()
                 .is_some_and(|w| crate::number::Unit::from_word(w).is_some())
                 && !short(last.text.split_whitespace().last());
+            // A code of letters and digits ("ap.7 66 3 % 0" under "28:37
+            // ... inom kulturområdet") starts an item, no word's rest.
+            let code_starts = text
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| w.contains(|c: char| c.is_ascii_digit()));
             if ends_letter
                 && !unit_starts
+                && !code_starts
                 && (!last.blank_after || stub)
                 && !last.trailing_space
                 && starts_lower
@@ -259,8 +266,8 @@ fn layout_lines(
             None,
             None,
             String::new(),
-            "The figures were glued to their labels (and to each other); each was cut where its unit, % or the line ends it, and starts after the label's last letter or parenthesis.".into(),
-            "Talen satt ihop med sina benämningar (och med varandra); vart och ett skars där dess enhet, % eller raden slutar det, och börjar efter benämningens sista bokstav eller parentes.".into(),
+            "The figures were glued to their labels (and to each other); each was cut where its unit, % or the line ends it, and starts after the label's last letter, parenthesis or date.".into(),
+            "Talen satt ihop med sina benämningar (och med varandra); vart och ett skars där dess enhet, % eller raden slutar det, och börjar efter benämningens sista bokstav, parentes eller datum.".into(),
         ));
         return raw;
     }
@@ -293,10 +300,11 @@ fn layout_lines(
 fn unit_ended_rows(lines: &[Line]) -> Option<Vec<Line>> {
     // A glue is a letter, `)` or `%` right before a digit: most lines of
     // most pastes have none, and are passed by one scan of their bytes.
+    // So is a date's last digit right before another, read by the cut.
     let glued = |l: &Line| {
         l.text.as_bytes().windows(2).any(|w| {
             matches!(w, [a, b] if b.is_ascii_digit() && (a.is_ascii_alphabetic() || matches!(*a, b'%' | b')') || *a >= 0x80))
-        })
+        }) || l.text.len() > 10 && l.text.as_bytes().get(4) == Some(&b'-')
     };
     let cut: Vec<Option<(String, FiguresClosed)>> = lines
         .iter()
@@ -307,7 +315,9 @@ fn unit_ended_rows(lines: &[Line]) -> Option<Vec<Line>> {
         })
         .collect();
     let closed = || cut.iter().flatten().map(|(_, closed)| *closed);
-    let by_units = closed().filter(|c| *c == FiguresClosed::ByUnits).count();
+    let by_units = closed()
+        .filter(|c| matches!(c, FiguresClosed::ByUnits | FiguresClosed::AfterDate))
+        .count();
     let by_line_end = closed().count() - by_units;
     let grouped = closed().any(|c| c == FiguresClosed::ByLineEnd { grouped: true });
     // A table copied with no separator glues every row: one figure set
@@ -330,7 +340,7 @@ fn unit_ended_rows(lines: &[Line]) -> Option<Vec<Line>> {
     let mut out = lines.to_vec();
     for (l, cut) in out.iter_mut().zip(cut) {
         match cut {
-            Some((text, FiguresClosed::ByUnits)) => l.text = text,
+            Some((text, FiguresClosed::ByUnits | FiguresClosed::AfterDate)) => l.text = text,
             Some((text, FiguresClosed::ByLineEnd { .. })) if line_ends > 0 => l.text = text,
             _ => {}
         }

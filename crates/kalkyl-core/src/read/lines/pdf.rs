@@ -5,8 +5,8 @@
 use rust_decimal::Decimal;
 
 use super::heading_lines::{
-    figure_roles, is_dated_caption, is_footnote_line, is_year_line, is_year_word, split_header,
-    split_label_year,
+    figure_roles, is_dated_caption, is_footnote_line, is_year_line, is_year_word,
+    names_a_value_column, split_header, split_label_year,
 };
 use super::heading_words::{
     block_headings, is_units_line, measures_after_each, merge_headings, segment_heading,
@@ -111,6 +111,29 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
                 && l.text.chars().filter(|c| latin::is_letter(*c)).count() >= 3
                 && !l.text.chars().any(latin::is_lower)
         })
+    {
+        if let Some(line) = header.pop() {
+            body.insert(0, line);
+        }
+    }
+    // An item's name led by its code right under the heading ("90:1
+    // Kungliga hov- och slottsstaten" under "Anslag/ap Anslagskredit
+    // ..."), naming no column of figures, is the body's first section.
+    let coded = |l: &Line| {
+        l.text.split_whitespace().next().is_some_and(|w| {
+            w.contains([':', '.'])
+                && w.starts_with(|c: char| c.is_ascii_digit())
+                && w.chars()
+                    .all(|c| c.is_ascii_digit() || c == ':' || c == '.')
+        }) && !names_a_value_column(&l.text)
+    };
+    if header.len() > 1
+        && header.last().is_some_and(coded)
+        && header
+            .iter()
+            .rev()
+            .skip(1)
+            .any(|l| names_a_value_column(&l.text))
     {
         if let Some(line) = header.pop() {
             body.insert(0, line);
@@ -221,6 +244,12 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
                 .is_some_and(|c| !latin::is_lower(c))
                 // "Not 1 112 246": the label's note reference, below it.
                 && !n.text.split_whitespace().next().is_some_and(is_note_heading)
+                // An item's code of letters and digits ("ap.7 66 3 % 0"
+                // under "28:37 Forsknings- och utvecklingsinsatser"): a
+                // new row, however it is written.
+                || n.text.split_whitespace().next().is_some_and(|w| {
+                    w.contains(|c: char| c.is_ascii_digit()) && w.contains(latin::is_letter)
+                })
         });
         // A word broken with a hyphen goes on below, whatever the case.
         let hyphenated = label.last().is_some_and(|last| {

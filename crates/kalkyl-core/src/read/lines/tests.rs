@@ -797,6 +797,13 @@ fn figures_glued_to_their_labels_are_cut_where_units_end_them() {
         // A year ending a heading is no figure; nor is a figure set apart.
         ("Prognos2024", None),
         ("Disponeras av Boverket 20 410", None),
+        // One figure glued after a date's two-digit day.
+        ("2010-01-2596", Some("2010-01-25 96")),
+        ("2010-12-251 150,5", Some("2010-12-25 1 150,5")),
+        // Not a date (no such month), a date alone, or words after it.
+        ("2010-13-2596", None),
+        ("2010-01-25", None),
+        ("2010-01-2596 tkr extra", None),
     ];
     for (line, want) in table {
         assert_eq!(
@@ -832,6 +839,71 @@ fn figures_glued_to_their_labels_are_cut_where_units_end_them() {
         &d.kind,
         DiagnosticKind::Layout { what_en, .. } if what_en.contains("where its unit, % or the line ends it")
     )));
+}
+
+#[test]
+fn a_payment_plan_with_figures_glued_to_its_dates() {
+    // A regleringsbrev's payment plan copied with no separator: each date
+    // glued to its amount, the sum to its label, the heading run together.
+    let text = "UtbetalningsdatumBelopp\n2010-01-2596\n2010-02-2596\n2010-03-2594\nSumma286\nBelopp angivna i tkr\n";
+    let grid = crate::grid::read_text(text);
+    let raw = layout(&grid, text, &ReadChoices::default());
+    assert_eq!(raw.headings, ["Utbetalningsdatum", "Belopp"]);
+    let cells: Vec<Vec<&str>> = raw
+        .rows
+        .iter()
+        .map(|r| r.cells.iter().map(|c| c.text.as_ref()).collect())
+        .collect();
+    assert_eq!(
+        cells.first().map(Vec::as_slice),
+        Some(&["2010-01-25", "96"][..])
+    );
+    assert_eq!(
+        cells.get(2).map(Vec::as_slice),
+        Some(&["2010-03-25", "94"][..])
+    );
+    assert!(raw.diagnostics.iter().any(|d| matches!(
+        &d.kind,
+        DiagnosticKind::Layout { what_en, .. } if what_en.contains("parenthesis or date")
+    )));
+}
+
+#[test]
+fn an_appropriations_section_and_item_lines_around_its_heading() {
+    check_pdf(&[
+        // A section line set apart by blank lines above the heading names
+        // no column: it is no heading. The appropriation's coded name
+        // right under the heading is the body's first section, and the
+        // items' codes ("ap.7") start rows of their own.
+        (
+            "Finansiella villkor för anslag/anslagsposter\n\nUtgiftsområde 17 Kultur, medier, trossamfund och fritid\n\nAnslag/ap Anslagskredit Anslagsbehållning som disponeras 2006 Indrag av anslagsbelopp\n28:37 Forsknings- och utvecklingsinsatser inom kulturområdet\nap.7 66 3 % 0\nap.9 279 3 % 0\n",
+            &[
+                "Anslag/ap",
+                "Anslagskredit",
+                "Anslagsbehållning som disponeras 2006",
+                "Indrag av anslagsbelopp",
+            ],
+            &[
+                &["28:37 Forsknings- och utvecklingsinsatser inom kulturområdet"],
+                &["ap.7", "66", "3%", "0"],
+                &["ap.9", "279", "3%", "0"],
+            ],
+        ),
+        (
+            "Finansiella villkor för anslag/anslagsposter\n\nUtgiftsområde 1 Rikets styrelse\n\nAnslag/ap Anslagskredit Anslagsbehållning som disponeras 2006 Indrag av anslagsbelopp\n90:1 Kungliga hov- och slottsstaten\nap.1 1 488 3 % 0\nap.2 1 438 3 % 0\n",
+            &[
+                "Anslag/ap",
+                "Anslagskredit",
+                "Anslagsbehållning som disponeras 2006",
+                "Indrag av anslagsbelopp",
+            ],
+            &[
+                &["90:1 Kungliga hov- och slottsstaten"],
+                &["ap.1", "1 488", "3%", "0"],
+                &["ap.2", "1 438", "3%", "0"],
+            ],
+        ),
+    ]);
 }
 
 #[test]
