@@ -688,9 +688,20 @@ fn content_stats(raw: &RawTable<'_>, column: usize) -> ContentStats {
 /// "Budget"), not something about one ("Budgetavvikelse",
 /// "Budgetuppföljning"): a word of it ends in "budget".
 fn names_a_budget(title: &str) -> bool {
+    title_word_ends_with(title, "budget")
+}
+
+/// Whether a title names a budget or the plan that follows it
+/// ("Investeringsbudget 2025–2029", "Ekonomisk plan 2026–2028",
+/// "Flerårsplan"), not something about one ("Planering").
+fn names_a_budget_or_plan(title: &str) -> bool {
+    names_a_budget(title) || title_word_ends_with(title, "plan")
+}
+
+fn title_word_ends_with(title: &str, end: &str) -> bool {
     title
         .split(|c: char| !crate::latin::is_letter(c))
-        .any(|word| headings::compact(word).ends_with("budget"))
+        .any(|word| headings::compact(word).ends_with(end))
 }
 
 /// Decides each column's role from its heading, its contents and the
@@ -1098,13 +1109,22 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
             for y in group.iter().filter_map(|j| years[*j]) {
                 distinct.insert(y);
             }
+            // Under a title naming a budget or a plan ("Investeringsbudget
+            // 2025–2029 | 2025 | 2026 | ...") the years are the budget's
+            // year and the plan's years after it: nothing is an outcome.
+            let planned = raw
+                .title
+                .as_ref()
+                .is_some_and(|(t, _)| names_a_budget_or_plan(t));
             if group.len() >= 2 && distinct.len() == group.len() {
+                let first_year = distinct.iter().next().copied();
                 let latest = distinct.iter().next_back().copied();
                 for j in group {
-                    roles[j] = if years[j] == latest {
-                        Role::Outcome
-                    } else {
-                        Role::PriorOutcome
+                    roles[j] = match (planned, years[j]) {
+                        (true, y) if y == first_year => Role::Budget,
+                        (true, _) => Role::Other,
+                        (false, y) if y == latest => Role::Outcome,
+                        (false, _) => Role::PriorOutcome,
                     };
                 }
             }

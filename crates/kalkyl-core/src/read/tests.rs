@@ -2401,6 +2401,30 @@ fn one_figure_under_a_budget_title_is_the_budget() {
 }
 
 #[test]
+fn bare_years_under_a_budget_or_plan_title_are_the_budget_and_its_plan() {
+    // Years with no word under a budget's or a plan's title are the budget
+    // year and the plan years after it; under any other title they are an
+    // outcome series, its latest year the outcome and the year before it
+    // the prior outcome.
+    let want_planned = ["label", "budget", "other", "other"];
+    let want_outcomes = ["label", "other", "prior_outcome", "outcome"];
+    for (title, want) in [
+        ("Investeringsbudget 2026–2028 (mnkr)", want_planned),
+        ("Resultatbudget och plan, mnkr", want_planned),
+        ("Ekonomisk plan 2026-2028, tkr", want_planned),
+        ("Flerårsplan (tkr)", want_planned),
+        ("Verksamhetens nettokostnader, mnkr", want_outcomes),
+        ("Budgetuppföljning, mnkr", want_outcomes),
+        ("Planering och uppföljning, mnkr", want_outcomes),
+    ] {
+        let t = read(&format!(
+            "{title}\n\t2026\t2027\t2028\nBarn och utbildning\t412,5\t420,0\t431,2\nOmsorg\t388,1\t395,0\t402,7\nSumma\t800,6\t815,0\t833,9\n"
+        ));
+        assert_eq!(roles(&t), want, "{title}");
+    }
+}
+
+#[test]
 fn only_a_title_that_names_a_budget_makes_an_unheaded_column_the_budget() {
     // The same one-figure web table under different titles: a budget's
     // name makes the figures that budget; a title about a budget (its
