@@ -10,7 +10,7 @@ const MAX_CANDIDATES: usize = 32;
 /// At most this many steps are taken to list one run's splits: a long run
 /// of three-digit groups that cannot end in `n` values has exponentially
 /// many dead ends (a table copied one cell per line and read as one run).
-const MAX_SEARCH_STEPS: usize = 20_000;
+const MAX_SEARCH_STEPS: usize = 5_000;
 /// Every way to group a run of number words into exactly `n` values, up to
 /// [`MAX_CANDIDATES`]. A word continues the value before it only when it is
 /// an unsigned group of exactly three digits, and the value so far has no
@@ -210,26 +210,25 @@ fn most_even_split(tokens: &[String], n: usize) -> Option<Vec<String>> {
     if n == 0 || n > len {
         return None;
     }
-    // values[i]: every value that starts at token i, as (end, text, digits);
-    // a value runs on while the next token continues it.
-    let values: Vec<Vec<(usize, String, usize)>> = (0..len)
+    let digits_of = |t: &str| t.chars().filter(char::is_ascii_digit).count();
+    // values[i]: every value that starts at token i, as (end, digits); a
+    // value runs on while the next token continues it.
+    let values: Vec<Vec<(usize, usize)>> = (0..len)
         .map(|i| {
             let mut out = Vec::new();
-            if !tokens.get(i).is_some_and(|t| starts_value(t)) {
+            let Some(first) = tokens.get(i).filter(|t| starts_value(t)) else {
                 return out;
-            }
-            let mut text = tokens.get(i).cloned().unwrap_or_default();
+            };
+            let mut text = first.clone();
+            let mut digits = digits_of(first);
             let mut end = i + 1;
             loop {
-                out.push((
-                    end,
-                    text.clone(),
-                    text.chars().filter(char::is_ascii_digit).count(),
-                ));
+                out.push((end, digits));
                 match tokens.get(end) {
                     Some(next) if continues(&text, next) => {
                         text.push(' ');
                         text.push_str(next);
+                        digits += digits_of(next);
                         end += 1;
                     }
                     _ => break,
@@ -238,9 +237,47 @@ fn most_even_split(tokens: &[String], n: usize) -> Option<Vec<String>> {
             out
         })
         .collect();
-    let mut counts: Vec<usize> = values.iter().flatten().map(|v| v.2).collect();
+    // reach[k * (len + 1) + i]: token i can be reached with k values in the
+    // band; from[..] is where the value that reached it started.
+    let cells = (n + 1) * (len + 1);
+    let mut reach = vec![false; cells];
+    let mut from: Vec<Option<usize>> = vec![None; cells];
+    let at = |k: usize, i: usize| k * (len + 1) + i;
+    let walk = |lo: usize, hi: usize, reach: &mut [bool], from: &mut [Option<usize>]| {
+        reach.iter_mut().for_each(|r| *r = false);
+        if let Some(first) = reach.get_mut(0) {
+            *first = true;
+        }
+        for k in 0..n {
+            for i in 0..len {
+                if !reach.get(at(k, i)).copied().unwrap_or(false) {
+                    continue;
+                }
+                for (end, digits) in values.get(i).into_iter().flatten() {
+                    let fits = (lo..=hi).contains(digits) || *digits == 0;
+                    let slot = at(k + 1, *end);
+                    if fits && reach.get(slot) == Some(&false) {
+                        if let Some(r) = reach.get_mut(slot) {
+                            *r = true;
+                        }
+                        if let Some(f) = from.get_mut(slot) {
+                            *f = Some(i);
+                        }
+                    }
+                }
+            }
+        }
+        reach.get(at(n, len)).copied().unwrap_or(false)
+    };
+    let mut counts: Vec<usize> = values.iter().flatten().map(|v| v.1).collect();
     counts.sort_unstable();
     counts.dedup();
+    // With every band at once first: most column counts a run is tried at
+    // cannot be reached at all.
+    let (&min, &max) = (counts.first()?, counts.last()?);
+    if !walk(min, max, &mut reach, &mut from) {
+        return None;
+    }
     let mut bands: Vec<(usize, usize)> = Vec::new();
     for (i, lo) in counts.iter().enumerate() {
         for hi in counts.iter().skip(i) {
@@ -249,52 +286,15 @@ fn most_even_split(tokens: &[String], n: usize) -> Option<Vec<String>> {
     }
     crate::order::sort_by(&mut bands, |a, b| (a.1 - a.0).cmp(&(b.1 - b.0)));
     for (lo, hi) in bands {
-        // reach[k][i]: token i can be reached with k values in the band;
-        // from[k][i] is the value that reached it.
-        let mut from: Vec<Vec<Option<(usize, usize)>>> = vec![vec![None; len + 1]; n + 1];
-        let mut reach = vec![vec![false; len + 1]; n + 1];
-        if let Some(first) = reach.get_mut(0).and_then(|r| r.get_mut(0)) {
-            *first = true;
-        }
-        for k in 0..n {
-            for i in 0..len {
-                if !reach
-                    .get(k)
-                    .and_then(|r| r.get(i))
-                    .copied()
-                    .unwrap_or(false)
-                {
-                    continue;
-                }
-                for (v, (end, _, digits)) in values.get(i).into_iter().flatten().enumerate() {
-                    let fits = (lo..=hi).contains(digits) || *digits == 0;
-                    if let (true, Some(slot)) =
-                        (fits, reach.get_mut(k + 1).and_then(|r| r.get_mut(*end)))
-                    {
-                        if !*slot {
-                            *slot = true;
-                            if let Some(f) = from.get_mut(k + 1).and_then(|r| r.get_mut(*end)) {
-                                *f = Some((i, v));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        if !reach
-            .get(n)
-            .and_then(|r| r.get(len))
-            .copied()
-            .unwrap_or(false)
-        {
+        if !walk(lo, hi, &mut reach, &mut from) {
             continue;
         }
         let mut split = Vec::with_capacity(n);
-        let mut at = len;
+        let mut end = len;
         for k in (1..=n).rev() {
-            let (start, v) = from.get(k).and_then(|r| r.get(at)).copied().flatten()?;
-            split.push(values.get(start)?.get(v)?.1.clone());
-            at = start;
+            let start = from.get(at(k, end)).copied().flatten()?;
+            split.push(tokens.get(start..end)?.join(" "));
+            end = start;
         }
         split.reverse();
         return Some(split);
