@@ -11,12 +11,20 @@ use support::score::report;
 fn the_corpus_score_does_not_fall_below_what_was_reached() {
     let corpus = load_corpus();
     assert!(
-        corpus.len() >= 169,
+        corpus.len() >= 187,
         "the corpus holds {} tables",
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit, all 169 tables: 95.8 % reached
+    // Numbers under the right role and unit, all 187 tables: 95.6 % reached
+    // (7 790 of 8 142), with held-out round 23's 10 tables (regleringsbrev
+    // of four state agencies and three government press releases), which
+    // joined at 95.9 % after their rules, 78.2 % before them (115 of 147),
+    // and round 17's 8 (regleringsbrev as ESV's register flattens them),
+    // 73.5 % after its rules, 14.7 % before them (5 of 34): its misses are
+    // financial conditions glued into one word ("90:1 ap.10Inget0"),
+    // where only the items' numbering tells the cut.
+    // The 169 tables before them: 95.8 % reached
     // (7 624 of 7 961; 7 608 before a line of unit words among PDF text's
     // rows named the unit), with held-out round 19's three tables that pass the
     // well-formedness test (Marks kommun's Driftredovisning and
@@ -56,10 +64,10 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
     // at 96.5 %. The 93 tables of round 3 were at 89.5 %; the 13 held-out
     // tables of round 3 were added at 40.8 %, before any rule (46.6 % once
     // one annotation was corrected).
-    assert!(all.numbers_right * 1000 >= all.numbers * 957, "{text}");
-    assert!(all.units_right >= 169, "{text}");
+    assert!(all.numbers_right * 1000 >= all.numbers * 956, "{text}");
+    assert!(all.units_right >= 187, "{text}");
     assert!(all.conventions_right >= 42, "{text}");
-    assert!(all.flagged >= 29, "{text}");
+    assert!(all.flagged >= 31, "{text}");
     // An alarm on a consistent table is the worst failure: none left.
     assert_eq!(all.alarms, 0, "{text}");
 }
