@@ -453,13 +453,34 @@ pub(super) fn unit_ended_figures(text: &str) -> Option<(String, FiguresClosed)> 
     }
     let digit_at = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
     // The label ends where the first figure starts: a digit, or a sign
-    // right before one, after a letter or a closing parenthesis.
-    let start = (1..chars.len()).find(|&i| {
-        (digit_at(i) || (chars.get(i).copied().is_some_and(is_sign) && digit_at(i + 1)))
+    // right before one, after a letter, a space or a closing parenthesis.
+    // A number inside the label ("Låneram (enl 20 § budgetlagen)100 000")
+    // is no figure when what follows it is not: the next start glued to
+    // the label is tried.
+    let starts = |i: &usize| {
+        (digit_at(*i) || (chars.get(*i).copied().is_some_and(is_sign) && digit_at(*i + 1)))
             && chars
-                .get(i - 1)
-                .is_some_and(|c| latin::is_letter(*c) || *c == ' ' || *c == ')')
+                .get(*i - 1)
+                .is_some_and(|c| latin::is_letter(*c) || *c == ')')
+    };
+    let first = (1..chars.len()).find(|&i| {
+        starts(&i) || {
+            chars.get(i - 1) == Some(&' ')
+                && (digit_at(i) || (chars.get(i).copied().is_some_and(is_sign) && digit_at(i + 1)))
+        }
     })?;
+    figures_from(&chars, first).or_else(|| {
+        (first + 1..chars.len())
+            .filter(starts)
+            .find_map(|start| figures_from(&chars, start))
+    })
+}
+
+/// The row cut with its figures starting at `start` (see
+/// [`unit_ended_figures`]), if every word from there is a figure closed by
+/// a unit, `%` or the line's end.
+fn figures_from(chars: &[char], start: usize) -> Option<(String, FiguresClosed)> {
+    let digit_at = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
     let label: String = chars.get(..start)?.iter().collect();
     let glued_to_label = !label.ends_with(' ');
     let mut glued = glued_to_label;

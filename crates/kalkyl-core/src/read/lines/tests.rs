@@ -778,7 +778,6 @@ fn figures_glued_to_their_labels_are_cut_where_units_end_them() {
         ("Berg 14 044 tkr 10,44 %", None),
         ("Bostadsyta m2 136 084 136 084", None),
         ("Bräcke10 262 8,23", None),
-        ("Enhet 2 gruppbostad12 tkr", None),
         // One figure glued to its label, closed by the line's end, after a
         // letter or ")".
         (
@@ -794,6 +793,15 @@ fn figures_glued_to_their_labels_are_cut_where_units_end_them() {
             Some("Post- och telestyrelsen 0"),
         ),
         ("(Ram)48 617 tkr", Some("(Ram) 48 617 tkr")),
+        // A number inside the label is no figure when words follow it.
+        (
+            "Låneram (enl 20 § budgetlagen)100 000",
+            Some("Låneram (enl 20 § budgetlagen) 100 000"),
+        ),
+        (
+            "Enhet 2 gruppbostad12 tkr",
+            Some("Enhet 2 gruppbostad 12 tkr"),
+        ),
         // A year ending a heading is no figure; nor is a figure set apart.
         ("Prognos2024", None),
         ("Disponeras av Boverket 20 410", None),
