@@ -498,7 +498,7 @@ fn figures_from(chars: &[char], start: usize) -> Option<(String, FiguresClosed)>
             i += 1;
         }
         let digits = i;
-        i = digit_groups_end(&chars, i);
+        i = digit_groups_end(chars, i);
         if i == digits {
             return None;
         }
