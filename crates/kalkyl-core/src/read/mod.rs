@@ -341,10 +341,16 @@ fn layout_delimited(grid: Grid<'_>) -> RawTable<'_> {
         Some(offset) => first + offset,
         None => first,
     };
+    // The title is the last of them, but a line that only names the unit
+    // ("Resultatbudget" / "Miljoner kronor") leaves it to the line above.
     let mut context = Vec::new();
     for row in &rows[first..header_at] {
         if let Some(cell) = row.cells.iter().find(|c| !c.text.trim().is_empty()) {
-            raw.title = Some((cell.text.trim().to_string(), row.line));
+            let text = cell.text.trim();
+            let unit_only = unit_of(text).is_some() && text.split_whitespace().count() <= 3;
+            if raw.title.is_none() || !unit_only {
+                raw.title = Some((text.to_string(), row.line));
+            }
             context.push(cell.text.to_string());
         }
     }
@@ -783,7 +789,8 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
     }
     // Without any heading, number columns follow the most common layout:
     // outcome, budget, deviation.
-    if raw.headings.iter().all(|h| h.trim().is_empty()) {
+    let headless = raw.headings.iter().all(|h| h.trim().is_empty());
+    if headless {
         let mut order = [Role::Outcome, Role::Budget, Role::StatedVariance].into_iter();
         for role in roles.iter_mut().filter(|r| **r == Role::Other) {
             if let Some(r) = order.next() {
@@ -796,18 +803,19 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
     // One figure per unit ("Kommun | Kronor per elev"): the units' outcome.
     let numeric: Vec<usize> = (0..width).filter(|j| roles[*j].is_numeric()).collect();
     if let [j] = numeric[..] {
-        if roles[j] == Role::Other {
-            if named[j].is_none() && raw.title.as_ref().is_some_and(|(t, _)| names_a_budget(t)) {
-                roles[j] = Role::Budget;
-            } else if raw
+        let titled_budget =
+            named[j].is_none() && raw.title.as_ref().is_some_and(|(t, _)| names_a_budget(t));
+        if titled_budget && (roles[j] == Role::Other || headless && roles[j] == Role::Outcome) {
+            roles[j] = Role::Budget;
+        } else if roles[j] == Role::Other
+            && raw
                 .headings
                 .first()
                 .is_some_and(|h| headings::names_kinds_of_units(h))
-            {
-                // Even a key figure ("Kronor per invånare"): it is what
-                // the units are compared by.
-                roles[j] = Role::Outcome;
-            }
+        {
+            // Even a key figure ("Kronor per invånare"): it is what the
+            // units are compared by.
+            roles[j] = Role::Outcome;
         }
     }
     outcome_from_arithmetic(raw, &mut roles, &mut guessed);

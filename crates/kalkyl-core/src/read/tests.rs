@@ -2425,6 +2425,19 @@ fn bare_years_under_a_budget_or_plan_title_are_the_budget_and_its_plan() {
 }
 
 #[test]
+fn an_excel_copy_titled_as_a_budget_over_a_unit_line_is_that_budget() {
+    // Excel's copy of a one-figure table: its title, a line naming the
+    // unit, then the rows with no heading. The unit line is no title: the
+    // table is the budget its title names, and it is named after it.
+    let t = read(
+        "Resultatbudget\nMiljoner kronor\t\nVerksamhetens intäkter\t1 079,5\nVerksamhetens kostnader\t-7 141,0\nVerksamhetens nettoresultat\t-6 061,5\n",
+    );
+    assert_eq!(roles(&t), ["label", "budget"]);
+    assert_eq!(t.title.as_deref(), Some("Resultatbudget"));
+    assert_eq!(t.unit, Some(kalkyl_text::number::Unit::Mnkr));
+}
+
+#[test]
 fn only_a_title_that_names_a_budget_makes_an_unheaded_column_the_budget() {
     // The same one-figure web table under different titles: a budget's
     // name makes the figures that budget; a title about a budget (its
