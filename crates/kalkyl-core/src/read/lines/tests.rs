@@ -850,6 +850,22 @@ fn figures_glued_to_their_labels_are_cut_where_units_end_them() {
 }
 
 #[test]
+fn a_figure_kept_back_as_a_bound_holds_its_column() {
+    // Statistics print small counts as "<5": the row keeps its three
+    // columns, the bound stays as the cell's text.
+    check_pdf(&[(
+        "Län Fördelade medel Antal sommarjobb Antal jobb för unga\nStockholms län 60 910 000 5 950 680\nJämtlands län 270 000 30 <5\nNorrbottens län 340 000 30 <5\nSumma 61 520 000 6 010 680\n",
+        &["Län", "Fördelade medel", "Antal sommarjobb", "Antal jobb för unga"],
+        &[
+            &["Stockholms län", "60 910 000", "5 950", "680"],
+            &["Jämtlands län", "270 000", "30", "<5"],
+            &["Norrbottens län", "340 000", "30", "<5"],
+            &["Summa", "61 520 000", "6 010", "680"],
+        ],
+    )]);
+}
+
+#[test]
 fn a_payment_plan_with_figures_glued_to_its_dates() {
     // A regleringsbrev's payment plan copied with no separator: each date
     // glued to its amount, the sum to its label, the heading run together.

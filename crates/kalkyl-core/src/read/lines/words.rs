@@ -38,7 +38,12 @@ fn is_lone_dash(word: &str) -> bool {
 }
 
 pub(super) fn shape(word: &str) -> Shape {
-    if is_lone_dash(word) {
+    // A figure kept back as a bound ("<5", statistics' small counts) holds
+    // a column's place like a dash; the cell keeps its text.
+    let bound = word
+        .strip_prefix(['<', '>'])
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
+    if is_lone_dash(word) || bound {
         return Shape::Dash;
     }
     if word == "%" || Unit::from_word(word).is_some() {
