@@ -19,7 +19,7 @@ use super::split::{
 };
 use super::sums::{choose_splits, settled_by_sums};
 use super::web_headings::unglue_unit;
-use super::words::{is_data_line, is_numeric_word, pdf_words, shape, Shape};
+use super::words::{is_bound, is_data_line, is_numeric_word, pdf_words, shape, Shape};
 use super::{close_run, layout_diagnostic, Line, Run, MAX_SUM_ROWS};
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
 use crate::exact::Exact;
@@ -192,6 +192,10 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
             // ("Skattekraft, % 87,5"); so does a dash before words.
             let numeric = is_numeric_word(w)
                 && !(matches!(shape(w), Shape::Suffix) && numbers.is_empty())
+                && !(is_bound(w)
+                    && ws
+                        .get(k + 1)
+                        .is_some_and(|n| matches!(shape(n), Shape::Suffix)))
                 && !(matches!(shape(w), Shape::Dash)
                     && numbers.is_empty()
                     && ws.get(k + 1).is_some_and(|n| !is_numeric_word(n)));

@@ -862,6 +862,14 @@ fn a_figure_kept_back_as_a_bound_holds_its_column() {
             &["Norrbottens län", "340 000", "30", "<5"],
             &["Summa", "61 520 000", "6 010", "680"],
         ],
+    ), (
+        // Before a unit a bound is a size class, part of the label.
+        "(mnkr) Budget Utfall\nInvesteringsobjekt <3 mnkr 28,8 25,7\nInvesteringsobjekt >3 mnkr 4,5 71,0\n",
+        &["(mnkr)", "Budget", "Utfall"],
+        &[
+            &["Investeringsobjekt <3 mnkr", "28,8", "25,7"],
+            &["Investeringsobjekt >3 mnkr", "4,5", "71,0"],
+        ],
     )]);
 }
 

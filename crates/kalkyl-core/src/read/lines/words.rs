@@ -37,13 +37,17 @@ fn is_lone_dash(word: &str) -> bool {
         || matches!((chars.next(), chars.next()), (Some(c), None) if c == '—' || is_minus_char(c))
 }
 
+/// A bound in place of a figure: "<5", ">100". Before a unit it is a
+/// size class of the label ("Investeringsobjekt <3 mnkr").
+pub(super) fn is_bound(word: &str) -> bool {
+    word.strip_prefix(['<', '>'])
+        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 pub(super) fn shape(word: &str) -> Shape {
     // A figure kept back as a bound ("<5", statistics' small counts) holds
     // a column's place like a dash; the cell keeps its text.
-    let bound = word
-        .strip_prefix(['<', '>'])
-        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()));
-    if is_lone_dash(word) || bound {
+    if is_lone_dash(word) || is_bound(word) {
         return Shape::Dash;
     }
     if word == "%" || Unit::from_word(word).is_some() {
