@@ -172,6 +172,14 @@ fn contains_any(text: &str, needles: &[&str]) -> bool {
     needles.iter().any(|n| text.contains(n))
 }
 
+/// Whether a heading names a plan: a word of it ends in "plan" ("Plan
+/// 2025", "Flerårsplan", "Investeringsplan"), not "Planerat".
+pub(crate) fn names_a_plan(heading: &str) -> bool {
+    heading
+        .split(|c: char| !latin::is_letter(c))
+        .any(|w| latin::lowercase(w).ends_with("plan"))
+}
+
 /// The role a heading's words name, if any. Order matters: "Budgetavvikelse"
 /// is a deviation before it is a budget, "Årsprognos" a forecast. Swedish
 /// first; English editions of reports ("Outcome", "Variance") second.
@@ -317,6 +325,11 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
         } else {
             Role::Budget
         });
+    }
+    // A plan's year after the budget's ("Plan 2025", "Flerårsplan 2026",
+    // "Ekonomisk plan"): planned figures, neither budget nor outcome.
+    if names_a_plan(heading) {
+        return Some(Role::Other);
     }
     if contains_any(&key, &["prognos"]) {
         return Some(Role::Forecast);
@@ -876,6 +889,9 @@ mod tests {
             ("Kommunbidrag 2021", Some(AnnualBudget)),
             ("SB + ÄB 2017", Some(AnnualBudget)),
             ("Statsbudget", Some(Budget)),
+            ("Plan 2025", Some(Other)),
+            ("Flerårsplan 2026", Some(Other)),
+            ("Planerat", None),
             ("Anslag", Some(Budget)),
             ("Anslag 2024", Some(AnnualBudget)),
             ("Anslagsbelopp (tkr)", Some(Budget)),

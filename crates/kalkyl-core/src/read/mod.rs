@@ -1094,8 +1094,13 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
                 })
                 .unwrap_or_default()
         };
+        // A plan's years ("Plan 2025 | Plan 2026") are no outcome series.
         let dated: Vec<usize> = (0..roles.len())
-            .filter(|j| roles[*j] == Role::Other && years[*j].is_some())
+            .filter(|j| {
+                roles[*j] == Role::Other
+                    && years[*j].is_some()
+                    && !raw.headings.get(*j).is_some_and(|h| headings::names_a_plan(h))
+            })
             .collect();
         // The municipality's own columns before its group of companies'
         // ("Kommunen" beside "Kommunkoncernen"), wherever the report puts

@@ -2401,6 +2401,35 @@ fn one_figure_under_a_budget_title_is_the_budget() {
 }
 
 #[test]
+fn plan_years_beside_a_budget_are_other_numbers() {
+    // A budget document: the year's budget, then the plan's years, maybe
+    // after the last closed year. The plan is neither budget nor outcome.
+    for (headings, want) in [
+        (
+            "Nämnd\tBudget 2024\tPlan 2025\tPlan 2026",
+            &["label", "budget", "other", "other"][..],
+        ),
+        (
+            "Mnkr\tBokslut 2023\tBudget 2024\tPlan 2025\tPlan 2026",
+            &["label", "prior_outcome", "budget", "other", "other"][..],
+        ),
+        (
+            "Mnkr\tBudget 2024\tFlerårsplan 2025\tFlerårsplan 2026",
+            &["label", "budget", "other", "other"][..],
+        ),
+    ] {
+        let width = headings.split('\t').count() - 1;
+        let row = |label: &str, v: &str| format!("{label}{}\n", format!("\t{v}").repeat(width));
+        let t = read(&format!(
+            "{headings}\n{}{}",
+            row("Barn och utbildning", "412,5"),
+            row("Omsorg", "388,1")
+        ));
+        assert_eq!(roles(&t), want, "{headings}");
+    }
+}
+
+#[test]
 fn bare_years_under_a_budget_or_plan_title_are_the_budget_and_its_plan() {
     // Years with no word under a budget's or a plan's title are the budget
     // year and the plan years after it; under any other title they are an
