@@ -11,12 +11,17 @@ use support::score::report;
 fn the_corpus_score_does_not_fall_below_what_was_reached() {
     let corpus = load_corpus();
     assert!(
-        corpus.len() >= 187,
+        corpus.len() >= 191,
         "the corpus holds {} tables",
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit, all 187 tables: 95.7 % reached
+    // Numbers under the right role and unit, all 191 tables: 95.6 % reached
+    // (7 830 of 8 187), with held-out round 25's 4 tables (Mönsterås and
+    // Åmål kommun's budget pages, Talboks- och punktskriftsbiblioteket's
+    // regleringsbrev), which joined at 88.9 % after its rule (plan years
+    // are no outcome series), 77.8 % before it (35 of 45).
+    // The 187 tables before them: 95.7 % reached
     // (7 790 of 8 142), with held-out round 23's 10 tables (regleringsbrev
     // of four state agencies and three government press releases), which
     // joined at 95.9 % after their rules, 78.2 % before them (115 of 147),
@@ -65,7 +70,7 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
     // tables of round 3 were added at 40.8 %, before any rule (46.6 % once
     // one annotation was corrected).
     assert!(all.numbers_right * 1000 >= all.numbers * 956, "{text}");
-    assert!(all.units_right >= 187, "{text}");
+    assert!(all.units_right >= 191, "{text}");
     assert!(all.conventions_right >= 42, "{text}");
     assert!(all.flagged >= 31, "{text}");
     // An alarm on a consistent table is the worst failure: none left.
