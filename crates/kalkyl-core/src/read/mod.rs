@@ -1099,7 +1099,10 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
             .filter(|j| {
                 roles[*j] == Role::Other
                     && years[*j].is_some()
-                    && !raw.headings.get(*j).is_some_and(|h| headings::names_a_plan(h))
+                    && !raw
+                        .headings
+                        .get(*j)
+                        .is_some_and(|h| headings::names_a_plan(h))
             })
             .collect();
         // The municipality's own columns before its group of companies'
