@@ -694,20 +694,16 @@ fn content_stats(raw: &RawTable<'_>, column: usize) -> ContentStats {
 /// "Budget"), not something about one ("Budgetavvikelse",
 /// "Budgetuppföljning"): a word of it ends in "budget".
 fn names_a_budget(title: &str) -> bool {
-    title_word_ends_with(title, "budget")
+    title
+        .split(|c: char| !crate::latin::is_letter(c))
+        .any(|word| headings::compact(word).ends_with("budget"))
 }
 
 /// Whether a title names a budget or the plan that follows it
 /// ("Investeringsbudget 2025–2029", "Ekonomisk plan 2026–2028",
 /// "Flerårsplan"), not something about one ("Planering").
 fn names_a_budget_or_plan(title: &str) -> bool {
-    names_a_budget(title) || title_word_ends_with(title, "plan")
-}
-
-fn title_word_ends_with(title: &str, end: &str) -> bool {
-    title
-        .split(|c: char| !crate::latin::is_letter(c))
-        .any(|word| headings::compact(word).ends_with(end))
+    names_a_budget(title) || headings::names_a_plan(title)
 }
 
 /// Decides each column's role from its heading, its contents and the
