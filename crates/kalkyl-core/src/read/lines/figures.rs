@@ -457,21 +457,19 @@ pub(super) fn unit_ended_figures(text: &str) -> Option<(String, FiguresClosed)> 
     // A number inside the label ("Låneram (enl 20 § budgetlagen)100 000")
     // is no figure when what follows it is not: the next start glued to
     // the label is tried.
-    let starts = |i: &usize| {
-        (digit_at(*i) || (chars.get(*i).copied().is_some_and(is_sign) && digit_at(*i + 1)))
+    let figure_at =
+        |i: usize| digit_at(i) || (chars.get(i).copied().is_some_and(is_sign) && digit_at(i + 1));
+    let glued_at = |i: &usize| {
+        figure_at(*i)
             && chars
                 .get(*i - 1)
                 .is_some_and(|c| latin::is_letter(*c) || *c == ')')
     };
-    let first = (1..chars.len()).find(|&i| {
-        starts(&i) || {
-            chars.get(i - 1) == Some(&' ')
-                && (digit_at(i) || (chars.get(i).copied().is_some_and(is_sign) && digit_at(i + 1)))
-        }
-    })?;
+    let first = (1..chars.len())
+        .find(|i| glued_at(i) || chars.get(i - 1) == Some(&' ') && figure_at(*i))?;
     figures_from(&chars, first).or_else(|| {
         (first + 1..chars.len())
-            .filter(starts)
+            .filter(glued_at)
             .find_map(|start| figures_from(&chars, start))
     })
 }

@@ -369,15 +369,19 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
     (heading, titles, body)
 }
 
-/// Whether a heading line names a column of figures: a role word for
-/// figures, a year, a unit or a month.
+/// Whether a heading line names a column of figures (see
+/// [`names_figures`]).
 pub(super) fn names_a_value_column(text: &str) -> bool {
-    segment_heading(text).iter().any(|h| {
-        role_of(h).is_some_and(Role::is_numeric)
-            || year_of(h).is_some()
-            || unit_of(h).is_some()
-            || months_of(h).is_some()
-    })
+    segment_heading(text).iter().any(|h| names_figures(h))
+}
+
+/// Whether a column heading names figures: a role word for figures, a
+/// year, a unit or a month.
+pub(super) fn names_figures(heading: &str) -> bool {
+    role_of(heading).is_some_and(Role::is_numeric)
+        || year_of(heading).is_some()
+        || unit_of(heading).is_some()
+        || months_of(heading).is_some()
 }
 
 /// A line that still heads the columns under the heading's last line: the

@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 
 use super::heading_lines::{
     figure_roles, is_dated_caption, is_footnote_line, is_year_line, is_year_word,
-    names_a_value_column, split_header, split_label_year,
+    names_a_value_column, names_figures, split_header, split_label_year,
 };
 use super::heading_words::{
     block_headings, is_units_line, measures_after_each, merge_headings, segment_heading,
@@ -25,7 +25,7 @@ use crate::diagnostics::{Diagnostic, DiagnosticKind};
 use crate::exact::Exact;
 use crate::latin;
 use crate::number::{self, DecimalMark, Reading};
-use crate::read::headings::{is_note_heading, months_of, role_of, unit_of, year_of};
+use crate::read::headings::{is_note_heading, role_of, unit_of, year_of};
 use crate::read::{sum_kind, RawCell, RawRow, RawTable, ReadChoices};
 use crate::role::Role;
 
@@ -314,12 +314,7 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
     // above the rows) gives no count of columns: the rows' figures alone
     // do, so that "49 612" stays one figure and is not cut to fill columns
     // it invented.
-    let names_columns = header_headings.iter().any(|h| {
-        role_of(h).is_some_and(|r| r.is_numeric())
-            || year_of(h).is_some()
-            || unit_of(h).is_some()
-            || months_of(h).is_some()
-    });
+    let names_columns = header_headings.iter().any(|h| names_figures(h));
     let from_header = if names_columns || header_headings.len() < 2 {
         header_headings
             .len()
