@@ -60,7 +60,8 @@ pub fn App() -> impl IntoView {
     let read_now = move |plain: String, html: Option<String>| {
         let mut id = None;
         let start = browser::now_ms();
-        workspace.update(|w| id = Some(w.add_paste(&plain, html.as_deref())));
+        let year = browser::this_year();
+        workspace.update(|w| id = Some(w.add_paste_of(&plain, html.as_deref(), year)));
         if let Some(id) = id {
             // Computed now, so the figure includes the results.
             ctx.with_sheet_untracked(id, |_, _| ());
@@ -204,7 +205,7 @@ fn warm_up_sheet(numbers: std::ops::Range<u32>) -> Sheet {
             i * 11 % 1000,
         );
     }
-    Sheet::from_paste(0, &text, None)
+    Sheet::from_paste(0, &text, None, None)
 }
 
 /// Builds a generated table's view, in a workspace of its own, into an

@@ -219,6 +219,12 @@ pub fn today_iso() -> String {
     )
 }
 
+/// This year in the user's time zone (a paste's year: later years in its
+/// headings are plans); `None` if the clock says something impossible.
+pub fn this_year() -> Option<u16> {
+    u16::try_from(js_sys::Date::new_0().get_full_year()).ok()
+}
+
 /// The time now in UTC, as ISO 8601 (for a file's `saved_at`).
 pub fn now_iso() -> String {
     js_sys::Date::new_0()

@@ -181,8 +181,11 @@ fn main() {
             let mut again = f.clone();
             again.paste = rewritten(f, if layout == "html" { "tab" } else { layout });
             let html = (layout == "html").then(|| html_of(&again.paste));
-            let table =
-                kalkyl_core::read::read_paste(&again.paste, html.as_deref(), &Default::default());
+            let table = kalkyl_core::read::read_paste(
+                &again.paste,
+                html.as_deref(),
+                &support::score::first_choices(f),
+            );
             let s = support::score::score_table(&again, &table);
             all.add(&s, f.checks.is_empty());
             if show.is_some_and(|n| f.name.contains(n.as_str())) {

@@ -103,13 +103,17 @@ fn shorten(text: &str, max: usize) -> String {
 }
 
 impl Sheet {
-    /// Reads a paste into a new sheet.
-    pub fn from_paste(id: u64, plain: &str, html: Option<&str>) -> Sheet {
+    /// Reads a paste into a new sheet; `year_pasted` is the year by the
+    /// user's clock, when known (see [`ReadChoices::year_pasted`]).
+    pub fn from_paste(id: u64, plain: &str, html: Option<&str>, year_pasted: Option<u16>) -> Sheet {
         let source = PastedSource {
             plain: plain.to_string(),
             html: html.map(str::to_string),
         };
-        let choices = ReadChoices::default();
+        let choices = ReadChoices {
+            year_pasted,
+            ..ReadChoices::default()
+        };
         let table = read_paste(&source.plain, source.html.as_deref(), &choices);
         let name = table_name(&table).unwrap_or_else(|| format!("Tabell {id}"));
         Sheet {
@@ -192,11 +196,26 @@ impl Workspace {
             .collect()
     }
 
-    /// Reads a paste into a new sheet at the end; returns its id.
+    /// Reads a paste into a new sheet at the end; returns its id. The year
+    /// it was pasted in is not known: no year heading is taken for a plan
+    /// by its year alone.
     pub fn add_paste(&mut self, plain: &str, html: Option<&str>) -> u64 {
+        self.add_paste_of(plain, html, None)
+    }
+
+    /// Reads a paste made in `year_pasted` (by the user's clock) into a new
+    /// sheet at the end; returns its id. Columns headed by later years are
+    /// plans, never outcomes.
+    pub fn add_paste_of(
+        &mut self,
+        plain: &str,
+        html: Option<&str>,
+        year_pasted: Option<u16>,
+    ) -> u64 {
         self.next_id = self.next_id.saturating_add(1);
         let id = self.next_id;
-        self.sheets.push(Sheet::from_paste(id, plain, html));
+        self.sheets
+            .push(Sheet::from_paste(id, plain, html, year_pasted));
         id
     }
 

@@ -619,6 +619,7 @@ fn sheet(id: u64) -> impl Strategy<Value = Sheet> {
                     Just(Orientation::AsPasted),
                     Just(Orientation::Turned)
                 ]),
+                prop::option::of(any::<u16>()),
             ),
         );
         let meta = (
@@ -659,6 +660,7 @@ fn sheet(id: u64) -> impl Strategy<Value = Sheet> {
                 splits: choices.4,
                 prefer_plain: choices.5 .0,
                 orientation: choices.5 .1,
+                year_pasted: choices.5 .2,
             },
             table: t,
             history: History::default(),

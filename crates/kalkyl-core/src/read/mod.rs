@@ -51,6 +51,12 @@ pub struct ReadChoices {
     /// Whether the table lies on its side (periods as columns, measures as
     /// rows) and is turned back; `None` means guess.
     pub orientation: Option<Orientation>,
+    /// The calendar year the table was pasted in, by the user's clock: a
+    /// column headed by a later year is a plan, never an outcome. Kept with
+    /// the choices so that reading the paste again reads it the same;
+    /// `None` when not known (no year is then later than the paste).
+    #[serde(default)]
+    pub year_pasted: Option<u16>,
 }
 
 /// How a table lies, as the user chose it.
@@ -96,7 +102,7 @@ pub(crate) fn read_laid_out(
         None => layout_delimited(grid),
     };
     raw.diagnostics.extend(notes);
-    maybe_transpose(&mut raw, choices.orientation);
+    maybe_transpose(&mut raw, choices);
     build(raw, hints, choices)
 }
 
@@ -510,10 +516,11 @@ fn merge_heading_rows(rows: &[&GridRow]) -> Vec<String> {
 /// is the user's answer, which wins over the guess. A guess either way is
 /// said in a diagnostic whenever the rows are named by figures, with the
 /// other reading one click away (`ReadChoices::orientation`).
-fn maybe_transpose(raw: &mut RawTable<'_>, chosen: Option<Orientation>) {
+fn maybe_transpose(raw: &mut RawTable<'_>, choices: &ReadChoices) {
+    let chosen = choices.orientation;
     let (turn, unsure) = match chosen {
         Some(choice) => (choice == Orientation::Turned, true),
-        None => lies_on_its_side(raw),
+        None => lies_on_its_side(raw, choices.year_pasted),
     };
     let turned = turn && raw.headings.len() >= 2 && !raw.rows.is_empty();
     if turned {
@@ -536,7 +543,7 @@ fn maybe_transpose(raw: &mut RawTable<'_>, chosen: Option<Orientation>) {
 /// Whether a table lies on its side, and whether that is worth asking
 /// (the rows are named by figures, but the guess is "as pasted" or the
 /// other way round).
-fn lies_on_its_side(raw: &RawTable<'_>) -> (bool, bool) {
+fn lies_on_its_side(raw: &RawTable<'_>, year_pasted: Option<u16>) -> (bool, bool) {
     // A sideways table has a row per figure (outcome, budget, ...): a few
     // rows, never thousands.
     const MAX_SIDEWAYS_ROWS: usize = 40;
@@ -590,11 +597,14 @@ fn lies_on_its_side(raw: &RawTable<'_>) -> (bool, bool) {
     // rows (a five-year overview, "nyckeltal 2018 2019 2020 2021"). Two or
     // three years ("2022 | 2021 | 2020") are this year against the years
     // before, with items as rows (a statement, a balance requirement).
+    // Years still to come when the table was pasted are a plan by item (a
+    // budget bill's reforms by year), not a history of measures.
     let year_headings = raw
         .headings
         .iter()
         .skip(1)
         .filter(|h| is_year_heading(h))
+        .filter(|h| year_of(h).zip(year_pasted).is_none_or(|(y, now)| y <= now))
         .count();
     // A value column without a heading beside them is a period the
     // heading did not name (a fifth year under four printed ones).
@@ -855,7 +865,7 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
             roles[j] = Role::StatedPercent;
         }
     }
-    resolve_years(raw, &mut roles);
+    resolve_years(raw, &mut roles, choices.year_pasted);
     // A part year's accounts ("Delårsbokslut", "Delårs bokslut") beside
     // plain "Bokslut": the year is not closed, so the plain accounts are
     // the last year's, and the part year's are the outcome.
@@ -924,7 +934,7 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
 /// earlier outcome is the prior year's, an earlier deviation is history.
 /// Two otherwise unknown columns "Antal listade dec 2020 / 2021" become
 /// prior outcome and outcome.
-fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
+fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role], year_pasted: Option<u16>) {
     let years: Vec<Option<u16>> = (0..roles.len())
         .map(|j| raw.headings.get(j).and_then(|h| year_of(h)))
         .collect();
@@ -1090,11 +1100,22 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
                 })
                 .unwrap_or_default()
         };
-        // A plan's years ("Plan 2025 | Plan 2026") are no outcome series.
+        // Under a title naming a budget or a plan ("Investeringsbudget
+        // 2025–2029 | 2025 | 2026 | ...") the years are the budget's year
+        // and the plan's years after it: nothing is an outcome.
+        let planned = raw
+            .title
+            .as_ref()
+            .is_some_and(|(t, _)| names_a_budget_or_plan(t));
+        // A plan's years ("Plan 2025 | Plan 2026") are no outcome series,
+        // nor are years still to come when the table was pasted (a budget
+        // bill's "2026 | 2027 | 2028" pasted in 2025).
+        let to_come = |j: usize| years[j].zip(year_pasted).is_some_and(|(y, now)| y > now);
         let dated: Vec<usize> = (0..roles.len())
             .filter(|j| {
                 roles[*j] == Role::Other
                     && years[*j].is_some()
+                    && (planned || !to_come(*j))
                     && !raw
                         .headings
                         .get(*j)
@@ -1121,13 +1142,6 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role]) {
             for y in group.iter().filter_map(|j| years[*j]) {
                 distinct.insert(y);
             }
-            // Under a title naming a budget or a plan ("Investeringsbudget
-            // 2025–2029 | 2025 | 2026 | ...") the years are the budget's
-            // year and the plan's years after it: nothing is an outcome.
-            let planned = raw
-                .title
-                .as_ref()
-                .is_some_and(|(t, _)| names_a_budget_or_plan(t));
             if group.len() >= 2 && distinct.len() == group.len() {
                 let first_year = distinct.iter().next().copied();
                 let latest = distinct.iter().next_back().copied();

@@ -2454,6 +2454,85 @@ fn bare_years_under_a_budget_or_plan_title_are_the_budget_and_its_plan() {
 }
 
 #[test]
+fn years_still_to_come_when_pasted_are_no_outcome() {
+    // A budget bill's table pasted the autumn before: "2026 | 2027 | 2028"
+    // are planned amounts, not an outcome series; years up to the paste's
+    // stay one, and with the year unknown the series is read as before.
+    let paste = |years: &str| {
+        format!(
+            "Satsningar (mnkr)\n\t{years}\nFörstärkt tillsyn\t112\t171\t221\nStöd till kommuner\t20\t20\t20\nTotalt\t132\t191\t241\n"
+        )
+    };
+    for (years, year_pasted, want) in [
+        (
+            "2026\t2027\t2028",
+            Some(2025),
+            ["label", "other", "other", "other"],
+        ),
+        (
+            "2026\t2027\t2028",
+            Some(2028),
+            ["label", "other", "prior_outcome", "outcome"],
+        ),
+        (
+            "2026\t2027\t2028",
+            None,
+            ["label", "other", "prior_outcome", "outcome"],
+        ),
+        (
+            "2024\t2025\t2026",
+            Some(2025),
+            ["label", "prior_outcome", "outcome", "other"],
+        ),
+        (
+            "2025\t2026\t2027",
+            Some(2025),
+            ["label", "other", "other", "other"],
+        ),
+    ] {
+        let choices = ReadChoices {
+            year_pasted,
+            ..ReadChoices::default()
+        };
+        let t = read_paste(&paste(years), None, &choices);
+        assert_eq!(roles(&t), want, "{years} pasted in {year_pasted:?}");
+    }
+    // Under a budget's title the first year stays the budget, whenever it
+    // is pasted.
+    let choices = ReadChoices {
+        year_pasted: Some(2025),
+        ..ReadChoices::default()
+    };
+    let t = read_paste(
+        "Investeringsbudget 2026–2028 (mnkr)\n\t2026\t2027\t2028\nSkolor\t41,5\t42,0\t43,2\nVägar\t38,1\t39,0\t40,7\n",
+        None,
+        &choices,
+    );
+    assert_eq!(roles(&t), ["label", "budget", "other", "other"]);
+}
+
+#[test]
+fn a_plan_by_item_over_years_to_come_is_not_turned() {
+    // Reforms by year in a budget bill, a year still running and three to
+    // come: the items are rows as pasted. A five-year overview of closed
+    // years with as few rows lies on its side and is turned.
+    let plan = "Reformer (mnkr)\n\t2025\t2026\t2027\t2028\nSkärpta regler om utvisning\t\t84\t350\t350\nKunskapskrav för medborgarskap\t24\t88\t95\t137\nStärkt kontroll\t5\t30\t17\t17\n";
+    let choices = ReadChoices {
+        year_pasted: Some(2025),
+        ..ReadChoices::default()
+    };
+    let t = read_paste(plan, None, &choices);
+    assert_eq!(roles(&t), ["label", "other", "other", "other", "other"]);
+    assert_eq!(t.label(2), "Stärkt kontroll");
+    let closed = ReadChoices {
+        year_pasted: Some(2029),
+        ..ReadChoices::default()
+    };
+    let t = read_paste(plan, None, &closed);
+    assert_eq!(t.label(0), "2025");
+}
+
+#[test]
 fn an_excel_copy_titled_as_a_budget_over_a_unit_line_is_that_budget() {
     // Excel's copy of a one-figure table: its title, a line naming the
     // unit, then the rows with no heading. The unit line is no title: the

@@ -180,6 +180,16 @@ impl fmt::Display for ExpectedCell {
 }
 
 impl Fixture {
+    /// The report's year, from a corpus file's name
+    /// (`<organisation>-<year>-<table>`); `None` for a seed table.
+    pub fn year(&self) -> Option<u16> {
+        self.name
+            .split('-')
+            .filter(|part| part.len() == 4)
+            .filter_map(|part| part.parse::<u16>().ok())
+            .find(|y| (1990..2100).contains(y))
+    }
+
     /// Index of the first column with this role.
     pub fn column(&self, role: &str) -> Option<usize> {
         self.columns.iter().position(|c| c == role)

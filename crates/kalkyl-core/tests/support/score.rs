@@ -93,9 +93,19 @@ fn sign_key(c: SignConvention) -> &'static str {
     }
 }
 
+/// The choices the app starts a paste with: none but the year it was
+/// pasted in, taken as the report's year (a controller pastes a report the
+/// year it comes out).
+pub fn first_choices(f: &Fixture) -> ReadChoices {
+    ReadChoices {
+        year_pasted: f.year(),
+        ..ReadChoices::default()
+    }
+}
+
 /// Reads the fixture's paste as the app does and scores the reading.
 pub fn score(f: &Fixture) -> (TableScore, Table) {
-    let table = read_paste(&f.paste, None, &ReadChoices::default());
+    let table = read_paste(&f.paste, None, &first_choices(f));
     (score_table(f, &table), table)
 }
 

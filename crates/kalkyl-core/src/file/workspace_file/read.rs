@@ -590,6 +590,8 @@ pub(super) fn read_sheet(t: TableFile, at: &At, version: u64) -> Res<Sheet> {
         })?;
         choices.prefer_plain = c.prefer_plain;
         choices.orientation = c.orientation;
+        choices.year_pasted =
+            at_most(c.year_pasted, &at, "year_pasted", u16::MAX.into())?.map(|y| y as u16);
     }
     let diagnostics_at = at.key("diagnostics");
     if t.diagnostics.len() > MAX_ITEMS {

@@ -110,6 +110,8 @@ pub(super) struct ChoicesFile {
     pub(super) prefer_plain: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) orientation: Option<Orientation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) year_pasted: Option<u64>,
 }
 
 #[derive(Serialize, Deserialize)]

@@ -41,6 +41,7 @@ pub(super) fn table_file<const DERIVED: bool>(sheet: &Sheet) -> TableFile<'_, Ro
             splits: Keyed::of(&c.splits, |n| *n as u64),
             prefer_plain: c.prefer_plain,
             orientation: c.orientation,
+            year_pasted: c.year_pasted.map(u64::from),
         }),
         columns: t
             .columns
