@@ -2028,6 +2028,41 @@ fn a_time_series_run_together() {
     )));
 }
 
+/// An area's or a volume's unit whose superscript was lost ("m²" copied as
+/// "m2") ends the label its figures are glued to: the exponent is the
+/// unit's, never the first figure's first digit, and the row cuts by its
+/// evenness as any other ("685711569579590": five figures of three digits).
+#[test]
+fn a_unit_exponent_glued_to_a_run_together_series() {
+    let paste = "Nyckeltal\n\n20222021202020192018\n\
+                 Soliditet, %38,342,544,442,642,9\n\
+                 Hyror netto, kr/m21 0681 0381 017991977\n\
+                 Driftkostnader, kr/m2685711569579590\n\
+                 Lägenheter, m2916 574916 206915 813914 926913 640\n\
+                 Vattenförbrukning, m32 1002 0502 0001 9501 900\n\
+                 Fastighetsskatt, kr/m23330282824\n";
+    let t = read(paste);
+    assert_eq!(t.label(0), "2022");
+    let column = |label: &str| {
+        t.columns
+            .iter()
+            .position(|c| c.heading == label)
+            .unwrap_or_else(|| panic!("no column {label:?} in {:?}", t.columns))
+    };
+    for (label, first, last) in [
+        ("Soliditet, %", "38.3", "42.9"),
+        ("Hyror netto, kr/m2", "1068", "977"),
+        ("Driftkostnader, kr/m2", "685", "590"),
+        ("Lägenheter, m2", "916574", "913640"),
+        ("Vattenförbrukning, m3", "2100", "1900"),
+        ("Fastighetsskatt, kr/m2", "33", "24"),
+    ] {
+        let j = column(label);
+        assert_eq!(t.number(0, j), Some(d(first)), "{label} 2022");
+        assert_eq!(t.number(4, j), Some(d(last)), "{label} 2018");
+    }
+}
+
 /// A split settled by the table's sums is certain, so the checks run over
 /// it: a gross-to-net note whose group columns print 0 on the lines above
 /// the total (the shape of a municipality's note beside its group's) has

@@ -53,11 +53,33 @@ pub(super) fn glued_figures(text: &str) -> Option<(&str, &str)> {
         start += 1;
     }
     let at = chars.get(start).map_or(text.len(), |p| p.0);
-    let (label, tail) = text.split_at(at);
+    let (label, tail) = text.split_at(after_unit_exponent(text, at));
     if tail.is_empty() || label.ends_with(char::is_whitespace) {
         return None;
     }
     Some((label, tail))
+}
+
+/// Where the figures glued to a label start, given that they seem to start
+/// at byte `at` of `text`: one digit later when the label ends in an area's
+/// or a volume's unit whose exponent lost its superscript ("Lägenheter,
+/// m²" copied as "m2", "kr/m³" as "kr/m3"). The exponent is the unit's, not
+/// the first figure's first digit: "kr/m21 068" is 1 068 kr/m².
+pub(super) fn after_unit_exponent(text: &str, at: usize) -> usize {
+    let (Some(label), Some(tail)) = (text.get(..at), text.get(at..)) else {
+        return at;
+    };
+    let unit_before = label
+        .strip_suffix('m')
+        .map(|rest| rest.strip_suffix('k').unwrap_or(rest))
+        .is_some_and(|rest| !rest.chars().next_back().is_some_and(latin::is_letter));
+    let exponent = tail.starts_with(['2', '3'])
+        && tail[1..].starts_with(|c: char| c.is_ascii_digit() || is_sign(c));
+    if unit_before && exponent {
+        at + 1
+    } else {
+        at
+    }
 }
 
 /// Every cut of a row's pieces of figures into `n` figures with `decimals`

@@ -33,7 +33,8 @@ pub(super) fn glued_tail(text: &str, spaced: bool) -> Option<(&str, &str)> {
         let first = tail.chars().next().map_or(1, char::len_utf8);
         tail = &tail[first..];
     }
-    let label = &text[..text.len() - tail.len()];
+    let at = super::figures::after_unit_exponent(text, text.len() - tail.len());
+    let (label, tail) = text.split_at(at);
     let before = label.chars().last()?;
     if (before.is_whitespace() && !spaced) || !tail.chars().any(|c| c.is_ascii_digit()) {
         return None;
