@@ -11,13 +11,19 @@ use support::score::report;
 fn the_corpus_score_does_not_fall_below_what_was_reached() {
     let corpus = load_corpus();
     assert!(
-        corpus.len() >= 191,
+        corpus.len() >= 195,
         "the corpus holds {} tables",
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit, all 191 tables: 95.6 % reached
-    // (7 830 of 8 187), with held-out round 25's 4 tables (Mönsterås and
+    // Numbers under the right role and unit, all 195 tables: 95.6 % reached
+    // (8 006 of 8 370), with held-out round 26's 4 tables (AB
+    // Gavlegårdarna's five-year overview and key figures, Statens
+    // kulturråd's regleringsbrev), which joined at 93.4 % after its rule (an
+    // area's unit "m2" keeps its exponent), 78.7 % before it (144 of 183);
+    // its misses are financial conditions glued into one word (12). The 191
+    // tables before them: 95.7 % (7 835 of 8 187; 7 830 before years still
+    // to come when pasted were read as a plan), with held-out round 25's 4 tables (Mönsterås and
     // Åmål kommun's budget pages, Talboks- och punktskriftsbiblioteket's
     // regleringsbrev), which joined at 88.9 % after its rule (plan years
     // are no outcome series), 77.8 % before it (35 of 45).
@@ -70,7 +76,7 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
     // tables of round 3 were added at 40.8 %, before any rule (46.6 % once
     // one annotation was corrected).
     assert!(all.numbers_right * 1000 >= all.numbers * 956, "{text}");
-    assert!(all.units_right >= 191, "{text}");
+    assert!(all.units_right >= 194, "{text}");
     assert!(all.conventions_right >= 42, "{text}");
     assert!(all.flagged >= 31, "{text}");
     // An alarm on a consistent table is the worst failure: none left.
