@@ -183,6 +183,36 @@ test('a reload restores the workspace exactly: tables, edits, settings and names
   }
 });
 
+test("the year of a paste is kept: years still to come by the browser's clock stay a plan when the table is read again after a reload", async () => {
+  const session = await openSession({ browser });
+  try {
+    const { page } = session;
+    const app = new KalkylPage(page, session.server.url);
+    await app.open();
+    const year = await page.evaluate(() => new Date().getFullYear());
+    const years = [year - 1, year, year + 1, year + 2];
+    await paste(page, {
+      plain: `Nämnd (mnkr)\t${years.join('\t')}\nBarn och utbildning\t412,5\t420,0\t431,2\t440,0\nOmsorg\t388,1\t395,0\t402,7\t410,0\n`,
+    });
+    const roles = () => page.$$eval('[data-testid="grid"] thead select[data-testid^="role-"]', (s) => s.map((x) => x.value));
+    await page.locator('[data-testid="role-4"]').waitFor();
+    assert.deepEqual(await roles(), ['label', 'prior_outcome', 'outcome', 'other', 'other'], 'later years are a plan');
+    await saved(page);
+    const file = JSON.parse(await exportJson(page));
+    assert.equal(file.tables[0].read_choices.year_pasted, year, 'the year is kept with the read choices');
+
+    await app.reload();
+    await page.locator('[data-testid="role-4"]').waitFor();
+    // A changed role reads the pasted text again, with the stored year: the
+    // years to come do not become an outcome series.
+    await page.selectOption('[data-testid="role-1"]', 'budget');
+    await page.waitForFunction(() => document.querySelector('[data-testid="role-1"]').value === 'budget');
+    assert.deepEqual(await roles(), ['label', 'budget', 'outcome', 'other', 'other']);
+  } finally {
+    await session.close();
+  }
+});
+
 test('a 100 000-row table with a finding on every row is saved and restored', async () => {
   // The full workspace file of this table is about 100 MB, more than
   // Chromium keeps in one IndexedDB record; the stored form is a fifth.

@@ -1,5 +1,5 @@
 // The size budget: everything the first visit downloads (HTML, JS, WASM,
-// CSS), gzip-compressed, stays at or under 348 KiB (350 is the most the guide
+// CSS), gzip-compressed, stays at or under 349 KiB (350 is the most the guide
 // allows when idiomatic code with the crates made for the job needs more
 // than issue 13's 300 KiB; the limit is what the code needs). What took the room: the workspace file on
 // serde_json (about 70 KiB, 9 won back by serialising once and finding
@@ -24,7 +24,10 @@
 // 349.9 KiB measured. Then the lines above an HTML table kept from the
 // plain flavour (0.2), and the grid's tallies and CSS classes in lists
 // instead of hash maps, which took the hasher out (2.9 back): 347.2 KiB
-// measured, and the limit down to 348.
+// measured, and the limit down to 348. Then the year of a paste (a column
+// headed by a later year is a plan: the browser's clock read at the paste,
+// the choice kept in the workspace file and read back, the rule in the
+// roles' pass): 0.5, 348.1 KiB measured, and the limit 349.
 //
 // The year in one view (issue 14) is not in it: linked into the app it cost
 // about 75 KiB (its computation, its Leptos components and Leptos's view
@@ -40,7 +43,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST } from './lib/harness.mjs';
 
-const BUDGET_KIB = 348;
+const BUDGET_KIB = 349;
 
 test(`the first load is at most ${BUDGET_KIB} KiB gzip-compressed`, async () => {
   const html = await readFile(join(DIST, 'index.html'), 'utf8');

@@ -156,6 +156,24 @@ fn note_rows(runs: &[Run], glued: bool, settled: &[Option<bool>]) -> Vec<bool> {
         {
             return None;
         }
+        // A note stands before a whole figure: not before a digit group
+        // that no figure starts with ("1 008": never note 1 and 8), nor
+        // before a figure closed by a unit ("1 370 mkr": the unit closes
+        // the whole figure; statements with notes print no unit after
+        // their figures), and a number a unit closes is a figure ("22
+        // mkr").
+        let money_unit = |w: &str| w != "%" && matches!(shape(w), Shape::Suffix);
+        let next = r.numbers.get(1).map_or("", String::as_str);
+        let after = r.numbers.get(2).map_or("", String::as_str);
+        let group_only =
+            next.len() > 1 && next.starts_with('0') && next.chars().all(|c| c.is_ascii_digit());
+        let unit_closed = matches!(shape(next), Shape::Number { suffix: true, .. })
+            && !next.ends_with('%')
+            || money_unit(next)
+            || money_unit(after);
+        if group_only || unit_closed {
+            return None;
+        }
         r.numbers
             .first()
             .filter(|w| !w.ends_with(','))

@@ -1037,3 +1037,36 @@ fn figures_glued_at_their_decimal_commas_are_cut_after_their_decimals() {
         DiagnosticKind::Layout { what_en, .. } if what_en.contains("glued to each other at their decimal commas")
     )));
 }
+
+#[test]
+fn figures_closed_by_units_with_a_share_in_brackets() {
+    // A web page's list: each figure carries its unit, its share follows in
+    // brackets (glued to the unit once). "1 370 mkr" is one figure closed by
+    // its unit, never note 1 and 370; "1 008" never note 1 and 8; "22 mkr"
+    // no note either.
+    check_pdf(&[(
+        "Äldreomsorg 1 370 mkr (30,34%)\nGrundskola 1 008 mkr (22,32%)\nFörskola 536 mkr (11,87%)\nKollektivtrafik 22 mkr (0,49%)\nVuxenutbildning 27 mkr(0,6%)\n",
+        &["", "", ""],
+        &[
+            &["Äldreomsorg", "1 370mkr", "30,34%"],
+            &["Grundskola", "1 008mkr", "22,32%"],
+            &["Förskola", "536mkr", "11,87%"],
+            &["Kollektivtrafik", "22mkr", "0,49%"],
+            &["Vuxenutbildning", "27mkr", "0,6%"],
+        ],
+    )]);
+    // An earlier year's figure in brackets, its closing bracket lost once;
+    // a whole number in brackets stays a label's code, and a share in
+    // brackets before the figures the label's.
+    check_pdf(&[(
+        "Äldreomsorg 26,4 (29,0)\nGrundskola 17,7 (17,4)\nFunktionsstöd 14,0 (14,9\nNy inredning (6014) 0,7 (0,6)\nHemlöshet (75%) 8,4 (6,8)\n",
+        &["", "", ""],
+        &[
+            &["Äldreomsorg", "26,4", "29,0"],
+            &["Grundskola", "17,7", "17,4"],
+            &["Funktionsstöd", "14,0", "14,9"],
+            &["Ny inredning (6014)", "0,7", "0,6"],
+            &["Hemlöshet (75%)", "8,4", "6,8"],
+        ],
+    )]);
+}

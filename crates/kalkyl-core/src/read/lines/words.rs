@@ -148,6 +148,23 @@ pub(super) fn pdf_words(text: &str) -> Vec<String> {
 /// "Medarbetare"; keeps "0,0Mnkr" and "26 350tkr" whole, since the letters
 /// are a unit.
 fn push_word(out: &mut Vec<String>, word: &str) {
+    // A share or an earlier year's figure in brackets after a figure
+    // ("1 370 mkr (30,34%)", "26,4 kr (29,0)"), maybe glued to the unit
+    // ("27 mkr(0,6%)") or with its closing bracket lost ("(14,9"): a figure.
+    // In brackets before any figure ("Hemlöshet (75%) -84") it is the
+    // label's.
+    let after_figure = out
+        .last()
+        .is_some_and(|w| matches!(shape(w), Shape::Number { .. } | Shape::Suffix));
+    if let Some((head, inner)) =
+        bracketed_figure(word).filter(|(head, _)| after_figure || !head.is_empty())
+    {
+        if !head.is_empty() {
+            push_word(out, head);
+        }
+        out.push(inner.to_string());
+        return;
+    }
     // A decimal part ends a number: a sign right after it starts the next
     // ("47,3-1,4", "-188,7-127,5": a PDF copy dropped the space).
     if let Some((head, tail)) = glued_after_decimals(word) {
@@ -174,6 +191,23 @@ fn push_word(out: &mut Vec<String>, word: &str) {
             }
             _ => out.push(word.to_string()),
         }
+    }
+}
+
+/// A figure in brackets at the end of a word: what stands before the
+/// bracket (a unit, or nothing) and the figure. Only a figure with decimals
+/// or a percentage: a whole number in brackets is a label's code
+/// ("Ny inredning (6014)"), never a figure.
+fn bracketed_figure(word: &str) -> Option<(&str, &str)> {
+    let open = word.find('(')?;
+    let (head, rest) = (&word[..open], &word[open + 1..]);
+    let inner = rest.strip_suffix(')').unwrap_or(rest);
+    if !head.is_empty() && Unit::from_word(head).is_none() {
+        return None;
+    }
+    match shape(inner) {
+        Shape::Number { decimals, .. } if decimals || inner.ends_with('%') => Some((head, inner)),
+        _ => None,
     }
 }
 
