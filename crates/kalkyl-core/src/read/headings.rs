@@ -230,6 +230,8 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
     }
     // "Kassaflöde före förändringar av rörelsekapital" (the standard cash
     // flow line) names a flow before or after changes: no change column.
+    // Nor is a state agency's "Årets kapitalförändring" (its result) or
+    // "Balanserad kapitalförändring" (results carried forward).
     let qualified_change = contains_any(
         &key,
         &[
@@ -237,6 +239,7 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
             "efterförändring",
             "exklförändring",
             "inklförändring",
+            "kapitalförändring",
         ],
     );
     if contains_any(
@@ -852,6 +855,9 @@ mod tests {
                 Some(Label),
             ),
             ("Resultat exkl. förändring av pensionsskuld", Some(Outcome)),
+            // A state agency's result and its results carried forward.
+            ("Årets kapitalförändring", None),
+            ("Balanserad kapitalförändring", None),
             ("Avvikelsen i % av årsbudget", Some(StatedPercent)),
             ("Relation (%)", Some(StatedPercent)),
             ("Förändring %", Some(StatedPercent)),
