@@ -289,7 +289,70 @@ fn layout_lines(
     if let Some(rows) = one_line_box(&lines) {
         return pdf_layout(rows, choices);
     }
+    if let Some(rows) = labels_last(&lines) {
+        let mut raw = pdf_layout(rows, choices);
+        raw.diagnostics.push(layout_diagnostic(
+            None,
+            None,
+            String::new(),
+            "Each row's label stood after its figures; it was read as the first column, and the heading's last word as the labels' heading.".into(),
+            "Varje rads benämning stod efter dess tal; den lästes som första kolumnen, och rubrikens sista ord som benämningarnas rubrik.".into(),
+        ));
+        return raw;
+    }
     pdf_layout(lines, choices)
+}
+
+/// Rows whose label stands after their figures ("26,4 kr (29,0)
+/// Äldreomsorg", a web page's "how a hundred kronor is spent"), under a
+/// heading naming the labels last ("Kronor Område"): the same lines with
+/// the label first and the heading's last word first. Three such rows at
+/// least, and no row ending in a figure; `None` otherwise.
+fn labels_last(lines: &[Line]) -> Option<Vec<Line>> {
+    // Where the figures of a label-last line end, by its words.
+    let figures_end = |text: &str| -> Option<usize> {
+        let ws = words::pdf_words(text);
+        let figures = ws
+            .iter()
+            .take_while(|w| !matches!(words::shape(w), words::Shape::Text))
+            .count();
+        let first_is_figure = ws
+            .first()
+            .is_some_and(|w| matches!(words::shape(w), words::Shape::Number { .. }));
+        let rest_is_text = ws.get(figures..).is_some_and(|r| {
+            !r.is_empty()
+                && r.iter()
+                    .all(|w| matches!(words::shape(w), words::Shape::Text))
+        });
+        (first_is_figure && rest_is_text).then_some(figures)
+    };
+    let first = lines.iter().position(|l| figures_end(&l.text).is_some())?;
+    let label_last = lines
+        .iter()
+        .filter(|l| figures_end(&l.text).is_some())
+        .count();
+    if label_last < 3 || lines.iter().any(|l| words::is_data_line(&l.text)) {
+        return None;
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    for (i, l) in lines.iter().enumerate() {
+        let ws = words::pdf_words(&l.text);
+        let text = match figures_end(&l.text) {
+            Some(n) => {
+                let (figures, label) = ws.split_at(n.min(ws.len()));
+                format!("{} {}", label.join(" "), figures.join(" "))
+            }
+            // The heading right above the rows: its last word names the
+            // labels.
+            None if i + 1 == first && ws.len() >= 2 => {
+                let (head, last) = ws.split_at(ws.len() - 1);
+                format!("{} {}", last.join(" "), head.join(" "))
+            }
+            None => l.text.clone(),
+        };
+        out.push(Line { text, ..l.clone() });
+    }
+    Some(out)
 }
 
 /// Lines whose figures end in units or `%` glued to their labels and

@@ -1070,3 +1070,36 @@ fn figures_closed_by_units_with_a_share_in_brackets() {
         ],
     )]);
 }
+
+#[test]
+fn labels_after_their_figures_are_read_first() {
+    // "How a hundred kronor is spent": each line's figures, then its label;
+    // the heading names the labels last.
+    let text = "Kronor Område\n26,4 kr (29,0) Äldreomsorg\n17,7 kr (17,4) Grundskola\n10,3 kr (9,5) Förskola och barnomsorg\n0,4 kr (0,4) Miljö- och hälsa\n";
+    let grid = crate::grid::read_text(text);
+    let raw = layout(&grid, text, &ReadChoices::default());
+    let rows: Vec<Vec<&str>> = raw
+        .rows
+        .iter()
+        .filter(|r| r.cells.len() > 1)
+        .map(|r| r.cells.iter().map(|c| c.text.as_ref()).collect())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ["Äldreomsorg", "26,4kr", "29,0"],
+            ["Grundskola", "17,7kr", "17,4"],
+            ["Förskola och barnomsorg", "10,3kr", "9,5"],
+            ["Miljö- och hälsa", "0,4kr", "0,4"],
+        ]
+    );
+    // Rows ending in figures are read as ever: a label before figures
+    // stays first, whatever a line of figures alone does.
+    let text = "Nämnd Utfall Budget\nKommunstyrelsen 26,4 29,0\nBarn och skola 17,7 17,4\nOmsorg 10,3 9,5\n";
+    let grid = crate::grid::read_text(text);
+    let raw = layout(&grid, text, &ReadChoices::default());
+    assert_eq!(
+        row_labels(&raw),
+        ["Kommunstyrelsen", "Barn och skola", "Omsorg"]
+    );
+}
