@@ -11,12 +11,22 @@ use support::score::report;
 fn the_corpus_score_does_not_fall_below_what_was_reached() {
     let corpus = load_corpus();
     assert!(
-        corpus.len() >= 195,
+        corpus.len() >= 200,
         "the corpus holds {} tables",
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit, all 195 tables: 95.6 % reached
+    // Numbers under the right role and unit, all 200 tables: 95.3 % reached
+    // (8 240 of 8 645), with held-out round 27's 5 tables (Umeå's five
+    // years in summary, Växjö's and Olofström's pages on what the money is
+    // spent on, Moderna museet's key figures), which joined at 85.1 % after
+    // its rules (a figure closed by its unit is never after a note, a
+    // share in brackets is a figure, labels after their figures, a state
+    // agency's "kapitalförändring" is no deviation), 57.5 % before them
+    // (158 of 275); its misses are a column of kronor per taxpayer read as
+    // the outcome (17), Moderna museet's footnote star and appropriation
+    // code among the figures (17) and Umeå's result row and its tax rate
+    // per 100 kr (7). The 195 tables before them: 95.6 %
     // (8 006 of 8 370), with held-out round 26's 4 tables (AB
     // Gavlegårdarna's five-year overview and key figures, Statens
     // kulturråd's regleringsbrev), which joined at 93.4 % after its rule (an
@@ -75,8 +85,8 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
     // at 96.5 %. The 93 tables of round 3 were at 89.5 %; the 13 held-out
     // tables of round 3 were added at 40.8 %, before any rule (46.6 % once
     // one annotation was corrected).
-    assert!(all.numbers_right * 1000 >= all.numbers * 956, "{text}");
-    assert!(all.units_right >= 194, "{text}");
+    assert!(all.numbers_right * 1000 >= all.numbers * 953, "{text}");
+    assert!(all.units_right >= 199, "{text}");
     assert!(all.conventions_right >= 42, "{text}");
     assert!(all.flagged >= 31, "{text}");
     // An alarm on a consistent table is the worst failure: none left.
