@@ -16,8 +16,9 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit, all 200 tables: 95.3 % reached
-    // (8 240 of 8 645), with held-out round 27's 5 tables (Umeå's five
+    // Numbers under the right role and unit, all 200 tables: 95.9 % reached
+    // (8 292 of 8 645; 8 240 before one figure per row with no heading was
+    // read as other numbers, not the outcome), with held-out round 27's 5 tables (Umeå's five
     // years in summary, Växjö's and Olofström's pages on what the money is
     // spent on, Moderna museet's key figures), which joined at 85.1 % after
     // its rules (a figure closed by its unit is never after a note, a
@@ -85,7 +86,7 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
     // at 96.5 %. The 93 tables of round 3 were at 89.5 %; the 13 held-out
     // tables of round 3 were added at 40.8 %, before any rule (46.6 % once
     // one annotation was corrected).
-    assert!(all.numbers_right * 1000 >= all.numbers * 953, "{text}");
+    assert!(all.numbers_right * 1000 >= all.numbers * 959, "{text}");
     assert!(all.units_right >= 199, "{text}");
     assert!(all.conventions_right >= 42, "{text}");
     assert!(all.flagged >= 31, "{text}");

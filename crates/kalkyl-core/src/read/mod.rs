@@ -794,9 +794,15 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
         }
     }
     // Without any heading, number columns follow the most common layout:
-    // outcome, budget, deviation.
+    // outcome, budget, deviation. One figure per row with no heading names
+    // nothing to compare: a list of amounts (a state budget's incomes, the
+    // kronor of each tax krona), kept as other numbers.
     let headless = raw.headings.iter().all(|h| h.trim().is_empty());
-    if headless {
+    let one_figure = (0..width)
+        .filter(|j| roles[*j].is_numeric() || roles[*j] == Role::Other && stats[*j].numbers > 0)
+        .count()
+        == 1;
+    if headless && !one_figure {
         let mut order = [Role::Outcome, Role::Budget, Role::StatedVariance].into_iter();
         for role in roles.iter_mut().filter(|r| **r == Role::Other) {
             if let Some(r) = order.next() {

@@ -2489,6 +2489,34 @@ fn bare_years_under_a_budget_or_plan_title_are_the_budget_and_its_plan() {
 }
 
 #[test]
+fn one_figure_per_row_with_no_heading_is_another_number() {
+    // A list of amounts with no heading names nothing to compare (a state
+    // budget's incomes, an appropriation's items, the kronor of each tax
+    // krona): other numbers. Two figures with no heading keep the common
+    // layout, outcome then budget; a heading's word decides a lone figure.
+    for (paste, want) in [
+        (
+            "Kommunalskatt\t412 500\nStatsbidrag\t88 100\nAvgifter\t31 250\n",
+            &["label", "other"][..],
+        ),
+        (
+            "Äldreomsorg\t22 054 kr\nGrundskola\t16 226 kr\nFörskola\t8 628 kr\n",
+            &["label", "other"][..],
+        ),
+        (
+            "Äldreomsorg\t-412,5\t-420,0\nGrundskola\t-388,1\t-395,0\n",
+            &["label", "outcome", "budget"][..],
+        ),
+        (
+            "Nämnd\tUtfall\nÄldreomsorg\t-412,5\nGrundskola\t-388,1\n",
+            &["label", "outcome"][..],
+        ),
+    ] {
+        assert_eq!(roles(&read(paste)), want, "{paste}");
+    }
+}
+
+#[test]
 fn years_still_to_come_when_pasted_are_no_outcome() {
     // A budget bill's table pasted the autumn before: "2026 | 2027 | 2028"
     // are planned amounts, not an outcome series; years up to the paste's
