@@ -199,6 +199,43 @@ pub(super) fn layout(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> Raw
 /// Lays out text without delimiters, before short rows are placed.
 fn layout_rows(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<'static> {
     let mut lines = glued_lines(grid, plain);
+    let bullets = drop_list_bullets(&mut lines);
+    let mut raw = layout_bulleted(lines, grid, plain, choices);
+    if bullets > 0 {
+        raw.diagnostics.push(layout_diagnostic(
+            None,
+            None,
+            String::new(),
+            format!("{bullets} lines began with a list bullet (•); it was left out, and each line read as a row."),
+            format!("{bullets} rader började med en punkt för en lista (•); den lämnades bort, och varje rad lästes som en tabellrad."),
+        ));
+    }
+    raw
+}
+
+/// Leaves out the bullet a list item begins with ("• Grundskola 22", "•
+/// 35 kr Vård och omsorg": a web page's list of where the money goes):
+/// no cell of the table. Returns how many lines had one.
+fn drop_list_bullets(lines: &mut [Line]) -> usize {
+    const BULLETS: [char; 9] = ['•', '◦', '▪', '▫', '●', '■', '‣', '⁃', '∙'];
+    let mut dropped = 0;
+    for line in lines.iter_mut() {
+        let text = line.text.trim_start();
+        if let Some(rest) = text.strip_prefix(BULLETS) {
+            line.text = rest.trim_start().to_string();
+            dropped += 1;
+        }
+    }
+    dropped
+}
+
+/// Lays out the lines, their list bullets left out.
+fn layout_bulleted(
+    mut lines: Vec<Line>,
+    grid: &Grid<'_>,
+    plain: &str,
+    choices: &ReadChoices,
+) -> RawTable<'static> {
     // Only a whole table flattened onto one line: pastes of several lines
     // with glued figures are cut by their sums (`sum_together`).
     let one_line = lines.iter().filter(|l| !l.heading).nth(1).is_none();

@@ -1103,3 +1103,29 @@ fn labels_after_their_figures_are_read_first() {
         ["Kommunstyrelsen", "Barn och skola", "Omsorg"]
     );
 }
+
+#[test]
+fn list_bullets_are_no_cells() {
+    // A web page's list of where the money goes: each item a bullet, its
+    // label and figure, or its figure and label.
+    for text in [
+        "Så här används hundra kronor\n\n • Omsorg om äldre 35\n • Grundskola 22\n • Förskola 11\n • Gymnasieskola 10\n",
+        "Så här används hundra kronor\n\n  • 35 kr Omsorg om äldre\n  • 22 kr Grundskola\n  • 11 kr Förskola\n  • 10 kr Gymnasieskola\n",
+    ] {
+        let grid = crate::grid::read_text(text);
+        let raw = layout(&grid, text, &ReadChoices::default());
+        let rows: Vec<(&str, &str)> = raw
+            .rows
+            .iter()
+            .filter_map(|r| Some((r.cells.first()?.text.as_ref(), r.cells.get(1)?.text.as_ref())))
+            .collect();
+        assert_eq!(rows.len(), 4, "{text:?}: {:?}", raw.rows);
+        assert_eq!(rows[0].0, "Omsorg om äldre", "{text:?}");
+        assert_eq!(rows[3].0, "Gymnasieskola", "{text:?}");
+        assert!(rows[1].1.starts_with("22"), "{text:?}");
+        assert!(raw.diagnostics.iter().any(|d| matches!(
+            &d.kind,
+            DiagnosticKind::Layout { what_en, .. } if what_en.contains("list bullet")
+        )));
+    }
+}
