@@ -11,12 +11,21 @@ use support::score::report;
 fn the_corpus_score_does_not_fall_below_what_was_reached() {
     let corpus = load_corpus();
     assert!(
-        corpus.len() >= 200,
+        corpus.len() >= 206,
         "the corpus holds {} tables",
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit, all 200 tables: 95.9 % reached
+    // Numbers under the right role and unit, all 206 tables: 95.5 % reached
+    // (8 326 of 8 715), with held-out round 28's 6 tables (Härnösand,
+    // Karlskoga, Tibro and Nordmaling kommun's pages on where the tax goes,
+    // Sundbybergs stadshus AB's key figures), which joined at 48.6 % after
+    // its rule (a list item's bullet is no cell), 34.3 % before it (24 of
+    // 70); its misses are single columns the page's prose, not the paste,
+    // makes a budget or an outcome (30), a share per 100 kr read as kronor
+    // (8), a result before tax in a turned series (3) and a total whose
+    // figure stands on the next line (1).
+    // The 200 tables before them: 95.9 % reached
     // (8 292 of 8 645; 8 240 before one figure per row with no heading was
     // read as other numbers, not the outcome), with held-out round 27's 5 tables (Umeå's five
     // years in summary, Växjö's and Olofström's pages on what the money is
@@ -86,8 +95,8 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
     // at 96.5 %. The 93 tables of round 3 were at 89.5 %; the 13 held-out
     // tables of round 3 were added at 40.8 %, before any rule (46.6 % once
     // one annotation was corrected).
-    assert!(all.numbers_right * 1000 >= all.numbers * 959, "{text}");
-    assert!(all.units_right >= 199, "{text}");
+    assert!(all.numbers_right * 1000 >= all.numbers * 955, "{text}");
+    assert!(all.units_right >= 205, "{text}");
     assert!(all.conventions_right >= 42, "{text}");
     assert!(all.flagged >= 31, "{text}");
     // An alarm on a consistent table is the worst failure: none left.
