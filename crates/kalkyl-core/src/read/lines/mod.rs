@@ -200,7 +200,23 @@ pub(super) fn layout(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> Raw
 fn layout_rows(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<'static> {
     let mut lines = glued_lines(grid, plain);
     let bullets = drop_list_bullets(&mut lines);
+    let starred = lines
+        .iter()
+        .flat_map(|l| l.text.split_whitespace())
+        .filter(|w| words::is_starred_figure(w))
+        .count();
     let mut raw = layout_bulleted(lines, grid, plain, choices);
+    if starred > 0 {
+        raw.diagnostics.push(layout_diagnostic(
+            None,
+            None,
+            String::new(),
+            format!(
+                "{starred} figures carried a footnote's star (*); each figure was read without it."
+            ),
+            format!("{starred} tal bar en fotnots stjärna (*); varje tal lästes utan den."),
+        ));
+    }
     if bullets > 0 {
         raw.diagnostics.push(layout_diagnostic(
             None,

@@ -1129,3 +1129,25 @@ fn list_bullets_are_no_cells() {
         )));
     }
 }
+
+#[test]
+fn a_footnote_star_on_a_figure_keeps_the_figure() {
+    // "*21 539": the star refers to a footnote; the figure is read whole,
+    // in its column.
+    check_pdf(&[(
+        "Tkr 2003 2002 2001\nBeviljad 12 875 12 651 12 599\nMaximalt utnyttjad 8 696 *21 539 18 465\nRänteintäkter 422 531* 328\n",
+        &["Tkr", "2003", "2002", "2001"],
+        &[
+            &["Beviljad", "12 875", "12 651", "12 599"],
+            &["Maximalt utnyttjad", "8 696", "21 539", "18 465"],
+            &["Ränteintäkter", "422", "531", "328"],
+        ],
+    )]);
+    let text = "Tkr 2003 2002\nBeviljad 12 875 12 651\nUtnyttjad 8 696 *21 539\n";
+    let grid = crate::grid::read_text(text);
+    let raw = layout(&grid, text, &ReadChoices::default());
+    assert!(raw.diagnostics.iter().any(|d| matches!(
+        &d.kind,
+        DiagnosticKind::Layout { what_en, .. } if what_en.contains("1 figures carried a footnote's star")
+    )));
+}

@@ -151,6 +151,12 @@ fn push_word(out: &mut Vec<String>, word: &str) {
     // A share or an earlier year's figure in brackets after a figure
     // ("1 370 mkr (30,34%)", "26,4 kr (29,0)"), maybe glued to the unit
     // ("27 mkr(0,6%)") or with its closing bracket lost ("(14,9"): a figure.
+    // A footnote's star on a figure ("*21 539", "12 651*") marks it; the
+    // figure is read (the pasted text keeps the star).
+    if is_starred_figure(word) {
+        out.push(word.trim_matches('*').to_string());
+        return;
+    }
     // In brackets before any figure ("Hemlöshet (75%) -84") it is the
     // label's.
     let after_figure = out
@@ -192,6 +198,15 @@ fn push_word(out: &mut Vec<String>, word: &str) {
             _ => out.push(word.to_string()),
         }
     }
+}
+
+/// A figure marked by a footnote's star or two, before or after it
+/// ("*21", "531*").
+pub(super) fn is_starred_figure(word: &str) -> bool {
+    let unstarred = word.trim_matches('*');
+    unstarred.len() < word.len()
+        && word.len() - unstarred.len() <= 2
+        && matches!(shape(unstarred), Shape::Number { .. })
 }
 
 /// A figure in brackets at the end of a word: what stands before the
