@@ -19,7 +19,7 @@ use super::split::{
 };
 use super::sums::{choose_splits, settled_by_sums};
 use super::web_headings::unglue_unit;
-use super::words::{is_bound, is_data_line, is_numeric_word, pdf_words, shape, Shape};
+use super::words::{is_bound, is_data_line, is_numeric_word, is_year, pdf_words, shape, Shape};
 use super::{close_run, layout_diagnostic, Line, Run, MAX_SUM_ROWS};
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
 use crate::exact::Exact;
@@ -139,6 +139,25 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
             body.insert(0, line);
         }
     }
+    // Rows labelled by their years ("2018 21,08 10,69 31,77", a tax rate
+    // per year): three lines or more start with a year and figures, the
+    // years one apart in the order of the lines. The year is the label.
+    let year_rows = {
+        let years: Vec<u16> = body
+            .iter()
+            .filter_map(|l| {
+                let ws = pdf_words(&l.text);
+                let first = ws.first().filter(|w| w.len() == 4 && is_year(w))?;
+                let figures = ws.get(1..)?;
+                (figures.len() >= 1 && figures.iter().all(|w| is_numeric_word(w)))
+                    .then(|| first.parse::<u16>().ok())
+                    .flatten()
+            })
+            .collect();
+        years.len() >= 3
+            && (years.windows(2).all(|w| w[1] == w[0] + 1)
+                || years.windows(2).all(|w| w[0] == w[1] + 1))
+    };
     // Body rows: a run of label words, then a run of number words.
     let mut runs: Vec<Run> = Vec::new();
     let mut label: Vec<String> = Vec::new();
@@ -177,7 +196,8 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
                     ..
                 }
             )
-        }) && ws.get(1).is_some_and(|w| !is_numeric_word(w));
+        }) && ws.get(1).is_some_and(|w| !is_numeric_word(w))
+            || year_rows && ws.first().is_some_and(|w| w.len() == 4 && is_year(w));
         if label_on_line {
             if let Some(code) = ws.first() {
                 close_run(&mut runs, &mut label, &mut numbers, line_of_row);
@@ -562,7 +582,16 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
             });
         }
         let row_index = raw.rows.len();
-        let label = run.label.join(" ");
+        // A comma between the label and its figures ("Äldreomsorg, 17 kr",
+        // a list written as sentences) is the sentence's, not the label's.
+        // A colon stays, as a label prints it ("Summa:").
+        let joined = run.label.join(" ");
+        let label = match joined.strip_suffix(',') {
+            Some(bare) if bare.ends_with(|c: char| crate::latin::is_letter(c) || c == ')') => {
+                bare.to_string()
+            }
+            _ => joined,
+        };
         let values: Vec<String> = match (candidates.get(i), chosen.get(i)) {
             (Some(c), Some(Some(k))) if !c.is_empty() => c.get(*k).cloned().unwrap_or_default(),
             _ => {

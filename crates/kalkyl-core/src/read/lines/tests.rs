@@ -1151,3 +1151,41 @@ fn a_footnote_star_on_a_figure_keeps_the_figure() {
         DiagnosticKind::Layout { what_en, .. } if what_en.contains("1 figures carried a footnote's star")
     )));
 }
+
+#[test]
+fn rows_labelled_by_consecutive_years() {
+    // A tax rate per year: each line a year and its figures. The years,
+    // one apart down the lines, label the rows; they are no figures.
+    check_pdf(&[(
+        "År Kommunen Regionen Totalt\n2018 21,08 10,69 31,77\n2017 21,08 10,69 31,77\n2016 20,48 10,69 31,17\n2015 20,48 10,39 30,87\n",
+        &["År", "Kommunen", "Regionen", "Totalt"],
+        &[
+            &["2018", "21,08", "10,69", "31,77"],
+            &["2017", "21,08", "10,69", "31,77"],
+            &["2016", "20,48", "10,69", "31,17"],
+            &["2015", "20,48", "10,39", "30,87"],
+        ],
+    )]);
+}
+
+#[test]
+fn a_comma_before_the_figures_is_no_part_of_the_label() {
+    // A list written as sentences: "Label, 17 kr". The comma goes; a
+    // colon a label prints ("Summa:") stays.
+    let text = "Så fördelas varje hundralapp:\n • Förskola, grundskola och fritidshem, 33 kr\n • Äldreomsorg, 17 kr\n • Kultur och fritid, 4 kr\n • Summa: 54 kr\n";
+    let grid = crate::grid::read_text(text);
+    let raw = layout(&grid, text, &ReadChoices::default());
+    let labels: Vec<&str> = row_labels(&raw)
+        .into_iter()
+        .filter(|l| !l.starts_with("Så"))
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "Förskola, grundskola och fritidshem",
+            "Äldreomsorg",
+            "Kultur och fritid",
+            "Summa:"
+        ]
+    );
+}
