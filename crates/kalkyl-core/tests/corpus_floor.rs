@@ -11,13 +11,20 @@ use support::score::report;
 fn the_corpus_score_does_not_fall_below_what_was_reached() {
     let corpus = load_corpus();
     assert!(
-        corpus.len() >= 206,
+        corpus.len() >= 213,
         "the corpus holds {} tables",
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit, all 206 tables: 95.5 % reached
-    // (8 326 of 8 715), with held-out round 28's 6 tables (Härnösand,
+    // Numbers under the right role and unit, all 213 tables: 95.4 % reached
+    // (8 395 of 8 795), with held-out round 30's 7 tables (Sala, Hörby,
+    // Heby, Kungälv and Stenungsund kommun's pages on where the tax goes
+    // and their tax rates), which joined at 83.8 % after its rules (rows
+    // led by years one apart are labelled by them, a comma before the
+    // figures is the sentence's), 36.2 % before them (29 of 80); its misses
+    // are Sala's caption sentences taken for headings (13). The 206 tables
+    // before them: 95.5 % (8 328 of 8 715; 8 326 before a footnote's star
+    // on a figure), with held-out round 28's 6 tables (Härnösand,
     // Karlskoga, Tibro and Nordmaling kommun's pages on where the tax goes,
     // Sundbybergs stadshus AB's key figures), which joined at 48.6 % after
     // its rule (a list item's bullet is no cell), 34.3 % before it (24 of
@@ -95,8 +102,8 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
     // at 96.5 %. The 93 tables of round 3 were at 89.5 %; the 13 held-out
     // tables of round 3 were added at 40.8 %, before any rule (46.6 % once
     // one annotation was corrected).
-    assert!(all.numbers_right * 1000 >= all.numbers * 955, "{text}");
-    assert!(all.units_right >= 205, "{text}");
+    assert!(all.numbers_right * 1000 >= all.numbers * 954, "{text}");
+    assert!(all.units_right >= 212, "{text}");
     assert!(all.conventions_right >= 42, "{text}");
     assert!(all.flagged >= 31, "{text}");
     // An alarm on a consistent table is the worst failure: none left.
