@@ -149,7 +149,7 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
                 let ws = pdf_words(&l.text);
                 let first = ws.first().filter(|w| w.len() == 4 && is_year(w))?;
                 let figures = ws.get(1..)?;
-                (figures.len() >= 1 && figures.iter().all(|w| is_numeric_word(w)))
+                (!figures.is_empty() && figures.iter().all(|w| is_numeric_word(w)))
                     .then(|| first.parse::<u16>().ok())
                     .flatten()
             })
