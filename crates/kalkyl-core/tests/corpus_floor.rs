@@ -11,12 +11,18 @@ use support::score::report;
 fn the_corpus_score_does_not_fall_below_what_was_reached() {
     let corpus = load_corpus();
     assert!(
-        corpus.len() >= 213,
+        corpus.len() >= 215,
         "the corpus holds {} tables",
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit, all 213 tables: 95.4 % reached
+    // Numbers under the right role and unit, all 215 tables: 95.4 % reached
+    // (8 418 of 8 821), with held-out round 31's 2 tables (Vara kommun's
+    // budget frames per nämnd, an unnamed kommun's investment budget),
+    // which joined at 88.5 % after its rule (a colon before the figures is
+    // the sentence's; the scorer compares labels without a colon or comma
+    // at their end), 69.2 % before it (18 of 26), read with the reader of
+    // every rule of rounds 26 to 30. The 213 tables before them: 95.4 %
     // (8 395 of 8 795), with held-out round 30's 7 tables (Sala, Hörby,
     // Heby, Kungälv and Stenungsund kommun's pages on where the tax goes
     // and their tax rates), which joined at 83.8 % after its rules (rows
@@ -103,7 +109,7 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
     // tables of round 3 were added at 40.8 %, before any rule (46.6 % once
     // one annotation was corrected).
     assert!(all.numbers_right * 1000 >= all.numbers * 954, "{text}");
-    assert!(all.units_right >= 212, "{text}");
+    assert!(all.units_right >= 214, "{text}");
     assert!(all.conventions_right >= 42, "{text}");
     assert!(all.flagged >= 31, "{text}");
     // An alarm on a consistent table is the worst failure: none left.

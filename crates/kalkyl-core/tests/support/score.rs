@@ -44,7 +44,8 @@ pub struct TableScore {
     pub notes: Vec<String>,
 }
 
-/// Label text as compared: lower case, no spaces, no leading dash or marks.
+/// Label text as compared: lower case, no spaces, no leading dash or marks,
+/// no colon or comma at the end ("Summa:" is the row "Summa").
 fn normalise(label: &str) -> String {
     label
         .chars()
@@ -52,6 +53,7 @@ fn normalise(label: &str) -> String {
         .flat_map(char::to_lowercase)
         .collect::<String>()
         .trim_start_matches(['-', '–', '—'])
+        .trim_end_matches([':', ','])
         .to_string()
 }
 

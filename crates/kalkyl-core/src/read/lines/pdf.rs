@@ -582,11 +582,11 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
             });
         }
         let row_index = raw.rows.len();
-        // A comma between the label and its figures ("Äldreomsorg, 17 kr",
-        // a list written as sentences) is the sentence's, not the label's.
-        // A colon stays, as a label prints it ("Summa:").
+        // A comma or colon between the label and its figures ("Äldreomsorg,
+        // 17 kr", "Kommunstyrelsen: 107,9 miljoner", "Summa: 250 000", a
+        // list written as sentences) is the sentence's, not the label's.
         let joined = run.label.join(" ");
-        let label = match joined.strip_suffix(',') {
+        let label = match joined.strip_suffix([',', ':']) {
             Some(bare) if bare.ends_with(|c: char| crate::latin::is_letter(c) || c == ')') => {
                 bare.to_string()
             }

@@ -1169,9 +1169,9 @@ fn rows_labelled_by_consecutive_years() {
 }
 
 #[test]
-fn a_comma_before_the_figures_is_no_part_of_the_label() {
-    // A list written as sentences: "Label, 17 kr". The comma goes; a
-    // colon a label prints ("Summa:") stays.
+fn a_comma_or_colon_before_the_figures_is_no_part_of_the_label() {
+    // A list written as sentences: "Label, 17 kr", "Label: 54 kr". The
+    // comma or colon goes.
     let text = "Så fördelas varje hundralapp:\n • Förskola, grundskola och fritidshem, 33 kr\n • Äldreomsorg, 17 kr\n • Kultur och fritid, 4 kr\n • Summa: 54 kr\n";
     let grid = crate::grid::read_text(text);
     let raw = layout(&grid, text, &ReadChoices::default());
@@ -1185,7 +1185,7 @@ fn a_comma_before_the_figures_is_no_part_of_the_label() {
             "Förskola, grundskola och fritidshem",
             "Äldreomsorg",
             "Kultur och fritid",
-            "Summa:"
+            "Summa"
         ]
     );
 }
