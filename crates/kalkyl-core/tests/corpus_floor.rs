@@ -35,9 +35,9 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
     // Sundbybergs stadshus AB's key figures), which joined at 48.6 % after
     // its rule (a list item's bullet is no cell), 34.3 % before it (24 of
     // 70); its misses are single columns the page's prose, not the paste,
-    // makes a budget or an outcome (30), a share per 100 kr read as kronor
-    // (8), a result before tax in a turned series (3) and a total whose
-    // figure stands on the next line (1).
+    // makes a budget or an outcome (24), a share per 100 kr read as kronor
+    // (8), a result before tax in a turned series (3) and a first row
+    // ending in a word taken for the heading line (1).
     // The 200 tables before them: 95.9 % reached
     // (8 292 of 8 645; 8 240 before one figure per row with no heading was
     // read as other numbers, not the outcome), with held-out round 27's 5 tables (Umeå's five
