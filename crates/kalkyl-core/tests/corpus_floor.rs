@@ -11,13 +11,20 @@ use support::score::report;
 fn the_corpus_score_does_not_fall_below_what_was_reached() {
     let corpus = load_corpus();
     assert!(
-        corpus.len() >= 215,
+        corpus.len() >= 218,
         "the corpus holds {} tables",
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit, all 215 tables: 95.4 % reached
-    // (8 418 of 8 821), with held-out round 31's 2 tables (Vara kommun's
+    // Numbers under the right role and unit, all 218 tables: 95.4 % reached
+    // (8 433 of 8 842), with held-out round 32's 3 tables (Orust kommun's
+    // frame increases glued with no separator, Värnamo's investment
+    // projects from a news article), which joined at 71.4 % after its rule
+    // (a decimal figure glued to its label and closed by the line is cut
+    // off), 38.1 % before it (8 of 21), read with every rule of rounds 26
+    // to 31; its misses are figures followed by a two-word unit ("29,328
+    // miljoner kronor": the lines read as headings, 6). The 215 tables
+    // before them: 95.4 % (8 418 of 8 821), with held-out round 31's 2 tables (Vara kommun's
     // budget frames per nämnd, an unnamed kommun's investment budget),
     // which joined at 88.5 % after its rule (a colon before the figures is
     // the sentence's; the scorer compares labels without a colon or comma
@@ -108,8 +115,8 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
     // at 96.5 %. The 93 tables of round 3 were at 89.5 %; the 13 held-out
     // tables of round 3 were added at 40.8 %, before any rule (46.6 % once
     // one annotation was corrected).
-    assert!(all.numbers_right * 1000 >= all.numbers * 954, "{text}");
-    assert!(all.units_right >= 214, "{text}");
+    assert!(all.numbers_right * 1000 >= all.numbers * 953, "{text}");
+    assert!(all.units_right >= 217, "{text}");
     assert!(all.conventions_right >= 42, "{text}");
     assert!(all.flagged >= 31, "{text}");
     // An alarm on a consistent table is the worst failure: none left.

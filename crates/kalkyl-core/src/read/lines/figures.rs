@@ -396,7 +396,8 @@ pub(super) enum FiguresClosed {
     /// Each figure by its unit or `%` (the last one maybe by the line's end).
     ByUnits,
     /// One figure, closed by the line's end alone; `grouped`: it carries
-    /// thousands spaces.
+    /// thousands spaces or a decimal comma, the shape of an amount, not of
+    /// a code glued to a word ("Etapp1").
     ByLineEnd { grouped: bool },
     /// One figure glued after a date that ends the label ("2010-01-2596"):
     /// a date's day has two digits, so the cut is certain.
@@ -572,7 +573,16 @@ fn figures_from(chars: &[char], start: usize) -> Option<(String, FiguresClosed)>
         .count();
     let word_ends_label = glued_word >= 3 || label.ends_with(')');
     (glued_to_label && figures == 1 && !year && word_ends_label).then(|| {
-        let grouped = last_figure.contains(&' ');
+        // One decimal comma with one or two decimals ("Staben3,79"); a
+        // run of figures glued at their commas ("17,215,714,9") is a
+        // series, cut elsewhere.
+        let decimals = last_figure
+            .iter()
+            .rposition(|c| *c == ',')
+            .map(|at| last_figure.len() - at - 1);
+        let one_comma = last_figure.iter().filter(|c| **c == ',').count() == 1;
+        let grouped = last_figure.contains(&' ')
+            || one_comma && decimals.is_some_and(|d| (1..=2).contains(&d));
         (out, FiguresClosed::ByLineEnd { grouped })
     })
 }

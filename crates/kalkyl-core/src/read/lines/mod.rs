@@ -435,7 +435,17 @@ fn unit_ended_rows(lines: &[Line]) -> Option<Vec<Line>> {
         .filter(|c| matches!(c, FiguresClosed::ByUnits | FiguresClosed::AfterDate))
         .count();
     let by_line_end = closed().count() - by_units;
-    let grouped = closed().any(|c| c == FiguresClosed::ByLineEnd { grouped: true });
+    // Figures glued at their decimal commas on some line ("%17,215,714,9",
+    // a series run together) say that single decimals glued to labels
+    // elsewhere are the same series' ("(%)23,0" / "23,518,6…"), cut by
+    // `series_together`.
+    let series_glued = lines.iter().any(|l| {
+        l.text
+            .split(|c: char| !(c.is_ascii_digit() || c == ','))
+            .any(|run| run.matches(',').count() >= 2)
+    });
+    let grouped =
+        !series_glued && closed().any(|c| c == FiguresClosed::ByLineEnd { grouped: true });
     // A table copied with no separator glues every row: one figure set
     // apart at a line's end ("Bostadsyta m2 136 084 136 084" beside
     // "Resultat 23 498 114 617") says the glued digits are the label's.

@@ -1189,3 +1189,32 @@ fn a_comma_or_colon_before_the_figures_is_no_part_of_the_label() {
         ]
     );
 }
+
+#[test]
+fn a_decimal_figure_glued_to_its_label_and_closed_by_the_line() {
+    // A web table copied with no separator: each label glued to one figure
+    // with a decimal comma, the line's end closing it. A code glued to a
+    // word ("Etapp1") has no such shape and stays the label's.
+    let text = "VerksamhetMiljoner kronor\nPolitisk verksamhet0,62\nStaben3,79\nFörvaltningsområde omsorg17,00\nTotalt21,41\n";
+    let grid = crate::grid::read_text(text);
+    let raw = layout(&grid, text, &ReadChoices::default());
+    let rows: Vec<(&str, &str)> = raw
+        .rows
+        .iter()
+        .filter_map(|r| {
+            Some((
+                r.cells.first()?.text.as_ref(),
+                r.cells.get(1)?.text.as_ref(),
+            ))
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Politisk verksamhet", "0,62"),
+            ("Staben", "3,79"),
+            ("Förvaltningsområde omsorg", "17,00"),
+            ("Totalt", "21,41")
+        ]
+    );
+}
