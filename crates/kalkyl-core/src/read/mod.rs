@@ -604,7 +604,7 @@ fn lies_on_its_side(raw: &RawTable<'_>, year_pasted: Option<u16>) -> (bool, bool
         .iter()
         .skip(1)
         .filter(|h| is_year_heading(h))
-        .filter(|h| year_of(h).zip(year_pasted).is_none_or(|(y, now)| y <= now))
+        .filter(|h| !later_than_paste(year_of(h), year_pasted))
         .count();
     // A value column without a heading beside them is a period the
     // heading did not name (a fifth year under four printed ones).
@@ -648,6 +648,12 @@ fn turn_back(raw: &mut RawTable<'_>) {
     }
     raw.headings = headings;
     raw.rows = rows;
+}
+
+/// Whether a heading's year is still to come when the table was pasted: a
+/// plan's year, never an outcome's. False when either is unknown.
+fn later_than_paste(year: Option<u16>, year_pasted: Option<u16>) -> bool {
+    year.zip(year_pasted).is_some_and(|(y, now)| y > now)
 }
 
 /// A heading that is a year and nothing more that names a figure: "2021",
@@ -797,12 +803,11 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
     // outcome, budget, deviation. One figure per row with no heading names
     // nothing to compare: a list of amounts (a state budget's incomes, the
     // kronor of each tax krona), kept as other numbers.
+    // The headless layout only renames number columns: which columns hold
+    // numbers is the same before and after it.
+    let numeric: Vec<usize> = (0..width).filter(|j| roles[*j].is_numeric()).collect();
     let headless = raw.headings.iter().all(|h| h.trim().is_empty());
-    let one_figure = (0..width)
-        .filter(|j| roles[*j].is_numeric() || roles[*j] == Role::Other && stats[*j].numbers > 0)
-        .count()
-        == 1;
-    if headless && !one_figure {
+    if headless && numeric.len() != 1 {
         let mut order = [Role::Outcome, Role::Budget, Role::StatedVariance].into_iter();
         for role in roles.iter_mut().filter(|r| **r == Role::Other) {
             if let Some(r) = order.next() {
@@ -813,21 +818,19 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
     // One figure per row under no heading, in a table titled as a budget
     // ("Resultatbudget", "Driftbudget 2023"): the figures are that budget.
     // One figure per unit ("Kommun | Kronor per elev"): the units' outcome.
-    let numeric: Vec<usize> = (0..width).filter(|j| roles[*j].is_numeric()).collect();
     if let [j] = numeric[..] {
-        let titled_budget =
-            named[j].is_none() && raw.title.as_ref().is_some_and(|(t, _)| names_a_budget(t));
-        if titled_budget && (roles[j] == Role::Other || headless && roles[j] == Role::Outcome) {
-            roles[j] = Role::Budget;
-        } else if roles[j] == Role::Other
-            && raw
+        if roles[j] == Role::Other {
+            if named[j].is_none() && raw.title.as_ref().is_some_and(|(t, _)| names_a_budget(t)) {
+                roles[j] = Role::Budget;
+            } else if raw
                 .headings
                 .first()
                 .is_some_and(|h| headings::names_kinds_of_units(h))
-        {
-            // Even a key figure ("Kronor per invånare"): it is what the
-            // units are compared by.
-            roles[j] = Role::Outcome;
+            {
+                // Even a key figure ("Kronor per invånare"): it is what
+                // the units are compared by.
+                roles[j] = Role::Outcome;
+            }
         }
     }
     outcome_from_arithmetic(raw, &mut roles, &mut guessed);
@@ -1116,12 +1119,11 @@ fn resolve_years(raw: &RawTable<'_>, roles: &mut [Role], year_pasted: Option<u16
         // A plan's years ("Plan 2025 | Plan 2026") are no outcome series,
         // nor are years still to come when the table was pasted (a budget
         // bill's "2026 | 2027 | 2028" pasted in 2025).
-        let to_come = |j: usize| years[j].zip(year_pasted).is_some_and(|(y, now)| y > now);
         let dated: Vec<usize> = (0..roles.len())
             .filter(|j| {
                 roles[*j] == Role::Other
                     && years[*j].is_some()
-                    && (planned || !to_come(*j))
+                    && (planned || !later_than_paste(years[*j], year_pasted))
                     && !raw
                         .headings
                         .get(*j)

@@ -576,13 +576,9 @@ fn figures_from(chars: &[char], start: usize) -> Option<(String, FiguresClosed)>
         // One decimal comma with one or two decimals ("Staben3,79"); a
         // run of figures glued at their commas ("17,215,714,9") is a
         // series, cut elsewhere.
-        let decimals = last_figure
-            .iter()
-            .rposition(|c| *c == ',')
-            .map(|at| last_figure.len() - at - 1);
-        let one_comma = last_figure.iter().filter(|c| **c == ',').count() == 1;
-        let grouped = last_figure.contains(&' ')
-            || one_comma && decimals.is_some_and(|d| (1..=2).contains(&d));
+        let parts: Vec<&[char]> = last_figure.split(|c| *c == ',').collect();
+        let decimal = matches!(parts[..], [_, decimals] if (1..=2).contains(&decimals.len()));
+        let grouped = last_figure.contains(&' ') || decimal;
         (out, FiguresClosed::ByLineEnd { grouped })
     })
 }

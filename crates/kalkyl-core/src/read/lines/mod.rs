@@ -379,18 +379,18 @@ fn labels_last(lines: &[Line]) -> Option<Vec<Line>> {
         });
         (first_is_figure && rest_is_text).then_some(figures)
     };
-    let first = lines.iter().position(|l| figures_end(&l.text).is_some())?;
-    let label_last = lines
-        .iter()
-        .filter(|l| figures_end(&l.text).is_some())
-        .count();
-    if label_last < 3 || lines.iter().any(|l| words::is_data_line(&l.text)) {
+    if lines.iter().any(|l| words::is_data_line(&l.text)) {
+        return None;
+    }
+    let ends: Vec<Option<usize>> = lines.iter().map(|l| figures_end(&l.text)).collect();
+    let first = ends.iter().position(Option::is_some)?;
+    if ends.iter().flatten().count() < 3 {
         return None;
     }
     let mut out = Vec::with_capacity(lines.len());
-    for (i, l) in lines.iter().enumerate() {
+    for (i, (l, end)) in lines.iter().zip(ends).enumerate() {
         let ws = words::pdf_words(&l.text);
-        let text = match figures_end(&l.text) {
+        let text = match end {
             Some(n) => {
                 let (figures, label) = ws.split_at(n.min(ws.len()));
                 format!("{} {}", label.join(" "), figures.join(" "))
@@ -439,13 +439,15 @@ fn unit_ended_rows(lines: &[Line]) -> Option<Vec<Line>> {
     // a series run together) say that single decimals glued to labels
     // elsewhere are the same series' ("(%)23,0" / "23,518,6…"), cut by
     // `series_together`.
-    let series_glued = lines.iter().any(|l| {
-        l.text
-            .split(|c: char| !(c.is_ascii_digit() || c == ','))
-            .any(|run| run.matches(',').count() >= 2)
-    });
+    let series_glued = || {
+        lines.iter().any(|l| {
+            l.text
+                .split(|c: char| !(c.is_ascii_digit() || c == ','))
+                .any(|run| run.matches(',').count() >= 2)
+        })
+    };
     let grouped =
-        !series_glued && closed().any(|c| c == FiguresClosed::ByLineEnd { grouped: true });
+        closed().any(|c| c == FiguresClosed::ByLineEnd { grouped: true }) && !series_glued();
     // A table copied with no separator glues every row: one figure set
     // apart at a line's end ("Bostadsyta m2 136 084 136 084" beside
     // "Resultat 23 498 114 617") says the glued digits are the label's.

@@ -142,12 +142,13 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
     // Rows labelled by their years ("2018 21,08 10,69 31,77", a tax rate
     // per year): three lines or more start with a year and figures, the
     // years one apart in the order of the lines. The year is the label.
+    let body_words: Vec<Vec<String>> = body.iter().map(|l| pdf_words(&l.text)).collect();
+    let leading_year = |ws: &[String]| ws.first().is_some_and(|w| is_year(w));
     let year_rows = {
-        let years: Vec<u16> = body
+        let years: Vec<u16> = body_words
             .iter()
-            .filter_map(|l| {
-                let ws = pdf_words(&l.text);
-                let first = ws.first().filter(|w| w.len() == 4 && is_year(w))?;
+            .filter_map(|ws| {
+                let first = ws.first().filter(|w| is_year(w))?;
                 let figures = ws.get(1..)?;
                 (!figures.is_empty() && figures.iter().all(|w| is_numeric_word(w)))
                     .then(|| first.parse::<u16>().ok())
@@ -182,7 +183,7 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
             });
             line_of_row = l.line;
         }
-        let ws = pdf_words(&l.text);
+        let ws = body_words.get(i).map_or(&[][..], Vec::as_slice);
         previous_labelled = ws.iter().any(|w| !is_numeric_word(w));
         // A whole number that starts a line before words is the row's code
         // ("25 Allmänna bidrag", "1:1" reads so already).
@@ -197,7 +198,7 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
                 }
             )
         }) && ws.get(1).is_some_and(|w| !is_numeric_word(w))
-            || year_rows && ws.first().is_some_and(|w| w.len() == 4 && is_year(w));
+            || year_rows && leading_year(ws);
         if label_on_line {
             if let Some(code) = ws.first() {
                 close_run(&mut runs, &mut label, &mut numbers, line_of_row);

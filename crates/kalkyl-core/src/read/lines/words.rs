@@ -148,15 +148,15 @@ pub(super) fn pdf_words(text: &str) -> Vec<String> {
 /// "Medarbetare"; keeps "0,0Mnkr" and "26 350tkr" whole, since the letters
 /// are a unit.
 fn push_word(out: &mut Vec<String>, word: &str) {
-    // A share or an earlier year's figure in brackets after a figure
-    // ("1 370 mkr (30,34%)", "26,4 kr (29,0)"), maybe glued to the unit
-    // ("27 mkr(0,6%)") or with its closing bracket lost ("(14,9"): a figure.
     // A footnote's star on a figure ("*21 539", "12 651*") marks it; the
     // figure is read (the pasted text keeps the star).
     if is_starred_figure(word) {
         out.push(word.trim_matches('*').to_string());
         return;
     }
+    // A share or an earlier year's figure in brackets after a figure
+    // ("1 370 mkr (30,34%)", "26,4 kr (29,0)"), maybe glued to the unit
+    // ("27 mkr(0,6%)") or with its closing bracket lost ("(14,9"): a figure.
     // In brackets before any figure ("Hemlöshet (75%) -84") it is the
     // label's.
     let after_figure = out
