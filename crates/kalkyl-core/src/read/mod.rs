@@ -707,12 +707,27 @@ fn content_stats(raw: &RawTable<'_>, column: usize) -> ContentStats {
 }
 
 /// Whether a title names a budget ("Resultatbudget", "Driftbudget 2023",
-/// "Budget"), not something about one ("Budgetavvikelse",
-/// "Budgetuppföljning"): a word of it ends in "budget".
+/// "Budget", "Ramarna för driftsbudgeten"), not something about one
+/// ("Budgetavvikelse", "Budgetuppföljning"): a word of it ends in "budget"
+/// or "budgeten".
 fn names_a_budget(title: &str) -> bool {
     title
         .split(|c: char| !crate::latin::is_letter(c))
-        .any(|word| headings::compact(word).ends_with("budget"))
+        .any(|word| {
+            let word = headings::compact(word);
+            word.ends_with("budget") || word.ends_with("budgeten")
+        })
+}
+
+/// Whether a title names deviations ("Budgetavvikelser, mkr", "Avvikelse
+/// mot budget"): a word of it ends in "avvikelse" or "avvikelser".
+fn names_deviations(title: &str) -> bool {
+    title
+        .split(|c: char| !crate::latin::is_letter(c))
+        .any(|word| {
+            let word = headings::compact(word);
+            word.ends_with("avvikelse") || word.ends_with("avvikelser")
+        })
 }
 
 /// Whether a title names a budget or the plan that follows it
@@ -887,6 +902,27 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
     budget_beside_a_years_forecast(raw, &mut roles);
     changes_against_a_missing_year(raw, &mut roles);
     roles_from_arithmetic(raw, &mut roles, &mut guessed);
+    // Outcomes under a title naming deviations ("Budgetavvikelser, mkr"
+    // over "Bokslut 2018 | Bokslut 2017"), with nothing to compare them
+    // with: the headings date the figures, the title says what they are,
+    // the latest year's deviation and earlier years' as history.
+    let compared_with = |r: &Role| {
+        matches!(
+            r,
+            Role::Budget | Role::AnnualBudget | Role::Forecast | Role::StatedVariance
+        )
+    };
+    if !roles.iter().any(compared_with)
+        && raw.title.as_ref().is_some_and(|(t, _)| names_deviations(t))
+    {
+        for role in roles.iter_mut() {
+            match role {
+                Role::Outcome => *role = Role::StatedVariance,
+                Role::PriorOutcome => *role = Role::Other,
+                _ => {}
+            }
+        }
+    }
     // A result far smaller than the allocation beside it, with no
     // deviation column ("Kommunbidrag | Intäkter | Kostnader | Årets
     // resultat"): the result against the allocation, its deviation.
@@ -928,6 +964,19 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
     if series && !compared && !(outcomes.len() == 1 && outcomes.iter().all(years_result)) {
         for j in outcomes {
             roles[j] = Role::Other;
+        }
+    }
+    // A share in such a series is a key figure of its year too
+    // ("Lönekostnad/omsättning, %", "Soliditet, %"), unless the table's own
+    // figures give it: then it is a stated share that can be checked.
+    if series && !compared {
+        let numeric: Vec<usize> = (0..roles.len())
+            .filter(|j| roles[*j].is_numeric())
+            .collect();
+        for (p, role) in roles.iter_mut().enumerate() {
+            if *role == Role::StatedPercent && !share_recomputed(raw, p, &numeric) {
+                *role = Role::Other;
+            }
         }
     }
     for (j, role) in choices.roles.iter() {
@@ -1405,6 +1454,75 @@ fn sample_numbers(raw: &RawTable<'_>, column: usize, rows: usize) -> Vec<Option<
                 })
         })
         .collect()
+}
+
+/// Whether a series' share column `p` follows from its other figures
+/// (`columns`): every year's share is 100 × one column over another
+/// ("Årets resultat/skatteintäkter, %"), or one column's change from the
+/// year before or after it ("Utveckling av nettokostnader, %"), within the
+/// rounding of the figures shown, on two years at least.
+fn share_recomputed(raw: &RawTable<'_>, p: usize, columns: &[usize]) -> bool {
+    // Shares are read with or without their "%".
+    let values = |j: usize| -> Vec<Option<Decimal>> {
+        raw.rows
+            .iter()
+            .map(
+                |row| match number::read_number(&row.cells.get(j)?.text, DecimalMark::Comma) {
+                    Ok(Reading::Number(n)) => Some(n.value),
+                    _ => None,
+                },
+            )
+            .collect()
+    };
+    let hundred = Decimal::ONE_HUNDRED;
+    let shares = values(p);
+    // Each share s against 100 × a / b less `less`, written without a
+    // division: (s + less) × b = 100 × a, within what the rounding of the
+    // three figures shown can move it. On four years in five (a misprint is
+    // the table's inconsistency, not another figure).
+    let holds = |a: &[Option<Decimal>], b: &[Option<Decimal>], less: Decimal| {
+        let (mut tested, mut held) = (0usize, 0usize);
+        for ((s, a), b) in shares.iter().zip(a).zip(b) {
+            let (Some(s), Some(a), Some(b)) = (s, a, b) else {
+                continue;
+            };
+            tested += 1;
+            let (hs, ha, hb) = (half_unit(*s), half_unit(*a), half_unit(*b));
+            let close = || -> Option<bool> {
+                let share = s.add_exact(less)?;
+                let off = share.mul_exact(*b)?.sub_exact(a.mul_exact(hundred)?)?;
+                let bound = hs
+                    .mul_exact(b.abs())?
+                    .add_exact(share.abs().mul_exact(hb)?)?
+                    .add_exact(hs.mul_exact(hb)?)?
+                    .add_exact(ha.mul_exact(hundred)?)?;
+                Some(!b.is_zero() && off.abs() <= bound)
+            };
+            if close() == Some(true) {
+                held += 1;
+            }
+        }
+        held >= 2 && held * 5 >= tested * 4
+    };
+    let others: Vec<Vec<Option<Decimal>>> = columns
+        .iter()
+        .filter(|j| **j != p)
+        .map(|j| values(*j))
+        .collect();
+    others.iter().any(|a| {
+        let (later, earlier) = (a.get(1..).unwrap_or(&[]), a.as_slice());
+        // The change from the row before (years rising) or after (falling).
+        let rising: Vec<Option<Decimal>> = std::iter::once(None)
+            .chain(earlier.iter().copied())
+            .collect();
+        let falling: Vec<Option<Decimal>> =
+            later.iter().copied().chain(std::iter::once(None)).collect();
+        holds(a, &rising, hundred)
+            || holds(a, &falling, hundred)
+            || others
+                .iter()
+                .any(|b| !std::ptr::eq(a, b) && holds(a, b, Decimal::ZERO))
+    })
 }
 
 /// Whether the last of `values` is 100 and the others add up to it within

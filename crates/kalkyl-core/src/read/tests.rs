@@ -2626,3 +2626,58 @@ fn only_a_title_that_names_a_budget_makes_an_unheaded_column_the_budget() {
         assert_eq!(roles(&t).get(1).copied(), Some(want), "{title}");
     }
 }
+
+#[test]
+fn outcomes_under_a_title_naming_deviations_are_deviations() {
+    // "Budgetavvikelser, mkr" over "Bokslut 2018 | Bokslut 2017": the
+    // headings date the figures, the title says what they are. With a
+    // budget in the table, the title names the table's subject only.
+    for (paste, want) in [
+        (
+            "Budgetavvikelser, mkr\n\tBokslut 2018\tBokslut 2017\nKommunstyrelsen\t7,8\t5,4\nSocialnämnden\t-2,7\t-23,6\n",
+            &["label", "stated_variance", "other"][..],
+        ),
+        (
+            "Avvikelse mot budget\n\tUtfall\tBudget\nKommunstyrelsen\t107,8\t105,4\nSocialnämnden\t-2,7\t-3,6\n",
+            &["label", "outcome", "budget"][..],
+        ),
+        (
+            "Driftredovisning, mkr\n\tBokslut 2018\tBokslut 2017\nKommunstyrelsen\t7,8\t5,4\nSocialnämnden\t-2,7\t-23,6\n",
+            &["label", "outcome", "prior_outcome"][..],
+        ),
+    ] {
+        assert_eq!(roles(&read(paste)), want, "{paste}");
+    }
+}
+
+#[test]
+fn a_budget_named_in_its_definite_form_titles_the_figures() {
+    // "Ramarna för driftsbudgeten nästa år blir:" over one figure per row.
+    let paste = "Ramarna för driftsbudgeten nästa år blir:\nKommunstyrelsen\t107,9\nBildningsnämnden\t513,4\nSocialnämnden\t473,9\n";
+    assert_eq!(roles(&read(paste)), ["label", "budget"]);
+}
+
+#[test]
+fn a_share_in_a_series_is_stated_only_when_the_figures_give_it() {
+    // A five-year overview turned: the result's share of the tax income
+    // and the growth of the net costs follow from the table's figures
+    // (within rounding; one year misprinted); the solidity does not.
+    let paste = "Nyckeltal\t2012\t2013\t2014\t2015\t2016\t2017\nÅrets resultat, mnkr\t5,0\t15,0\t14,4\t8,8\t13,4\t12,2\nNettokostnader, mnkr\t395\t409\t425\t449\t468\t492\nUtveckling av nettokostnader, %\t2,8\t3,4\t4,0\t5,5\t4,6\t5,1\nSkatteintäkter, mnkr\t410\t424\t439\t458\t482\t505\nResultat/skatteintäkter, %\t1,2\t3,5\t3,3\t1,9\t2,8\t2,4\nSoliditet, %\t61\t67\t64\t60\t55\t52\n";
+    let table = read(paste);
+    let role_of = |heading: &str| {
+        table
+            .columns
+            .iter()
+            .find(|c| c.heading.starts_with(heading))
+            .map(|c| c.role)
+    };
+    assert_eq!(
+        role_of("Utveckling av nettokostnader"),
+        Some(Role::StatedPercent)
+    );
+    assert_eq!(
+        role_of("Resultat/skatteintäkter"),
+        Some(Role::StatedPercent)
+    );
+    assert_eq!(role_of("Soliditet"), Some(Role::Other));
+}

@@ -7,8 +7,8 @@ use super::Line;
 use crate::latin;
 use crate::model::Role;
 use crate::read::headings::{
-    compact, is_note_heading, is_superscript, months_of, names_kinds_of_units, role_of, unit_of,
-    year_of,
+    compact, is_note_heading, is_superscript, month_of_word, months_of, names_kinds_of_units,
+    role_of, unit_of, year_of,
 };
 
 /// A word that is a year or a date and nothing else: "2021", "2012/2013",
@@ -70,22 +70,27 @@ fn year_then_words(text: &str) -> bool {
             .all(|w| is_year_word(w) || !w.contains(|c: char| c.is_ascii_digit()))
 }
 
-/// A line of period words under a heading's years: month spans ("jan-aug",
-/// "jan–aug") and "helår", nothing else.
+/// A period word under a heading's year: a month span ("jan-aug",
+/// "jan–aug"), "helår", or a month alone, as a text layer that lost the
+/// span's dash leaves it ("jan aug").
+pub(super) fn is_period_word(word: &str) -> bool {
+    let w = latin::lowercase(word);
+    w == "helår"
+        || w.split(['-', '–'])
+            .map(|m| m.chars().filter(|c| latin::is_letter(*c)).count())
+            .collect::<Vec<_>>()
+            .as_slice()
+            == [3, 3]
+            && w.chars()
+                .all(|c| latin::is_letter(c) || matches!(c, '-' | '–'))
+        || w.chars().count() == 3 && month_of_word(&w).is_some()
+}
+
+/// A line of period words under a heading's years (see [`is_period_word`]),
+/// nothing else.
 fn is_period_line(text: &str) -> bool {
-    let period = |w: &str| {
-        let w = latin::lowercase(w);
-        w == "helår"
-            || w.split(['-', '–'])
-                .map(|m| m.chars().filter(|c| latin::is_letter(*c)).count())
-                .collect::<Vec<_>>()
-                .as_slice()
-                == [3, 3]
-                && w.chars()
-                    .all(|c| latin::is_letter(c) || matches!(c, '-' | '–'))
-    };
     let ws: Vec<&str> = text.split_whitespace().collect();
-    !ws.is_empty() && ws.iter().all(|w| period(w))
+    !ws.is_empty() && ws.iter().all(|w| is_period_word(w))
 }
 
 /// A line of years and nothing else but a note heading ("NOT 2019 2018").
@@ -253,6 +258,18 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
             first += 1;
         }
     }
+    // A block of sentences ("Så här fördelas 100 kronor i kommunalskatt på
+    // olika verksamheter. Fördelningen utgår från kommunens budget.") is
+    // the caption's prose, however many pieces its words fall into: no
+    // heading line is written as sentences.
+    // Alone above the rows, it heads nothing: the table has no heading.
+    while first <= last
+        && blocks
+            .get(first)
+            .is_some_and(|b| b.iter().all(|l| is_prose_line(&l.text)))
+    {
+        first += 1;
+    }
     while first > 0
         && blocks
             .get(first)
@@ -302,9 +319,26 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
     // The same caption in the heading's block, on the line right above the
     // years ("Flerårsöversikt" / "Belopp i tkr 2019 2018 2017 2016 2015"):
     // one heading over every year tells the columns nothing apart.
+    // So is a line naming no figure over distinct years that have their
+    // corner ("Nyckeltal - fem år i sammandrag - Affärsverken Karlskrona
+    // AB" / "(KSEK) 2015 2014 2013 2012 2011"): the years' line heads every
+    // column, the labels' too. Years that repeat sit under group headings
+    // ("Kommunen Koncernen" / "Mnkr Not 2022 2021 2022 2021").
+    let years_with_corner = |l: &Line| {
+        let words = pdf_words(&l.text);
+        let years: Vec<&String> = words.iter().filter(|w| is_year_word(w)).collect();
+        let distinct = years
+            .iter()
+            .enumerate()
+            .all(|(k, y)| !years.get(..k).is_some_and(|before| before.contains(y)));
+        words.first().is_some_and(|w| !is_year_word(w)) && years.len() >= 3 && distinct
+    };
     let caption_line = heading.len() >= 2
         && heading.first().is_some_and(|l| {
-            segment_heading(&l.text).len() == 1 && !l.text.contains(|c: char| c.is_ascii_digit())
+            !l.text.contains(|c: char| c.is_ascii_digit())
+                && (segment_heading(&l.text).len() == 1
+                    || heading.get(1).is_some_and(years_with_corner)
+                        && !names_a_value_column(&l.text))
         })
         && heading.get(1).is_some_and(|l| {
             is_year_line(&l.text)
@@ -416,6 +450,19 @@ fn is_numbered_section(text: &str) -> bool {
         && numbers == 1
 }
 
+/// A line written as prose: six words or more ending a sentence ('.',
+/// ':' or '!'), most of them lowercase, and no value at its end. A heading
+/// names its columns in a few capitalised words and ends in no full stop.
+pub(super) fn is_prose_line(text: &str) -> bool {
+    let text = text.trim();
+    let ws: Vec<&str> = text.split_whitespace().collect();
+    let lower = ws
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(latin::is_lower))
+        .count();
+    ws.len() >= 6 && text.ends_with(['.', ':', '!']) && lower * 2 >= ws.len() && !is_data_line(text)
+}
+
 /// A footnote or source note printed between a table's caption and its
 /// heading ("1 Nettolånebehovet motsvarar budgetsaldot med omvänt
 /// tecken.", "² Exklusive jämförelsestörande poster", "Källa: SCB"): a
@@ -463,6 +510,20 @@ pub(in crate::read) fn is_footnote_line(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_lines() {
+        let table: &[(&str, bool)] = &[
+            ("Så här fördelas 100 kronor i kommunalskatt på olika verksamheter. Fördelningen utgår från kommunens budget.", true),
+            ("100 kronor i skatt till kommunen användes under 2016 på följande sätt:", true),
+            ("Verksamhetens intäkter Verksamhetens kostnader Nettokostnad", false),
+            ("Belopp i tkr.", false),
+            ("Utfall Budget Avvikelse Prognos helår Avvikelse mot budget.", false),
+        ];
+        for (text, want) in table {
+            assert_eq!(is_prose_line(text), *want, "{text:?}");
+        }
+    }
 
     #[test]
     fn numbered_section_headings() {

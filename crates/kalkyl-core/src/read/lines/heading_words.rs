@@ -2,12 +2,13 @@
 //! group headings spread over a line of years or units, and extra segments
 //! joined where they name the columns best.
 
-use super::heading_lines::is_year_word;
+use super::heading_lines::{is_period_word, is_year_word};
 use crate::latin;
 use crate::model::Role;
 use crate::number::Unit;
 use crate::read::headings::{
-    clean_heading, is_note_heading, names_kinds_of_units, role_of, unglue_heading, unit_of, year_of,
+    clean_heading, is_note_heading, months_of, names_kinds_of_units, role_of, unglue_heading,
+    unit_of, year_of,
 };
 
 /// Splits heading words into column headings at capitalised words.
@@ -24,9 +25,21 @@ pub(super) fn segment_heading(text: &str) -> Vec<String> {
     let units_over_years = words.next().is_some_and(names_kinds_of_units)
         && words.clone().next().is_some()
         && words.all(is_year_word);
+    // A run of three years or more ends the line ("PROFIT/LOSS ITEMS 2018
+    // 2017 2016 2015 2014"): after words that name no figure, the years
+    // head columns of their own and the words the labels.
+    let all: Vec<&str> = unglued.split_whitespace().collect();
+    let run = all.iter().rev().take_while(|w| is_year_word(w)).count();
+    let years_from = if run >= 3 {
+        all.len() - run
+    } else {
+        usize::MAX
+    };
     let mut segments: Vec<String> = Vec::new();
     let mut words = unglued.split_whitespace().peekable();
+    let mut at = 0;
     while let Some(word) = words.next() {
+        at += 1;
         let first_letter = word.chars().find(|c| latin::is_letter(*c));
         // A capitalised unit that starts a ratio ("Kronor per elev") is a
         // heading of its own, not the unit of the heading before it.
@@ -36,6 +49,10 @@ pub(super) fn segment_heading(text: &str) -> Vec<String> {
                 || segments
                     .last()
                     .is_none_or(|last| year_of(last).is_some() || takes_no_year(last))
+                || at > years_from
+                    && segments
+                        .last()
+                        .is_some_and(|last| role_of(last).is_none() && months_of(last).is_none())
         } else if first_letter.is_some_and(latin::is_lower) {
             // A group's name in lower case, repeated before each of its
             // years, starts a heading after one that has its year or takes
@@ -168,6 +185,9 @@ pub(super) fn block_headings(texts: &[&str]) -> Vec<String> {
             return spread;
         }
     }
+    if let Some(spread) = periods_under_years(texts) {
+        return spread;
+    }
     if let Some(spread) = spread_names_over_years(texts) {
         return spread;
     }
@@ -182,6 +202,35 @@ pub(super) fn block_headings(texts: &[&str]) -> Vec<String> {
     spread_groups(&segments)
         .or_else(|| groups_before_each(&segments))
         .unwrap_or(segments)
+}
+
+/// A line of years over a line of the periods they cover ("Koncernen 2017
+/// 2016 2016" / "jan-apr jan-apr jan-dec", or "jan aug jan aug jan dec"
+/// with the spans' dashes lost): each year takes its share of the periods,
+/// in order ("2017 jan-apr"); the words before the years head the labels.
+pub(super) fn periods_under_years(texts: &[&str]) -> Option<Vec<String>> {
+    let (periods_line, above) = texts.split_last()?;
+    let (years_line, caption) = above.split_last()?;
+    let words: Vec<&str> = years_line.split_whitespace().collect();
+    let first_year = words.iter().position(|w| is_year_word(w))?;
+    let (corner, years) = words.split_at(first_year);
+    let periods: Vec<&str> = periods_line.split_whitespace().collect();
+    if years.len() < 2
+        || !caption.is_empty()
+        || !years.iter().all(|w| is_year_word(w))
+        || !periods.iter().all(|w| is_period_word(w))
+    {
+        return None;
+    }
+    let each = periods.len() / years.len();
+    if !(1..=2).contains(&each) || each * years.len() != periods.len() {
+        return None;
+    }
+    let mut out = vec![corner.join(" ")];
+    for (year, period) in years.iter().zip(periods.chunks(each)) {
+        out.push(format!("{year} {}", period.join(" ")));
+    }
+    Some(out)
 }
 
 /// A group's name before each of its dated headings, on one line
@@ -722,6 +771,36 @@ mod tests {
         for (text, want) in table {
             assert_eq!(segment_heading(text), *want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn periods_under_years_go_with_them() {
+        let table: &[(&[&str], &[&str])] = &[
+            (
+                &["Koncernen 2017 2016 2016", "jan-apr jan-apr jan-dec"],
+                &["Koncernen", "2017 jan-apr", "2016 jan-apr", "2016 jan-dec"],
+            ),
+            (
+                &["KONCERNEN 2011 2010 2010", "jan aug jan aug jan dec"],
+                &["KONCERNEN", "2011 jan aug", "2010 jan aug", "2010 jan dec"],
+            ),
+            (
+                &["2013 2014", "helår jan-aug"],
+                &["", "2013 helår", "2014 jan-aug"],
+            ),
+        ];
+        for (texts, want) in table {
+            assert_eq!(block_headings(texts), *want, "{texts:?}");
+        }
+        // Not periods, or not one share each: no such heading.
+        assert_eq!(
+            periods_under_years(&["Mnkr 2019 2018", "Utfall Budget"]),
+            None
+        );
+        assert_eq!(
+            periods_under_years(&["Mnkr 2019 2018", "jan-aug jan-aug jan-dec"]),
+            None
+        );
     }
 
     #[test]

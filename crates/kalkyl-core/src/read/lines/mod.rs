@@ -41,6 +41,7 @@ mod heading_lines;
 mod heading_words;
 mod notes;
 mod pdf;
+mod sentences;
 mod series;
 mod spaced;
 mod split;
@@ -61,6 +62,7 @@ pub(super) use words::value_then_label;
 use self::aligned::aligned_columns;
 use self::figures::FiguresClosed;
 use self::pdf::pdf_layout;
+use self::sentences::sentence_rows;
 use self::series::{one_line_box, one_line_list, series_together, unflatten};
 use self::spaced::spaced_cells;
 use self::sum_together::sum_together;
@@ -353,6 +355,17 @@ fn layout_lines(
         ));
         return raw;
     }
+    if let Some(rows) = sentence_rows(&lines) {
+        let mut raw = pdf_layout(rows, choices);
+        raw.diagnostics.push(layout_diagnostic(
+            None,
+            None,
+            String::new(),
+            "Each row was a sentence of one pattern; the words every row shares were left out, the words before the first figure read as the label and the figures in order, each with its unit.".into(),
+            "Varje rad var en mening efter ett mönster; orden som alla rader delar lämnades bort, orden före första talet lästes som benämning och talen i ordning, vart och ett med sin enhet.".into(),
+        ));
+        return raw;
+    }
     pdf_layout(lines, choices)
 }
 
@@ -393,19 +406,31 @@ fn labels_last(lines: &[Line]) -> Option<Vec<Line>> {
         let text = match end {
             Some(n) => {
                 let (figures, label) = ws.split_at(n.min(ws.len()));
-                format!("{} {}", label.join(" "), figures.join(" "))
+                format!("{} {}", label.join(" "), without_dash(figures).join(" "))
             }
             // The heading right above the rows: its last word names the
             // labels.
             None if i + 1 == first && ws.len() >= 2 => {
                 let (head, last) = ws.split_at(ws.len() - 1);
-                format!("{} {}", last.join(" "), head.join(" "))
+                format!("{} {}", last.join(" "), without_dash(head).join(" "))
             }
             None => l.text.clone(),
         };
         out.push(Line { text, ..l.clone() });
     }
     Some(out)
+}
+
+/// A label-last line's figures without the dash that set the label apart
+/// ("22,95 kr - Vård och omsorg", and its heading "Andel - Verksamhet"):
+/// punctuation, not a figure's dash for nothing.
+fn without_dash<T: AsRef<str>>(words: &[T]) -> &[T] {
+    match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() && matches!(last.as_ref(), "-" | "–" | "—") => {
+            rest
+        }
+        _ => words,
+    }
 }
 
 /// Lines whose figures end in units or `%` glued to their labels and
@@ -417,10 +442,16 @@ fn unit_ended_rows(lines: &[Line]) -> Option<Vec<Line>> {
     // A glue is a letter, `)` or `%` right before a digit: most lines of
     // most pastes have none, and are passed by one scan of their bytes.
     // So is a date's last digit right before another, read by the cut.
+    // So is a minus between a letter and a digit ("Omsorgsnämnden-15,8").
     let glued = |l: &Line| {
-        l.text.as_bytes().windows(2).any(|w| {
-            matches!(w, [a, b] if b.is_ascii_digit() && (a.is_ascii_alphabetic() || matches!(*a, b'%' | b')') || *a >= 0x80))
-        }) || l.text.len() > 10 && l.text.as_bytes().get(4) == Some(&b'-')
+        let letter = |a: u8| a.is_ascii_alphabetic() || a >= 0x80;
+        let bytes = l.text.as_bytes();
+        bytes.windows(2).any(|w| {
+            matches!(w, [a, b] if b.is_ascii_digit() && (letter(*a) || matches!(*a, b'%' | b')')))
+        }) || bytes
+            .windows(3)
+            .any(|w| matches!(w, [a, b'-', d] if d.is_ascii_digit() && letter(*a)))
+            || l.text.len() > 10 && bytes.get(4) == Some(&b'-')
     };
     let cut: Vec<Option<(String, FiguresClosed)>> = lines
         .iter()

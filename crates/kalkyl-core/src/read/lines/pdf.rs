@@ -9,7 +9,8 @@ use super::heading_lines::{
     names_a_value_column, names_figures, split_header, split_label_year,
 };
 use super::heading_words::{
-    block_headings, is_units_line, measures_after_each, merge_headings, segment_heading,
+    block_headings, is_units_line, measures_after_each, merge_headings, periods_under_years,
+    segment_heading,
 };
 use super::notes::{
     keep_label_notes, note_number, notes_by_sums, take_glued_notes, take_marked_notes, take_notes,
@@ -19,7 +20,9 @@ use super::split::{
 };
 use super::sums::{choose_splits, settled_by_sums};
 use super::web_headings::unglue_unit;
-use super::words::{is_bound, is_data_line, is_numeric_word, is_year, pdf_words, shape, Shape};
+use super::words::{
+    glued_years, is_bound, is_data_line, is_numeric_word, is_year, pdf_words, shape, Shape,
+};
 use super::{close_run, layout_diagnostic, Line, Run, MAX_SUM_ROWS};
 use crate::diagnostics::{Diagnostic, DiagnosticKind};
 use crate::exact::Exact;
@@ -36,7 +39,23 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
     };
     let titles: Vec<&Line> = lines.iter().filter(|l| l.heading).collect();
     raw.title = titles.last().map(|l| (l.text.clone(), l.line));
-    let lines: Vec<Line> = lines.into_iter().filter(|l| !l.heading).collect();
+    // Years run together in a heading line ("(KSEK) 20152014201320122011")
+    // are set apart, as a text layer that kept its spaces prints them.
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .filter(|l| !l.heading)
+        .map(|mut l| {
+            if l.text.split_whitespace().any(|w| glued_years(w).is_some()) {
+                l.text = l
+                    .text
+                    .split_whitespace()
+                    .map(|w| glued_years(w).map_or_else(|| w.to_string(), |years| years.join(" ")))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+            }
+            l
+        })
+        .collect();
     // Heading lines of years ("2013 2014 2013 2014", "Budget" / "2023")
     // end in a number but are no data.
     let Some(first_data) = lines.iter().position(|l| {
@@ -53,6 +72,24 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
         return raw;
     };
     let (mut header, titles, mut body) = split_header(&lines, first_data);
+    if let Some(repeated) = repeated_years(&header, &mut body) {
+        raw.diagnostics.push(layout_diagnostic(
+            None,
+            Some(repeated.1),
+            repeated.0.clone(),
+            "The heading's years stood again inside the table, after a section's name; they were read as that section's heading, not as figures.".to_string(),
+            "Rubrikens år stod igen inne i tabellen, efter ett avsnitts namn; de lästes som avsnittets rubrik, inte som tal.".to_string(),
+        ));
+    }
+    if let Some(joined) = labels_over_figures(&mut body) {
+        raw.diagnostics.push(layout_diagnostic(
+            None,
+            body.first().map(|l| l.line),
+            String::new(),
+            format!("{joined} labels stood on a line of their own with their figures on the next line; each label and its figures were read as one row."),
+            format!("{joined} benämningar stod på en egen rad med sina tal på raden under; varje benämning och dess tal lästes som en rad."),
+        ));
+    }
     if let Some(moved) = realign_shifted_figures(&mut body) {
         raw.diagnostics.push(layout_diagnostic(
             None,
@@ -676,6 +713,91 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
     raw
 }
 
+/// Body lines that repeat the heading's years after a section's name
+/// ("CASH FLOW 2018 2017 2016 2015 2014" under "PROFIT/LOSS ITEMS 2018
+/// 2017 ... 2014"): the section's name alone, a heading of the body.
+/// Three years at least, the same years in the same order. Returns the
+/// first such line's text and line.
+fn repeated_years(header: &[Line], body: &mut [Line]) -> Option<(String, usize)> {
+    let years: Vec<String> = header
+        .iter()
+        .flat_map(|l| pdf_words(&l.text))
+        .filter(|w| is_year_word(w))
+        .collect();
+    if years.len() < 3 {
+        return None;
+    }
+    let mut first = None;
+    for line in body.iter_mut() {
+        let ws = pdf_words(&line.text);
+        let Some(tail) = ws.len().checked_sub(years.len()) else {
+            continue;
+        };
+        if tail > 0 && ws.get(tail..) == Some(years.as_slice()) {
+            first.get_or_insert((line.text.clone(), line.line));
+            line.text = ws.get(..tail).unwrap_or(&[]).join(" ");
+        }
+    }
+    first
+}
+
+/// Labels on lines of their own, each followed by a line of its figures
+/// alone (a PDF whose table cells are text boxes: "Säkerställda
+/// kreditfaciliteter" / "1 000 300 4,0"), three such pairs at least and
+/// no row with its label and figures on one line: each pair is one row.
+/// A label followed by another label stays (a section heading). Returns
+/// how many pairs were joined.
+fn labels_over_figures(body: &mut Vec<Line>) -> Option<usize> {
+    #[derive(PartialEq, Clone, Copy)]
+    enum Kind {
+        Label,
+        Figures,
+        Row,
+    }
+    let kind = |l: &Line| {
+        let ws = pdf_words(&l.text);
+        let numeric = ws.iter().filter(|w| is_numeric_word(w)).count();
+        if numeric == 0 {
+            Kind::Label
+        } else if numeric == ws.len() && ws.iter().any(|w| matches!(shape(w), Shape::Number { .. }))
+        {
+            Kind::Figures
+        } else {
+            Kind::Row
+        }
+    };
+    let kinds: Vec<Kind> = body.iter().map(kind).collect();
+    let pairs = kinds
+        .windows(2)
+        .filter(|w| w == &[Kind::Label, Kind::Figures])
+        .count();
+    let orphans = kinds
+        .iter()
+        .enumerate()
+        .filter(|(i, k)| {
+            **k == Kind::Figures && (*i == 0 || kinds.get(i - 1) != Some(&Kind::Label))
+        })
+        .count();
+    let rows = kinds.iter().filter(|k| **k == Kind::Row).count();
+    if pairs < 3 || orphans > 1 || rows >= pairs {
+        return None;
+    }
+    let mut out: Vec<Line> = Vec::with_capacity(body.len());
+    let mut lines = std::mem::take(body).into_iter().zip(kinds).peekable();
+    while let Some((mut line, k)) = lines.next() {
+        if k == Kind::Label && lines.peek().is_some_and(|(_, next)| *next == Kind::Figures) {
+            if let Some((figures, _)) = lines.next() {
+                line.text = format!("{} {}", line.text.trim_end(), figures.text.trim());
+                line.blank_after = figures.blank_after;
+                line.trailing_space = false;
+            }
+        }
+        out.push(line);
+    }
+    *body = out;
+    Some(pairs)
+}
+
 /// A PDF text layer that has shifted the figures off their labels: the
 /// labels stand one per line, every other one without figures (never two
 /// such in a row), and after the last label come as many lines of figures
@@ -904,10 +1026,22 @@ fn is_caption(first: &Line, rest: &[Line], labelled_rows: bool) -> bool {
         } else {
             !first.text.contains(|c: char| c.is_ascii_digit())
         };
-    if !(title || is_numbered_caption(&first.text) || is_unit_caption(&first.text)) {
+    let texts: Vec<&str> = rest.iter().map(|l| l.text.as_str()).collect();
+    // A line naming no figure over years and the periods under them
+    // ("Stockholms Hamnar i sammandrag" / "Koncernen 2017 2016 2016" /
+    // "jan-apr jan-apr jan-dec") is their caption.
+    let over_periods = || {
+        periods_under_years(&texts).is_some()
+            && !first.text.contains(|c: char| c.is_ascii_digit())
+            && !segment_heading(&first.text).iter().any(names_figures)
+    };
+    if !(title
+        || is_numbered_caption(&first.text)
+        || is_unit_caption(&first.text)
+        || over_periods())
+    {
         return false;
     }
-    let texts: Vec<&str> = rest.iter().map(|l| l.text.as_str()).collect();
     let below = block_headings(&texts);
     below.len() >= 2 && below.iter().any(names_figures)
 }

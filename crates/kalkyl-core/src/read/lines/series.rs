@@ -337,10 +337,13 @@ pub(super) fn unflatten(lines: &[Line]) -> Option<Vec<Line>> {
         }
         // A blank line after it: a line of words below is a section
         // heading of the body, not more heading.
-        out.push(Line {
-            blank_after: true,
-            ..make(heading)
-        });
+        let last = heading.len().saturating_sub(1);
+        for (i, text) in heading.into_iter().enumerate() {
+            out.push(Line {
+                blank_after: i == last,
+                ..make(text)
+            });
+        }
     } else {
         let starts_row = first
             .iter()
@@ -388,8 +391,11 @@ fn is_code(word: &str) -> bool {
 /// 4 ..."): a run of years followed by as many words in lowercase or fewer.
 /// The last of the years go with the names in order ("2018 utfall", "2019
 /// prognos"), the words before them are the caption, and the words after
-/// the names start the body (taken out of `words`). `(caption, heading)`.
-fn years_over_names(words: &mut Vec<String>) -> Option<(String, String)> {
+/// the names start the body (taken out of `words`). Periods under every
+/// year, one word or two each ("2011 2010 2010 jan aug jan aug jan dec"),
+/// stay two lines, the years over their periods, as a PDF prints them.
+/// `(caption, heading lines)`.
+fn years_over_names(words: &mut Vec<String>) -> Option<(String, Vec<String>)> {
     let is_year = |w: &String| super::heading_lines::is_year_word(w);
     let lower = |w: &String| w.chars().next().is_some_and(crate::latin::is_lower);
     let end = words.iter().rposition(is_year)? + 1;
@@ -400,6 +406,25 @@ fn years_over_names(words: &mut Vec<String>) -> Option<(String, String)> {
         .rev()
         .take_while(|w| is_year(w))
         .count();
+    // The periods under the years, one or two words each.
+    let periods = words.get(end..end + names)?;
+    let each = if names.is_multiple_of(2) && names / 2 <= years && names >= 4 && names > years {
+        2
+    } else {
+        1
+    };
+    let dated = names / each;
+    if dated >= 2
+        && dated <= years
+        && periods
+            .iter()
+            .all(|w| super::heading_lines::is_period_word(w))
+    {
+        let heading = vec![words.get(end - dated..end)?.join(" "), periods.join(" ")];
+        let caption = words.get(..end - dated)?.join(" ");
+        words.drain(..end + names);
+        return Some((caption, heading));
+    }
     if names < 2 || years < names {
         return None;
     }
@@ -413,7 +438,7 @@ fn years_over_names(words: &mut Vec<String>) -> Option<(String, String)> {
         .join(" ");
     let caption = words.get(..start)?.join(" ");
     words.drain(..end + names);
-    Some((caption, heading))
+    Some((caption, vec![heading]))
 }
 
 /// A group row without figures between the heading and the first row of a
@@ -560,11 +585,23 @@ mod tests {
             // Fewer years than names, or no names: no such heading.
             ("Mkr 2019 utfall prognos Kommunen", None, "Mkr 2019 utfall prognos Kommunen"),
             ("Mkr 2019 2018 Kommunen", None, "Mkr 2019 2018 Kommunen"),
+            // Periods under the years: the years over their periods.
+            (
+                "Sammandrag Koncernen 2017 2016 2016 jan-apr jan-apr jan-dec Omsättning, Mkr",
+                Some(("Sammandrag Koncernen", "2017 2016 2016\njan-apr jan-apr jan-dec")),
+                "Omsättning, Mkr",
+            ),
+            (
+                "Sammandrag KONCERNEN 2011 2010 2010 jan aug jan aug jan dec Omsättning, Mkr",
+                Some(("Sammandrag KONCERNEN", "2011 2010 2010\njan aug jan aug jan dec")),
+                "Omsättning, Mkr",
+            ),
         ];
         for (text, want, rest) in table {
             let mut words: Vec<String> = text.split_whitespace().map(str::to_string).collect();
             let got = years_over_names(&mut words);
-            let want = want.map(|(c, h)| (c.to_string(), h.to_string()));
+            let want =
+                want.map(|(c, h)| (c.to_string(), h.split('\n').map(str::to_string).collect()));
             assert_eq!(got, want, "{text:?}");
             assert_eq!(words.join(" "), *rest, "{text:?}");
         }

@@ -1218,3 +1218,213 @@ fn a_decimal_figure_glued_to_its_label_and_closed_by_the_line() {
         ]
     );
 }
+
+/// Each row's label and its cells after it, rows with cells only.
+fn label_and_cells<'a>(raw: &'a RawTable<'_>) -> Vec<Vec<&'a str>> {
+    raw.rows
+        .iter()
+        .filter(|r| r.cells.len() > 1)
+        .map(|r| r.cells.iter().map(|c| c.text.as_ref()).collect())
+        .collect()
+}
+
+#[test]
+fn a_minus_between_a_label_and_its_figure_starts_the_figure() {
+    // A web table copied with no separator: a negative figure glued to its
+    // label is cut like a positive one. A hyphen inside a label stays.
+    let text = "Nämnd Resultat\nKommunstyrelsen7,5\nArbetsliv- och fritidsnämnden2,5\nUtbildningsnämnden2,1\nOmsorgsnämnden-15,8\n";
+    let grid = crate::grid::read_text(text);
+    let raw = layout(&grid, text, &ReadChoices::default());
+    assert_eq!(
+        label_and_cells(&raw),
+        [
+            ["Kommunstyrelsen", "7,5"],
+            ["Arbetsliv- och fritidsnämnden", "2,5"],
+            ["Utbildningsnämnden", "2,1"],
+            ["Omsorgsnämnden", "-15,8"],
+        ]
+    );
+}
+
+#[test]
+fn a_unit_of_two_words_closes_its_figure() {
+    // "35 miljoner kronor" as "35 mnkr": the line is a row, its unit no
+    // column; the sentence above the list is its caption, not a heading.
+    let text = "De största objekten under perioden 2024–2026 är:\n\n  • Stallbyggnad Ängens gård, 40 miljoner kronor\n  • Ombyggnation Kungsgatan 35 miljoner kronor\n  • Gatuutbyggnad Vårvik 27 miljoner kronor\n";
+    let grid = crate::grid::read_text(text);
+    let raw = layout(&grid, text, &ReadChoices::default());
+    let rows: Vec<(&str, &str)> = label_and_cells(&raw).iter().map(|r| (r[0], r[1])).collect();
+    assert_eq!(
+        rows,
+        [
+            ("Stallbyggnad Ängens gård", "40miljoner kronor"),
+            ("Ombyggnation Kungsgatan", "35miljoner kronor"),
+            ("Gatuutbyggnad Vårvik", "27miljoner kronor"),
+        ]
+    );
+    assert!(
+        raw.headings.iter().all(|h| h.is_empty()),
+        "{:?}",
+        raw.headings
+    );
+    assert_eq!(
+        raw.title.as_ref().map(|(t, _)| t.as_str()),
+        Some("De största objekten under perioden 2024–2026 är:")
+    );
+}
+
+#[test]
+fn sentences_above_a_heading_are_its_caption() {
+    // A caption of two sentences over the heading "Andel - Verksamhet" and
+    // rows "22,95 kr - Vård och omsorg": the sentences head no column, the
+    // dash setting a label after its figure apart is no cell.
+    let text = "Kommunalskatten fördelad på verksamheter\n\nSå här fördelas 100 kronor i kommunalskatt på olika verksamheter. Fördelningen utgår från kommunens budget.\n\nAndel - Verksamhet\n\n22,95 kr - Vård och omsorg till äldre\n\n21,18 kr - Grundskola, särskola och fritidshem\n\n10,66 kr - Förskola\n\n9,57 kr - Gymnasieutbildning\n";
+    let grid = crate::grid::read_text(text);
+    let raw = layout(&grid, text, &ReadChoices::default());
+    assert_eq!(raw.headings, ["Verksamhet", "Andel"]);
+    assert_eq!(
+        label_and_cells(&raw),
+        [
+            ["Vård och omsorg till äldre", "22,95kr"],
+            ["Grundskola, särskola och fritidshem", "21,18kr"],
+            ["Förskola", "10,66kr"],
+            ["Gymnasieutbildning", "9,57kr"],
+        ]
+    );
+}
+
+#[test]
+fn periods_under_years_head_their_columns() {
+    // Years over the periods they cover: a PDF's two heading lines, and
+    // the same table flattened onto one line (the periods' dashes lost).
+    check_pdf(&[(
+        "Sammandrag\nKoncernen 2017 2016 2016\njan-apr jan-apr jan-dec\nOmsättning, Mkr 239 220 797\nResultat, Mkr 9 28 112\nVinstmarginal, % 4 13 14\n",
+        &["Koncernen", "2017 jan-apr", "2016 jan-apr", "2016 jan-dec"],
+        &[
+            &["Omsättning, Mkr", "239", "220", "797"],
+            &["Resultat, Mkr", "9", "28", "112"],
+            &["Vinstmarginal, %", "4", "13", "14"],
+        ],
+    )]);
+    let text = "Sammandrag KONCERNEN 2011 2010 2010 jan aug jan aug jan dec Omsättning, Mkr 452,4 432,3 633,4 Resultat, Mkr 101,3 96,1 71,5 Vinstmarginal, % 22,4 22,2 11,0 Soliditet, % 31,3 35,0 29,5\n";
+    let grid = crate::grid::read_text(text);
+    let raw = layout(&grid, text, &ReadChoices::default());
+    assert_eq!(
+        raw.headings[1..],
+        ["2011 jan aug", "2010 jan aug", "2010 jan dec"]
+    );
+    assert_eq!(
+        row_labels(&raw),
+        [
+            "Omsättning, Mkr",
+            "Resultat, Mkr",
+            "Vinstmarginal, %",
+            "Soliditet, %"
+        ]
+    );
+}
+
+#[test]
+fn years_one_per_cell_before_a_section_heading() {
+    // A key-figure web table, one cell per line: the years first, with no
+    // cell above the labels, then a section heading of the body.
+    let text = " 2012\n\n2011\n\n2010\n\nVOLYMER\n\nFakturering, mkr\n\n703,6\n\n661,2\n\n633,4\n\nAnlöp\n\n9246\n\n9205\n\n9227\n\nPERSONAL\n\nMedeltal anställda\n\n150\n\n146\n\n142\n";
+    let grid = crate::grid::read_text(text);
+    let raw = layout(&grid, text, &ReadChoices::default());
+    assert_eq!(raw.headings, ["", "2012", "2011", "2010"]);
+    assert_eq!(
+        row_labels(&raw),
+        [
+            "VOLYMER",
+            "Fakturering, mkr",
+            "Anlöp",
+            "PERSONAL",
+            "Medeltal anställda"
+        ]
+    );
+}
+
+#[test]
+fn rows_written_as_sentences_of_one_pattern() {
+    // A list of allocations in sentences: the words every row shares go,
+    // the label is what differs before the first figure, the figures keep
+    // their units. Rows that differ after their first figure are no
+    // pattern.
+    let text = "Så fördelas pengarna\n\n  • Välfärdsnämnden tilldelas 1 613 miljoner kronor, vilket motsvarar 41 procent av skattemedlen.\n  • Bildningsnämnden tilldelas 1 563 miljoner kronor, vilket motsvarar 39 procent av skattemedlen.\n  • Kultur- och fritidsnämnden tilldelas 169 miljoner kronor, vilket motsvarar 4 procent av skattemedlen.\n";
+    let grid = crate::grid::read_text(text);
+    let raw = layout(&grid, text, &ReadChoices::default());
+    assert_eq!(
+        label_and_cells(&raw),
+        [
+            ["Välfärdsnämnden", "1 613mnkr", "41%"],
+            ["Bildningsnämnden", "1 563mnkr", "39%"],
+            ["Kultur- och fritidsnämnden", "169mnkr", "4%"],
+        ]
+    );
+    let lines = |texts: &[&str]| -> Vec<Line> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Line::plain(t.to_string(), i + 1))
+            .collect()
+    };
+    assert!(sentences::sentence_rows(&lines(&[
+        "Nämnd A får 12 miljoner kronor i år.",
+        "Nämnd B får 14 miljoner kronor nästa år.",
+        "Nämnd C får 9 miljoner kronor i år.",
+    ]))
+    .is_none());
+    assert!(sentences::sentence_rows(&lines(&[
+        "Nämnd A 12,0 14,0",
+        "Nämnd B 13,0 15,0",
+        "Nämnd C 9,0 8,0",
+    ]))
+    .is_none());
+}
+
+#[test]
+fn key_figures_over_years_with_their_corner() {
+    // A caption naming no figure over a corner and years run together
+    // ("(KSEK) 20152014201320122011"), or over a corner of capitals and
+    // years ("PROFIT/LOSS ITEMS 2018 ..."): the years head the columns,
+    // the words before them the labels, the caption is the title. The
+    // heading's years again after a section's name head that section.
+    check_pdf(&[
+        (
+            "Nyckeltal - fem år i sammandrag - Bolaget AB koncernen\n (KSEK) 20152014201320122011\nOmsättning 882 291 822 025 865 786 829 330 772 380\nFinansnetto -41 685 -47 113 -48 477 -46 151 -35 385\nEget kapital 328 732 322 677 324 121 323 936 308 588\n",
+            &["(KSEK)", "2015", "2014", "2013", "2012", "2011"],
+            &[
+                &["Omsättning", "882 291", "822 025", "865 786", "829 330", "772 380"],
+                &["Finansnetto", "-41 685", "-47 113", "-48 477", "-46 151", "-35 385"],
+                &["Eget kapital", "328 732", "322 677", "324 121", "323 936", "308 588"],
+            ],
+        ),
+        (
+            "PROFIT/LOSS ITEMS 2018 2017 2016\nNet sales 4208 4337 4208\nEarnings -122 1 -78\nCASH FLOW 2018 2017 2016\nOperating activities 33 216 85\n",
+            &["PROFIT/LOSS ITEMS", "2018", "2017", "2016"],
+            &[
+                &["Net sales", "4208", "4337", "4208"],
+                &["Earnings", "-122", "1", "-78"],
+                &["CASH FLOW"],
+                &["Operating activities", "33", "216", "85"],
+            ],
+        ),
+    ]);
+}
+
+#[test]
+fn labels_each_over_a_line_of_their_figures() {
+    // Table cells as text boxes: each label on its line, its figures on
+    // the next; a label followed by a label heads a section.
+    check_pdf(&[(
+        "MSEK Låneram Utnyttjat Andel\n\nKreditfaciliteter\n\n1 000 300 4,0\n\nMTN-program\n\n6 000 4 552 61,2\n\nÖvriga lån\n\nCertifikat\n\n3 000 2 577 34,6\n\nCheckräkningskredit\n\n200 5 0,1\n",
+        &["MSEK", "Låneram", "Utnyttjat", "Andel"],
+        &[
+            &["Kreditfaciliteter", "1 000", "300", "4,0"],
+            &["MTN-program", "6 000", "4 552", "61,2"],
+            &["Övriga lån"],
+            &["Certifikat", "3 000", "2 577", "34,6"],
+            &["Checkräkningskredit", "200", "5", "0,1"],
+        ],
+    )]);
+}

@@ -750,13 +750,17 @@ fn periods_then_sections(
                 .all(|p| matches!(p, Piece::Value(v) if is_year(v)))
     };
     let (periods, end) = (0..heads.len()).rev().find_map(|p| {
-        let run = heads.get(p..p + values)?;
-        if run.iter().all(period) {
-            let last = run.last()?;
+        let run = heads
+            .get(p..p + values)
+            .filter(|run| run.iter().all(period));
+        if let Some(last) = run.and_then(|run| run.last()) {
             Some((heads.get(p)?.at..last.at + 1, p + values))
         } else if years_after(heads.get(p)?) {
-            let at = heads.get(p)?.at;
-            Some((at + 1..at + 1 + values, p + 1))
+            // After the heading cell, or from the row's first cell when a
+            // year starts it (no cell above the label column).
+            let row = heads.get(p)?;
+            let at = row.at + usize::from(!row.label.is_empty());
+            Some((at..at + values, p + 1))
         } else {
             None
         }

@@ -1,0 +1,188 @@
+//! Rows written as sentences of one pattern: a web page's list of
+//! allocations ("Välfärdsnämnden tilldelas 1 613 miljoner kronor, vilket
+//! motsvarar 41 procent av nämndernas totala skattemedel."). The words
+//! every row shares are the pattern, not cells; what differs before the
+//! first figure is the label.
+
+use super::words::{pdf_words, shape, Shape};
+use super::Line;
+use crate::latin;
+use crate::number::Unit;
+
+/// A word of a sentence row: a figure (its digit groups joined) or a word.
+#[derive(Debug, PartialEq)]
+enum Token {
+    Figure(String),
+    Word(String),
+}
+
+/// The tokens of a line: digit groups of three after a figure of one to
+/// three digits are that figure's ("1 613").
+fn tokens(text: &str) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::new();
+    for word in pdf_words(text) {
+        let is_figure = matches!(shape(&word), Shape::Number { suffix: false, .. });
+        let group = word.len() == 3 && word.bytes().all(|b| b.is_ascii_digit());
+        match out.last_mut() {
+            Some(Token::Figure(figure))
+                if group
+                    && figure.rsplit(' ').next().is_some_and(|last| {
+                        (1..=3).contains(&last.len()) && last.bytes().all(|b| b.is_ascii_digit())
+                    }) =>
+            {
+                figure.push(' ');
+                figure.push_str(&word);
+            }
+            _ if is_figure => out.push(Token::Figure(word)),
+            _ => out.push(Token::Word(word)),
+        }
+    }
+    out
+}
+
+/// A pattern word as compared between rows: lowercase, without the
+/// punctuation that ends a clause.
+fn key(word: &str) -> String {
+    latin::lowercase(word.trim_end_matches([',', '.', ':', ';']))
+}
+
+/// The unit a pattern word (or two) right after a figure names: "kr",
+/// "miljoner kronor", "procent" as "%".
+fn unit_after(words: &[&str]) -> Option<(&'static str, usize)> {
+    let first = key(words.first()?);
+    if matches!(first.as_str(), "procent" | "%") {
+        return Some(("%", 1));
+    }
+    if let Some(second) = words.get(1) {
+        let two = format!("{first} {}", key(second));
+        if let Some(unit) = Unit::from_word(&two).filter(|_| !words[0].ends_with(',')) {
+            return Some((unit.symbol(), 2));
+        }
+    }
+    Unit::from_word(&first).map(|unit| (unit.symbol(), 1))
+}
+
+/// Three rows or more (all the lines from the first that holds a figure)
+/// written as one sentence pattern, with words after the last figure: the
+/// lines as a label and its figures, each with its unit. `None` when the
+/// rows differ anywhere but before their first figure and in their
+/// figures.
+pub(super) fn sentence_rows(lines: &[Line]) -> Option<Vec<Line>> {
+    let first = lines.iter().position(|l| {
+        !l.heading
+            && tokens(&l.text)
+                .iter()
+                .any(|t| matches!(t, Token::Figure(_)))
+    })?;
+    let rows = lines.get(first..)?;
+    if rows.len() < 3 {
+        return None;
+    }
+    let parsed: Vec<Vec<Token>> = rows.iter().map(|l| tokens(&l.text)).collect();
+    let mut prefixes: Vec<Vec<&str>> = Vec::with_capacity(parsed.len());
+    let mut pattern: Option<Vec<Option<String>>> = None;
+    for row in &parsed {
+        let at = row.iter().position(|t| matches!(t, Token::Figure(_)))?;
+        if !matches!(row.last(), Some(Token::Word(_))) {
+            return None;
+        }
+        let prefix: Vec<&str> = row
+            .get(..at)?
+            .iter()
+            .filter_map(|t| match t {
+                Token::Word(w) => Some(w.as_str()),
+                Token::Figure(_) => None,
+            })
+            .collect();
+        let shape: Vec<Option<String>> = row
+            .get(at..)?
+            .iter()
+            .map(|t| match t {
+                Token::Figure(_) => None,
+                Token::Word(w) => Some(key(w)),
+            })
+            .collect();
+        match &pattern {
+            Some(p) if *p != shape => return None,
+            Some(_) => {}
+            None => pattern = Some(shape),
+        }
+        prefixes.push(prefix);
+    }
+    // Figures closed by units alone are rows, not sentences.
+    let words = pattern.iter().flatten().flatten();
+    if words
+        .clone()
+        .all(|w| w == "%" || Unit::from_word(w).is_some())
+    {
+        return None;
+    }
+    // Words every label ends with are the sentence's verb ("tilldelas").
+    let shortest = prefixes.iter().map(Vec::len).min()?;
+    let shared = (0..shortest)
+        .take_while(|&k| {
+            let word = |p: &Vec<&str>| p.get(p.len() - 1 - k).map(|w| key(w));
+            prefixes
+                .iter()
+                .all(|p| word(p) == prefixes.first().and_then(word))
+        })
+        .count();
+    if shared >= shortest {
+        return None;
+    }
+    let mut out: Vec<Line> = lines.get(..first)?.to_vec();
+    for ((line, row), prefix) in rows.iter().zip(&parsed).zip(&prefixes) {
+        let label = prefix.get(..prefix.len() - shared)?.join(" ");
+        let mut text = label.trim_end_matches([',', ':']).to_string();
+        let at = row.iter().position(|t| matches!(t, Token::Figure(_)))?;
+        let rest = row.get(at..)?;
+        for (k, token) in rest.iter().enumerate() {
+            let Token::Figure(figure) = token else {
+                continue;
+            };
+            let after: Vec<&str> = rest
+                .get(k + 1..)?
+                .iter()
+                .map_while(|t| match t {
+                    Token::Word(w) => Some(w.as_str()),
+                    Token::Figure(_) => None,
+                })
+                .collect();
+            text.push(' ');
+            text.push_str(figure);
+            if let Some((unit, _)) = unit_after(&after) {
+                text.push(' ');
+                text.push_str(unit);
+            }
+        }
+        out.push(Line {
+            text,
+            ..line.clone()
+        });
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_and_their_units_from_a_sentence() {
+        assert_eq!(
+            tokens("Nämnden tilldelas 1 613 miljoner kronor"),
+            [
+                Token::Word("Nämnden".into()),
+                Token::Word("tilldelas".into()),
+                Token::Figure("1 613".into()),
+                Token::Word("miljoner kronor".into()),
+            ]
+        );
+        assert_eq!(
+            unit_after(&["miljoner", "kronor,", "vilket"]),
+            Some(("mnkr", 2))
+        );
+        assert_eq!(unit_after(&["procent", "av"]), Some(("%", 1)));
+        assert_eq!(unit_after(&["vilket"]), None);
+    }
+}
