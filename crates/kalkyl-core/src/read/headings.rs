@@ -734,6 +734,14 @@ pub(crate) fn months_of(text: &str) -> Option<u8> {
     None
 }
 
+/// A part of a year written before it: a quarter, a tertial or a half
+/// ("Q1", "Kv3", "T2", "H1" in "Q1 2024").
+pub(crate) fn is_part_of_year(word: &str) -> bool {
+    latin::lowercase(word.trim())
+        .strip_suffix(['1', '2', '3', '4'])
+        .is_some_and(|letters| matches!(letters, "q" | "kv" | "t" | "h"))
+}
+
 /// The month a word names, in full or abbreviated to three letters or
 /// more: "maj" (5), "aug" (8), "September" (9).
 pub(crate) fn month_of_word(word: &str) -> Option<u8> {

@@ -7,8 +7,8 @@ use super::Line;
 use crate::latin;
 use crate::model::Role;
 use crate::read::headings::{
-    compact, is_note_heading, is_superscript, month_of_word, months_of, names_kinds_of_units,
-    role_of, unit_of, year_of,
+    compact, is_note_heading, is_part_of_year, is_superscript, month_of_word, months_of,
+    names_kinds_of_units, role_of, unit_of, year_of,
 };
 
 /// A word that is a year or a date and nothing else: "2021", "2012/2013",
@@ -51,10 +51,10 @@ pub(super) fn has_year_word(text: &str) -> bool {
     text.split_whitespace().any(is_year_word)
 }
 
-/// "Kommunen 2012" as "Kommunen" and "2012".
+/// "Kommunen 2012" as "Kommunen" and "2012"; "Q1 2024" stays whole.
 pub(super) fn split_label_year(heading: &str) -> Option<[String; 2]> {
     let (words, year) = heading.trim().rsplit_once(' ')?;
-    (is_year_word(year) && !words.trim().is_empty())
+    (is_year_word(year) && !words.trim().is_empty() && !is_part_of_year(words))
         .then(|| [words.trim().to_string(), year.to_string()])
 }
 

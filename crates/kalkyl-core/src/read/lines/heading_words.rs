@@ -7,8 +7,8 @@ use crate::latin;
 use crate::model::Role;
 use crate::number::Unit;
 use crate::read::headings::{
-    clean_heading, is_note_heading, months_of, names_kinds_of_units, role_of, unglue_heading,
-    unit_of, year_of,
+    clean_heading, is_note_heading, is_part_of_year, months_of, names_kinds_of_units, role_of,
+    unglue_heading, unit_of, year_of,
 };
 
 /// Splits heading words into column headings at capitalised words.
@@ -44,15 +44,19 @@ pub(super) fn segment_heading(text: &str) -> Vec<String> {
         // A capitalised unit that starts a ratio ("Kronor per elev") is a
         // heading of its own, not the unit of the heading before it.
         let ratio = words.peek().is_some_and(|next| *next == "per");
+        // A part of a year before it ("Q1 2024", "Kv3 2023", "T2 2024")
+        // heads with it.
+        let part_of_year = segments.last().is_some_and(|last| is_part_of_year(last));
         let starts = if is_year_word(word) {
-            units_over_years
-                || segments
-                    .last()
-                    .is_none_or(|last| year_of(last).is_some() || takes_no_year(last))
-                || at > years_from
-                    && segments
+            !part_of_year
+                && (units_over_years
+                    || segments
                         .last()
-                        .is_some_and(|last| role_of(last).is_none() && months_of(last).is_none())
+                        .is_none_or(|last| year_of(last).is_some() || takes_no_year(last))
+                    || at > years_from
+                        && segments.last().is_some_and(|last| {
+                            role_of(last).is_none() && months_of(last).is_none()
+                        }))
         } else if first_letter.is_some_and(latin::is_lower) {
             // A group's name in lower case, repeated before each of its
             // years, starts a heading after one that has its year or takes
@@ -761,6 +765,11 @@ mod tests {
                 ],
             ),
             ("Belopp i tkr 2019 2018", &["Belopp i tkr", "2019", "2018"]),
+            // A part of a year heads with it; a corner naming no figure
+            // before a run of years heads the labels.
+            ("Q1 2024 2023 2022 2021", &["Q1 2024", "2023", "2022", "2021"]),
+            ("PROFIT/LOSS ITEMS 2018 2017 2016", &["PROFIT/LOSS", "ITEMS", "2018", "2017", "2016"]),
+            ("Utfall 2019 2018 2017", &["Utfall 2019", "2018", "2017"]),
             ("Utfall jan-aug 2019 Budget 2019", &["Utfall jan-aug 2019", "Budget 2019"]),
             // A deviation's formula goes with it.
             (
