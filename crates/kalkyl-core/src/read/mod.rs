@@ -969,19 +969,6 @@ fn assign_roles(raw: &RawTable<'_>, width: usize, choices: &ReadChoices) -> (Vec
             roles[j] = Role::Other;
         }
     }
-    // A share in such a series is a key figure of its year too
-    // ("Lönekostnad/omsättning, %", "Soliditet, %"), unless the table's own
-    // figures give it: then it is a stated share that can be checked.
-    if series && !compared {
-        let numeric: Vec<usize> = (0..roles.len())
-            .filter(|j| roles[*j].is_numeric())
-            .collect();
-        for (p, role) in roles.iter_mut().enumerate() {
-            if *role == Role::StatedPercent && !share_recomputed(raw, p, &numeric) {
-                *role = Role::Other;
-            }
-        }
-    }
     for (j, role) in choices.roles.iter() {
         if let Some(slot) = roles.get_mut(*j) {
             *slot = *role;
@@ -1457,75 +1444,6 @@ fn sample_numbers(raw: &RawTable<'_>, column: usize, rows: usize) -> Vec<Option<
                 })
         })
         .collect()
-}
-
-/// Whether a series' share column `p` follows from its other figures
-/// (`columns`): every year's share is 100 × one column over another
-/// ("Årets resultat/skatteintäkter, %"), or one column's change from the
-/// year before or after it ("Utveckling av nettokostnader, %"), within the
-/// rounding of the figures shown, on two years at least.
-fn share_recomputed(raw: &RawTable<'_>, p: usize, columns: &[usize]) -> bool {
-    // Shares are read with or without their "%".
-    let values = |j: usize| -> Vec<Option<Decimal>> {
-        raw.rows
-            .iter()
-            .map(
-                |row| match number::read_number(&row.cells.get(j)?.text, DecimalMark::Comma) {
-                    Ok(Reading::Number(n)) => Some(n.value),
-                    _ => None,
-                },
-            )
-            .collect()
-    };
-    let hundred = Decimal::ONE_HUNDRED;
-    let shares = values(p);
-    // Each share s against 100 × a / b less `less`, written without a
-    // division: (s + less) × b = 100 × a, within what the rounding of the
-    // three figures shown can move it. On four years in five (a misprint is
-    // the table's inconsistency, not another figure).
-    let holds = |a: &[Option<Decimal>], b: &[Option<Decimal>], less: Decimal| {
-        let (mut tested, mut held) = (0usize, 0usize);
-        for ((s, a), b) in shares.iter().zip(a).zip(b) {
-            let (Some(s), Some(a), Some(b)) = (s, a, b) else {
-                continue;
-            };
-            tested += 1;
-            let (hs, ha, hb) = (half_unit(*s), half_unit(*a), half_unit(*b));
-            let close = || -> Option<bool> {
-                let share = s.add_exact(less)?;
-                let off = share.mul_exact(*b)?.sub_exact(a.mul_exact(hundred)?)?;
-                let bound = hs
-                    .mul_exact(b.abs())?
-                    .add_exact(share.abs().mul_exact(hb)?)?
-                    .add_exact(hs.mul_exact(hb)?)?
-                    .add_exact(ha.mul_exact(hundred)?)?;
-                Some(!b.is_zero() && off.abs() <= bound)
-            };
-            if close() == Some(true) {
-                held += 1;
-            }
-        }
-        held >= 2 && held * 5 >= tested * 4
-    };
-    let others: Vec<Vec<Option<Decimal>>> = columns
-        .iter()
-        .filter(|j| **j != p)
-        .map(|j| values(*j))
-        .collect();
-    others.iter().any(|a| {
-        let (later, earlier) = (a.get(1..).unwrap_or(&[]), a.as_slice());
-        // The change from the row before (years rising) or after (falling).
-        let rising: Vec<Option<Decimal>> = std::iter::once(None)
-            .chain(earlier.iter().copied())
-            .collect();
-        let falling: Vec<Option<Decimal>> =
-            later.iter().copied().chain(std::iter::once(None)).collect();
-        holds(a, &rising, hundred)
-            || holds(a, &falling, hundred)
-            || others
-                .iter()
-                .any(|b| !std::ptr::eq(a, b) && holds(a, b, Decimal::ZERO))
-    })
 }
 
 /// Whether the last of `values` is 100 and the others add up to it within
@@ -2087,6 +2005,52 @@ fn build(mut raw: RawTable<'_>, hints: Hints, choices: &ReadChoices) -> Table {
         _ => None,
     };
     let mut marks = vec![DecimalMark::Comma; width];
+    // Only cells with a ',' or '.' say anything about the mark; a sample
+    // of them decides it. A later cell that proves the other mark fails
+    // to read and is flagged where it is read.
+    const MARK_SAMPLE: usize = 500;
+    let marked_cells = |j: usize| -> Vec<&str> {
+        raw.rows
+            .iter()
+            .filter_map(|r| r.cells.get(j))
+            .map(|c| c.text.as_ref())
+            .filter(|t| t.contains([',', '.']))
+            .take(MARK_SAMPLE)
+            .collect()
+    };
+    let cells: Vec<Vec<&str>> = (0..width)
+        .map(|j| {
+            let free = roles[j].is_numeric() && !choices.decimal_marks.contains_key(&j);
+            if free {
+                marked_cells(j)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let mut decisions: Vec<_> = cells
+        .iter()
+        .map(|c| number::decide_decimal_mark(c.iter().copied(), hint))
+        .collect();
+    // A column that shows its mark speaks for the table's others: every
+    // such column with the point ("-2.9%") makes "4,208" elsewhere a
+    // thousand (an English edition turned on its side).
+    let shown = || {
+        decisions
+            .iter()
+            .zip(&cells)
+            .filter(|(d, c)| !c.is_empty() && !d.guessed)
+            .map(|(d, _)| d.mark)
+    };
+    let point =
+        hint.is_none() && shown().next().is_some() && shown().all(|m| m == DecimalMark::Point);
+    if point {
+        for (d, c) in decisions.iter_mut().zip(&cells) {
+            if d.guessed {
+                *d = number::decide_decimal_mark(c.iter().copied(), Some(DecimalMark::Point));
+            }
+        }
+    }
     for j in 0..width {
         if !roles[j].is_numeric() {
             continue;
@@ -2095,19 +2059,9 @@ fn build(mut raw: RawTable<'_>, hints: Hints, choices: &ReadChoices) -> Table {
             marks[j] = *mark;
             continue;
         }
-        // Only cells with a ',' or '.' say anything about the mark; a sample
-        // of them decides it. A later cell that proves the other mark fails
-        // to read and is flagged where it is read.
-        const MARK_SAMPLE: usize = 500;
-        let cells: Vec<&str> = raw
-            .rows
-            .iter()
-            .filter_map(|r| r.cells.get(j))
-            .map(|c| c.text.as_ref())
-            .filter(|t| t.contains([',', '.']))
-            .take(MARK_SAMPLE)
-            .collect();
-        let decision = number::decide_decimal_mark(cells.iter().copied(), hint);
+        let (Some(decision), Some(cells)) = (decisions.get(j), cells.get(j)) else {
+            continue;
+        };
         marks[j] = decision.mark;
         if decision.guessed && !decision.ambiguous.is_empty() {
             diagnostics.push(Diagnostic {

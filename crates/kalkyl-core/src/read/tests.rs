@@ -2658,26 +2658,14 @@ fn a_budget_named_in_its_definite_form_titles_the_figures() {
 }
 
 #[test]
-fn a_share_in_a_series_is_stated_only_when_the_figures_give_it() {
-    // A five-year overview turned: the result's share of the tax income
-    // and the growth of the net costs follow from the table's figures
-    // (within rounding; one year misprinted); the solidity does not.
-    let paste = "Nyckeltal\t2012\t2013\t2014\t2015\t2016\t2017\nÅrets resultat, mnkr\t5,0\t15,0\t14,4\t8,8\t13,4\t12,2\nNettokostnader, mnkr\t395\t409\t425\t449\t468\t492\nUtveckling av nettokostnader, %\t2,8\t3,4\t4,0\t5,5\t4,6\t5,1\nSkatteintäkter, mnkr\t410\t424\t439\t458\t482\t505\nResultat/skatteintäkter, %\t1,2\t3,5\t3,3\t1,9\t2,8\t2,4\nSoliditet, %\t61\t67\t64\t60\t55\t52\n";
-    let table = read(paste);
-    let role_of = |heading: &str| {
-        table
-            .columns
-            .iter()
-            .find(|c| c.heading.starts_with(heading))
-            .map(|c| c.role)
-    };
-    assert_eq!(
-        role_of("Utveckling av nettokostnader"),
-        Some(Role::StatedPercent)
-    );
-    assert_eq!(
-        role_of("Resultat/skatteintäkter"),
-        Some(Role::StatedPercent)
-    );
-    assert_eq!(role_of("Soliditet"), Some(Role::Other));
+fn a_column_showing_the_point_decides_the_tables_ambiguous_ones() {
+    // An English edition: "-2.9" shows the point is the decimal mark, so
+    // "4,208" in another column is four thousand two hundred and eight.
+    // Without such a column the comma stays the decimal mark.
+    let english =
+        read("SEK m\tNet sales\tOperating margin, %\n2018\t4,208\t-2.9\n2017\t4,337\t0.2\n");
+    assert_eq!(english.rows[0].cells[1], Cell::Number(d("4208")));
+    assert_eq!(english.rows[0].cells[2], Cell::Number(d("-2.9")));
+    let swedish = read("Mnkr\tAndel\tResultat\n2018\t4,208\t-2\n2017\t4,337\t3\n");
+    assert_eq!(swedish.rows[0].cells[1], Cell::Number(d("4.208")));
 }

@@ -28,7 +28,7 @@ use crate::diagnostics::{Diagnostic, DiagnosticKind};
 use crate::exact::Exact;
 use crate::latin;
 use crate::number::{self, DecimalMark, Reading};
-use crate::read::headings::{is_note_heading, role_of, unit_of, year_of};
+use crate::read::headings::{is_note_heading, month_of_word, role_of, unit_of, year_of};
 use crate::read::{sum_kind, RawCell, RawRow, RawTable, ReadChoices};
 use crate::role::Role;
 
@@ -588,13 +588,60 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
             keep_item_number_in_label(run, n, has_note);
         }
     }
+    let signs_apart = body
+        .iter()
+        .filter(|l| {
+            let ws: Vec<&str> = l.text.split_whitespace().collect();
+            ws.windows(2).any(|w| {
+                matches!(w, [a, b] if a.chars().count() == 1
+                    && a.chars().all(crate::number::is_minus_char)
+                    && b.starts_with(|c: char| c.is_ascii_digit()))
+            })
+        })
+        .count();
     let candidates: Vec<Vec<Vec<String>>> = value_runs
         .iter()
         .map(|r| {
             if labelless {
                 vec![r.numbers.clone()]
             } else {
-                splits(&r.numbers, n)
+                let found = splits(&r.numbers, n);
+                if !found.is_empty() {
+                    return found;
+                }
+                // A sign set apart from its figure by one space is a minus
+                // ("– 423 231"), unless the row then falls a value short and
+                // no other row sets a sign apart: then it is the dash of an
+                // empty cell ("- 10 0,1" under three columns).
+                if signs_apart > 1 {
+                    return found;
+                }
+                let text = body
+                    .iter()
+                    .find(|l| l.line == r.line)
+                    .map(|l| l.text.as_str());
+                let apart: Vec<String> = r
+                    .numbers
+                    .iter()
+                    .flat_map(|w| {
+                        let mut chars = w.chars();
+                        let sign = chars.next().filter(|c| crate::number::is_minus_char(*c));
+                        let rest = chars.as_str();
+                        match sign {
+                            Some(sign)
+                                if text.is_some_and(|t| t.contains(&format!("{sign} {rest}"))) =>
+                            {
+                                vec![sign.to_string(), rest.to_string()]
+                            }
+                            _ => vec![w.clone()],
+                        }
+                    })
+                    .collect();
+                if apart.len() > r.numbers.len() {
+                    splits(&apart, n)
+                } else {
+                    found
+                }
             }
         })
         .collect();
@@ -718,7 +765,7 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
 /// 2017 ... 2014"): the section's name alone, a heading of the body.
 /// Three years at least, the same years in the same order. Returns the
 /// first such line's text and line.
-fn repeated_years(header: &[Line], body: &mut [Line]) -> Option<(String, usize)> {
+fn repeated_years(header: &[Line], body: &mut Vec<Line>) -> Option<(String, usize)> {
     let years: Vec<String> = header
         .iter()
         .flat_map(|l| pdf_words(&l.text))
@@ -737,6 +784,49 @@ fn repeated_years(header: &[Line], body: &mut [Line]) -> Option<(String, usize)>
             first.get_or_insert((line.text.clone(), line.line));
             line.text = ws.get(..tail).unwrap_or(&[]).join(" ");
         }
+    }
+    // The same years on lines of their own, each maybe under its date
+    // ("Dec 31," / "2018" / "Dec 31," / "2017" ...), under a section's
+    // name: that section's heading, no rows.
+    let dating = |w: &String| {
+        is_year_word(w)
+            || month_of_word(w.trim_end_matches([',', '.'])).is_some()
+            || w.trim_end_matches([',', '.'])
+                .parse::<u8>()
+                .is_ok_and(|day| (1..=31).contains(&day))
+    };
+    let mut i = 0;
+    while i < body.len() {
+        let run = body
+            .get(i..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|l| {
+                let ws = pdf_words(&l.text);
+                !ws.is_empty() && ws.iter().all(dating)
+            })
+            .count();
+        let found: Vec<String> = body
+            .get(i..i + run)
+            .unwrap_or(&[])
+            .iter()
+            .flat_map(|l| pdf_words(&l.text))
+            .filter(|w| is_year_word(w))
+            .collect();
+        if run >= 2 && found == years {
+            first.get_or_insert_with(|| {
+                let text: Vec<&str> = body
+                    .get(i..i + run)
+                    .unwrap_or(&[])
+                    .iter()
+                    .map(|l| l.text.as_str())
+                    .collect();
+                (text.join(" "), body.get(i).map_or(0, |l| l.line))
+            });
+            body.drain(i..i + run);
+            continue;
+        }
+        i += run.max(1);
     }
     first
 }

@@ -1428,3 +1428,35 @@ fn labels_each_over_a_line_of_their_figures() {
         ],
     )]);
 }
+
+#[test]
+fn the_headings_years_one_per_line_under_a_section_head_it() {
+    // A second block's heading: its dates and years one per line, the same
+    // years as the table's heading. They are no rows.
+    check_pdf(&[(
+        "ITEMS 2018 2017 2016\nNet sales 4208 4337 4208\nEarnings -122 1 -78\nBALANCE SHEET\nDec 31,\n\n2018\n\nDec 31,\n\n2017\n\nDec 31,\n\n2016\nTotal assets 2679 3067 3320\n",
+        &["ITEMS", "2018", "2017", "2016"],
+        &[
+            &["Net sales", "4208", "4337", "4208"],
+            &["Earnings", "-122", "1", "-78"],
+            &["BALANCE SHEET"],
+            &["Total assets", "2679", "3067", "3320"],
+        ],
+    )]);
+}
+
+#[test]
+fn a_dash_set_apart_is_an_empty_cell_when_the_row_needs_it() {
+    // "- 10 0,1" under three columns: the dash holds the first column's
+    // place; a minus set apart elsewhere in the table ("– 34") stays a
+    // sign.
+    check_pdf(&[(
+        "MSEK Låneram Utnyttjat Andel\nMTN-program 6 000 4 552 61,2\nCheckräkningskredit 200 5 0,1\nÖvriga lån - 10 0,1\n",
+        &["MSEK", "Låneram", "Utnyttjat", "Andel"],
+        &[
+            &["MTN-program", "6 000", "4 552", "61,2"],
+            &["Checkräkningskredit", "200", "5", "0,1"],
+            &["Övriga lån", "-", "10", "0,1"],
+        ],
+    )]);
+}
