@@ -1,5 +1,5 @@
 // The size budget: everything the first visit downloads (HTML, JS, WASM,
-// CSS), gzip-compressed, stays at or under 349 KiB (350 is the most the guide
+// CSS), gzip-compressed, stays at or under 350 KiB (350 is the most the guide
 // allows when idiomatic code with the crates made for the job needs more
 // than issue 13's 300 KiB; the limit is what the code needs). What took the room: the workspace file on
 // serde_json (about 70 KiB, 9 won back by serialising once and finding
@@ -29,7 +29,14 @@
 // the choice kept in the workspace file and read back, the rule in the
 // roles' pass): 0.5, and the held-out rounds 26 to 29's first-load
 // rules (a state agency's "kapitalförändring", one figure with no heading
-// read as other): 0.1; 348.2 KiB measured, and the limit 349.
+// read as other): 0.1; 348.2 KiB measured, and the limit 349. Then the
+// first-load rules of held-out rounds 33 to 36 (a title naming deviations,
+// "driftsbudgeten", a quarter before its year, and a column that shows the
+// point as its decimal mark deciding the table's ambiguous ones: "4,208" in
+// an English edition is four thousand): 0.9; 349.0 KiB measured, and the
+// limit 350, the most allowed. A rule that a share in a time series is
+// stated only when the table's figures give it took 1.6 KiB more and is
+// not in: the first load has no room left for rules of its kind.
 //
 // The year in one view (issue 14) is not in it: linked into the app it cost
 // about 75 KiB (its computation, its Leptos components and Leptos's view
@@ -45,7 +52,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { DIST } from './lib/harness.mjs';
 
-const BUDGET_KIB = 349;
+const BUDGET_KIB = 350;
 
 test(`the first load is at most ${BUDGET_KIB} KiB gzip-compressed`, async () => {
   const html = await readFile(join(DIST, 'index.html'), 'utf8');

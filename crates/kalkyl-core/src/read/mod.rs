@@ -709,28 +709,29 @@ fn content_stats(raw: &RawTable<'_>, column: usize) -> ContentStats {
     stats
 }
 
+/// Whether a word of a title ends in one of `endings` (compared in
+/// lowercase, see [`headings::compact`]).
+fn title_word_ends_in(title: &str, endings: &[&str]) -> bool {
+    title
+        .split(|c: char| !crate::latin::is_letter(c))
+        .any(|word| {
+            let word = headings::compact(word);
+            endings.iter().any(|e| word.ends_with(e))
+        })
+}
+
 /// Whether a title names a budget ("Resultatbudget", "Driftbudget 2023",
 /// "Budget", "Ramarna för driftsbudgeten"), not something about one
 /// ("Budgetavvikelse", "Budgetuppföljning"): a word of it ends in "budget"
 /// or "budgeten".
 fn names_a_budget(title: &str) -> bool {
-    title
-        .split(|c: char| !crate::latin::is_letter(c))
-        .any(|word| {
-            let word = headings::compact(word);
-            word.ends_with("budget") || word.ends_with("budgeten")
-        })
+    title_word_ends_in(title, &["budget", "budgeten"])
 }
 
 /// Whether a title names deviations ("Budgetavvikelser, mkr", "Avvikelse
 /// mot budget"): a word of it ends in "avvikelse" or "avvikelser".
 fn names_deviations(title: &str) -> bool {
-    title
-        .split(|c: char| !crate::latin::is_letter(c))
-        .any(|word| {
-            let word = headings::compact(word);
-            word.ends_with("avvikelse") || word.ends_with("avvikelser")
-        })
+    title_word_ends_in(title, &["avvikelse", "avvikelser"])
 }
 
 /// Whether a title names a budget or the plan that follows it
