@@ -588,17 +588,21 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
             keep_item_number_in_label(run, n, has_note);
         }
     }
-    let signs_apart = body
-        .iter()
-        .filter(|l| {
-            let ws: Vec<&str> = l.text.split_whitespace().collect();
-            ws.windows(2).any(|w| {
-                matches!(w, [a, b] if a.chars().count() == 1
+    let signs_apart = std::cell::OnceCell::new();
+    let signs_apart = || {
+        *signs_apart.get_or_init(|| {
+            body.iter()
+                .filter(|l| {
+                    let ws: Vec<&str> = l.text.split_whitespace().collect();
+                    ws.windows(2).any(|w| {
+                        matches!(w, [a, b] if a.chars().count() == 1
                     && a.chars().all(crate::number::is_minus_char)
                     && b.starts_with(|c: char| c.is_ascii_digit()))
-            })
+                    })
+                })
+                .count()
         })
-        .count();
+    };
     let candidates: Vec<Vec<Vec<String>>> = value_runs
         .iter()
         .map(|r| {
@@ -613,7 +617,7 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
                 // ("– 423 231"), unless the row then falls a value short and
                 // no other row sets a sign apart: then it is the dash of an
                 // empty cell ("- 10 0,1" under three columns).
-                if signs_apart > 1 {
+                if signs_apart() > 1 {
                     return found;
                 }
                 let text = body
@@ -774,8 +778,12 @@ fn repeated_years(header: &[Line], body: &mut Vec<Line>) -> Option<(String, usiz
     if years.len() < 3 {
         return None;
     }
+    let last_year = years.last()?.clone();
     let mut first = None;
     for line in body.iter_mut() {
+        if !line.text.trim_end().ends_with(last_year.as_str()) {
+            continue;
+        }
         let ws = pdf_words(&line.text);
         let Some(tail) = ws.len().checked_sub(years.len()) else {
             continue;
@@ -802,8 +810,11 @@ fn repeated_years(header: &[Line], body: &mut Vec<Line>) -> Option<(String, usiz
             .unwrap_or(&[])
             .iter()
             .take_while(|l| {
-                let ws = pdf_words(&l.text);
-                !ws.is_empty() && ws.iter().all(dating)
+                // Short lines only: a date and a year.
+                l.text.len() <= 24 && {
+                    let ws = pdf_words(&l.text);
+                    !ws.is_empty() && ws.iter().all(dating)
+                }
             })
             .count();
         let found: Vec<String> = body
@@ -856,6 +867,15 @@ fn labels_over_figures(body: &mut Vec<Line>) -> Option<usize> {
             Kind::Row
         }
     };
+    // Three lines without a digit at least, found by a scan of bytes
+    // before any line is taken apart.
+    let bare = body
+        .iter()
+        .filter(|l| !l.text.bytes().any(|b| b.is_ascii_digit()))
+        .count();
+    if bare < 3 {
+        return None;
+    }
     let kinds: Vec<Kind> = body.iter().map(kind).collect();
     let pairs = kinds
         .windows(2)

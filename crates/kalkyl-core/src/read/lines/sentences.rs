@@ -78,6 +78,17 @@ pub(super) fn sentence_rows(lines: &[Line]) -> Option<Vec<Line>> {
     if rows.len() < 3 {
         return None;
     }
+    // A row ending in a figure is no sentence: most pastes stop here, at
+    // their first row, before any row is taken apart.
+    if rows.iter().any(|l| {
+        let last = l.text.split_whitespace().next_back().unwrap_or("");
+        !matches!(
+            shape(last.trim_end_matches(['.', ',', ':', ';'])),
+            Shape::Text
+        )
+    }) {
+        return None;
+    }
     let parsed: Vec<Vec<Token>> = rows.iter().map(|l| tokens(&l.text)).collect();
     let mut prefixes: Vec<Vec<&str>> = Vec::with_capacity(parsed.len());
     let mut pattern: Option<Vec<Option<String>>> = None;

@@ -150,21 +150,25 @@ pub(super) fn pdf_words(text: &str) -> Vec<String> {
 fn push_word(out: &mut Vec<String>, word: &str) {
     // Years run together in a heading ("20152014201320122011"): each its
     // own word, as a web copy's cells are.
-    if let Some(years) = glued_years(word) {
-        out.extend(years);
-        return;
+    if word.len() >= 8 {
+        if let Some(years) = glued_years(word) {
+            out.extend(years);
+            return;
+        }
     }
     // A unit of two words after a figure ("35 miljoner kronor", "12 tusen
-    // kr") is one unit, as "mnkr" is.
+    // kronor") is one unit, as "mnkr" is; every such unit ends in "kronor".
     if let [.., figure, scale] = out.as_slice() {
-        let unit = format!("{scale} {word}");
-        if matches!(shape(figure), Shape::Number { suffix: false, .. })
+        if word.eq_ignore_ascii_case("kronor")
             && !scale.contains(' ')
-            && Unit::from_word(&unit).is_some()
+            && matches!(shape(figure), Shape::Number { suffix: false, .. })
         {
-            out.pop();
-            out.push(unit);
-            return;
+            let unit = format!("{scale} {word}");
+            if Unit::from_word(&unit).is_some() {
+                out.pop();
+                out.push(unit);
+                return;
+            }
         }
     }
     // A footnote's star on a figure ("*21 539", "12 651*") marks it; the
