@@ -93,6 +93,14 @@ fn is_period_line(text: &str) -> bool {
     !ws.is_empty() && ws.iter().all(|w| is_period_word(w))
 }
 
+/// Whether no item is repeated ("2015 2014 2013", not "2022 2021 2022").
+fn all_distinct<T: PartialEq>(items: &[T]) -> bool {
+    items
+        .iter()
+        .enumerate()
+        .all(|(k, item)| !items.get(..k).is_some_and(|before| before.contains(item)))
+}
+
 /// A line of years and nothing else but a note heading ("NOT 2019 2018").
 fn only_years(text: &str) -> bool {
     text.split_whitespace()
@@ -181,10 +189,7 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
                         .get(i)
                         .map(|b| b.iter().flat_map(|l| pdf_words(&l.text)).collect())
                         .unwrap_or_default();
-                    let distinct = periods
-                        .iter()
-                        .enumerate()
-                        .all(|(k, p)| !periods.get(..k).is_some_and(|before| before.contains(p)));
+                    let distinct = all_distinct(&periods);
                     above.len() == 1
                         && !above.iter().any(|l| has_year_word(&l.text))
                         && periods.len() >= 3
@@ -327,11 +332,7 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
     let years_with_corner = |l: &Line| {
         let words = pdf_words(&l.text);
         let years: Vec<&String> = words.iter().filter(|w| is_year_word(w)).collect();
-        let distinct = years
-            .iter()
-            .enumerate()
-            .all(|(k, y)| !years.get(..k).is_some_and(|before| before.contains(y)));
-        words.first().is_some_and(|w| !is_year_word(w)) && years.len() >= 3 && distinct
+        words.first().is_some_and(|w| !is_year_word(w)) && years.len() >= 3 && all_distinct(&years)
     };
     let caption_line = heading.len() >= 2
         && heading.first().is_some_and(|l| {

@@ -588,64 +588,31 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
             keep_item_number_in_label(run, n, has_note);
         }
     }
-    let signs_apart = std::cell::OnceCell::new();
-    let signs_apart = || {
-        *signs_apart.get_or_init(|| {
-            body.iter()
-                .filter(|l| {
-                    let ws: Vec<&str> = l.text.split_whitespace().collect();
-                    ws.windows(2).any(|w| {
-                        matches!(w, [a, b] if a.chars().count() == 1
-                    && a.chars().all(crate::number::is_minus_char)
-                    && b.starts_with(|c: char| c.is_ascii_digit()))
-                    })
-                })
-                .count()
+    // The one body line that sets a sign apart from its figure, if only
+    // one does (see `dash_for_an_empty_cell`); looked for when a row first
+    // fails to split.
+    let sign_apart_once = std::cell::OnceCell::new();
+    let only_sign_apart = || {
+        *sign_apart_once.get_or_init(|| {
+            let mut apart = body.iter().filter(|l| sets_a_sign_apart(&l.text));
+            match (apart.next(), apart.next()) {
+                (Some(line), None) => Some(line),
+                _ => None,
+            }
         })
     };
     let candidates: Vec<Vec<Vec<String>>> = value_runs
         .iter()
         .map(|r| {
             if labelless {
-                vec![r.numbers.clone()]
-            } else {
-                let found = splits(&r.numbers, n);
-                if !found.is_empty() {
-                    return found;
+                return vec![r.numbers.clone()];
+            }
+            let found = splits(&r.numbers, n);
+            match only_sign_apart() {
+                Some(line) if found.is_empty() && line.line == r.line => {
+                    dash_for_an_empty_cell(&r.numbers, &line.text, n)
                 }
-                // A sign set apart from its figure by one space is a minus
-                // ("– 423 231"), unless the row then falls a value short and
-                // no other row sets a sign apart: then it is the dash of an
-                // empty cell ("- 10 0,1" under three columns).
-                if signs_apart() > 1 {
-                    return found;
-                }
-                let text = body
-                    .iter()
-                    .find(|l| l.line == r.line)
-                    .map(|l| l.text.as_str());
-                let apart: Vec<String> = r
-                    .numbers
-                    .iter()
-                    .flat_map(|w| {
-                        let mut chars = w.chars();
-                        let sign = chars.next().filter(|c| crate::number::is_minus_char(*c));
-                        let rest = chars.as_str();
-                        match sign {
-                            Some(sign)
-                                if text.is_some_and(|t| t.contains(&format!("{sign} {rest}"))) =>
-                            {
-                                vec![sign.to_string(), rest.to_string()]
-                            }
-                            _ => vec![w.clone()],
-                        }
-                    })
-                    .collect();
-                if apart.len() > r.numbers.len() {
-                    splits(&apart, n)
-                } else {
-                    found
-                }
+                _ => found,
             }
         })
         .collect();
@@ -764,6 +731,44 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
     raw
 }
 
+/// Whether a line sets a minus apart from its figure by a space ("– 423
+/// 231", "- 10").
+fn sets_a_sign_apart(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        matches!(w, [a, b] if a.chars().count() == 1
+            && a.chars().all(crate::number::is_minus_char)
+            && b.starts_with(|c: char| c.is_ascii_digit()))
+    })
+}
+
+/// A row's splits into `n` values with its signs set apart read as the
+/// dashes of empty cells ("- 10 0,1" under three columns). A sign set
+/// apart is a minus ("– 423 231") unless the row then falls a value short
+/// and no other row of the table sets a sign apart: the caller asks only
+/// then.
+fn dash_for_an_empty_cell(numbers: &[String], text: &str, n: usize) -> Vec<Vec<String>> {
+    let apart: Vec<String> = numbers
+        .iter()
+        .flat_map(|w| {
+            let mut chars = w.chars();
+            let sign = chars.next().filter(|c| crate::number::is_minus_char(*c));
+            let rest = chars.as_str();
+            match sign {
+                Some(sign) if text.contains(&format!("{sign} {rest}")) => {
+                    vec![sign.to_string(), rest.to_string()]
+                }
+                _ => vec![w.clone()],
+            }
+        })
+        .collect();
+    if apart.len() > numbers.len() {
+        splits(&apart, n)
+    } else {
+        Vec::new()
+    }
+}
+
 /// Body lines that repeat the heading's years after a section's name
 /// ("CASH FLOW 2018 2017 2016 2015 2014" under "PROFIT/LOSS ITEMS 2018
 /// 2017 ... 2014"): the section's name alone, a heading of the body.
@@ -867,13 +872,21 @@ fn labels_over_figures(body: &mut Vec<Line>) -> Option<usize> {
             Kind::Row
         }
     };
-    // Three lines without a digit at least, found by a scan of bytes
-    // before any line is taken apart.
-    let bare = body
-        .iter()
-        .filter(|l| !l.text.bytes().any(|b| b.is_ascii_digit()))
+    // Three lines without a digit at least, each followed by one that
+    // starts as figures do, found by a scan of bytes before any line is
+    // taken apart.
+    let starts_as_figures = |l: &Line| {
+        l.text.trim_start().starts_with(|c: char| {
+            c.is_ascii_digit()
+                || crate::number::is_minus_char(c)
+                || matches!(c, '+' | '<' | '>' | '.' | '…')
+        })
+    };
+    let candidate_pairs = body
+        .windows(2)
+        .filter(|w| matches!(w, [a, b] if !a.text.bytes().any(|c| c.is_ascii_digit()) && starts_as_figures(b)))
         .count();
-    if bare < 3 {
+    if candidate_pairs < 3 {
         return None;
     }
     let kinds: Vec<Kind> = body.iter().map(kind).collect();

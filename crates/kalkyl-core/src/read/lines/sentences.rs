@@ -90,7 +90,8 @@ pub(super) fn sentence_rows(lines: &[Line]) -> Option<Vec<Line>> {
         return None;
     }
     let parsed: Vec<Vec<Token>> = rows.iter().map(|l| tokens(&l.text)).collect();
-    let mut prefixes: Vec<Vec<&str>> = Vec::with_capacity(parsed.len());
+    // Each row's label words and where its first figure stands.
+    let mut prefixes: Vec<(Vec<&str>, usize)> = Vec::with_capacity(parsed.len());
     let mut pattern: Option<Vec<Option<String>>> = None;
     for row in &parsed {
         let at = row.iter().position(|t| matches!(t, Token::Figure(_)))?;
@@ -118,7 +119,7 @@ pub(super) fn sentence_rows(lines: &[Line]) -> Option<Vec<Line>> {
             Some(_) => {}
             None => pattern = Some(shape),
         }
-        prefixes.push(prefix);
+        prefixes.push((prefix, at));
     }
     // Figures closed by units alone are rows, not sentences.
     let words = pattern.iter().flatten().flatten();
@@ -129,10 +130,10 @@ pub(super) fn sentence_rows(lines: &[Line]) -> Option<Vec<Line>> {
         return None;
     }
     // Words every label ends with are the sentence's verb ("tilldelas").
-    let shortest = prefixes.iter().map(Vec::len).min()?;
+    let shortest = prefixes.iter().map(|(p, _)| p.len()).min()?;
     let shared = (0..shortest)
         .take_while(|&k| {
-            let word = |p: &Vec<&str>| p.get(p.len() - 1 - k).map(|w| key(w));
+            let word = |(p, _): &(Vec<&str>, usize)| p.get(p.len() - 1 - k).map(|w| key(w));
             prefixes
                 .iter()
                 .all(|p| word(p) == prefixes.first().and_then(word))
@@ -142,11 +143,10 @@ pub(super) fn sentence_rows(lines: &[Line]) -> Option<Vec<Line>> {
         return None;
     }
     let mut out: Vec<Line> = lines.get(..first)?.to_vec();
-    for ((line, row), prefix) in rows.iter().zip(&parsed).zip(&prefixes) {
+    for ((line, row), (prefix, at)) in rows.iter().zip(&parsed).zip(&prefixes) {
         let label = prefix.get(..prefix.len() - shared)?.join(" ");
         let mut text = label.trim_end_matches([',', ':']).to_string();
-        let at = row.iter().position(|t| matches!(t, Token::Figure(_)))?;
-        let rest = row.get(at..)?;
+        let rest = row.get(*at..)?;
         for (k, token) in rest.iter().enumerate() {
             let Token::Figure(figure) = token else {
                 continue;

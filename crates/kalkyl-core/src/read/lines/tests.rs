@@ -1413,6 +1413,19 @@ fn key_figures_over_years_with_their_corner() {
 }
 
 #[test]
+fn a_caption_over_a_corner_and_years_is_the_title() {
+    // The caption of `key_figures_over_years_with_their_corner`, named no
+    // heading.
+    let text = "Nyckeltal - fem år i sammandrag - Bolaget AB koncernen\n (KSEK) 20152014201320122011\nOmsättning 882 291 822 025 865 786 829 330 772 380\nFinansnetto -41 685 -47 113 -48 477 -46 151 -35 385\n";
+    let grid = crate::grid::read_text(text);
+    let raw = layout(&grid, text, &ReadChoices::default());
+    assert_eq!(
+        raw.title.as_ref().map(|(t, _)| t.as_str()),
+        Some("Nyckeltal - fem år i sammandrag - Bolaget AB koncernen")
+    );
+}
+
+#[test]
 fn labels_each_over_a_line_of_their_figures() {
     // Table cells as text boxes: each label on its line, its figures on
     // the next; a label followed by a label heads a section.
