@@ -648,8 +648,11 @@ fn unit_word(word: &str) -> Option<Unit> {
     match word {
         "kr" | "kronor" | "sek" => Some(Unit::Kr),
         "tkr" | "tsek" | "ksek" | "kkr" => Some(Unit::Tkr),
-        "mnkr" | "mkr" | "msek" | "mnkronor" | "mn" | "miljoner" | "mkronor" => Some(Unit::Mnkr),
-        "mdkr" | "mdsek" | "mdr" | "miljarder" => Some(Unit::Mdkr),
+        // "SEKm", "SEKbn": English editions write the scale after SEK too.
+        "mnkr" | "mkr" | "msek" | "sekm" | "mnkronor" | "mn" | "miljoner" | "mkronor" => {
+            Some(Unit::Mnkr)
+        }
+        "mdkr" | "mdsek" | "sekbn" | "mdr" | "miljarder" => Some(Unit::Mdkr),
         _ => None,
     }
 }
@@ -966,6 +969,8 @@ mod tests {
             ("Amounts in SEK thousand", Some(Unit::Tkr)),
             ("SEK million", Some(Unit::Mnkr)),
             ("SEK bn", Some(Unit::Mdkr)),
+            ("SEKm 2019", Some(Unit::Mnkr)),
+            ("Amounts in SEKbn", Some(Unit::Mdkr)),
             ("Million SEK", Some(Unit::Mnkr)),
             ("Amounts in thousand SEK", Some(Unit::Tkr)),
             ("Utfall", None),

@@ -263,6 +263,28 @@ fn text_cases() -> Vec<Case> {
         )
         .rows(&[&["Konto", "Belopp"], &["A", "1"]]),
         Case::new(
+            "pipe grid closed on one side only, with no rule line",
+            "Mkr | Q3 2020 | Q3 2019 |\nRörelseresultat | 2 955 | 3 128 |\nAvskrivningar | -797 | - 698 |\n",
+            Source::Pipe,
+        )
+        .rows(&[
+            &["Mkr", "Q3 2020", "Q3 2019"],
+            &["Rörelseresultat", "2 955", "3 128"],
+            &["Avskrivningar", "-797", "- 698"],
+        ]),
+        Case::new(
+            "a line or two of breadcrumbs are no pipe table",
+            "Hem | Om oss | Ekonomi |\nIntäkter 12,5 13,0\nKostnader -10,0 -11,0\nResultat 2,5 2,0\n",
+            Source::Lines,
+        )
+        .rows(&[
+            &["Hem | Om oss | Ekonomi |"],
+            &["Intäkter 12,5 13,0"],
+            &["Kostnader -10,0 -11,0"],
+            &["Resultat 2,5 2,0"],
+        ])
+        .unsplit(&[0, 1, 2, 3]),
+        Case::new(
             "markup lines from seed 004",
             "<b>Summa:</b>\t<b>-2 434,7</b>\t<b>-2 610,1</b>\t<b>-2 312,3</b>\t<b>175,4</b>\t<b>-122,4</b>\n\
              <i>Effekter tidigare års beslut **)</i>\t0\t-32,8\t-72\t32,8\t72\n\

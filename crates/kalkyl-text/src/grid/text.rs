@@ -273,15 +273,29 @@ pub(super) fn detect(text: &str) -> Source {
 }
 
 pub(super) fn looks_like_pipe_table(text: &str) -> bool {
-    text.contains('|')
-        && PhysicalLines::new(text).any(|(_, line)| {
-            let t = line.trim();
-            is_pipe_separator(t)
-                || (t.len() >= 2
-                    && t.starts_with('|')
-                    && t.ends_with('|')
-                    && t.bytes().filter(|&b| b == b'|').count() >= 3)
-        })
+    if !text.contains('|') {
+        return false;
+    }
+    // Lines closed by a pipe on one side only ("Rörelseresultat | 2 955 |
+    // 3 128 |", a grid as some sites print it) count when they are at least
+    // half the text's lines: a line or two of breadcrumbs are no table.
+    let (mut lines, mut one_sided) = (0, 0);
+    for (_, line) in PhysicalLines::new(text) {
+        let t = line.trim();
+        if t.is_empty() {
+            continue;
+        }
+        let pipes = t.bytes().filter(|&b| b == b'|').count();
+        let (open, close) = (t.starts_with('|'), t.ends_with('|'));
+        if is_pipe_separator(t) || (t.len() >= 2 && open && close && pipes >= 3) {
+            return true;
+        }
+        lines += 1;
+        if pipes >= 2 && (open || close) {
+            one_sided += 1;
+        }
+    }
+    one_sided >= 2 && one_sided * 2 >= lines
 }
 
 /// A Markdown table separator line: `|---|:--:|`.

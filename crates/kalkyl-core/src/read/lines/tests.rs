@@ -1473,3 +1473,56 @@ fn a_dash_set_apart_is_an_empty_cell_when_the_row_needs_it() {
         ],
     )]);
 }
+
+#[test]
+fn years_as_row_labels_one_cell_per_line() {
+    // A table whose rows are years, copied one cell per line: every line
+    // after the heading is a value, and the rows are where the years stand.
+    // A unit in a heading line ("Belopp i tkr", "Soliditet %") is a
+    // heading's word, not a figure.
+    let cases: [(&str, &[&str], &[&[&str]]); 3] = [
+        (
+            "Flerårsjämförelse\nBelopp i tkr\nÅr\nNettoomsättning\nSoliditet %\n2019\n586 551\n17,2\n2018\n572 644\n15,7\n2017\n529 653\n14,9\n",
+            &["År", "Nettoomsättning", "Soliditet %"],
+            &[
+                &["2019", "586 551", "17,2"],
+                &["2018", "572 644", "15,7"],
+                &["2017", "529 653", "14,9"],
+            ],
+        ),
+        (
+            // No heading above the years.
+            "Kommun\nRegion\nSumma\n2014\n23,34\n10,69\n34,03\n2015\n23,34\n10,69\n34,03\n2016\n23,34\n11,26\n34,60\n",
+            &["", "Kommun", "Region", "Summa"],
+            &[
+                &["2014", "23,34", "10,69", "34,03"],
+                &["2015", "23,34", "10,69", "34,03"],
+                &["2016", "23,34", "11,26", "34,60"],
+            ],
+        ),
+        (
+            // Labels that are words, under a heading line naming the unit.
+            "Belopp i mnkr\nNämnd\nUtfall\nBudget\nKommunstyrelsen\n12,5\n13,0\nBarn- och utbildningsnämnden\n540,2\n545,0\n",
+            &["Nämnd", "Utfall", "Budget"],
+            &[
+                &["Kommunstyrelsen", "12,5", "13,0"],
+                &["Barn- och utbildningsnämnden", "540,2", "545,0"],
+            ],
+        ),
+    ];
+    for (text, headings, rows) in cases {
+        let grid = crate::grid::read_text(text);
+        let raw = layout(&grid, text, &ReadChoices::default());
+        assert_eq!(raw.headings, headings, "{text}");
+        assert_eq!(label_and_cells(&raw), rows, "{text}");
+    }
+    // Years out of order are no row labels: nothing shows where rows start.
+    let text = "År\nA\nB\n2019\n1\n2\n2020\n3\n4\n2018\n5\n6\n";
+    let lines: Vec<Line> = text
+        .lines()
+        .enumerate()
+        .map(|(i, t)| Line::plain(t.to_string(), i + 1))
+        .collect();
+    let body: Vec<&Line> = lines.iter().collect();
+    assert!(web::rows_of_years(&lines, &body, 3).is_none());
+}

@@ -44,11 +44,21 @@ pub(super) fn one_cell_per_line(lines: &[Line]) -> Option<RawTable<'static>> {
             })
     };
     let mut value_lines = 0;
+    let mut unit_words = false;
     for l in &body {
         if single_value(l) {
             value_lines += 1;
-        } else if words(&l.text).iter().any(|w| is_numeric_word(w)) {
-            return None;
+            continue;
+        }
+        for w in words(&l.text) {
+            match shape(&w) {
+                // A figure beside words is a row of another layout.
+                Shape::Number { .. } | Shape::Dash => return None,
+                // A unit or "%" alone is a heading's word ("Belopp i tkr",
+                // "Soliditet %").
+                Shape::Suffix => unit_words = true,
+                Shape::Text => {}
+            }
         }
     }
     if value_lines < 2 {
@@ -56,10 +66,15 @@ pub(super) fn one_cell_per_line(lines: &[Line]) -> Option<RawTable<'static>> {
     }
     let first = body.iter().position(|l| single_value(l))?;
     let run = body[first..].iter().take_while(|l| single_value(l)).count();
-    let width = run + 1;
     if first == 0 {
         return None;
     }
+    if first + run == body.len() {
+        if let Some(raw) = rows_of_years(lines, &body, first) {
+            return Some(raw);
+        }
+    }
+    let width = run + 1;
     // Lines before the first label: the heading (with or without a heading
     // for the label column), and any title above it.
     let before = first - 1;
@@ -79,7 +94,10 @@ pub(super) fn one_cell_per_line(lines: &[Line]) -> Option<RawTable<'static>> {
         return None;
     };
     let rest = &body[before..];
-    if !rest.len().is_multiple_of(width) {
+    // One row under lines naming a unit may be a heading with no label
+    // column ("Belopp i mnkr" / "Helårsprognos" / "Budget" / "90" / "70"):
+    // the other layouts tell.
+    if !rest.len().is_multiple_of(width) || (unit_words && rest.len() == width) {
         return None;
     }
     let mut rows = Vec::new();
@@ -109,6 +127,83 @@ pub(super) fn one_cell_per_line(lines: &[Line]) -> Option<RawTable<'static>> {
         .iter()
         .filter(|l| !single_value(l))
         .take(before + 1)
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    Some(RawTable {
+        title,
+        headings,
+        rows,
+        context,
+        diagnostics: Vec::new(),
+        from_lines: false,
+    })
+}
+
+/// A table on its side copied one cell per line: the heading lines name the
+/// columns, then each row is a year and its values ("Belopp" / "Nettoomsättning"
+/// / … / "2019" / "586 551" / … / "2018" / …). Every line after the heading
+/// is a value, so the rows show only where the years stand: the narrowest
+/// width at which every row starts with a year, the years distinct and in
+/// order, and the heading lines number the width (with the label column's
+/// heading) or one less (without it).
+pub(super) fn rows_of_years(
+    lines: &[Line],
+    body: &[&Line],
+    first: usize,
+) -> Option<RawTable<'static>> {
+    let rest = &body[first..];
+    let year_of = |l: &Line| is_year(&l.text).then(|| l.text.trim().parse::<u16>().ok())?;
+    year_of(rest[0])?;
+    let width = (2..=first + 1).find(|&width| {
+        if !rest.len().is_multiple_of(width) || rest.len() / width < 2 {
+            return false;
+        }
+        let years: Option<Vec<u16>> = rest.chunks(width).map(|c| year_of(c[0])).collect();
+        let Some(years) = years else {
+            return false;
+        };
+        let rising = years.windows(2).all(|w| w[0] < w[1]);
+        let falling = years.windows(2).all(|w| w[0] > w[1]);
+        (rising || falling)
+            && rest
+                .chunks(width)
+                .any(|c| c[1..].iter().any(|l| year_of(l).is_none()))
+    })?;
+    let (title_lines, headings) = if first >= width {
+        (
+            first - width,
+            body[first - width..first]
+                .iter()
+                .map(|l| clean_heading(&l.text))
+                .collect(),
+        )
+    } else {
+        let mut h = vec![String::new()];
+        h.extend(body[..first].iter().map(|l| clean_heading(&l.text)));
+        (0, h)
+    };
+    let rows = rest
+        .chunks(width)
+        .map(|chunk| RawRow {
+            line: chunk[0].line,
+            cells: chunk
+                .iter()
+                .map(|l| RawCell::plain(l.text.clone()))
+                .collect(),
+        })
+        .collect();
+    let title = body[..title_lines]
+        .last()
+        .map(|l| (l.text.clone(), l.line))
+        .or_else(|| {
+            lines
+                .iter()
+                .find(|l| l.heading)
+                .map(|l| (l.text.clone(), l.line))
+        });
+    let context = body[..first]
+        .iter()
         .map(|l| l.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
