@@ -659,12 +659,21 @@ fn later_than_paste(year: Option<u16>, year_pasted: Option<u16>) -> bool {
 /// A heading that is a year and nothing more that names a figure: "2021",
 /// "2021-12-31", "Bokslut 2020" is not (it names the outcome).
 fn is_year_heading(heading: &str) -> bool {
-    // A part of the year before it ("Q1 2024") still dates a period.
-    let year = match heading.trim().split_once(' ') {
-        Some((part, year)) if headings::is_part_of_year(part) => year,
-        _ => heading,
-    };
-    year_of(year).is_some() && role_of(year).is_none() && !year.chars().any(crate::latin::is_letter)
+    // A part of the year before it ("Q1 2024", "jan– mar 2013", "helår
+    // 2012") still dates a period.
+    let (part, year) = heading.trim().rsplit_once(' ').unwrap_or(("", heading));
+    let period = part
+        .split(|c: char| !crate::latin::is_letter_or_digit(c))
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            headings::is_part_of_year(w)
+                || headings::month_of_word(w).is_some()
+                || crate::latin::lowercase(w) == "helår"
+        });
+    period
+        && year_of(year).is_some()
+        && role_of(year).is_none()
+        && !year.chars().any(crate::latin::is_letter)
 }
 
 /// What a column's cells look like.

@@ -208,6 +208,48 @@ fn a_time_series_on_its_side_is_turned_back() {
 }
 
 #[test]
+fn periods_of_the_year_before_their_years_head_a_series_on_its_side() {
+    // An interim report's key figures: quarters, spans of quarters or
+    // months and the full year, each with its year, head the columns of
+    // measures; turned back, one row per period. "Resultat 2021" names a
+    // figure, not a period: that table keeps its rows.
+    let cases: &[(&str, &[&str], usize, &str)] = &[
+        (
+            "Mkr | Q3 2020 | Q3 2019 | Q1– Q3 2020 | Q1– Q3 2019 | Helår 2019 |\n\
+             Rörelseresultat | 2 955 | 3 128 | 8 030 | 9 742 | 11 788 |\n\
+             Finansnetto | 600 | 139 | 477 | 1 069 | 1 136 |\n\
+             Resultat före skatt | 3 555 | 3 266 | 8 506 | 10 810 | 12 924 |\n",
+            &["label", "other", "other", "other"],
+            5,
+            "Q1– Q3 2020",
+        ),
+        (
+            "MSEK\tjan–mar 2013\tjan–mar 2012\tapr–dec 2012\thelår 2012\n\
+             Nettoomsättning\t5 544\t5 315\t19 784\t25 099\n\
+             Rörelseresultat\t-193\t-26\t296\t270\n\
+             Periodens resultat\t-147\t-12\t192\t180\n",
+            &["label", "other", "other", "other"],
+            4,
+            "apr–dec 2012",
+        ),
+        (
+            "Tkr\tResultat 2021\tResultat 2020\tResultat 2019\tResultat 2018\n\
+             Vård\t174 795\t170 000\t168 000\t160 000\n\
+             Skola\t198 713\t175 000\t169 000\t158 000\n",
+            &["label", "outcome", "prior_outcome", "other", "other"],
+            2,
+            "Skola",
+        ),
+    ];
+    for (text, want, rows, third) in cases {
+        let t = read(text);
+        assert_eq!(roles(&t), *want, "{text}");
+        assert_eq!(t.rows.len(), *rows, "{text}");
+        assert_eq!(t.label(rows.min(&3) - 1), *third, "{text}");
+    }
+}
+
+#[test]
 fn a_time_series_per_unit_keeps_its_rows() {
     // Units as rows, years as columns: the units' history, not measures on
     // their side. The definite form names the organisation's own key figures.

@@ -33,6 +33,12 @@ pub(super) fn is_year_line(text: &str) -> bool {
             .all(|w| is_year_word(w) || !matches!(shape(w), Shape::Number { .. }))
 }
 
+/// A heading cell naming one period and nothing else: "jan– mar 2013",
+/// "helår 2012", "Q3 2020", "2021-12-31"; not "Resultat 2021".
+pub(super) fn is_one_period(text: &str) -> bool {
+    crate::read::is_year_heading(text.trim())
+}
+
 /// A caption dated by "år" ("Resultaträkning för kommunsektorn år 2016"):
 /// it names the table's year in prose, three words or more ending in "år"
 /// (or "året") and a year. No column heading reads so, and it is no row.
@@ -292,6 +298,20 @@ pub(super) fn split_header(lines: &[Line], first_data: usize) -> (Vec<Line>, Vec
         })
     {
         first -= 1;
+    }
+    // Heading cells one per block, each naming one period ("jan– mar 2013"
+    // / "jan– mar 2012" / "helår 2012": a web page's cells one per
+    // paragraph): the period blocks right above the last head their columns
+    // too.
+    let one_period = |i: usize| {
+        blocks
+            .get(i)
+            .is_some_and(|b| b.len() == 1 && b.iter().all(|l| is_one_period(&l.text)))
+    };
+    if with_years == Some(first) && first == last && one_period(first) {
+        while first > 0 && one_period(first - 1) {
+            first -= 1;
+        }
     }
     if with_years.is_none() {
         while last > first

@@ -2,7 +2,7 @@
 //! group headings spread over a line of years or units, and extra segments
 //! joined where they name the columns best.
 
-use super::heading_lines::{is_period_word, is_year_word};
+use super::heading_lines::{is_one_period, is_period_word, is_year_word};
 use crate::latin;
 use crate::model::Role;
 use crate::number::Unit;
@@ -181,6 +181,9 @@ fn takes_no_year(segment: &str) -> bool {
 /// "Koncernen 2014"); words before the years head the label or note
 /// column. Otherwise the words are segmented at capitals and years.
 pub(super) fn block_headings(texts: &[&str]) -> Vec<String> {
+    if let Some(cells) = one_period_per_line(texts) {
+        return cells;
+    }
     if let Some((last, above)) = texts.split_last() {
         if let Some(spread) = spread_units(last, above) {
             return spread;
@@ -206,6 +209,20 @@ pub(super) fn block_headings(texts: &[&str]) -> Vec<String> {
     spread_groups(&segments)
         .or_else(|| groups_before_each(&segments))
         .unwrap_or(segments)
+}
+
+/// Heading cells one per line, each naming one period ("jan– mar 2013" /
+/// "jan– mar 2012" / "helår 2012", a web page's cells one per paragraph,
+/// its unit above them taken as the caption): each line heads one column.
+fn one_period_per_line(texts: &[&str]) -> Option<Vec<String>> {
+    if texts.len() < 2 || !texts.iter().all(|t| is_one_period(t)) {
+        return None;
+    }
+    Some(
+        std::iter::once(String::new())
+            .chain(texts.iter().map(|t| clean_heading(t)))
+            .collect(),
+    )
 }
 
 /// A line of years over a line of the periods they cover ("Koncernen 2017

@@ -1526,3 +1526,32 @@ fn years_as_row_labels_one_cell_per_line() {
     let body: Vec<&Line> = lines.iter().collect();
     assert!(web::rows_of_years(&lines, &body, 3).is_none());
 }
+
+#[test]
+fn heading_cells_one_per_paragraph_each_naming_a_period() {
+    // A web page whose heading cells stand one per paragraph, the rows on
+    // one line each: every period line heads a column; the caption and the
+    // unit above them head none.
+    let text = "Finansiell information\n\nMSEK\n\njan– mar 2013\n\njan– mar 2012\n\nhelår 2012\n\nNettoomsättning 5 544 5 315 25 099\n\nRörelseresultat -193 -26 270\n\nSoliditet, % 32,3 35,3 27,4\n";
+    let grid = crate::grid::read_text(text);
+    let raw = layout(&grid, text, &ReadChoices::default());
+    assert_eq!(
+        raw.headings,
+        ["", "jan– mar 2013", "jan– mar 2012", "helår 2012"]
+    );
+    assert_eq!(
+        row_labels(&raw),
+        ["Nettoomsättning", "Rörelseresultat", "Soliditet, %"]
+    );
+    // A heading naming a figure with its year is no period cell.
+    for (text, period) in [
+        ("jan– mar 2013", true),
+        ("helår 2012", true),
+        ("Q3 2020", true),
+        ("2021-12-31", true),
+        ("Resultat 2021", false),
+        ("Budget 2023", false),
+    ] {
+        assert_eq!(heading_lines::is_one_period(text), period, "{text}");
+    }
+}
