@@ -478,8 +478,11 @@ fn spread_groups(segments: &[String]) -> Option<Vec<String>> {
     if !dated.iter().all(|s| year_of(s).is_some()) {
         return None;
     }
-    let (label, tops) = match before.split_first() {
-        Some((first, rest)) if takes_no_year(first) => (first.clone(), rest),
+    // The label's heading may also stand last, right before the years
+    // ("Jan.-June SEKm 2019 2018 2019 2018").
+    let (label, tops) = match (before.split_first(), before.split_last()) {
+        (Some((first, rest)), _) if takes_no_year(first) => (first.clone(), rest),
+        (_, Some((last, rest))) if unit_of(last).is_some() => (last.clone(), rest),
         _ => (String::new(), before),
     };
     // The note's heading among them ("(mnkr) Not Kommunen Sammanställd
@@ -883,6 +886,43 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn groups_spread_over_their_years_with_the_labels_heading_first_or_last() {
+        let table: &[(&str, Option<&[&str]>)] = &[
+            (
+                "Mkr Kommunen Koncernen 2013 2014 2013 2014",
+                Some(&[
+                    "Mkr",
+                    "Kommunen 2013",
+                    "Kommunen 2014",
+                    "Koncernen 2013",
+                    "Koncernen 2014",
+                ]),
+            ),
+            (
+                "April-June Jan.-June SEKm 2019 2018 2019 2018",
+                Some(&[
+                    "SEKm",
+                    "April-June 2019",
+                    "April-June 2018",
+                    "Jan.-June 2019",
+                    "Jan.-June 2018",
+                ]),
+            ),
+            // One group is no spread.
+            ("Jan.-June SEKm 2019 2018", None),
+        ];
+        for (text, want) in table {
+            let segments = segment_heading(text);
+            assert_eq!(
+                spread_groups(&segments).as_deref(),
+                want.map(|w| w.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+                    .as_deref(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
