@@ -231,7 +231,9 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
     // "Kassaflöde före förändringar av rörelsekapital" (the standard cash
     // flow line) names a flow before or after changes: no change column.
     // Nor is a state agency's "Årets kapitalförändring" (its result) or
-    // "Balanserad kapitalförändring" (results carried forward).
+    // "Balanserad kapitalförändring" (results carried forward), nor an
+    // income statement's revaluation or change of stock ("Värdeförändring
+    // skog", "Förändring lager").
     let qualified_change = contains_any(
         &key,
         &[
@@ -240,6 +242,9 @@ pub(crate) fn role_of(heading: &str) -> Option<Role> {
             "exklförändring",
             "inklförändring",
             "kapitalförändring",
+            "värdeförändring",
+            "lagerförändring",
+            "förändringlager",
         ],
     );
     if contains_any(
@@ -868,6 +873,9 @@ mod tests {
             ("Resultat exkl. förändring av pensionsskuld", Some(Outcome)),
             // A state agency's result and its results carried forward.
             ("Årets kapitalförändring", None),
+            ("Värdeförändring skog", None),
+            ("Förändring lager mm", None),
+            ("Förändring jämfört med maj 2016", Some(StatedVariance)),
             ("Balanserad kapitalförändring", None),
             ("Avvikelsen i % av årsbudget", Some(StatedPercent)),
             ("Relation (%)", Some(StatedPercent)),
