@@ -231,6 +231,11 @@ enum Doubt {
     /// amounts), not a sum Kalkyl understood. A misprint misses in one
     /// column, or by little.
     NotASum,
+    /// A sum right under another sum that is the sum above with one of
+    /// its rows left out: another selection of
+    /// the same rows ("Totalt, ej medlem" under "Totalt, medlem", the
+    /// church fee left out), not a sum of the line above.
+    SumUnderSum,
 }
 
 /// The doubt on each row, from the reader's diagnostics and the row itself.
@@ -573,6 +578,8 @@ impl Checker<'_> {
             // (row, value, tolerance) of the terms so far.
             let mut terms: Vec<(usize, Decimal, Decimal)> = Vec::new();
             let mut leading: Option<usize> = None;
+            // The terms the last sum added.
+            let mut last_part: Vec<(usize, Decimal, Decimal)> = Vec::new();
             for (r, row) in table.rows.iter().enumerate() {
                 let v = self.value(r, c);
                 match (row.kind, row.level) {
@@ -588,6 +595,7 @@ impl Checker<'_> {
                         let part: Vec<(usize, Decimal, Decimal)> =
                             terms.iter().copied().filter(inside).collect();
                         terms.retain(|t| !inside(t));
+                        let parts_above = std::mem::replace(&mut last_part, part.clone());
                         let mut sum = Some(Decimal::ZERO);
                         let mut tolerance = Some(Decimal::ZERO);
                         for t in &part {
@@ -622,7 +630,37 @@ impl Checker<'_> {
                                             off > allowed.max(stated.abs() / Decimal::TWO),
                                         );
                                     }
-                                    if off > allowed {
+                                    // Right under another sum, it may be that sum with
+                                    // one of its rows left out: another selection of
+                                    // the same rows, not a sum of it.
+                                    let selection = match part.last() {
+                                        Some((t, above, above_tolerance))
+                                            if t + 1 == r
+                                                && table
+                                                    .rows
+                                                    .get(*t)
+                                                    .is_some_and(|a| a.kind.is_sum()) =>
+                                        {
+                                            parts_above.iter().any(|(_, left_out, tol)| {
+                                                let gap = above
+                                                    .sub_exact(*left_out)
+                                                    .and_then(|x| x.sub_exact(stated));
+                                                let room = above_tolerance
+                                                    .add_exact(*tol)
+                                                    .and_then(|x| x.add_exact(half_unit(stated)));
+                                                gap.zip(room).is_some_and(|(g, r)| g.abs() <= r)
+                                            })
+                                        }
+                                        _ => false,
+                                    };
+                                    if off > allowed && selection {
+                                        self.leave_unchecked(
+                                            r,
+                                            c,
+                                            (r, Doubt::SumUnderSum),
+                                            Stated::Total,
+                                        );
+                                    } else if off > allowed {
                                         let doubt = self.doubt_over(r, c, start);
                                         // A heading bounds the section with
                                         // certainty: a sum closing it adds
@@ -780,6 +818,14 @@ impl Checker<'_> {
                 ),
                 format!(
                     "{what_en} in «{heading}» was not checked: it is far from the rows above it in every column and is probably not their sum."
+                ),
+            ),
+            Doubt::SumUnderSum => (
+                format!(
+                    "{what_sv} i «{heading}» kontrollerades inte: den står direkt under en annan summa och är den summan utan en av dess rader, ett annat urval av samma rader."
+                ),
+                format!(
+                    "{what_en} in «{heading}» was not checked: it stands right under another sum and is that sum with one of its rows left out, another selection of the same rows."
                 ),
             ),
             Doubt::NotAmounts => (

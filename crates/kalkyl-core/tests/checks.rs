@@ -674,6 +674,20 @@ fn uncertain_readings_are_left_unchecked_with_a_reason() {
             "certainty",
         ),
         (
+            "a sum right under a sum, equal to it with one row left out, is another selection",
+            "Skatt\tKronor\tÖre\nKommunen\t17,35\t1735\nRegionen\t12,08\t1208\nKyrkoavgift\t0,70\t70\nBegravningsavgift\t0,25\t25\nSumma medlem\t30,38\t3038\nSumma ej medlem\t29,68\t2968\n",
+            0,
+            2,
+            "left out",
+        ),
+        (
+            "a sum right under a sum that leaves out no single row is flagged",
+            "Skatt\tKronor\tÖre\nKommunen\t17,35\t1735\nRegionen\t12,08\t1208\nKyrkoavgift\t0,70\t70\nBegravningsavgift\t0,25\t25\nSumma medlem\t30,38\t3038\nSumma ej medlem\t29,00\t2900\n",
+            2,
+            0,
+            "",
+        ),
+        (
             "a wrong sum that no run of rows above gives is still flagged",
             "Nämnd\tUtfall\tBudget\nA\t10\t12\nB\t5\t6\nC\t3\t4\nSumma\t30\t22\n",
             1,

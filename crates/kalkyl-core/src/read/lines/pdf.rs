@@ -334,6 +334,16 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
             note: String::new(),
         });
     }
+    let stacked = stacked_period_blocks(&header, &mut runs, &mut headings_in_body);
+    if stacked > 0 {
+        raw.diagnostics.push(layout_diagnostic(
+            None,
+            None,
+            String::new(),
+            format!("The table is {} blocks stacked one per period under the heading's words; each block's line with its year was read as that block's heading, not as a row.", stacked + 1),
+            format!("Tabellen är {} block staplade ett per period under rubrikens ord; varje blocks rad med dess år lästes som blockets rubrik, inte som en rad.", stacked + 1),
+        ));
+    }
     let has_label = runs.iter().any(|r| !r.label.is_empty());
 
     // How many value columns: what most rows can be split into, nudged by
@@ -767,6 +777,53 @@ fn dash_for_an_empty_cell(numbers: &[String], text: &str, n: usize) -> Vec<Vec<S
     } else {
         Vec::new()
     }
+}
+
+/// Blocks stacked one per period under the same words: a heading of one
+/// line, words and a year ("Skatten 2018"), and rows further down that are
+/// the same words with another year and nothing more ("Skatten 2017"): each
+/// starts a block, a heading of the body, not a row with a year for its
+/// figure. Returns how many such rows became headings.
+fn stacked_period_blocks(
+    header: &[Line],
+    runs: &mut Vec<Run>,
+    headings_in_body: &mut Vec<(usize, String, usize)>,
+) -> usize {
+    let [line] = header else {
+        return 0;
+    };
+    let mut words = pdf_words(&line.text);
+    if words.len() < 2
+        || !words.last().is_some_and(|w| is_year_word(w))
+        || words
+            .iter()
+            .rev()
+            .skip(1)
+            .any(|w| w.contains(|c: char| c.is_ascii_digit()))
+    {
+        return 0;
+    }
+    words.pop();
+    let mut found = 0;
+    let mut k = 0;
+    while k < runs.len() {
+        let block = runs.get(k).is_some_and(|r| {
+            r.label == words && matches!(r.numbers.as_slice(), [year] if is_year_word(year))
+        });
+        if !block {
+            k += 1;
+            continue;
+        }
+        let run = runs.remove(k);
+        for h in headings_in_body.iter_mut().filter(|h| h.0 > k) {
+            h.0 -= 1;
+        }
+        let at = headings_in_body.partition_point(|h| h.0 <= k);
+        let text = format!("{} {}", words.join(" "), run.numbers.join(" "));
+        headings_in_body.insert(at, (k, text, run.line));
+        found += 1;
+    }
+    found
 }
 
 /// Body lines that repeat the heading's years after a section's name

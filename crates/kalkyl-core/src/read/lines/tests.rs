@@ -1555,3 +1555,27 @@ fn heading_cells_one_per_paragraph_each_naming_a_period() {
         assert_eq!(heading_lines::is_one_period(text), period, "{text}");
     }
 }
+
+#[test]
+fn blocks_stacked_one_per_period_under_the_headings_words() {
+    // "Skatten 2018" heads the table; "Skatten 2017" further down starts
+    // the next block: a heading of the body, never a row whose figure is
+    // its year. Other words with a year stay rows.
+    let text = "Skatten 2018\nKommunen: 17,35 kronor\nRegionen: 12,08 kronor\nSkatten 2017\nKommunen: 17,35 kronor\nRegionen: 12,10 kronor\nByggår 1998\n";
+    let grid = crate::grid::read_text(text);
+    let raw = layout(&grid, text, &ReadChoices::default());
+    let rows: Vec<(String, usize)> = raw
+        .rows
+        .iter()
+        .map(|r| (r.cells[0].text.to_string(), r.cells.len()))
+        .collect();
+    assert!(rows.contains(&("Skatten 2017".to_string(), 1)), "{rows:?}");
+    assert!(
+        !rows.iter().any(|(l, n)| l == "Skatten" && *n > 1),
+        "{rows:?}"
+    );
+    assert!(
+        rows.iter().any(|(l, n)| l == "Byggår" && *n == 2),
+        "{rows:?}"
+    );
+}
