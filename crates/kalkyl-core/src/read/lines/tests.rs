@@ -1480,7 +1480,8 @@ fn years_as_row_labels_one_cell_per_line() {
     // after the heading is a value, and the rows are where the years stand.
     // A unit in a heading line ("Belopp i tkr", "Soliditet %") is a
     // heading's word, not a figure.
-    let cases: [(&str, &[&str], &[&[&str]]); 3] = [
+    type Case<'a> = (&'a str, &'a [&'a str], &'a [&'a [&'a str]]);
+    let cases: [Case; 3] = [
         (
             "Flerårsjämförelse\nBelopp i tkr\nÅr\nNettoomsättning\nSoliditet %\n2019\n586 551\n17,2\n2018\n572 644\n15,7\n2017\n529 653\n14,9\n",
             &["År", "Nettoomsättning", "Soliditet %"],
