@@ -355,6 +355,17 @@ fn layout_lines(
         ));
         return raw;
     }
+    if let Some(rows) = sentences::colon_rows(&lines) {
+        let mut raw = pdf_layout(rows, choices);
+        raw.diagnostics.push(layout_diagnostic(
+            None,
+            None,
+            String::new(),
+            "Each row was written as its label, a colon and its figures, then a description; the figures were read with their units, one in parentheses as the next column, and the description left out.".into(),
+            "Varje rad var skriven som benämning, kolon och tal, sedan en beskrivning; talen lästes med sina enheter, ett tal inom parentes som nästa kolumn, och beskrivningen lämnades bort.".into(),
+        ));
+        return raw;
+    }
     if let Some(rows) = sentence_rows(&lines) {
         let mut raw = pdf_layout(rows, choices);
         raw.diagnostics.push(layout_diagnostic(

@@ -174,6 +174,80 @@ pub(super) fn sentence_rows(lines: &[Line]) -> Option<Vec<Line>> {
     Some(out)
 }
 
+/// Rows written as "Label: figure (earlier figure). Prose." (a page on
+/// where the money goes: "Stöd och omsorg: 213,4 miljoner (förra året:
+/// 200,9 miljoner). Omfattar hälsa och sjukvård, …"), three such lines at
+/// least, after any caption: each as its label and its figures with their
+/// units, a figure in parentheses included. The prose after the sentence
+/// with the figures describes the row; it is no cell.
+pub(super) fn colon_rows(lines: &[Line]) -> Option<Vec<Line>> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut rows = 0;
+    for line in lines {
+        match colon_row(&line.text) {
+            Some(text) => {
+                rows += 1;
+                out.push(Line {
+                    text,
+                    ..line.clone()
+                });
+            }
+            // Caption lines come before the rows, never between them.
+            None if rows == 0 => out.push(line.clone()),
+            None => return None,
+        }
+    }
+    (rows >= 3).then_some(out)
+}
+
+/// One "Label: figures. Prose." line as the label and its figures, each
+/// with its unit; `None` unless a figure follows the colon right away.
+fn colon_row(text: &str) -> Option<String> {
+    let (label, rest) = text.split_once(": ")?;
+    let label = label.trim();
+    if label.is_empty()
+        || label.contains(|c: char| c.is_ascii_digit())
+        || label.split_whitespace().count() > 8
+    {
+        return None;
+    }
+    // The figures' sentence ends at a full stop before a capital.
+    let end = rest
+        .match_indices(". ")
+        .find(|(at, _)| {
+            rest.get(at + 2..)
+                .and_then(|after| after.chars().next())
+                .is_some_and(|c| c.is_uppercase())
+        })
+        .map_or(rest.len(), |(at, _)| at);
+    let part = rest.get(..end)?.replace(['(', ')'], " ");
+    let parsed = tokens(&part);
+    if !matches!(parsed.first(), Some(Token::Figure(_))) {
+        return None;
+    }
+    let mut out = label.to_string();
+    for (k, token) in parsed.iter().enumerate() {
+        let Token::Figure(figure) = token else {
+            continue;
+        };
+        let after: Vec<&str> = parsed
+            .get(k + 1..)?
+            .iter()
+            .map_while(|t| match t {
+                Token::Word(w) => Some(w.as_str()),
+                Token::Figure(_) => None,
+            })
+            .collect();
+        out.push(' ');
+        out.push_str(figure);
+        if let Some((unit, _)) = unit_after(&after) {
+            out.push(' ');
+            out.push_str(unit);
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,5 +269,26 @@ mod tests {
         );
         assert_eq!(unit_after(&["procent", "av"]), Some(("%", 1)));
         assert_eq!(unit_after(&["vilket"]), None);
+    }
+
+    #[test]
+    fn a_label_its_colon_and_figures_then_prose() {
+        for (text, want) in [
+            (
+                "Stöd och omsorg: 213,4 miljoner (förra året: 200,9 miljoner). Omfattar hälsa och sjukvård, äldreboenden.",
+                Some("Stöd och omsorg 213,4 mnkr 200,9 mnkr"),
+            ),
+            (
+                "Kommunchef med stab: 8,6 miljoner (7,8 miljoner). Folkhälsoarbete, bredband.",
+                Some("Kommunchef med stab 8,6 mnkr 7,8 mnkr"),
+            ),
+            ("Kultur: 12 procent", Some("Kultur 12 %")),
+            // A caption, a date or prose before the figures is no row.
+            ("Här är alla siffrorna – med 2018 års siffror inom parentes:", None),
+            ("Uppdaterad: 2018-05-28", None),
+            ("Obs: siffrorna är preliminära, 3 av 5 nämnder", None),
+        ] {
+            assert_eq!(colon_row(text).as_deref(), want, "{text}");
+        }
     }
 }
