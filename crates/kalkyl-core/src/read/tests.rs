@@ -1598,13 +1598,13 @@ fn row_structure_from_words_and_arithmetic() {
                 ("Investering >3 mkr", "subtotal", 0),
             ],
         ),
-        // A dash before "varav", "S: a" for "Summa"; a sum's first digit
+        // A list dash before "varav" (left out), "S: a" for "Summa"; a sum's first digit
         // group is no note, and a label in capitals wrapped onto a second
         // line with its figures on a third is one label.
         (
             "Mnkr Budget Utfall\nAnläggning 10,0 9,0\nLedningar 5,0 4,0\n-varav överföring 2,0 1,0\nS: a tekniska nämnden 15,0 13,0\n",
             &[
-                ("-varav överföring", "item", 1),
+                ("varav överföring", "item", 1),
                 ("S: a tekniska nämnden", "subtotal", 0),
             ],
         ),

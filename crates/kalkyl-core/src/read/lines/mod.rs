@@ -224,8 +224,8 @@ fn layout_rows(grid: &Grid<'_>, plain: &str, choices: &ReadChoices) -> RawTable<
             None,
             None,
             String::new(),
-            format!("{bullets} lines began with a list bullet (•); it was left out, and each line read as a row."),
-            format!("{bullets} rader började med en punkt för en lista (•); den lämnades bort, och varje rad lästes som en tabellrad."),
+            format!("{bullets} lines began with a list bullet (•) or dash (-); it was left out, and each line read as a row."),
+            format!("{bullets} rader började med en punkt (•) eller ett streck (-) för en lista; det lämnades bort, och varje rad lästes som en tabellrad."),
         ));
     }
     raw
@@ -239,7 +239,12 @@ fn drop_list_bullets(lines: &mut [Line]) -> usize {
     let mut dropped = 0;
     for line in lines.iter_mut() {
         let text = line.text.trim_start();
-        if let Some(rest) = text.strip_prefix(BULLETS) {
+        // A dash before a letter is a list's dash ("-Tillväxtenheten 1,0
+        // 0,9", "– varav löner 12"): a minus stands before a digit.
+        let dashed = text
+            .strip_prefix(['-', '–', '—'])
+            .filter(|rest| rest.trim_start().starts_with(latin::is_letter));
+        if let Some(rest) = text.strip_prefix(BULLETS).or(dashed) {
             line.text = rest.trim_start().to_string();
             dropped += 1;
         }

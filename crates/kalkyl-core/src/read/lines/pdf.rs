@@ -72,6 +72,14 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
         return raw;
     };
     let (mut header, titles, mut body) = split_header(&lines, first_data);
+    // A blank line after every line of the body (each line a paragraph of
+    // its own: "Kommunstyrelsen<br />" / "" / "3,3 -3,0<br />") sets
+    // nothing apart: it ends no section and no row.
+    if body.len() >= 4 && body.iter().rev().skip(1).all(|l| l.blank_after) {
+        for line in &mut body {
+            line.blank_after = false;
+        }
+    }
     if let Some(repeated) = repeated_years(&header, &mut body) {
         raw.diagnostics.push(layout_diagnostic(
             None,
@@ -204,6 +212,19 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
     let mut headings_in_body: Vec<(usize, String, usize)> = Vec::new(); // (runs index, text, line)
     let mut previous_labelled = false;
     for (i, l) in body.iter().enumerate() {
+        let ws = body_words.get(i).map_or(&[][..], Vec::as_slice);
+        // The rest of a label wrapped below its figures ("-Sektorn för 0,6
+        // -4,0" / "välfärd", "Miljö- och" / "0,1 0,0" / "byggnadsnämnden"):
+        // words in lowercase after a row whose label cannot end where it
+        // does (in "för", "och" or a hyphen).
+        if !numbers.is_empty()
+            && label.last().is_some_and(|w| label_goes_on(w))
+            && ws.first().is_some_and(|w| w.starts_with(latin::is_lower))
+            && !ws.iter().any(|w| is_numeric_word(w))
+        {
+            label.extend(ws.iter().cloned());
+            continue;
+        }
         // A line of numbers after a line with a label and its numbers is a
         // row of its own (an unlabelled subtotal), not more of that row. A
         // line holding one number (a note) may go on below.
@@ -220,7 +241,6 @@ pub(super) fn pdf_layout(lines: Vec<Line>, choices: &ReadChoices) -> RawTable<'s
             });
             line_of_row = l.line;
         }
-        let ws = body_words.get(i).map_or(&[][..], Vec::as_slice);
         previous_labelled = ws.iter().any(|w| !is_numeric_word(w));
         // A whole number that starts a line before words is the row's code
         // ("25 Allmänna bidrag", "1:1" reads so already).
@@ -1086,6 +1106,36 @@ fn capitals_wrap(body: &[Line], at: usize) -> bool {
         }
     }
     false
+}
+
+/// A label's last word after which it cannot end: a preposition or a
+/// conjunction ("Sektorn för", "Miljö- och"), or a word broken with a
+/// hyphen.
+fn label_goes_on(word: &str) -> bool {
+    word.ends_with('-')
+        || matches!(
+            latin::lowercase(word).as_str(),
+            "för"
+                | "och"
+                | "av"
+                | "i"
+                | "till"
+                | "med"
+                | "samt"
+                | "inom"
+                | "vid"
+                | "på"
+                | "om"
+                | "från"
+                | "mot"
+                | "under"
+                | "över"
+                | "eller"
+                | "the"
+                | "of"
+                | "and"
+                | "for"
+        )
 }
 
 /// A word broken with a hyphen at a line's end goes on at the next line's

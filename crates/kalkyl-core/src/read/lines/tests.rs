@@ -1580,3 +1580,40 @@ fn blocks_stacked_one_per_period_under_the_headings_words() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn every_line_a_paragraph_labels_wrapped_around_their_figures() {
+    // A web page's copy of a PDF table: every line a paragraph of its own
+    // (a blank line after each), a label over its figures, the rest of a
+    // label below them, list dashes before the varav items.
+    let paragraphs = "Nämnd Utfall Prognos\n\nKommunstyrelsen\n\n3,3 -3,0\n\nVarav\n\n-Tillväxtenheten 1,0 0,9\n\n-Sektorn för 0,6 -4,0\n\nvälfärd\n\nMiljö- och\n\n0,1 0,0\n\nbyggnadsnämnden\n\nValnämnd 0,0 0,0\n\nSumma 4,3 -2,7\n";
+    // The same rules where the lines are not paragraphs; a lowercase line
+    // after a label that can end where it does stays a heading.
+    let lines = "Nämnd Utfall Prognos\nKommunstyrelsen 3,3 -3,0\n-Sektorn för 0,6 -4,0\nvälfärd\nVA 0,7 0,1\nvarav\n– Renhållning 0,0 0,0\n";
+    check_pdf(&[
+        (
+            paragraphs,
+            &["Nämnd", "Utfall", "Prognos"],
+            &[
+                &["Kommunstyrelsen", "3,3", "-3,0"],
+                &["Varav"],
+                &["Tillväxtenheten", "1,0", "0,9"],
+                &["Sektorn för välfärd", "0,6", "-4,0"],
+                &["Miljö- och byggnadsnämnden", "0,1", "0,0"],
+                &["Valnämnd", "0,0", "0,0"],
+                &["Summa", "4,3", "-2,7"],
+            ],
+        ),
+        (
+            lines,
+            &["Nämnd", "Utfall", "Prognos"],
+            &[
+                &["Kommunstyrelsen", "3,3", "-3,0"],
+                &["Sektorn för välfärd", "0,6", "-4,0"],
+                &["VA", "0,7", "0,1"],
+                &["varav"],
+                &["Renhållning", "0,0", "0,0"],
+            ],
+        ),
+    ]);
+}
