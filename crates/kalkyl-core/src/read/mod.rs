@@ -661,7 +661,17 @@ fn later_than_paste(year: Option<u16>, year_pasted: Option<u16>) -> bool {
 fn is_year_heading(heading: &str) -> bool {
     // A part of the year before it ("Q1 2024", "jan– mar 2013", "helår
     // 2012") still dates a period.
-    let (part, year) = heading.trim().rsplit_once(' ').unwrap_or(("", heading));
+    let heading = heading.trim();
+    // Or joined to it by a dash ("Q2-2019", "jan–mar-2013").
+    let dashed = || {
+        heading
+            .rsplit_once(['-', '–'])
+            .filter(|(part, year)| part.contains(crate::latin::is_letter) && year.len() == 4)
+    };
+    let (part, year) = heading
+        .rsplit_once(' ')
+        .or_else(dashed)
+        .unwrap_or(("", heading));
     let period = part
         .split(|c: char| !crate::latin::is_letter_or_digit(c))
         .filter(|w| !w.is_empty())
@@ -2351,8 +2361,10 @@ impl Sums {
 
     /// How many of the row's figures there are, and whether every one is
     /// this sum (with `other` and the `extra` row added, of two terms or
-    /// more) within the rounding of its terms. Adds as it goes: no sum is
-    /// built for the question.
+    /// more) within the rounding of its terms. A row of zeros only is the
+    /// sum of nothing in particular (lines that do not apply, "0 0" under
+    /// "0 0"): it matches no sum. Adds as it goes: no sum is built for the
+    /// question.
     fn matched(
         &self,
         other: Option<&Sums>,
@@ -2365,6 +2377,7 @@ impl Sums {
             return (0, false);
         }
         let mut figures = 0usize;
+        let mut nonzero = false;
         for (k, (&(mut sum, mut allowance, mut any), &j)) in
             self.slots.iter().zip(amount).enumerate()
         {
@@ -2372,6 +2385,7 @@ impl Sums {
                 continue;
             };
             figures += 1;
+            nonzero |= !stated.is_zero();
             if let Some(&(s, a, y)) = other.and_then(|o| o.slots.get(k)) {
                 sum = sum.add_saturating(s);
                 allowance = allowance.add_saturating(a);
@@ -2387,7 +2401,7 @@ impl Sums {
                 return (figures, false);
             }
         }
-        (figures, true)
+        (figures, nonzero)
     }
 
     /// Of the row's figures, how many are this sum within rounding with

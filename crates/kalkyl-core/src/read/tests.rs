@@ -210,7 +210,8 @@ fn a_time_series_on_its_side_is_turned_back() {
 #[test]
 fn periods_of_the_year_before_their_years_head_a_series_on_its_side() {
     // An interim report's key figures: quarters, spans of quarters or
-    // months and the full year, each with its year, head the columns of
+    // months and the full year, each with its year (after a space or a
+    // dash: "Q2-2019"), head the columns of
     // measures; turned back, one row per period. "Resultat 2021" names a
     // figure, not a period: that table keeps its rows.
     let cases: &[(&str, &[&str], usize, &str)] = &[
@@ -231,6 +232,14 @@ fn periods_of_the_year_before_their_years_head_a_series_on_its_side() {
             &["label", "other", "other", "other"],
             4,
             "apr–dec 2012",
+        ),
+        (
+            "MSEK\tQ2-2019\tQ2-2018\tQ1-Q2-2019\tQ1-Q2-2018\n\
+             Intäkter\t1 658\t1 553\t3 112\t2 918\n\
+             Rörelseresultat\t434\t392\t614\t543\n",
+            &["label", "other", "other"],
+            4,
+            "Q1-Q2-2019",
         ),
         (
             "Tkr\tResultat 2021\tResultat 2020\tResultat 2019\tResultat 2018\n\
@@ -1579,6 +1588,15 @@ fn one_cell_per_line_headings_wrapped_or_run_together() {
 fn row_structure_from_words_and_arithmetic() {
     type Case<'a> = (&'a str, &'a [(&'a str, &'a str, u8)]);
     let cases: &[Case<'_>] = &[
+        // Lines of zeros under lines of zeros (items that do not apply this
+        // year) are no sums of them.
+        (
+            "Mkr\tUtfall\tBudget\nIntäkter\t0\t0\nBidrag\t0\t0\nÖvriga intäkter\t0\t0\nKostnader\t-5\t-6\n",
+            &[
+                ("Övriga intäkter", "item", 0),
+                ("Kostnader", "item", 0),
+            ],
+        ),
         (
             "Mnkr Budget Utfall Avvikelse\nKommunstyrelsen – 77,8 – 76,6 1,2\nvarav kommunledningskontoret – 59,7 – 54,3 5,4\nvarav samhällsbyggnad – 18,1 – 22,3 – 4,2\nFinansen 90,8 88,8 – 2,0\nSumma 13,0 12,2 -0,8\n",
             &[
