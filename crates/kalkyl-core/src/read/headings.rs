@@ -153,7 +153,9 @@ pub(crate) fn compact(heading: &str) -> String {
         .collect()
 }
 
-const MONTHS: [(&str, u8); 12] = [
+/// Swedish months, then the English names that no Swedish one starts
+/// with (English editions: "April-June 2019", "Jan.-June").
+const MONTHS: [(&str, u8); 19] = [
     ("januari", 1),
     ("februari", 2),
     ("mars", 3),
@@ -166,6 +168,13 @@ const MONTHS: [(&str, u8); 12] = [
     ("oktober", 10),
     ("november", 11),
     ("december", 12),
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("october", 10),
 ];
 
 fn contains_any(text: &str, needles: &[&str]) -> bool {
@@ -785,6 +794,9 @@ mod tests {
             ("maj 2017", true),
             ("jan-aug", true),
             ("December 2021", true),
+            ("June 2019", true),
+            ("October-December", true),
+            ("Mayor", false),
             ("nos", false),
             ("mot budget", false),
             ("marginal", false),

@@ -480,8 +480,16 @@ fn group_row_after_heading(
         else {
             break;
         };
-        let part = heading.get(start..cut).unwrap_or(&[]).join(" ");
-        if start == 0 || role_of(&part).is_some_and(Role::is_numeric) {
+        let part_words = heading.get(start..cut).unwrap_or(&[]);
+        let part = part_words.join(" ");
+        // Years date columns ("Jan.-June SEKm 2019 2018 2019 2018"): no
+        // group row has them.
+        if start == 0
+            || role_of(&part).is_some_and(Role::is_numeric)
+            || part_words
+                .iter()
+                .any(|w| super::heading_lines::is_year_word(w))
+        {
             break;
         }
         cut = start;
@@ -509,7 +517,18 @@ fn heading_lines_run_together(heading: &[String]) -> Vec<&[String]> {
         )
         .is_some()
     });
+    // A period before the unit ("April-June Jan.-June SEKm 2019 2018 ...")
+    // is a group over the years, no label heading.
+    let period = |w: &String| {
+        w.split(|c: char| !crate::latin::is_letter(c))
+            .filter(|p| !p.is_empty())
+            .all(|p| {
+                crate::read::headings::month_of_word(p).is_some()
+                    || crate::read::headings::is_part_of_year(p)
+            })
+    };
     let corner = unit.and_then(|u| heading.get(..u)?.iter().rposition(capital));
+    let corner = corner.filter(|c| heading.get(*c).is_some_and(|w| !period(w)));
     let Some(corner) = corner.filter(|c| *c > 0) else {
         // The names, then a year under each ("(tkr) Budget Prognos
         // Februari 2018 2018 2018"): the line of years below them.
@@ -561,6 +580,11 @@ mod tests {
             ),
             ("Mkr Utfall 2018 2019", &["Mkr Utfall 2018 2019"]),
             ("Delår Utfall Budget", &["Delår Utfall Budget"]),
+            // Periods before the unit are groups over the years: one line.
+            (
+                "April-June Jan.-June SEKm 2019 2018 2019 2018",
+                &["April-June Jan.-June SEKm 2019 2018 2019 2018"],
+            ),
         ];
         for (text, want) in table {
             let words: Vec<String> = text.split_whitespace().map(str::to_string).collect();

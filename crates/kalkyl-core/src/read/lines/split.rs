@@ -174,6 +174,14 @@ pub(super) fn leave_percent_column_empty(
             .first()
             .and_then(|split| split.iter().position(|v| v.contains('%')));
         let Some(p) = at else { return };
+        // A row of percentages ("Net debt ratio 103% -3% 103% -3%", a
+        // table of figures per period) makes no column of them.
+        let in_one_value = c
+            .first()
+            .is_some_and(|split| split.iter().filter(|v| v.contains('%')).count() == 1);
+        if !in_one_value {
+            return;
+        }
         if column.is_some_and(|k| k != p) {
             return;
         }
@@ -494,6 +502,12 @@ mod tests {
             (
                 &["6,5 % 454 23 576", "26 -2,0 % -92 450", "101 3 131"],
                 &["101", "3", "131"],
+            ),
+            // Nor rows of percentages, one in every column (a key figure
+            // per period): "68 257" there is two figures.
+            (
+                &["103% -3% 103%", "2.2% -12.4% 2.2%", "68 257 -6"],
+                &["68", "257", "-6"],
             ),
         ];
         for (rows, expected) in table {

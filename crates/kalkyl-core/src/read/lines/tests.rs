@@ -1621,3 +1621,39 @@ fn every_line_a_paragraph_labels_wrapped_around_their_figures() {
         ),
     ]);
 }
+
+#[test]
+fn an_english_key_figure_table_flattened_onto_one_line() {
+    // Periods over the years before the unit ("April-June Jan.-June SEKm
+    // 2019 2018 2019 2018") stay one heading line, no caption and no group
+    // row; rows of percentages in every column make no percent column, so
+    // "68 257" among single figures is two of them.
+    let text = "April-June Jan.-June SEKm 2019 2018 2019 2018 Net sales 9,514 9,503 18,985 18,605 Adjusted operating income 95 68 257 -6 Income before tax -144 -912 -55 -987 Net debt ratio 103% -3% 103% -3% Return on operating capital 2.2% -12.4% 2.2% -12.4%";
+    let grid = crate::grid::read_text(text);
+    let raw = layout(&grid, text, &ReadChoices::default());
+    assert_eq!(raw.title, None);
+    assert_eq!(
+        raw.headings,
+        [
+            "SEKm",
+            "April-June 2019",
+            "April-June 2018",
+            "Jan.-June 2019",
+            "Jan.-June 2018"
+        ]
+    );
+    let adjusted: Vec<&str> = raw
+        .rows
+        .iter()
+        .find(|r| {
+            r.cells
+                .first()
+                .is_some_and(|c| c.text == "Adjusted operating income")
+        })
+        .map(|r| r.cells.iter().map(|c| c.text.as_ref()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        adjusted,
+        ["Adjusted operating income", "95", "68", "257", "-6"]
+    );
+}
