@@ -11,12 +11,23 @@ use support::score::report;
 fn the_corpus_score_does_not_fall_below_what_was_reached() {
     let corpus = load_corpus();
     assert!(
-        corpus.len() >= 226,
+        corpus.len() >= 244,
         "the corpus holds {} tables",
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit, all 226 tables: 95.3 % reached
+    // Numbers under the right role and unit, all 244 tables: 95.5 % reached
+    // (9 236 of 9 670), with held-out rounds 39 (Arbetsförmedlingen's,
+    // Skolverket's and Tillväxtverket's tables from public GitHub
+    // repositories, 4 tables, 100 % before any rule), 41 (four kommuner's
+    // tax rates, 4, 100 %), 42 (Sveaskog, Kraftringen, Göteborgs Stads
+    // Bostadsaktiebolag, 5, 89.8 % before their rules, 100 % after) and 44
+    // (Håbo, Ale and Valdemarsvik, 5 of its 6 tables, 73.2 % before its
+    // rules; with the rule for a label, its colon and its figures followed
+    // by prose, Valdemarsvik's rows read right, but its two columns that
+    // the paste does not name are read as outcome and budget, annotated
+    // other: 0 of 10; the other four 100 %). The 226
+    // tables before them: 95.3 %
     // (8 612 of 9 040), with held-out rounds 33 (Kävlinge kommun's budget
     // deviations, 2 tables) and 34 (Stockholms Hamn's key figures, Mölndal,
     // Örnsköldsvik and Trollhättan's allocations in lists and sentences,
@@ -122,9 +133,9 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
     // tables of round 3 were added at 40.8 %, before any rule (46.6 % once
     // one annotation was corrected).
     assert!(all.numbers_right * 1000 >= all.numbers * 952, "{text}");
-    assert!(all.units_right >= 225, "{text}");
+    assert!(all.units_right >= 243, "{text}");
     assert!(all.conventions_right >= 43, "{text}");
-    assert!(all.flagged >= 31, "{text}");
+    assert!(all.flagged >= 37, "{text}");
     // An alarm on a consistent table is the worst failure: none left.
     assert_eq!(all.alarms, 0, "{text}");
 }
