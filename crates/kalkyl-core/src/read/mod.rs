@@ -612,7 +612,19 @@ fn lies_on_its_side(raw: &RawTable<'_>, year_pasted: Option<u16>) -> (bool, bool
     let series = year_headings >= 4 && year_headings + unheaded.max(1) >= raw.headings.len();
     // Under periods named by a figure the rows must set a budget against it.
     let compared = !periods || heading_roles == 0 || kinds.contains(&Role::Budget);
-    let turn = series || (named_rows && row_roles * 2 >= raw.rows.len() && compared);
+    // Turned back, the value columns' headings label the rows: with most
+    // of them empty, most rows would lose their names (a key-figure box
+    // whose periods the copy left out but one). Such a table stays as
+    // pasted; the user may turn it.
+    let value_columns = raw
+        .rows
+        .iter()
+        .map(|r| r.cells.len().saturating_sub(1))
+        .max()
+        .unwrap_or(0)
+        .max(values.len());
+    let headed = values.iter().filter(|h| !h.trim().is_empty()).count() * 2 >= value_columns;
+    let turn = series || (named_rows && headed && row_roles * 2 >= raw.rows.len() && compared);
     (turn, turn || named_rows)
 }
 

@@ -1579,6 +1579,28 @@ fn one_cell_per_line_headings_wrapped_or_run_together() {
     }
 }
 
+/// Measures as rows under value columns that mostly have no heading (a
+/// key-figure box whose periods the copy left out but one): turned back,
+/// most rows would have no name, so the table stays as pasted and the
+/// user is asked.
+#[test]
+fn measures_over_unheaded_columns_stay_as_pasted() {
+    let t = read(
+        "Mkr\tOkt - sep\t\t\nNettoomsättning\t1 894\t1 960\t5 000\nRörelseresultat\t117\t116\t189\nBudget\t120\t110\t180\n",
+    );
+    assert_eq!(t.label(0), "Nettoomsättning");
+    assert_eq!(t.rows.len(), 3);
+    assert!(t
+        .diagnostics
+        .iter()
+        .any(|d| matches!(d.kind, DiagnosticKind::Orientation { turned: false, .. })));
+    // Headed, the same table is turned back.
+    let t = read(
+        "Mkr\tOkt - sep 2014\tOkt - sep 2013\tJan - sep 2014\nNettoomsättning\t1 894\t1 960\t5 000\nRörelseresultat\t117\t116\t189\nBudget\t120\t110\t180\n",
+    );
+    assert_eq!(t.label(0), "Okt - sep 2014");
+}
+
 /// Row structure the words and the arithmetic give: "varav" lines are parts
 /// of the row above; a sum line closing a block that a heading opened is
 /// that group's subtotal; a note list ("3, 9, 28") does not hide the next
