@@ -674,16 +674,14 @@ fn is_year_heading(heading: &str) -> bool {
     // A part of the year before it ("Q1 2024", "jan– mar 2013", "helår
     // 2012") still dates a period.
     let heading = heading.trim();
-    // Or joined to it by a dash ("Q2-2019", "jan–mar-2013").
-    let dashed = || {
-        heading
-            .rsplit_once(['-', '–'])
-            .filter(|(part, year)| part.contains(crate::latin::is_letter) && year.len() == 4)
+    let (part, year) = heading.rsplit_once(' ').unwrap_or(("", heading));
+    // Or joined to it by a dash ("Q2-2019", "jan–jun-2019").
+    let (part, year) = match year.rsplit_once('-') {
+        Some((joined, year)) if part.is_empty() && joined.contains(crate::latin::is_letter) => {
+            (joined, year)
+        }
+        _ => (part, year),
     };
-    let (part, year) = heading
-        .rsplit_once(' ')
-        .or_else(dashed)
-        .unwrap_or(("", heading));
     let period = part
         .split(|c: char| !crate::latin::is_letter_or_digit(c))
         .filter(|w| !w.is_empty())
