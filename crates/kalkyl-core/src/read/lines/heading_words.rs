@@ -181,6 +181,44 @@ fn takes_no_year(segment: &str) -> bool {
 /// "Koncernen 2014"); words before the years head the label or note
 /// column. Otherwise the words are segmented at capitals and years.
 pub(super) fn block_headings(texts: &[&str]) -> Vec<String> {
+    join_date_spans(headings_of_block(texts))
+}
+
+/// A period written as its first and last day ("2016-01-01" "2016-12-31",
+/// on one line or wrapped one date per line) is one heading: a date on the
+/// first of a month followed by one at a month's end within the year
+/// after it. Two closing days ("2016-12-31 2015-12-31") stay two.
+fn join_date_spans(headings: Vec<String>) -> Vec<String> {
+    fn date(text: &str) -> Option<(u32, u32, u32)> {
+        let mut parts = text.trim().split('-');
+        let mut part = |len: usize| {
+            parts
+                .next()
+                .filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(|p| p.parse::<u32>().ok())
+        };
+        let (y, m, d) = (part(4)?, part(2)?, part(2)?);
+        parts.next().is_none().then_some((y, m, d))
+    }
+    let spans = |a: &str, b: &str| match (date(a), date(b)) {
+        (Some((y1, m1, 1)), Some((y2, m2, d2))) => {
+            let months = (y2 * 12 + m2).checked_sub(y1 * 12 + m1);
+            d2 >= 28 && months.is_some_and(|m| m <= 11)
+        }
+        _ => false,
+    };
+    let mut out: Vec<String> = Vec::with_capacity(headings.len());
+    let mut rest = headings.into_iter().peekable();
+    while let Some(heading) = rest.next() {
+        match rest.next_if(|next| spans(&heading, next)) {
+            Some(end) => out.push(format!("{heading} {end}")),
+            None => out.push(heading),
+        }
+    }
+    out
+}
+
+fn headings_of_block(texts: &[&str]) -> Vec<String> {
     if let Some(cells) = one_period_per_line(texts) {
         return cells;
     }

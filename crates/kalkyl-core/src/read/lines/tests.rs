@@ -1657,3 +1657,30 @@ fn an_english_key_figure_table_flattened_onto_one_line() {
         ["Adjusted operating income", "95", "68", "257", "-6"]
     );
 }
+
+#[test]
+fn a_period_written_as_its_first_and_last_day_is_one_heading() {
+    // On one line or wrapped one date per line, a first day followed by
+    // a month's last day within the year is one period; two closing days
+    // stay two columns.
+    let wrapped = "Belopp i tkr Not 2016-01-01\n2016-12-31\n2015-01-01\n2015-12-31\nNettoomsättning 1 136 611 126 994\nÖvriga rörelseintäkter 2 0 104\nFastighetskostnader 3 -46 091 -36 582\n";
+    let one_line = "Belopp i tkr Not 2016-01-01 2016-12-31 2015-01-01 2015-12-31\nNettoomsättning 1 136 611 126 994\nÖvriga rörelseintäkter 2 0 104\nFastighetskostnader 3 -46 091 -36 582\n";
+    let rows: &[&[&str]] = &[
+        &["Nettoomsättning", "1", "136 611", "126 994"],
+        &["Övriga rörelseintäkter", "2", "0", "104"],
+        &["Fastighetskostnader", "3", "-46 091", "-36 582"],
+    ];
+    let headings: &[&str] = &[
+        "Belopp i tkr",
+        "Not",
+        "2016-01-01 2016-12-31",
+        "2015-01-01 2015-12-31",
+    ];
+    check_pdf(&[(wrapped, headings, rows), (one_line, headings, rows)]);
+    let closing = "Belopp i tkr 2016-12-31 2015-12-31\nKassa 1 136 126\nBank 2 000 104\n";
+    check_pdf(&[(
+        closing,
+        &["Belopp i tkr", "2016-12-31", "2015-12-31"],
+        &[&["Kassa", "1 136", "126"], &["Bank", "2 000", "104"]],
+    )]);
+}
