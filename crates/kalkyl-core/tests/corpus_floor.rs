@@ -11,13 +11,20 @@ use support::score::report;
 fn the_corpus_score_does_not_fall_below_what_was_reached() {
     let corpus = load_corpus();
     assert!(
-        corpus.len() >= 244,
+        corpus.len() >= 247,
         "the corpus holds {} tables",
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit, all 244 tables: 95.5 % reached
-    // (9 236 of 9 670), with held-out rounds 39 (Arbetsförmedlingen's,
+    // Numbers under the right role and unit, all 247 tables: 95.5 % reached
+    // (9 304 of 9 739), with held-out round 47 (Höörs Fastighets AB's
+    // income statements 2016 and 2017, a government press release's table
+    // from a public GitHub repository, 3 tables), which joined at 98.6 %
+    // after its rule (a period written as its first and last day, wrapped
+    // one date per line, is one heading), 55.1 % before it (38 of 69); its
+    // one miss is a tax figure glued to the next ("1 884 545", so the
+    // real misprint of that sum is not flagged). The 244 tables before it:
+    // 95.5 % (9 236 of 9 670), with held-out rounds 39 (Arbetsförmedlingen's,
     // Skolverket's and Tillväxtverket's tables from public GitHub
     // repositories, 4 tables, 100 % before any rule), 41 (four kommuner's
     // tax rates, 4, 100 %), 42 (Sveaskog, Kraftringen, Göteborgs Stads
@@ -133,9 +140,9 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
     // tables of round 3 were added at 40.8 %, before any rule (46.6 % once
     // one annotation was corrected).
     assert!(all.numbers_right * 1000 >= all.numbers * 952, "{text}");
-    assert!(all.units_right >= 243, "{text}");
+    assert!(all.units_right >= 246, "{text}");
     assert!(all.conventions_right >= 43, "{text}");
-    assert!(all.flagged >= 37, "{text}");
+    assert!(all.flagged >= 38, "{text}");
     // An alarm on a consistent table is the worst failure: none left.
     assert_eq!(all.alarms, 0, "{text}");
 }
