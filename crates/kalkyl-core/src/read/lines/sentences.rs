@@ -146,26 +146,7 @@ pub(super) fn sentence_rows(lines: &[Line]) -> Option<Vec<Line>> {
     for ((line, row), (prefix, at)) in rows.iter().zip(&parsed).zip(&prefixes) {
         let label = prefix.get(..prefix.len() - shared)?.join(" ");
         let mut text = label.trim_end_matches([',', ':']).to_string();
-        let rest = row.get(*at..)?;
-        for (k, token) in rest.iter().enumerate() {
-            let Token::Figure(figure) = token else {
-                continue;
-            };
-            let after: Vec<&str> = rest
-                .get(k + 1..)?
-                .iter()
-                .map_while(|t| match t {
-                    Token::Word(w) => Some(w.as_str()),
-                    Token::Figure(_) => None,
-                })
-                .collect();
-            text.push(' ');
-            text.push_str(figure);
-            if let Some((unit, _)) = unit_after(&after) {
-                text.push(' ');
-                text.push_str(unit);
-            }
-        }
+        push_figures(&mut text, row.get(*at..)?);
         out.push(Line {
             text,
             ..line.clone()
@@ -226,26 +207,33 @@ fn colon_row(text: &str) -> Option<String> {
         return None;
     }
     let mut out = label.to_string();
-    for (k, token) in parsed.iter().enumerate() {
+    push_figures(&mut out, &parsed);
+    Some(out)
+}
+
+/// Each figure of `tokens` after `text`, with the unit the words after it
+/// name ("213,4 miljoner" as "213,4 mnkr"); the other words left out.
+fn push_figures(text: &mut String, tokens: &[Token]) {
+    for (k, token) in tokens.iter().enumerate() {
         let Token::Figure(figure) = token else {
             continue;
         };
-        let after: Vec<&str> = parsed
-            .get(k + 1..)?
+        let after: Vec<&str> = tokens
+            .get(k + 1..)
+            .unwrap_or(&[])
             .iter()
             .map_while(|t| match t {
                 Token::Word(w) => Some(w.as_str()),
                 Token::Figure(_) => None,
             })
             .collect();
-        out.push(' ');
-        out.push_str(figure);
+        text.push(' ');
+        text.push_str(figure);
         if let Some((unit, _)) = unit_after(&after) {
-            out.push(' ');
-            out.push_str(unit);
+            text.push(' ');
+            text.push_str(unit);
         }
     }
-    Some(out)
 }
 
 #[cfg(test)]
