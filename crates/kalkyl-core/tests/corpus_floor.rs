@@ -11,12 +11,18 @@ use support::score::report;
 fn the_corpus_score_does_not_fall_below_what_was_reached() {
     let corpus = load_corpus();
     assert!(
-        corpus.len() >= 247,
+        corpus.len() >= 253,
         "the corpus holds {} tables",
         corpus.len()
     );
     let (text, all) = report(&corpus, true);
-    // Numbers under the right role and unit, all 247 tables: 95.5 % reached
+    // Numbers under the right role and unit, all 253 tables: 95.5 % reached
+    // (9 584 of 10 034), with held-out round 40 (Systembolaget's, LKAB's,
+    // Specialfastigheter's, Svevia's and PostNord's key figures and
+    // statements, two in English editions, 6 tables), which joined at
+    // 94.9 % after its rules, 16.9 % before them (50 of 295): its misses
+    // are PostNord's ratios and earnings per share read as stated shares
+    // (12) and three of PostNord 2011's. The 247 tables before it: 95.5 %
     // (9 304 of 9 739), with held-out round 47 (Höörs Fastighets AB's
     // income statements 2016 and 2017, a government press release's table
     // from a public GitHub repository, 3 tables), which joined at 98.6 %
@@ -140,7 +146,7 @@ fn the_corpus_score_does_not_fall_below_what_was_reached() {
     // tables of round 3 were added at 40.8 %, before any rule (46.6 % once
     // one annotation was corrected).
     assert!(all.numbers_right * 1000 >= all.numbers * 952, "{text}");
-    assert!(all.units_right >= 246, "{text}");
+    assert!(all.units_right >= 251, "{text}");
     assert!(all.conventions_right >= 43, "{text}");
     assert!(all.flagged >= 38, "{text}");
     // An alarm on a consistent table is the worst failure: none left.
