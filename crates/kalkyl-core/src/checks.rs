@@ -633,7 +633,7 @@ impl Checker<'_> {
                                     // Right under another sum, it may be that sum with
                                     // one of its rows left out: another selection of
                                     // the same rows, not a sum of it.
-                                    let selection = match part.last() {
+                                    let selection = || match part.last() {
                                         Some((t, above, above_tolerance))
                                             if t + 1 == r
                                                 && table
@@ -653,7 +653,7 @@ impl Checker<'_> {
                                         }
                                         _ => false,
                                     };
-                                    if off > allowed && selection {
+                                    if off > allowed && selection() {
                                         self.leave_unchecked(
                                             r,
                                             c,

@@ -759,6 +759,15 @@ pub(crate) fn is_part_of_year(word: &str) -> bool {
         .is_some_and(|letters| matches!(letters, "q" | "kv" | "t" | "h"))
 }
 
+/// Whether every word of a text names a part of the year: a month or a
+/// span of months ("jan– mar", "April-June"), a quarter, tertial or half
+/// ("Q1– Q3", "Kv2") or "helår". An empty text names none and passes.
+pub(crate) fn names_parts_of_the_year(text: &str) -> bool {
+    text.split(|c: char| !latin::is_letter_or_digit(c))
+        .filter(|w| !w.is_empty())
+        .all(|w| is_part_of_year(w) || month_of_word(w).is_some() || latin::lowercase(w) == "helår")
+}
+
 /// The month a word names, in full or abbreviated to three letters or
 /// more: "maj" (5), "aug" (8), "September" (9).
 pub(crate) fn month_of_word(word: &str) -> Option<u8> {
@@ -787,6 +796,23 @@ pub(crate) fn starts_with_month(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parts_of_the_year() {
+        for (text, want) in [
+            ("jan– mar", true),
+            ("April-June", true),
+            ("Q1– Q3", true),
+            ("Kv2", true),
+            ("helår", true),
+            ("", true),
+            ("Budget", false),
+            ("Resultat", false),
+            ("SEKm", false),
+        ] {
+            assert_eq!(names_parts_of_the_year(text), want, "{text:?}");
+        }
+    }
 
     #[test]
     fn month_words_start_a_line() {

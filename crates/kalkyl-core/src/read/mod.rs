@@ -682,15 +682,7 @@ fn is_year_heading(heading: &str) -> bool {
         }
         _ => (part, year),
     };
-    let period = part
-        .split(|c: char| !crate::latin::is_letter_or_digit(c))
-        .filter(|w| !w.is_empty())
-        .all(|w| {
-            headings::is_part_of_year(w)
-                || headings::month_of_word(w).is_some()
-                || crate::latin::lowercase(w) == "helår"
-        });
-    period
+    headings::names_parts_of_the_year(part)
         && year_of(year).is_some()
         && role_of(year).is_none()
         && !year.chars().any(crate::latin::is_letter)

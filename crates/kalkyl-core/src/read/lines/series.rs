@@ -519,16 +519,12 @@ fn heading_lines_run_together(heading: &[String]) -> Vec<&[String]> {
     });
     // A period before the unit ("April-June Jan.-June SEKm 2019 2018 ...")
     // is a group over the years, no label heading.
-    let period = |w: &String| {
-        w.split(|c: char| !crate::latin::is_letter(c))
-            .filter(|p| !p.is_empty())
-            .all(|p| {
-                crate::read::headings::month_of_word(p).is_some()
-                    || crate::read::headings::is_part_of_year(p)
-            })
-    };
     let corner = unit.and_then(|u| heading.get(..u)?.iter().rposition(capital));
-    let corner = corner.filter(|c| heading.get(*c).is_some_and(|w| !period(w)));
+    let corner = corner.filter(|c| {
+        heading
+            .get(*c)
+            .is_some_and(|w| !crate::read::headings::names_parts_of_the_year(w))
+    });
     let Some(corner) = corner.filter(|c| *c > 0) else {
         // The names, then a year under each ("(tkr) Budget Prognos
         // Februari 2018 2018 2018"): the line of years below them.
